@@ -2,10 +2,12 @@
 //!
 //! [`paragraphs`] cuts a text at blank lines and at single line breaks that end a line
 //! (headlines, datelines, one-line paragraphs); [`Segmenter`] splits each paragraph into
-//! [`Sentence`]s with rules for titles, abbreviations, initials, numbers, ellipses, lists
-//! and quotations.
+//! [`Sentence`]s with rules for titles, abbreviations, initials, numbers, ellipses, lists,
+//! footnote markers and quotations.
 
+mod lists;
 mod paragraph;
+mod quotes;
 mod segmenter;
 
 pub use paragraph::{Paragraph, Paragraphs, paragraphs};

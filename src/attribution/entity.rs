@@ -1,0 +1,253 @@
+//! Clustering speaker mentions into entities and naming them.
+//!
+//! * A proper name (`Chinese President Xi Jinping`) loses its titles and role words
+//!   (`Xi Jinping`); names join an entity when one's words are a subset of the other's
+//!   (`Xi`, `Mr. Xi`).
+//! * A role mention (`the president`, `the Chinese leader`) joins the most recent person
+//!   whose mentions contain one of its words (`President`, `Chinese`).
+//! * A pronoun joins the nearest preceding person (any named person in the text, not only
+//!   speakers) of a compatible gender; `they` may also join an organisation or group.
+//! * The canonical name is the fullest proper name seen.
+
+use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
+use crate::lexicon::{self, PRONOUNS, ROLE_NOUNS, TITLES};
+use crate::span::Span;
+
+const DETS: &[&str] = &["the", "a", "an", "another", "his", "her", "their", "its", "this", "that"];
+
+#[derive(Debug)]
+struct Ent {
+    kind: EntityKind,
+    /// canonical name span (words without titles)
+    name: Span,
+    name_words: usize,
+    /// every word of every mention, lowercase
+    words: Vec<String>,
+    /// name words (no titles), lowercase
+    name_set: Vec<String>,
+    gender: u8,
+    mentions: Vec<Span>,
+    speaks: bool,
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || c == ',').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty())
+}
+
+fn is_title_or_role(w: &str) -> bool {
+    lexicon::contains_folded(&TITLES, w) || lexicon::contains_folded(&ROLE_NOUNS, w)
+}
+
+/// The proper-name part of a named mention: the words after the last title or role word.
+fn name_part(text: &str, span: Span) -> Option<Span> {
+    let s = span.text(text);
+    let mut last_title_end = 0;
+    let mut off = 0;
+    let mut any_after = false;
+    for (i, w) in s.split_inclusive(char::is_whitespace).map(|w| {
+        let o = off;
+        off += w.len();
+        (o, w)
+    }) {
+        let core = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        let first = core.chars().next().unwrap_or('a');
+        if is_title_or_role(core) || first.is_lowercase() {
+            last_title_end = i + w.len();
+            any_after = false;
+        } else {
+            any_after = true;
+        }
+    }
+    if !any_after {
+        return None;
+    }
+    let rest = &s[last_title_end..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = span.start + last_title_end + lead;
+    let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let end = span.start + t.len();
+    (start < end).then(|| Span::new(start, end))
+}
+
+fn gender_of_title(text: &str, span: Span) -> u8 {
+    let s = span.text(text);
+    let first = words(s).next().unwrap_or("");
+    match first.to_ascii_lowercase().as_str() {
+        "mr" | "sir" | "king" | "prince" | "father" | "brother" => b'm',
+        "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "sister" => b'f',
+        _ => b'x',
+    }
+}
+
+/// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
+/// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
+pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span]) -> Vec<Speaker<'t>> {
+    let mut ents: Vec<Ent> = Vec::new();
+    // order speaker mentions by position, interleaved with plain names
+    let mut events: Vec<(usize, Option<usize>, Span)> = Vec::new();
+    for (ai, a) in atts.iter().enumerate() {
+        if let Some(m) = a.speaker {
+            events.push((m.span.start, Some(ai), m.span));
+        }
+    }
+    for &n in names {
+        events.push((n.start, None, n));
+    }
+    events.sort_by_key(|e| (e.0, e.1.is_some()));
+    // the most recent person entity, for pronouns and roles
+    let mut recent: Vec<usize> = Vec::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; atts.len()];
+    let mut last_span_ent: Option<(Span, usize)> = None;
+    for (_, ai, span) in events {
+        let kind = match ai {
+            Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
+            None => MentionKind::Name,
+        };
+        // the same span seen as a name and as a speaker
+        if let Some((sp, e)) = last_span_ent {
+            if sp == span {
+                if let Some(ai) = ai {
+                    assigned[ai] = Some(e);
+                    ents[e].speaks = true;
+                    ents[e].mentions.push(span);
+                }
+                continue;
+            }
+        }
+        let e = match kind {
+            MentionKind::Name => {
+                let Some(np) = name_part(text, span) else { continue };
+                let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
+                let found = recent.iter().rev().copied().find(|&e| {
+                    ents[e].kind == EntityKind::Person
+                        && (nw.iter().all(|w| ents[e].name_set.contains(w)) || ents[e].name_set.iter().all(|w| nw.contains(w)))
+                });
+                let g = gender_of_title(text, span);
+                match found {
+                    Some(e) => {
+                        let ent = &mut ents[e];
+                        if nw.len() > ent.name_words {
+                            ent.name = np;
+                            ent.name_words = nw.len();
+                            ent.name_set = nw;
+                        }
+                        if ent.gender == b'x' {
+                            ent.gender = g;
+                        }
+                        ent.words.extend(words(span.text(text)).map(str::to_lowercase));
+                        e
+                    }
+                    None => {
+                        ents.push(Ent {
+                            kind: EntityKind::Person,
+                            name: np,
+                            name_words: nw.len(),
+                            words: words(span.text(text)).map(str::to_lowercase).collect(),
+                            name_set: nw,
+                            gender: g,
+                            mentions: Vec::new(),
+                            speaks: false,
+                        });
+                        ents.len() - 1
+                    }
+                }
+            }
+            MentionKind::Pronoun => {
+                let p = span.text(text).to_lowercase();
+                let (g, n) = PRONOUNS.get(p.as_str()).copied().unwrap_or((b'x', b's'));
+                let found = recent.iter().rev().take(6).copied().find(|&e| {
+                    let ent = &ents[e];
+                    match (g, n) {
+                        (b'm' | b'f', _) => ent.kind == EntityKind::Person && (ent.gender == b'x' || ent.gender == g),
+                        (_, b'p') => ent.kind != EntityKind::Person,
+                        _ => false,
+                    }
+                });
+                match found {
+                    Some(e) => {
+                        if (g == b'm' || g == b'f') && ents[e].gender == b'x' {
+                            ents[e].gender = g;
+                        }
+                        e
+                    }
+                    None => {
+                        ents.push(Ent {
+                            kind: EntityKind::Anonymous,
+                            name: span,
+                            name_words: 0,
+                            words: Vec::new(),
+                            name_set: Vec::new(),
+                            gender: g,
+                            mentions: Vec::new(),
+                            speaks: false,
+                        });
+                        ents.len() - 1
+                    }
+                }
+            }
+            MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
+                let s = span.text(text);
+                let content: Vec<String> =
+                    words(s).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect();
+                let key = content.join(" ");
+                let ekind = match kind {
+                    MentionKind::Role => EntityKind::Role,
+                    MentionKind::Organisation => EntityKind::Organisation,
+                    _ => EntityKind::Anonymous,
+                };
+                // a definite role refers back to a person with that word in a mention
+                let definite = words(s).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                let person = (kind == MentionKind::Role && definite)
+                    .then(|| recent.iter().rev().copied().find(|&e| ents[e].kind == EntityKind::Person && content.iter().any(|w| ents[e].words.contains(w))))
+                    .flatten();
+                let same = ents.iter().position(|en| en.kind == ekind && words(en.name.text(text)).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect::<Vec<_>>().join(" ") == key);
+                match person.or(same) {
+                    Some(e) => e,
+                    None => {
+                        ents.push(Ent {
+                            kind: ekind,
+                            name: span,
+                            name_words: 0,
+                            words: content,
+                            name_set: Vec::new(),
+                            gender: b'x',
+                            mentions: Vec::new(),
+                            speaks: false,
+                        });
+                        ents.len() - 1
+                    }
+                }
+            }
+        };
+        if let Some(ai) = ai {
+            assigned[ai] = Some(e);
+            ents[e].speaks = true;
+            ents[e].mentions.push(span);
+        }
+        last_span_ent = Some((span, e));
+        recent.retain(|&x| x != e);
+        recent.push(e);
+    }
+    // keep the entities that speak, renumbered in order of first speech
+    let mut map = vec![usize::MAX; ents.len()];
+    let mut speakers = Vec::new();
+    for (ai, a) in atts.iter_mut().enumerate() {
+        let Some(e) = assigned[ai] else { continue };
+        if map[e] == usize::MAX {
+            map[e] = speakers.len();
+            let ent = &ents[e];
+            speakers.push(Speaker {
+                id: speakers.len(),
+                name: ent.name.text(text),
+                name_span: ent.name,
+                kind: ent.kind,
+                mentions: ent.mentions.clone(),
+            });
+        }
+        a.entity = Some(map[e]);
+    }
+    speakers
+}

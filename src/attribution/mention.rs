@@ -1,0 +1,287 @@
+//! Finding the speaker mention next to a cue: the subject before it (`X said`), the noun
+//! phrase after it (`said X`, `according to X`, `told Y`), and what kind of mention it is.
+
+use crate::attribution::token::Tok;
+use crate::attribution::{Mention, MentionKind};
+use crate::lexicon::{self, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, with_folded};
+use crate::span::Span;
+
+/// Words between a subject and its verb that do not break the link (`he also said`,
+/// `Smith has repeatedly said`).
+const BETWEEN: &[&str] = &[
+    "also", "has", "have", "had", "is", "was", "were", "are", "later", "then", "previously", "recently", "once",
+    "again", "often", "always", "just", "still", "earlier", "first", "further", "been", "never", "even", "herself",
+    "himself", "themselves", "itself", "had", "since", "privately", "publicly", "both", "all", "too",
+];
+
+/// Determiners that open a role or anonymous mention.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other", "his", "her",
+    "their", "its", "our", "this", "that", "these", "those", "both", "senior", "top", "no",
+];
+
+/// Capitalised words that start a sentence without being part of a name.
+const NOT_NAME_START: &[&str] = &[
+    "but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now", "in", "on", "at", "as", "after",
+    "before", "when", "while", "if", "because", "although", "though", "since", "for", "with", "without", "instead",
+    "also", "last", "earlier", "later", "today", "yesterday", "separately", "asked", "speaking", "writing", "there",
+    "here", "indeed", "thus", "moreover", "again", "what", "why", "how", "where", "who",
+];
+
+/// Words that close a noun phrase after a cue.
+const NP_STOP: &[&str] = &[
+    "who", "that", "which", "in", "on", "at", "to", "for", "with", "as", "and", "when", "after", "before", "while",
+    "during", "of", "from", "about", "by", "is", "was", "are", "were", "has", "have", "had", "said", "says", "told",
+    "but", "or", "if", "because", "than", "then", "last", "this", "on", "recently", "earlier", "later", "yesterday",
+    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Anonymous heads: the source is not named.
+const ANONYMOUS: &[&str] = &[
+    "source", "sources", "official", "officials", "people", "person", "aide", "aides", "insider", "insiders", "someone",
+    "somebody", "individuals", "individual", "sources,", "person,",
+];
+
+pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
+    t.word && with_folded(t.text(text), |w| list.contains(&w))
+}
+
+pub(crate) fn is_pronoun(text: &str, t: &Tok) -> bool {
+    t.word && with_folded(t.text(text), |w| PRONOUNS.contains_key(w))
+}
+
+fn is_title(text: &str, t: &Tok) -> bool {
+    t.word && lexicon::contains_folded(&TITLES, t.text(text))
+}
+
+pub(crate) fn is_role(text: &str, t: &Tok) -> bool {
+    t.word && lexicon::contains_folded(&ROLE_NOUNS, t.text(text))
+}
+
+fn is_org_word(text: &str, t: &Tok) -> bool {
+    t.word && lexicon::contains_folded(&ORG_WORDS, t.text(text))
+}
+
+fn is_reporting(text: &str, t: &Tok) -> bool {
+    t.word && lexicon::reporting_lemma(t.text(text)).is_some()
+}
+
+/// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).
+fn is_connector(text: &str, t: &Tok) -> bool {
+    is(text, t, &["of", "de", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "&"])
+}
+
+/// Extend a capitalised head leftwards over a name with its titles; returns the first token.
+fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
+    let mut a = head;
+    while a > floor {
+        let p = &toks[a - 1];
+        if p.word && p.cap {
+            a -= 1;
+        } else if !p.word && p.text(text) == "." && a >= floor + 2 && is_title(text, &toks[a - 2]) {
+            a -= 1;
+        } else if is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    // drop sentence adverbs and conjunctions at the front ("But Smith")
+    while a < head && is(text, &toks[a], NOT_NAME_START) {
+        a += 1;
+    }
+    // a determiner just before a capitalised organisation ("the White House")
+    if a > floor && is(text, &toks[a - 1], &["the"]) {
+        a -= 1;
+    }
+    a
+}
+
+/// Extend a lowercase role head leftwards to its determiner (`a campaign spokeswoman`).
+fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
+    let mut a = head;
+    let mut steps = 0;
+    while a > floor && steps < 5 {
+        let p = &toks[a - 1];
+        if !p.word || is_reporting(text, p) && !p.cap {
+            break;
+        }
+        if is(text, p, DETERMINERS) {
+            return Some(a - 1);
+        }
+        if is(text, p, &["for", "of", "with", "from", "at", "in"]) {
+            // "a spokesman for the campaign": keep going to the determiner before the head
+            if steps > 2 {
+                break;
+            }
+        }
+        a -= 1;
+        steps += 1;
+    }
+    if is_role(text, &toks[head]) { Some(a.max(head.saturating_sub(2)).max(floor)) } else { None }
+}
+
+/// Mention kind of tokens [a, b).
+pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKind {
+    if b == a + 1 && is_pronoun(text, &toks[a]) {
+        return MentionKind::Pronoun;
+    }
+    let head = &toks[b - 1];
+    let any_cap = toks[a..b].iter().any(|t| t.cap && t.word && !is(text, t, DETERMINERS));
+    if toks[a..b].iter().any(|t| is_org_word(text, t) && (t.cap || !any_cap)) && !is_title(text, head) {
+        if any_cap || is(text, head, &["ministry", "department", "agency", "campaign", "administration", "government", "committee", "party", "police", "court"]) {
+            return MentionKind::Organisation;
+        }
+    }
+    if !head.cap || !any_cap {
+        if is(text, head, ANONYMOUS) {
+            return MentionKind::Anonymous;
+        }
+        return MentionKind::Role;
+    }
+    if head.cap && is_role(text, head) && b - a <= 2 {
+        return MentionKind::Role;
+    }
+    MentionKind::Name
+}
+
+fn mention(text: &str, toks: &[Tok], a: usize, b: usize) -> Mention {
+    Mention { span: Span::new(toks[a].start, toks[b - 1].end), kind: kind_of(text, toks, a, b) }
+}
+
+/// The subject of a cue at token `cue`, looking no further left than `floor`.
+pub(crate) fn subject_before(text: &str, toks: &[Tok], cue: usize, floor: usize) -> Option<(usize, usize)> {
+    if cue <= floor {
+        return None;
+    }
+    let mut h = cue - 1;
+    // skip auxiliaries and adverbs
+    let mut skipped = 0;
+    while h > floor && skipped < 4 {
+        let t = &toks[h];
+        let w = t.text(text);
+        if t.word && !t.cap && (is(text, t, BETWEEN) || (w.len() > 4 && w.ends_with("ly"))) {
+            h -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let t = &toks[h];
+    if t.in_quote() {
+        return None;
+    }
+    if !t.word {
+        let p = t.text(text);
+        if p == ")" {
+            // "Sen. Ana Ruiz (D-Calif.) said"
+            let mut k = h;
+            while k > floor && toks[k].text(text) != "(" && h - k < 12 {
+                k -= 1;
+            }
+            if k > floor && toks[k].text(text) == "(" {
+                return subject_head(text, toks, k - 1, floor);
+            }
+            return None;
+        }
+        if p == "," {
+            // apposition or relative clause: "Tom Reyes, who replaced Ana Ruiz, said"
+            let mut k = h;
+            let lim = h.saturating_sub(40).max(floor);
+            while k > lim {
+                k -= 1;
+                let tk = &toks[k];
+                if tk.in_quote() {
+                    return None;
+                }
+                if !tk.word && matches!(tk.text(text), "," | "—" | "–") && k > floor {
+                    return subject_head(text, toks, k - 1, floor);
+                }
+                if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "”" | "\"") {
+                    return None;
+                }
+            }
+            return None;
+        }
+        return None;
+    }
+    subject_head(text, toks, h, floor)
+}
+
+fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usize, usize)> {
+    let t = &toks[h];
+    if !t.word || t.in_quote() {
+        return None;
+    }
+    if is_pronoun(text, t) {
+        // "it" rarely speaks; "he said" is the common case
+        return Some((h, h + 1));
+    }
+    if t.cap {
+        if is(text, t, NOT_NAME_START) || is(text, t, DETERMINERS) {
+            return None;
+        }
+        let a = name_start(text, toks, h, floor);
+        return Some((a, h + 1));
+    }
+    if is_reporting(text, t) {
+        return None;
+    }
+    let a = role_start(text, toks, h, floor)?;
+    Some((a, h + 1))
+}
+
+/// A noun phrase starting at token `i` (after `said`, `according to`, `told`), ending
+/// before `ceil`.
+pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Option<(usize, usize)> {
+    if i >= ceil {
+        return None;
+    }
+    let t = &toks[i];
+    if !t.word || t.in_quote() {
+        return None;
+    }
+    if is_pronoun(text, t) || is(text, t, &["him", "her", "them", "us", "me", "reporters", "journalists"]) {
+        return Some((i, i + 1));
+    }
+    let mut b = i;
+    if is(text, t, DETERMINERS) || t.cap || is_role(text, t) {
+        let mut seen_cap = false;
+        while b < ceil {
+            let k = &toks[b];
+            if k.in_quote() {
+                break;
+            }
+            if k.word {
+                if b > i && is(text, k, NP_STOP) && !k.cap {
+                    break;
+                }
+                if b > i && seen_cap && !k.cap && !is_connector(text, k) {
+                    break;
+                }
+                if b > i && k.cap && !seen_cap && !is(text, &toks[b - 1], DETERMINERS) && !toks[b - 1].cap {
+                    // "a former aide Smith" is rare; a capital after lowercase words ends the role
+                    if is_role(text, &toks[b - 1]) {
+                        seen_cap = true;
+                        b += 1;
+                        continue;
+                    }
+                }
+                seen_cap |= k.cap && !is(text, k, DETERMINERS);
+                b += 1;
+                if b - i >= 8 {
+                    break;
+                }
+            } else if k.text(text) == "." && b > i && is_title(text, &toks[b - 1]) {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    (b > i).then_some((i, b))
+}
+
+pub(crate) fn as_mention(text: &str, toks: &[Tok], r: (usize, usize)) -> Mention {
+    mention(text, toks, r.0, r.1)
+}

@@ -1,0 +1,255 @@
+//! Attribution: for each quotation or reported clause, who said it, with which cue, to
+//! whom and through which medium.
+//!
+//! The stage works sentence by sentence over a token list built once for the text:
+//! 1. [`cue`](self) words and phrases are found (reporting verbs in every inflection,
+//!    `according to`, colon lead-ins), skipping negated and modal uses (`declined to
+//!    say`, `may say`, `is expected to announce`);
+//! 2. a named [`Rule`] links each cue to a speaker mention and a content: the quotation
+//!    next to it, or the reported clause (`X said that …`, `…, X said`, `according to
+//!    X, …`);
+//! 3. quotations left without a cue inherit the speaker of the paragraph before when
+//!    their paragraph is only a quotation;
+//! 4. speaker mentions are clustered into [`Speaker`] entities (`Chinese President Xi
+//!    Jinping`, `Xi`, `the Chinese leader`, `he`) named by their fullest proper name.
+
+mod entity;
+mod mention;
+mod rules;
+mod token;
+
+pub(crate) use entity::cluster;
+pub(crate) use rules::attribute;
+
+use crate::span::Span;
+
+/// How much of the content is quoted.
+///
+/// ```
+/// let doc = whosaid::analyze("“We will win,” she said. He said that they would lose.");
+/// let kinds: Vec<_> = doc.attributions.iter().map(|a| a.kind.name()).collect();
+/// assert_eq!(kinds, ["direct", "indirect"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum AttributionKind {
+    /// The content is entirely inside quotation marks.
+    Direct,
+    /// Most of the content is quoted, some is the writer's.
+    Mixed,
+    /// A quoted fragment inside otherwise reported speech.
+    Partial,
+    /// Reported speech with no quotation marks.
+    Indirect,
+}
+
+impl AttributionKind {
+    /// The name used in JSON output (`direct`, `mixed`, `partial`, `indirect`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::AttributionKind::Mixed.name(), "mixed");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Mixed => "mixed",
+            AttributionKind::Partial => "partial",
+            AttributionKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// The rule that linked a speaker, a cue and a content.
+///
+/// ```
+/// let doc = whosaid::analyze("“Prices will fall,” said the minister.");
+/// assert_eq!(doc.attributions[0].rule, whosaid::Rule::QuoteCueSpeaker);
+/// assert_eq!(doc.attributions[0].rule.name(), "quote-cue-speaker");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum Rule {
+    /// `“…,” X said`
+    QuoteSpeakerCue,
+    /// `“…,” said X`
+    QuoteCueSpeaker,
+    /// `X said, “…”` / `X said: “…”` / `X told Y: “…”`
+    SpeakerCueQuote,
+    /// `“A,” X said, “B.”`: a quotation split by its attribution.
+    SplitQuote,
+    /// `X said in a statement:` ending the sentence before a quotation.
+    ColonLeadIn,
+    /// `X said (that) …` / `X told Y (that) …`
+    SpeakerCueClause,
+    /// `…, X said` / `…, said X`
+    ClauseSpeakerCue,
+    /// `According to X, …` / `…, according to X`
+    AccordingTo,
+    /// A paragraph that is only a quotation takes the previous paragraph's speaker.
+    Inherited,
+    /// A quotation of speech with no cue found.
+    Unattributed,
+}
+
+impl Rule {
+    /// The rule's name in JSON output.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::Rule::AccordingTo.name(), "according-to");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::QuoteSpeakerCue => "quote-speaker-cue",
+            Rule::QuoteCueSpeaker => "quote-cue-speaker",
+            Rule::SpeakerCueQuote => "speaker-cue-quote",
+            Rule::SplitQuote => "split-quote",
+            Rule::ColonLeadIn => "colon-lead-in",
+            Rule::SpeakerCueClause => "speaker-cue-clause",
+            Rule::ClauseSpeakerCue => "clause-speaker-cue",
+            Rule::AccordingTo => "according-to",
+            Rule::Inherited => "inherited",
+            Rule::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// What a mention of a speaker is.
+///
+/// ```
+/// let doc = whosaid::analyze("“No,” she said.");
+/// assert_eq!(doc.attributions[0].speaker.unwrap().kind, whosaid::MentionKind::Pronoun);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum MentionKind {
+    /// A proper name of a person, possibly with a title (`Chinese President Xi Jinping`).
+    Name,
+    /// An organisation or a news medium (`Xinhua`, `the White House`, `the ministry`).
+    Organisation,
+    /// A role nominal (`the president`, `a campaign spokeswoman`).
+    Role,
+    /// An unnamed source (`sources`, `officials`, `a person familiar with …`).
+    Anonymous,
+    /// A personal pronoun (`he`, `she`, `they`).
+    Pronoun,
+}
+
+/// A mention of a speaker in the text.
+///
+/// ```
+/// let text = "“Go,” said Chinese President Xi Jinping.";
+/// let doc = whosaid::analyze(text);
+/// let m = doc.attributions[0].speaker.unwrap();
+/// assert_eq!(m.span.text(text), "Chinese President Xi Jinping");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Mention {
+    /// Byte span of the mention.
+    pub span: Span,
+    /// What the mention is.
+    pub kind: MentionKind,
+}
+
+/// What a speaker entity is.
+///
+/// ```
+/// let doc = whosaid::analyze("“Yes,” said Ana Ruiz.");
+/// assert_eq!(doc.speakers[0].kind, whosaid::EntityKind::Person);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// An organisation or medium.
+    Organisation,
+    /// A speaker known only by role.
+    Role,
+    /// An unnamed source.
+    Anonymous,
+}
+
+impl EntityKind {
+    /// Lowercase name.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::EntityKind::Organisation.name(), "organisation");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Role => "role",
+            EntityKind::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// One speaker of the article: the mentions that refer to it and its canonical name.
+///
+/// ```
+/// let text = "Chinese President Xi Jinping arrived. “We welcome talks,” Xi said. He added that trade would grow.";
+/// let doc = whosaid::analyze(text);
+/// assert_eq!(doc.speakers.len(), 1);
+/// assert_eq!(doc.speakers[0].name, "Xi Jinping");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Speaker<'t> {
+    /// Index of the speaker in [`Document::speakers`](crate::Document::speakers).
+    pub id: usize,
+    /// Canonical name: the fullest proper name among the mentions, without titles (or
+    /// the fullest mention when no proper name is known).
+    pub name: &'t str,
+    /// Where the canonical name stands in the text.
+    pub name_span: Span,
+    /// What the speaker is.
+    pub kind: EntityKind,
+    /// Every speaker mention of this entity, in order.
+    pub mentions: Vec<Span>,
+}
+
+/// One attribution: a content, its kind, and who said it.
+///
+/// ```
+/// let text = "Ana Ruiz told Reuters that the deal was dead.";
+/// let doc = whosaid::analyze(text);
+/// let a = &doc.attributions[0];
+/// assert_eq!(a.content.text(text), "that the deal was dead");
+/// assert_eq!(a.cue.unwrap().text(text), "told");
+/// assert_eq!(a.medium.unwrap().text(text), "Reuters");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Attribution {
+    /// The reported content: the quotation with its marks, or the reported clause (hull
+    /// of its pieces when interrupted).
+    pub content: Span,
+    /// How much of the content is quoted.
+    pub kind: AttributionKind,
+    /// Index of the quotation in [`Document::quotes`](crate::Document::quotes), if any.
+    pub quote: Option<usize>,
+    /// The speaker mention nearest the cue.
+    pub speaker: Option<Mention>,
+    /// Index of the speaker entity in [`Document::speakers`](crate::Document::speakers).
+    pub entity: Option<usize>,
+    /// The cue (`said`, `told`, `according to`, a colon).
+    pub cue: Option<Span>,
+    /// Who was spoken to (`told Putin`).
+    pub addressee: Option<Span>,
+    /// Through what (`in a statement`, `according to Xinhua`, `told CNN`).
+    pub medium: Option<Span>,
+    /// Confidence in the speaker, from 0 to 1.
+    pub confidence: f32,
+    /// The rule that decided.
+    pub rule: Rule,
+}

@@ -1,0 +1,657 @@
+//! The attribution rules, applied sentence by sentence.
+
+use crate::attribution::mention::{as_mention, is, is_pronoun, is_role, np_after, subject_before};
+use crate::attribution::token::{Tok, tokenize};
+use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
+use crate::lexicon::{self, CUE_PHRASES, ORG_WORDS, PhraseRole, with_folded};
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Verbs whose object is the person spoken to (`told Putin`).
+const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise"];
+
+/// Words before a verb that cancel the attribution: negation, modality, infinitives.
+const BLOCKERS: &[&str] = &[
+    "not", "n't", "never", "to", "may", "might", "could", "would", "should", "will", "must", "can", "cannot", "won't",
+    "wouldn't", "didn't", "doesn't", "don't", "couldn't", "shouldn't", "can't", "declined", "refused", "whether",
+    "expected", "likely", "unlikely", "yet", "if", "plans", "planned", "wants", "wanted",
+];
+
+/// Reporting verbs that are also common nouns in their base or -s form; accepted only
+/// with a subject right before them.
+fn ambiguous_form(w: &str) -> bool {
+    !(w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "thought" | "found" | "shown" | "learnt" | "written"))
+}
+
+/// Time words that may stand between the cue and its content (`said Monday that`).
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "earlier", "later", "recently", "last", "week", "month", "year", "on", "this", "previously", "again", "also",
+    "repeatedly", "publicly", "privately", "morning", "afternoon", "evening", "night", "then",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    /// token range
+    a: usize,
+    b: usize,
+    lemma: &'static str,
+    according: bool,
+    used: bool,
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Cx<'_> {
+    fn t(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b - 1].end)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        !self.toks[i].word && self.t(i) == p
+    }
+}
+
+/// Find the cues of sentence tokens [s, e).
+fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
+    out.clear();
+    let toks = cx.toks;
+    let mut i = s;
+    while i < e {
+        let t = &toks[i];
+        if !t.word || t.in_quote() {
+            i += 1;
+            continue;
+        }
+        // phrases with a source role ("according to")
+        let mut matched = false;
+        for (role, words) in CUE_PHRASES.iter() {
+            if *role != PhraseRole::Source || i + words.len() > e {
+                continue;
+            }
+            if words.iter().enumerate().all(|(k, w)| {
+                let tk = &toks[i + k];
+                tk.word && with_folded(tk.text(cx.text), |x| x == *w)
+            }) {
+                out.push(Cue { a: i, b: i + words.len(), lemma: "according to", according: true, used: false });
+                i += words.len();
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        let w = t.text(cx.text);
+        if let Some(lemma) = lexicon::reporting_lemma(w) {
+            let blocked = i > s && {
+                let p = &toks[i - 1];
+                is(cx.text, p, BLOCKERS)
+                    || (i > s + 1 && is(cx.text, &toks[i - 2], &["to", "not", "never", "declined", "refused"]) && toks[i - 1].word && !toks[i - 1].cap && is(cx.text, &toks[i-1], &["be", "have", "also", "publicly"]))
+            };
+            let noun_like = {
+                let mut amb = false;
+                with_folded(w, |x| {
+                    amb = ambiguous_form(x);
+                    true
+                });
+                amb && (i == s || {
+                    let p = &toks[i - 1];
+                    !(p.word && (p.cap || is_pronoun(cx.text, p) || is_role(cx.text, p) || with_folded(p.text(cx.text), |x| lexicon::ORG_WORDS.contains(x))))
+                })
+            };
+            // a capitalised verb mid-sentence is a name (Will, Said); sentence-initial is fine
+            let capital_mid = t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(");
+            if !blocked && !noun_like && !capital_mid {
+                out.push(Cue { a: i, b: i + 1, lemma, according: false, used: false });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A medium phrase ("in a statement", "on Twitter") starting at token `i`; returns its end.
+fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
+    for (role, words) in CUE_PHRASES.iter() {
+        if *role != PhraseRole::Medium || i + words.len() > e {
+            continue;
+        }
+        if words.iter().enumerate().all(|(k, w)| {
+            let tk = &cx.toks[i + k];
+            tk.word && with_folded(tk.text(cx.text), |x| x == *w)
+        }) {
+            return Some(i + words.len());
+        }
+    }
+    None
+}
+
+fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
+    cx.toks[a..b].iter().any(|t| t.word && t.cap && lexicon::contains_folded(&ORG_WORDS, t.text(cx.text)))
+}
+
+/// Last token of the sentence that is not closing punctuation.
+fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
+    let mut b = e;
+    while b > a && !cx.toks[b - 1].word && matches!(cx.t(b - 1), "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…") {
+        b -= 1;
+    }
+    b
+}
+
+/// Result of linking one quotation.
+struct Link {
+    speaker: Option<Mention>,
+    cue: Option<Span>,
+    addressee: Option<Span>,
+    medium: Option<Span>,
+    rule: Rule,
+    confidence: f32,
+    content: Option<Span>,
+}
+
+/// After the cue: addressee of `tell`-like verbs, medium phrases, time words and `that`.
+/// Returns (first content token, addressee, medium).
+fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<Span>) {
+    let mut i = cue.b;
+    let mut addressee = None;
+    let mut medium = None;
+    if ADDRESSEE_VERBS.contains(&cue.lemma) && !cue.according {
+        if let Some((a, b)) = np_after(cx.text, cx.toks, i, e) {
+            let sp = cx.span(a, b);
+            if is_media(cx, a, b) {
+                medium = Some(sp);
+            } else {
+                addressee = Some(sp);
+            }
+            i = b;
+        }
+    }
+    for _ in 0..4 {
+        if i >= e {
+            break;
+        }
+        if let Some(m) = medium_at(cx, i, e) {
+            // "in an interview with CNN": extend over "with X"
+            let mut end = m;
+            if end < e && is(cx.text, &cx.toks[end], &["with", "on", "to"]) {
+                if let Some((_, b)) = np_after(cx.text, cx.toks, end + 1, e) {
+                    end = b;
+                }
+            }
+            medium = Some(cx.span(i, end));
+            i = end;
+            continue;
+        }
+        if is(cx.text, &cx.toks[i], TIME_WORDS) || cx.punct(i, ",") {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if i < e && cx.punct(i, ":") {
+        i += 1;
+    }
+    (i, addressee, medium)
+}
+
+/// The quotations' top-level tokens: mark each token inside a speech or partial quote.
+fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
+    let mut k = 0;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
+            continue;
+        }
+        for piece in &q.pieces {
+            while k < toks.len() && toks[k].start < piece.start {
+                k += 1;
+            }
+            let mut j = k;
+            while j < toks.len() && toks[j].end <= piece.end {
+                toks[j].quote = qi as u32;
+                j += 1;
+            }
+        }
+    }
+}
+
+fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>], linked: &[usize]) -> AttributionKind {
+    if linked.is_empty() {
+        return AttributionKind::Indirect;
+    }
+    let c = content.text(text);
+    let total = c.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+    let inside: usize = linked
+        .iter()
+        .map(|&q| {
+            let qs = quotes[q].span;
+            let s = Span::new(qs.start.max(content.start), qs.end.min(content.end));
+            s.text(text).chars().filter(|c| c.is_alphanumeric()).count()
+        })
+        .sum();
+    let share = inside as f32 / total as f32;
+    if share >= 0.98 {
+        AttributionKind::Direct
+    } else if share >= 0.5 {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Partial
+    }
+}
+
+/// Run the attribution rules over the whole text.
+pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Quote<'_>]) -> (Vec<Attribution>, Vec<Span>) {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut ranges = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let a = toks.len();
+        tokenize(text, s.span.start, s.span.end, &mut toks);
+        ranges.push((a, toks.len()));
+    }
+    mark_quote_tokens(&mut toks, quotes);
+    let cx = Cx { text, toks: &toks };
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut quote_done = vec![false; quotes.len()];
+    let mut cues = Vec::new();
+    // the last attribution with a speaker, and its paragraph
+    let mut last: Option<(usize, Attribution)> = None;
+    // a lead-in "X said:" ending the previous sentence
+    let mut lead_in: Option<(usize, Link)> = None;
+
+    for (si, s) in sentences.iter().enumerate() {
+        let (ts, te) = ranges[si];
+        if ts == te {
+            continue;
+        }
+        find_cues(&cx, ts, te, &mut cues);
+        let first_new_out = out.len();
+
+        // quotations starting in this sentence
+        let mut sentence_quotes: Vec<usize> = Vec::new();
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.parent.is_none() && q.kind != QuoteKind::NotSpeech && s.span.contains(Span::new(q.span.start, q.span.start)) && !quote_done[qi] && q.span.start < s.span.end {
+                sentence_quotes.push(qi);
+            }
+        }
+
+        // 1. speech quotations
+        for &qi in &sentence_quotes {
+            if quotes[qi].kind != QuoteKind::Speech {
+                continue;
+            }
+            let link = link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues);
+            let link = match link {
+                Some(l) => Some(l),
+                None => lead_in
+                    .as_ref()
+                    .filter(|(p, _)| *p + 1 >= s.paragraph)
+                    .map(|(_, l)| Link { rule: Rule::ColonLeadIn, confidence: 0.8, content: None, ..*l }),
+            };
+            let q = &quotes[qi];
+            let (link, inherited) = match link {
+                Some(l) => (Some(l), false),
+                None => {
+                    // a paragraph that is only a quotation: take the previous paragraph's speaker
+                    let para_is_quote = q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                    match &last {
+                        Some((p, a)) if para_is_quote && *p + 1 >= q.first_paragraph && *p < q.first_paragraph => (
+                            Some(Link {
+                                speaker: a.speaker,
+                                cue: None,
+                                addressee: None,
+                                medium: None,
+                                rule: Rule::Inherited,
+                                confidence: 0.5,
+                                content: None,
+                            }),
+                            true,
+                        ),
+                        _ => (None, false),
+                    }
+                }
+            };
+            let _ = inherited;
+            quote_done[qi] = true;
+            let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
+            let linked = [qi];
+            let kind = kind_for(text, content, quotes, &linked);
+            let a = match link {
+                Some(l) => Attribution {
+                    content,
+                    kind,
+                    quote: Some(qi),
+                    speaker: l.speaker,
+                    entity: None,
+                    cue: l.cue,
+                    addressee: l.addressee,
+                    medium: l.medium,
+                    confidence: if l.speaker.is_some() { l.confidence } else { 0.2 },
+                    rule: l.rule,
+                },
+                None => Attribution {
+                    content,
+                    kind,
+                    quote: Some(qi),
+                    speaker: None,
+                    entity: None,
+                    cue: None,
+                    addressee: None,
+                    medium: None,
+                    confidence: 0.0,
+                    rule: Rule::Unattributed,
+                },
+            };
+            out.push(a);
+        }
+
+        // 2. reported speech from the remaining cues
+        for ci in 0..cues.len() {
+            if cues[ci].used {
+                continue;
+            }
+            if let Some(a) = indirect(&cx, &cues, ci, ts, te, quotes, &quote_done) {
+                cues[ci].used = true;
+                for (qi, q) in quotes.iter().enumerate() {
+                    if a.content.contains(q.span) && q.parent.is_none() && q.kind != QuoteKind::NotSpeech {
+                        quote_done[qi] = true;
+                    }
+                }
+                out.push(a);
+            }
+        }
+
+        // 3. partial quotations no content took: a cue next to them, or not speech
+        for &qi in &sentence_quotes {
+            if quote_done[qi] {
+                continue;
+            }
+            quote_done[qi] = true;
+            match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues) {
+                Some(l) if l.speaker.is_some() => {
+                    let content = l.content.unwrap_or(quotes[qi].span);
+                    out.push(Attribution {
+                        content,
+                        kind: kind_for(text, content, quotes, &[qi]),
+                        quote: Some(qi),
+                        speaker: l.speaker,
+                        entity: None,
+                        cue: l.cue,
+                        addressee: l.addressee,
+                        medium: l.medium,
+                        confidence: l.confidence * 0.8,
+                        rule: l.rule,
+                    });
+                }
+                _ => quotes[qi].kind = QuoteKind::NotSpeech,
+            }
+        }
+
+        // lead-in for the next sentence: "X said in a statement:" / "X said:"
+        lead_in = None;
+        if s.text.trim_end().ends_with(':') {
+            if let Some(c) = cues.iter().rev().find(|c| !c.used) {
+                let floor = ts;
+                let speaker = subject_before(text, &toks, c.a, floor).map(|r| as_mention(text, &toks, r));
+                if speaker.is_some() {
+                    let (_, addressee, medium) = after_cue(&cx, c, te);
+                    lead_in = Some((
+                        s.paragraph,
+                        Link { speaker, cue: Some(cx.span(c.a, c.b)), addressee, medium, rule: Rule::ColonLeadIn, confidence: 0.8, content: None },
+                    ));
+                }
+            }
+        }
+        if let Some(a) = out[first_new_out..].iter().rev().find(|a| a.speaker.is_some()) {
+            last = Some((s.paragraph, *a));
+        }
+    }
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    let names = person_names(&cx, &ranges);
+    (out, names)
+}
+
+/// Person-like proper names anywhere in the text (runs of two or more capitalised words,
+/// or a title and a capitalised word, outside quotations and without organisation
+/// words): antecedents for pronouns.
+fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &(ts, te) in ranges {
+        let mut i = ts;
+        while i < te {
+            let t = &cx.toks[i];
+            if !(t.word && t.cap) || t.in_quote() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut words = 0;
+            let mut titled = false;
+            let mut org = false;
+            while j < te {
+                let k = &cx.toks[j];
+                if k.word && k.cap && !k.in_quote() {
+                    words += 1;
+                    titled |= lexicon::contains_folded(&lexicon::TITLES, k.text(cx.text));
+                    org |= lexicon::contains_folded(&ORG_WORDS, k.text(cx.text));
+                    j += 1;
+                } else if cx.punct(j, ".") && j > i && lexicon::contains_folded(&lexicon::TITLES, cx.t(j - 1)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let first_ok = !(i == ts && words == 1);
+            if (words >= 2 || titled && words >= 2) && !org && first_ok {
+                // drop a sentence-initial function word ("But John Smith")
+                let mut a = i;
+                while a < j && is(cx.text, &cx.toks[a], &["but", "and", "the", "in", "on", "at", "as", "after", "when", "if", "for", "with", "by", "from"]) {
+                    a += 1;
+                }
+                if a < j {
+                    out.push(cx.span(a, j));
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
+    let s = &sentences[si];
+    (si == 0 || sentences[si - 1].paragraph != s.paragraph) && text[s.span.start..q.span.start].trim().is_empty()
+}
+
+/// Link a quotation to a cue in its sentence (tokens [ts, te)).
+fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues: &mut [Cue]) -> Option<Link> {
+    let toks = cx.toks;
+    let text = cx.text;
+    let qi = qi as u32;
+    // token index range of the quotation within the sentence
+    let qa = (ts..te).find(|&i| toks[i].quote == qi)?;
+    let qb = (qa..te).rev().find(|&i| toks[i].quote == qi)? + 1;
+    // 1. split quotation: a cue between the pieces
+    if q.pieces.len() > 1 {
+        if let Some(ci) = cues.iter().position(|c| !c.used && c.a > qa && c.b < qb && toks[c.a].quote == u32::MAX) {
+            let c = cues[ci];
+            let floor = (qa..c.a).rev().find(|&i| toks[i].quote == qi).map_or(ts, |i| i + 1);
+            let ceil = (c.b..qb).find(|&i| toks[i].quote == qi).unwrap_or(qb);
+            let sp = subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
+            if let Some(r) = sp {
+                cues[ci].used = true;
+                let (_, addressee, medium) = after_cue(cx, &c, ceil);
+                return Some(Link {
+                    speaker: Some(as_mention(text, toks, r)),
+                    cue: Some(cx.span(c.a, c.b)),
+                    addressee,
+                    medium,
+                    rule: Rule::SplitQuote,
+                    confidence: 0.9,
+                    content: None,
+                });
+            }
+        }
+    }
+    // 2. after the quotation: "“…,” X said" / "“…,” said X"
+    let next_q = (qb..te).find(|&i| toks[i].in_quote()).unwrap_or(te);
+    if let Some(ci) = cues.iter().position(|c| !c.used && c.a >= qb && c.a < next_q && c.a - qb <= 8) {
+        let c = cues[ci];
+        let sp = if c.according {
+            np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
+        } else {
+            subject_before(text, toks, c.a, qb)
+                .map(|r| (r, Rule::QuoteSpeakerCue))
+                .or_else(|| np_after(text, toks, c.b, next_q).map(|r| (r, Rule::QuoteCueSpeaker)))
+        };
+        if let Some((r, rule)) = sp {
+            cues[ci].used = true;
+            let (_, addressee, mut medium) = after_cue(cx, &c, next_q);
+            let speaker = as_mention(text, toks, r);
+            if c.according && is_media(cx, r.0, r.1) {
+                medium = Some(speaker.span);
+            }
+            return Some(Link { speaker: Some(speaker), cue: Some(cx.span(c.a, c.b)), addressee, medium, rule, confidence: 0.9, content: None });
+        }
+    }
+    // 3. before the quotation: "X said: “…”"
+    let prev_q = (ts..qa).rev().find(|&i| toks[i].in_quote()).map_or(ts, |i| i + 1);
+    if let Some(ci) = cues.iter().rposition(|c| !c.used && c.b <= qa && c.a >= prev_q) {
+        let c = cues[ci];
+        let (first, addressee, mut medium) = after_cue(cx, &c, qa);
+        let gap_words = (first..qa).filter(|&i| toks[i].word).count();
+        let sp = if c.according {
+            np_after(text, toks, c.b, qa)
+        } else {
+            subject_before(text, toks, c.a, prev_q).or_else(|| if c.a == prev_q { None } else { None })
+        };
+        if let Some(r) = sp {
+            if gap_words <= 12 || c.according {
+                cues[ci].used = true;
+                let speaker = as_mention(text, toks, r);
+                if c.according && is_media(cx, r.0, r.1) {
+                    medium = Some(speaker.span);
+                }
+                // a fragment woven into a reported clause: the clause is the content
+                let content = if gap_words > 0 && !c.according {
+                    let end = content_end(cx, qb, te).max(qb);
+                    let start = if first < qa { first } else { qa };
+                    Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
+                } else if c.according {
+                    None
+                } else {
+                    None
+                };
+                let rule = if c.according { Rule::AccordingTo } else { Rule::SpeakerCueQuote };
+                return Some(Link { speaker: Some(speaker), cue: Some(cx.span(c.a, c.b)), addressee, medium, rule, confidence: 0.85, content });
+            }
+        }
+    }
+    None
+}
+
+/// Reported speech for cue `ci` in sentence tokens [ts, te).
+fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: &[Quote<'_>], done: &[bool]) -> Option<Attribution> {
+    let toks = cx.toks;
+    let text = cx.text;
+    let c = cues[ci];
+    let end = content_end(cx, ts, te);
+    let mk = |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
+        let linked: Vec<usize> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(qi, q)| q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[*qi] && content.contains(q.span))
+            .map(|(qi, _)| qi)
+            .collect();
+        let kind = kind_for(text, content, quotes, &linked);
+        Attribution {
+            content,
+            kind,
+            quote: linked.first().copied(),
+            speaker: Some(speaker),
+            entity: None,
+            cue: Some(cue),
+            addressee,
+            medium,
+            confidence,
+            rule,
+        }
+    };
+    let cue_span = cx.span(c.a, c.b);
+    if c.according {
+        let (a, b) = np_after(text, toks, c.b, end)?;
+        let speaker = as_mention(text, toks, (a, b));
+        let medium = is_media(cx, a, b).then_some(speaker.span);
+        // "According to X, CONTENT" or "CONTENT, according to X"
+        let lead = (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        if lead {
+            let start = (b..end).find(|&i| cx.punct(i, ","))? + 1;
+            if end <= start + 2 {
+                return None;
+            }
+            return Some(mk(cx.span(start, end), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
+        }
+        // content before: up to the comma before "according"
+        let stop = if c.a > ts && cx.punct(c.a - 1, ",") { c.a - 1 } else { c.a };
+        let first = clause_start(cx, ts, stop);
+        if stop <= first + 2 {
+            return None;
+        }
+        return Some(mk(cx.span(first, stop), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
+    }
+    // "X said (that) CONTENT"
+    if let Some(r) = subject_before(text, toks, c.a, ts) {
+        let speaker = as_mention(text, toks, r);
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        let words_after = (first..end).filter(|&i| toks[i].word).count();
+        let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
+        if words_after >= 3 && !(r.0 > ts && cx.punct(r.0 - 1, ",") && ends_soon(cx, c.b, end)) {
+            // stop at a later cue's clause boundary? keep to the sentence end
+            let conf = if subject_starts_clause { 0.8 } else { 0.6 };
+            return Some(mk(cx.span(first, end), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
+        }
+        // "CONTENT, X said [in a statement]."
+        if r.0 > ts && cx.punct(r.0 - 1, ",") {
+            let stop = r.0 - 1;
+            let first = clause_start(cx, ts, stop);
+            if stop > first + 2 {
+                return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.8));
+            }
+        }
+        return None;
+    }
+    // "CONTENT, said X."
+    if c.a > ts && cx.punct(c.a - 1, ",") {
+        let r = np_after(text, toks, c.b, end)?;
+        let speaker = as_mention(text, toks, r);
+        let stop = c.a - 1;
+        let first = clause_start(cx, ts, stop);
+        if stop > first + 2 {
+            let (_, addressee, medium) = after_cue(cx, &c, end);
+            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.75));
+        }
+    }
+    None
+}
+
+/// After `cue_end`, only a few words remain before `end` ("…, he said in a statement.").
+fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
+    let words = (cue_end..end).filter(|&i| cx.toks[i].word).count();
+    words <= 6 && !(cue_end..end).any(|i| is(cx.text, &cx.toks[i], &["that"]))
+}
+
+/// Start of the reported clause ending at `stop`: the sentence start, skipping a leading
+/// conjunction.
+fn clause_start(cx: &Cx<'_>, ts: usize, stop: usize) -> usize {
+    let mut a = ts;
+    while a < stop && !cx.toks[a].word && !cx.toks[a].in_quote() {
+        a += 1;
+    }
+    let _ = MentionKind::Name;
+    a
+}

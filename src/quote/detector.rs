@@ -1,0 +1,583 @@
+//! The quotation scanner: one pass per paragraph with a bounded stack of open marks.
+
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind};
+use crate::lexicon;
+use crate::quote::kind::classify;
+use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkStyle, pair};
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::paragraphs;
+use crate::span::Span;
+
+/// Deepest nesting the scanner tracks; deeper marks are ignored, which keeps every input
+/// linear.
+const MAX_DEPTH: usize = 8;
+
+#[derive(Debug)]
+struct Inner {
+    enabled: Vec<MarkStyle>,
+    single_open: bool,
+    max_length: usize,
+}
+
+/// Finds quotations. Cheap to clone, `Send + Sync`.
+///
+/// ```
+/// use whosaid::{QuoteDetector, QuoteKind};
+/// let text = "“Prices will fall,” the minister said. Critics called it a “fantasy”.";
+/// let quotes: Vec<_> = QuoteDetector::new().quotes(text).collect();
+/// assert_eq!(quotes.len(), 2);
+/// assert_eq!(quotes[0].content.text(text), "Prices will fall,");
+/// assert_eq!(quotes[1].kind, QuoteKind::Partial);
+/// ```
+#[derive(Clone, Debug)]
+pub struct QuoteDetector {
+    inner: Arc<Inner>,
+}
+
+impl Default for QuoteDetector {
+    fn default() -> Self {
+        QuoteDetector::new()
+    }
+}
+
+/// Configures a [`QuoteDetector`]; `build()` is the only fallible step.
+///
+/// ```
+/// use whosaid::{MarkStyle, QuoteDetector};
+/// let det = QuoteDetector::builder()
+///     .conventions([MarkStyle::CurlyDouble, MarkStyle::AsciiDouble])
+///     .single_marks_open(false)
+///     .max_length(20_000)
+///     .build()
+///     .unwrap();
+/// assert_eq!(det.quotes("She said ‘no’ twice.").count(), 0);
+/// ```
+#[derive(Clone, Debug)]
+pub struct QuoteDetectorBuilder {
+    enabled: Vec<MarkStyle>,
+    single_open: bool,
+    max_length: usize,
+}
+
+impl Default for QuoteDetectorBuilder {
+    fn default() -> Self {
+        QuoteDetectorBuilder { enabled: MarkStyle::ALL.to_vec(), single_open: true, max_length: 20_000 }
+    }
+}
+
+impl QuoteDetectorBuilder {
+    /// All conventions, single marks may open a quotation, at most 20,000 bytes a quotation.
+    ///
+    /// ```
+    /// let det = whosaid::QuoteDetectorBuilder::new().build().unwrap();
+    /// assert_eq!(det.quotes("'Yes,' he said.").count(), 1);
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Recognise only these mark conventions.
+    ///
+    /// ```
+    /// use whosaid::{MarkStyle, QuoteDetector};
+    /// let det = QuoteDetector::builder().conventions([MarkStyle::Guillemets]).build().unwrap();
+    /// assert_eq!(det.quotes("“no” «oui»").count(), 1);
+    /// ```
+    pub fn conventions(mut self, styles: impl IntoIterator<Item = MarkStyle>) -> Self {
+        self.enabled = styles.into_iter().collect();
+        self
+    }
+
+    /// Whether single marks (`‘…’`, `'…'`) may open a quotation at the top level
+    /// (British style). Nested single quotations inside double ones are always found.
+    ///
+    /// ```
+    /// let det = whosaid::QuoteDetector::builder().single_marks_open(false).build().unwrap();
+    /// assert_eq!(det.quotes("“He said ‘no’ to us,” she said.").count(), 2);
+    /// ```
+    pub fn single_marks_open(mut self, yes: bool) -> Self {
+        self.single_open = yes;
+        self
+    }
+
+    /// The longest quotation, in bytes, the detector follows across paragraphs.
+    ///
+    /// ```
+    /// assert!(whosaid::QuoteDetector::builder().max_length(0).build().is_err());
+    /// ```
+    pub fn max_length(mut self, bytes: usize) -> Self {
+        self.max_length = bytes;
+        self
+    }
+
+    /// Check the settings.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidSetting`] for an empty set of conventions or a zero length.
+    ///
+    /// ```
+    /// assert!(whosaid::QuoteDetector::builder().conventions([]).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<QuoteDetector, Error> {
+        if self.enabled.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidSetting, "the set of quotation-mark conventions is empty"));
+        }
+        if self.max_length == 0 {
+            return Err(Error::new(ErrorKind::InvalidSetting, "max_length must be at least 1 byte"));
+        }
+        Ok(QuoteDetector {
+            inner: Arc::new(Inner {
+                enabled: self.enabled,
+                single_open: self.single_open,
+                max_length: self.max_length,
+            }),
+        })
+    }
+}
+
+/// Iterator over the quotations of a text, returned by [`QuoteDetector::quotes`].
+///
+/// ```
+/// let n = whosaid::QuoteDetector::new().quotes("“A.” “B.”").count();
+/// assert_eq!(n, 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Quotes<'t> {
+    inner: std::vec::IntoIter<Quote<'t>>,
+}
+
+impl<'t> Iterator for Quotes<'t> {
+    type Item = Quote<'t>;
+    fn next(&mut self) -> Option<Quote<'t>> {
+        self.inner.next()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Quotes<'_> {}
+
+impl QuoteDetector {
+    /// The default detector.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::QuoteDetector::new().quotes("No quotes here.").count(), 0);
+    /// ```
+    pub fn new() -> QuoteDetector {
+        QuoteDetectorBuilder::new().build().expect("default settings are valid")
+    }
+
+    /// A builder.
+    ///
+    /// ```
+    /// let det = whosaid::QuoteDetector::builder().build().unwrap();
+    /// # let _ = det;
+    /// ```
+    pub fn builder() -> QuoteDetectorBuilder {
+        QuoteDetectorBuilder::new()
+    }
+
+    /// The quotations of `text`, in order of their opening marks; a nested quotation
+    /// follows its parent.
+    ///
+    /// ```
+    /// let text = "“She told me ‘never’,” he said.";
+    /// let q: Vec<_> = whosaid::QuoteDetector::new().quotes(text).collect();
+    /// assert_eq!(q[1].parent, Some(0));
+    /// assert_eq!(q[1].content.text(text), "never");
+    /// ```
+    pub fn quotes<'t>(&self, text: &'t str) -> Quotes<'t> {
+        let paras: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
+        Quotes { inner: self.detect(text, &paras).into_iter() }
+    }
+
+    /// Detect with paragraphs already computed (the analyzer reuses them).
+    pub(crate) fn detect<'t>(&self, text: &'t str, paras: &[Span]) -> Vec<Quote<'t>> {
+        let mut sc = Scanner { text, inner: &self.inner, out: Vec::new(), stack: Vec::new() };
+        let mut continuing = false;
+        for (pi, p) in paras.iter().enumerate() {
+            let mut i = p.start;
+            if continuing {
+                // skip the reopening mark at the start of this paragraph
+                if let Some((w, _)) = mark_at(text, i) {
+                    i += w;
+                }
+                if let Some(o) = sc.stack.first_mut() {
+                    o.piece_start = p.start;
+                    o.last_para = pi;
+                }
+            }
+            sc.scan(pi, i, p.end);
+            continuing = sc.end_paragraph(pi, *p, paras.get(pi + 1).copied());
+        }
+        sc.finish()
+    }
+}
+
+#[derive(Debug)]
+struct Open {
+    style: MarkStyle,
+    out: usize,
+    piece_start: usize,
+    content_start: usize,
+    last_para: usize,
+}
+
+#[derive(Debug)]
+struct Building {
+    pieces: Vec<Span>,
+    content: Span,
+    first_para: usize,
+    last_para: usize,
+    closed: bool,
+    parent: Option<usize>,
+    style: MarkStyle,
+    alive: bool,
+}
+
+struct Scanner<'a, 't> {
+    text: &'t str,
+    inner: &'a Inner,
+    out: Vec<Building>,
+    stack: Vec<Open>,
+}
+
+/// The quotation mark at byte `i`, if any: (width, mark text). Runs of two or more
+/// apostrophes are one mark (`''`, `'''`), as are two backticks.
+fn mark_at(text: &str, i: usize) -> Option<(usize, &'static str)> {
+    let b = text.as_bytes();
+    match b.get(i)? {
+        b'\'' => {
+            let run = b[i..].iter().take_while(|&&c| c == b'\'').count();
+            if run >= 2 { Some((run, "''")) } else { Some((1, "'")) }
+        }
+        b'`' => (b.get(i + 1) == Some(&b'`')).then_some((2, "``")),
+        b'"' => Some((1, "\"")),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            let m = match c {
+                '“' => "“",
+                '”' => "”",
+                '‘' => "‘",
+                '’' => "’",
+                '«' => "«",
+                '»' => "»",
+                '„' => "„",
+                '‚' => "‚",
+                '「' => "「",
+                '」' => "」",
+                '『' => "『",
+                '』' => "』",
+                _ => return None,
+            };
+            Some((c.len_utf8(), m))
+        }
+    }
+}
+
+fn is_open_context(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚' | '「' | '『' | '"' | ':')
+}
+
+fn is_close_context(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '\'' | '’' | '”' | '»' | '…'
+        )
+}
+
+impl<'t> Scanner<'_, 't> {
+    fn enabled(&self, s: MarkStyle) -> bool {
+        self.inner.enabled.contains(&s)
+    }
+
+    fn scan(&mut self, pi: usize, from: usize, to: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < to {
+            let b = bytes[i];
+            // fast path: most bytes are not marks
+            if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'`') {
+                i += 1;
+                continue;
+            }
+            if !b.is_ascii() && !(0xE2..=0xE3).contains(&b) && b != 0xC2 {
+                i += 1;
+                continue;
+            }
+            let Some((w, m)) = mark_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            let prev = if i > 0 && i > from.min(i) { text[..i].chars().next_back().unwrap_or(' ') } else { ' ' };
+            let prev = if i == from { ' ' } else { prev };
+            let next = if i + w < to { text[i + w..].chars().next().unwrap_or(' ') } else { ' ' };
+            self.mark(pi, i, w, m, prev, next, to);
+            i += w;
+        }
+    }
+
+    fn mark(&mut self, pi: usize, i: usize, w: usize, m: &str, prev: char, next: char, para_end: usize) {
+        // 1. can it close an open quotation?
+        let depth = self.stack.len();
+        let mut close_at = None;
+        for k in (0..depth).rev() {
+            let p = pair(self.stack[k].style);
+            if p.close.contains(&m) {
+                close_at = Some(k);
+                break;
+            }
+            // an apostrophe-like single mark never reaches past an open double quotation
+            if m == "’" || m == "'" {
+                break;
+            }
+        }
+        if let Some(k) = close_at {
+            let style = self.stack[k].style;
+            let p = pair(style);
+            let role_close = if style.is_single() {
+                // a closing single mark is not followed by a letter (don’t, rock ’n’ roll)
+                !next.is_alphanumeric() && !prev.is_whitespace()
+            } else if p.symmetric() {
+                let opens = is_open_context(prev) && !next.is_whitespace();
+                let closes = is_close_context(next) && !prev.is_whitespace();
+                !(opens && !closes)
+            } else {
+                true
+            };
+            if role_close {
+                self.close(k, i, w, true);
+                return;
+            }
+            if p.symmetric() && !style.is_single() && p.open == m {
+                // a symmetric mark that looks like an opening one while one is open:
+                // the open quotation lost its closing mark; end it here and reopen.
+                let end = i;
+                self.close(k, end, 0, false);
+                self.open(pi, i, w, style);
+                return;
+            }
+            if style.is_single() {
+                return; // apostrophe
+            }
+        }
+        // 2. can it open one?
+        if self.stack.len() >= MAX_DEPTH {
+            return;
+        }
+        let nested = !self.stack.is_empty();
+        let candidates = MARK_PAIRS.iter().filter(|p| p.open == m && self.enabled(p.style));
+        for p in candidates {
+            if self.may_open(p, m, prev, next, nested, i, para_end) {
+                self.open(pi, i, w, p.style);
+                return;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn may_open(&self, p: &MarkPair, m: &str, prev: char, next: char, nested: bool, i: usize, para_end: usize) -> bool {
+        if next.is_whitespace() || i + m.len() >= para_end {
+            return false;
+        }
+        if p.style.is_single() {
+            if !(self.inner.single_open || nested) {
+                return false;
+            }
+            if !is_open_context(prev) || !next.is_alphanumeric() {
+                return false;
+            }
+            // 'em, 'til, '90s
+            let rest = &self.text[i + m.len()..para_end];
+            let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if word.bytes().all(|b| b.is_ascii_digit()) || lexicon::contains_folded(&lexicon::ELISIONS, word) {
+                return false;
+            }
+            // needs a closing mark later in the paragraph
+            return p.close.iter().any(|c| rest.contains(c));
+        }
+        if p.symmetric() || matches!(p.style, MarkStyle::ReversedGuillemets) {
+            let opens = is_open_context(prev);
+            let closes = is_close_context(next) && !prev.is_whitespace();
+            return opens || !closes;
+        }
+        true
+    }
+
+    fn open(&mut self, pi: usize, i: usize, w: usize, style: MarkStyle) {
+        let parent = self.stack.last().map(|o| o.out);
+        let out = self.out.len();
+        self.out.push(Building {
+            pieces: Vec::new(),
+            content: Span::new(i + w, i + w),
+            first_para: pi,
+            last_para: pi,
+            closed: false,
+            parent,
+            style,
+            alive: true,
+        });
+        self.stack.push(Open { style, out, piece_start: i, content_start: i + w, last_para: pi });
+    }
+
+    /// Close the entry at stack index `k` with a mark at [i, i+w) (w = 0: unclosed, ending
+    /// before i). Entries above it end there too, unclosed.
+    fn close(&mut self, k: usize, i: usize, w: usize, closed: bool) {
+        while self.stack.len() > k + 1 {
+            let o = self.stack.pop().expect("non-empty");
+            self.finish_open(o, i, 0, false);
+        }
+        let o = self.stack.pop().expect("non-empty");
+        self.finish_open(o, i, w, closed);
+    }
+
+    fn finish_open(&mut self, o: Open, i: usize, w: usize, closed: bool) {
+        let text = self.text;
+        let end_content = if closed { i } else { o.content_start.max(o.piece_start + text[o.piece_start..i].trim_end().len()) };
+        let end = if closed { i + w } else { end_content };
+        let b = &mut self.out[o.out];
+        if end_content <= o.content_start || text[o.content_start..end_content].trim().is_empty() {
+            b.alive = false;
+            return;
+        }
+        b.pieces.push(Span::new(o.piece_start, end));
+        b.content = Span::new(b.content.start, end_content);
+        b.last_para = o.last_para;
+        b.closed = closed;
+    }
+
+    /// At the end of paragraph `pi`: continue the outermost open quotation into the next
+    /// paragraph when it reopens with the same convention; end everything else here.
+    fn end_paragraph(&mut self, pi: usize, p: Span, next: Option<Span>) -> bool {
+        if self.stack.is_empty() {
+            return false;
+        }
+        let text = self.text;
+        let reopen = next.is_some_and(|n| {
+            let bottom = &self.stack[0];
+            let started = self.out[bottom.out].content.start;
+            n.end.saturating_sub(started) <= self.inner.max_length
+                && mark_at(text, n.start).is_some_and(|(_, m)| m == pair(bottom.style).open)
+        });
+        if reopen {
+            while self.stack.len() > 1 {
+                let o = self.stack.pop().expect("non-empty");
+                self.finish_open(o, p.end, 0, false);
+            }
+            let o = &self.stack[0];
+            let piece = Span::new(o.piece_start, p.end);
+            let b = &mut self.out[o.out];
+            b.pieces.push(piece);
+            b.content = Span::new(b.content.start, p.end);
+            b.last_para = pi + 1;
+            true
+        } else {
+            while let Some(o) = self.stack.pop() {
+                self.finish_open(o, p.end, 0, false);
+            }
+            false
+        }
+    }
+
+    fn finish(mut self) -> Vec<Quote<'t>> {
+        let text = self.text;
+        while let Some(o) = self.stack.pop() {
+            let end = text.len();
+            self.finish_open(o, end, 0, false);
+        }
+        merge_split_quotes(text, &mut self.out);
+        // compact, remapping parents
+        let mut map = vec![usize::MAX; self.out.len()];
+        let mut n = 0;
+        for (k, b) in self.out.iter().enumerate() {
+            if b.alive && !b.pieces.is_empty() {
+                map[k] = n;
+                n += 1;
+            }
+        }
+        let mut quotes = Vec::with_capacity(n);
+        for b in self.out {
+            if !b.alive || b.pieces.is_empty() {
+                continue;
+            }
+            let mut parent = b.parent;
+            // a parent that was dropped: climb is not possible here; drop the link
+            parent = parent.and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
+            let span = Span::new(b.pieces[0].start, b.pieces[b.pieces.len() - 1].end);
+            let mut q = Quote {
+                span,
+                content: b.content,
+                pieces: b.pieces,
+                first_paragraph: b.first_para,
+                last_paragraph: b.last_para,
+                closed: b.closed,
+                parent,
+                kind: QuoteKind::Speech,
+                marks: b.style,
+                text: &text[span],
+            };
+            q.kind = classify(text, &q);
+            quotes.push(q);
+        }
+        quotes
+    }
+}
+
+/// `“A,” she said, “b.”`: two top-level quotations in one paragraph, the first ending in a
+/// comma inside its marks, the second starting lowercase, with a short attribution between
+/// them that does not end a sentence, are one quotation in two pieces.
+fn merge_split_quotes(text: &str, out: &mut [Building]) {
+    let mut last_top: Option<usize> = None;
+    for k in 0..out.len() {
+        if !out[k].alive || out[k].parent.is_some() || out[k].pieces.is_empty() {
+            continue;
+        }
+        if let Some(a) = last_top {
+            if is_split_pair(text, &out[a], &out[k]) {
+                let pieces = std::mem::take(&mut out[k].pieces);
+                let end = out[k].content.end;
+                let (closed, last_para) = (out[k].closed, out[k].last_para);
+                out[k].alive = false;
+                let qa = &mut out[a];
+                qa.pieces.extend(pieces);
+                qa.content = Span::new(qa.content.start, end);
+                qa.closed = closed;
+                qa.last_para = last_para;
+                for b in out.iter_mut() {
+                    if b.parent == Some(k) {
+                        b.parent = Some(a);
+                    }
+                }
+                continue;
+            }
+        }
+        last_top = Some(k);
+    }
+}
+
+fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
+    if !a.closed || a.last_para != b.first_para {
+        return false;
+    }
+    let a_end = a.pieces[a.pieces.len() - 1].end;
+    let b_start = b.pieces[0].start;
+    if b_start < a_end || b_start - a_end > 120 {
+        return false;
+    }
+    let gap = &text[a_end..b_start];
+    let gap_t = gap.trim();
+    if gap_t.is_empty() || gap.contains(['.', '!', '?', ';', '\n', '"', '“', '”']) {
+        return false;
+    }
+    let a_content = text[a.content.start..a.content.end].trim_end();
+    let a_comma = a_content.ends_with([',', '—', '–', '-']);
+    let b_first = text[b.content.start..b.content.end].trim_start().chars().next();
+    let b_lower = b_first.is_some_and(|c| c.is_lowercase());
+    (a_comma && (gap_t.ends_with(',') || gap_t.ends_with(':'))) || (a_comma && b_lower)
+}

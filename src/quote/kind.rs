@@ -1,0 +1,97 @@
+//! Telling speech from titles, names and scare quotes, by rules a reader can follow.
+//!
+//! 1. A quotation right after a naming or titling word (`so-called`, `dubbed`, `titled`,
+//!    `known as`, `starred in`, `the film`, …; `lexicon/nonspeech_triggers.txt`) is
+//!    **not speech**.
+//! 2. A short quotation (up to four words) in Title Case with no punctuation inside that
+//!    does not open its sentence is a name or title: **not speech**.
+//! 3. A quotation that opens its sentence, follows a colon, or holds a complete sentence
+//!    (it ends with `. ? ! ,` inside the marks, or has six words or more starting with a
+//!    capital) is **speech**.
+//! 4. Anything else is a fragment woven into the sentence: **partial**. (The attribution
+//!    stage later turns a partial quotation that no cue governs into not speech.)
+
+use crate::lexicon::{self, NONSPEECH_TRIGGERS};
+use crate::quote::{Quote, QuoteKind};
+
+const SMALL_WORDS: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"];
+
+/// The last one and two words before byte `at`, lowercase-folded, on the same line.
+fn words_before(text: &str, at: usize) -> (String, String) {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let head = &text[line_start..at];
+    let mut it = head
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase());
+    let w1 = it.next().unwrap_or_default();
+    let w2 = it.next().unwrap_or_default();
+    let two = if w2.is_empty() { w1.clone() } else { format!("{w2} {w1}") };
+    (w1, two)
+}
+
+fn ends_sentence_like(content: &str) -> bool {
+    content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':', '—'])
+}
+
+fn is_title_case(content: &str) -> bool {
+    let mut any = false;
+    for w in content.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_lowercase() && !SMALL_WORDS.contains(&w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Does the quotation open its sentence (only opening marks or nothing before it on its
+/// line since the last sentence end), or follow a colon?
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let head = text[line_start..at].trim_end();
+    head.is_empty() || head.ends_with([':', '.', '?', '!', '”', '"'])
+}
+
+pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
+    let content = q.content.text(text);
+    let (w1, w2) = words_before(text, q.span.start);
+    if NONSPEECH_TRIGGERS.contains(w1.as_str()) || NONSPEECH_TRIGGERS.contains(w2.as_str()) {
+        return QuoteKind::NotSpeech;
+    }
+    let words = content.split_whitespace().count();
+    let opens = opens_sentence(text, q.span.start);
+    let punct = ends_sentence_like(content);
+    if words <= 4 && !punct && is_title_case(content) && !opens && q.pieces.len() == 1 {
+        return QuoteKind::NotSpeech;
+    }
+    let capital = content.trim_start().chars().next().is_some_and(|c| c.is_uppercase());
+    if q.pieces.len() > 1 || (opens && words >= 2) || (punct && words >= 2 && capital) || (words >= 6 && capital) {
+        return QuoteKind::Speech;
+    }
+    let _ = lexicon::contains_folded; // the word lists are read through `lexicon`
+    QuoteKind::Partial
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{QuoteDetector, QuoteKind};
+
+    fn kinds(t: &str) -> Vec<QuoteKind> {
+        QuoteDetector::new().quotes(t).map(|q| q.kind).collect()
+    }
+
+    #[test]
+    fn rules() {
+        assert_eq!(kinds("He backs the so-called “reform” now."), [QuoteKind::NotSpeech]);
+        assert_eq!(kinds("She starred in “Silent River” last year."), [QuoteKind::NotSpeech]);
+        assert_eq!(kinds("A man who goes by “Bishop” came."), [QuoteKind::NotSpeech]);
+        assert_eq!(kinds("They pledged “strong support” for it."), [QuoteKind::Partial]);
+        assert_eq!(kinds("“We will win,” she said."), [QuoteKind::Speech]);
+    }
+}
