@@ -36,6 +36,13 @@ const NP_STOP: &[&str] = &[
     "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
+/// Words that cannot head a subject noun phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "which", "this", "these", "those", "there", "what", "whom", "whose", "and", "or", "but", "if", "as",
+    "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "it", "its", "not", "so", "also",
+    "be", "been", "being", "do", "does", "did", "can", "will", "would", "should", "could", "may", "might", "must",
+];
+
 /// Anonymous heads: the source is not named.
 const ANONYMOUS: &[&str] = &[
     "source", "sources", "official", "officials", "people", "person", "aide", "aides", "insider", "insiders", "someone",
@@ -123,7 +130,7 @@ fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usi
 
 /// Mention kind of tokens [a, b).
 pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKind {
-    if b == a + 1 && is_pronoun(text, &toks[a]) {
+    if b == a + 1 && (is_pronoun(text, &toks[a]) || is(text, &toks[a], &["who"])) {
         return MentionKind::Pronoun;
     }
     let head = &toks[b - 1];
@@ -213,9 +220,12 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
     if !t.word || t.in_quote() {
         return None;
     }
-    if is_pronoun(text, t) {
-        // "it" rarely speaks; "he said" is the common case
+    if is_pronoun(text, t) || is(text, t, &["who"]) {
+        // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
         return Some((h, h + 1));
+    }
+    if is(text, t, FUNCTION_WORDS) {
+        return None;
     }
     if t.cap {
         if is(text, t, NOT_NAME_START) || is(text, t, DETERMINERS) {

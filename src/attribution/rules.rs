@@ -263,6 +263,8 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
     let mut last: Option<(usize, Attribution)> = None;
     // a lead-in "X said:" ending the previous sentence
     let mut lead_in: Option<(usize, Link)> = None;
+    // the last attribution of a speech quotation: (paragraph, index in `out`)
+    let mut last_direct: Option<(usize, usize)> = None;
 
     for (si, s) in sentences.iter().enumerate() {
         let (ts, te) = ranges[si];
@@ -294,6 +296,21 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     .map(|(_, l)| Link { rule: Rule::ColonLeadIn, confidence: 0.8, content: None, ..*l }),
             };
             let q = &quotes[qi];
+            // a quotation continuing the previous direct attribution of its paragraph:
+            // "“A,” she said. “B.”" is one attribution
+            if link.is_none() {
+                if let Some(&(p, k)) = last_direct.as_ref() {
+                    let prev = &out[k];
+                    if p == s.paragraph && k + 1 == out.len() && prev.content.end <= q.span.start && !cues.iter().any(|c| !c.used) {
+                        out[k].content = out[k].content.cover(q.span);
+                        let c = out[k].content;
+                        let linked: Vec<usize> = (0..quotes.len()).filter(|&x| x == qi || out[k].quote == Some(x)).collect();
+                        out[k].kind = kind_for(text, c, quotes, &linked);
+                        quote_done[qi] = true;
+                        continue;
+                    }
+                }
+            }
             let (link, inherited) = match link {
                 Some(l) => (Some(l), false),
                 None => {
@@ -347,6 +364,9 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     rule: Rule::Unattributed,
                 },
             };
+            if a.speaker.is_some() {
+                last_direct = Some((s.paragraph, out.len()));
+            }
             out.push(a);
         }
 

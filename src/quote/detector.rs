@@ -572,7 +572,7 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     }
     let gap = &text[a_end..b_start];
     let gap_t = gap.trim();
-    if gap_t.is_empty() || gap.contains(['.', '!', '?', ';', '\n', '"', '“', '”']) {
+    if gap_t.is_empty() || gap.contains(['!', '?', ';', '\n', '"', '“', '”']) || has_sentence_period(gap) {
         return false;
     }
     let a_content = text[a.content.start..a.content.end].trim_end();
@@ -580,4 +580,14 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     let b_first = text[b.content.start..b.content.end].trim_start().chars().next();
     let b_lower = b_first.is_some_and(|c| c.is_lowercase());
     (a_comma && (gap_t.ends_with(',') || gap_t.ends_with(':'))) || (a_comma && b_lower)
+}
+
+/// A period in `gap` that is not part of an abbreviation or an initial (`Mr.`, `U.S.`,
+/// `J.`): the attribution between two pieces would then end a sentence.
+fn has_sentence_period(gap: &str) -> bool {
+    gap.match_indices('.').any(|(i, _)| {
+        let word = gap[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        !(single_initial || word.contains('.') || lexicon::contains_folded(&lexicon::ABBREVIATIONS, word))
+    })
 }

@@ -8,6 +8,7 @@
 mod lists;
 mod paragraph;
 mod quotes;
+mod scan;
 mod segmenter;
 
 pub use paragraph::{Paragraph, Paragraphs, paragraphs};

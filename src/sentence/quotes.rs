@@ -5,6 +5,8 @@
 //! whitespace, an opening bracket, a dash or a colon and closes otherwise. Only the
 //! outermost closed quotations are reported. Linear in the paragraph.
 
+use crate::sentence::scan::find_any;
+
 /// Deepest nesting tracked; deeper openers are ignored, so the stack stays small.
 const MAX_DEPTH: usize = 64;
 
@@ -74,9 +76,9 @@ pub(crate) fn quote_regions(p: &str, out: &mut Vec<(usize, usize)>) {
     let mut stack: Vec<(Mark, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !matches!(b[i], b'"' | 0xE2 | 0xC2 | 0xE3) {
-            i += 1;
-            continue;
+        match find_any(&b[i..], [b'"', 0xE2, 0xC2, 0xE3]) {
+            Some(off) => i += off,
+            None => break,
         }
         let Some((mark, opens, len)) = mark_at(b, i) else {
             i += 1;

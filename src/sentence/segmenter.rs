@@ -12,6 +12,7 @@ use crate::lexicon::{self, contains_folded};
 use crate::sentence::lists::list_markers;
 use crate::sentence::paragraph::{Paragraphs, paragraphs};
 use crate::sentence::quotes::quote_regions;
+use crate::sentence::scan::find_any;
 use crate::span::Span;
 
 /// What to do with sentence boundaries inside a quotation.
@@ -305,12 +306,6 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 struct Scratch {
     regions: Vec<(usize, usize)>,
     markers: Vec<(usize, usize)>,
-}
-
-/// Bytes that may start terminal punctuation: `.` `!` `?` and the lead byte of `…` `‽`.
-#[inline]
-fn is_candidate(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
 }
 
 /// The char starting at byte `i`, if `i` is a char boundary inside `p`.
@@ -627,7 +622,7 @@ fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scrat
             mi += 1;
         }
         let stop = markers.get(mi).map_or(n, |m| m.0);
-        i = b[i..stop].iter().position(|&c| is_candidate(c)).map_or(stop, |off| i + off);
+        i = find_any(&b[i..stop], [b'.', b'!', b'?', 0xE2]).map_or(stop, |off| i + off);
         if i >= n {
             break;
         }
