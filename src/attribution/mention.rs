@@ -104,29 +104,31 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
     a
 }
 
-/// Extend a lowercase role head leftwards to its determiner (`a campaign spokeswoman`).
+/// Extend a lowercase head leftwards over its noun phrase (`a campaign spokeswoman`,
+/// `Experts on North Korea`, `63 percent`, `Those close to him`): back to a determiner
+/// (included), punctuation, a verb-like word or the floor, at most 8 tokens.
 fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
     let mut a = head;
-    let mut steps = 0;
-    while a > floor && steps < 5 {
+    while a > floor && head - a < 8 {
         let p = &toks[a - 1];
-        if !p.word || is_reporting(text, p) && !p.cap {
+        if !p.word || p.in_quote() {
             break;
         }
         if is(text, p, DETERMINERS) {
             return Some(a - 1);
         }
-        if is(text, p, &["for", "of", "with", "from", "at", "in"]) {
-            // "a spokesman for the campaign": keep going to the determiner before the head
-            if steps > 2 {
-                break;
-            }
+        if is_reporting(text, p) && !p.cap || is(text, p, FUNCTION_WORDS) && !is(text, p, NP_INNER) {
+            break;
         }
         a -= 1;
-        steps += 1;
     }
-    if is_role(text, &toks[head]) { Some(a.max(head.saturating_sub(2)).max(floor)) } else { None }
+    // a bare phrase must end in a role noun or be all there is before the cue
+    (a == floor || is_role(text, &toks[head]) || a < head).then_some(a)
 }
+
+/// Words allowed inside a noun phrase between its start and its head
+/// (`Experts on North Korea`, `those close to him`, `many of whom`).
+const NP_INNER: &[&str] = &["of", "on", "to", "for", "and", "in", "at", "with", "from"];
 
 /// Mention kind of tokens [a, b).
 pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKind {
@@ -220,7 +222,7 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
     if !t.word || t.in_quote() {
         return None;
     }
-    if is_pronoun(text, t) || is(text, t, &["who"]) {
+    if is_pronoun(text, t) || is(text, t, &["who"]) || (is(text, t, &["whom"]) && h == floor) {
         // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
         return Some((h, h + 1));
     }

@@ -79,6 +79,10 @@ pub enum Rule {
     QuoteCueSpeaker,
     /// `X said, “…”` / `X said: “…”` / `X told Y: “…”`
     SpeakerCueQuote,
+    /// `“…” — Name`: a quotation signed with a dash.
+    QuoteDashSpeaker,
+    /// `Name: …` opening a headline or a transcript turn.
+    ColonSpeaker,
     /// `“A,” X said, “B.”`: a quotation split by its attribution.
     SplitQuote,
     /// `X said in a statement:` ending the sentence before a quotation.
@@ -106,6 +110,8 @@ impl Rule {
             Rule::QuoteSpeakerCue => "quote-speaker-cue",
             Rule::QuoteCueSpeaker => "quote-cue-speaker",
             Rule::SpeakerCueQuote => "speaker-cue-quote",
+            Rule::QuoteDashSpeaker => "quote-dash-speaker",
+            Rule::ColonSpeaker => "colon-speaker",
             Rule::SplitQuote => "split-quote",
             Rule::ColonLeadIn => "colon-lead-in",
             Rule::SpeakerCueClause => "speaker-cue-clause",

@@ -60,8 +60,10 @@ impl Cx<'_> {
 
 /// Find the cues of sentence tokens [s, e).
 fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
-    out.clear();
     let toks = cx.toks;
+    let words = toks[s..e].iter().filter(|t| t.word && !t.in_quote()).count();
+    let caps = toks[s..e].iter().filter(|t| t.word && !t.in_quote() && t.cap).count();
+    let headline = words >= 3 && caps * 4 >= words * 3;
     let mut i = s;
     while i < e {
         let t = &toks[i];
@@ -107,7 +109,8 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 })
             };
             // a capitalised verb mid-sentence is a name (Will, Said); sentence-initial is fine
-            let capital_mid = t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(");
+            // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
+            let capital_mid = t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
             if !blocked && !noun_like && !capital_mid {
                 out.push(Cue { a: i, b: i + 1, lemma, according: false, used: false });
             }
@@ -245,7 +248,8 @@ fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>], linked: &[usize]) -
     }
 }
 
-/// Run the attribution rules over the whole text.
+/// Run the attribution rules over the whole text. Returns the attributions in text order
+/// and the person-like names seen (antecedents for pronouns).
 pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Quote<'_>]) -> (Vec<Attribution>, Vec<Span>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::with_capacity(sentences.len());
@@ -256,38 +260,65 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
     }
     mark_quote_tokens(&mut toks, quotes);
     let cx = Cx { text, toks: &toks };
+    // every cue of the text, with the range of each sentence's cues
+    let mut cues = Vec::new();
+    let mut cue_ranges = Vec::with_capacity(sentences.len());
+    for &(ts, te) in &ranges {
+        let a = cues.len();
+        find_cues(&cx, ts, te, &mut cues);
+        cue_ranges.push((a, cues.len()));
+    }
+    let sentence_of = |byte: usize| sentences.partition_point(|s| s.span.start <= byte).saturating_sub(1);
+
     let mut out: Vec<Attribution> = Vec::new();
     let mut quote_done = vec![false; quotes.len()];
-    let mut cues = Vec::new();
     // the last attribution with a speaker, and its paragraph
     let mut last: Option<(usize, Attribution)> = None;
     // a lead-in "X said:" ending the previous sentence
     let mut lead_in: Option<(usize, Link)> = None;
     // the last attribution of a speech quotation: (paragraph, index in `out`)
     let mut last_direct: Option<(usize, usize)> = None;
+    let mut next_quote = 0;
+    let mut sentence_quotes: Vec<usize> = Vec::new();
 
     for (si, s) in sentences.iter().enumerate() {
         let (ts, te) = ranges[si];
+        let (c0, c1) = cue_ranges[si];
+        sentence_quotes.clear();
+        while next_quote < quotes.len() && quotes[next_quote].span.start < s.span.end {
+            let q = &quotes[next_quote];
+            if q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !quote_done[next_quote] {
+                sentence_quotes.push(next_quote);
+            }
+            next_quote += 1;
+        }
         if ts == te {
             continue;
         }
-        find_cues(&cx, ts, te, &mut cues);
         let first_new_out = out.len();
 
-        // quotations starting in this sentence
-        let mut sentence_quotes: Vec<usize> = Vec::new();
-        for (qi, q) in quotes.iter().enumerate() {
-            if q.parent.is_none() && q.kind != QuoteKind::NotSpeech && s.span.contains(Span::new(q.span.start, q.span.start)) && !quote_done[qi] && q.span.start < s.span.end {
-                sentence_quotes.push(qi);
+        // 0. "Name: …" headlines and transcripts
+        if let Some(a) = colon_speaker(&cx, ts, te, sentences, &ranges, si, quotes) {
+            for (qi, q) in quotes.iter().enumerate().skip(sentence_quotes.first().copied().unwrap_or(quotes.len())) {
+                if q.span.start >= a.content.end {
+                    break;
+                }
+                if a.content.contains(q.span) {
+                    quote_done[qi] = true;
+                }
             }
+            out.push(a);
         }
 
         // 1. speech quotations
         for &qi in &sentence_quotes {
-            if quotes[qi].kind != QuoteKind::Speech {
+            if quotes[qi].kind != QuoteKind::Speech || quote_done[qi] {
                 continue;
             }
-            let link = link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues);
+            // a quotation that runs over several sentences: look up to where it ends
+            let sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
+            let (te_q, c1_q) = (ranges[sj].1, cue_ranges[sj].1);
+            let link = link_quote(&cx, &quotes[qi], qi, ts, te_q, &mut cues[c0..c1_q]);
             let link = match link {
                 Some(l) => Some(l),
                 None => lead_in
@@ -300,8 +331,8 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
             // "“A,” she said. “B.”" is one attribution
             if link.is_none() {
                 if let Some(&(p, k)) = last_direct.as_ref() {
-                    let prev = &out[k];
-                    if p == s.paragraph && k + 1 == out.len() && prev.content.end <= q.span.start && !cues.iter().any(|c| !c.used) {
+                    let free_cue = cues[c0..c1].iter().any(|c| !c.used);
+                    if p == s.paragraph && k + 1 == out.len() && out[k].content.end <= q.span.start && !free_cue {
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
                         let linked: Vec<usize> = (0..quotes.len()).filter(|&x| x == qi || out[k].quote == Some(x)).collect();
@@ -311,33 +342,28 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     }
                 }
             }
-            let (link, inherited) = match link {
-                Some(l) => (Some(l), false),
+            let link = match link {
+                Some(l) => Some(l),
                 None => {
                     // a paragraph that is only a quotation: take the previous paragraph's speaker
                     let para_is_quote = q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
                     match &last {
-                        Some((p, a)) if para_is_quote && *p + 1 >= q.first_paragraph && *p < q.first_paragraph => (
-                            Some(Link {
-                                speaker: a.speaker,
-                                cue: None,
-                                addressee: None,
-                                medium: None,
-                                rule: Rule::Inherited,
-                                confidence: 0.5,
-                                content: None,
-                            }),
-                            true,
-                        ),
-                        _ => (None, false),
+                        Some((p, a)) if para_is_quote && *p + 1 >= q.first_paragraph && *p < q.first_paragraph => Some(Link {
+                            speaker: a.speaker,
+                            cue: None,
+                            addressee: None,
+                            medium: None,
+                            rule: Rule::Inherited,
+                            confidence: 0.5,
+                            content: None,
+                        }),
+                        _ => None,
                     }
                 }
             };
-            let _ = inherited;
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
-            let linked = [qi];
-            let kind = kind_for(text, content, quotes, &linked);
+            let kind = kind_for(text, content, quotes, &[qi]);
             let a = match link {
                 Some(l) => Attribution {
                     content,
@@ -371,14 +397,15 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
         }
 
         // 2. reported speech from the remaining cues
-        for ci in 0..cues.len() {
-            if cues[ci].used {
+        let scues = &mut cues[c0..c1];
+        for ci in 0..scues.len() {
+            if scues[ci].used {
                 continue;
             }
-            if let Some(a) = indirect(&cx, &cues, ci, ts, te, quotes, &quote_done) {
-                cues[ci].used = true;
-                for (qi, q) in quotes.iter().enumerate() {
-                    if a.content.contains(q.span) && q.parent.is_none() && q.kind != QuoteKind::NotSpeech {
+            if let Some(a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done) {
+                scues[ci].used = true;
+                for &qi in &sentence_quotes {
+                    if a.content.contains(quotes[qi].span) {
                         quote_done[qi] = true;
                     }
                 }
@@ -392,7 +419,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 continue;
             }
             quote_done[qi] = true;
-            match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues) {
+            match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
                 Some(l) if l.speaker.is_some() => {
                     let content = l.content.unwrap_or(quotes[qi].span);
                     out.push(Attribution {
@@ -415,9 +442,8 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
         // lead-in for the next sentence: "X said in a statement:" / "X said:"
         lead_in = None;
         if s.text.trim_end().ends_with(':') {
-            if let Some(c) = cues.iter().rev().find(|c| !c.used) {
-                let floor = ts;
-                let speaker = subject_before(text, &toks, c.a, floor).map(|r| as_mention(text, &toks, r));
+            if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
+                let speaker = subject_before(text, &toks, c.a, ts).map(|r| as_mention(text, &toks, r));
                 if speaker.is_some() {
                     let (_, addressee, medium) = after_cue(&cx, c, te);
                     lead_in = Some((
@@ -434,6 +460,57 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
     out.sort_by_key(|a| (a.content.start, a.content.end));
     let names = person_names(&cx, &ranges);
     (out, names)
+}
+
+/// Labels that stand before a colon without being speakers.
+const COLON_LABELS: &[&str] = &[
+    "update", "updated", "note", "related", "photo", "photos", "video", "watch", "read", "correction", "breaking",
+    "exclusive", "analysis", "opinion", "editor", "source", "sources", "credit", "see", "also", "listen", "live",
+    "q", "a", "question", "answer", "transcript", "warning", "disclaimer", "image", "caption", "follow",
+];
+
+/// "Name: …" at the start of a sentence: a headline ("Poll: Voters Shift") or a transcript
+/// turn ("SMITH: Thank you."). The content runs to the end of the paragraph.
+fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], ranges: &[(usize, usize)], si: usize, quotes: &[Quote<'_>]) -> Option<Attribution> {
+    let toks = cx.toks;
+    let mut a = ts;
+    // a paragraph may open with a stray quotation mark
+    while a < te && !toks[a].word && matches!(cx.t(a), "\"" | "“" | "'") {
+        a += 1;
+    }
+    let mut b = a;
+    while b < te && b - a < 5 && (toks[b].word && toks[b].cap || cx.punct(b, ".") && b > a) {
+        b += 1;
+    }
+    if b == a || b >= te || !cx.punct(b, ":") || toks[a..b].iter().any(|t| is(cx.text, t, COLON_LABELS)) {
+        return None;
+    }
+    // the rest of the paragraph
+    let para = sentences[si].paragraph;
+    let mut last = si;
+    while last + 1 < sentences.len() && sentences[last + 1].paragraph == para {
+        last += 1;
+    }
+    let end_tok = ranges[last].1;
+    let first = b + 1;
+    let end = content_end(cx, first, end_tok).max(first);
+    if (first..end).filter(|&i| toks[i].word).count() < 3 {
+        return None;
+    }
+    let content = cx.span(first, end);
+    let quoted: Vec<usize> = quotes.iter().enumerate().filter(|(_, q)| q.parent.is_none() && content.contains(q.span)).map(|(i, _)| i).collect();
+    Some(Attribution {
+        content,
+        kind: kind_for(cx.text, content, quotes, &quoted),
+        quote: quoted.first().copied(),
+        speaker: Some(as_mention(cx.text, toks, (a, b))),
+        entity: None,
+        cue: Some(cx.span(b, b + 1)),
+        addressee: None,
+        medium: None,
+        confidence: 0.6,
+        rule: Rule::ColonSpeaker,
+    })
 }
 
 /// Person-like proper names anywhere in the text (runs of two or more capitalised words,
@@ -539,6 +616,22 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
             return Some(Link { speaker: Some(speaker), cue: Some(cx.span(c.a, c.b)), addressee, medium, rule, confidence: 0.9, content: None });
         }
     }
+    // 2b. "“…” — Name": a dash and a name closing the sentence
+    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word {
+        if let Some((a, b)) = np_after(text, toks, qb + 1, te) {
+            if toks[a].cap && content_end(cx, b, te) == b {
+                return Some(Link {
+                    speaker: Some(as_mention(text, toks, (a, b))),
+                    cue: Some(cx.span(qb, qb + 1)),
+                    addressee: None,
+                    medium: None,
+                    rule: Rule::QuoteDashSpeaker,
+                    confidence: 0.8,
+                    content: None,
+                });
+            }
+        }
+    }
     // 3. before the quotation: "X said: “…”"
     let prev_q = (ts..qa).rev().find(|&i| toks[i].in_quote()).map_or(ts, |i| i + 1);
     if let Some(ci) = cues.iter().rposition(|c| !c.used && c.b <= qa && c.a >= prev_q) {
@@ -588,7 +681,14 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
             .filter(|(qi, q)| q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[*qi] && content.contains(q.span))
             .map(|(qi, _)| qi)
             .collect();
-        let kind = kind_for(text, content, quotes, &linked);
+        // quoted names and terms inside the content are quoted words of the speaker too
+        let quoted: Vec<usize> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.parent.is_none() && content.contains(q.span))
+            .map(|(qi, _)| qi)
+            .collect();
+        let kind = kind_for(text, content, quotes, &quoted);
         Attribution {
             content,
             kind,

@@ -63,16 +63,19 @@ pub struct QuoteDetectorBuilder {
 
 impl Default for QuoteDetectorBuilder {
     fn default() -> Self {
-        QuoteDetectorBuilder { enabled: MarkStyle::ALL.to_vec(), single_open: true, max_length: 20_000 }
+        QuoteDetectorBuilder { enabled: MarkStyle::ALL.to_vec(), single_open: false, max_length: 20_000 }
     }
 }
 
 impl QuoteDetectorBuilder {
-    /// All conventions, single marks may open a quotation, at most 20,000 bytes a quotation.
+    /// All conventions; single marks open a quotation only inside a double one (American
+    /// style: top-level single marks are headline quotes and apostrophes); at most 20,000
+    /// bytes a quotation.
     ///
     /// ```
     /// let det = whosaid::QuoteDetectorBuilder::new().build().unwrap();
-    /// assert_eq!(det.quotes("'Yes,' he said.").count(), 1);
+    /// assert_eq!(det.quotes("'Yes,' he said.").count(), 0);
+    /// assert_eq!(det.quotes("“She said ‘yes’ at once,” he said.").count(), 2);
     /// ```
     pub fn new() -> Self {
         Self::default()
@@ -91,11 +94,14 @@ impl QuoteDetectorBuilder {
     }
 
     /// Whether single marks (`‘…’`, `'…'`) may open a quotation at the top level
-    /// (British style). Nested single quotations inside double ones are always found.
+    /// (British style; default `false`). Nested single quotations inside double ones are
+    /// always found.
     ///
     /// ```
-    /// let det = whosaid::QuoteDetector::builder().single_marks_open(false).build().unwrap();
-    /// assert_eq!(det.quotes("“He said ‘no’ to us,” she said.").count(), 2);
+    /// let british = whosaid::QuoteDetector::builder().single_marks_open(true).build().unwrap();
+    /// let q: Vec<_> = british.quotes("‘We will not retreat,’ the mayor said.").collect();
+    /// assert_eq!(q.len(), 1);
+    /// assert_eq!(q[0].marks, whosaid::MarkStyle::CurlySingle);
     /// ```
     pub fn single_marks_open(mut self, yes: bool) -> Self {
         self.single_open = yes;

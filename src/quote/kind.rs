@@ -3,8 +3,9 @@
 //! 1. A quotation right after a naming or titling word (`so-called`, `dubbed`, `titled`,
 //!    `known as`, `starred in`, `the film`, …; `lexicon/nonspeech_triggers.txt`) is
 //!    **not speech**.
-//! 2. A short quotation (up to four words) in Title Case with no punctuation inside that
-//!    does not open its sentence is a name or title: **not speech**.
+//! 2. A quotation of two to six words in Title Case with no punctuation inside (`Face the
+//!    Nation`), or a single capitalised word inside a sentence, is a name or title:
+//!    **not speech**.
 //! 3. A quotation that opens its sentence, follows a colon, or holds a complete sentence
 //!    (it ends with `. ? ! ,` inside the marks, or has six words or more starting with a
 //!    capital) is **speech**.
@@ -67,8 +68,12 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let words = content.split_whitespace().count();
     let opens = opens_sentence(text, q.span.start);
     let punct = ends_sentence_like(content);
-    if words <= 4 && !punct && is_title_case(content) && !opens && q.pieces.len() == 1 {
-        return QuoteKind::NotSpeech;
+    if q.pieces.len() == 1 && is_title_case(content) && !content.contains(['?', '!']) {
+        // "Face the Nation", "Contract with America": titles and names, not sentences
+        let trimmed = content.trim_end_matches(['.', ',']);
+        if (2..=6).contains(&words) && !trimmed.contains([',', '.', ':', ';']) || (words == 1 && !opens && !punct) {
+            return QuoteKind::NotSpeech;
+        }
     }
     let capital = content.trim_start().chars().next().is_some_and(|c| c.is_uppercase());
     if q.pieces.len() > 1 || (opens && words >= 2) || (punct && words >= 2 && capital) || (words >= 6 && capital) {

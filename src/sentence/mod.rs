@@ -10,6 +10,7 @@ mod paragraph;
 mod quotes;
 mod scan;
 mod segmenter;
+mod words;
 
 pub use paragraph::{Paragraph, Paragraphs, paragraphs};
 pub use segmenter::{QuotePolicy, Segmenter, SegmenterBuilder, Sentence, Sentences, sentences};

@@ -1,5 +1,6 @@
 //! Paragraphs: blank-line and single-newline conventions, headlines and datelines.
 
+use crate::sentence::scan::find_any;
 use crate::span::Span;
 
 /// One paragraph of the text: a run of lines with no blank line inside, where a single
@@ -50,22 +51,31 @@ pub fn paragraphs(text: &str) -> Paragraphs<'_> {
     Paragraphs { text, pos: 0, index: 0 }
 }
 
-fn is_newline(b: u8) -> bool {
-    b == b'\n' || b == b'\r'
-}
-
 /// Last non-whitespace char of `s`.
 fn last_char(s: &str) -> Option<char> {
     s.trim_end().chars().next_back()
 }
 
-/// Does a line ending in `prev` continue onto a line starting with `next`?
-fn continues(prev: &str, next: &str) -> bool {
+/// Does a line ending in `prev` continue onto a line whose first non-blank char is `next`?
+fn continues(prev: &str, next: char) -> bool {
     let Some(last) = last_char(prev) else { return false };
     if matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…' | ']' | '»') {
         return false;
     }
-    next.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+    next.is_lowercase()
+}
+
+/// The first char of the line starting at `from` that is not blank, or `None` when the
+/// line is blank (only whitespace up to the next line break or the end of the text).
+fn first_on_line(text: &str, from: usize) -> Option<char> {
+    text.get(from..)?
+        .chars()
+        .find(|&c| is_newline_char(c) || !c.is_whitespace())
+        .filter(|&c| !is_newline_char(c))
+}
+
+fn is_newline_char(c: char) -> bool {
+    c == '\n' || c == '\r'
 }
 
 impl<'t> Iterator for Paragraphs<'t> {
@@ -81,7 +91,7 @@ impl<'t> Iterator for Paragraphs<'t> {
             self.pos = text.len();
             return None;
         }
-        // walk line by line
+        // walk line by line; each line is searched for its end once
         let mut line_start = start;
         let end;
         loop {
@@ -95,18 +105,13 @@ impl<'t> Iterator for Paragraphs<'t> {
             if bytes[line_end] == b'\r' && next_start < bytes.len() && bytes[next_start] == b'\n' {
                 next_start += 1;
             }
-            let next_end = memchr_newline(bytes, next_start);
-            let next_line = &text[next_start..next_end];
-            if next_line.trim().is_empty() {
-                end = line_end;
-                break;
+            match first_on_line(text, next_start) {
+                Some(c) if continues(&text[line_start..line_end], c) => line_start = next_start,
+                _ => {
+                    end = line_end;
+                    break;
+                }
             }
-            if continues(&text[line_start..line_end], next_line) {
-                line_start = next_start;
-                continue;
-            }
-            end = line_end;
-            break;
         }
         let trimmed_end = start + text[start..end].trim_end().len();
         self.pos = end;
@@ -123,10 +128,8 @@ impl<'t> Iterator for Paragraphs<'t> {
 impl std::iter::FusedIterator for Paragraphs<'_> {}
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from.min(bytes.len())..]
-        .iter()
-        .position(|&b| is_newline(b))
-        .map_or(bytes.len(), |p| from + p)
+    let from = from.min(bytes.len());
+    find_any(&bytes[from..], [b'\n', b'\r']).map_or(bytes.len(), |p| from + p)
 }
 
 #[cfg(test)]

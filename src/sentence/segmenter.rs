@@ -8,11 +8,13 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind};
-use crate::lexicon::{self, contains_folded};
+#[cfg(test)]
+use crate::lexicon;
 use crate::sentence::lists::list_markers;
 use crate::sentence::paragraph::{Paragraphs, paragraphs};
 use crate::sentence::quotes::quote_regions;
 use crate::sentence::scan::find_any;
+use crate::sentence::words::{self, classes};
 use crate::span::Span;
 
 /// What to do with sentence boundaries inside a quotation.
@@ -494,29 +496,24 @@ fn in_user_set(set: &HashSet<String>, w: &str) -> bool {
 }
 
 impl Inner {
-    fn removed(&self, w: &str) -> bool {
-        in_user_set(&self.removed, w)
-    }
-
-    fn is_abbreviation(&self, w: &str) -> bool {
-        (contains_folded(&lexicon::ABBREVIATIONS, w) || in_user_set(&self.extra, w))
-            && !self.removed(w)
-    }
-
-    fn is_title(&self, w: &str) -> bool {
-        contains_folded(&lexicon::TITLES, w) && !self.removed(w)
-    }
-
-    fn is_nonfinal(&self, w: &str) -> bool {
-        contains_folded(&lexicon::NONFINAL_ABBREVIATIONS, w) && !self.removed(w)
+    /// The list flags of `w`, with the builder's additions and removals applied.
+    #[inline]
+    fn flags(&self, w: &str) -> u8 {
+        let mut f = classes(w);
+        if !self.extra.is_empty() && in_user_set(&self.extra, w) {
+            f |= words::ABBREVIATION;
+        }
+        if !self.removed.is_empty() && in_user_set(&self.removed, w) {
+            f &= !(words::ABBREVIATION | words::TITLE | words::NONFINAL);
+        }
+        f
     }
 }
 
-/// A closed-class word that shows a new sentence has begun. A clitic is ignored
-/// ("It's" counts as "It", "Let's" as "Let").
-fn is_starter(w: &str) -> bool {
-    let w = w.split(['\'', '’']).next().unwrap_or(w);
-    contains_folded(&lexicon::SENTENCE_STARTERS, w)
+/// The list flags of the word after a candidate boundary. A clitic is ignored ("It's"
+/// counts as "It", "Let's" as "Let").
+fn next_flags(nw: &str) -> u8 {
+    classes(nw.split(['\'', '’']).next().unwrap_or(nw))
 }
 
 /// Titles that double as postpositive abbreviations ("St. Mary's" and "Main St.",
@@ -532,6 +529,7 @@ fn is_clock_suffix(w: &str) -> bool {
 /// Does a single period at `dot` end the sentence that began at `start`, given the
 /// text `after` it (past closers, footnotes and whitespace; not empty)?
 fn period_ends(inner: &Inner, p: &str, start: usize, dot: usize, after: &str) -> bool {
+    use words::{ABBREVIATION, NONFINAL, STARTER, TIME_FOLLOWER, TITLE};
     let Some(nc) = next_significant(after) else { return true };
     if nc.is_lowercase() {
         return false;
@@ -540,44 +538,43 @@ fn period_ends(inner: &Inner, p: &str, start: usize, dot: usize, after: &str) ->
     if w.is_empty() {
         return true;
     }
+    let mut wf = inner.flags(w);
     // "D-Calif.", "Wilkes-Barre, Pa.": the part after the last hyphen may be the abbreviation
-    let tail = w.rsplit('-').next().unwrap_or(w);
-    let abbreviation = inner.is_abbreviation(w) || (tail.len() < w.len() && inner.is_abbreviation(tail));
+    if let Some(h) = w.rfind('-') {
+        wf |= inner.flags(&w[h + 1..]) & ABBREVIATION;
+    }
     if nc.is_ascii_digit() {
         // "No. 2", "Sept. 11", "p. 55", "c. 1818", "N°. 1026", "the S.&P. 500"
-        return !(abbreviation
-            || is_acronym(w)
-            || inner.is_nonfinal(w)
-            || inner.is_title(w)
-            || w.ends_with('°'));
+        return wf & (ABBREVIATION | NONFINAL | TITLE) == 0 && !is_acronym(w) && !w.ends_with('°');
     }
     let nw = next_word(after);
+    let starter = next_flags(nw) & STARTER != 0;
     let mut cs = w.chars();
     let single_upper = cs.next().is_some_and(char::is_uppercase) && cs.next().is_none();
     if single_upper {
         // an initial ("George W. Bush"), unless a plain new sentence follows ("Plan B. The")
-        return is_starter(nw) && nw != "I" && (w == "I" || words_back(p, start, dot, 3) > 2);
+        return starter && nw != "I" && (w == "I" || words_back(p, start, dot, 3) > 2);
     }
-    if inner.is_nonfinal(w) {
+    if wf & NONFINAL != 0 {
         return false;
     }
-    if inner.is_title(w) {
-        return is_place_title(w) && is_starter(nw);
+    if wf & TITLE != 0 {
+        return is_place_title(w) && starter;
     }
     if is_clock_suffix(w) {
         // "at 10 a.m. Monday" goes on; "... ended at 6 p.m. Officials said" does not,
         // but a clock time that opens a sentence ("At 5 a.m. Mr. Smith left") does.
-        if !nc.is_uppercase() || contains_folded(&lexicon::TIME_FOLLOWERS, nw) {
+        if !nc.is_uppercase() || next_flags(nw) & TIME_FOLLOWER != 0 {
             return false;
         }
-        return is_starter(nw) || words_back(p, start, dot, 5) > 4;
+        return starter || words_back(p, start, dot, 5) > 4;
     }
     if w.eq_ignore_ascii_case("no") || w.eq_ignore_ascii_case("nos") {
         // an abbreviation only before a number ("No. 2"); otherwise the word "no"
         return true;
     }
-    if abbreviation || is_acronym(w) {
-        return is_starter(nw);
+    if wf & ABBREVIATION != 0 || is_acronym(w) {
+        return starter;
     }
     true
 }
@@ -592,7 +589,8 @@ fn numeric_footnote(after: &str) -> Option<usize> {
     }
     let rest = &after[n + 1..];
     let w = next_word(rest);
-    (rest.starts_with(w) && w.starts_with(|c: char| c.is_uppercase()) && is_starter(w)).then_some(n)
+    let starter = next_flags(w) & words::STARTER != 0;
+    (rest.starts_with(w) && w.starts_with(|c: char| c.is_uppercase()) && starter).then_some(n)
 }
 
 /// Append the trimmed, non-empty span `p[s..e]` to `out`.
