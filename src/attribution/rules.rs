@@ -224,20 +224,29 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     }
 }
 
-fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>], linked: &[usize]) -> AttributionKind {
-    if linked.is_empty() {
-        return AttributionKind::Indirect;
-    }
+/// How much of `content` is quoted: all top-level quotations overlapping it count,
+/// names and terms included (they are the speaker's words too).
+fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
     let c = content.text(text);
     let total = c.chars().filter(|c| c.is_alphanumeric()).count().max(1);
-    let inside: usize = linked
-        .iter()
-        .map(|&q| {
-            let qs = quotes[q].span;
-            let s = Span::new(qs.start.max(content.start), qs.end.min(content.end));
-            s.text(text).chars().filter(|c| c.is_alphanumeric()).count()
-        })
-        .sum();
+    // top-level quotations never overlap each other, so at most one starts before `content`
+    let lo = quotes.partition_point(|q| q.span.start < content.start).saturating_sub(1);
+    let mut inside = 0;
+    for q in &quotes[lo..] {
+        if q.span.start >= content.end {
+            break;
+        }
+        if q.parent.is_some() || !q.span.overlaps(content) {
+            continue;
+        }
+        for piece in &q.pieces {
+            let s = Span::new(piece.start.max(content.start), piece.end.min(content.end));
+            inside += s.text(text).chars().filter(|c| c.is_alphanumeric()).count();
+        }
+    }
+    if inside == 0 {
+        return AttributionKind::Indirect;
+    }
     let share = inside as f32 / total as f32;
     if share >= 0.98 {
         AttributionKind::Direct
@@ -335,8 +344,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     if p == s.paragraph && k + 1 == out.len() && out[k].content.end <= q.span.start && !free_cue {
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
-                        let linked: Vec<usize> = (0..quotes.len()).filter(|&x| x == qi || out[k].quote == Some(x)).collect();
-                        out[k].kind = kind_for(text, c, quotes, &linked);
+                        out[k].kind = kind_for(text, c, quotes);
                         quote_done[qi] = true;
                         continue;
                     }
@@ -363,7 +371,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
             };
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
-            let kind = kind_for(text, content, quotes, &[qi]);
+            let kind = kind_for(text, content, quotes);
             let a = match link {
                 Some(l) => Attribution {
                     content,
@@ -402,7 +410,8 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
             if scues[ci].used {
                 continue;
             }
-            if let Some(a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done) {
+            let main_speaker = out[first_new_out..].iter().find_map(|a| a.speaker);
+            if let Some(a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker) {
                 scues[ci].used = true;
                 for &qi in &sentence_quotes {
                     if a.content.contains(quotes[qi].span) {
@@ -424,7 +433,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     let content = l.content.unwrap_or(quotes[qi].span);
                     out.push(Attribution {
                         content,
-                        kind: kind_for(text, content, quotes, &[qi]),
+                        kind: kind_for(text, content, quotes),
                         quote: Some(qi),
                         speaker: l.speaker,
                         entity: None,
@@ -498,11 +507,14 @@ fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], 
         return None;
     }
     let content = cx.span(first, end);
-    let quoted: Vec<usize> = quotes.iter().enumerate().filter(|(_, q)| q.parent.is_none() && content.contains(q.span)).map(|(i, _)| i).collect();
+    let lo = quotes.partition_point(|q| q.span.start < content.start).saturating_sub(1);
+    let quote = (lo..quotes.len())
+        .take_while(|&i| quotes[i].span.start < content.end)
+        .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
     Some(Attribution {
         content,
-        kind: kind_for(cx.text, content, quotes, &quoted),
-        quote: quoted.first().copied(),
+        kind: kind_for(cx.text, content, quotes),
+        quote,
         speaker: Some(as_mention(cx.text, toks, (a, b))),
         entity: None,
         cue: Some(cx.span(b, b + 1)),
@@ -669,7 +681,8 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
 }
 
 /// Reported speech for cue `ci` in sentence tokens [ts, te).
-fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: &[Quote<'_>], done: &[bool]) -> Option<Attribution> {
+#[allow(clippy::too_many_arguments)]
+fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: &[Quote<'_>], done: &[bool], main_speaker: Option<Mention>) -> Option<Attribution> {
     let toks = cx.toks;
     let text = cx.text;
     let c = cues[ci];
@@ -681,14 +694,7 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
             .filter(|(qi, q)| q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[*qi] && content.contains(q.span))
             .map(|(qi, _)| qi)
             .collect();
-        // quoted names and terms inside the content are quoted words of the speaker too
-        let quoted: Vec<usize> = quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.parent.is_none() && content.contains(q.span))
-            .map(|(qi, _)| qi)
-            .collect();
-        let kind = kind_for(text, content, quotes, &quoted);
+        let kind = kind_for(text, content, quotes);
         Attribution {
             content,
             kind,
@@ -724,20 +730,34 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         }
         return Some(mk(cx.span(first, stop), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
     }
+    // ", saying (that) CONTENT": the subject of the main clause speaks
+    let participle = c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
+    if participle {
+        let speaker = main_speaker.or_else(|| {
+            let a = (ts..c.a).find(|&i| toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"]))?;
+            let r = np_after(text, toks, a, c.a)?;
+            (toks[a].cap || is_pronoun(text, &toks[a])).then(|| as_mention(text, toks, r))
+        })?;
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        if (first..end).filter(|&i| toks[i].word).count() >= 2 {
+            return Some(mk(cx.span(first, end), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, 0.7));
+        }
+        return None;
+    }
     // "X said (that) CONTENT"
     if let Some(r) = subject_before(text, toks, c.a, ts) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
         let words_after = (first..end).filter(|&i| toks[i].word).count();
         let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
-        if words_after >= 3 && !(r.0 > ts && cx.punct(r.0 - 1, ",") && ends_soon(cx, c.b, end)) {
+        let comma = comma_before(cx, r.0, ts);
+        if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
             // stop at a later cue's clause boundary? keep to the sentence end
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
             return Some(mk(cx.span(first, end), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
         }
         // "CONTENT, X said [in a statement]."
-        if r.0 > ts && cx.punct(r.0 - 1, ",") {
-            let stop = r.0 - 1;
+        if let Some(stop) = comma {
             let first = clause_start(cx, ts, stop);
             if stop > first + 2 {
                 return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.8));
@@ -757,6 +777,21 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         }
     }
     None
+}
+
+/// The end of a clause right before token `at`: a comma, possibly inside closing quotation
+/// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
+fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
+    let mut k = at;
+    while k > ts && !cx.toks[k - 1].word && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»") {
+        k -= 1;
+    }
+    if k > ts && matches!(cx.t(k - 1), "," | "—" | "–") {
+        // keep the closing marks inside the content
+        Some(if k == at { k - 1 } else { at })
+    } else {
+        None
+    }
 }
 
 /// After `cue_end`, only a few words remain before `end` ("…, he said in a statement.").

@@ -61,7 +61,11 @@ fn marker_at(p: &str, at: usize) -> Option<Marker> {
     if b.get(i) != Some(&b' ') {
         return None;
     }
-    Some(Marker { value, style: style | (bullet << 4), end: i })
+    Some(Marker {
+        value,
+        style: style | (bullet << 4),
+        end: i,
+    })
 }
 
 /// Fill `out` with the list markers of paragraph `p` as (start, end) byte ranges, the
@@ -120,7 +124,17 @@ mod tests {
 
     #[test]
     fn never_panics_near_multibyte_text() {
-        for p in ["•", "• ", "•9", "1.", "1.)", "a.", "⁃", "1. é 2", "1. x\u{a0}2. y"] {
+        for p in [
+            "•",
+            "• ",
+            "•9",
+            "1.",
+            "1.)",
+            "a.",
+            "⁃",
+            "1. é 2",
+            "1. x\u{a0}2. y",
+        ] {
             let _ = markers(p);
         }
     }

@@ -48,7 +48,11 @@ pub struct Paragraphs<'t> {
 /// assert_eq!(whosaid::paragraphs("  \n \n").count(), 0);
 /// ```
 pub fn paragraphs(text: &str) -> Paragraphs<'_> {
-    Paragraphs { text, pos: 0, index: 0 }
+    Paragraphs {
+        text,
+        pos: 0,
+        index: 0,
+    }
 }
 
 /// Last non-whitespace char of `s`.
@@ -58,8 +62,13 @@ fn last_char(s: &str) -> Option<char> {
 
 /// Does a line ending in `prev` continue onto a line whose first non-blank char is `next`?
 fn continues(prev: &str, next: char) -> bool {
-    let Some(last) = last_char(prev) else { return false };
-    if matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…' | ']' | '»') {
+    let Some(last) = last_char(prev) else {
+        return false;
+    };
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…' | ']' | '»'
+    ) {
         return false;
     }
     next.is_lowercase()
@@ -143,23 +152,25 @@ mod tests {
     #[test]
     fn blank_and_single_newlines() {
         assert_eq!(texts("A b.\nC d.\n\nE f."), ["A b.", "C d.", "E f."]);
-        assert_eq!(texts("Headline Here\nBy Jane Roe\nWASHINGTON — Text."), [
-            "Headline Here",
-            "By Jane Roe",
-            "WASHINGTON — Text."
-        ]);
+        assert_eq!(
+            texts("Headline Here\nBy Jane Roe\nWASHINGTON — Text."),
+            ["Headline Here", "By Jane Roe", "WASHINGTON — Text."]
+        );
     }
 
     #[test]
     fn wrapped_lines_join() {
-        assert_eq!(texts("The minister said\nthat prices fall.\n\nNext."), [
-            "The minister said\nthat prices fall.",
-            "Next."
-        ]);
+        assert_eq!(
+            texts("The minister said\nthat prices fall.\n\nNext."),
+            ["The minister said\nthat prices fall.", "Next."]
+        );
     }
 
     #[test]
     fn crlf() {
-        assert_eq!(texts("One.\r\n\r\nTwo.\r\nThree."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            texts("One.\r\n\r\nTwo.\r\nThree."),
+            ["One.", "Two.", "Three."]
+        );
     }
 }

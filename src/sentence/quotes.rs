@@ -63,7 +63,10 @@ fn opens_after(prev: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '“' | '‘' | '«' | '„')
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | ':' | '“' | '‘' | '«' | '„'
+                )
         }
     }
 }

@@ -37,7 +37,11 @@ pub(crate) fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<u
         }
         base += 16;
     }
-    chunks.remainder().iter().position(|b| needles.contains(b)).map(|p| base + p)
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| needles.contains(b))
+        .map(|p| base + p)
 }
 
 #[cfg(test)]
@@ -61,7 +65,11 @@ mod tests {
         for t in texts {
             for start in 0..t.len() {
                 let h = &t[start..];
-                assert_eq!(find_any(h, [b'.', b'?', 0xE2]), naive(h, b".?\xE2"), "{h:?}");
+                assert_eq!(
+                    find_any(h, [b'.', b'?', 0xE2]),
+                    naive(h, b".?\xE2"),
+                    "{h:?}"
+                );
                 assert_eq!(find_any(h, [b'\n']), naive(h, b"\n"));
                 assert_eq!(find_any(h, [0x2d, 0x2f]), naive(h, &[0x2d, 0x2f]));
             }

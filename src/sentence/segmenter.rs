@@ -166,9 +166,23 @@ impl SegmenterBuilder {
     /// assert!(whosaid::Segmenter::builder().add_abbreviation(" ").build().is_err());
     /// ```
     pub fn build(self) -> Result<Segmenter, Error> {
-        let extra = self.extra.iter().map(|a| normalise_abbreviation(a)).collect::<Result<_, _>>()?;
-        let removed = self.removed.iter().map(|a| normalise_abbreviation(a)).collect::<Result<_, _>>()?;
-        Ok(Segmenter { inner: Arc::new(Inner { extra, removed, policy: self.policy }) })
+        let extra = self
+            .extra
+            .iter()
+            .map(|a| normalise_abbreviation(a))
+            .collect::<Result<_, _>>()?;
+        let removed = self
+            .removed
+            .iter()
+            .map(|a| normalise_abbreviation(a))
+            .collect::<Result<_, _>>()?;
+        Ok(Segmenter {
+            inner: Arc::new(Inner {
+                extra,
+                removed,
+                policy: self.policy,
+            }),
+        })
     }
 }
 
@@ -179,7 +193,9 @@ impl Segmenter {
     /// assert_eq!(whosaid::Segmenter::new().sentences("Mr. X left. Ms. Y came.").count(), 2);
     /// ```
     pub fn new() -> Segmenter {
-        SegmenterBuilder::new().build().expect("default settings are valid")
+        SegmenterBuilder::new()
+            .build()
+            .expect("default settings are valid")
     }
 
     /// A builder to configure a segmenter.
@@ -270,13 +286,23 @@ impl<'t> Iterator for Sentences<'t> {
         loop {
             if let Some(&s) = self.buf.get(self.next) {
                 self.next += 1;
-                return Some(Sentence { span: s, text: &self.text[s], paragraph: self.paragraph });
+                return Some(Sentence {
+                    span: s,
+                    text: &self.text[s],
+                    paragraph: self.paragraph,
+                });
             }
             let p = self.paragraphs.next()?;
             self.buf.clear();
             self.next = 0;
             self.paragraph = p.index;
-            split(&self.inner, p.text, self.policy, &mut self.buf, &mut self.scratch);
+            split(
+                &self.inner,
+                p.text,
+                self.policy,
+                &mut self.buf,
+                &mut self.scratch,
+            );
             for s in &mut self.buf {
                 s.start += p.span.start;
                 s.end += p.span.start;
@@ -299,7 +325,6 @@ pub fn sentences(text: &str) -> Sentences<'_> {
     DEFAULT.sentences(text)
 }
 
-
 // ---------------------------------------------------------------------------------------
 // The rules.
 
@@ -314,15 +339,25 @@ struct Scratch {
 #[inline]
 fn char_at(p: &str, i: usize) -> Option<char> {
     let b = *p.as_bytes().get(i)?;
-    if b < 0x80 { Some(b as char) } else { p.get(i..)?.chars().next() }
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        p.get(i..)?.chars().next()
+    }
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '›' | '」' | '』')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '›' | '」' | '』'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '「' | '『')
+    matches!(
+        c,
+        '(' | '[' | '"' | '\'' | '“' | '‘' | '«' | '‹' | '„' | '「' | '『'
+    )
 }
 
 /// A run of terminal punctuation: `.`, `?!`, `…`, and spaced ellipses (`. . .`).
@@ -339,7 +374,12 @@ struct Run {
 /// The terminal run starting at byte `i`, or `None` if `i` holds none (a non-terminal
 /// character with lead byte 0xE2).
 fn terminal_run(b: &[u8], i: usize) -> Option<Run> {
-    let mut r = Run { end: i, dots: 0, other: false, ellipsis: false };
+    let mut r = Run {
+        end: i,
+        dots: 0,
+        other: false,
+        ellipsis: false,
+    };
     let mut j = i;
     loop {
         match b.get(j) {
@@ -423,7 +463,8 @@ const ELISIONS: [&str; 3] = ["[...]", "[…]", "[. . .]"];
 
 /// The first letter or digit of the next token, skipping opening punctuation.
 fn next_significant(s: &str) -> Option<char> {
-    s.chars().find(|c| !is_opener(*c) && !matches!(*c, '*' | '-' | '—' | '–' | '¿' | '¡'))
+    s.chars()
+        .find(|c| !is_opener(*c) && !matches!(*c, '*' | '-' | '—' | '–' | '¿' | '¡'))
 }
 
 /// The word ending at byte `i`: back to whitespace or an opening quote or bracket.
@@ -440,7 +481,9 @@ fn word_before(p: &str, i: usize) -> &str {
 /// The next word of `s`, after opening punctuation: letters, digits and apostrophes.
 fn next_word(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| is_opener(c) || matches!(c, '*' | '-' | '—' | '–'));
-    let end = s.find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').unwrap_or(s.len());
+    let end = s
+        .find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .unwrap_or(s.len());
     &s[..end]
 }
 
@@ -530,7 +573,9 @@ fn is_clock_suffix(w: &str) -> bool {
 /// text `after` it (past closers, footnotes and whitespace; not empty)?
 fn period_ends(inner: &Inner, p: &str, start: usize, dot: usize, after: &str) -> bool {
     use words::{ABBREVIATION, NONFINAL, STARTER, TIME_FOLLOWER, TITLE};
-    let Some(nc) = next_significant(after) else { return true };
+    let Some(nc) = next_significant(after) else {
+        return true;
+    };
     if nc.is_lowercase() {
         return false;
     }
@@ -640,7 +685,11 @@ fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scrat
             continue;
         };
         // "[...]": an elision, not an ellipsis
-        if !run.other && i > 0 && matches!(b[i - 1], b'[' | b'(') && matches!(b.get(run.end), Some(b']' | b')')) {
+        if !run.other
+            && i > 0
+            && matches!(b[i - 1], b'[' | b'(')
+            && matches!(b.get(run.end), Some(b']' | b')'))
+        {
             i = run.end;
             continue;
         }
@@ -710,13 +759,22 @@ mod tests {
     }
 
     fn split_q(t: &str) -> Vec<&str> {
-        Segmenter::new().sentences_with_policy(t, QuotePolicy::Split).map(|s| s.text).collect()
+        Segmenter::new()
+            .sentences_with_policy(t, QuotePolicy::Split)
+            .map(|s| s.text)
+            .collect()
     }
 
     #[test]
     fn titles_and_acronyms() {
-        assert_eq!(keep("Mr. Smith met Dr. Jones. They talked."), ["Mr. Smith met Dr. Jones.", "They talked."]);
-        assert_eq!(keep("I live in the U.S. How about you?"), ["I live in the U.S.", "How about you?"]);
+        assert_eq!(
+            keep("Mr. Smith met Dr. Jones. They talked."),
+            ["Mr. Smith met Dr. Jones.", "They talked."]
+        );
+        assert_eq!(
+            keep("I live in the U.S. How about you?"),
+            ["I live in the U.S.", "How about you?"]
+        );
         assert_eq!(keep("I work for the U.S. Government in Virginia.").len(), 1);
         assert_eq!(keep("The S.&P. 500 index fell.").len(), 1);
         assert_eq!(keep("Lt. Col. Ada Reyes and Sgt. Bo Kim spoke.").len(), 1);
@@ -733,37 +791,67 @@ mod tests {
 
     #[test]
     fn party_state_tags() {
-        assert_eq!(keep("said Rep. Al Diaz, D-Calif. The bill failed.").len(), 2);
-        assert_eq!(keep("Sen. Jo Park (R-Ohio) voted no. Others agreed.").len(), 2);
+        assert_eq!(
+            keep("said Rep. Al Diaz, D-Calif. The bill failed.").len(),
+            2
+        );
+        assert_eq!(
+            keep("Sen. Jo Park (R-Ohio) voted no. Others agreed.").len(),
+            2
+        );
     }
 
     #[test]
     fn clock_times() {
         assert_eq!(keep("The vote is at 10 a.m. Tuesday in the hall.").len(), 1);
         assert_eq!(keep("At 5 a.m. Mr. Lee left home.").len(), 1);
-        assert_eq!(keep("The session closed at 6 p.m. Officials went home.").len(), 2);
-        assert_eq!(keep("The talks ended at 6 p.m. They resume today.").len(), 2);
+        assert_eq!(
+            keep("The session closed at 6 p.m. Officials went home.").len(),
+            2
+        );
+        assert_eq!(
+            keep("The talks ended at 6 p.m. They resume today.").len(),
+            2
+        );
     }
 
     #[test]
     fn urls_and_domains() {
         assert_eq!(keep("Read it on Example.com. It is free.").len(), 2);
-        assert_eq!(keep("Go to https://example.org/a.html. Then log in.").len(), 2);
+        assert_eq!(
+            keep("Go to https://example.org/a.html. Then log in.").len(),
+            2
+        );
         assert_eq!(keep("Shares of Example.com rose.").len(), 1);
     }
 
     #[test]
     fn footnotes_stay_with_their_sentence() {
-        assert_eq!(keep("He left in 1805. [6] Then he wrote."), ["He left in 1805. [6]", "Then he wrote."]);
-        assert_eq!(keep("It rained.[1][2] We stayed."), ["It rained.[1][2]", "We stayed."]);
-        assert_eq!(keep("It is known. [1]–[3] But why?"), ["It is known. [1]–[3]", "But why?"]);
-        assert_eq!(keep("Rights hold. 4 Even so, they argued."), ["Rights hold. 4", "Even so, they argued."]);
+        assert_eq!(
+            keep("He left in 1805. [6] Then he wrote."),
+            ["He left in 1805. [6]", "Then he wrote."]
+        );
+        assert_eq!(
+            keep("It rained.[1][2] We stayed."),
+            ["It rained.[1][2]", "We stayed."]
+        );
+        assert_eq!(
+            keep("It is known. [1]–[3] But why?"),
+            ["It is known. [1]–[3]", "But why?"]
+        );
+        assert_eq!(
+            keep("Rights hold. 4 Even so, they argued."),
+            ["Rights hold. 4", "Even so, they argued."]
+        );
     }
 
     #[test]
     fn elisions() {
         assert_eq!(keep("\"Ana [...] left [...]\" (Roe 12).").len(), 1);
-        assert_eq!(keep("It was over. [...] Nobody came."), ["It was over. [...]", "Nobody came."]);
+        assert_eq!(
+            keep("It was over. [...] Nobody came."),
+            ["It was over. [...]", "Nobody came."]
+        );
         assert_eq!(keep("It was over. […]"), ["It was over. […]"]);
     }
 
@@ -789,9 +877,18 @@ mod tests {
 
     #[test]
     fn lists() {
-        assert_eq!(keep("1.) The first item 2.) The second item"), ["1.) The first item", "2.) The second item"]);
-        assert_eq!(keep("a. The first item b. The second item c. The third list item").len(), 3);
-        assert_eq!(keep("• 9. The first item • 10. The second item"), ["• 9. The first item", "• 10. The second item"]);
+        assert_eq!(
+            keep("1.) The first item 2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(
+            keep("a. The first item b. The second item c. The third list item").len(),
+            3
+        );
+        assert_eq!(
+            keep("• 9. The first item • 10. The second item"),
+            ["• 9. The first item", "• 10. The second item"]
+        );
         assert_eq!(keep("1. Introduction"), ["1. Introduction"]);
     }
 
@@ -801,16 +898,28 @@ mod tests {
         assert_eq!(keep(t).len(), 2);
         assert_eq!(split_q(t).len(), 3);
         // an unclosed quotation does not hold the paragraph together
-        assert_eq!(keep("He said: “Prices will fall. Wages will rise.").len(), 2);
+        assert_eq!(
+            keep("He said: “Prices will fall. Wages will rise.").len(),
+            2
+        );
     }
 
     #[test]
     fn builder_lists() {
-        let seg = Segmenter::builder().add_abbreviation("Approx.").build().unwrap();
+        let seg = Segmenter::builder()
+            .add_abbreviation("Approx.")
+            .build()
+            .unwrap();
         assert_eq!(seg.sentences("It cost approx. Ten dollars.").count(), 1);
-        let seg = Segmenter::builder().remove_abbreviation("Gen.").build().unwrap();
+        let seg = Segmenter::builder()
+            .remove_abbreviation("Gen.")
+            .build()
+            .unwrap();
         assert_eq!(seg.sentences("We met Gen. Lee.").count(), 2);
-        let seg = Segmenter::builder().add_abbreviation("Ärzt").build().unwrap();
+        let seg = Segmenter::builder()
+            .add_abbreviation("Ärzt")
+            .build()
+            .unwrap();
         assert_eq!(seg.sentences("Der ÄRZT. Ja.").count(), 1);
     }
 
@@ -821,7 +930,10 @@ mod tests {
         assert!(keep(&many_initials).len() <= 100_000);
         let one_sentence = "word e.g. ".repeat(100_000);
         assert_eq!(keep(&one_sentence).len(), 1);
-        let list = (1..=99).map(|k| format!("{k}. item ")).collect::<String>().repeat(1000);
+        let list = (1..=99)
+            .map(|k| format!("{k}. item "))
+            .collect::<String>()
+            .repeat(1000);
         let _ = keep(&list);
         let spaces = format!("1. a{}b. c", " ".repeat(200_000));
         assert_eq!(keep(&spaces).len(), 1);

@@ -37,7 +37,8 @@ impl Hasher for WordHasher {
         let mut last = [0u8; 8];
         let rem = chunks.remainder();
         last[..rem.len()].copy_from_slice(rem);
-        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ ((rem.len() as u64) << 59)).wrapping_mul(K);
+        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(last) ^ ((rem.len() as u64) << 59))
+            .wrapping_mul(K);
     }
 
     #[inline]
@@ -96,7 +97,11 @@ mod tests {
         assert_eq!(classes("Senate"), 0);
         assert_eq!(classes(""), 0);
         assert_eq!(classes(&"x".repeat(100)), 0);
-        for list in [&*lexicon::ABBREVIATIONS, &*lexicon::TITLES, &*lexicon::SENTENCE_STARTERS] {
+        for list in [
+            &*lexicon::ABBREVIATIONS,
+            &*lexicon::TITLES,
+            &*lexicon::SENTENCE_STARTERS,
+        ] {
             for w in list {
                 assert!(w.len() <= MAX_LEN, "{w} is longer than MAX_LEN");
                 assert_ne!(classes(w), 0);
