@@ -21,7 +21,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Capitalised words that start a sentence without being part of a name.
-const NOT_NAME_START: &[&str] = &[
+pub(crate) const NOT_NAME_START: &[&str] = &[
     "but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now", "in", "on", "at", "as", "after",
     "before", "when", "while", "if", "because", "although", "though", "since", "for", "with", "without", "instead",
     "also", "last", "earlier", "later", "today", "yesterday", "separately", "asked", "speaking", "writing", "there",
@@ -121,6 +121,10 @@ fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usi
             break;
         }
         a -= 1;
+    }
+    // a phrase does not open with a preposition or conjunction ("With leaders …")
+    while a < head && is(text, &toks[a], FUNCTION_WORDS) {
+        a += 1;
     }
     // a bare phrase must end in a role noun or be all there is before the cue
     (a == floor || is_role(text, &toks[head]) || a < head).then_some(a)

@@ -1,6 +1,6 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, is, is_pronoun, is_role, np_after, subject_before};
+use crate::attribution::mention::{as_mention, is, is_pronoun, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
 use crate::lexicon::{self, CUE_PHRASES, ORG_WORDS, PhraseRole, with_folded};
@@ -23,6 +23,14 @@ const BLOCKERS: &[&str] = &[
 fn ambiguous_form(w: &str) -> bool {
     !(w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "thought" | "found" | "shown" | "learnt" | "written"))
 }
+
+/// Words after which a reporting word is a noun ("the claims", "his report", "of notes").
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "of",
+    "in", "on", "for", "with", "by", "from", "about", "to", "and", "or", "new", "such", "any", "no", "some", "many",
+    "more", "most", "other", "recent", "latest", "first", "last", "earlier", "initial", "public", "official", "false",
+    "similar", "further", "several", "two", "three", "whose", "what", "which", "at", "into", "over", "after", "before",
+];
 
 /// Time words that may stand between the cue and its content (`said Monday that`).
 const TIME_WORDS: &[&str] = &[
@@ -105,7 +113,7 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 });
                 amb && (i == s || {
                     let p = &toks[i - 1];
-                    !(p.word && (p.cap || is_pronoun(cx.text, p) || is_role(cx.text, p) || with_folded(p.text(cx.text), |x| lexicon::ORG_WORDS.contains(x))))
+                    !p.word || is(cx.text, p, NOUN_BEFORE) || p.text(cx.text).ends_with("'s") || p.text(cx.text).ends_with("’s")
                 })
             };
             // a capitalised verb mid-sentence is a name (Will, Said); sentence-initial is fine
@@ -488,8 +496,12 @@ fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], 
         a += 1;
     }
     let mut b = a;
-    while b < te && b - a < 5 && (toks[b].word && toks[b].cap || cx.punct(b, ".") && b > a) {
+    while b < te && b - a < 4 && (toks[b].word && toks[b].cap || cx.punct(b, ".") && b > a) {
         b += 1;
+    }
+    // a name of up to three words (titles with their periods aside)
+    if toks[a..b].iter().filter(|t| t.word).count() > 3 {
+        return None;
     }
     if b == a || b >= te || !cx.punct(b, ":") || toks[a..b].iter().any(|t| is(cx.text, t, COLON_LABELS)) {
         return None;
@@ -734,9 +746,14 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     let participle = c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
     if participle {
         let speaker = main_speaker.or_else(|| {
+            // the sentence opens with its subject: a pronoun, a name or "the …"
             let a = (ts..c.a).find(|&i| toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"]))?;
+            let t = &toks[a];
+            let opener = is_pronoun(text, t)
+                || is(text, t, &["the", "a", "an"])
+                || t.cap && !is(text, t, crate::attribution::mention::NOT_NAME_START) && !with_folded(cx.t(a), |w| w.ends_with("ing"));
             let r = np_after(text, toks, a, c.a)?;
-            (toks[a].cap || is_pronoun(text, &toks[a])).then(|| as_mention(text, toks, r))
+            opener.then(|| as_mention(text, toks, r))
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word).count() >= 2 {
@@ -752,9 +769,19 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
         let comma = comma_before(cx, r.0, ts);
         if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
-            // stop at a later cue's clause boundary? keep to the sentence end
+            // "A said that B, C said": the clause stops at the comma before a later
+            // attribution with its own subject
+            let stop = cues[ci + 1..]
+                .iter()
+                .filter(|n| !n.according)
+                .find_map(|n| {
+                    let r2 = subject_before(text, toks, n.a, first)?;
+                    let k = comma_before(cx, r2.0, first)?;
+                    (k > first + 2).then_some(k)
+                })
+                .unwrap_or(end);
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
-            return Some(mk(cx.span(first, end), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
+            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
         }
         // "CONTENT, X said [in a statement]."
         if let Some(stop) = comma {

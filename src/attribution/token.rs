@@ -1,7 +1,5 @@
 //! A light tokenizer: words and single punctuation marks, built once per text.
 
-use crate::span::Span;
-
 /// One token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -16,9 +14,6 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }

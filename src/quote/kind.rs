@@ -59,6 +59,14 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     head.is_empty() || head.ends_with([':', '.', '?', '!', '”', '"'])
 }
 
+/// Is the text before `at` a reporting verb followed by a comma or colon (`said, `)?
+fn after_reporting_verb(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    let Some(head) = head.strip_suffix([',', ':']) else { return false };
+    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    lexicon::reporting_lemma(word).is_some()
+}
+
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let content = q.content.text(text);
     let (w1, w2) = words_before(text, q.span.start);
@@ -76,10 +84,14 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
         }
     }
     let capital = content.trim_start().chars().next().is_some_and(|c| c.is_uppercase());
+    // "…, Smith said, “we were floored.”": a quotation right after a reporting verb and a
+    // comma or colon is speech, whatever its case
+    if words >= 2 && after_reporting_verb(text, q.span.start) {
+        return QuoteKind::Speech;
+    }
     if q.pieces.len() > 1 || (opens && words >= 2) || (punct && words >= 2 && capital) || (words >= 6 && capital) {
         return QuoteKind::Speech;
     }
-    let _ = lexicon::contains_folded; // the word lists are read through `lexicon`
     QuoteKind::Partial
 }
 

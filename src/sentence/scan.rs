@@ -10,11 +10,8 @@ fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(LO) & !x & HI
 }
 
-/// Offset of the first byte of `hay` equal to one of `needles`.
-///
-/// ```ignore
-/// assert_eq!(find_any(b"abc.def", [b'.', b'!']), Some(3));
-/// ```
+/// Offset of the first byte of `hay` equal to one of `needles`
+/// (`find_any(b"abc.def", [b'.', b'!']) == Some(3)`).
 #[inline]
 pub(crate) fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
     let mut chunks = hay.chunks_exact(16);
