@@ -55,7 +55,10 @@ fn read_input(path: Option<&str>) -> String {
 }
 
 fn write_record(out: &mut impl Write, seg: &Segmenter, id: &serde_json::Value, text: &str) {
-    let spans: Vec<[usize; 2]> = seg.sentences(text).map(|s| [s.span.start, s.span.end]).collect();
+    let spans: Vec<[usize; 2]> = seg
+        .sentences(text)
+        .map(|s| [s.span.start, s.span.end])
+        .collect();
     let rec = serde_json::json!({ "id": id, "sentences": spans });
     writeln!(out, "{rec}").expect("write");
 }
@@ -80,7 +83,11 @@ fn main() {
         }
     }
     let structured = jsonl || golden.is_some();
-    let default_policy = if structured { QuotePolicy::Split } else { QuotePolicy::Keep };
+    let default_policy = if structured {
+        QuotePolicy::Split
+    } else {
+        QuotePolicy::Keep
+    };
     let seg = Segmenter::builder()
         .quote_policy(policy.unwrap_or(default_policy))
         .build()

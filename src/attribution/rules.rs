@@ -1,6 +1,6 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, is, is_pronoun, np_after, subject_before};
+use crate::attribution::mention::{as_mention, is, is_pronoun, is_role, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
 use crate::lexicon::{self, CUE_PHRASES, ORG_WORDS, PhraseRole, with_folded};
@@ -24,6 +24,18 @@ fn ambiguous_form(w: &str) -> bool {
     !(w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "thought" | "found" | "shown" | "learnt" | "written"))
 }
 
+/// Reporting-verb forms that are more often nouns ("swing states", "his tweets"): a verb
+/// only with a pronoun, a name or a role noun right before it.
+const OFTEN_NOUNS: &[&str] = &[
+    "state", "states", "question", "questions", "point", "points", "figure", "figures", "show", "shows", "report",
+    "reports", "claim", "claims", "comment", "comments", "remark", "remarks", "quote", "quotes", "demand", "demands",
+    "fear", "fears", "hope", "hopes", "estimate", "estimates", "charge", "charges", "attack", "attacks", "signal",
+    "signals", "counter", "counters", "find", "finds", "call", "calls", "tweet", "tweets", "promise", "promises",
+    "pledge", "pledges", "praise", "vow", "vows", "reply", "replies", "note", "notes", "defend", "cite", "joke",
+    "jokes", "dispute", "disputes", "reject", "blast", "slam", "blame", "learn", "agree", "guess", "figure", "warn",
+    "mention", "mentions", "stress", "repeat", "question", "respond", "advise", "observe", "conclude", "continue",
+];
+
 /// Words after which a reporting word is a noun ("the claims", "his report", "of notes").
 const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "of",
@@ -31,6 +43,10 @@ const NOUN_BEFORE: &[&str] = &[
     "more", "most", "other", "recent", "latest", "first", "last", "earlier", "initial", "public", "official", "false",
     "similar", "further", "several", "two", "three", "whose", "what", "which", "at", "into", "over", "after", "before",
 ];
+
+/// Words that open an adverbial, not a reported clause ("said as he entered the talks").
+const NOT_CONTENT_START: &[&str] =
+    &["as", "when", "while", "before", "because", "since", "although", "though", "until", "up", "out", "off", "then"];
 
 /// Time words that may stand between the cue and its content (`said Monday that`).
 const TIME_WORDS: &[&str] = &[
@@ -106,20 +122,27 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     || (i > s + 1 && is(cx.text, &toks[i - 2], &["to", "not", "never", "declined", "refused"]) && toks[i - 1].word && !toks[i - 1].cap && is(cx.text, &toks[i-1], &["be", "have", "also", "publicly"]))
             };
             let noun_like = {
-                let mut amb = false;
+                let (mut amb, mut often_noun) = (false, false);
                 with_folded(w, |x| {
                     amb = ambiguous_form(x);
+                    often_noun = OFTEN_NOUNS.contains(&x);
                     true
                 });
                 amb && (i == s || {
                     let p = &toks[i - 1];
-                    !p.word || is(cx.text, p, NOUN_BEFORE) || p.text(cx.text).ends_with("'s") || p.text(cx.text).ends_with("’s")
+                    let pt = p.text(cx.text);
+                    let noun_context = !p.word || is(cx.text, p, NOUN_BEFORE) || pt.ends_with("'s") || pt.ends_with("’s");
+                    // forms that are mostly nouns need a plain subject right before them
+                    let strong_subject = p.word
+                        && (is_pronoun(cx.text, p) || p.cap || is_role(cx.text, p) || with_folded(pt, |x| lexicon::ORG_WORDS.contains(x)));
+                    noun_context || (often_noun && !strong_subject)
                 })
             };
-            // a capitalised verb mid-sentence is a name (Will, Said); sentence-initial is fine
+            // "showed up", "points out" is fine, "called off" is not speech
+            let particle = i + 1 < e && is(cx.text, &toks[i + 1], &["up", "off"]);
             // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
             let capital_mid = t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
-            if !blocked && !noun_like && !capital_mid {
+            if !blocked && !noun_like && !capital_mid && !particle {
                 out.push(Cue { a: i, b: i + 1, lemma, according: false, used: false });
             }
         }
@@ -203,6 +226,14 @@ fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<S
         if is(cx.text, &cx.toks[i], TIME_WORDS) || cx.punct(i, ",") {
             i += 1;
             continue;
+        }
+        // "said in 2014 that …", "told the committee on Monday that …": a short phrase
+        // before "that" belongs to the cue
+        let prep = is(cx.text, &cx.toks[i], &["in", "on", "at", "during", "after", "before", "to", "about", "last", "this", "earlier", "late", "early"]);
+        if let Some(k) = (i + 1..e.min(i + 7)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"])) {
+            if (i..k).all(|j| cx.toks[j].word && !cx.toks[j].in_quote()) {
+                i = k;
+            }
         }
         break;
     }
@@ -765,7 +796,7 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     if let Some(r) = subject_before(text, toks, c.a, ts) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
-        let words_after = (first..end).filter(|&i| toks[i].word).count();
+        let words_after = if first < end && is(text, &toks[first], NOT_CONTENT_START) { 0 } else { (first..end).filter(|&i| toks[i].word).count() };
         let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
         let comma = comma_before(cx, r.0, ts);
         if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
