@@ -161,7 +161,9 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                 let found = recent.iter().rev().take(6).copied().find(|&e| {
                     let ent = &ents[e];
                     match (g, n) {
-                        (b'm' | b'f', _) => ent.kind == EntityKind::Person && (ent.gender == b'x' || ent.gender == g),
+                        (b'm' | b'f', _) => {
+                            matches!(ent.kind, EntityKind::Person | EntityKind::Role) && (ent.gender == b'x' || ent.gender == g)
+                        }
                         (_, b'p') => ent.kind != EntityKind::Person,
                         _ => false,
                     }

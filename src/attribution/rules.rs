@@ -82,12 +82,18 @@ impl Cx<'_> {
     }
 }
 
-/// Find the cues of sentence tokens [s, e).
-fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
+/// A headline: most words outside quotations are capitalised.
+fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
     let toks = cx.toks;
     let words = toks[s..e].iter().filter(|t| t.word && !t.in_quote()).count();
     let caps = toks[s..e].iter().filter(|t| t.word && !t.in_quote() && t.cap).count();
-    let headline = words >= 3 && caps * 4 >= words * 3;
+    words >= 4 && caps * 4 >= words * 3
+}
+
+/// Find the cues of sentence tokens [s, e).
+fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
+    let toks = cx.toks;
+    let headline = is_headline(cx, s, e);
     let mut i = s;
     while i < e {
         let t = &toks[i];
@@ -598,7 +604,8 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                     break;
                 }
             }
-            let first_ok = !(i == ts && words == 1);
+            // a run that is the whole sentence is a headline, not a name
+            let first_ok = !(i == ts && words == 1) && !(i == ts && j + 1 >= te);
             if (words >= 2 || titled && words >= 2) && !org && first_ok {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;

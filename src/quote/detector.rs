@@ -581,6 +581,14 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     if gap_t.is_empty() || gap.contains(['!', '?', ';', '\n', '"', '“', '”']) || has_sentence_period(gap) {
         return false;
     }
+    // "she said of the so-called “reform”": the second quotation is a term
+    if crate::quote::kind::after_trigger(text, b_start) {
+        return false;
+    }
+    // the words between the pieces hold a reporting verb ("the mayor said")
+    if !gap.split(|c: char| !c.is_alphanumeric()).any(|w| lexicon::reporting_lemma(w).is_some()) {
+        return false;
+    }
     let a_content = text[a.content.start..a.content.end].trim_end();
     let a_comma = a_content.ends_with([',', '—', '–', '-']);
     let b_first = text[b.content.start..b.content.end].trim_start().chars().next();

@@ -67,10 +67,15 @@ fn after_reporting_verb(text: &str, at: usize) -> bool {
     lexicon::reporting_lemma(word).is_some()
 }
 
+/// Does a naming or titling word stand right before byte `at` (rule 1)?
+pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
+    let (w1, w2) = words_before(text, at);
+    NONSPEECH_TRIGGERS.contains(w1.as_str()) || NONSPEECH_TRIGGERS.contains(w2.as_str())
+}
+
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let content = q.content.text(text);
-    let (w1, w2) = words_before(text, q.span.start);
-    if NONSPEECH_TRIGGERS.contains(w1.as_str()) || NONSPEECH_TRIGGERS.contains(w2.as_str()) {
+    if after_trigger(text, q.span.start) {
         return QuoteKind::NotSpeech;
     }
     let words = content.split_whitespace().count();
