@@ -456,7 +456,18 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 continue;
             }
             let main_speaker = out[first_new_out..].iter().find_map(|a| a.speaker);
-            if let Some(a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker) {
+            if let Some(mut a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker) {
+                // a quotation attributed in step 1 is not reported again: the clause
+                // stops before it, or is dropped when nothing is left
+                let taken = out[first_new_out..].iter().filter_map(|b| b.quote.map(|q| quotes[q].span)).find(|q| q.overlaps(a.content));
+                if let Some(q) = taken {
+                    let head = text[a.content.start..q.start.max(a.content.start)].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–'));
+                    if head.split_whitespace().count() < 3 {
+                        continue;
+                    }
+                    a.content = Span::new(a.content.start, a.content.start + head.len());
+                    a.kind = kind_for(text, a.content, quotes);
+                }
                 scues[ci].used = true;
                 for &qi in &sentence_quotes {
                     if a.content.contains(quotes[qi].span) {

@@ -202,7 +202,14 @@ impl QuoteDetector {
 
     /// Detect with paragraphs already computed (the analyzer reuses them).
     pub(crate) fn detect<'t>(&self, text: &'t str, paras: &[Span]) -> Vec<Quote<'t>> {
-        let mut sc = Scanner { text, inner: &self.inner, out: Vec::new(), stack: Vec::new() };
+        let mut sc = Scanner {
+            text,
+            inner: &self.inner,
+            out: Vec::new(),
+            stack: Vec::new(),
+            scan_from: 0,
+            last_close: Vec::new(),
+        };
         let mut continuing = false;
         for (pi, p) in paras.iter().enumerate() {
             let mut i = p.start;
@@ -249,6 +256,11 @@ struct Scanner<'a, 't> {
     inner: &'a Inner,
     out: Vec<Building>,
     stack: Vec<Open>,
+    /// Where the paragraph being scanned starts, and the last position of each closing
+    /// mark in it that was looked up: "a closing mark later in the paragraph" is then
+    /// O(1) per opening mark instead of a scan to the paragraph end (quadratic).
+    scan_from: usize,
+    last_close: Vec<(&'static str, Option<usize>)>,
 }
 
 /// The quotation mark at byte `i`, if any: (width, mark text). Runs of two or more
@@ -298,13 +310,11 @@ fn is_close_context(c: char) -> bool {
 }
 
 impl<'t> Scanner<'_, 't> {
-    fn enabled(&self, s: MarkStyle) -> bool {
-        self.inner.enabled.contains(&s)
-    }
-
     fn scan(&mut self, pi: usize, from: usize, to: usize) {
         let text = self.text;
         let bytes = text.as_bytes();
+        self.scan_from = from;
+        self.last_close.clear();
         let mut i = from;
         while i < to {
             let b = bytes[i];
@@ -378,7 +388,8 @@ impl<'t> Scanner<'_, 't> {
             return;
         }
         let nested = !self.stack.is_empty();
-        let candidates = MARK_PAIRS.iter().filter(|p| p.open == m && self.enabled(p.style));
+        let inner = self.inner;
+        let candidates = MARK_PAIRS.iter().filter(|p| p.open == m && inner.enabled.contains(&p.style));
         for p in candidates {
             if self.may_open(p, m, prev, next, nested, i, para_end) {
                 self.open(pi, i, w, p.style);
@@ -388,7 +399,7 @@ impl<'t> Scanner<'_, 't> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn may_open(&self, p: &MarkPair, m: &str, prev: char, next: char, nested: bool, i: usize, para_end: usize) -> bool {
+    fn may_open(&mut self, p: &'static MarkPair, m: &str, prev: char, next: char, nested: bool, i: usize, para_end: usize) -> bool {
         if next.is_whitespace() || i + m.len() >= para_end {
             return false;
         }
@@ -406,7 +417,8 @@ impl<'t> Scanner<'_, 't> {
                 return false;
             }
             // needs a closing mark later in the paragraph
-            return p.close.iter().any(|c| rest.contains(c));
+            let from = i + m.len();
+            return p.close.iter().any(|&c| self.last_close_at(c, para_end).is_some_and(|k| k >= from));
         }
         if p.symmetric() || matches!(p.style, MarkStyle::ReversedGuillemets) {
             let opens = is_open_context(prev);
@@ -414,6 +426,18 @@ impl<'t> Scanner<'_, 't> {
             return opens || !closes;
         }
         true
+    }
+
+    /// The last position of mark `c` in the paragraph being scanned (which ends at
+    /// `para_end`), looked up once per paragraph and mark.
+    fn last_close_at(&mut self, c: &'static str, para_end: usize) -> Option<usize> {
+        if let Some(&(_, k)) = self.last_close.iter().find(|e| e.0 == c) {
+            return k;
+        }
+        let from = self.scan_from;
+        let k = self.text[from..para_end].rfind(c).map(|k| from + k);
+        self.last_close.push((c, k));
+        k
     }
 
     fn open(&mut self, pi: usize, i: usize, w: usize, style: MarkStyle) {
@@ -555,7 +579,9 @@ fn merge_split_quotes(text: &str, out: &mut [Building]) {
                 qa.content = Span::new(qa.content.start, end);
                 qa.closed = closed;
                 qa.last_para = last_para;
-                for b in out.iter_mut() {
+                // k's children follow it, before the next top-level quotation (looking
+                // through the whole list here was quadratic in chains of split quotes)
+                for b in out[k + 1..].iter_mut().take_while(|b| b.parent.is_some()) {
                     if b.parent == Some(k) {
                         b.parent = Some(a);
                     }

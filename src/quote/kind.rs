@@ -17,10 +17,23 @@ use crate::quote::{Quote, QuoteKind};
 
 const SMALL_WORDS: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"];
 
-/// The last one and two words before byte `at`, lowercase-folded, on the same line.
+/// How far back [`words_before`] looks. The naming words it tests are short; looking
+/// back to the line start made classifying every quotation of a long line quadratic.
+const LOOK_BACK: usize = 256;
+
+/// The last one and two words before byte `at`, lowercase-folded, on the same line and
+/// within [`LOOK_BACK`] bytes (a word cut by that window is dropped).
 fn words_before(text: &str, at: usize) -> (String, String) {
-    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    let head = &text[line_start..at];
+    let mut from = at.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut head = &text[from..at];
+    if let Some(k) = head.rfind('\n') {
+        head = &head[k + 1..];
+    } else if from > 0 && !text[..from].ends_with(char::is_whitespace) {
+        head = head.trim_start_matches(|c: char| !c.is_whitespace());
+    }
     let mut it = head
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -54,9 +67,11 @@ fn is_title_case(content: &str) -> bool {
 /// Does the quotation open its sentence (only opening marks or nothing before it on its
 /// line since the last sentence end), or follow a colon?
 fn opens_sentence(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    let head = text[line_start..at].trim_end();
-    head.is_empty() || head.ends_with([':', '.', '?', '!', '”', '"'])
+    // only the whitespace before `at` is read (not the whole line: that was quadratic)
+    match text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n').chars().next_back() {
+        None | Some('\n') => true,
+        Some(c) => matches!(c, ':' | '.' | '?' | '!' | '”' | '"'),
+    }
 }
 
 /// Is the text before `at` a reporting verb followed by a comma or colon (`said, `)?
