@@ -95,6 +95,9 @@ pub enum Rule {
     AccordingTo,
     /// A paragraph that is only a quotation takes the previous paragraph's speaker.
     Inherited,
+    /// A quoted fragment with no cue near it, in a clause about the sentence's subject
+    /// (`Critics likened the plan to “a house of cards”`): the subject, with low confidence.
+    SentenceSubject,
     /// A quotation of speech with no cue found.
     Unattributed,
 }
@@ -118,6 +121,7 @@ impl Rule {
             Rule::ClauseSpeakerCue => "clause-speaker-cue",
             Rule::AccordingTo => "according-to",
             Rule::Inherited => "inherited",
+            Rule::SentenceSubject => "sentence-subject",
             Rule::Unattributed => "unattributed",
         }
     }

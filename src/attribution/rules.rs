@@ -500,7 +500,26 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                         rule: l.rule,
                     });
                 }
-                _ => quotes[qi].kind = QuoteKind::NotSpeech,
+                _ => match sentence_subject(&cx, ts, te) {
+                    // "Critics likened the rules to “burning the house down”": a fragment in a
+                    // clause about its subject, who is taken to have said it
+                    Some(r) if fragment_in_clause(&cx, &quotes[qi], qi, ts, te) => {
+                        let content = quotes[qi].span;
+                        out.push(Attribution {
+                            content,
+                            kind: AttributionKind::Partial,
+                            quote: Some(qi),
+                            speaker: Some(as_mention(text, &toks, r)),
+                            entity: None,
+                            cue: None,
+                            addressee: None,
+                            medium: None,
+                            confidence: 0.3,
+                            rule: Rule::SentenceSubject,
+                        });
+                    }
+                    _ => quotes[qi].kind = QuoteKind::NotSpeech,
+                },
             }
         }
 
@@ -525,6 +544,42 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
     out.sort_by_key(|a| (a.content.start, a.content.end));
     let names = person_names(&cx, &ranges);
     (out, names)
+}
+
+/// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
+/// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
+fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    let t = &toks[a];
+    if is(cx.text, t, crate::attribution::mention::NOT_NAME_START) || with_folded(cx.t(a), |w| w.ends_with("ing")) {
+        // skip an introductory phrase up to its comma (within 12 tokens)
+        let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+        a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    }
+    let t = &toks[a];
+    let ok = is_pronoun(cx.text, t) || t.cap || is(cx.text, t, &["the", "a", "an", "his", "her", "their", "its", "many", "some"]);
+    if !ok || is(cx.text, t, crate::attribution::mention::NOT_NAME_START) {
+        return None;
+    }
+    let r = np_after(cx.text, toks, a, te)?;
+    // the phrase is followed by a verb-like word, not by the quotation
+    (r.1 < te && toks[r.1].word && !toks[r.1].in_quote()).then_some(r)
+}
+
+/// A quotation woven into a clause (text before it in the sentence), not a title standing
+/// alone; short fragments of one word count only after a verb-like word.
+fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize) -> bool {
+    let toks = cx.toks;
+    let qi = qi as u32;
+    let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else { return false };
+    let before = (ts..qa).filter(|&i| toks[i].word).count();
+    let words = q.content.text(cx.text).split_whitespace().count();
+    // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
+    // a noun phrase
+    let prev = (ts..qa).rev().find(|&i| toks[i].word);
+    let in_noun_phrase = prev.is_some_and(|p| is(cx.text, &toks[p], NOUN_BEFORE) && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"]));
+    before >= 3 && words >= 2 && !in_noun_phrase
 }
 
 /// Labels that stand before a colon without being speakers.
@@ -643,12 +698,19 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     let toks = cx.toks;
     let text = cx.text;
     let qi = qi as u32;
-    // token index range of the quotation within the sentence
-    let qa = (ts..te).find(|&i| toks[i].quote == qi)?;
-    let qb = (qa..te).rev().find(|&i| toks[i].quote == qi)? + 1;
+    // token index range of the quotation within the sentence; its tokens lie inside its
+    // span, so only those are searched (searching the whole sentence was quadratic)
+    let lo = ts + toks[ts..te].partition_point(|t| t.start < q.span.start);
+    let hi = lo + toks[lo..te].partition_point(|t| t.start < q.span.end);
+    let qa = (lo..hi).find(|&i| toks[i].quote == qi)?;
+    let qb = (qa..hi).rev().find(|&i| toks[i].quote == qi)? + 1;
+    // cues are in text order and do not overlap: search only the ones near the quotation
+    let after = |k: usize| cues.partition_point(|c| c.a < k);
     // 1. split quotation: a cue between the pieces
     if q.pieces.len() > 1 {
-        if let Some(ci) = cues.iter().position(|c| !c.used && c.a > qa && c.b < qb && toks[c.a].quote == u32::MAX) {
+        let from = after(qa + 1);
+        let found = cues[from..].iter().take_while(|c| c.a < qb).position(|c| !c.used && c.b < qb && toks[c.a].quote == u32::MAX);
+        if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
             let floor = (qa..c.a).rev().find(|&i| toks[i].quote == qi).map_or(ts, |i| i + 1);
             let ceil = (c.b..qb).find(|&i| toks[i].quote == qi).unwrap_or(qb);
@@ -670,7 +732,9 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     }
     // 2. after the quotation: "“…,” X said" / "“…,” said X"
     let next_q = (qb..te).find(|&i| toks[i].in_quote()).unwrap_or(te);
-    if let Some(ci) = cues.iter().position(|c| !c.used && c.a >= qb && c.a < next_q && c.a - qb <= 8) {
+    let from = after(qb);
+    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 8).position(|c| !c.used);
+    if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
             np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
@@ -707,7 +771,9 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     }
     // 3. before the quotation: "X said: “…”"
     let prev_q = (ts..qa).rev().find(|&i| toks[i].in_quote()).map_or(ts, |i| i + 1);
-    if let Some(ci) = cues.iter().rposition(|c| !c.used && c.b <= qa && c.a >= prev_q) {
+    let upto = cues.partition_point(|c| c.b <= qa);
+    let found = cues[..upto].iter().rev().take_while(|c| c.a >= prev_q).position(|c| !c.used);
+    if let Some(ci) = found.map(|k| upto - 1 - k) {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word).count();
