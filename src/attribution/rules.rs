@@ -185,6 +185,27 @@ fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
     b
 }
 
+/// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
+/// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's
+/// or another attribution's.
+fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
+    let toks = cx.toks;
+    let mut i = from + 1;
+    while i + 1 < end {
+        if cx.punct(i, ",") && !toks[i].in_quote() {
+            let mut j = i + 1;
+            if j + 1 < end && toks[j].word && with_folded(cx.t(j), |w| w.len() > 4 && w.ends_with("ly")) {
+                j += 1;
+            }
+            if toks[j].word && !toks[j].cap && !toks[j].in_quote() && with_folded(cx.t(j), |w| w.len() > 5 && w.ends_with("ing")) {
+                return content_end(cx, from, i);
+            }
+        }
+        i += 1;
+    }
+    end
+}
+
 /// Result of linking one quotation.
 struct Link {
     speaker: Option<Mention>,
@@ -236,7 +257,7 @@ fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<S
         // "said in 2014 that …", "told the committee on Monday that …": a short phrase
         // before "that" belongs to the cue
         let prep = is(cx.text, &cx.toks[i], &["in", "on", "at", "during", "after", "before", "to", "about", "last", "this", "earlier", "late", "early"]);
-        if let Some(k) = (i + 1..e.min(i + 7)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"])) {
+        if let Some(k) = (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"])) {
             if (i..k).all(|j| cx.toks[j].word && !cx.toks[j].in_quote()) {
                 i = k;
             }
@@ -789,9 +810,11 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
                 if c.according && is_media(cx, r.0, r.1) {
                     medium = Some(speaker.span);
                 }
-                // a fragment woven into a reported clause: the clause is the content
-                let content = if gap_words > 0 && !c.according {
-                    let end = content_end(cx, qb, te).max(qb);
+                // a fragment woven into a reported clause: the clause is the content;
+                // "said Monday, “…”" keeps the quotation alone
+                let lead_punct = qa > 0 && !toks[qa - 1].word && matches!(cx.t(qa - 1), "," | ":");
+                let content = if gap_words > 0 && !c.according && !lead_punct {
+                    let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
                     let start = if first < qa { first } else { qa };
                     Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
                 } else if c.according {
@@ -815,17 +838,19 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     let c = cues[ci];
     let end = content_end(cx, ts, te);
     let mk = |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
-        let linked: Vec<usize> = quotes
-            .iter()
-            .enumerate()
-            .filter(|(qi, q)| q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[*qi] && content.contains(q.span))
-            .map(|(qi, _)| qi)
-            .collect();
+        // the quotations inside `content` start inside it (scanning them all was quadratic)
+        let lo = quotes.partition_point(|q| q.span.start < content.start);
+        let linked = (lo..quotes.len())
+            .take_while(|&qi| quotes[qi].span.start < content.end)
+            .find(|&qi| {
+                let q = &quotes[qi];
+                q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[qi] && content.contains(q.span)
+            });
         let kind = kind_for(text, content, quotes);
         Attribution {
             content,
             kind,
-            quote: linked.first().copied(),
+            quote: linked,
             speaker: Some(speaker),
             entity: None,
             cue: Some(cue),
@@ -896,6 +921,7 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
                 })
                 .unwrap_or(end);
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
+            let stop = clause_end(cx, first, stop);
             return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
         }
         // "CONTENT, X said [in a statement]."
