@@ -12,6 +12,61 @@
 use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
 use crate::lexicon::{self, PRONOUNS, ROLE_NOUNS, TITLES};
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+/// How many of the most recently mentioned entities a name or a role is matched
+/// against. Searching them all was quadratic in long texts; an article never has this
+/// many speakers and names between two mentions of one person.
+const LOOK_BACK: usize = 512;
+
+const NIL: usize = usize::MAX;
+
+/// Entities in order of their last mention, as a doubly linked list over entity
+/// indices: moving one to the front is O(1) (a `Vec` with `retain` was quadratic).
+struct Recent {
+    older: Vec<usize>,
+    newer: Vec<usize>,
+    newest: usize,
+}
+
+impl Recent {
+    fn new() -> Recent {
+        Recent { older: Vec::new(), newer: Vec::new(), newest: NIL }
+    }
+
+    /// Make `e` the most recent entity.
+    fn touch(&mut self, e: usize) {
+        if self.newest == e {
+            return;
+        }
+        if e < self.older.len() {
+            let (o, n) = (self.older[e], self.newer[e]);
+            if o != NIL {
+                self.newer[o] = n;
+            }
+            if n != NIL {
+                self.older[n] = o;
+            }
+        } else {
+            self.older.resize(e + 1, NIL);
+            self.newer.resize(e + 1, NIL);
+        }
+        self.older[e] = self.newest;
+        self.newer[e] = NIL;
+        if self.newest != NIL {
+            self.newer[self.newest] = e;
+        }
+        self.newest = e;
+    }
+
+    /// The entities, most recent first.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors((self.newest != NIL).then_some(self.newest), |&e| {
+            let o = self.older[e];
+            (o != NIL).then_some(o)
+        })
+    }
+}
 
 const DETS: &[&str] = &["the", "a", "an", "another", "his", "her", "their", "its", "this", "that"];
 
@@ -22,7 +77,7 @@ struct Ent {
     name: Span,
     name_words: usize,
     /// every word of every mention, lowercase
-    words: Vec<String>,
+    words: HashSet<String>,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
     gender: u8,
@@ -98,7 +153,9 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
     }
     events.sort_by_key(|e| (e.0, e.1.is_some()));
     // the most recent person entity, for pronouns and roles
-    let mut recent: Vec<usize> = Vec::new();
+    let mut recent = Recent::new();
+    // the first role, organisation or anonymous entity of each kind and key
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
     for (_, ai, span) in events {
@@ -121,7 +178,7 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
             MentionKind::Name => {
                 let Some(np) = name_part(text, span) else { continue };
                 let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
-                let found = recent.iter().rev().copied().find(|&e| {
+                let found = recent.iter().take(LOOK_BACK).find(|&e| {
                     ents[e].kind == EntityKind::Person
                         && (nw.iter().all(|w| ents[e].name_set.contains(w)) || ents[e].name_set.iter().all(|w| nw.contains(w)))
                 });
@@ -158,7 +215,7 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
             MentionKind::Pronoun => {
                 let p = span.text(text).to_lowercase();
                 let (g, n) = PRONOUNS.get(p.as_str()).copied().unwrap_or((b'x', b's'));
-                let found = recent.iter().rev().take(6).copied().find(|&e| {
+                let found = recent.iter().take(6).find(|&e| {
                     let ent = &ents[e];
                     match (g, n) {
                         (b'm' | b'f', _) => {
@@ -176,11 +233,13 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                         e
                     }
                     None => {
+                        let key = words(span.text(text)).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect::<Vec<_>>().join(" ");
+                        by_key.entry((EntityKind::Anonymous, key)).or_insert(ents.len());
                         ents.push(Ent {
                             kind: EntityKind::Anonymous,
                             name: span,
                             name_words: 0,
-                            words: Vec::new(),
+                            words: HashSet::new(),
                             name_set: Vec::new(),
                             gender: g,
                             mentions: Vec::new(),
@@ -203,17 +262,19 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                 // a definite role refers back to a person with that word in a mention
                 let definite = words(s).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let person = (kind == MentionKind::Role && definite)
-                    .then(|| recent.iter().rev().copied().find(|&e| ents[e].kind == EntityKind::Person && content.iter().any(|w| ents[e].words.contains(w))))
+                    .then(|| recent.iter().take(LOOK_BACK).find(|&e| ents[e].kind == EntityKind::Person && content.iter().any(|w| ents[e].words.contains(w))))
                     .flatten();
-                let same = ents.iter().position(|en| en.kind == ekind && words(en.name.text(text)).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect::<Vec<_>>().join(" ") == key);
+                // (a map: comparing with every entity was quadratic)
+                let same = by_key.get(&(ekind, key.clone())).copied();
                 match person.or(same) {
                     Some(e) => e,
                     None => {
+                        by_key.entry((ekind, key)).or_insert(ents.len());
                         ents.push(Ent {
                             kind: ekind,
                             name: span,
                             name_words: 0,
-                            words: content,
+                            words: content.into_iter().collect(),
                             name_set: Vec::new(),
                             gender: b'x',
                             mentions: Vec::new(),
@@ -230,8 +291,7 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
             ents[e].mentions.push(span);
         }
         last_span_ent = Some((span, e));
-        recent.retain(|&x| x != e);
-        recent.push(e);
+        recent.touch(e);
     }
     // keep the entities that speak, renumbered in order of first speech
     let mut map = vec![usize::MAX; ents.len()];

@@ -180,43 +180,62 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], cue: usize, floor: usize)
             break;
         }
     }
-    let t = &toks[h];
-    if t.in_quote() {
-        return None;
-    }
-    if !t.word {
-        let p = t.text(text);
-        if p == ")" {
-            // "Sen. Ana Ruiz (D-Calif.) said"
-            let mut k = h;
-            while k > floor && toks[k].text(text) != "(" && h - k < 12 {
-                k -= 1;
-            }
-            if k > floor && toks[k].text(text) == "(" {
-                return subject_head(text, toks, k - 1, floor);
-            }
+    // step back over what may stand between a subject and its verb: a parenthesis
+    // ("Ana Ruiz (D-Calif.) said"), an apposition or relative clause between commas
+    // ("Tom Reyes, who replaced Ana Ruiz as coach, said") or between dashes
+    for _ in 0..3 {
+        let t = &toks[h];
+        if t.in_quote() {
             return None;
         }
-        if p == "," {
-            // apposition or relative clause: "Tom Reyes, who replaced Ana Ruiz, said"
-            let mut k = h;
-            let lim = h.saturating_sub(40).max(floor);
-            while k > lim {
-                k -= 1;
-                let tk = &toks[k];
-                if tk.in_quote() {
-                    return None;
-                }
-                if !tk.word && matches!(tk.text(text), "," | "—" | "–") && k > floor {
-                    return subject_head(text, toks, k - 1, floor);
-                }
-                if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "”" | "\"") {
-                    return None;
-                }
-            }
+        if t.word {
+            break;
+        }
+        if h <= floor {
             return None;
         }
-        return None;
+        let open: &[&str] = match t.text(text) {
+            ")" => &["("],
+            "," => &[","],
+            "—" | "–" => &["—", "–"],
+            "-" => &["-"],
+            _ => return None,
+        };
+        // "--" is two hyphens: start the search before both
+        if open == ["-"] {
+            while h > floor && toks[h - 1].text(text) == "-" {
+                h -= 1;
+            }
+        }
+        let lim = h.saturating_sub(40).max(floor);
+        let mut k = h;
+        let mut found = None;
+        while k > lim {
+            k -= 1;
+            let tk = &toks[k];
+            if tk.in_quote() {
+                return None;
+            }
+            if !tk.word && open.contains(&tk.text(text)) {
+                found = Some(k);
+                break;
+            }
+            // a sentence-like stop; a period after an abbreviation or a short capitalised
+            // word ("D-Wis.", "Jr.") does not count
+            let period_ok = tk.text(text) == "."
+                && k > 0
+                && (is_title(text, &toks[k - 1]) || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6 || open == ["("]);
+            if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "”" | "\"" | "?" | "!") && !period_ok {
+                return None;
+            }
+        }
+        let k = found?;
+        // "--" is two hyphens
+        let k = if open == ["-"] && k > floor && toks[k - 1].text(text) == "-" { k - 1 } else { k };
+        if k <= floor {
+            return None;
+        }
+        h = k - 1;
     }
     subject_head(text, toks, h, floor)
 }

@@ -391,7 +391,12 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 continue;
             }
             // a quotation that runs over several sentences: look up to where it ends
-            let sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
+            let mut sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
+            // "“…!” Her niece shouted to the crowd." / "“…” ― Ana Ruiz": an attribution cut
+            // off into a sentence of its own
+            if sj + 1 < sentences.len() && sentences[sj + 1].paragraph == sentences[sj].paragraph && trailing_attribution(&cx, &quotes[qi], ranges[sj], ranges[sj + 1]) {
+                sj += 1;
+            }
             let (te_q, c1_q) = (ranges[sj].1, cue_ranges[sj].1);
             let link = link_quote(&cx, &quotes[qi], qi, ts, te_q, &mut cues[c0..c1_q]);
             let link = match link {
@@ -556,6 +561,21 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                         Link { speaker, cue: Some(cx.span(c.a, c.b)), addressee, medium, rule: Rule::ColonLeadIn, confidence: 0.8, content: None },
                     ));
                 }
+            } else if let Some(r) = sentence_subject(&cx, ts, te) {
+                // "Sanders made the following comment:" — no cue word, the subject speaks
+                let colon = te - 1;
+                lead_in = Some((
+                    s.paragraph,
+                    Link {
+                        speaker: Some(as_mention(text, &toks, r)),
+                        cue: Some(cx.span(colon, colon + 1)),
+                        addressee: None,
+                        medium: None,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.5,
+                        content: None,
+                    },
+                ));
             }
         }
         if let Some(a) = out[first_new_out..].iter().rev().find(|a| a.speaker.is_some()) {
@@ -601,6 +621,27 @@ fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usiz
     let prev = (ts..qa).rev().find(|&i| toks[i].word);
     let in_noun_phrase = prev.is_some_and(|p| is(cx.text, &toks[p], NOUN_BEFORE) && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"]));
     before >= 3 && words >= 2 && !in_noun_phrase
+}
+
+/// Does the sentence `next` only finish the attribution of a quotation that ends sentence
+/// `cur`? It starts with a dash and a name, or (after a quotation ending in `?` or `!`) is a
+/// short sentence without quotations.
+fn trailing_attribution(cx: &Cx<'_>, q: &Quote<'_>, cur: (usize, usize), next: (usize, usize)) -> bool {
+    let toks = cx.toks;
+    let (ns, ne) = next;
+    if ns >= ne {
+        return false;
+    }
+    // the quotation closes its sentence
+    let last_word = (cur.0..cur.1).rev().find(|&i| toks[i].word);
+    if last_word.is_some_and(|i| !toks[i].in_quote()) {
+        return false;
+    }
+    if !toks[ns].word && matches!(cx.t(ns), "―" | "—" | "–") {
+        return true;
+    }
+    let content = q.content.text(cx.text).trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+    content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
 }
 
 /// Labels that stand before a colon without being speakers.
@@ -798,10 +839,14 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word).count();
+        let participle = c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
+        } else if participle {
+            // "Trump attacked Clinton, saying, “…”": the subject of the main clause
+            sentence_subject(cx, prev_q, c.a)
         } else {
-            subject_before(text, toks, c.a, prev_q).or_else(|| if c.a == prev_q { None } else { None })
+            subject_before(text, toks, c.a, prev_q)
         };
         if let Some(r) = sp {
             if gap_words <= 12 || c.according {
@@ -817,8 +862,6 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
                     let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
                     let start = if first < qa { first } else { qa };
                     Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
-                } else if c.according {
-                    None
                 } else {
                     None
                 };
