@@ -795,7 +795,7 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     // 2. after the quotation: "“…,” X said" / "“…,” said X"
     let next_q = (qb..te).find(|&i| toks[i].in_quote()).unwrap_or(te);
     let from = after(qb);
-    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 8).position(|c| !c.used);
+    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 14).position(|c| !c.used);
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
