@@ -124,7 +124,8 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
         if let Some(lemma) = lexicon::reporting_lemma(w) {
             let blocked = i > s && {
                 let p = &toks[i - 1];
-                is(cx.text, p, BLOCKERS)
+                // "an estimated $10 trillion", "his stated aim": an adjective
+                is(cx.text, p, BLOCKERS) || is(cx.text, p, &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"])
                     || (i > s + 1 && is(cx.text, &toks[i - 2], &["to", "not", "never", "declined", "refused"]) && toks[i - 1].word && !toks[i - 1].cap && is(cx.text, &toks[i-1], &["be", "have", "also", "publicly"]))
             };
             let noun_like = {
@@ -795,7 +796,12 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     // 2. after the quotation: "“…,” X said" / "“…,” said X"
     let next_q = (qb..te).find(|&i| toks[i].in_quote()).unwrap_or(te);
     let from = after(qb);
-    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 14).position(|c| !c.used);
+    // the first free cue after the quotation: near it, or after a subject that starts
+    // right at the quotation ("“…,” Ana Ruiz, a professor at …, said")
+    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 40).position(|c| !c.used).filter(|&k| {
+        let c = &cues[from + k];
+        c.a - qb <= 14 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
+    });
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
