@@ -611,15 +611,20 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     if crate::quote::kind::after_trigger(text, b_start) {
         return false;
     }
-    // the words between the pieces hold a reporting verb ("the mayor said")
-    if !gap.split(|c: char| !c.is_alphanumeric()).any(|w| lexicon::reporting_lemma(w).is_some()) {
+    // the words between the pieces are an attribution and no more: a reporting verb
+    // with at most a few words after it ("the mayor said", "said Ana Ruiz, a professor",
+    // "she added in a statement"), not a clause of its own ("said, arguing that he …")
+    let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let Some(verb) = words.iter().rposition(|w| lexicon::reporting_lemma(w).is_some()) else { return false };
+    let tail = &words[verb + 1..];
+    if tail.len() > 8 || tail.iter().any(|w| w.eq_ignore_ascii_case("that") || lexicon::reporting_lemma(w).is_some()) {
         return false;
     }
     let a_content = text[a.content.start..a.content.end].trim_end();
     let a_comma = a_content.ends_with([',', '—', '–', '-']);
     let b_first = text[b.content.start..b.content.end].trim_start().chars().next();
     let b_lower = b_first.is_some_and(|c| c.is_lowercase());
-    (a_comma && (gap_t.ends_with(',') || gap_t.ends_with(':'))) || (a_comma && b_lower)
+    a_comma && (gap_t.ends_with([',', ':', '—', '–']) || b_lower && !gap_t.ends_with(char::is_alphanumeric))
 }
 
 /// A period in `gap` that is not part of an abbreviation or an initial (`Mr.`, `U.S.`,
