@@ -932,7 +932,9 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         return Some(mk(cx.span(first, stop), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
     }
     // ", saying (that) CONTENT": the subject of the main clause speaks
-    let participle = c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
+    let participle = c.a > ts
+        && (cx.punct(c.a - 1, ",") || is(text, &toks[c.a - 1], &["by", "after", "before", "while", "when", "without", "in"]))
+        && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
@@ -1012,9 +1014,22 @@ fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
 }
 
 /// After `cue_end`, only a few words remain before `end` ("…, he said in a statement.").
+/// The tail must be a time, place or medium phrase ("on Monday", "in a statement",
+/// "of the plan"), not an object or a clause ("called his rivals “losers”").
 fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
-    let words = (cue_end..end).filter(|&i| cx.toks[i].word).count();
-    words <= 6 && !(cue_end..end).any(|i| is(cx.text, &cx.toks[i], &["that"]))
+    let toks = cx.toks;
+    let words = (cue_end..end).filter(|&i| toks[i].word).count();
+    if words == 0 {
+        return true;
+    }
+    let first = (cue_end..end).find(|&i| toks[i].word);
+    words <= 7
+        && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
+        && first.is_some_and(|i| {
+            is(cx.text, &toks[i], TIME_WORDS)
+                || is(cx.text, &toks[i], &["in", "on", "at", "during", "after", "before", "to", "of", "about", "from", "by", "with", "via", "through", "when", "while", "as"])
+                || toks[i].cap
+        })
 }
 
 /// Start of the reported clause ending at `stop`: the sentence start, skipping a leading
