@@ -225,7 +225,7 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], cue: usize, floor: usize)
             let period_ok = tk.text(text) == "."
                 && k > 0
                 && (is_title(text, &toks[k - 1]) || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6 || open == ["("]);
-            if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "”" | "\"" | "?" | "!") && !period_ok {
+            if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "?" | "!") && !period_ok {
                 return None;
             }
         }

@@ -353,7 +353,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
     // a lead-in "X said:" ending the previous sentence
     let mut lead_in: Option<(usize, Link)> = None;
     // the last attribution of a speech quotation: (paragraph, index in `out`)
-    let mut last_direct: Option<(usize, usize)> = None;
+    let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut next_quote = 0;
     let mut sentence_quotes: Vec<usize> = Vec::new();
 
@@ -411,13 +411,16 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
             // a quotation continuing the previous direct attribution of its paragraph:
             // "“A,” she said. “B.”" is one attribution
             if link.is_none() {
-                if let Some(&(p, k)) = last_direct.as_ref() {
+                if let Some(&(p, k, ls)) = last_direct.as_ref() {
                     let free_cue = cues[c0..c1].iter().any(|c| !c.used);
-                    if p == s.paragraph && k + 1 == out.len() && out[k].content.end <= q.span.start && !free_cue {
+                    // only attributions from the same sentence (participles) came since
+                    let same_turn = out[k + 1..].iter().all(|a| a.content.start >= out[k].content.start && sentence_of(a.content.start) <= ls);
+                    if p == s.paragraph && si <= ls + 1 && same_turn && out[k].content.end <= q.span.start && !free_cue {
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
                         out[k].kind = kind_for(text, c, quotes);
                         quote_done[qi] = true;
+                        last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
                         continue;
                     }
                 }
@@ -471,7 +474,7 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 },
             };
             if a.speaker.is_some() {
-                last_direct = Some((s.paragraph, out.len()));
+                last_direct = Some((s.paragraph, out.len(), sentence_of(a.content.end.saturating_sub(1))));
             }
             out.push(a);
         }
