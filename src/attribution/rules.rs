@@ -914,13 +914,19 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     };
     let cue_span = cx.span(c.a, c.b);
     if c.according {
-        let (a, b) = np_after(text, toks, c.b, end)?;
-        let speaker = as_mention(text, toks, (a, b));
-        let medium = is_media(cx, a, b).then_some(speaker.span);
         // "According to X, CONTENT" or "CONTENT, according to X"
         let lead = (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        let (a, b) = if lead {
+            // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
+            let comma = (c.b..end.min(c.b + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+            (comma > c.b).then_some((c.b, comma))?
+        } else {
+            np_after(text, toks, c.b, end)?
+        };
+        let speaker = as_mention(text, toks, (a, b));
+        let medium = is_media(cx, a, b).then_some(speaker.span);
         if lead {
-            let start = (b..end).find(|&i| cx.punct(i, ","))? + 1;
+            let start = b + 1;
             if end <= start + 2 {
                 return None;
             }
@@ -962,13 +968,26 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         let words_after = if first < end && is(text, &toks[first], NOT_CONTENT_START) { 0 } else { (first..end).filter(|&i| toks[i].word).count() };
         let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
         let comma = comma_before(cx, r.0, ts);
+        // "A, he added, B": an attribution set off by commas inside its content
+        if let Some(stop) = comma {
+            let first_c = clause_start(cx, ts, stop);
+            let before = (first_c..stop).filter(|&i| toks[i].word).count();
+            if before >= 3 && words_after >= 3 && (c.b..first).any(|i| cx.punct(i, ",")) && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first) {
+                let stop = clause_end(cx, first, end);
+                return Some(mk(cx.span(first_c, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.75));
+            }
+        }
         if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
             // "A said that B, C said": the clause stops at the comma before a later
             // attribution with its own subject
             let stop = cues[ci + 1..]
                 .iter()
-                .filter(|n| !n.according)
+                .filter(|n| !n.according && n.a > first)
                 .find_map(|n| {
+                    // "… and warned that …", "…, but she denied that …"
+                    if let Some(k) = coordinated(cx, n.a, first) {
+                        return (k > first + 2).then_some(k);
+                    }
                     let r2 = subject_before(text, toks, n.a, first)?;
                     let k = comma_before(cx, r2.0, first)?;
                     (k > first + 2).then_some(k)
@@ -987,6 +1006,15 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         }
         return None;
     }
+    // "X said that A and warned that B": the second cue shares the subject
+    if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.a, ts)) {
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        if (first..end).filter(|&i| toks[i].word).count() >= 3 {
+            let stop = clause_end(cx, first, end);
+            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, 0.6));
+        }
+        return None;
+    }
     // "CONTENT, said X."
     if c.a > ts && cx.punct(c.a - 1, ",") {
         let r = np_after(text, toks, c.b, end)?;
@@ -999,6 +1027,27 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         }
     }
     None
+}
+
+/// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):
+/// returns the token where the earlier clause stops (the conjunction, or the comma before it).
+fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = cue;
+    // "and also said", "but she said"
+    for _ in 0..2 {
+        if k > floor && (is(cx.text, &toks[k - 1], &["also", "then", "later"]) || is_pronoun(cx.text, &toks[k - 1])) {
+            k -= 1;
+        }
+    }
+    if k <= floor || !is(cx.text, &toks[k - 1], &["and", "but"]) {
+        return None;
+    }
+    let mut stop = k - 1;
+    if stop > floor && cx.punct(stop - 1, ",") {
+        stop -= 1;
+    }
+    Some(stop)
 }
 
 /// The end of a clause right before token `at`: a comma, possibly inside closing quotation
