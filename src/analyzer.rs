@@ -165,7 +165,14 @@ impl<'t> Document<'t> {
         OwnedDocument {
             text: text.to_string(),
             paragraphs: self.paragraphs.iter().map(|p| p.span).collect(),
-            sentences: self.sentences.iter().map(|s| OwnedSentence { span: s.span, paragraph: s.paragraph }).collect(),
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| OwnedSentence {
+                    span: s.span,
+                    paragraph: s.paragraph,
+                })
+                .collect(),
             quotes: self
                 .quotes
                 .iter()
@@ -297,7 +304,9 @@ impl Analyzer {
     /// assert!(doc.sentences.is_empty());
     /// ```
     pub fn new() -> Analyzer {
-        AnalyzerBuilder::new().build().expect("default settings are valid")
+        AnalyzerBuilder::new()
+            .build()
+            .expect("default settings are valid")
     }
 
     /// A builder.
@@ -322,11 +331,22 @@ impl Analyzer {
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
         let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let sentences: Vec<Sentence<'t>> = self.inner.segmenter.sentences_with_policy(text, QuotePolicy::Keep).collect();
+        let sentences: Vec<Sentence<'t>> = self
+            .inner
+            .segmenter
+            .sentences_with_policy(text, QuotePolicy::Keep)
+            .collect();
         let mut quotes = self.inner.detector.detect(text, &pspans);
         let (mut attributions, names) = attribution::attribute(text, &sentences, &mut quotes);
         let speakers = attribution::cluster(text, &mut attributions, &names);
-        Document { text, paragraphs: paras, sentences, quotes, attributions, speakers }
+        Document {
+            text,
+            paragraphs: paras,
+            sentences,
+            quotes,
+            attributions,
+            speakers,
+        }
     }
 }
 

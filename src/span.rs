@@ -193,7 +193,10 @@ impl OffsetConverter {
                 marks.push((i + n, extra, astral));
             }
         }
-        OffsetConverter { marks, len: text.len() }
+        OffsetConverter {
+            marks,
+            len: text.len(),
+        }
     }
 
     fn lookup(&self, byte: usize) -> (usize, usize) {
@@ -261,7 +264,10 @@ mod tests {
     fn converter_matches_naive_counts() {
         let text = "a“é😀b”\u{2026} z";
         let conv = OffsetConverter::new(text);
-        for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (i, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(conv.char_offset(i), text[..i].chars().count());
             assert_eq!(conv.utf16_offset(i), text[..i].encode_utf16().count());
         }

@@ -31,7 +31,11 @@ struct Recent {
 
 impl Recent {
     fn new() -> Recent {
-        Recent { older: Vec::new(), newer: Vec::new(), newest: NIL }
+        Recent {
+            older: Vec::new(),
+            newer: Vec::new(),
+            newest: NIL,
+        }
     }
 
     /// Make `e` the most recent entity.
@@ -68,7 +72,9 @@ impl Recent {
     }
 }
 
-const DETS: &[&str] = &["the", "a", "an", "another", "his", "her", "their", "its", "this", "that"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "another", "his", "her", "their", "its", "this", "that",
+];
 
 #[derive(Debug)]
 struct Ent {
@@ -86,7 +92,9 @@ struct Ent {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c == ',').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty())
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
 fn is_title_or_role(w: &str) -> bool {
@@ -139,7 +147,11 @@ fn gender_of_title(text: &str, span: Span) -> u8 {
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
-pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span]) -> Vec<Speaker<'t>> {
+pub(crate) fn cluster<'t>(
+    text: &'t str,
+    atts: &mut [Attribution],
+    names: &[Span],
+) -> Vec<Speaker<'t>> {
     let mut ents: Vec<Ent> = Vec::new();
     // order speaker mentions by position, interleaved with plain names
     let mut events: Vec<(usize, Option<usize>, Span)> = Vec::new();
@@ -176,11 +188,14 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
         }
         let e = match kind {
             MentionKind::Name => {
-                let Some(np) = name_part(text, span) else { continue };
+                let Some(np) = name_part(text, span) else {
+                    continue;
+                };
                 let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
                 let found = recent.iter().take(LOOK_BACK).find(|&e| {
                     ents[e].kind == EntityKind::Person
-                        && (nw.iter().all(|w| ents[e].name_set.contains(w)) || ents[e].name_set.iter().all(|w| nw.contains(w)))
+                        && (nw.iter().all(|w| ents[e].name_set.contains(w))
+                            || ents[e].name_set.iter().all(|w| nw.contains(w)))
                 });
                 let g = gender_of_title(text, span);
                 match found {
@@ -194,7 +209,8 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                         if ent.gender == b'x' {
                             ent.gender = g;
                         }
-                        ent.words.extend(words(span.text(text)).map(str::to_lowercase));
+                        ent.words
+                            .extend(words(span.text(text)).map(str::to_lowercase));
                         e
                     }
                     None => {
@@ -219,7 +235,8 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                     let ent = &ents[e];
                     match (g, n) {
                         (b'm' | b'f', _) => {
-                            matches!(ent.kind, EntityKind::Person | EntityKind::Role) && (ent.gender == b'x' || ent.gender == g)
+                            matches!(ent.kind, EntityKind::Person | EntityKind::Role)
+                                && (ent.gender == b'x' || ent.gender == g)
                         }
                         (_, b'p') => ent.kind != EntityKind::Person,
                         _ => false,
@@ -233,8 +250,14 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                         e
                     }
                     None => {
-                        let key = words(span.text(text)).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect::<Vec<_>>().join(" ");
-                        by_key.entry((EntityKind::Anonymous, key)).or_insert(ents.len());
+                        let key = words(span.text(text))
+                            .map(str::to_lowercase)
+                            .filter(|w| !DETS.contains(&w.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        by_key
+                            .entry((EntityKind::Anonymous, key))
+                            .or_insert(ents.len());
                         ents.push(Ent {
                             kind: EntityKind::Anonymous,
                             name: span,
@@ -251,8 +274,10 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
             }
             MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
                 let s = span.text(text);
-                let content: Vec<String> =
-                    words(s).map(str::to_lowercase).filter(|w| !DETS.contains(&w.as_str())).collect();
+                let content: Vec<String> = words(s)
+                    .map(str::to_lowercase)
+                    .filter(|w| !DETS.contains(&w.as_str()))
+                    .collect();
                 let key = content.join(" ");
                 let ekind = match kind {
                     MentionKind::Role => EntityKind::Role,
@@ -260,9 +285,16 @@ pub(crate) fn cluster<'t>(text: &'t str, atts: &mut [Attribution], names: &[Span
                     _ => EntityKind::Anonymous,
                 };
                 // a definite role refers back to a person with that word in a mention
-                let definite = words(s).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                let definite = words(s)
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let person = (kind == MentionKind::Role && definite)
-                    .then(|| recent.iter().take(LOOK_BACK).find(|&e| ents[e].kind == EntityKind::Person && content.iter().any(|w| ents[e].words.contains(w))))
+                    .then(|| {
+                        recent.iter().take(LOOK_BACK).find(|&e| {
+                            ents[e].kind == EntityKind::Person
+                                && content.iter().any(|w| ents[e].words.contains(w))
+                        })
+                    })
                     .flatten();
                 // (a map: comparing with every entity was quadratic)
                 let same = by_key.get(&(ekind, key.clone())).copied();

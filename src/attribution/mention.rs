@@ -9,44 +9,183 @@ use crate::span::Span;
 /// Words between a subject and its verb that do not break the link (`he also said`,
 /// `Smith has repeatedly said`).
 const BETWEEN: &[&str] = &[
-    "also", "has", "have", "had", "is", "was", "were", "are", "later", "then", "previously", "recently", "once",
-    "again", "often", "always", "just", "still", "earlier", "first", "further", "been", "never", "even", "herself",
-    "himself", "themselves", "itself", "had", "since", "privately", "publicly", "both", "all", "too",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "once",
+    "again",
+    "often",
+    "always",
+    "just",
+    "still",
+    "earlier",
+    "first",
+    "further",
+    "been",
+    "never",
+    "even",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "had",
+    "since",
+    "privately",
+    "publicly",
+    "both",
+    "all",
+    "too",
 ];
 
 /// Determiners that open a role or anonymous mention.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other", "his", "her",
-    "their", "its", "our", "this", "that", "these", "those", "both", "senior", "top", "no",
+    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other",
+    "his", "her", "their", "its", "our", "this", "that", "these", "those", "both", "senior", "top",
+    "no",
 ];
 
 /// Capitalised words that start a sentence without being part of a name.
 pub(crate) const NOT_NAME_START: &[&str] = &[
-    "but", "and", "yet", "so", "still", "meanwhile", "however", "then", "now", "in", "on", "at", "as", "after",
-    "before", "when", "while", "if", "because", "although", "though", "since", "for", "with", "without", "instead",
-    "also", "last", "earlier", "later", "today", "yesterday", "separately", "asked", "speaking", "writing", "there",
-    "here", "indeed", "thus", "moreover", "again", "what", "why", "how", "where", "who",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "still",
+    "meanwhile",
+    "however",
+    "then",
+    "now",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "because",
+    "although",
+    "though",
+    "since",
+    "for",
+    "with",
+    "without",
+    "instead",
+    "also",
+    "last",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "separately",
+    "asked",
+    "speaking",
+    "writing",
+    "there",
+    "here",
+    "indeed",
+    "thus",
+    "moreover",
+    "again",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
 ];
 
 /// Words that close a noun phrase after a cue.
 const NP_STOP: &[&str] = &[
-    "who", "that", "which", "in", "on", "at", "to", "for", "with", "as", "and", "when", "after", "before", "while",
-    "during", "of", "from", "about", "by", "is", "was", "are", "were", "has", "have", "had", "said", "says", "told",
-    "but", "or", "if", "because", "than", "then", "last", "this", "on", "recently", "earlier", "later", "yesterday",
-    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "who",
+    "that",
+    "which",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "as",
+    "and",
+    "when",
+    "after",
+    "before",
+    "while",
+    "during",
+    "of",
+    "from",
+    "about",
+    "by",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "told",
+    "but",
+    "or",
+    "if",
+    "because",
+    "than",
+    "then",
+    "last",
+    "this",
+    "on",
+    "recently",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that cannot head a subject noun phrase.
 const FUNCTION_WORDS: &[&str] = &[
-    "that", "which", "this", "these", "those", "there", "what", "whom", "whose", "and", "or", "but", "if", "as",
-    "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "it", "its", "not", "so", "also",
-    "be", "been", "being", "do", "does", "did", "can", "will", "would", "should", "could", "may", "might", "must",
+    "that", "which", "this", "these", "those", "there", "what", "whom", "whose", "and", "or",
+    "but", "if", "as", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about",
+    "it", "its", "not", "so", "also", "be", "been", "being", "do", "does", "did", "can", "will",
+    "would", "should", "could", "may", "might", "must",
 ];
 
 /// Anonymous heads: the source is not named.
 const ANONYMOUS: &[&str] = &[
-    "source", "sources", "official", "officials", "people", "person", "aide", "aides", "insider", "insiders", "someone",
-    "somebody", "individuals", "individual", "sources,", "person,",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "people",
+    "person",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "someone",
+    "somebody",
+    "individuals",
+    "individual",
+    "sources,",
+    "person,",
 ];
 
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -75,7 +214,14 @@ fn is_reporting(text: &str, t: &Tok) -> bool {
 
 /// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).
 fn is_connector(text: &str, t: &Tok) -> bool {
-    is(text, t, &["of", "de", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "&"])
+    is(
+        text,
+        t,
+        &[
+            "of", "de", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "da",
+            "&",
+        ],
+    )
 }
 
 /// Extend a capitalised head leftwards over a name with its titles; returns the first token.
@@ -117,7 +263,8 @@ fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usi
         if is(text, p, DETERMINERS) {
             return Some(a - 1);
         }
-        if is_reporting(text, p) && !p.cap || is(text, p, FUNCTION_WORDS) && !is(text, p, NP_INNER) {
+        if is_reporting(text, p) && !p.cap || is(text, p, FUNCTION_WORDS) && !is(text, p, NP_INNER)
+        {
             break;
         }
         a -= 1;
@@ -140,9 +287,32 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
         return MentionKind::Pronoun;
     }
     let head = &toks[b - 1];
-    let any_cap = toks[a..b].iter().any(|t| t.cap && t.word && !is(text, t, DETERMINERS));
-    if toks[a..b].iter().any(|t| is_org_word(text, t) && (t.cap || !any_cap)) && !is_title(text, head) {
-        if any_cap || is(text, head, &["ministry", "department", "agency", "campaign", "administration", "government", "committee", "party", "police", "court"]) {
+    let any_cap = toks[a..b]
+        .iter()
+        .any(|t| t.cap && t.word && !is(text, t, DETERMINERS));
+    if toks[a..b]
+        .iter()
+        .any(|t| is_org_word(text, t) && (t.cap || !any_cap))
+        && !is_title(text, head)
+    {
+        if any_cap
+            || is(
+                text,
+                head,
+                &[
+                    "ministry",
+                    "department",
+                    "agency",
+                    "campaign",
+                    "administration",
+                    "government",
+                    "committee",
+                    "party",
+                    "police",
+                    "court",
+                ],
+            )
+        {
             return MentionKind::Organisation;
         }
     }
@@ -159,11 +329,19 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
 }
 
 fn mention(text: &str, toks: &[Tok], a: usize, b: usize) -> Mention {
-    Mention { span: Span::new(toks[a].start, toks[b - 1].end), kind: kind_of(text, toks, a, b) }
+    Mention {
+        span: Span::new(toks[a].start, toks[b - 1].end),
+        kind: kind_of(text, toks, a, b),
+    }
 }
 
 /// The subject of a cue at token `cue`, looking no further left than `floor`.
-pub(crate) fn subject_before(text: &str, toks: &[Tok], cue: usize, floor: usize) -> Option<(usize, usize)> {
+pub(crate) fn subject_before(
+    text: &str,
+    toks: &[Tok],
+    cue: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
     if cue <= floor {
         return None;
     }
@@ -224,14 +402,20 @@ pub(crate) fn subject_before(text: &str, toks: &[Tok], cue: usize, floor: usize)
             // word ("D-Wis.", "Jr.") does not count
             let period_ok = tk.text(text) == "."
                 && k > 0
-                && (is_title(text, &toks[k - 1]) || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6 || open == ["("]);
+                && (is_title(text, &toks[k - 1])
+                    || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6
+                    || open == ["("]);
             if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "?" | "!") && !period_ok {
                 return None;
             }
         }
         let k = found?;
         // "--" is two hyphens
-        let k = if open == ["-"] && k > floor && toks[k - 1].text(text) == "-" { k - 1 } else { k };
+        let k = if open == ["-"] && k > floor && toks[k - 1].text(text) == "-" {
+            k - 1
+        } else {
+            k
+        };
         if k <= floor {
             return None;
         }
@@ -276,7 +460,13 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
     if !t.word || t.in_quote() {
         return None;
     }
-    if is_pronoun(text, t) || is(text, t, &["him", "her", "them", "us", "me", "reporters", "journalists"]) {
+    if is_pronoun(text, t)
+        || is(
+            text,
+            t,
+            &["him", "her", "them", "us", "me", "reporters", "journalists"],
+        )
+    {
         return Some((i, i + 1));
     }
     let mut b = i;
@@ -294,7 +484,12 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 if b > i && seen_cap && !k.cap && !is_connector(text, k) {
                     break;
                 }
-                if b > i && k.cap && !seen_cap && !is(text, &toks[b - 1], DETERMINERS) && !toks[b - 1].cap {
+                if b > i
+                    && k.cap
+                    && !seen_cap
+                    && !is(text, &toks[b - 1], DETERMINERS)
+                    && !toks[b - 1].cap
+                {
                     // "a former aide Smith" is rare; a capital after lowercase words ends the role
                     if is_role(text, &toks[b - 1]) {
                         seen_cap = true;

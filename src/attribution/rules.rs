@@ -9,50 +9,198 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 /// Verbs whose object is the person spoken to (`told Putin`).
-const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise"];
+const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise",
+];
 
 /// Words before a verb that cancel the attribution: negation, modality, infinitives.
 const BLOCKERS: &[&str] = &[
-    "not", "n't", "never", "to", "may", "might", "could", "would", "should", "will", "must", "can", "cannot", "won't",
-    "wouldn't", "didn't", "doesn't", "don't", "couldn't", "shouldn't", "can't", "declined", "refused", "whether",
-    "expected", "likely", "unlikely", "yet", "if", "plans", "planned", "wants", "wanted",
+    "not",
+    "n't",
+    "never",
+    "to",
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "will",
+    "must",
+    "can",
+    "cannot",
+    "won't",
+    "wouldn't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "couldn't",
+    "shouldn't",
+    "can't",
+    "declined",
+    "refused",
+    "whether",
+    "expected",
+    "likely",
+    "unlikely",
+    "yet",
+    "if",
+    "plans",
+    "planned",
+    "wants",
+    "wanted",
 ];
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 fn ambiguous_form(w: &str) -> bool {
-    !(w.ends_with("ed") || w.ends_with("ing") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "thought" | "found" | "shown" | "learnt" | "written"))
+    !(w.ends_with("ed")
+        || w.ends_with("ing")
+        || matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "wrote"
+                | "writes"
+                | "thought"
+                | "found"
+                | "shown"
+                | "learnt"
+                | "written"
+        ))
 }
 
 /// Reporting-verb forms that are more often nouns ("swing states", "his tweets"): a verb
 /// only with a pronoun, a name or a role noun right before it.
 const OFTEN_NOUNS: &[&str] = &[
-    "state", "states", "question", "questions", "point", "points", "figure", "figures", "show", "shows", "report",
-    "reports", "claim", "claims", "comment", "comments", "remark", "remarks", "quote", "quotes", "demand", "demands",
-    "fear", "fears", "hope", "hopes", "estimate", "estimates", "charge", "charges", "attack", "attacks", "signal",
-    "signals", "counter", "counters", "find", "finds", "call", "calls", "tweet", "tweets", "promise", "promises",
-    "pledge", "pledges", "praise", "vow", "vows", "reply", "replies", "note", "notes", "defend", "cite", "joke",
-    "jokes", "dispute", "disputes", "reject", "blast", "slam", "blame", "learn", "agree", "guess", "figure", "warn",
-    "mention", "mentions", "stress", "repeat", "question", "respond", "advise", "observe", "conclude", "continue",
+    "state",
+    "states",
+    "question",
+    "questions",
+    "point",
+    "points",
+    "figure",
+    "figures",
+    "show",
+    "shows",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "quote",
+    "quotes",
+    "demand",
+    "demands",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "estimate",
+    "estimates",
+    "charge",
+    "charges",
+    "attack",
+    "attacks",
+    "signal",
+    "signals",
+    "counter",
+    "counters",
+    "find",
+    "finds",
+    "call",
+    "calls",
+    "tweet",
+    "tweets",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "praise",
+    "vow",
+    "vows",
+    "reply",
+    "replies",
+    "note",
+    "notes",
+    "defend",
+    "cite",
+    "joke",
+    "jokes",
+    "dispute",
+    "disputes",
+    "reject",
+    "blast",
+    "slam",
+    "blame",
+    "learn",
+    "agree",
+    "guess",
+    "figure",
+    "warn",
+    "mention",
+    "mentions",
+    "stress",
+    "repeat",
+    "question",
+    "respond",
+    "advise",
+    "observe",
+    "conclude",
+    "continue",
 ];
 
 /// Words after which a reporting word is a noun ("the claims", "his report", "of notes").
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "of",
-    "in", "on", "for", "with", "by", "from", "about", "to", "and", "or", "new", "such", "any", "no", "some", "many",
-    "more", "most", "other", "recent", "latest", "first", "last", "earlier", "initial", "public", "official", "false",
-    "similar", "further", "several", "two", "three", "whose", "what", "which", "at", "into", "over", "after", "before",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "of", "in", "on", "for", "with", "by", "from", "about", "to", "and", "or", "new",
+    "such", "any", "no", "some", "many", "more", "most", "other", "recent", "latest", "first",
+    "last", "earlier", "initial", "public", "official", "false", "similar", "further", "several",
+    "two", "three", "whose", "what", "which", "at", "into", "over", "after", "before",
 ];
 
 /// Words that open an adverbial, not a reported clause ("said as he entered the talks").
-const NOT_CONTENT_START: &[&str] =
-    &["as", "when", "while", "before", "because", "since", "although", "though", "until", "up", "out", "off", "then"];
+const NOT_CONTENT_START: &[&str] = &[
+    "as", "when", "while", "before", "because", "since", "although", "though", "until", "up",
+    "out", "off", "then",
+];
 
 /// Time words that may stand between the cue and its content (`said Monday that`).
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-    "earlier", "later", "recently", "last", "week", "month", "year", "on", "this", "previously", "again", "also",
-    "repeatedly", "publicly", "privately", "morning", "afternoon", "evening", "night", "then",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "last",
+    "week",
+    "month",
+    "year",
+    "on",
+    "this",
+    "previously",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "then",
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -85,8 +233,14 @@ impl Cx<'_> {
 /// A headline: most words outside quotations are capitalised.
 fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
     let toks = cx.toks;
-    let words = toks[s..e].iter().filter(|t| t.word && !t.in_quote()).count();
-    let caps = toks[s..e].iter().filter(|t| t.word && !t.in_quote() && t.cap).count();
+    let words = toks[s..e]
+        .iter()
+        .filter(|t| t.word && !t.in_quote())
+        .count();
+    let caps = toks[s..e]
+        .iter()
+        .filter(|t| t.word && !t.in_quote() && t.cap)
+        .count();
     words >= 4 && caps * 4 >= words * 3
 }
 
@@ -111,7 +265,13 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 let tk = &toks[i + k];
                 tk.word && with_folded(tk.text(cx.text), |x| x == *w)
             }) {
-                out.push(Cue { a: i, b: i + words.len(), lemma: "according to", according: true, used: false });
+                out.push(Cue {
+                    a: i,
+                    b: i + words.len(),
+                    lemma: "according to",
+                    according: true,
+                    used: false,
+                });
                 i += words.len();
                 matched = true;
                 break;
@@ -125,8 +285,23 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             let blocked = i > s && {
                 let p = &toks[i - 1];
                 // "an estimated $10 trillion", "his stated aim": an adjective
-                is(cx.text, p, BLOCKERS) || is(cx.text, p, &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"])
-                    || (i > s + 1 && is(cx.text, &toks[i - 2], &["to", "not", "never", "declined", "refused"]) && toks[i - 1].word && !toks[i - 1].cap && is(cx.text, &toks[i-1], &["be", "have", "also", "publicly"]))
+                is(cx.text, p, BLOCKERS)
+                    || is(
+                        cx.text,
+                        p,
+                        &[
+                            "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                        ],
+                    )
+                    || (i > s + 1
+                        && is(
+                            cx.text,
+                            &toks[i - 2],
+                            &["to", "not", "never", "declined", "refused"],
+                        )
+                        && toks[i - 1].word
+                        && !toks[i - 1].cap
+                        && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
             };
             let noun_like = {
                 let (mut amb, mut often_noun) = (false, false);
@@ -138,19 +313,32 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 amb && (i == s || {
                     let p = &toks[i - 1];
                     let pt = p.text(cx.text);
-                    let noun_context = !p.word || is(cx.text, p, NOUN_BEFORE) || pt.ends_with("'s") || pt.ends_with("’s");
+                    let noun_context = !p.word
+                        || is(cx.text, p, NOUN_BEFORE)
+                        || pt.ends_with("'s")
+                        || pt.ends_with("’s");
                     // forms that are mostly nouns need a plain subject right before them
                     let strong_subject = p.word
-                        && (is_pronoun(cx.text, p) || p.cap || is_role(cx.text, p) || with_folded(pt, |x| lexicon::ORG_WORDS.contains(x)));
+                        && (is_pronoun(cx.text, p)
+                            || p.cap
+                            || is_role(cx.text, p)
+                            || with_folded(pt, |x| lexicon::ORG_WORDS.contains(x)));
                     noun_context || (often_noun && !strong_subject)
                 })
             };
             // "showed up", "points out" is fine, "called off" is not speech
             let particle = i + 1 < e && is(cx.text, &toks[i + 1], &["up", "off"]);
             // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
-            let capital_mid = t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
+            let capital_mid =
+                t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
             if !blocked && !noun_like && !capital_mid && !particle {
-                out.push(Cue { a: i, b: i + 1, lemma, according: false, used: false });
+                out.push(Cue {
+                    a: i,
+                    b: i + 1,
+                    lemma,
+                    according: false,
+                    used: false,
+                });
             }
         }
         i += 1;
@@ -174,13 +362,21 @@ fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
 }
 
 fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
-    cx.toks[a..b].iter().any(|t| t.word && t.cap && lexicon::contains_folded(&ORG_WORDS, t.text(cx.text)))
+    cx.toks[a..b]
+        .iter()
+        .any(|t| t.word && t.cap && lexicon::contains_folded(&ORG_WORDS, t.text(cx.text)))
 }
 
 /// Last token of the sentence that is not closing punctuation.
 fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
     let mut b = e;
-    while b > a && !cx.toks[b - 1].word && matches!(cx.t(b - 1), "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…") {
+    while b > a
+        && !cx.toks[b - 1].word
+        && matches!(
+            cx.t(b - 1),
+            "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…"
+        )
+    {
         b -= 1;
     }
     b
@@ -195,10 +391,17 @@ fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
     while i + 1 < end {
         if cx.punct(i, ",") && !toks[i].in_quote() {
             let mut j = i + 1;
-            if j + 1 < end && toks[j].word && with_folded(cx.t(j), |w| w.len() > 4 && w.ends_with("ly")) {
+            if j + 1 < end
+                && toks[j].word
+                && with_folded(cx.t(j), |w| w.len() > 4 && w.ends_with("ly"))
+            {
                 j += 1;
             }
-            if toks[j].word && !toks[j].cap && !toks[j].in_quote() && with_folded(cx.t(j), |w| w.len() > 5 && w.ends_with("ing")) {
+            if toks[j].word
+                && !toks[j].cap
+                && !toks[j].in_quote()
+                && with_folded(cx.t(j), |w| w.len() > 5 && w.ends_with("ing"))
+            {
                 return content_end(cx, from, i);
             }
         }
@@ -257,8 +460,17 @@ fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<S
         }
         // "said in 2014 that …", "told the committee on Monday that …": a short phrase
         // before "that" belongs to the cue
-        let prep = is(cx.text, &cx.toks[i], &["in", "on", "at", "during", "after", "before", "to", "about", "last", "this", "earlier", "late", "early"]);
-        if let Some(k) = (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"])) {
+        let prep = is(
+            cx.text,
+            &cx.toks[i],
+            &[
+                "in", "on", "at", "during", "after", "before", "to", "about", "last", "this",
+                "earlier", "late", "early",
+            ],
+        );
+        if let Some(k) =
+            (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"]))
+        {
             if (i..k).all(|j| cx.toks[j].word && !cx.toks[j].in_quote()) {
                 i = k;
             }
@@ -297,7 +509,9 @@ fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>]) -> AttributionKind 
     let c = content.text(text);
     let total = c.chars().filter(|c| c.is_alphanumeric()).count().max(1);
     // top-level quotations never overlap each other, so at most one starts before `content`
-    let lo = quotes.partition_point(|q| q.span.start < content.start).saturating_sub(1);
+    let lo = quotes
+        .partition_point(|q| q.span.start < content.start)
+        .saturating_sub(1);
     let mut inside = 0;
     for q in &quotes[lo..] {
         if q.span.start >= content.end {
@@ -326,7 +540,11 @@ fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>]) -> AttributionKind 
 
 /// Run the attribution rules over the whole text. Returns the attributions in text order
 /// and the person-like names seen (antecedents for pronouns).
-pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Quote<'_>]) -> (Vec<Attribution>, Vec<Span>) {
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+) -> (Vec<Attribution>, Vec<Span>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::with_capacity(sentences.len());
     for s in sentences {
@@ -344,7 +562,11 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
         find_cues(&cx, ts, te, &mut cues);
         cue_ranges.push((a, cues.len()));
     }
-    let sentence_of = |byte: usize| sentences.partition_point(|s| s.span.start <= byte).saturating_sub(1);
+    let sentence_of = |byte: usize| {
+        sentences
+            .partition_point(|s| s.span.start <= byte)
+            .saturating_sub(1)
+    };
 
     let mut out: Vec<Attribution> = Vec::new();
     let mut quote_done = vec![false; quotes.len()];
@@ -375,7 +597,11 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
 
         // 0. "Name: …" headlines and transcripts
         if let Some(a) = colon_speaker(&cx, ts, te, sentences, &ranges, si, quotes) {
-            for (qi, q) in quotes.iter().enumerate().skip(sentence_quotes.first().copied().unwrap_or(quotes.len())) {
+            for (qi, q) in quotes
+                .iter()
+                .enumerate()
+                .skip(sentence_quotes.first().copied().unwrap_or(quotes.len()))
+            {
                 if q.span.start >= a.content.end {
                     break;
                 }
@@ -395,7 +621,10 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
             let mut sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
             // "“…!” Her niece shouted to the crowd." / "“…” ― Ana Ruiz": an attribution cut
             // off into a sentence of its own
-            if sj + 1 < sentences.len() && sentences[sj + 1].paragraph == sentences[sj].paragraph && trailing_attribution(&cx, &quotes[qi], ranges[sj], ranges[sj + 1]) {
+            if sj + 1 < sentences.len()
+                && sentences[sj + 1].paragraph == sentences[sj].paragraph
+                && trailing_attribution(&cx, &quotes[qi], ranges[sj], ranges[sj + 1])
+            {
                 sj += 1;
             }
             let (te_q, c1_q) = (ranges[sj].1, cue_ranges[sj].1);
@@ -405,7 +634,12 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 None => lead_in
                     .as_ref()
                     .filter(|(p, _)| *p + 1 >= s.paragraph)
-                    .map(|(_, l)| Link { rule: Rule::ColonLeadIn, confidence: 0.8, content: None, ..*l }),
+                    .map(|(_, l)| Link {
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.8,
+                        content: None,
+                        ..*l
+                    }),
             };
             let q = &quotes[qi];
             // a quotation continuing the previous direct attribution of its paragraph:
@@ -414,8 +648,16 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 if let Some(&(p, k, ls)) = last_direct.as_ref() {
                     let free_cue = cues[c0..c1].iter().any(|c| !c.used);
                     // only attributions from the same sentence (participles) came since
-                    let same_turn = out[k + 1..].iter().all(|a| a.content.start >= out[k].content.start && sentence_of(a.content.start) <= ls);
-                    if p == s.paragraph && si <= ls + 1 && same_turn && out[k].content.end <= q.span.start && !free_cue {
+                    let same_turn = out[k + 1..].iter().all(|a| {
+                        a.content.start >= out[k].content.start
+                            && sentence_of(a.content.start) <= ls
+                    });
+                    if p == s.paragraph
+                        && si <= ls + 1
+                        && same_turn
+                        && out[k].content.end <= q.span.start
+                        && !free_cue
+                    {
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
                         out[k].kind = kind_for(text, c, quotes);
@@ -429,17 +671,24 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 Some(l) => Some(l),
                 None => {
                     // a paragraph that is only a quotation: take the previous paragraph's speaker
-                    let para_is_quote = q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                    let para_is_quote =
+                        q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
                     match &last {
-                        Some((p, a)) if para_is_quote && *p + 1 >= q.first_paragraph && *p < q.first_paragraph => Some(Link {
-                            speaker: a.speaker,
-                            cue: None,
-                            addressee: None,
-                            medium: None,
-                            rule: Rule::Inherited,
-                            confidence: 0.5,
-                            content: None,
-                        }),
+                        Some((p, a))
+                            if para_is_quote
+                                && *p + 1 >= q.first_paragraph
+                                && *p < q.first_paragraph =>
+                        {
+                            Some(Link {
+                                speaker: a.speaker,
+                                cue: None,
+                                addressee: None,
+                                medium: None,
+                                rule: Rule::Inherited,
+                                confidence: 0.5,
+                                content: None,
+                            })
+                        }
                         _ => None,
                     }
                 }
@@ -457,7 +706,11 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                     cue: l.cue,
                     addressee: l.addressee,
                     medium: l.medium,
-                    confidence: if l.speaker.is_some() { l.confidence } else { 0.2 },
+                    confidence: if l.speaker.is_some() {
+                        l.confidence
+                    } else {
+                        0.2
+                    },
                     rule: l.rule,
                 },
                 None => Attribution {
@@ -474,7 +727,11 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 },
             };
             if a.speaker.is_some() {
-                last_direct = Some((s.paragraph, out.len(), sentence_of(a.content.end.saturating_sub(1))));
+                last_direct = Some((
+                    s.paragraph,
+                    out.len(),
+                    sentence_of(a.content.end.saturating_sub(1)),
+                ));
             }
             out.push(a);
         }
@@ -486,12 +743,19 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 continue;
             }
             let main_speaker = out[first_new_out..].iter().find_map(|a| a.speaker);
-            if let Some(mut a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker) {
+            if let Some(mut a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker)
+            {
                 // a quotation attributed in step 1 is not reported again: the clause
                 // stops before it, or is dropped when nothing is left
-                let taken = out[first_new_out..].iter().filter_map(|b| b.quote.map(|q| quotes[q].span)).find(|q| q.overlaps(a.content));
+                let taken = out[first_new_out..]
+                    .iter()
+                    .filter_map(|b| b.quote.map(|q| quotes[q].span))
+                    .find(|q| q.overlaps(a.content));
                 if let Some(q) = taken {
-                    let head = text[a.content.start..q.start.max(a.content.start)].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–'));
+                    let head = text[a.content.start..q.start.max(a.content.start)]
+                        .trim_end_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–')
+                        });
                     if head.split_whitespace().count() < 3 {
                         continue;
                     }
@@ -557,12 +821,21 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
         lead_in = None;
         if s.text.trim_end().ends_with(':') {
             if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
-                let speaker = subject_before(text, &toks, c.a, ts).map(|r| as_mention(text, &toks, r));
+                let speaker =
+                    subject_before(text, &toks, c.a, ts).map(|r| as_mention(text, &toks, r));
                 if speaker.is_some() {
                     let (_, addressee, medium) = after_cue(&cx, c, te);
                     lead_in = Some((
                         s.paragraph,
-                        Link { speaker, cue: Some(cx.span(c.a, c.b)), addressee, medium, rule: Rule::ColonLeadIn, confidence: 0.8, content: None },
+                        Link {
+                            speaker,
+                            cue: Some(cx.span(c.a, c.b)),
+                            addressee,
+                            medium,
+                            rule: Rule::ColonLeadIn,
+                            confidence: 0.8,
+                            content: None,
+                        },
                     ));
                 }
             } else if let Some(r) = sentence_subject(&cx, ts, te) {
@@ -582,7 +855,11 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence<'_>], quotes: &mut [Qu
                 ));
             }
         }
-        if let Some(a) = out[first_new_out..].iter().rev().find(|a| a.speaker.is_some()) {
+        if let Some(a) = out[first_new_out..]
+            .iter()
+            .rev()
+            .find(|a| a.speaker.is_some())
+        {
             last = Some((s.paragraph, *a));
         }
     }
@@ -597,13 +874,23 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     let t = &toks[a];
-    if is(cx.text, t, crate::attribution::mention::NOT_NAME_START) || with_folded(cx.t(a), |w| w.ends_with("ing")) {
+    if is(cx.text, t, crate::attribution::mention::NOT_NAME_START)
+        || with_folded(cx.t(a), |w| w.ends_with("ing"))
+    {
         // skip an introductory phrase up to its comma (within 12 tokens)
         let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
         a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     }
     let t = &toks[a];
-    let ok = is_pronoun(cx.text, t) || t.cap || is(cx.text, t, &["the", "a", "an", "his", "her", "their", "its", "many", "some"]);
+    let ok = is_pronoun(cx.text, t)
+        || t.cap
+        || is(
+            cx.text,
+            t,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "many", "some",
+            ],
+        );
     if !ok || is(cx.text, t, crate::attribution::mention::NOT_NAME_START) {
         return None;
     }
@@ -617,20 +904,30 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
 fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize) -> bool {
     let toks = cx.toks;
     let qi = qi as u32;
-    let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else { return false };
+    let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else {
+        return false;
+    };
     let before = (ts..qa).filter(|&i| toks[i].word).count();
     let words = q.content.text(cx.text).split_whitespace().count();
     // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
     // a noun phrase
     let prev = (ts..qa).rev().find(|&i| toks[i].word);
-    let in_noun_phrase = prev.is_some_and(|p| is(cx.text, &toks[p], NOUN_BEFORE) && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"]));
+    let in_noun_phrase = prev.is_some_and(|p| {
+        is(cx.text, &toks[p], NOUN_BEFORE)
+            && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
+    });
     before >= 3 && words >= 2 && !in_noun_phrase
 }
 
 /// Does the sentence `next` only finish the attribution of a quotation that ends sentence
 /// `cur`? It starts with a dash and a name, or (after a quotation ending in `?` or `!`) is a
 /// short sentence without quotations.
-fn trailing_attribution(cx: &Cx<'_>, q: &Quote<'_>, cur: (usize, usize), next: (usize, usize)) -> bool {
+fn trailing_attribution(
+    cx: &Cx<'_>,
+    q: &Quote<'_>,
+    cur: (usize, usize),
+    next: (usize, usize),
+) -> bool {
     let toks = cx.toks;
     let (ns, ne) = next;
     if ns >= ne {
@@ -644,20 +941,60 @@ fn trailing_attribution(cx: &Cx<'_>, q: &Quote<'_>, cur: (usize, usize), next: (
     if !toks[ns].word && matches!(cx.t(ns), "―" | "—" | "–") {
         return true;
     }
-    let content = q.content.text(cx.text).trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+    let content = q
+        .content
+        .text(cx.text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
     content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
 }
 
 /// Labels that stand before a colon without being speakers.
 const COLON_LABELS: &[&str] = &[
-    "update", "updated", "note", "related", "photo", "photos", "video", "watch", "read", "correction", "breaking",
-    "exclusive", "analysis", "opinion", "editor", "source", "sources", "credit", "see", "also", "listen", "live",
-    "q", "a", "question", "answer", "transcript", "warning", "disclaimer", "image", "caption", "follow",
+    "update",
+    "updated",
+    "note",
+    "related",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "correction",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editor",
+    "source",
+    "sources",
+    "credit",
+    "see",
+    "also",
+    "listen",
+    "live",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "transcript",
+    "warning",
+    "disclaimer",
+    "image",
+    "caption",
+    "follow",
 ];
 
 /// "Name: …" at the start of a sentence: a headline ("Poll: Voters Shift") or a transcript
 /// turn ("SMITH: Thank you."). The content runs to the end of the paragraph.
-fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], ranges: &[(usize, usize)], si: usize, quotes: &[Quote<'_>]) -> Option<Attribution> {
+fn colon_speaker(
+    cx: &Cx<'_>,
+    ts: usize,
+    te: usize,
+    sentences: &[Sentence<'_>],
+    ranges: &[(usize, usize)],
+    si: usize,
+    quotes: &[Quote<'_>],
+) -> Option<Attribution> {
     let toks = cx.toks;
     let mut a = ts;
     // a paragraph may open with a stray quotation mark
@@ -672,7 +1009,11 @@ fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], 
     if toks[a..b].iter().filter(|t| t.word).count() > 3 {
         return None;
     }
-    if b == a || b >= te || !cx.punct(b, ":") || toks[a..b].iter().any(|t| is(cx.text, t, COLON_LABELS)) {
+    if b == a
+        || b >= te
+        || !cx.punct(b, ":")
+        || toks[a..b].iter().any(|t| is(cx.text, t, COLON_LABELS))
+    {
         return None;
     }
     // the rest of the paragraph
@@ -688,10 +1029,17 @@ fn colon_speaker(cx: &Cx<'_>, ts: usize, te: usize, sentences: &[Sentence<'_>], 
         return None;
     }
     let content = cx.span(first, end);
-    let lo = quotes.partition_point(|q| q.span.start < content.start).saturating_sub(1);
+    let lo = quotes
+        .partition_point(|q| q.span.start < content.start)
+        .saturating_sub(1);
     let quote = (lo..quotes.len())
         .take_while(|&i| quotes[i].span.start < content.end)
         .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
+    // a "Name:" inside a quotation (“Ana Ruiz: we will win,” he said) is quoted text,
+    // not a speaker label; its speaker would lie inside its own quotation
+    if quote.is_some_and(|q| quotes[q].content.contains(cx.span(a, b))) {
+        return None;
+    }
     Some(Attribution {
         content,
         kind: kind_for(cx.text, content, quotes),
@@ -730,7 +1078,10 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                     titled |= lexicon::contains_folded(&lexicon::TITLES, k.text(cx.text));
                     org |= lexicon::contains_folded(&ORG_WORDS, k.text(cx.text));
                     j += 1;
-                } else if cx.punct(j, ".") && j > i && lexicon::contains_folded(&lexicon::TITLES, cx.t(j - 1)) {
+                } else if cx.punct(j, ".")
+                    && j > i
+                    && lexicon::contains_folded(&lexicon::TITLES, cx.t(j - 1))
+                {
                     j += 1;
                 } else {
                     break;
@@ -741,7 +1092,16 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
             if (words >= 2 || titled && words >= 2) && !org && first_ok {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;
-                while a < j && is(cx.text, &cx.toks[a], &["but", "and", "the", "in", "on", "at", "as", "after", "when", "if", "for", "with", "by", "from"]) {
+                while a < j
+                    && is(
+                        cx.text,
+                        &cx.toks[a],
+                        &[
+                            "but", "and", "the", "in", "on", "at", "as", "after", "when", "if",
+                            "for", "with", "by", "from",
+                        ],
+                    )
+                {
                     a += 1;
                 }
                 if a < j {
@@ -756,11 +1116,19 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
 
 fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
     let s = &sentences[si];
-    (si == 0 || sentences[si - 1].paragraph != s.paragraph) && text[s.span.start..q.span.start].trim().is_empty()
+    (si == 0 || sentences[si - 1].paragraph != s.paragraph)
+        && text[s.span.start..q.span.start].trim().is_empty()
 }
 
 /// Link a quotation to a cue in its sentence (tokens [ts, te)).
-fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues: &mut [Cue]) -> Option<Link> {
+fn link_quote(
+    cx: &Cx<'_>,
+    q: &Quote<'_>,
+    qi: usize,
+    ts: usize,
+    te: usize,
+    cues: &mut [Cue],
+) -> Option<Link> {
     let toks = cx.toks;
     let text = cx.text;
     let qi = qi as u32;
@@ -775,12 +1143,19 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     // 1. split quotation: a cue between the pieces
     if q.pieces.len() > 1 {
         let from = after(qa + 1);
-        let found = cues[from..].iter().take_while(|c| c.a < qb).position(|c| !c.used && c.b < qb && toks[c.a].quote == u32::MAX);
+        let found = cues[from..]
+            .iter()
+            .take_while(|c| c.a < qb)
+            .position(|c| !c.used && c.b < qb && toks[c.a].quote == u32::MAX);
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
-            let floor = (qa..c.a).rev().find(|&i| toks[i].quote == qi).map_or(ts, |i| i + 1);
+            let floor = (qa..c.a)
+                .rev()
+                .find(|&i| toks[i].quote == qi)
+                .map_or(ts, |i| i + 1);
             let ceil = (c.b..qb).find(|&i| toks[i].quote == qi).unwrap_or(qb);
-            let sp = subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
+            let sp =
+                subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
             if let Some(r) = sp {
                 cues[ci].used = true;
                 let (_, addressee, medium) = after_cue(cx, &c, ceil);
@@ -801,10 +1176,14 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
     let from = after(qb);
     // the first free cue after the quotation: near it, or after a subject that starts
     // right at the quotation ("“…,” Ana Ruiz, a professor at …, said")
-    let found = cues[from..].iter().take_while(|c| c.a < next_q && c.a - qb <= 40).position(|c| !c.used).filter(|&k| {
-        let c = &cues[from + k];
-        c.a - qb <= 14 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
-    });
+    let found = cues[from..]
+        .iter()
+        .take_while(|c| c.a < next_q && c.a - qb <= 40)
+        .position(|c| !c.used)
+        .filter(|&k| {
+            let c = &cues[from + k];
+            c.a - qb <= 14 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
+        });
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
@@ -821,7 +1200,15 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
             if c.according && is_media(cx, r.0, r.1) {
                 medium = Some(speaker.span);
             }
-            return Some(Link { speaker: Some(speaker), cue: Some(cx.span(c.a, c.b)), addressee, medium, rule, confidence: 0.9, content: None });
+            return Some(Link {
+                speaker: Some(speaker),
+                cue: Some(cx.span(c.a, c.b)),
+                addressee,
+                medium,
+                rule,
+                confidence: 0.9,
+                content: None,
+            });
         }
     }
     // 2b. "“…” — Name": a dash and a name closing the sentence
@@ -841,14 +1228,22 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
         }
     }
     // 3. before the quotation: "X said: “…”"
-    let prev_q = (ts..qa).rev().find(|&i| toks[i].in_quote()).map_or(ts, |i| i + 1);
+    let prev_q = (ts..qa)
+        .rev()
+        .find(|&i| toks[i].in_quote())
+        .map_or(ts, |i| i + 1);
     let upto = cues.partition_point(|c| c.b <= qa);
-    let found = cues[..upto].iter().rev().take_while(|c| c.a >= prev_q).position(|c| !c.used);
+    let found = cues[..upto]
+        .iter()
+        .rev()
+        .take_while(|c| c.a >= prev_q)
+        .position(|c| !c.used);
     if let Some(ci) = found.map(|k| upto - 1 - k) {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word).count();
-        let participle = c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
+        let participle =
+            c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
         } else if participle {
@@ -874,8 +1269,20 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
                 } else {
                     None
                 };
-                let rule = if c.according { Rule::AccordingTo } else { Rule::SpeakerCueQuote };
-                return Some(Link { speaker: Some(speaker), cue: Some(cx.span(c.a, c.b)), addressee, medium, rule, confidence: 0.85, content });
+                let rule = if c.according {
+                    Rule::AccordingTo
+                } else {
+                    Rule::SpeakerCueQuote
+                };
+                return Some(Link {
+                    speaker: Some(speaker),
+                    cue: Some(cx.span(c.a, c.b)),
+                    addressee,
+                    medium,
+                    rule,
+                    confidence: 0.85,
+                    content,
+                });
             }
         }
     }
@@ -884,7 +1291,16 @@ fn link_quote(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usize, cues:
 
 /// Reported speech for cue `ci` in sentence tokens [ts, te).
 #[allow(clippy::too_many_arguments)]
-fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: &[Quote<'_>], done: &[bool], main_speaker: Option<Mention>) -> Option<Attribution> {
+fn indirect(
+    cx: &Cx<'_>,
+    cues: &[Cue],
+    ci: usize,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+    main_speaker: Option<Mention>,
+) -> Option<Attribution> {
     let toks = cx.toks;
     let text = cx.text;
     let c = cues[ci];
@@ -896,7 +1312,10 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
             .take_while(|&qi| quotes[qi].span.start < content.end)
             .find(|&qi| {
                 let q = &quotes[qi];
-                q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !done[qi] && content.contains(q.span)
+                q.parent.is_none()
+                    && q.kind != QuoteKind::NotSpeech
+                    && !done[qi]
+                    && content.contains(q.span)
             });
         let kind = kind_for(text, content, quotes);
         Attribution {
@@ -915,10 +1334,12 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     let cue_span = cx.span(c.a, c.b);
     if c.according {
         // "According to X, CONTENT" or "CONTENT, according to X"
-        let lead = (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        let lead =
+            (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
         let (a, b) = if lead {
             // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
-            let comma = (c.b..end.min(c.b + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+            let comma =
+                (c.b..end.min(c.b + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
             (comma > c.b).then_some((c.b, comma))?
         } else {
             np_after(text, toks, c.b, end)?
@@ -930,34 +1351,71 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
             if end <= start + 2 {
                 return None;
             }
-            return Some(mk(cx.span(start, end), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
+            return Some(mk(
+                cx.span(start, end),
+                speaker,
+                cue_span,
+                None,
+                medium,
+                Rule::AccordingTo,
+                0.85,
+            ));
         }
         // content before: up to the comma before "according"
-        let stop = if c.a > ts && cx.punct(c.a - 1, ",") { c.a - 1 } else { c.a };
+        let stop = if c.a > ts && cx.punct(c.a - 1, ",") {
+            c.a - 1
+        } else {
+            c.a
+        };
         let first = clause_start(cx, ts, stop);
         if stop <= first + 2 {
             return None;
         }
-        return Some(mk(cx.span(first, stop), speaker, cue_span, None, medium, Rule::AccordingTo, 0.85));
+        return Some(mk(
+            cx.span(first, stop),
+            speaker,
+            cue_span,
+            None,
+            medium,
+            Rule::AccordingTo,
+            0.85,
+        ));
     }
     // ", saying (that) CONTENT": the subject of the main clause speaks
     let participle = c.a > ts
-        && (cx.punct(c.a - 1, ",") || is(text, &toks[c.a - 1], &["by", "after", "before", "while", "when", "without", "in"]))
+        && (cx.punct(c.a - 1, ",")
+            || is(
+                text,
+                &toks[c.a - 1],
+                &["by", "after", "before", "while", "when", "without", "in"],
+            ))
         && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
-            let a = (ts..c.a).find(|&i| toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"]))?;
+            let a = (ts..c.a).find(|&i| {
+                toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
+            })?;
             let t = &toks[a];
             let opener = is_pronoun(text, t)
                 || is(text, t, &["the", "a", "an"])
-                || t.cap && !is(text, t, crate::attribution::mention::NOT_NAME_START) && !with_folded(cx.t(a), |w| w.ends_with("ing"));
+                || t.cap
+                    && !is(text, t, crate::attribution::mention::NOT_NAME_START)
+                    && !with_folded(cx.t(a), |w| w.ends_with("ing"));
             let r = np_after(text, toks, a, c.a)?;
             opener.then(|| as_mention(text, toks, r))
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word).count() >= 2 {
-            return Some(mk(cx.span(first, end), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, 0.7));
+            return Some(mk(
+                cx.span(first, end),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                0.7,
+            ));
         }
         return None;
     }
@@ -965,16 +1423,33 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
     if let Some(r) = subject_before(text, toks, c.a, ts) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
-        let words_after = if first < end && is(text, &toks[first], NOT_CONTENT_START) { 0 } else { (first..end).filter(|&i| toks[i].word).count() };
-        let subject_starts_clause = r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "(" ));
+        let words_after = if first < end && is(text, &toks[first], NOT_CONTENT_START) {
+            0
+        } else {
+            (first..end).filter(|&i| toks[i].word).count()
+        };
+        let subject_starts_clause =
+            r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "("));
         let comma = comma_before(cx, r.0, ts);
         // "A, he added, B": an attribution set off by commas inside its content
         if let Some(stop) = comma {
             let first_c = clause_start(cx, ts, stop);
             let before = (first_c..stop).filter(|&i| toks[i].word).count();
-            if before >= 3 && words_after >= 3 && (c.b..first).any(|i| cx.punct(i, ",")) && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first) {
+            if before >= 3
+                && words_after >= 3
+                && (c.b..first).any(|i| cx.punct(i, ","))
+                && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first)
+            {
                 let stop = clause_end(cx, first, end);
-                return Some(mk(cx.span(first_c, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.75));
+                return Some(mk(
+                    cx.span(first_c, stop),
+                    speaker,
+                    cue_span,
+                    addressee,
+                    medium,
+                    Rule::ClauseSpeakerCue,
+                    0.75,
+                ));
             }
         }
         if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
@@ -995,13 +1470,29 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
                 .unwrap_or(end);
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
             let stop = clause_end(cx, first, stop);
-            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, conf));
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                conf,
+            ));
         }
         // "CONTENT, X said [in a statement]."
         if let Some(stop) = comma {
             let first = clause_start(cx, ts, stop);
             if stop > first + 2 {
-                return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.8));
+                return Some(mk(
+                    cx.span(first, stop),
+                    speaker,
+                    cue_span,
+                    addressee,
+                    medium,
+                    Rule::ClauseSpeakerCue,
+                    0.8,
+                ));
             }
         }
         return None;
@@ -1011,7 +1502,15 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word).count() >= 3 {
             let stop = clause_end(cx, first, end);
-            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::SpeakerCueClause, 0.6));
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                0.6,
+            ));
         }
         return None;
     }
@@ -1023,7 +1522,15 @@ fn indirect(cx: &Cx<'_>, cues: &[Cue], ci: usize, ts: usize, te: usize, quotes: 
         let first = clause_start(cx, ts, stop);
         if stop > first + 2 {
             let (_, addressee, medium) = after_cue(cx, &c, end);
-            return Some(mk(cx.span(first, stop), speaker, cue_span, addressee, medium, Rule::ClauseSpeakerCue, 0.75));
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::ClauseSpeakerCue,
+                0.75,
+            ));
         }
     }
     None
@@ -1036,7 +1543,10 @@ fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
     let mut k = cue;
     // "and also said", "but she said"
     for _ in 0..2 {
-        if k > floor && (is(cx.text, &toks[k - 1], &["also", "then", "later"]) || is_pronoun(cx.text, &toks[k - 1])) {
+        if k > floor
+            && (is(cx.text, &toks[k - 1], &["also", "then", "later"])
+                || is_pronoun(cx.text, &toks[k - 1]))
+        {
             k -= 1;
         }
     }
@@ -1054,7 +1564,8 @@ fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
 /// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
 fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
     let mut k = at;
-    while k > ts && !cx.toks[k - 1].word && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»") {
+    while k > ts && !cx.toks[k - 1].word && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»")
+    {
         k -= 1;
     }
     if k > ts && matches!(cx.t(k - 1), "," | "—" | "–") {
@@ -1079,7 +1590,14 @@ fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
         && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
         && first.is_some_and(|i| {
             is(cx.text, &toks[i], TIME_WORDS)
-                || is(cx.text, &toks[i], &["in", "on", "at", "during", "after", "before", "to", "of", "about", "from", "by", "with", "via", "through", "when", "while", "as"])
+                || is(
+                    cx.text,
+                    &toks[i],
+                    &[
+                        "in", "on", "at", "during", "after", "before", "to", "of", "about", "from",
+                        "by", "with", "via", "through", "when", "while", "as",
+                    ],
+                )
                 || toks[i].cap
         })
 }

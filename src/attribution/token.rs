@@ -54,7 +54,13 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     break;
                 }
             }
-            out.push(Tok { start, end, word: true, cap: c.is_uppercase(), quote: u32::MAX });
+            out.push(Tok {
+                start,
+                end,
+                word: true,
+                cap: c.is_uppercase(),
+                quote: u32::MAX,
+            });
         } else {
             out.push(Tok {
                 start,
@@ -77,6 +83,12 @@ mod tests {
         let mut v = Vec::new();
         tokenize(t, 0, t.len(), &mut v);
         let words: Vec<_> = v.iter().map(|k| k.text(t)).collect();
-        assert_eq!(words, ["Mr", ".", "O'Neil", ",", "U.S", ".", "co-chair", ",", "said", ":", "“", "no", ".", "”"]);
+        assert_eq!(
+            words,
+            [
+                "Mr", ".", "O'Neil", ",", "U.S", ".", "co-chair", ",", "said", ":", "“", "no", ".",
+                "”"
+            ]
+        );
     }
 }

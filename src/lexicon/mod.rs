@@ -104,11 +104,14 @@ pub(crate) static PRONOUNS: Lazy<HashMap<&'static str, (u8, u8)>> = Lazy::new(||
 
 /// Nouns naming a speaker by role (multi-word entries keep their last word).
 pub(crate) static ROLE_NOUNS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
-    entries(include_str!("role_nouns.txt")).filter_map(|l| l.split_whitespace().last()).collect()
+    entries(include_str!("role_nouns.txt"))
+        .filter_map(|l| l.split_whitespace().last())
+        .collect()
 });
 
 /// Organisation-name heads and news organisations.
-pub(crate) static ORG_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| set(include_str!("org_words.txt")));
+pub(crate) static ORG_WORDS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("org_words.txt")));
 
 /// Looks `word` up in a lowercase list without allocating: ASCII letters are folded
 /// into a stack buffer; words longer than 32 bytes are never in a list.
@@ -158,7 +161,11 @@ mod tests {
         }
         assert!(contains_folded(&TITLES, "Sen"));
         assert_eq!(reporting_lemma("Told"), Some("tell"));
-        assert!(CUE_PHRASES.iter().any(|(r, p)| *r == PhraseRole::Source && p == &["according", "to"]));
+        assert!(
+            CUE_PHRASES
+                .iter()
+                .any(|(r, p)| *r == PhraseRole::Source && p == &["according", "to"])
+        );
         assert_eq!(PRONOUNS.get("she"), Some(&(b'f', b's')));
         assert!(ROLE_NOUNS.contains("spokeswoman") && ORG_WORDS.contains("ministry"));
         assert!(contains_folded(&ABBREVIATIONS, "U.S"));

@@ -63,7 +63,11 @@ pub struct QuoteDetectorBuilder {
 
 impl Default for QuoteDetectorBuilder {
     fn default() -> Self {
-        QuoteDetectorBuilder { enabled: MarkStyle::ALL.to_vec(), single_open: false, max_length: 20_000 }
+        QuoteDetectorBuilder {
+            enabled: MarkStyle::ALL.to_vec(),
+            single_open: false,
+            max_length: 20_000,
+        }
     }
 }
 
@@ -128,10 +132,16 @@ impl QuoteDetectorBuilder {
     /// ```
     pub fn build(self) -> Result<QuoteDetector, Error> {
         if self.enabled.is_empty() {
-            return Err(Error::new(ErrorKind::InvalidSetting, "the set of quotation-mark conventions is empty"));
+            return Err(Error::new(
+                ErrorKind::InvalidSetting,
+                "the set of quotation-mark conventions is empty",
+            ));
         }
         if self.max_length == 0 {
-            return Err(Error::new(ErrorKind::InvalidSetting, "max_length must be at least 1 byte"));
+            return Err(Error::new(
+                ErrorKind::InvalidSetting,
+                "max_length must be at least 1 byte",
+            ));
         }
         Ok(QuoteDetector {
             inner: Arc::new(Inner {
@@ -173,7 +183,9 @@ impl QuoteDetector {
     /// assert_eq!(whosaid::QuoteDetector::new().quotes("No quotes here.").count(), 0);
     /// ```
     pub fn new() -> QuoteDetector {
-        QuoteDetectorBuilder::new().build().expect("default settings are valid")
+        QuoteDetectorBuilder::new()
+            .build()
+            .expect("default settings are valid")
     }
 
     /// A builder.
@@ -197,7 +209,9 @@ impl QuoteDetector {
     /// ```
     pub fn quotes<'t>(&self, text: &'t str) -> Quotes<'t> {
         let paras: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
-        Quotes { inner: self.detect(text, &paras).into_iter() }
+        Quotes {
+            inner: self.detect(text, &paras).into_iter(),
+        }
     }
 
     /// Detect with paragraphs already computed (the analyzer reuses them).
@@ -270,7 +284,11 @@ fn mark_at(text: &str, i: usize) -> Option<(usize, &'static str)> {
     match b.get(i)? {
         b'\'' => {
             let run = b[i..].iter().take_while(|&&c| c == b'\'').count();
-            if run >= 2 { Some((run, "''")) } else { Some((1, "'")) }
+            if run >= 2 {
+                Some((run, "''"))
+            } else {
+                Some((1, "'"))
+            }
         }
         b'`' => (b.get(i + 1) == Some(&b'`')).then_some((2, "``")),
         b'"' => Some((1, "\"")),
@@ -298,14 +316,47 @@ fn mark_at(text: &str, i: usize) -> Option<(usize, &'static str)> {
 
 fn is_open_context(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚' | '「' | '『' | '"' | ':')
+        || matches!(
+            c,
+            '(' | '['
+                | '{'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | '“'
+                | '‘'
+                | '«'
+                | '„'
+                | '‚'
+                | '「'
+                | '『'
+                | '"'
+                | ':'
+        )
 }
 
 fn is_close_context(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '\'' | '’' | '”' | '»' | '…'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | '\''
+                | '’'
+                | '”'
+                | '»'
+                | '…'
         )
 }
 
@@ -331,15 +382,32 @@ impl<'t> Scanner<'_, 't> {
                 i += 1;
                 continue;
             };
-            let prev = if i > 0 && i > from.min(i) { text[..i].chars().next_back().unwrap_or(' ') } else { ' ' };
+            let prev = if i > 0 && i > from.min(i) {
+                text[..i].chars().next_back().unwrap_or(' ')
+            } else {
+                ' '
+            };
             let prev = if i == from { ' ' } else { prev };
-            let next = if i + w < to { text[i + w..].chars().next().unwrap_or(' ') } else { ' ' };
+            let next = if i + w < to {
+                text[i + w..].chars().next().unwrap_or(' ')
+            } else {
+                ' '
+            };
             self.mark(pi, i, w, m, prev, next, to);
             i += w;
         }
     }
 
-    fn mark(&mut self, pi: usize, i: usize, w: usize, m: &str, prev: char, next: char, para_end: usize) {
+    fn mark(
+        &mut self,
+        pi: usize,
+        i: usize,
+        w: usize,
+        m: &str,
+        prev: char,
+        next: char,
+        para_end: usize,
+    ) {
         // 1. can it close an open quotation?
         let depth = self.stack.len();
         let mut close_at = None;
@@ -389,7 +457,9 @@ impl<'t> Scanner<'_, 't> {
         }
         let nested = !self.stack.is_empty();
         let inner = self.inner;
-        let candidates = MARK_PAIRS.iter().filter(|p| p.open == m && inner.enabled.contains(&p.style));
+        let candidates = MARK_PAIRS
+            .iter()
+            .filter(|p| p.open == m && inner.enabled.contains(&p.style));
         for p in candidates {
             if self.may_open(p, m, prev, next, nested, i, para_end) {
                 self.open(pi, i, w, p.style);
@@ -399,7 +469,16 @@ impl<'t> Scanner<'_, 't> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn may_open(&mut self, p: &'static MarkPair, m: &str, prev: char, next: char, nested: bool, i: usize, para_end: usize) -> bool {
+    fn may_open(
+        &mut self,
+        p: &'static MarkPair,
+        m: &str,
+        prev: char,
+        next: char,
+        nested: bool,
+        i: usize,
+        para_end: usize,
+    ) -> bool {
         if next.is_whitespace() || i + m.len() >= para_end {
             return false;
         }
@@ -412,13 +491,21 @@ impl<'t> Scanner<'_, 't> {
             }
             // 'em, 'til, '90s
             let rest = &self.text[i + m.len()..para_end];
-            let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            if word.bytes().all(|b| b.is_ascii_digit()) || lexicon::contains_folded(&lexicon::ELISIONS, word) {
+            let word: &str = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if word.bytes().all(|b| b.is_ascii_digit())
+                || lexicon::contains_folded(&lexicon::ELISIONS, word)
+            {
                 return false;
             }
             // needs a closing mark later in the paragraph
             let from = i + m.len();
-            return p.close.iter().any(|&c| self.last_close_at(c, para_end).is_some_and(|k| k >= from));
+            return p
+                .close
+                .iter()
+                .any(|&c| self.last_close_at(c, para_end).is_some_and(|k| k >= from));
         }
         if p.symmetric() || matches!(p.style, MarkStyle::ReversedGuillemets) {
             let opens = is_open_context(prev);
@@ -453,7 +540,13 @@ impl<'t> Scanner<'_, 't> {
             style,
             alive: true,
         });
-        self.stack.push(Open { style, out, piece_start: i, content_start: i + w, last_para: pi });
+        self.stack.push(Open {
+            style,
+            out,
+            piece_start: i,
+            content_start: i + w,
+            last_para: pi,
+        });
     }
 
     /// Close the entry at stack index `k` with a mark at [i, i+w) (w = 0: unclosed, ending
@@ -469,7 +562,12 @@ impl<'t> Scanner<'_, 't> {
 
     fn finish_open(&mut self, o: Open, i: usize, w: usize, closed: bool) {
         let text = self.text;
-        let end_content = if closed { i } else { o.content_start.max(o.piece_start + text[o.piece_start..i].trim_end().len()) };
+        let end_content = if closed {
+            i
+        } else {
+            o.content_start
+                .max(o.piece_start + text[o.piece_start..i].trim_end().len())
+        };
         let end = if closed { i + w } else { end_content };
         let b = &mut self.out[o.out];
         if end_content <= o.content_start || text[o.content_start..end_content].trim().is_empty() {
@@ -604,7 +702,10 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     }
     let gap = &text[a_end..b_start];
     let gap_t = gap.trim();
-    if gap_t.is_empty() || gap.contains(['!', '?', ';', '\n', '"', '“', '”']) || has_sentence_period(gap) {
+    if gap_t.is_empty()
+        || gap.contains(['!', '?', ';', '\n', '"', '“', '”'])
+        || has_sentence_period(gap)
+    {
         return false;
     }
     // "she said of the so-called “reform”": the second quotation is a term
@@ -614,25 +715,47 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     // the words between the pieces are an attribution and no more: a reporting verb
     // with at most a few words after it ("the mayor said", "said Ana Ruiz, a professor",
     // "she added in a statement"), not a clause of its own ("said, arguing that he …")
-    let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
-    let Some(verb) = words.iter().rposition(|w| lexicon::reporting_lemma(w).is_some()) else { return false };
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(verb) = words
+        .iter()
+        .rposition(|w| lexicon::reporting_lemma(w).is_some())
+    else {
+        return false;
+    };
     let tail = &words[verb + 1..];
-    if tail.len() > 8 || tail.iter().any(|w| w.eq_ignore_ascii_case("that") || lexicon::reporting_lemma(w).is_some()) {
+    if tail.len() > 8
+        || tail
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("that") || lexicon::reporting_lemma(w).is_some())
+    {
         return false;
     }
     let a_content = text[a.content.start..a.content.end].trim_end();
     let a_comma = a_content.ends_with([',', '—', '–', '-']);
-    let b_first = text[b.content.start..b.content.end].trim_start().chars().next();
+    let b_first = text[b.content.start..b.content.end]
+        .trim_start()
+        .chars()
+        .next();
     let b_lower = b_first.is_some_and(|c| c.is_lowercase());
-    a_comma && (gap_t.ends_with([',', ':', '—', '–']) || b_lower && !gap_t.ends_with(char::is_alphanumeric))
+    a_comma
+        && (gap_t.ends_with([',', ':', '—', '–'])
+            || b_lower && !gap_t.ends_with(char::is_alphanumeric))
 }
 
 /// A period in `gap` that is not part of an abbreviation or an initial (`Mr.`, `U.S.`,
 /// `J.`): the attribution between two pieces would then end a sentence.
 fn has_sentence_period(gap: &str) -> bool {
     gap.match_indices('.').any(|(i, _)| {
-        let word = gap[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let word = gap[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        !(single_initial || word.contains('.') || lexicon::contains_folded(&lexicon::ABBREVIATIONS, word))
+        !(single_initial
+            || word.contains('.')
+            || lexicon::contains_folded(&lexicon::ABBREVIATIONS, word))
     })
 }

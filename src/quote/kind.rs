@@ -15,7 +15,9 @@
 use crate::lexicon::{self, NONSPEECH_TRIGGERS};
 use crate::quote::{Quote, QuoteKind};
 
-const SMALL_WORDS: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"];
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with",
+];
 
 /// How far back [`words_before`] looks. The naming words it tests are short; looking
 /// back to the line start made classifying every quotation of a long line quadratic.
@@ -37,15 +39,24 @@ fn words_before(text: &str, at: usize) -> (String, String) {
     let mut it = head
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase());
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        });
     let w1 = it.next().unwrap_or_default();
     let w2 = it.next().unwrap_or_default();
-    let two = if w2.is_empty() { w1.clone() } else { format!("{w2} {w1}") };
+    let two = if w2.is_empty() {
+        w1.clone()
+    } else {
+        format!("{w2} {w1}")
+    };
     (w1, two)
 }
 
 fn ends_sentence_like(content: &str) -> bool {
-    content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':', '—'])
+    content
+        .trim_end()
+        .ends_with(['.', '?', '!', ',', '…', ';', ':', '—'])
 }
 
 fn is_title_case(content: &str) -> bool {
@@ -68,7 +79,11 @@ fn is_title_case(content: &str) -> bool {
 /// line since the last sentence end), or follow a colon?
 fn opens_sentence(text: &str, at: usize) -> bool {
     // only the whitespace before `at` is read (not the whole line: that was quadratic)
-    match text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n').chars().next_back() {
+    match text[..at]
+        .trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+        .chars()
+        .next_back()
+    {
         None | Some('\n') => true,
         Some(c) => matches!(c, ':' | '.' | '?' | '!' | '”' | '"'),
     }
@@ -77,8 +92,13 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// Is the text before `at` a reporting verb followed by a comma or colon (`said, `)?
 fn after_reporting_verb(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end();
-    let Some(head) = head.strip_suffix([',', ':']) else { return false };
-    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let Some(head) = head.strip_suffix([',', ':']) else {
+        return false;
+    };
+    let word = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     lexicon::reporting_lemma(word).is_some()
 }
 
@@ -99,17 +119,27 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     if q.pieces.len() == 1 && is_title_case(content) && !content.contains(['?', '!']) {
         // "Face the Nation", "Contract with America": titles and names, not sentences
         let trimmed = content.trim_end_matches(['.', ',']);
-        if (2..=6).contains(&words) && !trimmed.contains([',', '.', ':', ';']) || (words == 1 && !opens && !punct) {
+        if (2..=6).contains(&words) && !trimmed.contains([',', '.', ':', ';'])
+            || (words == 1 && !opens && !punct)
+        {
             return QuoteKind::NotSpeech;
         }
     }
-    let capital = content.trim_start().chars().next().is_some_and(|c| c.is_uppercase());
+    let capital = content
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase());
     // "…, Smith said, “we were floored.”": a quotation right after a reporting verb and a
     // comma or colon is speech, whatever its case
     if words >= 2 && after_reporting_verb(text, q.span.start) {
         return QuoteKind::Speech;
     }
-    if q.pieces.len() > 1 || (opens && words >= 2) || (punct && words >= 2 && capital) || (words >= 6 && capital) {
+    if q.pieces.len() > 1
+        || (opens && words >= 2)
+        || (punct && words >= 2 && capital)
+        || (words >= 6 && capital)
+    {
         return QuoteKind::Speech;
     }
     QuoteKind::Partial
@@ -125,10 +155,22 @@ mod tests {
 
     #[test]
     fn rules() {
-        assert_eq!(kinds("He backs the so-called “reform” now."), [QuoteKind::NotSpeech]);
-        assert_eq!(kinds("She starred in “Silent River” last year."), [QuoteKind::NotSpeech]);
-        assert_eq!(kinds("A man who goes by “Bishop” came."), [QuoteKind::NotSpeech]);
-        assert_eq!(kinds("They pledged “strong support” for it."), [QuoteKind::Partial]);
+        assert_eq!(
+            kinds("He backs the so-called “reform” now."),
+            [QuoteKind::NotSpeech]
+        );
+        assert_eq!(
+            kinds("She starred in “Silent River” last year."),
+            [QuoteKind::NotSpeech]
+        );
+        assert_eq!(
+            kinds("A man who goes by “Bishop” came."),
+            [QuoteKind::NotSpeech]
+        );
+        assert_eq!(
+            kinds("They pledged “strong support” for it."),
+            [QuoteKind::Partial]
+        );
         assert_eq!(kinds("“We will win,” she said."), [QuoteKind::Speech]);
     }
 }

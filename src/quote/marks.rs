@@ -102,7 +102,10 @@ impl MarkStyle {
     /// assert!(!whosaid::MarkStyle::CurlyDouble.is_single());
     /// ```
     pub fn is_single(self) -> bool {
-        matches!(self, MarkStyle::CurlySingle | MarkStyle::AsciiSingle | MarkStyle::GermanSingle)
+        matches!(
+            self,
+            MarkStyle::CurlySingle | MarkStyle::AsciiSingle | MarkStyle::GermanSingle
+        )
     }
 }
 
@@ -136,7 +139,10 @@ pub(crate) static MARK_PAIRS: Lazy<Vec<MarkPair>> = Lazy::new(|| {
 });
 
 pub(crate) fn pair(style: MarkStyle) -> &'static MarkPair {
-    MARK_PAIRS.iter().find(|p| p.style == style).expect("every style has a row in quote_marks.txt")
+    MARK_PAIRS
+        .iter()
+        .find(|p| p.style == style)
+        .expect("every style has a row in quote_marks.txt")
 }
 
 #[cfg(test)]

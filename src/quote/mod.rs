@@ -120,6 +120,11 @@ impl Quote<'_> {
 /// The text without leading opening marks and trailing closing marks (and the whitespace
 /// next to them).
 pub(crate) fn strip_marks(s: &str) -> &str {
-    const MARKS: &[char] = &['"', '\'', '`', '“', '”', '‘', '’', '«', '»', '„', '‚', '「', '」', '『', '』'];
-    s.trim_start_matches(MARKS).trim_start().trim_end_matches(MARKS).trim_end()
+    const MARKS: &[char] = &[
+        '"', '\'', '`', '“', '”', '‘', '’', '«', '»', '„', '‚', '「', '」', '『', '』',
+    ];
+    s.trim_start_matches(MARKS)
+        .trim_start()
+        .trim_end_matches(MARKS)
+        .trim_end()
 }
