@@ -3,213 +3,11 @@
 
 use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
-use crate::lexicon::{self, ORG_WORDS, PRONOUNS, ROLE_NOUNS, TITLES, with_folded};
+use crate::lexicon::{class, with_folded};
 use crate::span::Span;
-
-/// Words between a subject and its verb that do not break the link (`he also said`,
-/// `Smith has repeatedly said`).
-const BETWEEN: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "later",
-    "then",
-    "previously",
-    "recently",
-    "once",
-    "again",
-    "often",
-    "always",
-    "just",
-    "still",
-    "earlier",
-    "first",
-    "further",
-    "been",
-    "never",
-    "even",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "had",
-    "since",
-    "privately",
-    "publicly",
-    "both",
-    "all",
-    "too",
-];
-
-/// Determiners that open a role or anonymous mention.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other",
-    "his", "her", "their", "its", "our", "this", "that", "these", "those", "both", "senior", "top",
-    "no",
-];
-
-/// Capitalised words that start a sentence without being part of a name.
-pub(crate) const NOT_NAME_START: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "still",
-    "meanwhile",
-    "however",
-    "then",
-    "now",
-    "in",
-    "on",
-    "at",
-    "as",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "because",
-    "although",
-    "though",
-    "since",
-    "for",
-    "with",
-    "without",
-    "instead",
-    "also",
-    "last",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "separately",
-    "asked",
-    "speaking",
-    "writing",
-    "there",
-    "here",
-    "indeed",
-    "thus",
-    "moreover",
-    "again",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-];
-
-/// Words that close a noun phrase after a cue.
-const NP_STOP: &[&str] = &[
-    "who",
-    "that",
-    "which",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "as",
-    "and",
-    "when",
-    "after",
-    "before",
-    "while",
-    "during",
-    "of",
-    "from",
-    "about",
-    "by",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "said",
-    "says",
-    "told",
-    "but",
-    "or",
-    "if",
-    "because",
-    "than",
-    "then",
-    "last",
-    "this",
-    "on",
-    "recently",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words that cannot head a subject noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
-    "that", "which", "this", "these", "those", "there", "what", "whom", "whose", "and", "or",
-    "but", "if", "as", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about",
-    "it", "its", "not", "so", "also", "be", "been", "being", "do", "does", "did", "can", "will",
-    "would", "should", "could", "may", "might", "must",
-];
-
-/// Anonymous heads: the source is not named.
-const ANONYMOUS: &[&str] = &[
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "people",
-    "person",
-    "aide",
-    "aides",
-    "insider",
-    "insiders",
-    "someone",
-    "somebody",
-    "individuals",
-    "individual",
-    "sources,",
-    "person,",
-];
 
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
     t.word && with_folded(t.text(text), |w| list.contains(&w))
-}
-
-pub(crate) fn is_pronoun(text: &str, t: &Tok) -> bool {
-    t.word && with_folded(t.text(text), |w| PRONOUNS.contains_key(w))
-}
-
-fn is_title(text: &str, t: &Tok) -> bool {
-    t.word && lexicon::contains_folded(&TITLES, t.text(text))
-}
-
-pub(crate) fn is_role(text: &str, t: &Tok) -> bool {
-    t.word && lexicon::contains_folded(&ROLE_NOUNS, t.text(text))
-}
-
-fn is_org_word(text: &str, t: &Tok) -> bool {
-    t.word && lexicon::contains_folded(&ORG_WORDS, t.text(text))
-}
-
-fn is_reporting(text: &str, t: &Tok) -> bool {
-    t.word && lexicon::reporting_lemma(t.text(text)).is_some()
 }
 
 /// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).
@@ -231,7 +29,7 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
         let p = &toks[a - 1];
         if p.word && p.cap {
             a -= 1;
-        } else if !p.word && p.text(text) == "." && a >= floor + 2 && is_title(text, &toks[a - 2]) {
+        } else if !p.word && p.text(text) == "." && a >= floor + 2 && toks[a - 2].has(class::TITLE) {
             a -= 1;
         } else if is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap {
             a -= 1;
@@ -240,7 +38,7 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
         }
     }
     // drop sentence adverbs and conjunctions at the front ("But Smith")
-    while a < head && is(text, &toks[a], NOT_NAME_START) {
+    while a < head && toks[a].has(class::NOT_NAME_START) {
         a += 1;
     }
     // a determiner just before a capitalised organisation ("the White House")
@@ -253,47 +51,43 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
 /// Extend a lowercase head leftwards over its noun phrase (`a campaign spokeswoman`,
 /// `Experts on North Korea`, `63 percent`, `Those close to him`): back to a determiner
 /// (included), punctuation, a verb-like word or the floor, at most 8 tokens.
-fn role_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
+fn role_start(toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
     let mut a = head;
     while a > floor && head - a < 8 {
         let p = &toks[a - 1];
         if !p.word || p.in_quote() {
             break;
         }
-        if is(text, p, DETERMINERS) {
+        if p.has(class::DET) {
             return Some(a - 1);
         }
-        if is_reporting(text, p) && !p.cap || is(text, p, FUNCTION_WORDS) && !is(text, p, NP_INNER)
+        if p.lemma().is_some() && !p.cap || p.has(class::FUNCTION) && !p.has(class::NP_INNER)
         {
             break;
         }
         a -= 1;
     }
     // a phrase does not open with a preposition or conjunction ("With leaders …")
-    while a < head && is(text, &toks[a], FUNCTION_WORDS) {
+    while a < head && toks[a].has(class::FUNCTION) {
         a += 1;
     }
     // a bare phrase must end in a role noun or be all there is before the cue
-    (a == floor || is_role(text, &toks[head]) || a < head).then_some(a)
+    (a == floor || toks[head].has(class::ROLE) || a < head).then_some(a)
 }
-
-/// Words allowed inside a noun phrase between its start and its head
-/// (`Experts on North Korea`, `those close to him`, `many of whom`).
-const NP_INNER: &[&str] = &["of", "on", "to", "for", "and", "in", "at", "with", "from"];
 
 /// Mention kind of tokens [a, b).
 pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKind {
-    if b == a + 1 && (is_pronoun(text, &toks[a]) || is(text, &toks[a], &["who"])) {
+    if b == a + 1 && (toks[a].has(class::PRONOUN) || is(text, &toks[a], &["who"])) {
         return MentionKind::Pronoun;
     }
     let head = &toks[b - 1];
     let any_cap = toks[a..b]
         .iter()
-        .any(|t| t.cap && t.word && !is(text, t, DETERMINERS));
+        .any(|t| t.cap && t.word && !t.has(class::DET));
     if toks[a..b]
         .iter()
-        .any(|t| is_org_word(text, t) && (t.cap || !any_cap))
-        && !is_title(text, head)
+        .any(|t| t.has(class::ORG) && (t.cap || !any_cap))
+        && !head.has(class::TITLE)
     {
         if any_cap
             || is(
@@ -317,12 +111,12 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
         }
     }
     if !head.cap || !any_cap {
-        if is(text, head, ANONYMOUS) {
+        if head.has(class::ANONYMOUS) {
             return MentionKind::Anonymous;
         }
         return MentionKind::Role;
     }
-    if head.cap && is_role(text, head) && b - a <= 2 {
+    if head.cap && head.has(class::ROLE) && b - a <= 2 {
         return MentionKind::Role;
     }
     MentionKind::Name
@@ -351,7 +145,7 @@ pub(crate) fn subject_before(
     while h > floor && skipped < 4 {
         let t = &toks[h];
         let w = t.text(text);
-        if t.word && !t.cap && (is(text, t, BETWEEN) || (w.len() > 4 && w.ends_with("ly"))) {
+        if t.word && !t.cap && (t.has(class::BETWEEN) || (w.len() > 4 && w.ends_with("ly"))) {
             h -= 1;
             skipped += 1;
         } else {
@@ -402,7 +196,7 @@ pub(crate) fn subject_before(
             // word ("D-Wis.", "Jr.") does not count
             let period_ok = tk.text(text) == "."
                 && k > 0
-                && (is_title(text, &toks[k - 1])
+                && (toks[k - 1].has(class::TITLE)
                     || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6
                     || open == ["("]);
             if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "?" | "!") && !period_ok {
@@ -429,24 +223,24 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
     if !t.word || t.in_quote() {
         return None;
     }
-    if is_pronoun(text, t) || is(text, t, &["who"]) || (is(text, t, &["whom"]) && h == floor) {
+    if t.has(class::PRONOUN) || is(text, t, &["who"]) || (is(text, t, &["whom"]) && h == floor) {
         // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
         return Some((h, h + 1));
     }
-    if is(text, t, FUNCTION_WORDS) {
+    if t.has(class::FUNCTION) {
         return None;
     }
     if t.cap {
-        if is(text, t, NOT_NAME_START) || is(text, t, DETERMINERS) {
+        if t.has(class::NOT_NAME_START) || t.has(class::DET) {
             return None;
         }
         let a = name_start(text, toks, h, floor);
         return Some((a, h + 1));
     }
-    if is_reporting(text, t) {
+    if t.lemma().is_some() {
         return None;
     }
-    let a = role_start(text, toks, h, floor)?;
+    let a = role_start(toks, h, floor)?;
     Some((a, h + 1))
 }
 
@@ -460,7 +254,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
     if !t.word || t.in_quote() {
         return None;
     }
-    if is_pronoun(text, t)
+    if t.has(class::PRONOUN)
         || is(
             text,
             t,
@@ -470,7 +264,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
         return Some((i, i + 1));
     }
     let mut b = i;
-    if is(text, t, DETERMINERS) || t.cap || is_role(text, t) {
+    if t.has(class::DET) || t.cap || t.has(class::ROLE) {
         let mut seen_cap = false;
         while b < ceil {
             let k = &toks[b];
@@ -478,7 +272,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 break;
             }
             if k.word {
-                if b > i && is(text, k, NP_STOP) && !k.cap {
+                if b > i && k.has(class::NP_STOP) && !k.cap {
                     break;
                 }
                 if b > i && seen_cap && !k.cap && !is_connector(text, k) {
@@ -487,22 +281,22 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 if b > i
                     && k.cap
                     && !seen_cap
-                    && !is(text, &toks[b - 1], DETERMINERS)
+                    && !toks[b - 1].has(class::DET)
                     && !toks[b - 1].cap
                 {
                     // "a former aide Smith" is rare; a capital after lowercase words ends the role
-                    if is_role(text, &toks[b - 1]) {
+                    if toks[b - 1].has(class::ROLE) {
                         seen_cap = true;
                         b += 1;
                         continue;
                     }
                 }
-                seen_cap |= k.cap && !is(text, k, DETERMINERS);
+                seen_cap |= k.cap && !k.has(class::DET);
                 b += 1;
                 if b - i >= 8 {
                     break;
                 }
-            } else if k.text(text) == "." && b > i && is_title(text, &toks[b - 1]) {
+            } else if k.text(text) == "." && b > i && toks[b - 1].has(class::TITLE) {
                 b += 1;
             } else {
                 break;

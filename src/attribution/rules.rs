@@ -1,6 +1,7 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, is, is_pronoun, is_role, np_after, subject_before};
+use crate::attribution::mention::{as_mention, is, np_after, subject_before};
+use crate::lexicon::class;
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
 use crate::lexicon::{self, CUE_PHRASES, ORG_WORDS, PhraseRole, with_folded};
@@ -11,43 +12,6 @@ use crate::span::Span;
 /// Verbs whose object is the person spoken to (`told Putin`).
 const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise",
-];
-
-/// Words before a verb that cancel the attribution: negation, modality, infinitives.
-const BLOCKERS: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "to",
-    "may",
-    "might",
-    "could",
-    "would",
-    "should",
-    "will",
-    "must",
-    "can",
-    "cannot",
-    "won't",
-    "wouldn't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "couldn't",
-    "shouldn't",
-    "can't",
-    "declined",
-    "refused",
-    "whether",
-    "expected",
-    "likely",
-    "unlikely",
-    "yet",
-    "if",
-    "plans",
-    "planned",
-    "wants",
-    "wanted",
 ];
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
@@ -70,138 +34,6 @@ fn ambiguous_form(w: &str) -> bool {
                 | "written"
         ))
 }
-
-/// Reporting-verb forms that are more often nouns ("swing states", "his tweets"): a verb
-/// only with a pronoun, a name or a role noun right before it.
-const OFTEN_NOUNS: &[&str] = &[
-    "state",
-    "states",
-    "question",
-    "questions",
-    "point",
-    "points",
-    "figure",
-    "figures",
-    "show",
-    "shows",
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "comment",
-    "comments",
-    "remark",
-    "remarks",
-    "quote",
-    "quotes",
-    "demand",
-    "demands",
-    "fear",
-    "fears",
-    "hope",
-    "hopes",
-    "estimate",
-    "estimates",
-    "charge",
-    "charges",
-    "attack",
-    "attacks",
-    "signal",
-    "signals",
-    "counter",
-    "counters",
-    "find",
-    "finds",
-    "call",
-    "calls",
-    "tweet",
-    "tweets",
-    "promise",
-    "promises",
-    "pledge",
-    "pledges",
-    "praise",
-    "vow",
-    "vows",
-    "reply",
-    "replies",
-    "note",
-    "notes",
-    "defend",
-    "cite",
-    "joke",
-    "jokes",
-    "dispute",
-    "disputes",
-    "reject",
-    "blast",
-    "slam",
-    "blame",
-    "learn",
-    "agree",
-    "guess",
-    "figure",
-    "warn",
-    "mention",
-    "mentions",
-    "stress",
-    "repeat",
-    "question",
-    "respond",
-    "advise",
-    "observe",
-    "conclude",
-    "continue",
-];
-
-/// Words after which a reporting word is a noun ("the claims", "his report", "of notes").
-const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
-    "those", "of", "in", "on", "for", "with", "by", "from", "about", "to", "and", "or", "new",
-    "such", "any", "no", "some", "many", "more", "most", "other", "recent", "latest", "first",
-    "last", "earlier", "initial", "public", "official", "false", "similar", "further", "several",
-    "two", "three", "whose", "what", "which", "at", "into", "over", "after", "before",
-];
-
-/// Words that open an adverbial, not a reported clause ("said as he entered the talks").
-const NOT_CONTENT_START: &[&str] = &[
-    "as", "when", "while", "before", "because", "since", "although", "though", "until", "up",
-    "out", "off", "then",
-];
-
-/// Time words that may stand between the cue and its content (`said Monday that`).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "last",
-    "week",
-    "month",
-    "year",
-    "on",
-    "this",
-    "previously",
-    "again",
-    "also",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "then",
-];
 
 #[derive(Clone, Copy, Debug)]
 struct Cue {
@@ -281,11 +113,11 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             continue;
         }
         let w = t.text(cx.text);
-        if let Some(lemma) = lexicon::reporting_lemma(w) {
+        if let Some(lemma) = t.lemma() {
             let blocked = i > s && {
                 let p = &toks[i - 1];
                 // "an estimated $10 trillion", "his stated aim": an adjective
-                is(cx.text, p, BLOCKERS)
+                p.has(class::BLOCKER)
                     || is(
                         cx.text,
                         p,
@@ -307,21 +139,21 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 let (mut amb, mut often_noun) = (false, false);
                 with_folded(w, |x| {
                     amb = ambiguous_form(x);
-                    often_noun = OFTEN_NOUNS.contains(&x);
+                    often_noun = t.has(class::OFTEN_NOUN);
                     true
                 });
                 amb && (i == s || {
                     let p = &toks[i - 1];
                     let pt = p.text(cx.text);
                     let noun_context = !p.word
-                        || is(cx.text, p, NOUN_BEFORE)
+                        || p.has(class::NOUN_BEFORE)
                         || pt.ends_with("'s")
                         || pt.ends_with("’s");
                     // forms that are mostly nouns need a plain subject right before them
                     let strong_subject = p.word
-                        && (is_pronoun(cx.text, p)
+                        && (p.has(class::PRONOUN)
                             || p.cap
-                            || is_role(cx.text, p)
+                            || p.has(class::ROLE)
                             || with_folded(pt, |x| lexicon::ORG_WORDS.contains(x)));
                     noun_context || (often_noun && !strong_subject)
                 })
@@ -454,7 +286,7 @@ fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<S
             i = end;
             continue;
         }
-        if is(cx.text, &cx.toks[i], TIME_WORDS) || cx.punct(i, ",") {
+        if cx.toks[i].has(class::TIME) || cx.punct(i, ",") {
             i += 1;
             continue;
         }
@@ -874,7 +706,7 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     let t = &toks[a];
-    if is(cx.text, t, crate::attribution::mention::NOT_NAME_START)
+    if t.has(class::NOT_NAME_START)
         || with_folded(cx.t(a), |w| w.ends_with("ing"))
     {
         // skip an introductory phrase up to its comma (within 12 tokens)
@@ -882,7 +714,7 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
         a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     }
     let t = &toks[a];
-    let ok = is_pronoun(cx.text, t)
+    let ok = t.has(class::PRONOUN)
         || t.cap
         || is(
             cx.text,
@@ -891,7 +723,7 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
                 "the", "a", "an", "his", "her", "their", "its", "many", "some",
             ],
         );
-    if !ok || is(cx.text, t, crate::attribution::mention::NOT_NAME_START) {
+    if !ok || t.has(class::NOT_NAME_START) {
         return None;
     }
     let r = np_after(cx.text, toks, a, te)?;
@@ -913,7 +745,7 @@ fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usiz
     // a noun phrase
     let prev = (ts..qa).rev().find(|&i| toks[i].word);
     let in_noun_phrase = prev.is_some_and(|p| {
-        is(cx.text, &toks[p], NOUN_BEFORE)
+        toks[p].has(class::NOUN_BEFORE)
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
     });
     before >= 3 && words >= 2 && !in_noun_phrase
@@ -948,42 +780,6 @@ fn trailing_attribution(
     content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
 }
 
-/// Labels that stand before a colon without being speakers.
-const COLON_LABELS: &[&str] = &[
-    "update",
-    "updated",
-    "note",
-    "related",
-    "photo",
-    "photos",
-    "video",
-    "watch",
-    "read",
-    "correction",
-    "breaking",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "editor",
-    "source",
-    "sources",
-    "credit",
-    "see",
-    "also",
-    "listen",
-    "live",
-    "q",
-    "a",
-    "question",
-    "answer",
-    "transcript",
-    "warning",
-    "disclaimer",
-    "image",
-    "caption",
-    "follow",
-];
-
 /// "Name: …" at the start of a sentence: a headline ("Poll: Voters Shift") or a transcript
 /// turn ("SMITH: Thank you."). The content runs to the end of the paragraph.
 fn colon_speaker(
@@ -1012,7 +808,7 @@ fn colon_speaker(
     if b == a
         || b >= te
         || !cx.punct(b, ":")
-        || toks[a..b].iter().any(|t| is(cx.text, t, COLON_LABELS))
+        || toks[a..b].iter().any(|t| t.has(class::COLON_LABEL))
     {
         return None;
     }
@@ -1397,10 +1193,10 @@ fn indirect(
                 toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
             })?;
             let t = &toks[a];
-            let opener = is_pronoun(text, t)
+            let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
                 || t.cap
-                    && !is(text, t, crate::attribution::mention::NOT_NAME_START)
+                    && !t.has(class::NOT_NAME_START)
                     && !with_folded(cx.t(a), |w| w.ends_with("ing"));
             let r = np_after(text, toks, a, c.a)?;
             opener.then(|| as_mention(text, toks, r))
@@ -1423,7 +1219,7 @@ fn indirect(
     if let Some(r) = subject_before(text, toks, c.a, ts) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
-        let words_after = if first < end && is(text, &toks[first], NOT_CONTENT_START) {
+        let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
             0
         } else {
             (first..end).filter(|&i| toks[i].word).count()
@@ -1545,7 +1341,7 @@ fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
     for _ in 0..2 {
         if k > floor
             && (is(cx.text, &toks[k - 1], &["also", "then", "later"])
-                || is_pronoun(cx.text, &toks[k - 1]))
+                || toks[k - 1].has(class::PRONOUN))
         {
             k -= 1;
         }
@@ -1589,7 +1385,7 @@ fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
     words <= 7
         && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
         && first.is_some_and(|i| {
-            is(cx.text, &toks[i], TIME_WORDS)
+            toks[i].has(class::TIME)
                 || is(
                     cx.text,
                     &toks[i],

@@ -1,4 +1,7 @@
-//! A light tokenizer: words and single punctuation marks, built once per text.
+//! A light tokenizer: words and single punctuation marks, built once per text. Each word
+//! is looked up once in the word lists; the rules then test class flags.
+
+use crate::lexicon::{WordInfo, word_info};
 
 /// One token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,6 +14,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Index of the top-level quotation whose content holds this token, or u32::MAX.
     pub quote: u32,
+    /// What the word lists say about the word.
+    pub info: &'static WordInfo,
 }
 
 impl Tok {
@@ -19,6 +24,14 @@ impl Tok {
     }
     pub fn in_quote(&self) -> bool {
         self.quote != u32::MAX
+    }
+    /// Is the word in one of the classes of `flags` (see `lexicon::class`)?
+    pub fn has(&self, flags: u32) -> bool {
+        self.info.class & flags != 0
+    }
+    /// The lemma, when the word is a reporting-verb form.
+    pub fn lemma(&self) -> Option<&'static str> {
+        self.info.lemma
     }
 }
 
@@ -60,6 +73,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 word: true,
                 cap: c.is_uppercase(),
                 quote: u32::MAX,
+                info: word_info(&text[start..end]),
             });
         } else {
             out.push(Tok {
@@ -68,6 +82,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 word: false,
                 cap: false,
                 quote: u32::MAX,
+                info: word_info(""),
             });
         }
     }

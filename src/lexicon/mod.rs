@@ -113,6 +113,140 @@ pub(crate) static ROLE_NOUNS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 pub(crate) static ORG_WORDS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("org_words.txt")));
 
+/// Word classes: bit flags on a word, from `function_words.txt` and the other lists.
+pub(crate) mod class {
+    /// Determiners that open a noun phrase.
+    pub const DET: u32 = 1 << 0;
+    /// Words between a subject and its verb.
+    pub const BETWEEN: u32 = 1 << 1;
+    /// Capitalised sentence openers that are not names.
+    pub const NOT_NAME_START: u32 = 1 << 2;
+    /// Words that end a noun phrase after a cue.
+    pub const NP_STOP: u32 = 1 << 3;
+    /// Function words that cannot head a subject.
+    pub const FUNCTION: u32 = 1 << 4;
+    /// Heads of unnamed sources.
+    pub const ANONYMOUS: u32 = 1 << 5;
+    /// Prepositions inside a subject noun phrase.
+    pub const NP_INNER: u32 = 1 << 6;
+    /// Negation and modality before a verb.
+    pub const BLOCKER: u32 = 1 << 7;
+    /// Words after which a reporting word is a noun.
+    pub const NOUN_BEFORE: u32 = 1 << 8;
+    /// Reporting-verb forms that are mostly nouns.
+    pub const OFTEN_NOUN: u32 = 1 << 9;
+    /// Time words.
+    pub const TIME: u32 = 1 << 10;
+    /// Words that open an adverbial.
+    pub const NOT_CONTENT_START: u32 = 1 << 11;
+    /// Labels before a colon that are not speakers.
+    pub const COLON_LABEL: u32 = 1 << 12;
+    /// Personal pronouns that can speak (`pronouns.txt`).
+    pub const PRONOUN: u32 = 1 << 13;
+    /// Prepositive titles (`titles.txt`).
+    pub const TITLE: u32 = 1 << 14;
+    /// Role nouns (`role_nouns.txt`).
+    pub const ROLE: u32 = 1 << 15;
+    /// Organisation heads and media (`org_words.txt`).
+    pub const ORG: u32 = 1 << 16;
+
+    /// The flag of a class name in `function_words.txt`.
+    pub fn by_name(name: &str) -> Option<u32> {
+        Some(match name {
+            "det" => DET,
+            "between" => BETWEEN,
+            "not-name-start" => NOT_NAME_START,
+            "np-stop" => NP_STOP,
+            "function" => FUNCTION,
+            "anonymous" => ANONYMOUS,
+            "np-inner" => NP_INNER,
+            "blocker" => BLOCKER,
+            "noun-before" => NOUN_BEFORE,
+            "often-noun" => OFTEN_NOUN,
+            "time" => TIME,
+            "not-content-start" => NOT_CONTENT_START,
+            "colon-label" => COLON_LABEL,
+            _ => return None,
+        })
+    }
+}
+
+/// What the word lists say about one (lowercase) word.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// Class flags (see [`class`]).
+    pub class: u32,
+    /// The lemma, when the word is a reporting-verb form.
+    pub lemma: Option<&'static str>,
+}
+
+/// FNV-1a: a fast hash for the short keys of the word table.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every listed word with its classes and lemma: one lookup per token.
+static WORDS: Lazy<FnvMap<&'static str, WordInfo>> = Lazy::new(|| {
+    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+    let mut current = 0u32;
+    for line in entries(include_str!("function_words.txt")) {
+        if let Some(rest) = line.strip_prefix("class ") {
+            let name = rest.split(':').next().unwrap_or("").trim();
+            current = class::by_name(name).unwrap_or(0);
+            continue;
+        }
+        for w in line.split_whitespace() {
+            m.entry(w).or_default().class |= current;
+        }
+    }
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u32| {
+        for w in words {
+            m.entry(w).or_default().class |= flag;
+        }
+    };
+    add(&mut PRONOUNS.keys().copied(), class::PRONOUN);
+    add(&mut TITLES.iter().copied(), class::TITLE);
+    add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
+    add(&mut ORG_WORDS.iter().copied(), class::ORG);
+    for (form, lemma) in REPORTING_VERBS.iter() {
+        m.entry(form).or_default().lemma = Some(lemma);
+    }
+    m
+});
+
+static NO_INFO: WordInfo = WordInfo { class: 0, lemma: None };
+
+/// What the lists say about `word` (any case); an unknown word has no class.
+pub(crate) fn word_info(word: &str) -> &'static WordInfo {
+    let mut found: &'static WordInfo = &NO_INFO;
+    with_folded(word, |w| {
+        if let Some(info) = WORDS.get(w) {
+            found = info;
+        }
+        true
+    });
+    found
+}
+
 /// Looks `word` up in a lowercase list without allocating: ASCII letters are folded
 /// into a stack buffer; words longer than 32 bytes are never in a list.
 pub(crate) fn contains_folded(list: &HashSet<&'static str>, word: &str) -> bool {
@@ -168,6 +302,25 @@ mod tests {
         );
         assert_eq!(PRONOUNS.get("she"), Some(&(b'f', b's')));
         assert!(ROLE_NOUNS.contains("spokeswoman") && ORG_WORDS.contains("ministry"));
+        assert_eq!(word_info("Said").lemma, Some("say"));
+        assert!(word_info("THE").class & class::DET != 0);
+        assert_eq!(word_info("zebra").class, 0);
+    }
+
+    #[test]
+    fn every_function_word_class_is_known_and_used() {
+        let mut seen = 0u32;
+        for line in entries(include_str!("function_words.txt")) {
+            if let Some(rest) = line.strip_prefix("class ") {
+                let name = rest.split(':').next().unwrap_or("").trim();
+                seen |= class::by_name(name).unwrap_or_else(|| panic!("unknown class {name:?}"));
+            } else {
+                for w in line.split_whitespace() {
+                    assert_eq!(w, w.to_lowercase(), "lowercase: {w}");
+                }
+            }
+        }
+        assert_eq!(seen, (1 << 13) - 1, "every class of `class` has a block");
         assert!(contains_folded(&ABBREVIATIONS, "U.S"));
         assert!(!contains_folded(&ABBREVIATIONS, "Senate"));
     }
