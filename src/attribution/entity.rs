@@ -10,7 +10,7 @@
 //! * The canonical name is the fullest proper name seen.
 
 use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
-use crate::lexicon::{self, PRONOUNS, ROLE_NOUNS, TITLES};
+use crate::lexicon::{self, PRONOUNS};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -98,7 +98,7 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_title_or_role(w: &str) -> bool {
-    lexicon::contains_folded(&TITLES, w) || lexicon::contains_folded(&ROLE_NOUNS, w)
+    lexicon::word_info(w).class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
 /// The proper-name part of a named mention: the words after the last title or role word.

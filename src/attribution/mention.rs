@@ -3,11 +3,19 @@
 
 use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
-use crate::lexicon::{class, with_folded};
+use crate::lexicon::class;
 use crate::span::Span;
 
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
-    t.word && with_folded(t.text(text), |w| list.contains(&w))
+    t.word && {
+        let w = t.text(text);
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+}
+
+/// Does `word` end with the lowercase `suffix`, in any case?
+pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).

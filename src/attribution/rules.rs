@@ -1,10 +1,10 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, is, np_after, subject_before};
+use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::lexicon::class;
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
-use crate::lexicon::{self, CUE_PHRASES, ORG_WORDS, PhraseRole, with_folded};
+use crate::lexicon::{CUE_PHRASES, PhraseRole};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -17,22 +17,9 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 fn ambiguous_form(w: &str) -> bool {
-    !(w.ends_with("ed")
-        || w.ends_with("ing")
-        || matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "tells"
-                | "wrote"
-                | "writes"
-                | "thought"
-                | "found"
-                | "shown"
-                | "learnt"
-                | "written"
-        ))
+    const VERB_ONLY: &[&str] =
+        &["said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown", "learnt", "written"];
+    !(ends_with_ci(w, "ed") || ends_with_ci(w, "ing") || VERB_ONLY.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -48,9 +35,101 @@ struct Cue {
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    counts: &'a Counts,
+}
+
+/// Letters and digits in `s`.
+fn alnum(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Letters and digits counted once per text, so that the quoted share of a content costs
+/// a few binary searches: counting it char by char, and walking every quotation and
+/// piece in it, for each attribution of a long sentence was quadratic. Sums wrap (u32);
+/// their differences are exact.
+struct Counts {
+    /// Letters and digits before each token (one entry more: in all tokens).
+    tok: Vec<u32>,
+    /// The top-level quotations, in order (they never overlap).
+    tops: Vec<usize>,
+    /// Letters and digits in the pieces of the top-level quotations before each of them.
+    tops_cum: Vec<u32>,
+    /// Per quotation, letters and digits in its pieces before each piece; quotation `q`'s
+    /// entries start at `piece_off[q]`.
+    piece_cum: Vec<u32>,
+    piece_off: Vec<usize>,
+}
+
+/// Letters and digits in `text[..x]`, from the token sums (only whitespace lies outside
+/// the tokens).
+fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
+    let k = toks.partition_point(|t| t.end <= x);
+    match toks.get(k) {
+        Some(t) if t.start < x => tok_cum[k].wrapping_add(alnum(text.get(t.start..x).unwrap_or("")) as u32),
+        _ => tok_cum[k],
+    }
+}
+
+fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span) -> usize {
+    if s.is_empty() {
+        return 0;
+    }
+    alnum_before(text, toks, tok_cum, s.end).wrapping_sub(alnum_before(text, toks, tok_cum, s.start)) as usize
+}
+
+impl Counts {
+    fn new(text: &str, toks: &[Tok], quotes: &[Quote<'_>]) -> Counts {
+        let mut tok = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0u32;
+        tok.push(n);
+        for t in toks {
+            if t.word {
+                n = n.wrapping_add(alnum(t.text(text)) as u32);
+            }
+            tok.push(n);
+        }
+        let (mut piece_cum, mut piece_off) = (Vec::new(), Vec::with_capacity(quotes.len()));
+        let (mut tops, mut tops_cum) = (Vec::new(), vec![0u32]);
+        for (qi, q) in quotes.iter().enumerate() {
+            piece_off.push(piece_cum.len());
+            let mut m = 0u32;
+            piece_cum.push(m);
+            for p in &q.pieces {
+                m = m.wrapping_add(alnum_in(text, toks, &tok, *p) as u32);
+                piece_cum.push(m);
+            }
+            if q.parent.is_none() {
+                tops.push(qi);
+                tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
+            }
+        }
+        Counts { tok, tops, tops_cum, piece_cum, piece_off }
+    }
 }
 
 impl Cx<'_> {
+    /// Letters and digits in span `s`.
+    fn alnum_in(&self, s: Span) -> usize {
+        alnum_in(self.text, self.toks, &self.counts.tok, s)
+    }
+
+    /// Letters and digits of quotation `qi`'s pieces inside `c`.
+    fn quoted_in(&self, qi: usize, q: &Quote<'_>, c: Span) -> usize {
+        let ps = &q.pieces;
+        let a = ps.partition_point(|p| p.end <= c.start);
+        let b = ps.partition_point(|p| p.start < c.end);
+        if b <= a {
+            return 0;
+        }
+        let clamp = |p: Span| self.alnum_in(Span::new(p.start.max(c.start), p.end.min(c.end)));
+        let mut n = clamp(ps[a]);
+        if b - 1 > a {
+            let cum = &self.counts.piece_cum[self.counts.piece_off[qi]..];
+            n += cum[b - 1].wrapping_sub(cum[a + 1]) as usize + clamp(ps[b - 1]);
+        }
+        n
+    }
+
     fn t(&self, i: usize) -> &str {
         self.toks[i].text(self.text)
     }
@@ -95,7 +174,7 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             }
             if words.iter().enumerate().all(|(k, w)| {
                 let tk = &toks[i + k];
-                tk.word && with_folded(tk.text(cx.text), |x| x == *w)
+                tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
                 out.push(Cue {
                     a: i,
@@ -136,12 +215,7 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                         && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
             };
             let noun_like = {
-                let (mut amb, mut often_noun) = (false, false);
-                with_folded(w, |x| {
-                    amb = ambiguous_form(x);
-                    often_noun = t.has(class::OFTEN_NOUN);
-                    true
-                });
+                let (amb, often_noun) = (ambiguous_form(w), t.has(class::OFTEN_NOUN));
                 amb && (i == s || {
                     let p = &toks[i - 1];
                     let pt = p.text(cx.text);
@@ -154,7 +228,7 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                         && (p.has(class::PRONOUN)
                             || p.cap
                             || p.has(class::ROLE)
-                            || with_folded(pt, |x| lexicon::ORG_WORDS.contains(x)));
+                            || p.has(class::ORG));
                     noun_context || (often_noun && !strong_subject)
                 })
             };
@@ -185,7 +259,7 @@ fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
         }
         if words.iter().enumerate().all(|(k, w)| {
             let tk = &cx.toks[i + k];
-            tk.word && with_folded(tk.text(cx.text), |x| x == *w)
+            tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
         }) {
             return Some(i + words.len());
         }
@@ -196,7 +270,7 @@ fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
 fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
     cx.toks[a..b]
         .iter()
-        .any(|t| t.word && t.cap && lexicon::contains_folded(&ORG_WORDS, t.text(cx.text)))
+        .any(|t| t.word && t.cap && t.has(class::ORG))
 }
 
 /// Last token of the sentence that is not closing punctuation.
@@ -225,14 +299,14 @@ fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
             let mut j = i + 1;
             if j + 1 < end
                 && toks[j].word
-                && with_folded(cx.t(j), |w| w.len() > 4 && w.ends_with("ly"))
+                && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly"))
             {
                 j += 1;
             }
             if toks[j].word
                 && !toks[j].cap
                 && !toks[j].in_quote()
-                && with_folded(cx.t(j), |w| w.len() > 5 && w.ends_with("ing"))
+                && (cx.t(j).len() > 5 && ends_with_ci(cx.t(j), "ing"))
             {
                 return content_end(cx, from, i);
             }
@@ -335,27 +409,32 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     }
 }
 
+/// The rules see sentences of at most this many tokens; a longer one (no real sentence
+/// is that long: a text without sentence ends) is cut into pieces this long. Each rule
+/// scans at most its sentence, so this keeps every text linear.
+const MAX_SENTENCE_TOKENS: usize = 1000;
+
 /// How much of `content` is quoted: all top-level quotations overlapping it count,
 /// names and terms included (they are the speaker's words too).
-fn kind_for(text: &str, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
-    let c = content.text(text);
-    let total = c.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
+    let total = cx.alnum_in(content).max(1);
     // top-level quotations never overlap each other, so at most one starts before `content`
     let lo = quotes
         .partition_point(|q| q.span.start < content.start)
         .saturating_sub(1);
+    let k = cx.counts;
+    let ta = k.tops.partition_point(|&t| quotes[t].span.start < content.start);
+    let tb = k.tops.partition_point(|&t| quotes[t].span.start < content.end);
     let mut inside = 0;
-    for q in &quotes[lo..] {
-        if q.span.start >= content.end {
-            break;
-        }
-        if q.parent.is_some() || !q.span.overlaps(content) {
-            continue;
-        }
-        for piece in &q.pieces {
-            let s = Span::new(piece.start.max(content.start), piece.end.min(content.end));
-            inside += s.text(text).chars().filter(|c| c.is_alphanumeric()).count();
-        }
+    // the quotation just before `content`, if top-level
+    if ta > 0 && k.tops[ta - 1] == lo && quotes[lo].span.overlaps(content) {
+        inside += cx.quoted_in(lo, &quotes[lo], content);
+    }
+    // those starting inside it: all but the last end inside it too
+    if tb > ta {
+        inside += k.tops_cum[tb - 1].wrapping_sub(k.tops_cum[ta]) as usize;
+        let last = k.tops[tb - 1];
+        inside += cx.quoted_in(last, &quotes[last], content);
     }
     if inside == 0 {
         return AttributionKind::Indirect;
@@ -379,13 +458,33 @@ pub(crate) fn attribute(
 ) -> (Vec<Attribution>, Vec<Span>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::with_capacity(sentences.len());
-    for s in sentences {
+    // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long
+    let mut cut: Vec<Sentence<'_>> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
         let a = toks.len();
         tokenize(text, s.span.start, s.span.end, &mut toks);
-        ranges.push((a, toks.len()));
+        let b = toks.len();
+        if b - a <= MAX_SENTENCE_TOKENS {
+            if !cut.is_empty() {
+                cut.push(*s);
+            }
+            ranges.push((a, b));
+            continue;
+        }
+        if cut.is_empty() {
+            cut.extend_from_slice(&sentences[..si]);
+        }
+        for i in (a..b).step_by(MAX_SENTENCE_TOKENS) {
+            let j = (i + MAX_SENTENCE_TOKENS).min(b);
+            let span = Span::new(toks[i].start, toks[j - 1].end);
+            cut.push(Sentence { span, text: &text[span], paragraph: s.paragraph });
+            ranges.push((i, j));
+        }
     }
+    let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
-    let cx = Cx { text, toks: &toks };
+    let counts = Counts::new(text, &toks, quotes);
+    let cx = Cx { text, toks: &toks, counts: &counts };
     // every cue of the text, with the range of each sentence's cues
     let mut cues = Vec::new();
     let mut cue_ranges = Vec::with_capacity(sentences.len());
@@ -492,7 +591,7 @@ pub(crate) fn attribute(
                     {
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
-                        out[k].kind = kind_for(text, c, quotes);
+                        out[k].kind = kind_for(&cx, c, quotes);
                         quote_done[qi] = true;
                         last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
                         continue;
@@ -527,7 +626,7 @@ pub(crate) fn attribute(
             };
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
-            let kind = kind_for(text, content, quotes);
+            let kind = kind_for(&cx, content, quotes);
             let a = match link {
                 Some(l) => Attribution {
                     content,
@@ -592,7 +691,7 @@ pub(crate) fn attribute(
                         continue;
                     }
                     a.content = Span::new(a.content.start, a.content.start + head.len());
-                    a.kind = kind_for(text, a.content, quotes);
+                    a.kind = kind_for(&cx, a.content, quotes);
                 }
                 scues[ci].used = true;
                 for &qi in &sentence_quotes {
@@ -615,7 +714,7 @@ pub(crate) fn attribute(
                     let content = l.content.unwrap_or(quotes[qi].span);
                     out.push(Attribution {
                         content,
-                        kind: kind_for(text, content, quotes),
+                        kind: kind_for(&cx, content, quotes),
                         quote: Some(qi),
                         speaker: l.speaker,
                         entity: None,
@@ -707,7 +806,7 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     let t = &toks[a];
     if t.has(class::NOT_NAME_START)
-        || with_folded(cx.t(a), |w| w.ends_with("ing"))
+        || ends_with_ci(cx.t(a), "ing")
     {
         // skip an introductory phrase up to its comma (within 12 tokens)
         let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
@@ -838,7 +937,7 @@ fn colon_speaker(
     }
     Some(Attribution {
         content,
-        kind: kind_for(cx.text, content, quotes),
+        kind: kind_for(cx, content, quotes),
         quote,
         speaker: Some(as_mention(cx.text, toks, (a, b))),
         entity: None,
@@ -871,12 +970,12 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                 let k = &cx.toks[j];
                 if k.word && k.cap && !k.in_quote() {
                     words += 1;
-                    titled |= lexicon::contains_folded(&lexicon::TITLES, k.text(cx.text));
-                    org |= lexicon::contains_folded(&ORG_WORDS, k.text(cx.text));
+                    titled |= k.has(class::TITLE);
+                    org |= k.has(class::ORG);
                     j += 1;
                 } else if cx.punct(j, ".")
                     && j > i
-                    && lexicon::contains_folded(&lexicon::TITLES, cx.t(j - 1))
+                    && cx.toks[j - 1].has(class::TITLE)
                 {
                     j += 1;
                 } else {
@@ -1039,7 +1138,7 @@ fn link_quote(
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word).count();
         let participle =
-            c.a > ts && cx.punct(c.a - 1, ",") && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
+            c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
         } else if participle {
@@ -1113,7 +1212,7 @@ fn indirect(
                     && !done[qi]
                     && content.contains(q.span)
             });
-        let kind = kind_for(text, content, quotes);
+        let kind = kind_for(cx, content, quotes);
         Attribution {
             content,
             kind,
@@ -1185,7 +1284,7 @@ fn indirect(
                 &toks[c.a - 1],
                 &["by", "after", "before", "while", "when", "without", "in"],
             ))
-        && with_folded(cx.t(c.a), |w| w.ends_with("ing"));
+        && ends_with_ci(cx.t(c.a), "ing");
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
@@ -1197,7 +1296,7 @@ fn indirect(
                 || is(text, t, &["the", "a", "an"])
                 || t.cap
                     && !t.has(class::NOT_NAME_START)
-                    && !with_folded(cx.t(a), |w| w.ends_with("ing"));
+                    && !ends_with_ci(cx.t(a), "ing");
             let r = np_after(text, toks, a, c.a)?;
             opener.then(|| as_mention(text, toks, r))
         })?;

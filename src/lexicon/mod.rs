@@ -205,8 +205,8 @@ impl std::hash::Hasher for Fnv {
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every listed word with its classes and lemma: one lookup per token.
-static WORDS: Lazy<FnvMap<&'static str, WordInfo>> = Lazy::new(|| {
-    let mut m: FnvMap<&'static str, WordInfo> = FnvMap::default();
+static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
+    let mut m: FnvMap<&'static [u8], WordInfo> = FnvMap::default();
     let mut current = 0u32;
     for line in entries(include_str!("function_words.txt")) {
         if let Some(rest) = line.strip_prefix("class ") {
@@ -215,12 +215,12 @@ static WORDS: Lazy<FnvMap<&'static str, WordInfo>> = Lazy::new(|| {
             continue;
         }
         for w in line.split_whitespace() {
-            m.entry(w).or_default().class |= current;
+            m.entry(w.as_bytes()).or_default().class |= current;
         }
     }
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u32| {
         for w in words {
-            m.entry(w).or_default().class |= flag;
+            m.entry(w.as_bytes()).or_default().class |= flag;
         }
     };
     add(&mut PRONOUNS.keys().copied(), class::PRONOUN);
@@ -228,7 +228,7 @@ static WORDS: Lazy<FnvMap<&'static str, WordInfo>> = Lazy::new(|| {
     add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
     add(&mut ORG_WORDS.iter().copied(), class::ORG);
     for (form, lemma) in REPORTING_VERBS.iter() {
-        m.entry(form).or_default().lemma = Some(lemma);
+        m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
     m
 });
@@ -237,14 +237,15 @@ static NO_INFO: WordInfo = WordInfo { class: 0, lemma: None };
 
 /// What the lists say about `word` (any case); an unknown word has no class.
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
-    let mut found: &'static WordInfo = &NO_INFO;
-    with_folded(word, |w| {
-        if let Some(info) = WORDS.get(w) {
-            found = info;
-        }
-        true
-    });
-    found
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 32 {
+        return &NO_INFO;
+    }
+    let mut buf = [0u8; 32];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    WORDS.get(&buf[..b.len()]).unwrap_or(&NO_INFO)
 }
 
 /// Looks `word` up in a lowercase list without allocating: ASCII letters are folded
