@@ -168,7 +168,8 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
         }
         // phrases with a source role ("according to")
         let mut matched = false;
-        for (role, words) in CUE_PHRASES.iter() {
+        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) { &CUE_PHRASES } else { &[] };
+        for (role, words) in phrases {
             if *role != PhraseRole::Source || i + words.len() > e {
                 continue;
             }
@@ -253,6 +254,9 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
 
 /// A medium phrase ("in a statement", "on Twitter") starting at token `i`; returns its end.
 fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
+    if !cx.toks[i].has(class::PHRASE_HEAD) {
+        return None;
+    }
     for (role, words) in CUE_PHRASES.iter() {
         if *role != PhraseRole::Medium || i + words.len() > e {
             continue;
@@ -913,14 +917,12 @@ fn colon_speaker(
     }
     // the rest of the paragraph
     let para = sentences[si].paragraph;
-    let mut last = si;
-    while last + 1 < sentences.len() && sentences[last + 1].paragraph == para {
-        last += 1;
-    }
+    // (a binary search and a bounded count: walking the paragraph was quadratic)
+    let last = si + sentences[si..].partition_point(|s| s.paragraph == para) - 1;
     let end_tok = ranges[last].1;
     let first = b + 1;
     let end = content_end(cx, first, end_tok).max(first);
-    if (first..end).filter(|&i| toks[i].word).count() < 3 {
+    if (first..end).filter(|&i| toks[i].word).take(3).count() < 3 {
         return None;
     }
     let content = cx.span(first, end);

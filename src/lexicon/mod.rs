@@ -149,6 +149,8 @@ pub(crate) mod class {
     pub const ROLE: u32 = 1 << 15;
     /// Organisation heads and media (`org_words.txt`).
     pub const ORG: u32 = 1 << 16;
+    /// First words of cue phrases (`cue_phrases.txt`): "according", "in", …
+    pub const PHRASE_HEAD: u32 = 1 << 17;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {
@@ -227,6 +229,7 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
     add(&mut TITLES.iter().copied(), class::TITLE);
     add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
     add(&mut ORG_WORDS.iter().copied(), class::ORG);
+    add(&mut CUE_PHRASES.iter().filter_map(|(_, words)| words.first().copied()), class::PHRASE_HEAD);
     for (form, lemma) in REPORTING_VERBS.iter() {
         m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
