@@ -39,30 +39,37 @@ fn inner_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')
 }
 
-/// Tokenize `text[from..to]`, appending to `out`.
+/// The char at byte `i` (which is on a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+/// Tokenize `text[from..to]`, appending to `out`. ASCII is scanned byte by byte; other
+/// characters are decoded one at a time.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    let s = &text[from..to];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = from;
+    while i < to {
+        let (c, n) = char_at(text, i);
         if c.is_whitespace() {
+            i += n;
             continue;
         }
-        let start = from + i;
+        let start = i;
         if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = i + n;
+            while end < to {
+                let (d, m) = char_at(text, end);
                 if d.is_alphanumeric() {
-                    end = from + j + d.len_utf8();
-                    it.next();
-                } else if inner_joiner(d) {
-                    // joiner only when a letter or digit follows
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        end = from + j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
+                    end += m;
+                } else if inner_joiner(d) && end + m < to && char_at(text, end + m).0.is_alphanumeric() {
+                    // a joiner only when a letter or digit follows
+                    end += m;
                 } else {
                     break;
                 }
@@ -75,15 +82,17 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 quote: u32::MAX,
                 info: word_info(&text[start..end]),
             });
+            i = end;
         } else {
             out.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + n,
                 word: false,
                 cap: false,
                 quote: u32::MAX,
                 info: word_info(""),
             });
+            i += n;
         }
     }
 }

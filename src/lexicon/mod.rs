@@ -202,6 +202,11 @@ impl std::hash::Hasher for Fnv {
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
+    // the length prefix of a slice key: one step, not eight
+    fn write_usize(&mut self, n: usize) {
+        self.0 ^= n as u64;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
