@@ -275,7 +275,8 @@ mod tests {
 
     #[test]
     fn span_basics() {
-        let s: Span = (3..1).into();
+        let (hi, lo) = (3, 1);
+        let s: Span = (hi..lo).into();
         assert!(s.is_empty());
         assert_eq!(Span::new(1, 4).cover(Span::new(2, 8)), Span::new(1, 8));
     }

@@ -35,15 +35,15 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
     let mut a = head;
     while a > floor {
         let p = &toks[a - 1];
-        if p.word && p.cap {
-            a -= 1;
-        } else if !p.word && p.text(text) == "." && a >= floor + 2 && toks[a - 2].has(class::TITLE) {
-            a -= 1;
-        } else if is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap {
-            a -= 1;
-        } else {
+        let part_of_name = p.word && p.cap
+            // "Sen. Ana Ruiz": the period of a title
+            || !p.word && p.text(text) == "." && a >= floor + 2 && toks[a - 2].has(class::TITLE)
+            // "Bank of America"
+            || is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap;
+        if !part_of_name {
             break;
         }
+        a -= 1;
     }
     // drop sentence adverbs and conjunctions at the front ("But Smith")
     while a < head && toks[a].has(class::NOT_NAME_START) {
@@ -92,31 +92,11 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
     let any_cap = toks[a..b]
         .iter()
         .any(|t| t.cap && t.word && !t.has(class::DET));
-    if toks[a..b]
-        .iter()
-        .any(|t| t.has(class::ORG) && (t.cap || !any_cap))
-        && !head.has(class::TITLE)
-    {
-        if any_cap
-            || is(
-                text,
-                head,
-                &[
-                    "ministry",
-                    "department",
-                    "agency",
-                    "campaign",
-                    "administration",
-                    "government",
-                    "committee",
-                    "party",
-                    "police",
-                    "court",
-                ],
-            )
-        {
-            return MentionKind::Organisation;
-        }
+    // "the White House", "Xinhua", "the ministry": an organisation word in a name, or
+    // heading a common noun phrase
+    let org_word = toks[a..b].iter().any(|t| t.has(class::ORG) && (t.cap || !any_cap));
+    if org_word && !head.has(class::TITLE) && (any_cap || head.has(class::ORG)) {
+        return MentionKind::Organisation;
     }
     if !head.cap || !any_cap {
         if head.has(class::ANONYMOUS) {

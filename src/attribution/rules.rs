@@ -966,13 +966,11 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
             }
             let mut j = i;
             let mut words = 0;
-            let mut titled = false;
             let mut org = false;
             while j < te {
                 let k = &cx.toks[j];
                 if k.word && k.cap && !k.in_quote() {
                     words += 1;
-                    titled |= k.has(class::TITLE);
                     org |= k.has(class::ORG);
                     j += 1;
                 } else if cx.punct(j, ".")
@@ -985,8 +983,9 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                 }
             }
             // a run that is the whole sentence is a headline, not a name
-            let first_ok = !(i == ts && words == 1) && !(i == ts && j + 1 >= te);
-            if (words >= 2 || titled && words >= 2) && !org && first_ok {
+            // a single word, or a run that is the whole sentence, starting the sentence
+            let first_ok = i != ts || (words > 1 && j + 1 < te);
+            if words >= 2 && !org && first_ok {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;
                 while a < j

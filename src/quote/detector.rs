@@ -398,6 +398,7 @@ impl<'t> Scanner<'_, 't> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn mark(
         &mut self,
         pi: usize,
@@ -431,7 +432,7 @@ impl<'t> Scanner<'_, 't> {
             } else if p.symmetric() {
                 let opens = is_open_context(prev) && !next.is_whitespace();
                 let closes = is_close_context(next) && !prev.is_whitespace();
-                !(opens && !closes)
+                !opens || closes
             } else {
                 true
             };
