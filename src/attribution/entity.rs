@@ -135,6 +135,26 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
     (start < end).then(|| Span::new(start, end))
 }
 
+/// An organisation's proper name without what precedes it ("the state-run Tarsenian
+/// Press Agency" is named "Tarsenian Press Agency"); a common noun phrase ("the
+/// statistics office") keeps its words.
+fn proper_part(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let mut off = 0;
+    for w in s.split_inclusive(char::is_whitespace) {
+        let rest = &s[off..];
+        let all_caps = rest.split_whitespace().all(|x| {
+            let x = x.trim_matches(|c: char| !c.is_alphanumeric());
+            x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || matches!(x, "of" | "and" | "for" | "the" | "on")
+        });
+        if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
+            return Span::new(span.start + off, span.end);
+        }
+        off += w.len();
+    }
+    span
+}
+
 fn gender_of_title(text: &str, span: Span) -> u8 {
     let s = span.text(text);
     let first = words(s).next().unwrap_or("");
@@ -304,7 +324,7 @@ pub(crate) fn cluster<'t>(
                         by_key.entry((ekind, key)).or_insert(ents.len());
                         ents.push(Ent {
                             kind: ekind,
-                            name: span,
+                            name: proper_part(text, span),
                             name_words: 0,
                             words: content.into_iter().collect(),
                             name_set: Vec::new(),

@@ -238,7 +238,13 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
             let capital_mid =
                 t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
-            if !blocked && !noun_like && !capital_mid && !particle {
+            // "agreed to reopen", "discussed the island": these verbs report only a clause
+            // or a quotation
+            let no_clause = t.has(class::CLAUSE_VERB)
+                && !(i + 1..e.min(i + 6)).any(|k| toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"]));
+            // "is expected to announce": modality, not speech
+            let modal = t.lemma() == Some("expect") && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
                 out.push(Cue {
                     a: i,
                     b: i + 1,
@@ -593,9 +599,11 @@ pub(crate) fn attribute(
                         && out[k].content.end <= q.span.start
                         && !free_cue
                     {
+                        let was_direct = out[k].kind == AttributionKind::Direct;
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
-                        out[k].kind = kind_for(&cx, c, quotes);
+                        // "“A,” she said. “B.”": still direct, the attribution aside
+                        out[k].kind = if was_direct { AttributionKind::Direct } else { kind_for(&cx, c, quotes) };
                         quote_done[qi] = true;
                         last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
                         continue;
@@ -630,7 +638,9 @@ pub(crate) fn attribute(
             };
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
-            let kind = kind_for(&cx, content, quotes);
+            // the quotation itself is the content (its pieces, the attribution between them
+            // aside): direct
+            let kind = if content == q.span { AttributionKind::Direct } else { kind_for(&cx, content, quotes) };
             let a = match link {
                 Some(l) => Attribution {
                     content,

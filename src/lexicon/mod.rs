@@ -151,6 +151,11 @@ pub(crate) mod class {
     pub const ORG: u32 = 1 << 16;
     /// First words of cue phrases (`cue_phrases.txt`): "according", "in", …
     pub const PHRASE_HEAD: u32 = 1 << 17;
+    /// News media (`media_words.txt`).
+    pub const MEDIA: u32 = 1 << 18;
+    /// Verbs that attribute only with a clause or a quotation after them
+    /// (`clause_verbs.txt`): "agreed that …", not "agreed to reopen".
+    pub const CLAUSE_VERB: u32 = 1 << 19;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {
@@ -235,6 +240,10 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
     add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
     add(&mut ORG_WORDS.iter().copied(), class::ORG);
     add(&mut CUE_PHRASES.iter().filter_map(|(_, words)| words.first().copied()), class::PHRASE_HEAD);
+    add(&mut entries(include_str!("media_words.txt")), class::MEDIA);
+    // every form of the clause verbs
+    let clause: HashSet<&str> = entries(include_str!("clause_verbs.txt")).collect();
+    add(&mut REPORTING_VERBS.iter().filter(|(_, l)| clause.contains(*l)).map(|(f, _)| *f), class::CLAUSE_VERB);
     for (form, lemma) in REPORTING_VERBS.iter() {
         m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
