@@ -51,7 +51,7 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
                 "entity": a.entity,
                 "addressee": span_json(text, a.addressee),
                 "medium": span_json(text, a.medium),
-                "confidence": (a.confidence * 100.0).round() / 100.0,
+                "confidence": (f64::from(a.confidence) * 100.0).round() / 100.0,
                 "rule": a.rule.name(),
             })
         })
@@ -62,7 +62,11 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
         .filter(|q| q.kind == QuoteKind::NotSpeech)
         .map(|q| json!({"start": q.span.start, "end": q.span.end, "text": q.text, "kind": q.kind.name()}))
         .collect();
-    let sentences: Vec<[usize; 2]> = doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect();
+    let sentences: Vec<[usize; 2]> = doc
+        .sentences
+        .iter()
+        .map(|s| [s.span.start, s.span.end])
+        .collect();
     let speakers: Vec<Value> = doc
         .speakers
         .iter()
@@ -84,48 +88,88 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
-/// A readable table of the attributions of one article.
+/// A readable table of the attributions of one article, with the speakers, the quotations
+/// that are not speech, and where to look next.
 fn print_table(doc: &Document<'_>, out: &mut impl Write) -> std::io::Result<()> {
     let text = doc.text;
     writeln!(
         out,
-        "{:<3} {:<46} {:<8} {:<22} {:<14} {:<14} {:<16} {:>4}",
-        "#", "quotation", "kind", "speaker", "cue", "addressee", "medium", "conf"
+        "{:<3} {:<44} {:<8} {:<20} {:<12} {:<14} {:<16} {:>4}  rule",
+        "#", "content", "kind", "speaker", "cue", "addressee", "medium", "conf"
     )?;
-    writeln!(out, "{}", "-".repeat(134))?;
+    writeln!(out, "{}", "-".repeat(150))?;
     for (i, a) in doc.attributions.iter().enumerate() {
         let speaker = doc
             .speaker_of(a)
             .map(|s| s.name.to_string())
             .or_else(|| a.speaker.map(|m| text[m.span].to_string()))
             .unwrap_or_else(|| "?".into());
-        let f = |s: Option<Span>| s.map_or_else(|| "-".to_string(), |s| shorten(&text[s], 14));
+        let f =
+            |s: Option<Span>, n: usize| s.map_or_else(|| "-".to_string(), |s| shorten(&text[s], n));
         writeln!(
             out,
-            "{:<3} {:<46} {:<8} {:<22} {:<14} {:<14} {:<16} {:>4.2}",
+            "{:<3} {:<44} {:<8} {:<20} {:<12} {:<14} {:<16} {:>4.2}  {}",
             i + 1,
-            shorten(&text[a.content], 46),
+            shorten(&text[a.content], 44),
             a.kind.name(),
-            shorten(&speaker, 22),
-            f(a.cue),
-            f(a.addressee),
-            f(a.medium),
-            a.confidence
+            shorten(&speaker, 20),
+            f(a.cue, 12),
+            f(a.addressee, 14),
+            f(a.medium, 16),
+            a.confidence,
+            a.rule.name()
         )?;
     }
-    let direct = doc.attributions.iter().filter(|a| a.kind != AttributionKind::Indirect).count();
+    let direct = doc
+        .attributions
+        .iter()
+        .filter(|a| a.kind != AttributionKind::Indirect)
+        .count();
     writeln!(
         out,
-        "\n{} attributions ({} with quotation marks), {} speakers: {}",
+        "\n{} attributions ({} with quotation marks) in {} sentences, {} paragraphs",
         doc.attributions.len(),
         direct,
-        doc.speakers.len(),
-        doc.speakers.iter().map(|s| s.name).collect::<Vec<_>>().join("; ")
+        doc.sentences.len(),
+        doc.paragraphs.len()
     )?;
-    let ns: Vec<_> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::NotSpeech).map(|q| q.text).collect();
+    writeln!(out, "{} speakers:", doc.speakers.len())?;
+    for s in &doc.speakers {
+        let n = doc
+            .attributions
+            .iter()
+            .filter(|a| a.entity == Some(s.id))
+            .count();
+        let mentions: Vec<&str> = s.mentions.iter().map(|m| &text[*m]).collect();
+        let mut seen: Vec<&str> = Vec::new();
+        for m in mentions {
+            if !seen.contains(&m) {
+                seen.push(m);
+            }
+        }
+        writeln!(
+            out,
+            "  {:<28} {:<12} {:>2} attribution{}  mentions: {}",
+            shorten(s.name, 28),
+            s.kind.name(),
+            n,
+            if n == 1 { " " } else { "s" },
+            shorten(&seen.join(", "), 70)
+        )?;
+    }
+    let ns: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::NotSpeech)
+        .map(|q| q.text)
+        .collect();
     if !ns.is_empty() {
         writeln!(out, "not speech: {}", ns.join(", "))?;
     }
+    writeln!(
+        out,
+        "\nByte offsets and every field: --json. As a coloured page: cargo run --release --example highlight > page.html.\nWhat each rule means, and the known limits: RULES.md."
+    )?;
     Ok(())
 }
 
@@ -137,19 +181,31 @@ struct Job {
 
 fn read_file(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }
 
 fn job_from_path(path: &Path) -> Job {
-    let id = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
-    Job { id, text: read_file(path) }
+    let id = path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    Job {
+        id,
+        text: read_file(path),
+    }
 }
 
 fn job_from_json_line(lineno: usize, line: Result<String, std::io::Error>) -> Job {
     let fallback = format!("line {lineno}");
     let line = match line {
         Ok(l) => l,
-        Err(e) => return Job { id: fallback, text: Err(format!("cannot read line: {e}")) },
+        Err(e) => {
+            return Job {
+                id: fallback,
+                text: Err(format!("cannot read line: {e}")),
+            };
+        }
     };
     match serde_json::from_str::<Value>(&line) {
         Ok(v) => {
@@ -159,11 +215,20 @@ fn job_from_json_line(lineno: usize, line: Result<String, std::io::Error>) -> Jo
                 _ => fallback,
             };
             match v.get("text").and_then(Value::as_str) {
-                Some(t) => Job { id, text: Ok(t.to_string()) },
-                None => Job { id, text: Err("missing string field \"text\"".into()) },
+                Some(t) => Job {
+                    id,
+                    text: Ok(t.to_string()),
+                },
+                None => Job {
+                    id,
+                    text: Err("missing string field \"text\"".into()),
+                },
             }
         }
-        Err(e) => Job { id: fallback, text: Err(format!("malformed JSON: {e}")) },
+        Err(e) => Job {
+            id: fallback,
+            text: Err(format!("malformed JSON: {e}")),
+        },
     }
 }
 
@@ -177,7 +242,12 @@ fn lines_lossless(mut r: impl BufRead) -> impl Iterator<Item = Result<String, st
                 while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     buf.pop();
                 }
-                Some(String::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))))
+                Some(String::from_utf8(buf).map_err(|e| {
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                    )
+                }))
             }
             Err(e) => Some(Err(e)),
         }
@@ -185,7 +255,12 @@ fn lines_lossless(mut r: impl BufRead) -> impl Iterator<Item = Result<String, st
 }
 
 /// Analyse jobs on `threads` threads, writing one line per job in input order.
-fn run_batch(jobs: impl Iterator<Item = Job>, threads: usize, quiet: bool, out: &mut impl Write) -> std::io::Result<()> {
+fn run_batch(
+    jobs: impl Iterator<Item = Job>,
+    threads: usize,
+    quiet: bool,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let analyzer = Analyzer::new();
     let start = Instant::now();
     let (mut n, mut bytes, mut errors) = (0usize, 0usize, 0usize);
@@ -210,7 +285,10 @@ fn run_batch(jobs: impl Iterator<Item = Job>, threads: usize, quiet: bool, out: 
                     })
                 })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().expect("analysis never panics")).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("analysis never panics"))
+                .collect()
         });
         for (job, line) in chunk.iter().zip(&lines) {
             n += 1;
@@ -239,7 +317,9 @@ fn run_batch(jobs: impl Iterator<Item = Job>, threads: usize, quiet: bool, out: 
 }
 
 fn usage() -> ! {
-    eprintln!("usage: annotate [--json] [FILE.txt]\n       annotate [--threads N] [--quiet] DIR | --list PATHS.txt | --jsonl [IN.jsonl]");
+    eprintln!(
+        "usage: annotate [--json] [FILE.txt]\n       annotate [--threads N] [--quiet] DIR | --list PATHS.txt | --jsonl [IN.jsonl]"
+    );
     std::process::exit(2)
 }
 
@@ -254,7 +334,13 @@ fn main() -> std::io::Result<()> {
             "--jsonl" => jsonl = true,
             "--list" => list = true,
             "--quiet" => quiet = true,
-            "--threads" => threads = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or_else(|| usage()),
+            "--threads" => {
+                threads = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage())
+            }
             "-h" | "--help" => usage(),
             _ if a.starts_with("--") => usage(),
             _ => target = Some(PathBuf::from(a)),
@@ -266,12 +352,18 @@ fn main() -> std::io::Result<()> {
         return match target {
             Some(p) => {
                 let f = std::fs::File::open(&p)?;
-                let jobs = lines_lossless(std::io::BufReader::new(f)).enumerate().filter(|(_, l)| !matches!(l, Ok(s) if s.trim().is_empty())).map(|(i, l)| job_from_json_line(i + 1, l));
+                let jobs = lines_lossless(std::io::BufReader::new(f))
+                    .enumerate()
+                    .filter(|(_, l)| !matches!(l, Ok(s) if s.trim().is_empty()))
+                    .map(|(i, l)| job_from_json_line(i + 1, l));
                 run_batch(jobs, threads, quiet, &mut out)
             }
             None => {
                 let stdin = std::io::stdin();
-                let jobs = lines_lossless(stdin.lock()).enumerate().filter(|(_, l)| !matches!(l, Ok(s) if s.trim().is_empty())).map(|(i, l)| job_from_json_line(i + 1, l));
+                let jobs = lines_lossless(stdin.lock())
+                    .enumerate()
+                    .filter(|(_, l)| !matches!(l, Ok(s) if s.trim().is_empty()))
+                    .map(|(i, l)| job_from_json_line(i + 1, l));
                 run_batch(jobs, threads, quiet, &mut out)
             }
         };
@@ -280,8 +372,17 @@ fn main() -> std::io::Result<()> {
         let Some(p) = target else { usage() };
         let mut s = String::new();
         std::fs::File::open(&p)?.read_to_string(&mut s)?;
-        let paths: Vec<PathBuf> = s.lines().filter(|l| !l.trim().is_empty()).map(|l| PathBuf::from(l.trim())).collect();
-        return run_batch(paths.iter().map(|p| job_from_path(p)), threads, quiet, &mut out);
+        let paths: Vec<PathBuf> = s
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| PathBuf::from(l.trim()))
+            .collect();
+        return run_batch(
+            paths.iter().map(|p| job_from_path(p)),
+            threads,
+            quiet,
+            &mut out,
+        );
     }
     let path = target.unwrap_or_else(|| PathBuf::from(SAMPLE));
     if path.is_dir() {
@@ -290,7 +391,12 @@ fn main() -> std::io::Result<()> {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         paths.sort();
-        return run_batch(paths.iter().map(|p| job_from_path(p)), threads, quiet, &mut out);
+        return run_batch(
+            paths.iter().map(|p| job_from_path(p)),
+            threads,
+            quiet,
+            &mut out,
+        );
     }
     let text = match read_file(&path) {
         Ok(t) => t,
@@ -301,10 +407,17 @@ fn main() -> std::io::Result<()> {
     };
     let doc = Analyzer::new().analyze(&text);
     if json_out {
-        let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let id = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         writeln!(out, "{}", article_json(&id, &doc))?;
     } else {
-        writeln!(out, "{}\n", path.file_name().map_or_else(String::new, |s| s.to_string_lossy().into_owned()))?;
+        writeln!(
+            out,
+            "{}\n",
+            path.file_name()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        )?;
         print_table(&doc, &mut out)?;
     }
     Ok(())

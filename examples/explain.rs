@@ -19,11 +19,26 @@ fn main() -> std::io::Result<()> {
     let doc = whosaid::analyze(&text);
     for (si, s) in doc.sentences.iter().enumerate() {
         println!("[{si} ¶{}] {}", s.paragraph, s.text.replace('\n', " "));
-        for q in doc.quotes.iter().filter(|q| s.span.contains(whosaid::Span::new(q.span.start, q.span.start))) {
-            println!("    quote {:?} {:?} closed={} pieces={} {}", q.kind, q.marks, q.closed, q.pieces.len(), q.text.replace('\n', " "));
+        for q in doc.quotes.iter().filter(|q| {
+            s.span
+                .contains(whosaid::Span::new(q.span.start, q.span.start))
+        }) {
+            println!(
+                "    quote {:?} {:?} closed={} pieces={} {}",
+                q.kind,
+                q.marks,
+                q.closed,
+                q.pieces.len(),
+                q.text.replace('\n', " ")
+            );
         }
-        for a in doc.attributions.iter().filter(|a| s.span.contains(whosaid::Span::new(a.content.start, a.content.start))) {
-            let sp = a.speaker.map_or("-".to_string(), |m| format!("{} ({:?})", &text[m.span], m.kind));
+        for a in doc.attributions.iter().filter(|a| {
+            s.span
+                .contains(whosaid::Span::new(a.content.start, a.content.start))
+        }) {
+            let sp = a.speaker.map_or("-".to_string(), |m| {
+                format!("{} ({:?})", &text[m.span], m.kind)
+            });
             let name = doc.speaker_of(a).map_or("-", |e| e.name);
             println!(
                 "    => {} [{}] speaker={sp} entity={name} cue={} conf={:.2} | {}",

@@ -4,6 +4,7 @@
 //! cargo run --release --example stress -- 100                  # 100 MB of news text
 //! cargo run --release --example stress -- 10 nested            # 10 MB of one adversarial shape
 //! cargo run --release --example stress -- 1 all --stages       # every shape, stage by stage
+//! cargo run --release --example stress -- 1 file=crash.txt     # a saved input, repeated to 1 MB
 //! /usr/bin/time -v target/release/examples/stress 100          # + peak memory (max RSS)
 //! ```
 //!
@@ -33,7 +34,10 @@ work could begin by Oct. 1. Sen. Lena Ortiz (D-N.H.) told reporters that the pla
 ‘sound’. Residents were split. \"It's about time,\" said Maria Chen, 54, a nurse.";
 
 fn news_source() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train/text");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/polnear/train/text"
+    );
     let mut files: Vec<_> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .filter_map(Result::ok)
@@ -43,7 +47,10 @@ fn news_source() -> String {
         Err(_) => Vec::new(),
     };
     files.sort();
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     if texts.is_empty() {
         eprintln!("notice: {dir} not found; using a generated news text instead");
         return ARTICLE.to_string();
@@ -98,18 +105,35 @@ fn shape(name: &str, bytes: usize) -> String {
     match name {
         "news" => fill(&news_source(), "\n\n", bytes),
         "alternating" => random_text(
-            &["\"", "“", "”", "'", "‘", "’", "«", "»", "„", "''", "``", " ", "a", " said ", ". ", "\n", "X"],
+            &[
+                "\"", "“", "”", "'", "‘", "’", "«", "»", "„", "''", "``", " ", "a", " said ", ". ",
+                "\n", "X",
+            ],
             bytes,
             1,
         ),
-        "apostrophes" => random_text(&["'", "'", "'", " '", "' ", "'a", "n't ", "'s ", "''", " "], bytes, 2),
+        "apostrophes" => random_text(
+            &["'", "'", "'", " '", "' ", "'a", "n't ", "'s ", "''", " "],
+            bytes,
+            2,
+        ),
         "nested" => {
             let open = fill("“a ‘b “c ‘d «e „f ", "", bytes / 2);
             let close = fill("g’ h” i’ j” ", "", bytes - open.len());
             open + &close
         }
-        "no-whitespace" => random_text(&["a", "B", ".", ",", "“", "”", "'", "\"", "é", "said", "?", "Mr."], bytes, 3),
-        "many-sentences" => fill("“We won,” he said. Sen. Ana Ruiz told reporters that it was fine.", " ", bytes),
+        "no-whitespace" => random_text(
+            &[
+                "a", "B", ".", ",", "“", "”", "'", "\"", "é", "said", "?", "Mr.",
+            ],
+            bytes,
+            3,
+        ),
+        "many-sentences" => fill(
+            "“We won,” he said. Sen. Ana Ruiz told reporters that it was fine.",
+            " ",
+            bytes,
+        ),
         "all-caps" => fill(
             "THE MINISTER SAID “WE WILL WIN THE VOTE.” ACCORDING TO OFFICIALS, THE TALKS FAILED. SEN. ANA RUIZ SAID SO.",
             " ",
@@ -135,8 +159,16 @@ fn shape(name: &str, bytes: usize) -> String {
     }
 }
 
-const SHAPES: [&str; 8] =
-    ["news", "alternating", "apostrophes", "nested", "no-whitespace", "many-sentences", "all-caps", "mixed-script"];
+const SHAPES: [&str; 8] = [
+    "news",
+    "alternating",
+    "apostrophes",
+    "nested",
+    "no-whitespace",
+    "many-sentences",
+    "all-caps",
+    "mixed-script",
+];
 
 fn run(name: &str, mb: f64, stages: bool) {
     let bytes = (mb * 1_000_000.0) as usize;
@@ -144,13 +176,22 @@ fn run(name: &str, mb: f64, stages: bool) {
     if stages {
         let t = Instant::now();
         let n = whosaid::paragraphs(&text).count();
-        println!("  paragraphs  {:>10.3} s  {n} paragraphs", t.elapsed().as_secs_f64());
+        println!(
+            "  paragraphs  {:>10.3} s  {n} paragraphs",
+            t.elapsed().as_secs_f64()
+        );
         let t = Instant::now();
         let n = whosaid::sentences(&text).count();
-        println!("  sentences   {:>10.3} s  {n} sentences", t.elapsed().as_secs_f64());
+        println!(
+            "  sentences   {:>10.3} s  {n} sentences",
+            t.elapsed().as_secs_f64()
+        );
         let t = Instant::now();
         let n = QuoteDetector::new().quotes(&text).count();
-        println!("  quotes      {:>10.3} s  {n} quotes", t.elapsed().as_secs_f64());
+        println!(
+            "  quotes      {:>10.3} s  {n} quotes",
+            t.elapsed().as_secs_f64()
+        );
     }
     let t = Instant::now();
     let doc = whosaid::analyze(&text);
@@ -174,6 +215,20 @@ fn main() {
     let rest: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let mb: f64 = rest.first().and_then(|a| a.parse().ok()).unwrap_or(10.0);
     let name = rest.get(1).map_or("news", |s| s.as_str());
+    if let Some(path) = name.strip_prefix("file=") {
+        // a saved input (a fuzz artifact, say), repeated to the size asked for
+        let unit = std::fs::read_to_string(path).expect("a UTF-8 file");
+        let text = fill(&unit, "", (mb * 1_000_000.0) as usize);
+        let t = Instant::now();
+        let doc = whosaid::analyze(&text);
+        println!(
+            "{path}: {} bytes  analyze {:.3} s  ({} quotes)",
+            text.len(),
+            t.elapsed().as_secs_f64(),
+            doc.quotes.len()
+        );
+        return;
+    }
     if name == "all" {
         for s in SHAPES {
             run(s, mb, stages);

@@ -63,7 +63,11 @@ fn parse(src: &str) -> Result<Golden, String> {
             continue;
         }
         if let Some(label) = l.strip_prefix("---") {
-            raws.push(Raw { line: n, label: label.trim().to_string(), fields: Vec::new() });
+            raws.push(Raw {
+                line: n,
+                label: label.trim().to_string(),
+                fields: Vec::new(),
+            });
             continue;
         }
         let Some((k, v)) = l.split_once(':') else {
@@ -72,7 +76,8 @@ fn parse(src: &str) -> Result<Golden, String> {
         let Some(raw) = raws.last_mut() else {
             return Err(format!("line {n}: field before the first `---` block"));
         };
-        raw.fields.push((k.trim().to_string(), unescape(v.trim()), n));
+        raw.fields
+            .push((k.trim().to_string(), unescape(v.trim()), n));
     }
     let mut g = Golden::default();
     for raw in raws {
@@ -91,14 +96,35 @@ fn parse(src: &str) -> Result<Golden, String> {
                 let v = get(k).ok_or_else(|| format!("line {}: block has no `{k}:`", raw.line))?;
                 fields.push((k, v));
             }
-            g.attributions.push(Expected { line: raw.line, label: raw.label, content, fields, pending });
+            g.attributions.push(Expected {
+                line: raw.line,
+                label: raw.label,
+                content,
+                fields,
+                pending,
+            });
         } else if let Some(word) = get("no-cue") {
-            let at = get("at").ok_or_else(|| format!("line {}: `no-cue:` block has no `at:`", raw.line))?;
-            g.no_cues.push(NoCue { line: raw.line, label: raw.label, word, at, pending });
+            let at = get("at")
+                .ok_or_else(|| format!("line {}: `no-cue:` block has no `at:`", raw.line))?;
+            g.no_cues.push(NoCue {
+                line: raw.line,
+                label: raw.label,
+                word,
+                at,
+                pending,
+            });
         } else {
-            let quotes: Vec<String> = raw.fields.iter().filter(|f| f.0 == "quote").map(|f| f.1.clone()).collect();
+            let quotes: Vec<String> = raw
+                .fields
+                .iter()
+                .filter(|f| f.0 == "quote")
+                .map(|f| f.1.clone())
+                .collect();
             if quotes.is_empty() {
-                return Err(format!("line {}: block has no `content:`, `no-cue:` or `quote:`", raw.line));
+                return Err(format!(
+                    "line {}: block has no `content:`, `no-cue:` or `quote:`",
+                    raw.line
+                ));
             }
             g.not_speech.extend(quotes);
         }
@@ -112,7 +138,10 @@ fn locate(text: &str, needle: &str) -> Result<Span, String> {
     match hits.as_slice() {
         [i] => Ok(Span::new(*i, i + needle.len())),
         [] => Err(format!("{needle:?} does not occur in the article")),
-        _ => Err(format!("{needle:?} occurs {} times in the article; make it unique", hits.len())),
+        _ => Err(format!(
+            "{needle:?} occurs {} times in the article; make it unique",
+            hits.len()
+        )),
     }
 }
 
@@ -135,7 +164,11 @@ fn got(doc: &Document<'_>) -> Vec<Got> {
             fields: vec![
                 ("kind", a.kind.name().to_string()),
                 ("speaker", s(a.speaker.map(|m| m.span))),
-                ("name", doc.speaker_of(a).map_or_else(|| "-".to_string(), |sp| sp.name.to_string())),
+                (
+                    "name",
+                    doc.speaker_of(a)
+                        .map_or_else(|| "-".to_string(), |sp| sp.name.to_string()),
+                ),
                 ("cue", s(a.cue)),
                 ("addressee", s(a.addressee)),
                 ("medium", s(a.medium)),
@@ -146,7 +179,11 @@ fn got(doc: &Document<'_>) -> Vec<Got> {
 
 fn short(s: &str) -> String {
     let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one.chars().count() > 90 { format!("{}…", one.chars().take(89).collect::<String>()) } else { one }
+    if one.chars().count() > 90 {
+        format!("{}…", one.chars().take(89).collect::<String>())
+    } else {
+        one
+    }
 }
 
 /// A difference between the crate and the golden file.
@@ -158,9 +195,13 @@ struct Problem {
 #[test]
 fn golden_file_is_well_formed() {
     let g = parse(GOLDEN).unwrap_or_else(|e| panic!("summit.expected: {e}"));
-    assert!(g.attributions.len() >= 15, "the sample should hold at least 15 expected attributions");
+    assert!(
+        g.attributions.len() >= 15,
+        "the sample should hold at least 15 expected attributions"
+    );
     for e in &g.attributions {
-        locate(TEXT, &e.content).unwrap_or_else(|err| panic!("summit.expected line {}: {err}", e.line));
+        locate(TEXT, &e.content)
+            .unwrap_or_else(|err| panic!("summit.expected line {}: {err}", e.line));
         let kind = &e.fields[0].1;
         assert!(
             ["direct", "mixed", "partial", "indirect"].contains(&kind.as_str()),
@@ -169,14 +210,27 @@ fn golden_file_is_well_formed() {
         );
     }
     for c in &g.no_cues {
-        let at = locate(TEXT, &c.at).unwrap_or_else(|err| panic!("summit.expected line {}: {err}", c.line));
-        assert!(at.text(TEXT).contains(&c.word), "summit.expected line {}: {:?} is not in {:?}", c.line, c.word, c.at);
+        let at = locate(TEXT, &c.at)
+            .unwrap_or_else(|err| panic!("summit.expected line {}: {err}", c.line));
+        assert!(
+            at.text(TEXT).contains(&c.word),
+            "summit.expected line {}: {:?} is not in {:?}",
+            c.line,
+            c.word,
+            c.at
+        );
     }
     for q in &g.not_speech {
         locate(TEXT, q).unwrap_or_else(|err| panic!("summit.expected not-speech quote: {err}"));
     }
-    assert!(parse("content: x").is_err(), "a field outside a block is an error");
-    assert!(parse("--- x\ncolour: red").is_err(), "an unknown field is an error");
+    assert!(
+        parse("content: x").is_err(),
+        "a field outside a block is an error"
+    );
+    assert!(
+        parse("--- x\ncolour: red").is_err(),
+        "an unknown field is an error"
+    );
 }
 
 #[test]
@@ -192,7 +246,8 @@ fn sample_article_matches_golden_file() {
     let mut pending_cues: Vec<Span> = Vec::new();
 
     for e in &g.attributions {
-        let span = locate(TEXT, &e.content).unwrap_or_else(|err| panic!("summit.expected line {}: {err}", e.line));
+        let span = locate(TEXT, &e.content)
+            .unwrap_or_else(|err| panic!("summit.expected line {}: {err}", e.line));
         if e.pending.is_some() {
             pending_contents.push(span);
         }
@@ -205,10 +260,16 @@ fn sample_article_matches_golden_file() {
                     .filter(|x| x.content.overlaps(span))
                     .map(|x| format!("{:?} [{}]", short(x.content.text(TEXT)), x.fields[0].1))
                     .collect();
-                let near = if near.is_empty() { "nothing overlaps it".to_string() } else { near.join("; ") };
+                let near = if near.is_empty() {
+                    "nothing overlaps it".to_string()
+                } else {
+                    near.join("; ")
+                };
                 problems.push(Problem {
                     pending: e.pending.clone(),
-                    what: format!("{head}\n    no attribution with this content; the crate has: {near}"),
+                    what: format!(
+                        "{head}\n    no attribution with this content; the crate has: {near}"
+                    ),
                 });
             }
             Some(k) => {
@@ -220,7 +281,10 @@ fn sample_article_matches_golden_file() {
                     }
                 }
                 if !diff.is_empty() {
-                    problems.push(Problem { pending: e.pending.clone(), what: format!("{head}{diff}") });
+                    problems.push(Problem {
+                        pending: e.pending.clone(),
+                        what: format!("{head}{diff}"),
+                    });
                 }
             }
         }
@@ -230,14 +294,17 @@ fn sample_article_matches_golden_file() {
     }
 
     for c in &g.no_cues {
-        let at = locate(TEXT, &c.at).unwrap_or_else(|err| panic!("summit.expected line {}: {err}", c.line));
+        let at = locate(TEXT, &c.at)
+            .unwrap_or_else(|err| panic!("summit.expected line {}: {err}", c.line));
         let off = at.text(TEXT).find(&c.word).unwrap_or(0);
         let cue = Span::new(at.start + off, at.start + off + c.word.len());
         if c.pending.is_some() {
             pending_cues.push(cue);
         }
         let head = format!("line {} ({}): {:?} in {:?}", c.line, c.label, c.word, c.at);
-        let hits: Vec<usize> = (0..got.len()).filter(|&k| got[k].cue.is_some_and(|s| s.overlaps(cue))).collect();
+        let hits: Vec<usize> = (0..got.len())
+            .filter(|&k| got[k].cue.is_some_and(|s| s.overlaps(cue)))
+            .collect();
         for &k in &hits {
             accounted[k] = true;
             problems.push(Problem {
@@ -259,7 +326,8 @@ fn sample_article_matches_golden_file() {
             continue;
         }
         let tolerated = pending_contents.iter().any(|s| s.overlaps(x.content))
-            || x.cue.is_some_and(|c| pending_cues.iter().any(|p| p.overlaps(c)));
+            || x.cue
+                .is_some_and(|c| pending_cues.iter().any(|p| p.overlaps(c)));
         let fields: Vec<String> = x.fields.iter().map(|(n, v)| format!("{n}={v:?}")).collect();
         problems.push(Problem {
             pending: tolerated.then(|| "overlaps a pending block".to_string()),
@@ -271,7 +339,12 @@ fn sample_article_matches_golden_file() {
         });
     }
 
-    let mut have_ns: Vec<&str> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::NotSpeech).map(|q| q.text).collect();
+    let mut have_ns: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::NotSpeech)
+        .map(|q| q.text)
+        .collect();
     let mut want_ns: Vec<&str> = g.not_speech.iter().map(String::as_str).collect();
     have_ns.sort_unstable();
     want_ns.sort_unstable();
@@ -286,19 +359,35 @@ fn sample_article_matches_golden_file() {
     let pending: Vec<&Problem> = problems.iter().filter(|p| p.pending.is_some()).collect();
     let mut report = String::new();
     if !pending.is_empty() {
-        let _ = writeln!(report, "\nsample_article: {} pending difference(s) (reported, not failed):", pending.len());
+        let _ = writeln!(
+            report,
+            "\nsample_article: {} pending difference(s) (reported, not failed):",
+            pending.len()
+        );
         for p in &pending {
-            let _ = writeln!(report, "  [pending: {}] {}", p.pending.as_deref().unwrap_or(""), p.what);
+            let _ = writeln!(
+                report,
+                "  [pending: {}] {}",
+                p.pending.as_deref().unwrap_or(""),
+                p.what
+            );
         }
     }
     for h in &now_passing {
-        let _ = writeln!(report, "sample_article: pending block now passes, remove its `pending:` marker: {h}");
+        let _ = writeln!(
+            report,
+            "sample_article: pending block now passes, remove its `pending:` marker: {h}"
+        );
     }
     if !report.is_empty() {
         let _ = std::io::stderr().write_all(report.as_bytes());
     }
 
-    let failures: Vec<&str> = problems.iter().filter(|p| p.pending.is_none()).map(|p| p.what.as_str()).collect();
+    let failures: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.pending.is_none())
+        .map(|p| p.what.as_str())
+        .collect();
     assert!(
         failures.is_empty(),
         "{} difference(s) from examples/data/summit.expected:\n{}",

@@ -170,18 +170,18 @@ fn gender_of_title(text: &str, span: Span) -> u8 {
 pub(crate) fn cluster<'t>(
     text: &'t str,
     atts: &mut [Attribution],
-    names: &[Span],
+    names: &[(Span, bool)],
 ) -> Vec<Speaker<'t>> {
     let mut ents: Vec<Ent> = Vec::new();
     // order speaker mentions by position, interleaved with plain names
-    let mut events: Vec<(usize, Option<usize>, Span)> = Vec::new();
+    let mut events: Vec<(usize, Option<usize>, Span, bool)> = Vec::new();
     for (ai, a) in atts.iter().enumerate() {
         if let Some(m) = a.speaker {
-            events.push((m.span.start, Some(ai), m.span));
+            events.push((m.span.start, Some(ai), m.span, false));
         }
     }
-    for &n in names {
-        events.push((n.start, None, n));
+    for &(n, weak) in names {
+        events.push((n.start, None, n, weak));
     }
     events.sort_by_key(|e| (e.0, e.1.is_some()));
     // the most recent person entity, for pronouns and roles
@@ -190,7 +190,7 @@ pub(crate) fn cluster<'t>(
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
-    for (_, ai, span) in events {
+    for (_, ai, span, weak) in events {
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
             None => MentionKind::Name,
@@ -218,6 +218,9 @@ pub(crate) fn cluster<'t>(
                             || ents[e].name_set.iter().all(|w| nw.contains(w)))
                 });
                 let g = gender_of_title(text, span);
+                if weak && found.is_none() {
+                    continue;
+                }
                 match found {
                     Some(e) => {
                         let ent = &mut ents[e];

@@ -45,6 +45,19 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
         }
         a -= 1;
     }
+    // "opposition leader Dario Mense", "Tarsenian opposition leader …": a role noun before
+    // the name, with its modifiers
+    if a > floor && toks[a - 1].has(class::ROLE) && !toks[a - 1].cap {
+        let mut r = a - 1;
+        while r > floor && a - r < 4 {
+            let p = &toks[r - 1];
+            if !p.word || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.lemma().is_some() {
+                break;
+            }
+            r -= 1;
+        }
+        a = r;
+    }
     // drop sentence adverbs and conjunctions at the front ("But Smith")
     while a < head && toks[a].has(class::NOT_NAME_START) {
         a += 1;
@@ -201,9 +214,20 @@ pub(crate) fn subject_before(
         if k <= floor {
             return None;
         }
+        // "A spokeswoman for the ministry, Lidia Sarn, said": the name between the commas
+        // is the speaker
+        if open == [","] && is_bare_name(toks, k + 1, h) && !toks[k - 1].cap {
+            return Some((k + 1, h));
+        }
         h = k - 1;
     }
     subject_head(text, toks, h, floor)
+}
+
+/// Tokens [a, b) are a bare proper name: two to four capitalised words, nothing else.
+fn is_bare_name(toks: &[Tok], a: usize, b: usize) -> bool {
+    (2..=4).contains(&(b.saturating_sub(a)))
+        && toks[a..b].iter().all(|t| t.word && t.cap && !t.in_quote() && t.info.class == 0)
 }
 
 fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usize, usize)> {
@@ -252,6 +276,9 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
         return Some((i, i + 1));
     }
     let mut b = i;
+    if is(text, t, &["that", "this", "these", "those"]) {
+        return None;
+    }
     if t.has(class::DET) || t.cap || t.has(class::ROLE) {
         let mut seen_cap = false;
         while b < ceil {
@@ -264,7 +291,18 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                     break;
                 }
                 if b > i && seen_cap && !k.cap && !is_connector(text, k) {
-                    break;
+                    // "the Corvalean statistics office": a common head after a proper
+                    // modifier, within three words
+                    let head = (b..ceil.min(b + 3))
+                        .take_while(|&j| toks[j].word && !toks[j].cap && !toks[j].has(class::NP_STOP))
+                        .find(|&j| toks[j].has(class::ORG | class::ROLE));
+                    match head {
+                        Some(j) => {
+                            b = j + 1;
+                            break;
+                        }
+                        None => break,
+                    }
                 }
                 if b > i
                     && k.cap

@@ -278,9 +278,7 @@ fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
 }
 
 fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
-    cx.toks[a..b]
-        .iter()
-        .any(|t| t.word && t.cap && t.has(class::ORG))
+    cx.toks[a..b].iter().any(|t| t.has(class::MEDIA))
 }
 
 /// Last token of the sentence that is not closing punctuation.
@@ -460,12 +458,13 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
 }
 
 /// Run the attribution rules over the whole text. Returns the attributions in text order
-/// and the person-like names seen (antecedents for pronouns).
+/// and the person-like names seen (antecedents for pronouns; `true` marks a weak one that
+/// may only join a known person).
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
-) -> (Vec<Attribution>, Vec<Span>) {
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::with_capacity(sentences.len());
     // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long
@@ -964,7 +963,7 @@ fn colon_speaker(
 /// Person-like proper names anywhere in the text (runs of two or more capitalised words,
 /// or a title and a capitalised word, outside quotations and without organisation
 /// words): antecedents for pronouns.
-fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
+fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     for &(ts, te) in ranges {
         let mut i = ts;
@@ -992,8 +991,13 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                     break;
                 }
             }
-            // a run that is the whole sentence is a headline, not a name
-            // a single word, or a run that is the whole sentence, starting the sentence
+            // "Rehn answered his critics": a lone unlisted capitalised word opening a sentence
+            // may be a surname already seen; it only joins a known person (weak)
+            if i == ts && words == 1 && j < te && cx.toks[j].word && !cx.toks[j].cap && t.info.class == 0 && t.lemma().is_none() {
+                out.push((cx.span(i, j), true));
+            }
+            // a single word, or a run that is the whole sentence (a headline), starting the
+            // sentence is not a name
             let first_ok = i != ts || (words > 1 && j + 1 < te);
             if words >= 2 && !org && first_ok {
                 // drop a sentence-initial function word ("But John Smith")
@@ -1011,7 +1015,7 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<Span> {
                     a += 1;
                 }
                 if a < j {
-                    out.push(cx.span(a, j));
+                    out.push((cx.span(a, j), false));
                 }
             }
             i = j.max(i + 1);

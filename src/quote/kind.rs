@@ -136,7 +136,7 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
         return QuoteKind::Speech;
     }
     if q.pieces.len() > 1
-        || (opens && words >= 2)
+        || (opens && (words >= 2 || punct))
         || (punct && words >= 2 && capital)
         || (words >= 6 && capital)
     {

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Check measured accuracy against the floors the crate promises.
+
+Usage:
+    python3 .ci/floors.py polnear SCORE.json
+    python3 .ci/floors.py gum SCORE.json
+
+SCORE.json is the `--json` output of ../shared/tools/polnear/score.py or
+../shared/tools/sbd/score.py. Prints every figure with its floor and exits 1 when
+one is below. The floors sit a little under what the crate measured when they were set
+(see README.md, "Accuracy"), so that a change that makes things worse fails CI.
+Standard library only.
+"""
+import json
+import sys
+
+# (label, path into the score JSON, floor)
+FLOORS = {
+    "polnear": [
+        ("direct quotes: overlap F1", ("direct_quotes", "overlap", "f1"), 0.920),
+        ("direct quotes: exact F1", ("direct_quotes", "exact", "f1"), 0.800),
+        ("direct quotes: end-to-end F1", ("direct_quotes", "end_to_end", "f1"), 0.800),
+        ("direct quotes: speaker accuracy", ("direct_quotes", "speaker_accuracy"), 0.870),
+        ("all attributions: content partial F1", ("attributions", "all", "partial", "f1"), 0.715),
+        ("all attributions: content+source F1", ("attributions", "all", "content_source", "f1"), 0.610),
+    ],
+    "gum": [
+        ("GUM dev boundary F1", ("f1",), 0.980),
+    ],
+}
+
+# Ceilings: shares that must stay low.
+CEILINGS = {
+    "polnear": [
+        ("system quotes outside every gold quote", None, 0.040),
+    ],
+    "gum": [],
+}
+
+
+def get(d, path):
+    for k in path:
+        d = d[k]
+    return d
+
+
+def main(argv):
+    if len(argv) != 3 or argv[1] not in FLOORS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    kind, path = argv[1], argv[2]
+    with open(path, encoding="utf-8") as fh:
+        score = json.load(fh)
+    failed = 0
+    for label, key, floor in FLOORS[kind]:
+        value = get(score, key)
+        ok = value >= floor
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {label}: {value:.3f} (floor {floor:.3f})")
+    for label, _, ceiling in CEILINGS[kind]:
+        dq = score["direct_quotes"]
+        value = dq["fp_no_gold"] / max(1, dq["n_system_quotes"])
+        ok = value <= ceiling
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {label}: {value:.3f} (ceiling {ceiling:.3f})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
