@@ -818,9 +818,7 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     let t = &toks[a];
-    if t.has(class::NOT_NAME_START)
-        || ends_with_ci(cx.t(a), "ing")
-    {
+    if t.has(class::NOT_NAME_START | class::FUNCTION) || ends_with_ci(cx.t(a), "ing") {
         // skip an introductory phrase up to its comma (within 12 tokens)
         let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
         a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
@@ -860,7 +858,13 @@ fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usiz
         toks[p].has(class::NOUN_BEFORE)
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
     });
-    before >= 3 && words >= 2 && !in_noun_phrase
+    // "the notorious “carried interest” loophole": a quoted modifier of the noun after it
+    let qb = (qa..te).rev().find(|&i| toks[i].quote == qi).map_or(te, |i| i + 1);
+    let modifier = qb < te && {
+        let n = &toks[qb];
+        n.word && !n.cap && n.info.class == 0 && n.lemma().is_none()
+    };
+    before >= 3 && words >= 2 && !in_noun_phrase && !modifier
 }
 
 /// Does the sentence `next` only finish the attribution of a quotation that ends sentence
