@@ -36,8 +36,11 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
     while a > floor {
         let p = &toks[a - 1];
         let part_of_name = p.word && p.cap
-            // "Sen. Ana Ruiz": the period of a title
-            || !p.word && p.text(text) == "." && a >= floor + 2 && toks[a - 2].has(class::TITLE)
+            // "Sen. Ana Ruiz", "Leonard E. Burman": the period of a title or an initial
+            || !p.word
+                && p.text(text) == "."
+                && a >= floor + 2
+                && (toks[a - 2].has(class::TITLE) || toks[a - 2].cap && toks[a - 2].end - toks[a - 2].start == 1)
             // "Bank of America"
             || is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap;
         if !part_of_name {

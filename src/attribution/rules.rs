@@ -1096,14 +1096,18 @@ fn link_quote(
         .position(|c| !c.used)
         .filter(|&k| {
             let c = &cues[from + k];
-            c.a - qb <= 14 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
+            c.a - qb <= 14
+                || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
+                || apposed_name(cx, qb, c.a).is_some()
         });
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
             np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
         } else {
-            subject_before(text, toks, c.a, qb)
+            // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said"
+            apposed_name(cx, qb, c.a)
+                .or_else(|| subject_before(text, toks, c.a, qb))
                 .map(|r| (r, Rule::QuoteSpeakerCue))
                 .or_else(|| np_after(text, toks, c.b, next_q).map(|r| (r, Rule::QuoteCueSpeaker)))
         };
@@ -1201,6 +1205,17 @@ fn link_quote(
         }
     }
     None
+}
+
+/// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
+/// token `at`), then appositions between commas up to the cue at `cue`.
+fn apposed_name(cx: &Cx<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    if cue <= at + 2 || !cx.punct(cue - 1, ",") || !toks[at].cap {
+        return None;
+    }
+    let r = np_after(cx.text, toks, at, cue)?;
+    (r.1 < cue && cx.punct(r.1, ",") && toks[r.0].cap && !toks[at..cue].iter().any(|t| t.in_quote())).then_some(r)
 }
 
 /// Reported speech for cue `ci` in sentence tokens [ts, te).
