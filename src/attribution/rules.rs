@@ -635,6 +635,25 @@ pub(crate) fn attribute(
                     }
                 }
             };
+            // "She added that …, because “In the end, we vote for somebody.”": a quotation in
+            // the clause of an earlier cue is left to the reported-speech rules (step 2)
+            if link.is_none() && cues[c0..c1].iter().any(|c| !c.used && c.b <= cx_first_tok(&cx, q.span.start, ts, te)) {
+                continue;
+            }
+            // "President Obama is rolling out a new message: “It's about me.”": a colon and a
+            // quotation with no cue; the sentence's subject speaks
+            let link = link.or_else(|| {
+                let qa = cx_first_tok(&cx, q.span.start, ts, te);
+                (qa > ts && cx.punct(qa - 1, ":")).then(|| sentence_subject(&cx, ts, qa)).flatten().map(|r| Link {
+                    speaker: Some(as_mention(text, &toks, r)),
+                    cue: Some(cx.span(qa - 1, qa)),
+                    addressee: None,
+                    medium: None,
+                    rule: Rule::ColonLeadIn,
+                    confidence: 0.5,
+                    content: None,
+                })
+            });
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
             // the quotation itself is the content (its pieces, the attribution between them
@@ -671,11 +690,7 @@ pub(crate) fn attribute(
                 },
             };
             if a.speaker.is_some() {
-                last_direct = Some((
-                    s.paragraph,
-                    out.len(),
-                    sentence_of(a.content.end.saturating_sub(1)),
-                ));
+                last_direct = Some((s.paragraph, out.len(), sentence_of(turn_end(&a).saturating_sub(1))));
             }
             out.push(a);
         }
@@ -716,12 +731,35 @@ pub(crate) fn attribute(
             }
         }
 
-        // 3. partial quotations no content took: a cue next to them, or not speech
+        // a reported clause holding a quotation may be continued by the next quotation
+        if let Some(k) = (first_new_out..out.len()).rev().find(|&k| out[k].kind != AttributionKind::Indirect && out[k].speaker.is_some()) {
+            if last_direct.is_none_or(|(_, j, _)| j < k) {
+                last_direct = Some((s.paragraph, k, sentence_of(turn_end(&out[k]).saturating_sub(1))));
+            }
+        }
+
+        // 3. partial quotations no content took: a cue next to them, or not speech; speech
+        // left for step 2 and not taken there stays unattributed
         for &qi in &sentence_quotes {
             if quote_done[qi] {
                 continue;
             }
             quote_done[qi] = true;
+            if quotes[qi].kind == QuoteKind::Speech {
+                out.push(Attribution {
+                    content: quotes[qi].span,
+                    kind: AttributionKind::Direct,
+                    quote: Some(qi),
+                    speaker: None,
+                    entity: None,
+                    cue: None,
+                    addressee: None,
+                    medium: None,
+                    confidence: 0.0,
+                    rule: Rule::Unattributed,
+                });
+                continue;
+            }
             match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
                 Some(l) if l.speaker.is_some() => {
                     let content = l.content.unwrap_or(quotes[qi].span);
@@ -1205,6 +1243,20 @@ fn link_quote(
         }
     }
     None
+}
+
+/// Where an attribution's turn ends: after its content, cue or speaker, whichever is last.
+fn turn_end(a: &Attribution) -> usize {
+    let mut e = a.content.end;
+    for s in [a.cue, a.speaker.map(|m| m.span)].into_iter().flatten() {
+        e = e.max(s.end);
+    }
+    e
+}
+
+/// The first token of sentence tokens [ts, te) at or after byte `at`.
+fn cx_first_tok(cx: &Cx<'_>, at: usize, ts: usize, te: usize) -> usize {
+    ts + cx.toks[ts..te].partition_point(|t| t.start < at)
 }
 
 /// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
