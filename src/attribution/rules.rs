@@ -1189,58 +1189,53 @@ fn link_quote(
         .find(|&i| toks[i].in_quote())
         .map_or(ts, |i| i + 1);
     let upto = cues.partition_point(|c| c.b <= qa);
-    let found = cues[..upto]
-        .iter()
-        .rev()
-        .take_while(|c| c.a >= prev_q)
-        .position(|c| !c.used);
-    if let Some(ci) = found.map(|k| upto - 1 - k) {
+    // the nearest free cue with a subject, among the last three before the quotation
+    // ("Lynch said she recalled thinking, “…”": "thinking" has none, "recalled" has)
+    let candidates: Vec<usize> = (0..upto).rev().take_while(|&k| cues[k].a >= prev_q).filter(|&k| !cues[k].used).take(2).collect();
+    for ci in candidates {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word).count();
-        let participle =
-            c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
+        let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
         } else if participle {
             // "Trump attacked Clinton, saying, “…”": the subject of the main clause
-            sentence_subject(cx, prev_q, c.a)
+            sentence_subject(cx, ts, c.a)
         } else {
+            // "I laughed and said, “…”": a coordinated verb shares the subject
             subject_before(text, toks, c.a, prev_q)
+                .or_else(|| coordinated(cx, c.a, ts).and_then(|_| sentence_subject(cx, ts, c.a)))
         };
-        if let Some(r) = sp {
-            if gap_words <= 12 || c.according {
-                cues[ci].used = true;
-                let speaker = as_mention(text, toks, r);
-                if c.according && is_media(cx, r.0, r.1) {
-                    medium = Some(speaker.span);
-                }
-                // a fragment woven into a reported clause: the clause is the content;
-                // "said Monday, “…”" keeps the quotation alone
-                let lead_punct = qa > 0 && !toks[qa - 1].word && matches!(cx.t(qa - 1), "," | ":");
-                let content = if gap_words > 0 && !c.according && !lead_punct {
-                    let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
-                    let start = if first < qa { first } else { qa };
-                    Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
-                } else {
-                    None
-                };
-                let rule = if c.according {
-                    Rule::AccordingTo
-                } else {
-                    Rule::SpeakerCueQuote
-                };
-                return Some(Link {
-                    speaker: Some(speaker),
-                    cue: Some(cx.span(c.a, c.b)),
-                    addressee,
-                    medium,
-                    rule,
-                    confidence: 0.85,
-                    content,
-                });
-            }
+        let Some(r) = sp else { continue };
+        if gap_words > 12 && !c.according {
+            continue;
         }
+        cues[ci].used = true;
+        let speaker = as_mention(text, toks, r);
+        if c.according && is_media(cx, r.0, r.1) {
+            medium = Some(speaker.span);
+        }
+        // a fragment woven into a reported clause: the clause is the content;
+        // "said Monday, “…”" keeps the quotation alone
+        let lead_punct = qa > 0 && !toks[qa - 1].word && matches!(cx.t(qa - 1), "," | ":");
+        let content = if gap_words > 0 && !c.according && !lead_punct {
+            let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
+            let start = if first < qa { first } else { qa };
+            Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
+        } else {
+            None
+        };
+        let rule = if c.according { Rule::AccordingTo } else { Rule::SpeakerCueQuote };
+        return Some(Link {
+            speaker: Some(speaker),
+            cue: Some(cx.span(c.a, c.b)),
+            addressee,
+            medium,
+            rule,
+            confidence: 0.85,
+            content,
+        });
     }
     None
 }
