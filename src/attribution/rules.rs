@@ -193,6 +193,12 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             continue;
         }
         let w = t.text(cx.text);
+        // "as Ana Ruiz put it, …": "put it" reports words
+        if i + 1 < e && is(cx.text, t, &["put", "puts"]) && is(cx.text, &toks[i + 1], &["it"]) {
+            out.push(Cue { a: i, b: i + 2, lemma: "put it", according: false, used: false });
+            i += 2;
+            continue;
+        }
         if let Some(lemma) = t.lemma() {
             let blocked = i > s && {
                 let p = &toks[i - 1];
@@ -857,9 +863,13 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     let t = &toks[a];
     if t.has(class::NOT_NAME_START | class::FUNCTION) || ends_with_ci(cx.t(a), "ing") {
-        // skip an introductory phrase up to its comma (within 12 tokens)
+        // skip an introductory phrase up to its comma (within 12 tokens); "On July 6, 2015,"
+        // has a number and a second comma
         let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
         a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+        if toks[a].text(cx.text).bytes().all(|b| b.is_ascii_digit()) && a + 1 < te && cx.punct(a + 1, ",") {
+            a = (a + 2..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+        }
     }
     let t = &toks[a];
     let ok = t.has(class::PRONOUN)
