@@ -145,7 +145,9 @@ fn proper_part(text: &str, span: Span) -> Span {
         let rest = &s[off..];
         let all_caps = rest.split_whitespace().all(|x| {
             let x = x.trim_matches(|c: char| !c.is_alphanumeric());
-            x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || matches!(x, "of" | "and" | "for" | "the" | "on")
+            x.is_empty()
+                || x.chars().next().is_some_and(char::is_uppercase)
+                || matches!(x, "of" | "and" | "for" | "the" | "on")
         });
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
             return Span::new(span.start + off, span.end);

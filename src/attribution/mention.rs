@@ -15,7 +15,8 @@ pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
 
 /// Does `word` end with the lowercase `suffix`, in any case?
 pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
-    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).
@@ -54,7 +55,8 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
         let mut r = a - 1;
         while r > floor && a - r < 4 {
             let p = &toks[r - 1];
-            if !p.word || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.lemma().is_some() {
+            if !p.word || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.lemma().is_some()
+            {
                 break;
             }
             r -= 1;
@@ -85,8 +87,7 @@ fn role_start(toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
         if p.has(class::DET) {
             return Some(a - 1);
         }
-        if p.lemma().is_some() && !p.cap || p.has(class::FUNCTION) && !p.has(class::NP_INNER)
-        {
+        if p.lemma().is_some() && !p.cap || p.has(class::FUNCTION) && !p.has(class::NP_INNER) {
             break;
         }
         a -= 1;
@@ -110,7 +111,9 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
         .any(|t| t.cap && t.word && !t.has(class::DET));
     // "the White House", "Xinhua", "the ministry": an organisation word in a name, or
     // heading a common noun phrase
-    let org_word = toks[a..b].iter().any(|t| t.has(class::ORG) && (t.cap || !any_cap));
+    let org_word = toks[a..b]
+        .iter()
+        .any(|t| t.has(class::ORG) && (t.cap || !any_cap));
     if org_word && !head.has(class::TITLE) && (any_cap || head.has(class::ORG)) {
         return MentionKind::Organisation;
     }
@@ -230,7 +233,9 @@ pub(crate) fn subject_before(
 /// Tokens [a, b) are a bare proper name: two to four capitalised words, nothing else.
 fn is_bare_name(toks: &[Tok], a: usize, b: usize) -> bool {
     (2..=4).contains(&(b.saturating_sub(a)))
-        && toks[a..b].iter().all(|t| t.word && t.cap && !t.in_quote() && t.info.class == 0)
+        && toks[a..b]
+            .iter()
+            .all(|t| t.word && t.cap && !t.in_quote() && t.info.class == 0)
 }
 
 fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usize, usize)> {
@@ -297,7 +302,9 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                     // "the Corvalean statistics office": a common head after a proper
                     // modifier, within three words
                     let head = (b..ceil.min(b + 3))
-                        .take_while(|&j| toks[j].word && !toks[j].cap && !toks[j].has(class::NP_STOP))
+                        .take_while(|&j| {
+                            toks[j].word && !toks[j].cap && !toks[j].has(class::NP_STOP)
+                        })
                         .find(|&j| toks[j].has(class::ORG | class::ROLE));
                     match head {
                         Some(j) => {
@@ -307,12 +314,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                         None => break,
                     }
                 }
-                if b > i
-                    && k.cap
-                    && !seen_cap
-                    && !toks[b - 1].has(class::DET)
-                    && !toks[b - 1].cap
-                {
+                if b > i && k.cap && !seen_cap && !toks[b - 1].has(class::DET) && !toks[b - 1].cap {
                     // "a former aide Smith" is rare; a capital after lowercase words ends the role
                     if toks[b - 1].has(class::ROLE) {
                         seen_cap = true;

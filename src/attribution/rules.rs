@@ -1,9 +1,9 @@
 //! The attribution rules, applied sentence by sentence.
 
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
-use crate::lexicon::class;
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
+use crate::lexicon::class;
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -17,9 +17,13 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 fn ambiguous_form(w: &str) -> bool {
-    const VERB_ONLY: &[&str] =
-        &["said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown", "learnt", "written"];
-    !(ends_with_ci(w, "ed") || ends_with_ci(w, "ing") || VERB_ONLY.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    const VERB_ONLY: &[&str] = &[
+        "said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown", "learnt",
+        "written",
+    ];
+    !(ends_with_ci(w, "ed")
+        || ends_with_ci(w, "ing")
+        || VERB_ONLY.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -65,7 +69,9 @@ struct Counts {
 fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
     let k = toks.partition_point(|t| t.end <= x);
     match toks.get(k) {
-        Some(t) if t.start < x => tok_cum[k].wrapping_add(alnum(text.get(t.start..x).unwrap_or("")) as u32),
+        Some(t) if t.start < x => {
+            tok_cum[k].wrapping_add(alnum(text.get(t.start..x).unwrap_or("")) as u32)
+        }
         _ => tok_cum[k],
     }
 }
@@ -74,7 +80,8 @@ fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span) -> usize {
     if s.is_empty() {
         return 0;
     }
-    alnum_before(text, toks, tok_cum, s.end).wrapping_sub(alnum_before(text, toks, tok_cum, s.start)) as usize
+    alnum_before(text, toks, tok_cum, s.end)
+        .wrapping_sub(alnum_before(text, toks, tok_cum, s.start)) as usize
 }
 
 impl Counts {
@@ -103,7 +110,13 @@ impl Counts {
                 tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
             }
         }
-        Counts { tok, tops, tops_cum, piece_cum, piece_off }
+        Counts {
+            tok,
+            tops,
+            tops_cum,
+            piece_cum,
+            piece_off,
+        }
     }
 }
 
@@ -168,7 +181,11 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
         }
         // phrases with a source role ("according to")
         let mut matched = false;
-        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) { &CUE_PHRASES } else { &[] };
+        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) {
+            &CUE_PHRASES
+        } else {
+            &[]
+        };
         for (role, words) in phrases {
             if *role != PhraseRole::Source || i + words.len() > e {
                 continue;
@@ -195,7 +212,13 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
         let w = t.text(cx.text);
         // "as Ana Ruiz put it, …": "put it" reports words
         if i + 1 < e && is(cx.text, t, &["put", "puts"]) && is(cx.text, &toks[i + 1], &["it"]) {
-            out.push(Cue { a: i, b: i + 2, lemma: "put it", according: false, used: false });
+            out.push(Cue {
+                a: i,
+                b: i + 2,
+                lemma: "put it",
+                according: false,
+                used: false,
+            });
             i += 2;
             continue;
         }
@@ -247,9 +270,12 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
             let no_clause = t.has(class::CLAUSE_VERB)
-                && !(i + 1..e.min(i + 6)).any(|k| toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"]));
+                && !(i + 1..e.min(i + 6)).any(|k| {
+                    toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
+                });
             // "is expected to announce": modality, not speech
-            let modal = t.lemma() == Some("expect") && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            let modal =
+                t.lemma() == Some("expect") && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
             if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
                 out.push(Cue {
                     a: i,
@@ -311,10 +337,7 @@ fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
     while i + 1 < end {
         if cx.punct(i, ",") && !toks[i].in_quote() {
             let mut j = i + 1;
-            if j + 1 < end
-                && toks[j].word
-                && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly"))
-            {
+            if j + 1 < end && toks[j].word && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly")) {
                 j += 1;
             }
             if toks[j].word
@@ -437,8 +460,12 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
         .partition_point(|q| q.span.start < content.start)
         .saturating_sub(1);
     let k = cx.counts;
-    let ta = k.tops.partition_point(|&t| quotes[t].span.start < content.start);
-    let tb = k.tops.partition_point(|&t| quotes[t].span.start < content.end);
+    let ta = k
+        .tops
+        .partition_point(|&t| quotes[t].span.start < content.start);
+    let tb = k
+        .tops
+        .partition_point(|&t| quotes[t].span.start < content.end);
     let mut inside = 0;
     // the quotation just before `content`, if top-level
     if ta > 0 && k.tops[ta - 1] == lo && quotes[lo].span.overlaps(content) {
@@ -492,14 +519,22 @@ pub(crate) fn attribute(
         for i in (a..b).step_by(MAX_SENTENCE_TOKENS) {
             let j = (i + MAX_SENTENCE_TOKENS).min(b);
             let span = Span::new(toks[i].start, toks[j - 1].end);
-            cut.push(Sentence { span, text: &text[span], paragraph: s.paragraph });
+            cut.push(Sentence {
+                span,
+                text: &text[span],
+                paragraph: s.paragraph,
+            });
             ranges.push((i, j));
         }
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
     let counts = Counts::new(text, &toks, quotes);
-    let cx = Cx { text, toks: &toks, counts: &counts };
+    let cx = Cx {
+        text,
+        toks: &toks,
+        counts: &counts,
+    };
     // every cue of the text, with the range of each sentence's cues
     let mut cues = Vec::new();
     let mut cue_ranges = Vec::with_capacity(sentences.len());
@@ -551,7 +586,8 @@ pub(crate) fn attribute(
                 if q.span.start >= a.content.end {
                     break;
                 }
-                if a.content.contains(q.span) {
+                // the quotation holds the turn ("“SMITH: …") or lies in it
+                if a.content.contains(q.span) || q.parent.is_none() && q.span.overlaps(a.content) {
                     quote_done[qi] = true;
                 }
             }
@@ -608,7 +644,11 @@ pub(crate) fn attribute(
                         out[k].content = out[k].content.cover(q.span);
                         let c = out[k].content;
                         // "“A,” she said. “B.”": still direct, the attribution aside
-                        out[k].kind = if was_direct { AttributionKind::Direct } else { kind_for(&cx, c, quotes) };
+                        out[k].kind = if was_direct {
+                            AttributionKind::Direct
+                        } else {
+                            kind_for(&cx, c, quotes)
+                        };
                         quote_done[qi] = true;
                         last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
                         continue;
@@ -643,28 +683,39 @@ pub(crate) fn attribute(
             };
             // "She added that …, because “In the end, we vote for somebody.”": a quotation in
             // the clause of an earlier cue is left to the reported-speech rules (step 2)
-            if link.is_none() && cues[c0..c1].iter().any(|c| !c.used && c.b <= cx_first_tok(&cx, q.span.start, ts, te)) {
+            if link.is_none()
+                && cues[c0..c1]
+                    .iter()
+                    .any(|c| !c.used && c.b <= cx_first_tok(&cx, q.span.start, ts, te))
+            {
                 continue;
             }
             // "President Obama is rolling out a new message: “It's about me.”": a colon and a
             // quotation with no cue; the sentence's subject speaks
             let link = link.or_else(|| {
                 let qa = cx_first_tok(&cx, q.span.start, ts, te);
-                (qa > ts && cx.punct(qa - 1, ":")).then(|| sentence_subject(&cx, ts, qa)).flatten().map(|r| Link {
-                    speaker: Some(as_mention(text, &toks, r)),
-                    cue: Some(cx.span(qa - 1, qa)),
-                    addressee: None,
-                    medium: None,
-                    rule: Rule::ColonLeadIn,
-                    confidence: 0.5,
-                    content: None,
-                })
+                (qa > ts && cx.punct(qa - 1, ":"))
+                    .then(|| sentence_subject(&cx, ts, qa))
+                    .flatten()
+                    .map(|r| Link {
+                        speaker: Some(as_mention(text, &toks, r)),
+                        cue: Some(cx.span(qa - 1, qa)),
+                        addressee: None,
+                        medium: None,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.5,
+                        content: None,
+                    })
             });
             quote_done[qi] = true;
             let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
             // the quotation itself is the content (its pieces, the attribution between them
             // aside): direct
-            let kind = if content == q.span { AttributionKind::Direct } else { kind_for(&cx, content, quotes) };
+            let kind = if content == q.span {
+                AttributionKind::Direct
+            } else {
+                kind_for(&cx, content, quotes)
+            };
             let a = match link {
                 Some(l) => Attribution {
                     content,
@@ -696,7 +747,11 @@ pub(crate) fn attribute(
                 },
             };
             if a.speaker.is_some() {
-                last_direct = Some((s.paragraph, out.len(), sentence_of(turn_end(&a).saturating_sub(1))));
+                last_direct = Some((
+                    s.paragraph,
+                    out.len(),
+                    sentence_of(turn_end(&a).saturating_sub(1)),
+                ));
             }
             out.push(a);
         }
@@ -738,9 +793,16 @@ pub(crate) fn attribute(
         }
 
         // a reported clause holding a quotation may be continued by the next quotation
-        if let Some(k) = (first_new_out..out.len()).rev().find(|&k| out[k].kind != AttributionKind::Indirect && out[k].speaker.is_some()) {
+        if let Some(k) = (first_new_out..out.len())
+            .rev()
+            .find(|&k| out[k].kind != AttributionKind::Indirect && out[k].speaker.is_some())
+        {
             if last_direct.is_none_or(|(_, j, _)| j < k) {
-                last_direct = Some((s.paragraph, k, sentence_of(turn_end(&out[k]).saturating_sub(1))));
+                last_direct = Some((
+                    s.paragraph,
+                    k,
+                    sentence_of(turn_end(&out[k]).saturating_sub(1)),
+                ));
             }
         }
 
@@ -867,7 +929,10 @@ fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)>
         // has a number and a second comma
         let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
         a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
-        if toks[a].text(cx.text).bytes().all(|b| b.is_ascii_digit()) && a + 1 < te && cx.punct(a + 1, ",") {
+        if toks[a].text(cx.text).bytes().all(|b| b.is_ascii_digit())
+            && a + 1 < te
+            && cx.punct(a + 1, ",")
+        {
             a = (a + 2..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
         }
     }
@@ -907,7 +972,10 @@ fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, qi: usize, ts: usize, te: usiz
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
     });
     // "the notorious “carried interest” loophole": a quoted modifier of the noun after it
-    let qb = (qa..te).rev().find(|&i| toks[i].quote == qi).map_or(te, |i| i + 1);
+    let qb = (qa..te)
+        .rev()
+        .find(|&i| toks[i].quote == qi)
+        .map_or(te, |i| i + 1);
     let modifier = qb < te && {
         let n = &toks[qb];
         n.word && !n.cap && n.info.class == 0 && n.lemma().is_none()
@@ -995,9 +1063,18 @@ fn colon_speaker(
         .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
     // a "Name:" inside a quotation (“Ana Ruiz: we will win,” he said) is quoted text,
     // not a speaker label; its speaker would lie inside its own quotation
-    if quote.is_some_and(|q| quotes[q].content.contains(cx.span(a, b))) {
+    // — unless the quotation is a transcript turn that opens with a capitalised label and
+    // is never closed in its paragraph ("\"SMITH: Thank you.", the next turn reopening);
+    // then the label is the speaker and the content starts after it
+    let label = cx.span(a, b);
+    let caps = !label.text(cx.text).chars().any(char::is_lowercase);
+    let turn = |q: &Quote<'_>| caps && !q.closed && q.content.start == label.start;
+    if quote.is_some_and(|q| quotes[q].content.contains(label) && !turn(&quotes[q])) {
         return None;
     }
+    // a turn's label stands inside the marks: the turn is not linked to the quotation, so
+    // that no speaker lies inside its own quotation
+    let quote = quote.filter(|&q| !turn(&quotes[q]));
     Some(Attribution {
         content,
         kind: kind_for(cx, content, quotes),
@@ -1034,10 +1111,7 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
                     words += 1;
                     org |= k.has(class::ORG);
                     j += 1;
-                } else if cx.punct(j, ".")
-                    && j > i
-                    && cx.toks[j - 1].has(class::TITLE)
-                {
+                } else if cx.punct(j, ".") && j > i && cx.toks[j - 1].has(class::TITLE) {
                     j += 1;
                 } else {
                     break;
@@ -1045,7 +1119,14 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
             }
             // "Rehn answered his critics": a lone unlisted capitalised word opening a sentence
             // may be a surname already seen; it only joins a known person (weak)
-            if i == ts && words == 1 && j < te && cx.toks[j].word && !cx.toks[j].cap && t.info.class == 0 && t.lemma().is_none() {
+            if i == ts
+                && words == 1
+                && j < te
+                && cx.toks[j].word
+                && !cx.toks[j].cap
+                && t.info.class == 0
+                && t.lemma().is_none()
+            {
                 out.push((cx.span(i, j), true));
             }
             // a single word, or a run that is the whole sentence (a headline), starting the
@@ -1201,7 +1282,12 @@ fn link_quote(
     let upto = cues.partition_point(|c| c.b <= qa);
     // the nearest free cue with a subject, among the last three before the quotation
     // ("Lynch said she recalled thinking, “…”": "thinking" has none, "recalled" has)
-    let candidates: Vec<usize> = (0..upto).rev().take_while(|&k| cues[k].a >= prev_q).filter(|&k| !cues[k].used).take(2).collect();
+    let candidates: Vec<usize> = (0..upto)
+        .rev()
+        .take_while(|&k| cues[k].a >= prev_q)
+        .filter(|&k| !cues[k].used)
+        .take(2)
+        .collect();
     for ci in candidates {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
@@ -1236,7 +1322,11 @@ fn link_quote(
         } else {
             None
         };
-        let rule = if c.according { Rule::AccordingTo } else { Rule::SpeakerCueQuote };
+        let rule = if c.according {
+            Rule::AccordingTo
+        } else {
+            Rule::SpeakerCueQuote
+        };
         return Some(Link {
             speaker: Some(speaker),
             cue: Some(cx.span(c.a, c.b)),
@@ -1272,7 +1362,11 @@ fn apposed_name(cx: &Cx<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
         return None;
     }
     let r = np_after(cx.text, toks, at, cue)?;
-    (r.1 < cue && cx.punct(r.1, ",") && toks[r.0].cap && !toks[at..cue].iter().any(|t| t.in_quote())).then_some(r)
+    (r.1 < cue
+        && cx.punct(r.1, ",")
+        && toks[r.0].cap
+        && !toks[at..cue].iter().any(|t| t.in_quote()))
+    .then_some(r)
 }
 
 /// Reported speech for cue `ci` in sentence tokens [ts, te).
@@ -1385,9 +1479,7 @@ fn indirect(
             let t = &toks[a];
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
-                || t.cap
-                    && !t.has(class::NOT_NAME_START)
-                    && !ends_with_ci(cx.t(a), "ing");
+                || t.cap && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
             let r = np_after(text, toks, a, c.a)?;
             opener.then(|| as_mention(text, toks, r))
         })?;

@@ -67,7 +67,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 let (d, m) = char_at(text, end);
                 if d.is_alphanumeric() {
                     end += m;
-                } else if inner_joiner(d) && end + m < to && char_at(text, end + m).0.is_alphanumeric() {
+                } else if inner_joiner(d)
+                    && end + m < to
+                    && char_at(text, end + m).0.is_alphanumeric()
+                {
                     // a joiner only when a letter or digit follows
                     end += m;
                 } else {

@@ -239,18 +239,32 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
     add(&mut TITLES.iter().copied(), class::TITLE);
     add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
     add(&mut ORG_WORDS.iter().copied(), class::ORG);
-    add(&mut CUE_PHRASES.iter().filter_map(|(_, words)| words.first().copied()), class::PHRASE_HEAD);
+    add(
+        &mut CUE_PHRASES
+            .iter()
+            .filter_map(|(_, words)| words.first().copied()),
+        class::PHRASE_HEAD,
+    );
     add(&mut entries(include_str!("media_words.txt")), class::MEDIA);
     // every form of the clause verbs
     let clause: HashSet<&str> = entries(include_str!("clause_verbs.txt")).collect();
-    add(&mut REPORTING_VERBS.iter().filter(|(_, l)| clause.contains(*l)).map(|(f, _)| *f), class::CLAUSE_VERB);
+    add(
+        &mut REPORTING_VERBS
+            .iter()
+            .filter(|(_, l)| clause.contains(*l))
+            .map(|(f, _)| *f),
+        class::CLAUSE_VERB,
+    );
     for (form, lemma) in REPORTING_VERBS.iter() {
         m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
     m
 });
 
-static NO_INFO: WordInfo = WordInfo { class: 0, lemma: None };
+static NO_INFO: WordInfo = WordInfo {
+    class: 0,
+    lemma: None,
+};
 
 /// What the lists say about `word` (any case); an unknown word has no class.
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {

@@ -592,7 +592,9 @@ impl<'t> Scanner<'_, 't> {
             let bottom = &self.stack[0];
             let started = self.out[bottom.out].content.start;
             n.end.saturating_sub(started) <= self.inner.max_length
-                && mark_at(text, n.start).is_some_and(|(_, m)| m == pair(bottom.style).open)
+                && mark_at(text, n.start).is_some_and(|(w, m)| {
+                    m == pair(bottom.style).open && !turn_label(&text[n.start + w..n.end])
+                })
         });
         if reopen {
             while self.stack.len() > 1 {
@@ -759,4 +761,20 @@ fn has_sentence_period(gap: &str) -> bool {
             || word.contains('.')
             || lexicon::contains_folded(&lexicon::ABBREVIATIONS, word))
     })
+}
+
+/// A transcript turn label opening a paragraph ("SMITH: …", "MS. RUIZ: …"): the quotation
+/// marks before it start a new speaker's words, not the continuation of the last ones.
+fn turn_label(para: &str) -> bool {
+    let cut = para.char_indices().nth(40).map_or(para.len(), |(i, _)| i);
+    let head = &para[..cut];
+    let Some(colon) = head.find(':') else {
+        return false;
+    };
+    let label = &head[..colon];
+    label.len() >= 2
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
 }
