@@ -923,18 +923,19 @@ pub(crate) fn attribute(
 fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
-    let t = &toks[a];
-    if t.has(class::NOT_NAME_START | class::FUNCTION) || ends_with_ci(cx.t(a), "ing") {
-        // skip an introductory phrase up to its comma (within 12 tokens); "On July 6, 2015,"
-        // has a number and a second comma
-        let comma = (a..te.min(a + 12)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
-        a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
-        if toks[a].text(cx.text).bytes().all(|b| b.is_ascii_digit())
-            && a + 1 < te
-            && cx.punct(a + 1, ",")
-        {
-            a = (a + 2..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    // skip introductory phrases up to their commas ("Once in my early 20s, when my mother
+    // called, I …"; "On July 6, 2015, Ana …"), three at most, each within 16 tokens
+    for _ in 0..3 {
+        let t = &toks[a];
+        let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
+        let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
+            || ends_with_ci(cx.t(a), "ing")
+            || number;
+        if !intro {
+            break;
         }
+        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+        a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
     }
     let t = &toks[a];
     let ok = t.has(class::PRONOUN)
