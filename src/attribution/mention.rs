@@ -247,7 +247,8 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
         return Some((h, h + 1));
     }
-    if t.has(class::FUNCTION) {
+    // "tweets early Friday saying …": a time word is no speaker
+    if t.has(class::FUNCTION | class::TIME) {
         return None;
     }
     if t.cap {

@@ -1471,6 +1471,12 @@ fn indirect(
                 &["by", "after", "before", "while", "when", "without", "in"],
             ))
         && ends_with_ci(cx.t(c.a), "ing");
+    // "Trump unleashed a series of tweets early Friday saying that …": a participle with
+    // no subject of its own
+    let participle = participle
+        || c.a > ts + 1
+            && ends_with_ci(cx.t(c.a), "ing")
+            && subject_before(text, toks, c.a, ts).is_none();
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
