@@ -363,7 +363,13 @@ pub(crate) fn cluster<'t>(
                 name: ent.name.text(text),
                 name_span: ent.name,
                 kind: ent.kind,
-                mentions: ent.mentions.clone(),
+                mentions: {
+                    // one mention can speak twice ("Varga pledged … and said …")
+                    let mut m = ent.mentions.clone();
+                    m.sort_unstable();
+                    m.dedup();
+                    m
+                },
             });
         }
         a.entity = Some(map[e]);
