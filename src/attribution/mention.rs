@@ -85,7 +85,7 @@ fn role_start(toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
             break;
         }
         if p.has(class::DET) {
-            return Some(a - 1);
+            return Some(extend_postmodified(toks, a - 1, floor));
         }
         if p.lemma().is_some() && !p.cap || p.has(class::FUNCTION) && !p.has(class::NP_INNER) {
             break;
@@ -98,6 +98,37 @@ fn role_start(toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
     }
     // a bare phrase must end in a role noun or be all there is before the cue
     (a == floor || toks[head].has(class::ROLE) || a < head).then_some(a)
+}
+
+/// "A person familiar with the talks", "a spokeswoman for the city", "sources close to the
+/// mayor": a noun phrase that starts at `det` may be the object of a preposition after the
+/// real head; step back over the preposition (and an adjective before it) to a role or
+/// anonymous head and its determiner.
+fn extend_postmodified(toks: &[Tok], det: usize, floor: usize) -> usize {
+    let mut k = det;
+    // the preposition, then at most one adjective ("familiar", "close")
+    if k <= floor || !toks[k - 1].has(class::NP_INNER) {
+        return det;
+    }
+    k -= 1;
+    if k > floor
+        && toks[k - 1].word
+        && !toks[k - 1].cap
+        && toks[k - 1].info.class == 0
+        && toks[k - 1].lemma().is_none()
+    {
+        k -= 1;
+    }
+    if k <= floor || !toks[k - 1].has(class::ROLE | class::ANONYMOUS) {
+        return det;
+    }
+    let head = k - 1;
+    // the head's own determiner, or the head alone ("Sources close to …")
+    if head > floor && toks[head - 1].has(class::DET) {
+        head - 1
+    } else {
+        head
+    }
 }
 
 /// Mention kind of tokens [a, b).
@@ -118,7 +149,9 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
         return MentionKind::Organisation;
     }
     if !head.cap || !any_cap {
-        if head.has(class::ANONYMOUS) {
+        if head.has(class::ANONYMOUS)
+            || !any_cap && toks[a..b].iter().any(|t| t.has(class::ANONYMOUS))
+        {
             return MentionKind::Anonymous;
         }
         return MentionKind::Role;
@@ -258,7 +291,8 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         let a = name_start(text, toks, h, floor);
         return Some((a, h + 1));
     }
-    if t.lemma().is_some() {
+    // a verb form is no head, unless a determiner makes it a noun ("the talks")
+    if t.lemma().is_some() && !(h > floor && toks[h - 1].has(class::DET)) {
         return None;
     }
     let a = role_start(toks, h, floor)?;
@@ -297,6 +331,10 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
             }
             if k.word {
                 if b > i && k.has(class::NP_STOP) && !k.cap {
+                    break;
+                }
+                // "told his players the season was over": a new determiner after a noun
+                if b > i + 1 && k.has(class::DET) && !toks[b - 1].has(class::DET) {
                     break;
                 }
                 if b > i && seen_cap && !k.cap && !is_connector(text, k) {

@@ -201,7 +201,11 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     according: true,
                     used: false,
                 });
+                // the source after it ("according to a police report") holds no cue
                 i += words.len();
+                while i < e && toks[i].word && i - out[out.len() - 1].b < 6 {
+                    i += 1;
+                }
                 matched = true;
                 break;
             }
@@ -250,6 +254,10 @@ fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     let p = &toks[i - 1];
                     let pt = p.text(cx.text);
                     let noun_context = !p.word
+                        || i >= s + 2
+                            && toks[i - 2].has(class::DET)
+                            && !p.cap
+                            && !p.has(class::PRONOUN)
                         || p.has(class::NOUN_BEFORE)
                         || pt.ends_with("'s")
                         || pt.ends_with("’s");
@@ -1051,7 +1059,14 @@ fn colon_speaker(
     let last = si + sentences[si..].partition_point(|s| s.paragraph == para) - 1;
     let end_tok = ranges[last].1;
     let first = b + 1;
-    let end = content_end(cx, first, end_tok).max(first);
+    let mut end = content_end(cx, first, end_tok).max(first);
+    // a closing quotation mark (of a quoted turn) is not content
+    while end > first
+        && !toks[end - 1].word
+        && matches!(cx.t(end - 1), "\"" | "”" | "’" | "'" | "»")
+    {
+        end = content_end(cx, first, end - 1).max(first);
+    }
     if (first..end).filter(|&i| toks[i].word).take(3).count() < 3 {
         return None;
     }
@@ -1069,7 +1084,7 @@ fn colon_speaker(
     // then the label is the speaker and the content starts after it
     let label = cx.span(a, b);
     let caps = !label.text(cx.text).chars().any(char::is_lowercase);
-    let turn = |q: &Quote<'_>| caps && !q.closed && q.content.start == label.start;
+    let turn = |q: &Quote<'_>| caps && q.content.start == label.start;
     if quote.is_some_and(|q| quotes[q].content.contains(label) && !turn(&quotes[q])) {
         return None;
     }
@@ -1130,10 +1145,13 @@ fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
             {
                 out.push((cx.span(i, j), true));
             }
+            // "the Chinese leader", "a Republican senator": capitalised modifiers of a role
+            let modifier =
+                j < te && cx.toks[j].word && !cx.toks[j].cap && cx.toks[j].has(class::ROLE);
             // a single word, or a run that is the whole sentence (a headline), starting the
             // sentence is not a name
             let first_ok = i != ts || (words > 1 && j + 1 < te);
-            if words >= 2 && !org && first_ok {
+            if words >= 2 && !org && first_ok && !modifier {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;
                 while a < j

@@ -496,7 +496,8 @@ impl<'t> Scanner<'_, 't> {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if word.bytes().all(|b| b.is_ascii_digit())
+            // '90s, '80s
+            if word.bytes().next().is_some_and(|b| b.is_ascii_digit())
                 || lexicon::contains_folded(&lexicon::ELISIONS, word)
             {
                 return false;

@@ -54,9 +54,9 @@ fn words_before(text: &str, at: usize) -> (String, String) {
 }
 
 fn ends_sentence_like(content: &str) -> bool {
-    content
-        .trim_end()
-        .ends_with(['.', '?', '!', ',', '…', ';', ':', '—'])
+    content.trim_end().ends_with([
+        '.', '?', '!', ',', '…', ';', ':', '—', '。', '！', '？', '，',
+    ])
 }
 
 fn is_title_case(content: &str) -> bool {
@@ -67,7 +67,8 @@ fn is_title_case(content: &str) -> bool {
             continue;
         }
         let first = w.chars().next().unwrap_or(' ');
-        if first.is_lowercase() && !SMALL_WORDS.contains(&w) {
+        // a capital letter or a digit; scripts without case (CJK) have no titles by case
+        if !(first.is_uppercase() || first.is_numeric()) && !SMALL_WORDS.contains(&w) {
             return false;
         }
         any = true;
@@ -95,15 +96,31 @@ fn after_reporting_verb(text: &str, at: usize) -> bool {
     let Some(head) = head.strip_suffix([',', ':']) else {
         return false;
     };
-    let word = head
+    let mut words = head
         .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    lexicon::reporting_lemma(word).is_some()
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or("");
+    // "as Ana Ruiz put it, “…”"
+    let put_it = word.eq_ignore_ascii_case("it")
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("put") || w.eq_ignore_ascii_case("puts"));
+    put_it || lexicon::reporting_lemma(word).is_some()
 }
 
 /// Does a naming or titling word stand right before byte `at` (rule 1)?
 pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
+    // scripts without spaces: the trigger is the text right before the mark
+    let before = &text[..at];
+    let cjk = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    if cjk {
+        return NONSPEECH_TRIGGERS
+            .iter()
+            .any(|t| !t.is_ascii() && before.ends_with(t));
+    }
     let (w1, w2) = words_before(text, at);
     NONSPEECH_TRIGGERS.contains(w1.as_str()) || NONSPEECH_TRIGGERS.contains(w2.as_str())
 }
@@ -113,7 +130,12 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     if after_trigger(text, q.span.start) {
         return QuoteKind::NotSpeech;
     }
-    let words = content.split_whitespace().count();
+    // scripts written without spaces (Chinese, Japanese): about two characters a word
+    let ideographs = content
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af))
+        .count();
+    let words = content.split_whitespace().count().max(ideographs / 2);
     let opens = opens_sentence(text, q.span.start);
     let punct = ends_sentence_like(content);
     if q.pieces.len() == 1 && is_title_case(content) && !content.contains(['?', '!']) {
@@ -125,11 +147,10 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
             return QuoteKind::NotSpeech;
         }
     }
-    let capital = content
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase());
+    // a capital, or a script without case (CJK) where every clause "starts capitalised"
+    let capital = content.trim_start().chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase() && !c.is_ascii()
+    });
     // "…, Smith said, “we were floored.”": a quotation right after a reporting verb and a
     // comma or colon is speech, whatever its case
     if words >= 2 && after_reporting_verb(text, q.span.start) {
