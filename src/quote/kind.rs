@@ -68,7 +68,7 @@ fn is_title_case(content: &str) -> bool {
         }
         let first = w.chars().next().unwrap_or(' ');
         // a capital letter or a digit; scripts without case (CJK) have no titles by case
-        if !(first.is_uppercase() || first.is_numeric()) && !SMALL_WORDS.contains(&w) {
+        if !(first.is_uppercase() || first.is_numeric() || SMALL_WORDS.contains(&w)) {
             return false;
         }
         any = true;
