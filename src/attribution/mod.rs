@@ -12,6 +12,18 @@
 //!    their paragraph is only a quotation;
 //! 4. speaker mentions are clustered into [`Speaker`] entities (`Chinese President Xi
 //!    Jinping`, `Xi`, `the Chinese leader`, `he`) named by their fullest proper name.
+//!
+//! ```
+//! use whosaid::{AttributionKind, Rule};
+//! let text = "Ana Ruiz said that the plan had failed. “We will try again,” she added.";
+//! let doc = whosaid::analyze(text);
+//! let rules: Vec<Rule> = doc.attributions.iter().map(|a| a.rule).collect();
+//! assert_eq!(rules, [Rule::SpeakerCueClause, Rule::QuoteSpeakerCue]);
+//! assert_eq!(doc.attributions[1].kind, AttributionKind::Direct);
+//! // both are Ana Ruiz: "she" resolves to the name before it
+//! assert_eq!(doc.speakers.len(), 1);
+//! assert_eq!(doc.speakers[0].name, "Ana Ruiz");
+//! ```
 
 mod entity;
 mod mention;

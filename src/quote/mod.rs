@@ -7,6 +7,17 @@
 //! into the next one only when that paragraph starts with an opening mark of the same
 //! convention (the news convention for multi-paragraph quotations); otherwise it ends
 //! there, marked as not closed. The scan is linear in the input whatever the marks.
+//!
+//! ```
+//! use whosaid::{MarkStyle, QuoteDetector};
+//! let text = "“The river is rising,” the mayor said.\n\n“We are ready.\n\n“Nobody will be left behind.”";
+//! let quotes: Vec<_> = QuoteDetector::new().quotes(text).collect();
+//! assert_eq!(quotes.len(), 2);
+//! // the second runs over two paragraphs, reopened at the start of each
+//! assert_eq!((quotes[1].first_paragraph, quotes[1].last_paragraph), (1, 2));
+//! assert!(quotes[1].closed);
+//! assert_eq!(quotes[1].marks, MarkStyle::CurlyDouble);
+//! ```
 
 mod detector;
 mod kind;
