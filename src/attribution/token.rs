@@ -16,6 +16,8 @@ pub(crate) struct Tok {
     pub quote: u32,
     /// What the word lists say about the word.
     pub info: &'static WordInfo,
+    /// Letters and digits in the token (0 for punctuation).
+    pub alnum: u32,
 }
 
 impl Tok {
@@ -63,10 +65,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         let start = i;
         if c.is_alphanumeric() {
             let mut end = i + n;
+            let mut alnum = 1;
             while end < to {
                 let (d, m) = char_at(text, end);
                 if d.is_alphanumeric() {
                     end += m;
+                    alnum += 1;
                 } else if inner_joiner(d)
                     && end + m < to
                     && char_at(text, end + m).0.is_alphanumeric()
@@ -84,6 +88,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 cap: c.is_uppercase(),
                 quote: u32::MAX,
                 info: word_info(&text[start..end]),
+                alnum,
             });
             i = end;
         } else {
@@ -94,6 +99,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 cap: false,
                 quote: u32::MAX,
                 info: word_info(""),
+                alnum: 0,
             });
             i += n;
         }

@@ -266,10 +266,30 @@ static NO_INFO: WordInfo = WordInfo {
     lemma: None,
 };
 
+/// A cheap filter before the hash lookup: bit `len` of `SHAPES[first][last]` is set when a
+/// listed word of that length starts and ends with those (folded) bytes (low six bits).
+/// Most words of a text are in no list and stop here.
+static SHAPES: Lazy<Box<[[u32; 64]; 64]>> = Lazy::new(|| {
+    let mut t = Box::new([[0u32; 64]; 64]);
+    for w in WORDS.keys() {
+        if let (Some(&a), Some(&b)) = (w.first(), w.last()) {
+            t[usize::from(a & 63)][usize::from(b & 63)] |= 1 << w.len().min(31);
+        }
+    }
+    t
+});
+
 /// What the lists say about `word` (any case); an unknown word has no class.
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 32 {
+        return &NO_INFO;
+    }
+    let (first, last) = (
+        b[0].to_ascii_lowercase(),
+        b[b.len() - 1].to_ascii_lowercase(),
+    );
+    if SHAPES[usize::from(first & 63)][usize::from(last & 63)] & (1 << b.len().min(31)) == 0 {
         return &NO_INFO;
     }
     let mut buf = [0u8; 32];
