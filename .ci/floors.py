@@ -8,7 +8,8 @@ Usage:
 SCORE.json is the `--json` output of ../shared/tools/polnear/score.py or
 ../shared/tools/sbd/score.py. Prints every figure with its floor and exits 1 when
 one is below. The floors sit a little under what the crate measured when they were set
-(see README.md, "Accuracy"), so that a change that makes things worse fails CI.
+(see README.md, "Accuracy") where the issues' floors are not reached yet, and are the
+issues' floors where they are, so that a change that makes things worse fails CI.
 Standard library only.
 """
 import json
@@ -17,14 +18,18 @@ import sys
 # (label, path into the score JSON, floor)
 FLOORS = {
     "polnear": [
-        ("direct quotes: overlap F1", ("direct_quotes", "overlap", "f1"), 0.920),
-        ("direct quotes: exact F1", ("direct_quotes", "exact", "f1"), 0.800),
-        ("direct quotes: end-to-end F1", ("direct_quotes", "end_to_end", "f1"), 0.800),
-        ("direct quotes: speaker accuracy", ("direct_quotes", "speaker_accuracy"), 0.870),
-        ("all attributions: content partial F1", ("attributions", "all", "partial", "f1"), 0.715),
-        ("all attributions: content+source F1", ("attributions", "all", "content_source", "f1"), 0.610),
+        # issue 3 (quotation detection): regression guards a little under what the crate
+        # measures today (93.9 / 82.4); the issue's floors are 95 and 85
+        ("direct quotes: overlap F1", ("direct_quotes", "overlap", "f1"), 0.930),
+        ("direct quotes: exact F1", ("direct_quotes", "exact", "f1"), 0.815),
+        # issue 4 (attribution): the issue's floors
+        ("direct quotes: end-to-end F1", ("direct_quotes", "end_to_end", "f1"), 0.850),
+        ("direct quotes: speaker accuracy", ("direct_quotes", "speaker_accuracy"), 0.900),
+        ("all attributions: content partial F1", ("attributions", "all", "partial", "f1"), 0.720),
+        ("all attributions: content+source F1", ("attributions", "all", "content_source", "f1"), 0.600),
     ],
     "gum": [
+        # issue 2: GUM dev boundary F1 with the split policy
         ("GUM dev boundary F1", ("f1",), 0.980),
     ],
 }
@@ -32,7 +37,8 @@ FLOORS = {
 # Ceilings: shares that must stay low.
 CEILINGS = {
     "polnear": [
-        ("system quotes outside every gold quote", None, 0.040),
+        # issue 3: at most 3 % of system quotes outside every gold quotation
+        ("system quotes outside every gold quote", None, 0.030),
     ],
     "gum": [],
 }
