@@ -29,95 +29,9 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 
-/// Repeat `unit` to at least `bytes`, then cut at a char boundary.
-fn fill(unit: &str, bytes: usize) -> String {
-    let mut s = String::with_capacity(bytes + unit.len());
-    while s.len() < bytes {
-        s.push_str(unit);
-    }
-    let mut cut = bytes.min(s.len());
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s
-}
+mod common;
 
-/// Pick `pieces` at random (xorshift, fixed seed) until `bytes`.
-fn random_text(pieces: &[&str], bytes: usize, seed: u64) -> String {
-    let mut x = seed;
-    let mut s = String::with_capacity(bytes + 64);
-    while s.len() < bytes {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        s.push_str(pieces[(x >> 11) as usize % pieces.len()]);
-    }
-    s
-}
-
-/// The adversarial input `name` of about `bytes` bytes.
-fn shape(name: &str, bytes: usize) -> String {
-    match name {
-        "alternating" => random_text(
-            &[
-                "\"", "“", "”", "'", "‘", "’", "«", "»", "„", "''", "``", " ", "a", " said ", ". ",
-                "\n", "X",
-            ],
-            bytes,
-            1,
-        ),
-        "apostrophes" => random_text(
-            &["'", "'", "'", " '", "' ", "'a", "n't ", "'s ", "''", " "],
-            bytes,
-            2,
-        ),
-        "nested" => {
-            let open = fill("“a ‘b “c ‘d «e „f ", bytes / 2);
-            let close = fill("g’ h” i’ j” ", bytes - open.len());
-            open + &close
-        }
-        "no-whitespace" => random_text(
-            &[
-                "a", "B", ".", ",", "“", "”", "'", "\"", "é", "said", "?", "Mr.",
-            ],
-            bytes,
-            3,
-        ),
-        "many-sentences" => fill(
-            "“We won,” he said. Sen. Ana Ruiz told reporters that it was fine. ",
-            bytes,
-        ),
-        "all-caps" => fill(
-            "THE MINISTER SAID “WE WILL WIN THE VOTE.” ACCORDING TO OFFICIALS, THE TALKS FAILED. SEN. ANA RUIZ SAID SO. ",
-            bytes,
-        ),
-        "mixed-script" => random_text(
-            &[
-                "Президент сказал «мы победим». ",
-                "他说「我们会赢」。",
-                "قال الرئيس “سننتصر”. ",
-                "😀 “Yes,” 🎉 said Ana. ",
-                "Der Minister sagte: „Wir kommen.“ ",
-                "Ελλάδα 'ναι' ",
-                "\n\n",
-            ],
-            bytes,
-            4,
-        ),
-        other => unreachable!("unknown shape {other}"),
-    }
-}
-
-const SHAPES: [&str; 7] = [
-    "alternating",
-    "apostrophes",
-    "nested",
-    "no-whitespace",
-    "many-sentences",
-    "all-caps",
-    "mixed-script",
-];
+use common::{SHAPES, shape};
 
 const MB: usize = 1_000_000;
 

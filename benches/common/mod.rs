@@ -1,5 +1,6 @@
-//! The benchmark corpus shared by the benches: the PolNeAR train texts when
-//! `../shared` is present, else a synthetic article written for these benches.
+//! Inputs shared by the benches and `examples/stress.rs`: the news corpus (the PolNeAR
+//! train texts when `../shared` is present, else a synthetic article written for these
+//! benches) and the adversarial shapes of issue 6.
 
 #![allow(dead_code)]
 
@@ -60,3 +61,113 @@ pub fn articles() -> Vec<String> {
     }
     texts
 }
+
+/// Repeat `unit` (joined by `sep`) to at least `bytes`, then cut at a char boundary.
+pub fn fill(unit: &str, sep: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + unit.len() + sep.len());
+    while s.len() < bytes {
+        if !s.is_empty() {
+            s.push_str(sep);
+        }
+        s.push_str(unit);
+    }
+    let mut cut = bytes.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+/// A small deterministic generator (xorshift), so every run sees the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.next() % xs.len()]
+    }
+}
+
+/// Pick pieces at random until `bytes`.
+fn random_text(pieces: &[&str], bytes: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let mut s = String::with_capacity(bytes + 64);
+    while s.len() < bytes {
+        s.push_str(rng.pick(pieces));
+    }
+    s
+}
+
+/// The input `name` of about `bytes` bytes: `news` (the corpus repeated) or one of the
+/// adversarial [`SHAPES`].
+pub fn shape(name: &str, bytes: usize) -> String {
+    match name {
+        "news" => fill(&corpus(), "\n\n", bytes),
+        "alternating" => random_text(
+            &[
+                "\"", "“", "”", "'", "‘", "’", "«", "»", "„", "''", "``", " ", "a", " said ", ". ",
+                "\n", "X",
+            ],
+            bytes,
+            1,
+        ),
+        "apostrophes" => random_text(
+            &["'", "'", "'", " '", "' ", "'a", "n't ", "'s ", "''", " "],
+            bytes,
+            2,
+        ),
+        "nested" => {
+            let open = fill("“a ‘b “c ‘d «e „f ", "", bytes / 2);
+            let close = fill("g’ h” i’ j” ", "", bytes - open.len());
+            open + &close
+        }
+        "no-whitespace" => random_text(
+            &[
+                "a", "B", ".", ",", "“", "”", "'", "\"", "é", "said", "?", "Mr.",
+            ],
+            bytes,
+            3,
+        ),
+        "many-sentences" => fill(
+            "“We won,” he said. Sen. Ana Ruiz told reporters that it was fine.",
+            " ",
+            bytes,
+        ),
+        "all-caps" => fill(
+            "THE MINISTER SAID “WE WILL WIN THE VOTE.” ACCORDING TO OFFICIALS, THE TALKS FAILED. SEN. ANA RUIZ SAID SO.",
+            " ",
+            bytes,
+        ),
+        "mixed-script" => random_text(
+            &[
+                "Президент сказал «мы победим». ",
+                "他说「我们会赢」。",
+                "قال الرئيس “سننتصر”. ",
+                "😀 “Yes,” 🎉 said Ana. ",
+                "Der Minister sagte: „Wir kommen.“ ",
+                "Ελλάδα 'ναι' ",
+                "\n\n",
+            ],
+            bytes,
+            4,
+        ),
+        other => panic!("unknown shape {other}"),
+    }
+}
+
+/// The adversarial shapes.
+pub const SHAPES: [&str; 7] = [
+    "alternating",
+    "apostrophes",
+    "nested",
+    "no-whitespace",
+    "many-sentences",
+    "all-caps",
+    "mixed-script",
+];

@@ -1449,33 +1449,23 @@ fn indirect(
         };
         let speaker = as_mention(text, toks, (a, b));
         let medium = is_media(cx, a, b).then_some(speaker.span);
-        if lead {
-            let start = b + 1;
-            if end <= start + 2 {
-                return None;
-            }
-            return Some(mk(
-                cx.span(start, end),
-                speaker,
-                cue_span,
-                None,
-                medium,
-                Rule::AccordingTo,
-                0.85,
-            ));
-        }
-        // content before: up to the comma before "according"
-        let stop = if c.a > ts && cx.punct(c.a - 1, ",") {
-            c.a - 1
+        // the content after the source's comma, or before the comma ahead of "according"
+        let (first, stop) = if lead {
+            (b + 1, end)
         } else {
-            c.a
+            let stop = if c.a > ts && cx.punct(c.a - 1, ",") {
+                c.a - 1
+            } else {
+                c.a
+            };
+            (clause_start(cx, ts, stop), stop)
         };
-        let first = clause_start(cx, ts, stop);
         if stop <= first + 2 {
             return None;
         }
+        let content = cx.span(first, stop);
         return Some(mk(
-            cx.span(first, stop),
+            content,
             speaker,
             cue_span,
             None,
