@@ -360,3 +360,37 @@ pub fn analyze(text: &str) -> Document<'_> {
     static DEFAULT: once_cell::sync::Lazy<Analyzer> = once_cell::sync::Lazy::new(Analyzer::new);
     DEFAULT.analyze(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{QuoteDetector, Segmenter};
+
+    fn engine<T: Send + Sync + Clone + 'static>() {}
+
+    #[test]
+    fn engines_are_send_sync_and_clone() {
+        engine::<Analyzer>();
+        engine::<Segmenter>();
+        engine::<QuoteDetector>();
+    }
+
+    #[test]
+    fn one_analyzer_serves_many_threads() {
+        let analyzer = Analyzer::new();
+        let texts = ["“Yes,” she said.", "Ana Ruiz said that the talks failed."];
+        let counts: Vec<usize> = std::thread::scope(|s| {
+            let hs: Vec<_> = texts
+                .iter()
+                .map(|t| {
+                    let a = analyzer.clone();
+                    s.spawn(move || a.analyze(t).attributions.len())
+                })
+                .collect();
+            hs.into_iter()
+                .map(|h| h.join().expect("no panic"))
+                .collect()
+        });
+        assert_eq!(counts, [1, 1]);
+    }
+}
