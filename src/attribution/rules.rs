@@ -2,7 +2,7 @@
 
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
-use crate::attribution::{Attribution, AttributionKind, Mention, MentionKind, Rule};
+use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
 use crate::lexicon::class;
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
 use crate::quote::{Quote, QuoteKind};
@@ -1699,13 +1699,12 @@ fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
         })
 }
 
-/// Start of the reported clause ending at `stop`: the sentence start, skipping a leading
-/// conjunction.
+/// Start of the reported clause ending at `stop`: the sentence start, past any leading
+/// punctuation that is not a quotation's.
 fn clause_start(cx: &Cx<'_>, ts: usize, stop: usize) -> usize {
     let mut a = ts;
     while a < stop && !cx.toks[a].word && !cx.toks[a].in_quote() {
         a += 1;
     }
-    let _ = MentionKind::Name;
     a
 }
