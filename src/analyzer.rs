@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, Speaker};
+use crate::attribution::{self, Attribution, EntityKind, Speaker};
 use crate::error::Error;
-use crate::quote::{Quote, QuoteDetector};
+use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
 use crate::span::Span;
 
@@ -243,9 +243,9 @@ pub struct OwnedQuote {
     /// Enclosing quotation.
     pub parent: Option<usize>,
     /// What the quotation is used for.
-    pub kind: crate::QuoteKind,
+    pub kind: QuoteKind,
     /// Mark convention.
-    pub marks: crate::MarkStyle,
+    pub marks: MarkStyle,
 }
 
 /// A speaker in an [`OwnedDocument`] (see [`Speaker`]).
@@ -264,7 +264,7 @@ pub struct OwnedSpeaker {
     /// Where the canonical name stands.
     pub name_span: Span,
     /// What the speaker is.
-    pub kind: crate::EntityKind,
+    pub kind: EntityKind,
     /// Speaker mentions.
     pub mentions: Vec<Span>,
 }

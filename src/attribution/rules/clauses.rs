@@ -1,0 +1,430 @@
+//! Reported speech: the clause a cue governs (`X said that …`, `…, X said`,
+//! `according to X, …`), its boundaries, and `Name: …` headlines and transcript turns.
+
+use super::*;
+
+/// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
+/// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's
+/// or another attribution's.
+pub(super) fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
+    let toks = cx.toks;
+    let mut i = from + 1;
+    while i + 1 < end {
+        if cx.punct(i, ",") && !toks[i].in_quote() {
+            let mut j = i + 1;
+            if j + 1 < end && toks[j].word && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly")) {
+                j += 1;
+            }
+            if toks[j].word
+                && !toks[j].cap
+                && !toks[j].in_quote()
+                && (cx.t(j).len() > 5 && ends_with_ci(cx.t(j), "ing"))
+            {
+                return content_end(cx, from, i);
+            }
+        }
+        i += 1;
+    }
+    end
+}
+
+/// "Name: …" at the start of a sentence: a headline ("Poll: Voters Shift") or a transcript
+/// turn ("SMITH: Thank you."). The content runs to the end of the paragraph.
+pub(super) fn colon_speaker(
+    cx: &Cx<'_>,
+    ts: usize,
+    te: usize,
+    sentences: &[Sentence<'_>],
+    ranges: &[(usize, usize)],
+    si: usize,
+    quotes: &[Quote<'_>],
+) -> Option<Attribution> {
+    let toks = cx.toks;
+    let mut a = ts;
+    // a paragraph may open with a stray quotation mark
+    while a < te && !toks[a].word && matches!(cx.t(a), "\"" | "“" | "'") {
+        a += 1;
+    }
+    let mut b = a;
+    while b < te && b - a < 4 && (toks[b].word && toks[b].cap || cx.punct(b, ".") && b > a) {
+        b += 1;
+    }
+    // a name of up to three words (titles with their periods aside)
+    if toks[a..b].iter().filter(|t| t.word).count() > 3 {
+        return None;
+    }
+    if b == a
+        || b >= te
+        || !cx.punct(b, ":")
+        || toks[a..b].iter().any(|t| t.has(class::COLON_LABEL))
+    {
+        return None;
+    }
+    // the rest of the paragraph
+    let para = sentences[si].paragraph;
+    // (a binary search and a bounded count: walking the paragraph was quadratic)
+    let last = si + sentences[si..].partition_point(|s| s.paragraph == para) - 1;
+    let end_tok = ranges[last].1;
+    let first = b + 1;
+    let mut end = content_end(cx, first, end_tok).max(first);
+    // a closing quotation mark (of a quoted turn) is not content
+    while end > first
+        && !toks[end - 1].word
+        && matches!(cx.t(end - 1), "\"" | "”" | "’" | "'" | "»")
+    {
+        end = content_end(cx, first, end - 1).max(first);
+    }
+    if (first..end).filter(|&i| toks[i].word).take(3).count() < 3 {
+        return None;
+    }
+    let content = cx.span(first, end);
+    let lo = quotes
+        .partition_point(|q| q.span.start < content.start)
+        .saturating_sub(1);
+    let quote = (lo..quotes.len())
+        .take_while(|&i| quotes[i].span.start < content.end)
+        .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
+    // a "Name:" inside a quotation (“Ana Ruiz: we will win,” he said) is quoted text,
+    // not a speaker label; its speaker would lie inside its own quotation
+    // — unless the quotation is a transcript turn that opens with a capitalised label and
+    // is never closed in its paragraph ("\"SMITH: Thank you.", the next turn reopening);
+    // then the label is the speaker and the content starts after it
+    let label = cx.span(a, b);
+    let caps = !label.text(cx.text).chars().any(char::is_lowercase);
+    let turn = |q: &Quote<'_>| caps && q.content.start == label.start;
+    if quote.is_some_and(|q| quotes[q].content.contains(label) && !turn(&quotes[q])) {
+        return None;
+    }
+    // a turn's label stands inside the marks: the turn is not linked to the quotation, so
+    // that no speaker lies inside its own quotation
+    let quote = quote.filter(|&q| !turn(&quotes[q]));
+    Some(Attribution {
+        content,
+        kind: kind_for(cx, content, quotes),
+        quote,
+        speaker: Some(as_mention(cx.text, toks, (a, b))),
+        entity: None,
+        cue: Some(cx.span(b, b + 1)),
+        addressee: None,
+        medium: None,
+        confidence: 0.6,
+        rule: Rule::ColonSpeaker,
+    })
+}
+
+/// Reported speech for cue `ci` in sentence tokens [ts, te).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn indirect(
+    cx: &Cx<'_>,
+    cues: &[Cue],
+    ci: usize,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+    main_speaker: Option<Mention>,
+) -> Option<Attribution> {
+    let toks = cx.toks;
+    let text = cx.text;
+    let c = cues[ci];
+    let end = content_end(cx, ts, te);
+    let mk = |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
+        // the quotations inside `content` start inside it (scanning them all was quadratic)
+        let lo = quotes.partition_point(|q| q.span.start < content.start);
+        let linked = (lo..quotes.len())
+            .take_while(|&qi| quotes[qi].span.start < content.end)
+            .find(|&qi| {
+                let q = &quotes[qi];
+                q.parent.is_none()
+                    && q.kind != QuoteKind::NotSpeech
+                    && !done[qi]
+                    && content.contains(q.span)
+            });
+        let kind = kind_for(cx, content, quotes);
+        Attribution {
+            content,
+            kind,
+            quote: linked,
+            speaker: Some(speaker),
+            entity: None,
+            cue: Some(cue),
+            addressee,
+            medium,
+            confidence,
+            rule,
+        }
+    };
+    let cue_span = cx.span(c.a, c.b);
+    if c.according {
+        // "According to X, CONTENT" or "CONTENT, according to X"
+        let lead =
+            (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        let (a, b) = if lead {
+            // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
+            let comma =
+                (c.b..end.min(c.b + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+            (comma > c.b).then_some((c.b, comma))?
+        } else {
+            np_after(text, toks, c.b, end)?
+        };
+        let speaker = as_mention(text, toks, (a, b));
+        let medium = is_media(cx, a, b).then_some(speaker.span);
+        // the content after the source's comma, or before the comma ahead of "according"
+        let (first, stop) = if lead {
+            (b + 1, end)
+        } else {
+            let stop = if c.a > ts && cx.punct(c.a - 1, ",") {
+                c.a - 1
+            } else {
+                c.a
+            };
+            (clause_start(cx, ts, stop), stop)
+        };
+        if stop <= first + 2 {
+            return None;
+        }
+        let content = cx.span(first, stop);
+        return Some(mk(
+            content,
+            speaker,
+            cue_span,
+            None,
+            medium,
+            Rule::AccordingTo,
+            0.85,
+        ));
+    }
+    // ", saying (that) CONTENT": the subject of the main clause speaks
+    let participle = c.a > ts
+        && (cx.punct(c.a - 1, ",")
+            || is(
+                text,
+                &toks[c.a - 1],
+                &["by", "after", "before", "while", "when", "without", "in"],
+            ))
+        && ends_with_ci(cx.t(c.a), "ing");
+    // "Trump unleashed a series of tweets early Friday saying that …": a participle with
+    // no subject of its own
+    let participle = participle
+        || c.a > ts + 1
+            && ends_with_ci(cx.t(c.a), "ing")
+            && subject_before(text, toks, c.a, ts).is_none();
+    if participle {
+        let speaker = main_speaker.or_else(|| {
+            // the sentence opens with its subject: a pronoun, a name or "the …"
+            let a = (ts..c.a).find(|&i| {
+                toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
+            })?;
+            let t = &toks[a];
+            let opener = t.has(class::PRONOUN)
+                || is(text, t, &["the", "a", "an"])
+                || t.cap && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
+            let r = np_after(text, toks, a, c.a)?;
+            opener.then(|| as_mention(text, toks, r))
+        })?;
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        if (first..end).filter(|&i| toks[i].word).count() >= 2 {
+            return Some(mk(
+                cx.span(first, end),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                0.7,
+            ));
+        }
+        return None;
+    }
+    // "X said (that) CONTENT"
+    if let Some(r) = subject_before(text, toks, c.a, ts) {
+        let speaker = as_mention(text, toks, r);
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
+            0
+        } else {
+            (first..end).filter(|&i| toks[i].word).count()
+        };
+        let subject_starts_clause =
+            r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "("));
+        let comma = comma_before(cx, r.0, ts);
+        // "A, he added, B": an attribution set off by commas inside its content
+        if let Some(stop) = comma {
+            let first_c = clause_start(cx, ts, stop);
+            let before = (first_c..stop).filter(|&i| toks[i].word).count();
+            if before >= 3
+                && words_after >= 3
+                && (c.b..first).any(|i| cx.punct(i, ","))
+                && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first)
+            {
+                let stop = clause_end(cx, first, end);
+                return Some(mk(
+                    cx.span(first_c, stop),
+                    speaker,
+                    cue_span,
+                    addressee,
+                    medium,
+                    Rule::ClauseSpeakerCue,
+                    0.75,
+                ));
+            }
+        }
+        if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
+            // "A said that B, C said": the clause stops at the comma before a later
+            // attribution with its own subject
+            let stop = cues[ci + 1..]
+                .iter()
+                .filter(|n| !n.according && n.a > first)
+                .find_map(|n| {
+                    // "… and warned that …", "…, but she denied that …"
+                    if let Some(k) = coordinated(cx, n.a, first) {
+                        return (k > first + 2).then_some(k);
+                    }
+                    let r2 = subject_before(text, toks, n.a, first)?;
+                    let k = comma_before(cx, r2.0, first)?;
+                    (k > first + 2).then_some(k)
+                })
+                .unwrap_or(end);
+            let conf = if subject_starts_clause { 0.8 } else { 0.6 };
+            let stop = clause_end(cx, first, stop);
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                conf,
+            ));
+        }
+        // "CONTENT, X said [in a statement]."
+        if let Some(stop) = comma {
+            let first = clause_start(cx, ts, stop);
+            if stop > first + 2 {
+                return Some(mk(
+                    cx.span(first, stop),
+                    speaker,
+                    cue_span,
+                    addressee,
+                    medium,
+                    Rule::ClauseSpeakerCue,
+                    0.8,
+                ));
+            }
+        }
+        return None;
+    }
+    // "X said that A and warned that B": the second cue shares the subject
+    if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.a, ts)) {
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        if (first..end).filter(|&i| toks[i].word).count() >= 3 {
+            let stop = clause_end(cx, first, end);
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::SpeakerCueClause,
+                0.6,
+            ));
+        }
+        return None;
+    }
+    // "CONTENT, said X."
+    if c.a > ts && cx.punct(c.a - 1, ",") {
+        let r = np_after(text, toks, c.b, end)?;
+        let speaker = as_mention(text, toks, r);
+        let stop = c.a - 1;
+        let first = clause_start(cx, ts, stop);
+        if stop > first + 2 {
+            let (_, addressee, medium) = after_cue(cx, &c, end);
+            return Some(mk(
+                cx.span(first, stop),
+                speaker,
+                cue_span,
+                addressee,
+                medium,
+                Rule::ClauseSpeakerCue,
+                0.75,
+            ));
+        }
+    }
+    None
+}
+
+/// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):
+/// returns the token where the earlier clause stops (the conjunction, or the comma before it).
+pub(super) fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = cue;
+    // "and also said", "but she said"
+    for _ in 0..2 {
+        if k > floor
+            && (is(cx.text, &toks[k - 1], &["also", "then", "later"])
+                || toks[k - 1].has(class::PRONOUN))
+        {
+            k -= 1;
+        }
+    }
+    if k <= floor || !is(cx.text, &toks[k - 1], &["and", "but"]) {
+        return None;
+    }
+    let mut stop = k - 1;
+    if stop > floor && cx.punct(stop - 1, ",") {
+        stop -= 1;
+    }
+    Some(stop)
+}
+
+/// The end of a clause right before token `at`: a comma, possibly inside closing quotation
+/// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
+pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
+    let mut k = at;
+    while k > ts && !cx.toks[k - 1].word && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»")
+    {
+        k -= 1;
+    }
+    if k > ts && matches!(cx.t(k - 1), "," | "—" | "–") {
+        // keep the closing marks inside the content
+        Some(if k == at { k - 1 } else { at })
+    } else {
+        None
+    }
+}
+
+/// After `cue_end`, only a few words remain before `end` ("…, he said in a statement.").
+/// The tail must be a time, place or medium phrase ("on Monday", "in a statement",
+/// "of the plan"), not an object or a clause ("called his rivals “losers”").
+pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
+    let toks = cx.toks;
+    let words = (cue_end..end).filter(|&i| toks[i].word).count();
+    if words == 0 {
+        return true;
+    }
+    let first = (cue_end..end).find(|&i| toks[i].word);
+    words <= 7
+        && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
+        && first.is_some_and(|i| {
+            toks[i].has(class::TIME)
+                || is(
+                    cx.text,
+                    &toks[i],
+                    &[
+                        "in", "on", "at", "during", "after", "before", "to", "of", "about", "from",
+                        "by", "with", "via", "through", "when", "while", "as",
+                    ],
+                )
+                || toks[i].cap
+        })
+}
+
+/// Start of the reported clause ending at `stop`: the sentence start, past any leading
+/// punctuation that is not a quotation's.
+pub(super) fn clause_start(cx: &Cx<'_>, ts: usize, stop: usize) -> usize {
+    let mut a = ts;
+    while a < stop && !cx.toks[a].word && !cx.toks[a].in_quote() {
+        a += 1;
+    }
+    a
+}

@@ -1,0 +1,246 @@
+//! Finding cues: reporting verbs in every inflection, cue phrases, and what follows a
+//! cue (addressee, medium, time words, `that`).
+
+use super::*;
+
+/// Verbs whose object is the person spoken to (`told Putin`).
+pub(super) const ADDRESSEE_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise",
+];
+
+/// Reporting verbs that are also common nouns in their base or -s form; accepted only
+/// with a subject right before them.
+pub(super) fn ambiguous_form(w: &str) -> bool {
+    const VERB_ONLY: &[&str] = &[
+        "said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown", "learnt",
+        "written",
+    ];
+    !(ends_with_ci(w, "ed")
+        || ends_with_ci(w, "ing")
+        || VERB_ONLY.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// A headline: most words outside quotations are capitalised.
+pub(super) fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
+    let toks = cx.toks;
+    let words = toks[s..e]
+        .iter()
+        .filter(|t| t.word && !t.in_quote())
+        .count();
+    let caps = toks[s..e]
+        .iter()
+        .filter(|t| t.word && !t.in_quote() && t.cap)
+        .count();
+    words >= 4 && caps * 4 >= words * 3
+}
+
+/// Find the cues of sentence tokens [s, e).
+pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
+    let toks = cx.toks;
+    let headline = is_headline(cx, s, e);
+    let mut i = s;
+    while i < e {
+        let t = &toks[i];
+        if !t.word || t.in_quote() {
+            i += 1;
+            continue;
+        }
+        // phrases with a source role ("according to")
+        let mut matched = false;
+        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) {
+            &CUE_PHRASES
+        } else {
+            &[]
+        };
+        for (role, words) in phrases {
+            if *role != PhraseRole::Source || i + words.len() > e {
+                continue;
+            }
+            if words.iter().enumerate().all(|(k, w)| {
+                let tk = &toks[i + k];
+                tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
+            }) {
+                out.push(Cue {
+                    a: i,
+                    b: i + words.len(),
+                    lemma: "according to",
+                    according: true,
+                    used: false,
+                });
+                // the source after it ("according to a police report") holds no cue
+                i += words.len();
+                while i < e && toks[i].word && i - out[out.len() - 1].b < 6 {
+                    i += 1;
+                }
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            continue;
+        }
+        let w = t.text(cx.text);
+        // "as Ana Ruiz put it, …": "put it" reports words
+        if i + 1 < e && is(cx.text, t, &["put", "puts"]) && is(cx.text, &toks[i + 1], &["it"]) {
+            out.push(Cue {
+                a: i,
+                b: i + 2,
+                lemma: "put it",
+                according: false,
+                used: false,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(lemma) = t.lemma() {
+            let blocked = i > s && {
+                let p = &toks[i - 1];
+                // "an estimated $10 trillion", "his stated aim": an adjective
+                p.has(class::BLOCKER)
+                    || is(
+                        cx.text,
+                        p,
+                        &[
+                            "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
+                        ],
+                    )
+                    || (i > s + 1
+                        && is(
+                            cx.text,
+                            &toks[i - 2],
+                            &["to", "not", "never", "declined", "refused"],
+                        )
+                        && toks[i - 1].word
+                        && !toks[i - 1].cap
+                        && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
+            };
+            let noun_like = {
+                let (amb, often_noun) = (ambiguous_form(w), t.has(class::OFTEN_NOUN));
+                amb && (i == s || {
+                    let p = &toks[i - 1];
+                    let pt = p.text(cx.text);
+                    let noun_context = !p.word
+                        || i >= s + 2
+                            && toks[i - 2].has(class::DET)
+                            && !p.cap
+                            && !p.has(class::PRONOUN)
+                        || p.has(class::NOUN_BEFORE)
+                        || pt.ends_with("'s")
+                        || pt.ends_with("’s");
+                    // forms that are mostly nouns need a plain subject right before them
+                    let strong_subject = p.word
+                        && (p.has(class::PRONOUN)
+                            || p.cap
+                            || p.has(class::ROLE)
+                            || p.has(class::ORG));
+                    noun_context || (often_noun && !strong_subject)
+                })
+            };
+            // "showed up", "points out" is fine, "called off" is not speech
+            let particle = i + 1 < e && is(cx.text, &toks[i + 1], &["up", "off"]);
+            // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
+            let capital_mid =
+                t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
+            // "agreed to reopen", "discussed the island": these verbs report only a clause
+            // or a quotation
+            let no_clause = t.has(class::CLAUSE_VERB)
+                && !(i + 1..e.min(i + 6)).any(|k| {
+                    toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
+                });
+            // "is expected to announce": modality, not speech
+            let modal =
+                t.lemma() == Some("expect") && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
+                out.push(Cue {
+                    a: i,
+                    b: i + 1,
+                    lemma,
+                    according: false,
+                    used: false,
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A medium phrase ("in a statement", "on Twitter") starting at token `i`; returns its end.
+pub(super) fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
+    if !cx.toks[i].has(class::PHRASE_HEAD) {
+        return None;
+    }
+    for (role, words) in CUE_PHRASES.iter() {
+        if *role != PhraseRole::Medium || i + words.len() > e {
+            continue;
+        }
+        if words.iter().enumerate().all(|(k, w)| {
+            let tk = &cx.toks[i + k];
+            tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
+        }) {
+            return Some(i + words.len());
+        }
+    }
+    None
+}
+
+/// After the cue: addressee of `tell`-like verbs, medium phrases, time words and `that`.
+/// Returns (first content token, addressee, medium).
+pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<Span>) {
+    let mut i = cue.b;
+    let mut addressee = None;
+    let mut medium = None;
+    if ADDRESSEE_VERBS.contains(&cue.lemma) && !cue.according {
+        if let Some((a, b)) = np_after(cx.text, cx.toks, i, e) {
+            let sp = cx.span(a, b);
+            if is_media(cx, a, b) {
+                medium = Some(sp);
+            } else {
+                addressee = Some(sp);
+            }
+            i = b;
+        }
+    }
+    for _ in 0..4 {
+        if i >= e {
+            break;
+        }
+        if let Some(m) = medium_at(cx, i, e) {
+            // "in an interview with CNN": extend over "with X"
+            let mut end = m;
+            if end < e && is(cx.text, &cx.toks[end], &["with", "on", "to"]) {
+                if let Some((_, b)) = np_after(cx.text, cx.toks, end + 1, e) {
+                    end = b;
+                }
+            }
+            medium = Some(cx.span(i, end));
+            i = end;
+            continue;
+        }
+        if cx.toks[i].has(class::TIME) || cx.punct(i, ",") {
+            i += 1;
+            continue;
+        }
+        // "said in 2014 that …", "told the committee on Monday that …": a short phrase
+        // before "that" belongs to the cue
+        let prep = is(
+            cx.text,
+            &cx.toks[i],
+            &[
+                "in", "on", "at", "during", "after", "before", "to", "about", "last", "this",
+                "earlier", "late", "early",
+            ],
+        );
+        if let Some(k) =
+            (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"]))
+        {
+            if (i..k).all(|j| cx.toks[j].word && !cx.toks[j].in_quote()) {
+                i = k;
+            }
+        }
+        break;
+    }
+    if i < e && cx.punct(i, ":") {
+        i += 1;
+    }
+    (i, addressee, medium)
+}

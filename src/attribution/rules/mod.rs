@@ -1,0 +1,694 @@
+//! The attribution rules, applied sentence by sentence.
+
+use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
+use crate::attribution::token::{Tok, tokenize};
+use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
+use crate::lexicon::class;
+use crate::lexicon::{CUE_PHRASES, PhraseRole};
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+mod clauses;
+mod cues;
+mod names;
+mod quotes;
+
+use clauses::*;
+use cues::*;
+use names::*;
+use quotes::*;
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    /// token range
+    a: usize,
+    b: usize,
+    lemma: &'static str,
+    according: bool,
+    used: bool,
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    counts: &'a Counts,
+}
+
+/// Letters and digits in `s`.
+fn alnum(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count()
+    }
+}
+
+/// Letters and digits counted once per text, so that the quoted share of a content costs
+/// a few binary searches: counting it char by char, and walking every quotation and
+/// piece in it, for each attribution of a long sentence was quadratic. Sums wrap (u32);
+/// their differences are exact.
+struct Counts {
+    /// Letters and digits before each token (one entry more: in all tokens).
+    tok: Vec<u32>,
+    /// The top-level quotations, in order (they never overlap).
+    tops: Vec<usize>,
+    /// Letters and digits in the pieces of the top-level quotations before each of them.
+    tops_cum: Vec<u32>,
+    /// Per quotation, letters and digits in its pieces before each piece; quotation `q`'s
+    /// entries start at `piece_off[q]`.
+    piece_cum: Vec<u32>,
+    piece_off: Vec<usize>,
+}
+
+/// Letters and digits in `text[..x]`, from the token sums (only whitespace lies outside
+/// the tokens).
+fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
+    let k = toks.partition_point(|t| t.end <= x);
+    match toks.get(k) {
+        Some(t) if t.start < x => {
+            tok_cum[k].wrapping_add(alnum(text.get(t.start..x).unwrap_or("")) as u32)
+        }
+        _ => tok_cum[k],
+    }
+}
+
+fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span) -> usize {
+    if s.is_empty() {
+        return 0;
+    }
+    alnum_before(text, toks, tok_cum, s.end)
+        .wrapping_sub(alnum_before(text, toks, tok_cum, s.start)) as usize
+}
+
+impl Counts {
+    fn new(text: &str, toks: &[Tok], quotes: &[Quote<'_>]) -> Counts {
+        let mut tok = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0u32;
+        tok.push(n);
+        for t in toks {
+            if t.word {
+                n = n.wrapping_add(t.alnum);
+            }
+            tok.push(n);
+        }
+        let (mut piece_cum, mut piece_off) = (Vec::new(), Vec::with_capacity(quotes.len()));
+        let (mut tops, mut tops_cum) = (Vec::new(), vec![0u32]);
+        for (qi, q) in quotes.iter().enumerate() {
+            piece_off.push(piece_cum.len());
+            let mut m = 0u32;
+            piece_cum.push(m);
+            for p in &q.pieces {
+                m = m.wrapping_add(alnum_in(text, toks, &tok, *p) as u32);
+                piece_cum.push(m);
+            }
+            if q.parent.is_none() {
+                tops.push(qi);
+                tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
+            }
+        }
+        Counts {
+            tok,
+            tops,
+            tops_cum,
+            piece_cum,
+            piece_off,
+        }
+    }
+}
+
+impl Cx<'_> {
+    /// Letters and digits in span `s`.
+    fn alnum_in(&self, s: Span) -> usize {
+        alnum_in(self.text, self.toks, &self.counts.tok, s)
+    }
+
+    /// Letters and digits of quotation `qi`'s pieces inside `c`.
+    fn quoted_in(&self, qi: usize, q: &Quote<'_>, c: Span) -> usize {
+        let ps = &q.pieces;
+        let a = ps.partition_point(|p| p.end <= c.start);
+        let b = ps.partition_point(|p| p.start < c.end);
+        if b <= a {
+            return 0;
+        }
+        let clamp = |p: Span| self.alnum_in(Span::new(p.start.max(c.start), p.end.min(c.end)));
+        let mut n = clamp(ps[a]);
+        if b - 1 > a {
+            let cum = &self.counts.piece_cum[self.counts.piece_off[qi]..];
+            n += cum[b - 1].wrapping_sub(cum[a + 1]) as usize + clamp(ps[b - 1]);
+        }
+        n
+    }
+
+    fn t(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b - 1].end)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        !self.toks[i].word && self.t(i) == p
+    }
+}
+
+fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
+    cx.toks[a..b].iter().any(|t| t.has(class::MEDIA))
+}
+
+/// Last token of the sentence that is not closing punctuation.
+fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
+    let mut b = e;
+    while b > a
+        && !cx.toks[b - 1].word
+        && matches!(
+            cx.t(b - 1),
+            "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…"
+        )
+    {
+        b -= 1;
+    }
+    b
+}
+
+/// Result of linking one quotation.
+struct Link {
+    speaker: Option<Mention>,
+    cue: Option<Span>,
+    addressee: Option<Span>,
+    medium: Option<Span>,
+    rule: Rule,
+    confidence: f32,
+    content: Option<Span>,
+}
+
+/// The quotations' top-level tokens: mark each token inside a speech or partial quote.
+fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
+    let mut k = 0;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
+            continue;
+        }
+        for piece in &q.pieces {
+            while k < toks.len() && toks[k].start < piece.start {
+                k += 1;
+            }
+            let mut j = k;
+            while j < toks.len() && toks[j].end <= piece.end {
+                toks[j].quote = qi as u32;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// The rules see sentences of at most this many tokens; a longer one (no real sentence
+/// is that long: a text without sentence ends) is cut into pieces this long. Each rule
+/// scans at most its sentence, so this keeps every text linear.
+const MAX_SENTENCE_TOKENS: usize = 1000;
+
+/// How much of `content` is quoted: all top-level quotations overlapping it count,
+/// names and terms included (they are the speaker's words too).
+fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
+    let total = cx.alnum_in(content).max(1);
+    // top-level quotations never overlap each other, so at most one starts before `content`
+    let lo = quotes
+        .partition_point(|q| q.span.start < content.start)
+        .saturating_sub(1);
+    let k = cx.counts;
+    let ta = k
+        .tops
+        .partition_point(|&t| quotes[t].span.start < content.start);
+    let tb = k
+        .tops
+        .partition_point(|&t| quotes[t].span.start < content.end);
+    let mut inside = 0;
+    // the quotation just before `content`, if top-level
+    if ta > 0 && k.tops[ta - 1] == lo && quotes[lo].span.overlaps(content) {
+        inside += cx.quoted_in(lo, &quotes[lo], content);
+    }
+    // those starting inside it: all but the last end inside it too
+    if tb > ta {
+        inside += k.tops_cum[tb - 1].wrapping_sub(k.tops_cum[ta]) as usize;
+        let last = k.tops[tb - 1];
+        inside += cx.quoted_in(last, &quotes[last], content);
+    }
+    if inside == 0 {
+        return AttributionKind::Indirect;
+    }
+    let share = inside as f32 / total as f32;
+    if share >= 0.98 {
+        AttributionKind::Direct
+    } else if share >= 0.5 {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Partial
+    }
+}
+
+/// Run the attribution rules over the whole text. Returns the attributions in text order
+/// and the person-like names seen (antecedents for pronouns; `true` marks a weak one that
+/// may only join a known person).
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut ranges = Vec::with_capacity(sentences.len());
+    // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long
+    let mut cut: Vec<Sentence<'_>> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let a = toks.len();
+        tokenize(text, s.span.start, s.span.end, &mut toks);
+        let b = toks.len();
+        if b - a <= MAX_SENTENCE_TOKENS {
+            if !cut.is_empty() {
+                cut.push(*s);
+            }
+            ranges.push((a, b));
+            continue;
+        }
+        if cut.is_empty() {
+            cut.extend_from_slice(&sentences[..si]);
+        }
+        for i in (a..b).step_by(MAX_SENTENCE_TOKENS) {
+            let j = (i + MAX_SENTENCE_TOKENS).min(b);
+            let span = Span::new(toks[i].start, toks[j - 1].end);
+            cut.push(Sentence {
+                span,
+                text: &text[span],
+                paragraph: s.paragraph,
+            });
+            ranges.push((i, j));
+        }
+    }
+    let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
+    mark_quote_tokens(&mut toks, quotes);
+    let counts = Counts::new(text, &toks, quotes);
+    let cx = Cx {
+        text,
+        toks: &toks,
+        counts: &counts,
+    };
+    // every cue of the text, with the range of each sentence's cues
+    let mut cues = Vec::new();
+    let mut cue_ranges = Vec::with_capacity(sentences.len());
+    for &(ts, te) in &ranges {
+        let a = cues.len();
+        find_cues(&cx, ts, te, &mut cues);
+        cue_ranges.push((a, cues.len()));
+    }
+    let sentence_of = |byte: usize| {
+        sentences
+            .partition_point(|s| s.span.start <= byte)
+            .saturating_sub(1)
+    };
+
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut quote_done = vec![false; quotes.len()];
+    // the last attribution with a speaker, and its paragraph
+    let mut last: Option<(usize, Attribution)> = None;
+    // a lead-in "X said:" ending the previous sentence
+    let mut lead_in: Option<(usize, Link)> = None;
+    // the last attribution of a speech quotation: (paragraph, index in `out`)
+    let mut last_direct: Option<(usize, usize, usize)> = None;
+    let mut next_quote = 0;
+    let mut sentence_quotes: Vec<usize> = Vec::new();
+
+    for (si, s) in sentences.iter().enumerate() {
+        let (ts, te) = ranges[si];
+        let (c0, c1) = cue_ranges[si];
+        sentence_quotes.clear();
+        while next_quote < quotes.len() && quotes[next_quote].span.start < s.span.end {
+            let q = &quotes[next_quote];
+            if q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !quote_done[next_quote] {
+                sentence_quotes.push(next_quote);
+            }
+            next_quote += 1;
+        }
+        if ts == te {
+            continue;
+        }
+        let first_new_out = out.len();
+
+        // 0. "Name: …" headlines and transcripts
+        if let Some(a) = colon_speaker(&cx, ts, te, sentences, &ranges, si, quotes) {
+            for (qi, q) in quotes
+                .iter()
+                .enumerate()
+                .skip(sentence_quotes.first().copied().unwrap_or(quotes.len()))
+            {
+                if q.span.start >= a.content.end {
+                    break;
+                }
+                // the quotation holds the turn ("“SMITH: …") or lies in it
+                if a.content.contains(q.span) || q.parent.is_none() && q.span.overlaps(a.content) {
+                    quote_done[qi] = true;
+                }
+            }
+            out.push(a);
+        }
+
+        // 1. speech quotations
+        for &qi in &sentence_quotes {
+            if quotes[qi].kind != QuoteKind::Speech || quote_done[qi] {
+                continue;
+            }
+            // a quotation that runs over several sentences: look up to where it ends
+            let mut sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
+            // "“…!” Her niece shouted to the crowd." / "“…” ― Ana Ruiz": an attribution cut
+            // off into a sentence of its own
+            if sj + 1 < sentences.len()
+                && sentences[sj + 1].paragraph == sentences[sj].paragraph
+                && trailing_attribution(&cx, &quotes[qi], ranges[sj], ranges[sj + 1])
+            {
+                sj += 1;
+            }
+            let (te_q, c1_q) = (ranges[sj].1, cue_ranges[sj].1);
+            let link = link_quote(&cx, &quotes[qi], qi, ts, te_q, &mut cues[c0..c1_q]);
+            let link = match link {
+                Some(l) => Some(l),
+                None => lead_in
+                    .as_ref()
+                    .filter(|(p, _)| *p + 1 >= s.paragraph)
+                    .map(|(_, l)| Link {
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.8,
+                        content: None,
+                        ..*l
+                    }),
+            };
+            let q = &quotes[qi];
+            // a quotation continuing the previous direct attribution of its paragraph:
+            // "“A,” she said. “B.”" is one attribution
+            if link.is_none() {
+                if let Some(&(p, k, ls)) = last_direct.as_ref() {
+                    let free_cue = cues[c0..c1].iter().any(|c| !c.used);
+                    // only attributions from the same sentence (participles) came since
+                    let same_turn = out[k + 1..].iter().all(|a| {
+                        a.content.start >= out[k].content.start
+                            && sentence_of(a.content.start) <= ls
+                    });
+                    if p == s.paragraph
+                        && si <= ls + 1
+                        && same_turn
+                        && out[k].content.end <= q.span.start
+                        && !free_cue
+                    {
+                        let was_direct = out[k].kind == AttributionKind::Direct;
+                        out[k].content = out[k].content.cover(q.span);
+                        let c = out[k].content;
+                        // "“A,” she said. “B.”": still direct, the attribution aside
+                        out[k].kind = if was_direct {
+                            AttributionKind::Direct
+                        } else {
+                            kind_for(&cx, c, quotes)
+                        };
+                        quote_done[qi] = true;
+                        last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
+                        continue;
+                    }
+                }
+            }
+            let link = match link {
+                Some(l) => Some(l),
+                None => {
+                    // a paragraph that is only a quotation: take the previous paragraph's speaker
+                    let para_is_quote =
+                        q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                    match &last {
+                        Some((p, a))
+                            if para_is_quote
+                                && *p + 1 >= q.first_paragraph
+                                && *p < q.first_paragraph =>
+                        {
+                            Some(Link {
+                                speaker: a.speaker,
+                                cue: None,
+                                addressee: None,
+                                medium: None,
+                                rule: Rule::Inherited,
+                                confidence: 0.5,
+                                content: None,
+                            })
+                        }
+                        _ => None,
+                    }
+                }
+            };
+            // "She added that …, because “In the end, we vote for somebody.”": a quotation in
+            // the clause of an earlier cue is left to the reported-speech rules (step 2)
+            if link.is_none()
+                && cues[c0..c1]
+                    .iter()
+                    .any(|c| !c.used && c.b <= cx_first_tok(&cx, q.span.start, ts, te))
+            {
+                continue;
+            }
+            // "President Obama is rolling out a new message: “It's about me.”": a colon and a
+            // quotation with no cue; the sentence's subject speaks
+            let link = link.or_else(|| {
+                let qa = cx_first_tok(&cx, q.span.start, ts, te);
+                (qa > ts && cx.punct(qa - 1, ":"))
+                    .then(|| sentence_subject(&cx, ts, qa))
+                    .flatten()
+                    .map(|r| Link {
+                        speaker: Some(as_mention(text, &toks, r)),
+                        cue: Some(cx.span(qa - 1, qa)),
+                        addressee: None,
+                        medium: None,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.5,
+                        content: None,
+                    })
+            });
+            quote_done[qi] = true;
+            let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
+            // the quotation itself is the content (its pieces, the attribution between them
+            // aside): direct
+            let kind = if content == q.span {
+                AttributionKind::Direct
+            } else {
+                kind_for(&cx, content, quotes)
+            };
+            let a = match link {
+                Some(l) => Attribution {
+                    content,
+                    kind,
+                    quote: Some(qi),
+                    speaker: l.speaker,
+                    entity: None,
+                    cue: l.cue,
+                    addressee: l.addressee,
+                    medium: l.medium,
+                    confidence: if l.speaker.is_some() {
+                        l.confidence
+                    } else {
+                        0.2
+                    },
+                    rule: l.rule,
+                },
+                None => Attribution {
+                    content,
+                    kind,
+                    quote: Some(qi),
+                    speaker: None,
+                    entity: None,
+                    cue: None,
+                    addressee: None,
+                    medium: None,
+                    confidence: 0.0,
+                    rule: Rule::Unattributed,
+                },
+            };
+            if a.speaker.is_some() {
+                last_direct = Some((
+                    s.paragraph,
+                    out.len(),
+                    sentence_of(turn_end(&a).saturating_sub(1)),
+                ));
+            }
+            out.push(a);
+        }
+
+        // 2. reported speech from the remaining cues
+        let scues = &mut cues[c0..c1];
+        for ci in 0..scues.len() {
+            if scues[ci].used {
+                continue;
+            }
+            let main_speaker = out[first_new_out..].iter().find_map(|a| a.speaker);
+            if let Some(mut a) = indirect(&cx, scues, ci, ts, te, quotes, &quote_done, main_speaker)
+            {
+                // a quotation attributed in step 1 is not reported again: the clause
+                // stops before it, or is dropped when nothing is left
+                let taken = out[first_new_out..]
+                    .iter()
+                    .filter_map(|b| b.quote.map(|q| quotes[q].span))
+                    .find(|q| q.overlaps(a.content));
+                if let Some(q) = taken {
+                    let head = text[a.content.start..q.start.max(a.content.start)]
+                        .trim_end_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–')
+                        });
+                    if head.split_whitespace().count() < 3 {
+                        continue;
+                    }
+                    a.content = Span::new(a.content.start, a.content.start + head.len());
+                    a.kind = kind_for(&cx, a.content, quotes);
+                }
+                scues[ci].used = true;
+                for &qi in &sentence_quotes {
+                    if a.content.contains(quotes[qi].span) {
+                        quote_done[qi] = true;
+                    }
+                }
+                out.push(a);
+            }
+        }
+
+        // a reported clause holding a quotation may be continued by the next quotation
+        if let Some(k) = (first_new_out..out.len())
+            .rev()
+            .find(|&k| out[k].kind != AttributionKind::Indirect && out[k].speaker.is_some())
+        {
+            if last_direct.is_none_or(|(_, j, _)| j < k) {
+                last_direct = Some((
+                    s.paragraph,
+                    k,
+                    sentence_of(turn_end(&out[k]).saturating_sub(1)),
+                ));
+            }
+        }
+
+        // 3. partial quotations no content took: a cue next to them, or not speech; speech
+        // left for step 2 and not taken there stays unattributed
+        for &qi in &sentence_quotes {
+            if quote_done[qi] {
+                continue;
+            }
+            quote_done[qi] = true;
+            if quotes[qi].kind == QuoteKind::Speech {
+                out.push(Attribution {
+                    content: quotes[qi].span,
+                    kind: AttributionKind::Direct,
+                    quote: Some(qi),
+                    speaker: None,
+                    entity: None,
+                    cue: None,
+                    addressee: None,
+                    medium: None,
+                    confidence: 0.0,
+                    rule: Rule::Unattributed,
+                });
+                continue;
+            }
+            match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
+                Some(l) if l.speaker.is_some() => {
+                    let content = l.content.unwrap_or(quotes[qi].span);
+                    out.push(Attribution {
+                        content,
+                        kind: kind_for(&cx, content, quotes),
+                        quote: Some(qi),
+                        speaker: l.speaker,
+                        entity: None,
+                        cue: l.cue,
+                        addressee: l.addressee,
+                        medium: l.medium,
+                        confidence: l.confidence * 0.8,
+                        rule: l.rule,
+                    });
+                }
+                _ => match sentence_subject(&cx, ts, te) {
+                    // "Critics likened the rules to “burning the house down”": a fragment in a
+                    // clause about its subject, who is taken to have said it
+                    Some(r) if fragment_in_clause(&cx, &quotes[qi], qi, ts, te) => {
+                        let content = quotes[qi].span;
+                        out.push(Attribution {
+                            content,
+                            kind: AttributionKind::Partial,
+                            quote: Some(qi),
+                            speaker: Some(as_mention(text, &toks, r)),
+                            entity: None,
+                            cue: None,
+                            addressee: None,
+                            medium: None,
+                            confidence: 0.3,
+                            rule: Rule::SentenceSubject,
+                        });
+                    }
+                    _ => quotes[qi].kind = QuoteKind::NotSpeech,
+                },
+            }
+        }
+
+        // lead-in for the next sentence: "X said in a statement:" / "X said:"
+        lead_in = None;
+        if s.text.trim_end().ends_with(':') {
+            if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
+                let speaker =
+                    subject_before(text, &toks, c.a, ts).map(|r| as_mention(text, &toks, r));
+                if speaker.is_some() {
+                    let (_, addressee, medium) = after_cue(&cx, c, te);
+                    lead_in = Some((
+                        s.paragraph,
+                        Link {
+                            speaker,
+                            cue: Some(cx.span(c.a, c.b)),
+                            addressee,
+                            medium,
+                            rule: Rule::ColonLeadIn,
+                            confidence: 0.8,
+                            content: None,
+                        },
+                    ));
+                }
+            } else if let Some(r) = sentence_subject(&cx, ts, te) {
+                // "Sanders made the following comment:" — no cue word, the subject speaks
+                let colon = te - 1;
+                lead_in = Some((
+                    s.paragraph,
+                    Link {
+                        speaker: Some(as_mention(text, &toks, r)),
+                        cue: Some(cx.span(colon, colon + 1)),
+                        addressee: None,
+                        medium: None,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.5,
+                        content: None,
+                    },
+                ));
+            }
+        }
+        if let Some(a) = out[first_new_out..]
+            .iter()
+            .rev()
+            .find(|a| a.speaker.is_some())
+        {
+            last = Some((s.paragraph, *a));
+        }
+    }
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    let names = person_names(&cx, &ranges);
+    (out, names)
+}
+
+fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
+    let s = &sentences[si];
+    (si == 0 || sentences[si - 1].paragraph != s.paragraph)
+        && text[s.span.start..q.span.start].trim().is_empty()
+}
+
+/// Where an attribution's turn ends: after its content, cue or speaker, whichever is last.
+fn turn_end(a: &Attribution) -> usize {
+    let mut e = a.content.end;
+    for s in [a.cue, a.speaker.map(|m| m.span)].into_iter().flatten() {
+        e = e.max(s.end);
+    }
+    e
+}
+
+/// The first token of sentence tokens [ts, te) at or after byte `at`.
+fn cx_first_tok(cx: &Cx<'_>, at: usize, ts: usize, te: usize) -> usize {
+    ts + cx.toks[ts..te].partition_point(|t| t.start < at)
+}

@@ -1,0 +1,74 @@
+//! Person-like names anywhere in the text, the antecedents of pronouns.
+
+use super::*;
+
+/// Person-like proper names anywhere in the text (runs of two or more capitalised words,
+/// or a title and a capitalised word, outside quotations and without organisation
+/// words): antecedents for pronouns.
+pub(super) fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    for &(ts, te) in ranges {
+        let mut i = ts;
+        while i < te {
+            let t = &cx.toks[i];
+            if !(t.word && t.cap) || t.in_quote() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut words = 0;
+            let mut org = false;
+            while j < te {
+                let k = &cx.toks[j];
+                if k.word && k.cap && !k.in_quote() {
+                    words += 1;
+                    org |= k.has(class::ORG);
+                    j += 1;
+                } else if cx.punct(j, ".") && j > i && cx.toks[j - 1].has(class::TITLE) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // "Rehn answered his critics": a lone unlisted capitalised word opening a sentence
+            // may be a surname already seen; it only joins a known person (weak)
+            if i == ts
+                && words == 1
+                && j < te
+                && cx.toks[j].word
+                && !cx.toks[j].cap
+                && t.info.class == 0
+                && t.lemma().is_none()
+            {
+                out.push((cx.span(i, j), true));
+            }
+            // "the Chinese leader", "a Republican senator": capitalised modifiers of a role
+            let modifier =
+                j < te && cx.toks[j].word && !cx.toks[j].cap && cx.toks[j].has(class::ROLE);
+            // a single word, or a run that is the whole sentence (a headline), starting the
+            // sentence is not a name
+            let first_ok = i != ts || (words > 1 && j + 1 < te);
+            if words >= 2 && !org && first_ok && !modifier {
+                // drop a sentence-initial function word ("But John Smith")
+                let mut a = i;
+                while a < j
+                    && is(
+                        cx.text,
+                        &cx.toks[a],
+                        &[
+                            "but", "and", "the", "in", "on", "at", "as", "after", "when", "if",
+                            "for", "with", "by", "from",
+                        ],
+                    )
+                {
+                    a += 1;
+                }
+                if a < j {
+                    out.push((cx.span(a, j), false));
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}

@@ -1,0 +1,297 @@
+//! Linking a quotation to its speaker and cue: split quotations, cues after and before
+//! the quotation, signatures, trailing attributions and fragments in a clause.
+
+use super::*;
+
+/// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
+/// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
+pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    // skip introductory phrases up to their commas ("Once in my early 20s, when my mother
+    // called, I …"; "On July 6, 2015, Ana …"), three at most, each within 16 tokens
+    for _ in 0..3 {
+        let t = &toks[a];
+        let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
+        let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
+            || ends_with_ci(cx.t(a), "ing")
+            || number;
+        if !intro {
+            break;
+        }
+        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+        a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    }
+    let t = &toks[a];
+    let ok = t.has(class::PRONOUN)
+        || t.cap
+        || is(
+            cx.text,
+            t,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "many", "some",
+            ],
+        );
+    if !ok || t.has(class::NOT_NAME_START) {
+        return None;
+    }
+    let r = np_after(cx.text, toks, a, te)?;
+    // the phrase is followed by a verb-like word, not by the quotation
+    (r.1 < te && toks[r.1].word && !toks[r.1].in_quote()).then_some(r)
+}
+
+/// A quotation woven into a clause (text before it in the sentence), not a title standing
+/// alone; short fragments of one word count only after a verb-like word.
+pub(super) fn fragment_in_clause(
+    cx: &Cx<'_>,
+    q: &Quote<'_>,
+    qi: usize,
+    ts: usize,
+    te: usize,
+) -> bool {
+    let toks = cx.toks;
+    let qi = qi as u32;
+    let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else {
+        return false;
+    };
+    let before = (ts..qa).filter(|&i| toks[i].word).count();
+    let words = q.content.text(cx.text).split_whitespace().count();
+    // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
+    // a noun phrase
+    let prev = (ts..qa).rev().find(|&i| toks[i].word);
+    let in_noun_phrase = prev.is_some_and(|p| {
+        toks[p].has(class::NOUN_BEFORE)
+            && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
+    });
+    // "the notorious “carried interest” loophole": a quoted modifier of the noun after it
+    let qb = (qa..te)
+        .rev()
+        .find(|&i| toks[i].quote == qi)
+        .map_or(te, |i| i + 1);
+    let modifier = qb < te && {
+        let n = &toks[qb];
+        n.word && !n.cap && n.info.class == 0 && n.lemma().is_none()
+    };
+    before >= 3 && words >= 2 && !in_noun_phrase && !modifier
+}
+
+/// Does the sentence `next` only finish the attribution of a quotation that ends sentence
+/// `cur`? It starts with a dash and a name, or (after a quotation ending in `?` or `!`) is a
+/// short sentence without quotations.
+pub(super) fn trailing_attribution(
+    cx: &Cx<'_>,
+    q: &Quote<'_>,
+    cur: (usize, usize),
+    next: (usize, usize),
+) -> bool {
+    let toks = cx.toks;
+    let (ns, ne) = next;
+    if ns >= ne {
+        return false;
+    }
+    // the quotation closes its sentence
+    let last_word = (cur.0..cur.1).rev().find(|&i| toks[i].word);
+    if last_word.is_some_and(|i| !toks[i].in_quote()) {
+        return false;
+    }
+    if !toks[ns].word && matches!(cx.t(ns), "―" | "—" | "–") {
+        return true;
+    }
+    let content = q
+        .content
+        .text(cx.text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+    content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
+}
+
+/// Link a quotation to a cue in its sentence (tokens [ts, te)).
+pub(super) fn link_quote(
+    cx: &Cx<'_>,
+    q: &Quote<'_>,
+    qi: usize,
+    ts: usize,
+    te: usize,
+    cues: &mut [Cue],
+) -> Option<Link> {
+    let toks = cx.toks;
+    let text = cx.text;
+    let qi = qi as u32;
+    // token index range of the quotation within the sentence; its tokens lie inside its
+    // span, so only those are searched (searching the whole sentence was quadratic)
+    let lo = ts + toks[ts..te].partition_point(|t| t.start < q.span.start);
+    let hi = lo + toks[lo..te].partition_point(|t| t.start < q.span.end);
+    let qa = (lo..hi).find(|&i| toks[i].quote == qi)?;
+    let qb = (qa..hi).rev().find(|&i| toks[i].quote == qi)? + 1;
+    // cues are in text order and do not overlap: search only the ones near the quotation
+    let after = |k: usize| cues.partition_point(|c| c.a < k);
+    // 1. split quotation: a cue between the pieces
+    if q.pieces.len() > 1 {
+        let from = after(qa + 1);
+        let found = cues[from..]
+            .iter()
+            .take_while(|c| c.a < qb)
+            .position(|c| !c.used && c.b < qb && toks[c.a].quote == u32::MAX);
+        if let Some(ci) = found.map(|k| from + k) {
+            let c = cues[ci];
+            let floor = (qa..c.a)
+                .rev()
+                .find(|&i| toks[i].quote == qi)
+                .map_or(ts, |i| i + 1);
+            let ceil = (c.b..qb).find(|&i| toks[i].quote == qi).unwrap_or(qb);
+            let sp =
+                subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
+            if let Some(r) = sp {
+                cues[ci].used = true;
+                let (_, addressee, medium) = after_cue(cx, &c, ceil);
+                return Some(Link {
+                    speaker: Some(as_mention(text, toks, r)),
+                    cue: Some(cx.span(c.a, c.b)),
+                    addressee,
+                    medium,
+                    rule: Rule::SplitQuote,
+                    confidence: 0.9,
+                    content: None,
+                });
+            }
+        }
+    }
+    // 2. after the quotation: "“…,” X said" / "“…,” said X"
+    let next_q = (qb..te).find(|&i| toks[i].in_quote()).unwrap_or(te);
+    let from = after(qb);
+    // the first free cue after the quotation: near it, or after a subject that starts
+    // right at the quotation ("“…,” Ana Ruiz, a professor at …, said")
+    let found = cues[from..]
+        .iter()
+        .take_while(|c| c.a < next_q && c.a - qb <= 40)
+        .position(|c| !c.used)
+        .filter(|&k| {
+            let c = &cues[from + k];
+            c.a - qb <= 14
+                || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
+                || apposed_name(cx, qb, c.a).is_some()
+        });
+    if let Some(ci) = found.map(|k| from + k) {
+        let c = cues[ci];
+        let sp = if c.according {
+            np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
+        } else {
+            // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said"
+            apposed_name(cx, qb, c.a)
+                .or_else(|| subject_before(text, toks, c.a, qb))
+                .map(|r| (r, Rule::QuoteSpeakerCue))
+                .or_else(|| np_after(text, toks, c.b, next_q).map(|r| (r, Rule::QuoteCueSpeaker)))
+        };
+        if let Some((r, rule)) = sp {
+            cues[ci].used = true;
+            let (_, addressee, mut medium) = after_cue(cx, &c, next_q);
+            let speaker = as_mention(text, toks, r);
+            if c.according && is_media(cx, r.0, r.1) {
+                medium = Some(speaker.span);
+            }
+            return Some(Link {
+                speaker: Some(speaker),
+                cue: Some(cx.span(c.a, c.b)),
+                addressee,
+                medium,
+                rule,
+                confidence: 0.9,
+                content: None,
+            });
+        }
+    }
+    // 2b. "“…” — Name": a dash and a name closing the sentence
+    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word {
+        if let Some((a, b)) = np_after(text, toks, qb + 1, te) {
+            if toks[a].cap && content_end(cx, b, te) == b {
+                return Some(Link {
+                    speaker: Some(as_mention(text, toks, (a, b))),
+                    cue: Some(cx.span(qb, qb + 1)),
+                    addressee: None,
+                    medium: None,
+                    rule: Rule::QuoteDashSpeaker,
+                    confidence: 0.8,
+                    content: None,
+                });
+            }
+        }
+    }
+    // 3. before the quotation: "X said: “…”"
+    let prev_q = (ts..qa)
+        .rev()
+        .find(|&i| toks[i].in_quote())
+        .map_or(ts, |i| i + 1);
+    let upto = cues.partition_point(|c| c.b <= qa);
+    // the nearest free cue with a subject, among the last three before the quotation
+    // ("Lynch said she recalled thinking, “…”": "thinking" has none, "recalled" has)
+    let candidates: Vec<usize> = (0..upto)
+        .rev()
+        .take_while(|&k| cues[k].a >= prev_q)
+        .filter(|&k| !cues[k].used)
+        .take(2)
+        .collect();
+    for ci in candidates {
+        let c = cues[ci];
+        let (first, addressee, mut medium) = after_cue(cx, &c, qa);
+        let gap_words = (first..qa).filter(|&i| toks[i].word).count();
+        let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
+        let sp = if c.according {
+            np_after(text, toks, c.b, qa)
+        } else if participle {
+            // "Trump attacked Clinton, saying, “…”": the subject of the main clause
+            sentence_subject(cx, ts, c.a)
+        } else {
+            // "I laughed and said, “…”": a coordinated verb shares the subject
+            subject_before(text, toks, c.a, prev_q)
+                .or_else(|| coordinated(cx, c.a, ts).and_then(|_| sentence_subject(cx, ts, c.a)))
+        };
+        let Some(r) = sp else { continue };
+        if gap_words > 12 && !c.according {
+            continue;
+        }
+        cues[ci].used = true;
+        let speaker = as_mention(text, toks, r);
+        if c.according && is_media(cx, r.0, r.1) {
+            medium = Some(speaker.span);
+        }
+        // a fragment woven into a reported clause: the clause is the content;
+        // "said Monday, “…”" keeps the quotation alone
+        let lead_punct = qa > 0 && !toks[qa - 1].word && matches!(cx.t(qa - 1), "," | ":");
+        let content = if gap_words > 0 && !c.according && !lead_punct {
+            let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
+            let start = if first < qa { first } else { qa };
+            Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
+        } else {
+            None
+        };
+        let rule = if c.according {
+            Rule::AccordingTo
+        } else {
+            Rule::SpeakerCueQuote
+        };
+        return Some(Link {
+            speaker: Some(speaker),
+            cue: Some(cx.span(c.a, c.b)),
+            addressee,
+            medium,
+            rule,
+            confidence: 0.85,
+            content,
+        });
+    }
+    None
+}
+
+/// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
+/// token `at`), then appositions between commas up to the cue at `cue`.
+pub(super) fn apposed_name(cx: &Cx<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    if cue <= at + 2 || !cx.punct(cue - 1, ",") || !toks[at].cap {
+        return None;
+    }
+    let r = np_after(cx.text, toks, at, cue)?;
+    (r.1 < cue
+        && cx.punct(r.1, ",")
+        && toks[r.0].cap
+        && !toks[at..cue].iter().any(|t| t.in_quote()))
+    .then_some(r)
+}
