@@ -6,8 +6,9 @@
 //! `WHOSAID_GOLDEN_DUMP=1 cargo test --test attribution_golden -- --nocapture` prints
 //! what the crate finds for every case, in the data format.
 
+mod common;
+
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use whosaid::{Document, Span};
 
@@ -250,9 +251,7 @@ fn render_all(list: &[Fields]) -> String {
 fn named_attribution_cases() {
     let cases = parse_cases(DATA).unwrap_or_else(|e| panic!("tests/data/attributions.txt: {e}"));
     let dump = std::env::var_os("WHOSAID_GOLDEN_DUMP").is_some();
-    let mut failures = Vec::new();
-    let mut pending = Vec::new();
-    let mut now_passing = Vec::new();
+    let mut tally = common::Tally::default();
     for case in &cases {
         let doc = whosaid::analyze(&case.input);
         let got = actual(&doc);
@@ -274,42 +273,9 @@ fn named_attribution_cases() {
             render_all(&case.expected),
             render_all(&got)
         );
-        match (&case.pending, ok) {
-            (None, true) => {}
-            (None, false) => failures.push(report),
-            (Some(reason), false) => pending.push(format!("[pending: {reason}] {report}")),
-            (Some(_), true) => now_passing.push(case.name.clone()),
-        }
+        tally.record(&case.name, case.pending.as_deref(), ok, report);
     }
-    // Pending differences go straight to stderr so that a passing `cargo test` shows them.
-    let mut report = String::new();
-    for p in &pending {
-        let _ = writeln!(report, "attribution_golden: PENDING {p}\n");
-    }
-    for n in &now_passing {
-        let _ = writeln!(
-            report,
-            "attribution_golden: pending case now passes, remove its `pending:` line: {n}"
-        );
-    }
-    let _ = std::io::stderr().write_all(report.as_bytes());
-    for f in &failures {
-        println!("FAIL {f}\n");
-    }
-    println!(
-        "{} attribution cases: {} pass, {} pending, {} fail",
-        cases.len(),
-        cases.len() - failures.len() - pending.len(),
-        pending.len(),
-        failures.len()
-    );
-    assert!(cases.len() >= 40, "only {} cases parsed", cases.len());
-    assert!(
-        failures.is_empty(),
-        "{} attribution case(s) failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    tally.finish("attribution_golden", "attribution", 40);
 }
 
 #[test]
