@@ -488,18 +488,7 @@ pub(crate) fn attribute(
                     },
                     rule: l.rule,
                 },
-                None => Attribution {
-                    content,
-                    kind,
-                    quote: Some(qi),
-                    speaker: None,
-                    entity: None,
-                    cue: None,
-                    addressee: None,
-                    medium: None,
-                    confidence: 0.0,
-                    rule: Rule::Unattributed,
-                },
+                None => unattributed(content, kind, qi),
             };
             if a.speaker.is_some() {
                 last_direct = Some((
@@ -569,18 +558,7 @@ pub(crate) fn attribute(
             }
             quote_done[qi] = true;
             if quotes[qi].kind == QuoteKind::Speech {
-                out.push(Attribution {
-                    content: quotes[qi].span,
-                    kind: AttributionKind::Direct,
-                    quote: Some(qi),
-                    speaker: None,
-                    entity: None,
-                    cue: None,
-                    addressee: None,
-                    medium: None,
-                    confidence: 0.0,
-                    rule: Rule::Unattributed,
-                });
+                out.push(unattributed(quotes[qi].span, AttributionKind::Direct, qi));
                 continue;
             }
             match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
@@ -677,6 +655,22 @@ fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote
     let s = &sentences[si];
     (si == 0 || sentences[si - 1].paragraph != s.paragraph)
         && text[s.span.start..q.span.start].trim().is_empty()
+}
+
+/// A speech quotation with no cue and no speaker found.
+fn unattributed(content: Span, kind: AttributionKind, qi: usize) -> Attribution {
+    Attribution {
+        content,
+        kind,
+        quote: Some(qi),
+        speaker: None,
+        entity: None,
+        cue: None,
+        addressee: None,
+        medium: None,
+        confidence: 0.0,
+        rule: Rule::Unattributed,
+    }
 }
 
 /// Where an attribution's turn ends: after its content, cue or speaker, whichever is last.
