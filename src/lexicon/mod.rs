@@ -156,6 +156,14 @@ pub(crate) mod class {
     /// Verbs that attribute only with a clause or a quotation after them
     /// (`clause_verbs.txt`): "agreed that …", not "agreed to reopen".
     pub const CLAUSE_VERB: u32 = 1 << 19;
+    /// Abbreviations that take a period (`abbreviations.txt`): "Inc", "U.S", "Calif".
+    pub const ABBREVIATION: u32 = 1 << 20;
+    /// Abbreviations that never end a sentence (`nonfinal_abbreviations.txt`): "e.g".
+    pub const NONFINAL: u32 = 1 << 21;
+    /// Closed-class sentence openers (`sentence_starters.txt`): "The", "He".
+    pub const STARTER: u32 = 1 << 22;
+    /// Words that follow a clock time (`time_followers.txt`): "Monday", "ET".
+    pub const TIME_FOLLOWER: u32 = 1 << 23;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {
@@ -216,7 +224,8 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every listed word with its classes and lemma: one lookup per token.
+/// Every listed word with its classes and lemma: one lookup per token, for the sentence
+/// splitter and the attribution rules alike.
 static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
     let mut m: FnvMap<&'static [u8], WordInfo> = FnvMap::default();
     let mut current = 0u32;
@@ -239,6 +248,10 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
     add(&mut TITLES.iter().copied(), class::TITLE);
     add(&mut ROLE_NOUNS.iter().copied(), class::ROLE);
     add(&mut ORG_WORDS.iter().copied(), class::ORG);
+    add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
+    add(&mut NONFINAL_ABBREVIATIONS.iter().copied(), class::NONFINAL);
+    add(&mut SENTENCE_STARTERS.iter().copied(), class::STARTER);
+    add(&mut TIME_FOLLOWERS.iter().copied(), class::TIME_FOLLOWER);
     add(
         &mut CUE_PHRASES
             .iter()

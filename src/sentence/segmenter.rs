@@ -541,7 +541,7 @@ fn in_user_set(set: &HashSet<String>, w: &str) -> bool {
 impl Inner {
     /// The list flags of `w`, with the builder's additions and removals applied.
     #[inline]
-    fn flags(&self, w: &str) -> u8 {
+    fn flags(&self, w: &str) -> u32 {
         let mut f = classes(w);
         if !self.extra.is_empty() && in_user_set(&self.extra, w) {
             f |= words::ABBREVIATION;
@@ -555,7 +555,7 @@ impl Inner {
 
 /// The list flags of the word after a candidate boundary. A clitic is ignored ("It's"
 /// counts as "It", "Let's" as "Let").
-fn next_flags(nw: &str) -> u8 {
+fn next_flags(nw: &str) -> u32 {
     classes(nw.split(['\'', '’']).next().unwrap_or(nw))
 }
 
