@@ -725,7 +725,7 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
         .collect();
     let Some(verb) = words
         .iter()
-        .rposition(|w| lexicon::reporting_lemma(w).is_some())
+        .rposition(|w| lexicon::word_info(w).lemma.is_some())
     else {
         return false;
     };
@@ -733,7 +733,7 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     if tail.len() > 8
         || tail
             .iter()
-            .any(|w| w.eq_ignore_ascii_case("that") || lexicon::reporting_lemma(w).is_some())
+            .any(|w| w.eq_ignore_ascii_case("that") || lexicon::word_info(w).lemma.is_some())
     {
         return false;
     }
@@ -760,7 +760,7 @@ fn has_sentence_period(gap: &str) -> bool {
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         !(single_initial
             || word.contains('.')
-            || lexicon::contains_folded(&lexicon::ABBREVIATIONS, word))
+            || lexicon::word_info(word).class & lexicon::class::ABBREVIATION != 0)
     })
 }
 

@@ -105,7 +105,7 @@ fn after_reporting_verb(text: &str, at: usize) -> bool {
         && words
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("put") || w.eq_ignore_ascii_case("puts"));
-    put_it || lexicon::reporting_lemma(word).is_some()
+    put_it || lexicon::word_info(word).lemma.is_some()
 }
 
 /// Does a naming or titling word stand right before byte `at` (rule 1)?
