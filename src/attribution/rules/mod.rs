@@ -181,6 +181,30 @@ struct Link {
     content: Option<Span>,
 }
 
+impl Link {
+    /// The attribution of quotation `qi` with this link's speaker, cue and rule.
+    fn attribution(
+        &self,
+        content: Span,
+        kind: AttributionKind,
+        qi: usize,
+        confidence: f32,
+    ) -> Attribution {
+        Attribution {
+            content,
+            kind,
+            quote: Some(qi),
+            speaker: self.speaker,
+            entity: None,
+            cue: self.cue,
+            addressee: self.addressee,
+            medium: self.medium,
+            confidence,
+            rule: self.rule,
+        }
+    }
+}
+
 /// The quotations' top-level tokens: mark each token inside a speech or partial quote.
 fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     let mut k = 0;
@@ -472,22 +496,17 @@ pub(crate) fn attribute(
                 kind_for(&cx, content, quotes)
             };
             let a = match link {
-                Some(l) => Attribution {
+                // a link without a speaker (inherited from nobody) is barely trusted
+                Some(l) => l.attribution(
                     content,
                     kind,
-                    quote: Some(qi),
-                    speaker: l.speaker,
-                    entity: None,
-                    cue: l.cue,
-                    addressee: l.addressee,
-                    medium: l.medium,
-                    confidence: if l.speaker.is_some() {
+                    qi,
+                    if l.speaker.is_some() {
                         l.confidence
                     } else {
                         0.2
                     },
-                    rule: l.rule,
-                },
+                ),
                 None => unattributed(content, kind, qi),
             };
             if a.speaker.is_some() {
@@ -564,18 +583,12 @@ pub(crate) fn attribute(
             match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
                 Some(l) if l.speaker.is_some() => {
                     let content = l.content.unwrap_or(quotes[qi].span);
-                    out.push(Attribution {
+                    out.push(l.attribution(
                         content,
-                        kind: kind_for(&cx, content, quotes),
-                        quote: Some(qi),
-                        speaker: l.speaker,
-                        entity: None,
-                        cue: l.cue,
-                        addressee: l.addressee,
-                        medium: l.medium,
-                        confidence: l.confidence * 0.8,
-                        rule: l.rule,
-                    });
+                        kind_for(&cx, content, quotes),
+                        qi,
+                        l.confidence * 0.8,
+                    ));
                 }
                 _ => match sentence_subject(&cx, ts, te) {
                     // "Critics likened the rules to “burning the house down”": a fragment in a
