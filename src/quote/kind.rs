@@ -25,7 +25,7 @@ const LOOK_BACK: usize = 256;
 
 /// The last one and two words before byte `at`, lowercase-folded, on the same line and
 /// within [`LOOK_BACK`] bytes (a word cut by that window is dropped).
-fn words_before(text: &str, at: usize) -> (String, String) {
+fn words_before(text: &str, at: usize) -> (&str, &str) {
     let mut from = at.saturating_sub(LOOK_BACK);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -39,18 +39,8 @@ fn words_before(text: &str, at: usize) -> (String, String) {
     let mut it = head
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        });
-    let w1 = it.next().unwrap_or_default();
-    let w2 = it.next().unwrap_or_default();
-    let two = if w2.is_empty() {
-        w1.clone()
-    } else {
-        format!("{w2} {w1}")
-    };
-    (w1, two)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+    (it.next().unwrap_or(""), it.next().unwrap_or(""))
 }
 
 fn ends_sentence_like(content: &str) -> bool {
@@ -121,8 +111,21 @@ pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
             .iter()
             .any(|t| !t.is_ascii() && before.ends_with(t));
     }
+    // the last word, or the last two ("so called", "known as"), without allocating
     let (w1, w2) = words_before(text, at);
-    NONSPEECH_TRIGGERS.contains(w1.as_str()) || NONSPEECH_TRIGGERS.contains(w2.as_str())
+    if lexicon::contains_folded(&NONSPEECH_TRIGGERS, w1) {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    let n = w2.len() + 1 + w1.len();
+    if w2.is_empty() || n > buf.len() {
+        return false;
+    }
+    buf[..w2.len()].copy_from_slice(w2.as_bytes());
+    buf[w2.len()] = b' ';
+    buf[w2.len() + 1..n].copy_from_slice(w1.as_bytes());
+    std::str::from_utf8(&buf[..n])
+        .is_ok_and(|two| lexicon::contains_folded(&NONSPEECH_TRIGGERS, two))
 }
 
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
