@@ -11,6 +11,7 @@
 
 use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
 use crate::lexicon::{self, PRONOUNS};
+use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -93,7 +94,7 @@ struct Ent {
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| c.is_whitespace() || c == ',')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
         .filter(|w| !w.is_empty())
 }
 
@@ -112,7 +113,7 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
         off += w.len();
         (o, w)
     }) {
-        let core = w.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let core = w.trim().trim_matches(|c: char| !is_alnum(c));
         if core.is_empty() {
             continue;
         }
@@ -130,7 +131,7 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
     let rest = &s[last_title_end..];
     let lead = rest.len() - rest.trim_start().len();
     let start = span.start + last_title_end + lead;
-    let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let t = s.trim_end_matches(|c: char| !is_alnum(c));
     let end = span.start + t.len();
     (start < end).then(|| Span::new(start, end))
 }
@@ -144,7 +145,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     for w in s.split_inclusive(char::is_whitespace) {
         let rest = &s[off..];
         let all_caps = rest.split_whitespace().all(|x| {
-            let x = x.trim_matches(|c: char| !c.is_alphanumeric());
+            let x = x.trim_matches(|c: char| !is_alnum(c));
             x.is_empty()
                 || x.chars().next().is_some_and(char::is_uppercase)
                 || matches!(x, "of" | "and" | "for" | "the" | "on")

@@ -7,7 +7,7 @@ use crate::lexicon::class;
 use crate::span::Span;
 
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
-    t.word && {
+    t.word() && {
         let w = t.text(text);
         list.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
@@ -36,14 +36,14 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
     let mut a = head;
     while a > floor {
         let p = &toks[a - 1];
-        let part_of_name = p.word && p.cap
+        let part_of_name = p.word() && p.cap()
             // "Sen. Ana Ruiz", "Leonard E. Burman": the period of a title or an initial
-            || !p.word
+            || !p.word()
                 && p.text(text) == "."
                 && a >= floor + 2
-                && (toks[a - 2].has(class::TITLE) || toks[a - 2].cap && toks[a - 2].end - toks[a - 2].start == 1)
+                && (toks[a - 2].has(class::TITLE) || toks[a - 2].cap() && toks[a - 2].end() - toks[a - 2].start() == 1)
             // "Bank of America"
-            || is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap && toks[a].cap;
+            || is_connector(text, p) && a >= floor + 2 && toks[a - 2].cap() && toks[a].cap();
         if !part_of_name {
             break;
         }
@@ -51,12 +51,11 @@ fn name_start(text: &str, toks: &[Tok], head: usize, floor: usize) -> usize {
     }
     // "opposition leader Dario Mense", "Tarsenian opposition leader …": a role noun before
     // the name, with its modifiers
-    if a > floor && toks[a - 1].has(class::ROLE) && !toks[a - 1].cap {
+    if a > floor && toks[a - 1].has(class::ROLE) && !toks[a - 1].cap() {
         let mut r = a - 1;
         while r > floor && a - r < 4 {
             let p = &toks[r - 1];
-            if !p.word || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.lemma().is_some()
-            {
+            if !p.word() || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.reporting() {
                 break;
             }
             r -= 1;
@@ -81,13 +80,13 @@ fn role_start(toks: &[Tok], head: usize, floor: usize) -> Option<usize> {
     let mut a = head;
     while a > floor && head - a < 8 {
         let p = &toks[a - 1];
-        if !p.word || p.in_quote() {
+        if !p.word() || p.in_quote() {
             break;
         }
         if p.has(class::DET) {
             return Some(extend_postmodified(toks, a - 1, floor));
         }
-        if p.lemma().is_some() && !p.cap || p.has(class::FUNCTION) && !p.has(class::NP_INNER) {
+        if p.reporting() && !p.cap() || p.has(class::FUNCTION) && !p.has(class::NP_INNER) {
             break;
         }
         a -= 1;
@@ -112,10 +111,10 @@ fn extend_postmodified(toks: &[Tok], det: usize, floor: usize) -> usize {
     }
     k -= 1;
     if k > floor
-        && toks[k - 1].word
-        && !toks[k - 1].cap
-        && toks[k - 1].info.class == 0
-        && toks[k - 1].lemma().is_none()
+        && toks[k - 1].word()
+        && !toks[k - 1].cap()
+        && toks[k - 1].unlisted()
+        && !toks[k - 1].reporting()
     {
         k -= 1;
     }
@@ -139,16 +138,16 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
     let head = &toks[b - 1];
     let any_cap = toks[a..b]
         .iter()
-        .any(|t| t.cap && t.word && !t.has(class::DET));
+        .any(|t| t.cap() && t.word() && !t.has(class::DET));
     // "the White House", "Xinhua", "the ministry": an organisation word in a name, or
     // heading a common noun phrase
     let org_word = toks[a..b]
         .iter()
-        .any(|t| t.has(class::ORG) && (t.cap || !any_cap));
+        .any(|t| t.has(class::ORG) && (t.cap() || !any_cap));
     if org_word && !head.has(class::TITLE) && (any_cap || head.has(class::ORG)) {
         return MentionKind::Organisation;
     }
-    if !head.cap || !any_cap {
+    if !head.cap() || !any_cap {
         if head.has(class::ANONYMOUS)
             || !any_cap && toks[a..b].iter().any(|t| t.has(class::ANONYMOUS))
         {
@@ -156,7 +155,7 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
         }
         return MentionKind::Role;
     }
-    if head.cap && head.has(class::ROLE) && b - a <= 2 {
+    if head.cap() && head.has(class::ROLE) && b - a <= 2 {
         return MentionKind::Role;
     }
     MentionKind::Name
@@ -164,7 +163,7 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
 
 fn mention(text: &str, toks: &[Tok], a: usize, b: usize) -> Mention {
     Mention {
-        span: Span::new(toks[a].start, toks[b - 1].end),
+        span: Span::new(toks[a].start(), toks[b - 1].end()),
         kind: kind_of(text, toks, a, b),
     }
 }
@@ -185,7 +184,7 @@ pub(crate) fn subject_before(
     while h > floor && skipped < 4 {
         let t = &toks[h];
         let w = t.text(text);
-        if t.word && !t.cap && (t.has(class::BETWEEN) || (w.len() > 4 && w.ends_with("ly"))) {
+        if t.word() && !t.cap() && (t.has(class::BETWEEN) || (w.len() > 4 && w.ends_with("ly"))) {
             h -= 1;
             skipped += 1;
         } else {
@@ -200,7 +199,7 @@ pub(crate) fn subject_before(
         if t.in_quote() {
             return None;
         }
-        if t.word {
+        if t.word() {
             break;
         }
         if h <= floor {
@@ -228,7 +227,7 @@ pub(crate) fn subject_before(
             if tk.in_quote() {
                 return None;
             }
-            if !tk.word && open.contains(&tk.text(text)) {
+            if !tk.word() && open.contains(&tk.text(text)) {
                 found = Some(k);
                 break;
             }
@@ -237,9 +236,9 @@ pub(crate) fn subject_before(
             let period_ok = tk.text(text) == "."
                 && k > 0
                 && (toks[k - 1].has(class::TITLE)
-                    || toks[k - 1].cap && toks[k - 1].text(text).len() <= 6
+                    || toks[k - 1].cap() && toks[k - 1].text(text).len() <= 6
                     || open == ["("]);
-            if !tk.word && matches!(tk.text(text), "." | ";" | ":" | "?" | "!") && !period_ok {
+            if !tk.word() && matches!(tk.text(text), "." | ";" | ":" | "?" | "!") && !period_ok {
                 return None;
             }
         }
@@ -255,7 +254,7 @@ pub(crate) fn subject_before(
         }
         // "A spokeswoman for the ministry, Lidia Sarn, said": the name between the commas
         // is the speaker
-        if open == [","] && is_bare_name(toks, k + 1, h) && !toks[k - 1].cap {
+        if open == [","] && is_bare_name(toks, k + 1, h) && !toks[k - 1].cap() {
             return Some((k + 1, h));
         }
         h = k - 1;
@@ -268,12 +267,12 @@ fn is_bare_name(toks: &[Tok], a: usize, b: usize) -> bool {
     (2..=4).contains(&(b.saturating_sub(a)))
         && toks[a..b]
             .iter()
-            .all(|t| t.word && t.cap && !t.in_quote() && t.info.class == 0)
+            .all(|t| t.word() && t.cap() && !t.in_quote() && t.unlisted())
 }
 
 fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usize, usize)> {
     let t = &toks[h];
-    if !t.word || t.in_quote() {
+    if !t.word() || t.in_quote() {
         return None;
     }
     if t.has(class::PRONOUN) || is(text, t, &["who"]) || (is(text, t, &["whom"]) && h == floor) {
@@ -284,7 +283,7 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
     if t.has(class::FUNCTION | class::TIME) {
         return None;
     }
-    if t.cap {
+    if t.cap() {
         if t.has(class::NOT_NAME_START) || t.has(class::DET) {
             return None;
         }
@@ -292,7 +291,7 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         return Some((a, h + 1));
     }
     // a verb form is no head, unless a determiner makes it a noun ("the talks")
-    if t.lemma().is_some() && !(h > floor && toks[h - 1].has(class::DET)) {
+    if t.reporting() && !(h > floor && toks[h - 1].has(class::DET)) {
         return None;
     }
     let a = role_start(toks, h, floor)?;
@@ -306,7 +305,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
         return None;
     }
     let t = &toks[i];
-    if !t.word || t.in_quote() {
+    if !t.word() || t.in_quote() {
         return None;
     }
     if t.has(class::PRONOUN)
@@ -322,27 +321,27 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
     if is(text, t, &["that", "this", "these", "those"]) {
         return None;
     }
-    if t.has(class::DET) || t.cap || t.has(class::ROLE) {
+    if t.has(class::DET) || t.cap() || t.has(class::ROLE) {
         let mut seen_cap = false;
         while b < ceil {
             let k = &toks[b];
             if k.in_quote() {
                 break;
             }
-            if k.word {
-                if b > i && k.has(class::NP_STOP) && !k.cap {
+            if k.word() {
+                if b > i && k.has(class::NP_STOP) && !k.cap() {
                     break;
                 }
                 // "told his players the season was over": a new determiner after a noun
                 if b > i + 1 && k.has(class::DET) && !toks[b - 1].has(class::DET) {
                     break;
                 }
-                if b > i && seen_cap && !k.cap && !is_connector(text, k) {
+                if b > i && seen_cap && !k.cap() && !is_connector(text, k) {
                     // "the Corvalean statistics office": a common head after a proper
                     // modifier, within three words
                     let head = (b..ceil.min(b + 3))
                         .take_while(|&j| {
-                            toks[j].word && !toks[j].cap && !toks[j].has(class::NP_STOP)
+                            toks[j].word() && !toks[j].cap() && !toks[j].has(class::NP_STOP)
                         })
                         .find(|&j| toks[j].has(class::ORG | class::ROLE));
                     match head {
@@ -353,7 +352,12 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                         None => break,
                     }
                 }
-                if b > i && k.cap && !seen_cap && !toks[b - 1].has(class::DET) && !toks[b - 1].cap {
+                if b > i
+                    && k.cap()
+                    && !seen_cap
+                    && !toks[b - 1].has(class::DET)
+                    && !toks[b - 1].cap()
+                {
                     // "a former aide Smith" is rare; a capital after lowercase words ends the role
                     if toks[b - 1].has(class::ROLE) {
                         seen_cap = true;
@@ -361,7 +365,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                         continue;
                     }
                 }
-                seen_cap |= k.cap && !k.has(class::DET);
+                seen_cap |= k.cap() && !k.has(class::DET);
                 b += 1;
                 if b - i >= 8 {
                     break;

@@ -1,39 +1,76 @@
 //! A light tokenizer: words and single punctuation marks, built once per text. Each word
 //! is looked up once in the word lists; the rules then test class flags.
+//!
+//! A token is 16 bytes (u32 offsets, the word's class flags with three flags of its own
+//! in the high bits): a text of punctuation has about one token per byte, so the token
+//! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
+//! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{WordInfo, word_info};
+use crate::lexicon::{class, word_info};
+use crate::sentence::scan::is_alnum;
+
+/// The longest text whose offsets a [`Tok`] can hold.
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
+
+/// Bits of [`Tok::bits`] above the lexicon's classes.
+const WORD: u32 = 1 << 31;
+const CAP: u32 = 1 << 30;
+const REPORTING: u32 = 1 << 29;
+const OWN: u32 = WORD | CAP | REPORTING;
 
 /// One token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    /// Word (letters/digits with inner `.'’-&`) or one punctuation char.
-    pub word: bool,
-    /// Starts with an uppercase letter.
-    pub cap: bool,
+    lo: u32,
+    hi: u32,
     /// Index of the top-level quotation whose content holds this token, or u32::MAX.
     pub quote: u32,
-    /// What the word lists say about the word.
-    pub info: &'static WordInfo,
-    /// Letters and digits in the token (0 for punctuation).
-    pub alnum: u32,
+    /// The word's class flags (`lexicon::class`) and `WORD`, `CAP`, `REPORTING`.
+    bits: u32,
 }
 
 impl Tok {
+    /// Byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.lo as usize
+    }
+    /// Byte offset after the last byte.
+    pub fn end(&self) -> usize {
+        self.hi as usize
+    }
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
+    }
+    /// A word (letters/digits with inner `.'’-&`), not one punctuation char.
+    pub fn word(&self) -> bool {
+        self.bits & WORD != 0
+    }
+    /// Starts with an uppercase letter.
+    pub fn cap(&self) -> bool {
+        self.bits & CAP != 0
     }
     pub fn in_quote(&self) -> bool {
         self.quote != u32::MAX
     }
     /// Is the word in one of the classes of `flags` (see `lexicon::class`)?
     pub fn has(&self, flags: u32) -> bool {
-        self.info.class & flags != 0
+        self.bits & flags & !OWN != 0
+    }
+    /// In no class of the word lists (a reporting verb may be).
+    pub fn unlisted(&self) -> bool {
+        self.bits & class::ALL == 0
+    }
+    /// A reporting-verb form.
+    pub fn reporting(&self) -> bool {
+        self.bits & REPORTING != 0
     }
     /// The lemma, when the word is a reporting-verb form.
-    pub fn lemma(&self) -> Option<&'static str> {
-        self.info.lemma
+    pub fn lemma(&self, text: &str) -> Option<&'static str> {
+        if self.reporting() {
+            word_info(self.text(text)).lemma
+        } else {
+            None
+        }
     }
 }
 
@@ -52,57 +89,62 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// Tokenize `text[from..to]`, appending to `out`. ASCII is scanned byte by byte; other
+/// Tokenize `text[from..to]` (`to <= MAX_TEXT`), appending to `out`, and to `cum` the
+/// letters and digits of all tokens so far after each token (`cum` starts with one
+/// entry; sums wrap, their differences are exact). ASCII is scanned byte by byte; other
 /// characters are decoded one at a time.
-pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, cum: &mut Vec<u32>) {
+    debug_assert!(to <= MAX_TEXT);
+    let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
     while i < to {
-        let (c, n) = char_at(text, i);
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
-            i += n;
+            i += len;
             continue;
         }
         let start = i;
-        if c.is_alphanumeric() {
-            let mut end = i + n;
-            let mut alnum = 1;
+        if is_alnum(c) {
+            let mut end = i + len;
+            let mut alnum = 1u32;
             while end < to {
                 let (d, m) = char_at(text, end);
-                if d.is_alphanumeric() {
+                if is_alnum(d) {
                     end += m;
                     alnum += 1;
-                } else if inner_joiner(d)
-                    && end + m < to
-                    && char_at(text, end + m).0.is_alphanumeric()
-                {
+                } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
                     // a joiner only when a letter or digit follows
                     end += m;
                 } else {
                     break;
                 }
             }
+            let info = word_info(&text[start..end]);
+            let mut bits = WORD | info.class;
+            if c.is_uppercase() {
+                bits |= CAP;
+            }
+            if info.lemma.is_some() {
+                bits |= REPORTING;
+            }
             out.push(Tok {
-                start,
-                end,
-                word: true,
-                cap: c.is_uppercase(),
+                lo: start as u32,
+                hi: end as u32,
                 quote: u32::MAX,
-                info: word_info(&text[start..end]),
-                alnum,
+                bits,
             });
+            n = n.wrapping_add(alnum);
             i = end;
         } else {
             out.push(Tok {
-                start,
-                end: start + n,
-                word: false,
-                cap: false,
+                lo: start as u32,
+                hi: (start + len) as u32,
                 quote: u32::MAX,
-                info: word_info(""),
-                alnum: 0,
+                bits: 0,
             });
-            i += n;
+            i += len;
         }
+        cum.push(n);
     }
 }
 
@@ -113,8 +155,8 @@ mod tests {
     #[test]
     fn words_and_punct() {
         let t = "Mr. O'Neil, U.S. co-chair, said: “no.”";
-        let mut v = Vec::new();
-        tokenize(t, 0, t.len(), &mut v);
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &mut v, &mut cum);
         let words: Vec<_> = v.iter().map(|k| k.text(t)).collect();
         assert_eq!(
             words,
@@ -123,5 +165,20 @@ mod tests {
                 "”"
             ]
         );
+        assert_eq!(cum.len(), v.len() + 1);
+        assert_eq!(cum[v.len()], 22); // Mr O Neil U S co chair said no
+        assert!(v[8].reporting() && v[8].lemma(t) == Some("say") && !v[8].cap());
+        assert!(v[0].word() && v[0].cap() && !v[1].word());
+    }
+
+    #[test]
+    fn sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 16);
+    }
+
+    #[test]
+    fn own_bits_clear_of_the_classes() {
+        assert_eq!(class::ALL & OWN, 0);
+        assert_eq!(class::TIME_FOLLOWER & !class::ALL, 0);
     }
 }

@@ -164,6 +164,9 @@ pub(crate) mod class {
     pub const STARTER: u32 = 1 << 22;
     /// Words that follow a clock time (`time_followers.txt`): "Monday", "ET".
     pub const TIME_FOLLOWER: u32 = 1 << 23;
+    /// Every class bit; the eight high bits stay free (the tokenizer keeps its own
+    /// flags there).
+    pub const ALL: u32 = (1 << 24) - 1;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {

@@ -8,6 +8,7 @@ use crate::quote::kind::classify;
 use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkStyle, pair};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::paragraphs;
+use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 
 /// Deepest nesting the scanner tracks; deeper marks are ignored, which keeps every input
@@ -428,7 +429,7 @@ impl<'t> Scanner<'_, 't> {
             let p = pair(style);
             let role_close = if style.is_single() {
                 // a closing single mark is not followed by a letter (don’t, rock ’n’ roll)
-                !next.is_alphanumeric() && !prev.is_whitespace()
+                !is_alnum(next) && !prev.is_whitespace()
             } else if p.symmetric() {
                 let opens = is_open_context(prev) && !next.is_whitespace();
                 let closes = is_close_context(next) && !prev.is_whitespace();
@@ -487,15 +488,12 @@ impl<'t> Scanner<'_, 't> {
             if !(self.inner.single_open || nested) {
                 return false;
             }
-            if !is_open_context(prev) || !next.is_alphanumeric() {
+            if !is_open_context(prev) || !is_alnum(next) {
                 return false;
             }
             // 'em, 'til, '90s
             let rest = &self.text[i + m.len()..para_end];
-            let word: &str = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
+            let word: &str = rest.split(|c: char| !is_alnum(c)).next().unwrap_or("");
             // '90s, '80s
             if word.bytes().next().is_some_and(|b| b.is_ascii_digit())
                 || lexicon::contains_folded(&lexicon::ELISIONS, word)
@@ -720,7 +718,7 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
     // with at most a few words after it ("the mayor said", "said Ana Ruiz, a professor",
     // "she added in a statement"), not a clause of its own ("said, arguing that he …")
     let words: Vec<&str> = gap
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .split(|c: char| !is_alnum(c) && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .collect();
     let Some(verb) = words
@@ -744,9 +742,7 @@ fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
         .chars()
         .next();
     let b_lower = b_first.is_some_and(|c| c.is_lowercase());
-    a_comma
-        && (gap_t.ends_with([',', ':', '—', '–'])
-            || b_lower && !gap_t.ends_with(char::is_alphanumeric))
+    a_comma && (gap_t.ends_with([',', ':', '—', '–']) || b_lower && !gap_t.ends_with(is_alnum))
 }
 
 /// A period in `gap` that is not part of an abbreviation or an initial (`Mr.`, `U.S.`,

@@ -14,6 +14,7 @@
 
 use crate::lexicon::{self, NONSPEECH_TRIGGERS};
 use crate::quote::{Quote, QuoteKind};
+use crate::sentence::scan::is_alnum;
 
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with",
@@ -39,7 +40,7 @@ fn words_before(text: &str, at: usize) -> (&str, &str) {
     let mut it = head
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '-'));
     (it.next().unwrap_or(""), it.next().unwrap_or(""))
 }
 
@@ -52,7 +53,7 @@ fn ends_sentence_like(content: &str) -> bool {
 fn is_title_case(content: &str) -> bool {
     let mut any = false;
     for w in content.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !is_alnum(c));
         if w.is_empty() {
             continue;
         }
@@ -87,7 +88,7 @@ fn after_reporting_verb(text: &str, at: usize) -> bool {
         return false;
     };
     let mut words = head
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty());
     let word = words.next().unwrap_or("");
     // "as Ana Ruiz put it, “…”"

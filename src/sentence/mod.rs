@@ -20,7 +20,7 @@
 mod lists;
 mod paragraph;
 mod quotes;
-mod scan;
+pub(crate) mod scan;
 mod segmenter;
 mod words;
 

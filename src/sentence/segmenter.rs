@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use super::scan::is_alnum;
 use crate::error::{Error, ErrorKind};
 #[cfg(test)]
 use crate::lexicon;
@@ -482,7 +483,7 @@ fn word_before(p: &str, i: usize) -> &str {
 fn next_word(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| is_opener(c) || matches!(c, '*' | '-' | '—' | '–'));
     let end = s
-        .find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .find(|c: char| !is_alnum(c) && c != '\'' && c != '’')
         .unwrap_or(s.len());
     &s[..end]
 }
@@ -579,7 +580,7 @@ fn period_ends(inner: &Inner, p: &str, start: usize, dot: usize, after: &str) ->
     if nc.is_lowercase() {
         return false;
     }
-    let w = word_before(p, dot).trim_start_matches(|c: char| !c.is_alphanumeric());
+    let w = word_before(p, dot).trim_start_matches(|c: char| !is_alnum(c));
     if w.is_empty() {
         return true;
     }

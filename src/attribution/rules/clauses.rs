@@ -12,11 +12,11 @@ pub(super) fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
     while i + 1 < end {
         if cx.punct(i, ",") && !toks[i].in_quote() {
             let mut j = i + 1;
-            if j + 1 < end && toks[j].word && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly")) {
+            if j + 1 < end && toks[j].word() && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly")) {
                 j += 1;
             }
-            if toks[j].word
-                && !toks[j].cap
+            if toks[j].word()
+                && !toks[j].cap()
                 && !toks[j].in_quote()
                 && (cx.t(j).len() > 5 && ends_with_ci(cx.t(j), "ing"))
             {
@@ -42,15 +42,15 @@ pub(super) fn colon_speaker(
     let toks = cx.toks;
     let mut a = ts;
     // a paragraph may open with a stray quotation mark
-    while a < te && !toks[a].word && matches!(cx.t(a), "\"" | "“" | "'") {
+    while a < te && !toks[a].word() && matches!(cx.t(a), "\"" | "“" | "'") {
         a += 1;
     }
     let mut b = a;
-    while b < te && b - a < 4 && (toks[b].word && toks[b].cap || cx.punct(b, ".") && b > a) {
+    while b < te && b - a < 4 && (toks[b].word() && toks[b].cap() || cx.punct(b, ".") && b > a) {
         b += 1;
     }
     // a name of up to three words (titles with their periods aside)
-    if toks[a..b].iter().filter(|t| t.word).count() > 3 {
+    if toks[a..b].iter().filter(|t| t.word()).count() > 3 {
         return None;
     }
     if b == a
@@ -69,12 +69,12 @@ pub(super) fn colon_speaker(
     let mut end = content_end(cx, first, end_tok).max(first);
     // a closing quotation mark (of a quoted turn) is not content
     while end > first
-        && !toks[end - 1].word
+        && !toks[end - 1].word()
         && matches!(cx.t(end - 1), "\"" | "”" | "’" | "'" | "»")
     {
         end = content_end(cx, first, end - 1).max(first);
     }
-    if (first..end).filter(|&i| toks[i].word).take(3).count() < 3 {
+    if (first..end).filter(|&i| toks[i].word()).take(3).count() < 3 {
         return None;
     }
     let content = cx.span(first, end);
@@ -158,7 +158,7 @@ pub(super) fn indirect(
     if c.according {
         // "According to X, CONTENT" or "CONTENT, according to X"
         let lead =
-            (ts..c.a).all(|i| !toks[i].word || is(text, &toks[i], &["but", "and", "yet", "so"]));
+            (ts..c.a).all(|i| !toks[i].word() || is(text, &toks[i], &["but", "and", "yet", "so"]));
         let (a, b) = if lead {
             // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
             let comma =
@@ -213,17 +213,17 @@ pub(super) fn indirect(
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
             let a = (ts..c.a).find(|&i| {
-                toks[i].word && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
+                toks[i].word() && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
             })?;
             let t = &toks[a];
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
-                || t.cap && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
+                || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
             let r = np_after(text, toks, a, c.a)?;
             opener.then(|| as_mention(text, toks, r))
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
-        if (first..end).filter(|&i| toks[i].word).count() >= 2 {
+        if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
             return Some(mk(
                 cx.span(first, end),
                 speaker,
@@ -243,7 +243,7 @@ pub(super) fn indirect(
         let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
             0
         } else {
-            (first..end).filter(|&i| toks[i].word).count()
+            (first..end).filter(|&i| toks[i].word()).count()
         };
         let subject_starts_clause =
             r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "("));
@@ -251,7 +251,7 @@ pub(super) fn indirect(
         // "A, he added, B": an attribution set off by commas inside its content
         if let Some(stop) = comma {
             let first_c = clause_start(cx, ts, stop);
-            let before = (first_c..stop).filter(|&i| toks[i].word).count();
+            let before = (first_c..stop).filter(|&i| toks[i].word()).count();
             if before >= 3
                 && words_after >= 3
                 && (c.b..first).any(|i| cx.punct(i, ","))
@@ -317,7 +317,7 @@ pub(super) fn indirect(
     // "X said that A and warned that B": the second cue shares the subject
     if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.a, ts)) {
         let (first, addressee, medium) = after_cue(cx, &c, end);
-        if (first..end).filter(|&i| toks[i].word).count() >= 3 {
+        if (first..end).filter(|&i| toks[i].word()).count() >= 3 {
             let stop = clause_end(cx, first, end);
             return Some(mk(
                 cx.span(first, stop),
@@ -381,7 +381,7 @@ pub(super) fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize
 /// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
 pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
     let mut k = at;
-    while k > ts && !cx.toks[k - 1].word && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»")
+    while k > ts && !cx.toks[k - 1].word() && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»")
     {
         k -= 1;
     }
@@ -398,11 +398,11 @@ pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
 /// "of the plan"), not an object or a clause ("called his rivals “losers”").
 pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
     let toks = cx.toks;
-    let words = (cue_end..end).filter(|&i| toks[i].word).count();
+    let words = (cue_end..end).filter(|&i| toks[i].word()).count();
     if words == 0 {
         return true;
     }
-    let first = (cue_end..end).find(|&i| toks[i].word);
+    let first = (cue_end..end).find(|&i| toks[i].word());
     words <= 7
         && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
         && first.is_some_and(|i| {
@@ -415,7 +415,7 @@ pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
                         "by", "with", "via", "through", "when", "while", "as",
                     ],
                 )
-                || toks[i].cap
+                || toks[i].cap()
         })
 }
 
@@ -423,7 +423,7 @@ pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
 /// punctuation that is not a quotation's.
 pub(super) fn clause_start(cx: &Cx<'_>, ts: usize, stop: usize) -> usize {
     let mut a = ts;
-    while a < stop && !cx.toks[a].word && !cx.toks[a].in_quote() {
+    while a < stop && !cx.toks[a].word() && !cx.toks[a].in_quote() {
         a += 1;
     }
     a

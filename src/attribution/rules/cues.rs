@@ -25,11 +25,11 @@ pub(super) fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
     let toks = cx.toks;
     let words = toks[s..e]
         .iter()
-        .filter(|t| t.word && !t.in_quote())
+        .filter(|t| t.word() && !t.in_quote())
         .count();
     let caps = toks[s..e]
         .iter()
-        .filter(|t| t.word && !t.in_quote() && t.cap)
+        .filter(|t| t.word() && !t.in_quote() && t.cap())
         .count();
     words >= 4 && caps * 4 >= words * 3
 }
@@ -41,7 +41,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
     let mut i = s;
     while i < e {
         let t = &toks[i];
-        if !t.word || t.in_quote() {
+        if !t.word() || t.in_quote() {
             i += 1;
             continue;
         }
@@ -58,7 +58,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             }
             if words.iter().enumerate().all(|(k, w)| {
                 let tk = &toks[i + k];
-                tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
+                tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
                 out.push(Cue {
                     a: i,
@@ -69,7 +69,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
-                while i < e && toks[i].word && i - out[out.len() - 1].b < 6 {
+                while i < e && toks[i].word() && i - out[out.len() - 1].b < 6 {
                     i += 1;
                 }
                 matched = true;
@@ -92,7 +92,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             i += 2;
             continue;
         }
-        if let Some(lemma) = t.lemma() {
+        if let Some(lemma) = t.lemma(cx.text) {
             let blocked = i > s && {
                 let p = &toks[i - 1];
                 // "an estimated $10 trillion", "his stated aim": an adjective
@@ -110,8 +110,8 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                             &toks[i - 2],
                             &["to", "not", "never", "declined", "refused"],
                         )
-                        && toks[i - 1].word
-                        && !toks[i - 1].cap
+                        && toks[i - 1].word()
+                        && !toks[i - 1].cap()
                         && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
             };
             let noun_like = {
@@ -119,18 +119,18 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 amb && (i == s || {
                     let p = &toks[i - 1];
                     let pt = p.text(cx.text);
-                    let noun_context = !p.word
+                    let noun_context = !p.word()
                         || i >= s + 2
                             && toks[i - 2].has(class::DET)
-                            && !p.cap
+                            && !p.cap()
                             && !p.has(class::PRONOUN)
                         || p.has(class::NOUN_BEFORE)
                         || pt.ends_with("'s")
                         || pt.ends_with("’s");
                     // forms that are mostly nouns need a plain subject right before them
-                    let strong_subject = p.word
+                    let strong_subject = p.word()
                         && (p.has(class::PRONOUN)
-                            || p.cap
+                            || p.cap()
                             || p.has(class::ROLE)
                             || p.has(class::ORG));
                     noun_context || (often_noun && !strong_subject)
@@ -140,7 +140,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             let particle = i + 1 < e && is(cx.text, &toks[i + 1], &["up", "off"]);
             // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
             let capital_mid =
-                t.cap && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
+                t.cap() && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
             let no_clause = t.has(class::CLAUSE_VERB)
@@ -148,8 +148,9 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
                 });
             // "is expected to announce": modality, not speech
-            let modal =
-                t.lemma() == Some("expect") && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            let modal = t.lemma(cx.text) == Some("expect")
+                && i + 1 < e
+                && is(cx.text, &toks[i + 1], &["to"]);
             if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
                 out.push(Cue {
                     a: i,
@@ -175,7 +176,7 @@ pub(super) fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
         }
         if words.iter().enumerate().all(|(k, w)| {
             let tk = &cx.toks[i + k];
-            tk.word && tk.text(cx.text).eq_ignore_ascii_case(w)
+            tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
         }) {
             return Some(i + words.len());
         }
@@ -233,7 +234,7 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
         if let Some(k) =
             (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"]))
         {
-            if (i..k).all(|j| cx.toks[j].word && !cx.toks[j].in_quote()) {
+            if (i..k).all(|j| cx.toks[j].word() && !cx.toks[j].in_quote()) {
                 i = k;
             }
         }

@@ -13,7 +13,11 @@ mod clauses;
 mod cues;
 mod names;
 mod quotes;
+mod windows;
 
+pub(crate) use windows::attribute;
+
+use crate::sentence::scan::is_alnum;
 use clauses::*;
 use cues::*;
 use names::*;
@@ -40,7 +44,7 @@ fn alnum(s: &str) -> usize {
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphanumeric).count()
     } else {
-        s.chars().filter(|c| c.is_alphanumeric()).count()
+        s.chars().filter(|&c| is_alnum(c)).count()
     }
 }
 
@@ -64,10 +68,10 @@ struct Counts {
 /// Letters and digits in `text[..x]`, from the token sums (only whitespace lies outside
 /// the tokens).
 fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
-    let k = toks.partition_point(|t| t.end <= x);
+    let k = toks.partition_point(|t| t.end() <= x);
     match toks.get(k) {
-        Some(t) if t.start < x => {
-            tok_cum[k].wrapping_add(alnum(text.get(t.start..x).unwrap_or("")) as u32)
+        Some(t) if t.start() < x => {
+            tok_cum[k].wrapping_add(alnum(text.get(t.start()..x).unwrap_or("")) as u32)
         }
         _ => tok_cum[k],
     }
@@ -82,16 +86,8 @@ fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span) -> usize {
 }
 
 impl Counts {
-    fn new(text: &str, toks: &[Tok], quotes: &[Quote<'_>]) -> Counts {
-        let mut tok = Vec::with_capacity(toks.len() + 1);
-        let mut n = 0u32;
-        tok.push(n);
-        for t in toks {
-            if t.word {
-                n = n.wrapping_add(t.alnum);
-            }
-            tok.push(n);
-        }
+    /// `tok`: the sums the tokenizer kept, one more than `toks`.
+    fn new(text: &str, toks: &[Tok], tok: Vec<u32>, quotes: &[Quote<'_>]) -> Counts {
         let (mut piece_cum, mut piece_off) = (Vec::new(), Vec::with_capacity(quotes.len()));
         let (mut tops, mut tops_cum) = (Vec::new(), vec![0u32]);
         for (qi, q) in quotes.iter().enumerate() {
@@ -144,10 +140,10 @@ impl Cx<'_> {
         self.toks[i].text(self.text)
     }
     fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].start, self.toks[b - 1].end)
+        Span::new(self.toks[a].start(), self.toks[b - 1].end())
     }
     fn punct(&self, i: usize, p: &str) -> bool {
-        !self.toks[i].word && self.t(i) == p
+        !self.toks[i].word() && self.t(i) == p
     }
 }
 
@@ -159,7 +155,7 @@ fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
 fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
     let mut b = e;
     while b > a
-        && !cx.toks[b - 1].word
+        && !cx.toks[b - 1].word()
         && matches!(
             cx.t(b - 1),
             "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…"
@@ -213,11 +209,11 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
             continue;
         }
         for piece in &q.pieces {
-            while k < toks.len() && toks[k].start < piece.start {
+            while k < toks.len() && toks[k].start() < piece.start {
                 k += 1;
             }
             let mut j = k;
-            while j < toks.len() && toks[j].end <= piece.end {
+            while j < toks.len() && toks[j].end() <= piece.end {
                 toks[j].quote = qi as u32;
                 j += 1;
             }
@@ -269,21 +265,24 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
     }
 }
 
-/// Run the attribution rules over the whole text. Returns the attributions in text order
+/// Run the attribution rules over the whole text (at most `MAX_TEXT` bytes; see
+/// `windows` for longer ones). Returns the attributions in text order
 /// and the person-like names seen (antecedents for pronouns; `true` marks a weak one that
 /// may only join a known person).
-pub(crate) fn attribute(
+fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut cum = Vec::with_capacity(text.len() / 5 + 1);
+    cum.push(0);
     let mut ranges = Vec::with_capacity(sentences.len());
     // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long
     let mut cut: Vec<Sentence<'_>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let a = toks.len();
-        tokenize(text, s.span.start, s.span.end, &mut toks);
+        tokenize(text, s.span.start, s.span.end, &mut toks, &mut cum);
         let b = toks.len();
         if b - a <= MAX_SENTENCE_TOKENS {
             if !cut.is_empty() {
@@ -297,7 +296,7 @@ pub(crate) fn attribute(
         }
         for i in (a..b).step_by(MAX_SENTENCE_TOKENS) {
             let j = (i + MAX_SENTENCE_TOKENS).min(b);
-            let span = Span::new(toks[i].start, toks[j - 1].end);
+            let span = Span::new(toks[i].start(), toks[j - 1].end());
             cut.push(Sentence {
                 span,
                 text: &text[span],
@@ -308,7 +307,7 @@ pub(crate) fn attribute(
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
-    let counts = Counts::new(text, &toks, quotes);
+    let counts = Counts::new(text, &toks, cum, quotes);
     let cx = Cx {
         text,
         toks: &toks,
@@ -697,5 +696,5 @@ fn turn_end(a: &Attribution) -> usize {
 
 /// The first token of sentence tokens [ts, te) at or after byte `at`.
 fn cx_first_tok(cx: &Cx<'_>, at: usize, ts: usize, te: usize) -> usize {
-    ts + cx.toks[ts..te].partition_point(|t| t.start < at)
+    ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
 }

@@ -11,7 +11,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span,
         let mut i = ts;
         while i < te {
             let t = &cx.toks[i];
-            if !(t.word && t.cap) || t.in_quote() {
+            if !(t.word() && t.cap()) || t.in_quote() {
                 i += 1;
                 continue;
             }
@@ -20,7 +20,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span,
             let mut org = false;
             while j < te {
                 let k = &cx.toks[j];
-                if k.word && k.cap && !k.in_quote() {
+                if k.word() && k.cap() && !k.in_quote() {
                     words += 1;
                     org |= k.has(class::ORG);
                     j += 1;
@@ -35,16 +35,16 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span,
             if i == ts
                 && words == 1
                 && j < te
-                && cx.toks[j].word
-                && !cx.toks[j].cap
-                && t.info.class == 0
-                && t.lemma().is_none()
+                && cx.toks[j].word()
+                && !cx.toks[j].cap()
+                && t.unlisted()
+                && !t.reporting()
             {
                 out.push((cx.span(i, j), true));
             }
             // "the Chinese leader", "a Republican senator": capitalised modifiers of a role
             let modifier =
-                j < te && cx.toks[j].word && !cx.toks[j].cap && cx.toks[j].has(class::ROLE);
+                j < te && cx.toks[j].word() && !cx.toks[j].cap() && cx.toks[j].has(class::ROLE);
             // a single word, or a run that is the whole sentence (a headline), starting the
             // sentence is not a name
             let first_ok = i != ts || (words > 1 && j + 1 < te);

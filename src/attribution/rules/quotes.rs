@@ -2,12 +2,13 @@
 //! the quotation, signatures, trailing attributions and fragments in a clause.
 
 use super::*;
+use crate::sentence::scan::is_alnum;
 
 /// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
 /// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
 pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
-    let mut a = (ts..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+    let mut a = (ts..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     // skip introductory phrases up to their commas ("Once in my early 20s, when my mother
     // called, I …"; "On July 6, 2015, Ana …"), three at most, each within 16 tokens
     for _ in 0..3 {
@@ -20,11 +21,11 @@ pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usi
             break;
         }
         let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
-        a = (comma + 1..te).find(|&i| toks[i].word && !toks[i].in_quote())?;
+        a = (comma + 1..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     }
     let t = &toks[a];
     let ok = t.has(class::PRONOUN)
-        || t.cap
+        || t.cap()
         || is(
             cx.text,
             t,
@@ -37,7 +38,7 @@ pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usi
     }
     let r = np_after(cx.text, toks, a, te)?;
     // the phrase is followed by a verb-like word, not by the quotation
-    (r.1 < te && toks[r.1].word && !toks[r.1].in_quote()).then_some(r)
+    (r.1 < te && toks[r.1].word() && !toks[r.1].in_quote()).then_some(r)
 }
 
 /// A quotation woven into a clause (text before it in the sentence), not a title standing
@@ -54,11 +55,11 @@ pub(super) fn fragment_in_clause(
     let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else {
         return false;
     };
-    let before = (ts..qa).filter(|&i| toks[i].word).count();
+    let before = (ts..qa).filter(|&i| toks[i].word()).count();
     let words = q.content.text(cx.text).split_whitespace().count();
     // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
     // a noun phrase
-    let prev = (ts..qa).rev().find(|&i| toks[i].word);
+    let prev = (ts..qa).rev().find(|&i| toks[i].word());
     let in_noun_phrase = prev.is_some_and(|p| {
         toks[p].has(class::NOUN_BEFORE)
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
@@ -70,7 +71,7 @@ pub(super) fn fragment_in_clause(
         .map_or(te, |i| i + 1);
     let modifier = qb < te && {
         let n = &toks[qb];
-        n.word && !n.cap && n.info.class == 0 && n.lemma().is_none()
+        n.word() && !n.cap() && n.unlisted() && !n.reporting()
     };
     before >= 3 && words >= 2 && !in_noun_phrase && !modifier
 }
@@ -90,17 +91,17 @@ pub(super) fn trailing_attribution(
         return false;
     }
     // the quotation closes its sentence
-    let last_word = (cur.0..cur.1).rev().find(|&i| toks[i].word);
+    let last_word = (cur.0..cur.1).rev().find(|&i| toks[i].word());
     if last_word.is_some_and(|i| !toks[i].in_quote()) {
         return false;
     }
-    if !toks[ns].word && matches!(cx.t(ns), "―" | "—" | "–") {
+    if !toks[ns].word() && matches!(cx.t(ns), "―" | "—" | "–") {
         return true;
     }
     let content = q
         .content
         .text(cx.text)
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!');
+        .trim_end_matches(|c: char| !is_alnum(c) && c != '?' && c != '!');
     content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
 }
 
@@ -118,8 +119,8 @@ pub(super) fn link_quote(
     let qi = qi as u32;
     // token index range of the quotation within the sentence; its tokens lie inside its
     // span, so only those are searched (searching the whole sentence was quadratic)
-    let lo = ts + toks[ts..te].partition_point(|t| t.start < q.span.start);
-    let hi = lo + toks[lo..te].partition_point(|t| t.start < q.span.end);
+    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
+    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
     let qa = (lo..hi).find(|&i| toks[i].quote == qi)?;
     let qb = (qa..hi).rev().find(|&i| toks[i].quote == qi)? + 1;
     // cues are in text order and do not overlap: search only the ones near the quotation
@@ -200,9 +201,9 @@ pub(super) fn link_quote(
         }
     }
     // 2b. "“…” — Name": a dash and a name closing the sentence
-    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word {
+    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word() {
         if let Some((a, b)) = np_after(text, toks, qb + 1, te) {
-            if toks[a].cap && content_end(cx, b, te) == b {
+            if toks[a].cap() && content_end(cx, b, te) == b {
                 return Some(Link {
                     speaker: Some(as_mention(text, toks, (a, b))),
                     cue: Some(cx.span(qb, qb + 1)),
@@ -232,7 +233,7 @@ pub(super) fn link_quote(
     for ci in candidates {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
-        let gap_words = (first..qa).filter(|&i| toks[i].word).count();
+        let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
         let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
@@ -255,11 +256,11 @@ pub(super) fn link_quote(
         }
         // a fragment woven into a reported clause: the clause is the content;
         // "said Monday, “…”" keeps the quotation alone
-        let lead_punct = qa > 0 && !toks[qa - 1].word && matches!(cx.t(qa - 1), "," | ":");
+        let lead_punct = qa > 0 && !toks[qa - 1].word() && matches!(cx.t(qa - 1), "," | ":");
         let content = if gap_words > 0 && !c.according && !lead_punct {
             let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
             let start = if first < qa { first } else { qa };
-            Some(Span::new(toks[start].start, toks[end - 1].end).cover(q.span))
+            Some(Span::new(toks[start].start(), toks[end - 1].end()).cover(q.span))
         } else {
             None
         };
@@ -285,13 +286,13 @@ pub(super) fn link_quote(
 /// token `at`), then appositions between commas up to the cue at `cue`.
 pub(super) fn apposed_name(cx: &Cx<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
-    if cue <= at + 2 || !cx.punct(cue - 1, ",") || !toks[at].cap {
+    if cue <= at + 2 || !cx.punct(cue - 1, ",") || !toks[at].cap() {
         return None;
     }
     let r = np_after(cx.text, toks, at, cue)?;
     (r.1 < cue
         && cx.punct(r.1, ",")
-        && toks[r.0].cap
+        && toks[r.0].cap()
         && !toks[at..cue].iter().any(|t| t.in_quote()))
     .then_some(r)
 }

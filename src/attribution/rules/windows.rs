@@ -1,0 +1,217 @@
+//! Texts longer than a token's u32 offsets can hold (4 GiB) are attributed window by
+//! window: each window is a run of whole paragraphs (or of whole sentences, or a cut
+//! inside one sentence when a single one is that long) of at most 4 GiB, analysed as a
+//! text of its own and shifted back. A quotation that crosses a window's end is left
+//! unattributed; nothing else differs from one pass over the whole text, except that no
+//! rule looks back across a window's start.
+
+use super::attribute_all;
+use crate::attribution::Attribution;
+use crate::attribution::token::MAX_TEXT;
+use crate::quote::Quote;
+use crate::sentence::Sentence;
+use crate::span::Span;
+
+/// Run the attribution rules over the whole text (see [`attribute_all`]).
+pub(crate) fn attribute(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    attribute_within(text, sentences, quotes, MAX_TEXT)
+}
+
+fn shift(s: Span, by: isize) -> Span {
+    Span::new(
+        s.start.wrapping_add_signed(by),
+        s.end.wrapping_add_signed(by),
+    )
+}
+
+/// [`attribute`] with windows of at most `limit` bytes (the tests use small ones).
+fn attribute_within(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+    limit: usize,
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    if text.len() <= limit {
+        return attribute_all(text, sentences, quotes);
+    }
+    let limit = limit.max(4); // room for any one char
+    let (mut out, mut names) = (Vec::new(), Vec::new());
+    let (mut si, mut from) = (0, 0);
+    while si < sentences.len() {
+        let base = from.max(sentences[si].span.start);
+        let end = (base + limit).min(text.len());
+        // whole sentences up to `end`; a paragraph boundary if there is one
+        let whole = si + sentences[si..].partition_point(|s| s.span.end <= end);
+        let para_cut = (si + 1..=whole).rev().find(|&k| {
+            k == sentences.len() || sentences[k].paragraph != sentences[k - 1].paragraph
+        });
+        let (stop, next_si) = match para_cut.or((whole > si).then_some(whole)) {
+            Some(k) => (sentences[k - 1].span.end, k),
+            None => {
+                // one sentence longer than a window: cut it at a char boundary
+                let mut cut = end;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let done = cut >= sentences[si].span.end;
+                (cut, if done { si + 1 } else { si })
+            }
+        };
+        let window = &text[base..stop];
+        let by = -(base as isize);
+        let mut ws: Vec<Sentence<'_>> = sentences[si..next_si.max(si + 1)]
+            .iter()
+            .filter_map(|s| {
+                let sp = Span::new(s.span.start.max(base), s.span.end.min(stop));
+                (sp.start < sp.end).then(|| Sentence {
+                    span: shift(sp, by),
+                    text: &text[sp],
+                    paragraph: s.paragraph,
+                })
+            })
+            .collect();
+        if ws.is_empty() {
+            ws.push(Sentence {
+                span: Span::new(0, window.len()),
+                text: window,
+                paragraph: sentences[si].paragraph,
+            });
+        }
+        // the quotations wholly inside the window, with their indices in `quotes`
+        let q0 = quotes.partition_point(|q| q.span.start < base);
+        let q1 = quotes.partition_point(|q| q.span.start < stop);
+        let inside: Vec<usize> = (q0..q1).filter(|&i| quotes[i].span.end <= stop).collect();
+        let mut wq: Vec<Quote<'_>> = inside
+            .iter()
+            .map(|&i| {
+                let q = &quotes[i];
+                Quote {
+                    span: shift(q.span, by),
+                    content: shift(q.content, by),
+                    pieces: q.pieces.iter().map(|&p| shift(p, by)).collect(),
+                    parent: q.parent.and_then(|p| inside.binary_search(&p).ok()),
+                    ..q.clone()
+                }
+            })
+            .collect();
+        let (atts, ns) = attribute_all(window, &ws, &mut wq);
+        for (k, q) in wq.iter().enumerate() {
+            quotes[inside[k]].kind = q.kind;
+        }
+        let back = base as isize;
+        out.extend(atts.into_iter().map(|mut a| {
+            a.content = shift(a.content, back);
+            a.quote = a.quote.map(|k| inside[k]);
+            if let Some(m) = a.speaker.as_mut() {
+                m.span = shift(m.span, back);
+            }
+            for s in [&mut a.cue, &mut a.addressee, &mut a.medium] {
+                *s = s.map(|s| shift(s, back));
+            }
+            a
+        }));
+        names.extend(ns.into_iter().map(|(s, weak)| (shift(s, back), weak)));
+        si = next_si;
+        from = stop;
+    }
+    (out, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Analyzer, QuotePolicy, analyze, paragraphs};
+
+    /// The analyzer's sentences and quotations of `text`, attributed in windows of
+    /// `limit` bytes.
+    fn windowed(text: &str, limit: usize) -> (Vec<Attribution>, Vec<Quote<'_>>) {
+        let pspans: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
+        let sentences: Vec<Sentence<'_>> = crate::Segmenter::new()
+            .sentences_with_policy(text, QuotePolicy::Keep)
+            .collect();
+        let mut quotes = crate::QuoteDetector::new().detect(text, &pspans);
+        let (mut atts, _) = attribute_within(text, &sentences, &mut quotes, limit);
+        for a in &mut atts {
+            a.entity = None;
+        }
+        (atts, quotes)
+    }
+
+    fn valid(text: &str, atts: &[Attribution], quotes: &[Quote<'_>]) {
+        for a in atts {
+            let spans = [
+                Some(a.content),
+                a.cue,
+                a.addressee,
+                a.medium,
+                a.speaker.map(|m| m.span),
+            ];
+            for s in spans.into_iter().flatten() {
+                assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            assert!(a.quote.is_none_or(|q| q < quotes.len()));
+        }
+    }
+
+    const PARAGRAPHS: &str = "“We will not retreat,” the mayor said.\n\n\
+        Ana Ruiz told reporters that the bridge would open in May.\n\n\
+        “Nothing is decided,” said Omar Diaz, the council’s spokesman. “Not yet.”\n\n\
+        According to the ministry, talks will resume on Monday.";
+
+    #[test]
+    fn paragraph_windows_give_the_same_attributions() {
+        let (whole, wq) = windowed(PARAGRAPHS, usize::MAX);
+        assert_eq!(whole.len(), 4);
+        // windows of about one paragraph each: every attribution lies inside one
+        for limit in [90, 120, 150, 200] {
+            let (w, q) = windowed(PARAGRAPHS, limit);
+            assert_eq!(w, whole, "limit {limit}");
+            assert_eq!(
+                q.iter().map(|q| q.kind).collect::<Vec<_>>(),
+                wq.iter().map(|q| q.kind).collect::<Vec<_>>()
+            );
+        }
+        let mut plain = analyze(PARAGRAPHS).attributions;
+        for a in &mut plain {
+            a.entity = None;
+        }
+        assert_eq!(plain, whole);
+    }
+
+    #[test]
+    fn tiny_windows_never_panic_and_keep_spans_valid() {
+        let texts = [
+            PARAGRAPHS,
+            "«Oui», a dit Marie. „Ja“, sagte er. 「はい」と彼は言った。 “Да,” — сказал он.",
+            "“an unclosed quotation, said Ruiz\n\n“another,” she said “and",
+            "no spaces“here”said.Ruiz“and”there",
+        ];
+        for text in texts {
+            for limit in [0, 1, 2, 3, 5, 8, 13, 21, 34, 55] {
+                let (atts, quotes) = windowed(text, limit);
+                valid(text, &atts, &quotes);
+            }
+        }
+        // the analyzer itself (4 GiB windows) is one window here
+        let doc = Analyzer::new().analyze(PARAGRAPHS);
+        valid(PARAGRAPHS, &doc.attributions, &doc.quotes);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_window_size_keeps_spans_valid(
+            text in "([A-Z][a-z]{0,6}|said|told|“|”|\"|'|’|«|»|, |\\. |: |\n\n| ){0,60}",
+            limit in 0usize..120,
+        ) {
+            let (atts, quotes) = windowed(&text, limit);
+            valid(&text, &atts, &quotes);
+        }
+    }
+}
