@@ -78,9 +78,7 @@ pub(super) fn colon_speaker(
         return None;
     }
     let content = cx.span(first, end);
-    let lo = quotes
-        .partition_point(|q| q.span.start < content.start)
-        .saturating_sub(1);
+    let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
     let quote = (lo..quotes.len())
         .take_while(|&i| quotes[i].span.start < content.end)
         .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
@@ -130,7 +128,7 @@ pub(super) fn indirect(
     let end = content_end(cx, ts, te);
     let mk = |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
         // the quotations inside `content` start inside it (scanning them all was quadratic)
-        let lo = quotes.partition_point(|q| q.span.start < content.start);
+        let lo = cx.quotes_before(quotes, content.start);
         let linked = (lo..quotes.len())
             .take_while(|&qi| quotes[qi].span.start < content.end)
             .find(|&qi| {

@@ -17,11 +17,12 @@ mod windows;
 
 pub(crate) use windows::attribute;
 
-use crate::sentence::scan::is_alnum;
+use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;
 use cues::*;
 use names::*;
 use quotes::*;
+use std::cell::Cell;
 
 #[derive(Clone, Copy, Debug)]
 struct Cue {
@@ -37,6 +38,11 @@ struct Cx<'a> {
     text: &'a str,
     toks: &'a [Tok],
     counts: &'a Counts,
+    /// Where the last token search ended (see `alnum_before`).
+    near: Cell<usize>,
+    /// Where the last searches of `quotes_before` and `tops_before` ended.
+    near_quote: Cell<usize>,
+    near_top: Cell<usize>,
 }
 
 /// Letters and digits in `s`.
@@ -67,8 +73,10 @@ struct Counts {
 
 /// Letters and digits in `text[..x]`, from the token sums (only whitespace lies outside
 /// the tokens).
-fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
-    let k = toks.partition_point(|t| t.end() <= x);
+/// `near` is a recent token index: the search starts there and is moved to the answer.
+fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize, near: &Cell<usize>) -> u32 {
+    let k = partition_from(toks, near.get(), |t| t.end() <= x);
+    near.set(k);
     match toks.get(k) {
         Some(t) if t.start() < x => {
             tok_cum[k].wrapping_add(alnum(text.get(t.start()..x).unwrap_or("")) as u32)
@@ -77,12 +85,12 @@ fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize) -> u32 {
     }
 }
 
-fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span) -> usize {
+fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span, near: &Cell<usize>) -> usize {
     if s.is_empty() {
         return 0;
     }
-    alnum_before(text, toks, tok_cum, s.end)
-        .wrapping_sub(alnum_before(text, toks, tok_cum, s.start)) as usize
+    let before_start = alnum_before(text, toks, tok_cum, s.start, near);
+    alnum_before(text, toks, tok_cum, s.end, near).wrapping_sub(before_start) as usize
 }
 
 impl Counts {
@@ -90,12 +98,13 @@ impl Counts {
     fn new(text: &str, toks: &[Tok], tok: Vec<u32>, quotes: &[Quote<'_>]) -> Counts {
         let (mut piece_cum, mut piece_off) = (Vec::new(), Vec::with_capacity(quotes.len()));
         let (mut tops, mut tops_cum) = (Vec::new(), vec![0u32]);
+        let near = Cell::new(0);
         for (qi, q) in quotes.iter().enumerate() {
             piece_off.push(piece_cum.len());
             let mut m = 0u32;
             piece_cum.push(m);
             for p in &q.pieces {
-                m = m.wrapping_add(alnum_in(text, toks, &tok, *p) as u32);
+                m = m.wrapping_add(alnum_in(text, toks, &tok, *p, &near) as u32);
                 piece_cum.push(m);
             }
             if q.parent.is_none() {
@@ -116,7 +125,7 @@ impl Counts {
 impl Cx<'_> {
     /// Letters and digits in span `s`.
     fn alnum_in(&self, s: Span) -> usize {
-        alnum_in(self.text, self.toks, &self.counts.tok, s)
+        alnum_in(self.text, self.toks, &self.counts.tok, s, &self.near)
     }
 
     /// Letters and digits of quotation `qi`'s pieces inside `c`.
@@ -134,6 +143,21 @@ impl Cx<'_> {
             n += cum[b - 1].wrapping_sub(cum[a + 1]) as usize + clamp(ps[b - 1]);
         }
         n
+    }
+
+    /// The number of quotations that start before byte `x`.
+    fn quotes_before(&self, quotes: &[Quote<'_>], x: usize) -> usize {
+        let k = partition_from(quotes, self.near_quote.get(), |q| q.span.start < x);
+        self.near_quote.set(k);
+        k
+    }
+
+    /// The number of top-level quotations that start before byte `x`.
+    fn tops_before(&self, quotes: &[Quote<'_>], x: usize) -> usize {
+        let tops = &self.counts.tops;
+        let k = partition_from(tops, self.near_top.get(), |&t| quotes[t].span.start < x);
+        self.near_top.set(k);
+        k
     }
 
     fn t(&self, i: usize) -> &str {
@@ -231,16 +255,10 @@ const MAX_SENTENCE_TOKENS: usize = 1000;
 fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
     let total = cx.alnum_in(content).max(1);
     // top-level quotations never overlap each other, so at most one starts before `content`
-    let lo = quotes
-        .partition_point(|q| q.span.start < content.start)
-        .saturating_sub(1);
+    let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
     let k = cx.counts;
-    let ta = k
-        .tops
-        .partition_point(|&t| quotes[t].span.start < content.start);
-    let tb = k
-        .tops
-        .partition_point(|&t| quotes[t].span.start < content.end);
+    let ta = cx.tops_before(quotes, content.start);
+    let tb = cx.tops_before(quotes, content.end);
     let mut inside = 0;
     // the quotation just before `content`, if top-level
     if ta > 0 && k.tops[ta - 1] == lo && quotes[lo].span.overlaps(content) {
@@ -312,6 +330,9 @@ fn attribute_all(
         text,
         toks: &toks,
         counts: &counts,
+        near: Cell::new(0),
+        near_quote: Cell::new(0),
+        near_top: Cell::new(0),
     };
     // every cue of the text, with the range of each sentence's cues
     let mut cues = Vec::new();
@@ -321,10 +342,12 @@ fn attribute_all(
         find_cues(&cx, ts, te, &mut cues);
         cue_ranges.push((a, cues.len()));
     }
+    // the sentence holding `byte`, searched from the last one asked for (it is near)
+    let near_sentence = Cell::new(0);
     let sentence_of = |byte: usize| {
-        sentences
-            .partition_point(|s| s.span.start <= byte)
-            .saturating_sub(1)
+        let k = partition_from(sentences, near_sentence.get(), |s| s.span.start <= byte);
+        near_sentence.set(k);
+        k.saturating_sub(1)
     };
 
     let mut out: Vec<Attribution> = Vec::new();
