@@ -79,6 +79,43 @@ fn run(name: &str, mb: f64, stages: bool, repeat: usize) {
     );
 }
 
+/// The shapes a name stands for (`all`: every shape).
+fn shapes(name: &str) -> Vec<&str> {
+    if name == "all" {
+        ["news"].into_iter().chain(SHAPES).collect()
+    } else {
+        vec![name]
+    }
+}
+
+/// The 10 MB / 1 MB time ratio measured interleaved: each round times ten 1 MB runs and
+/// one 10 MB run back to back, so that a slow spell of the machine hits both sizes; the
+/// median of the rounds' ratios is printed.
+fn ratio(name: &str, rounds: usize) {
+    let (small, large) = (shape(name, 1_000_000), shape(name, 10_000_000));
+    let time = |t: &str| {
+        let s = Instant::now();
+        std::hint::black_box(whosaid::analyze(std::hint::black_box(t)).quotes.len());
+        s.elapsed().as_secs_f64()
+    };
+    time(&small);
+    time(&large);
+    let mut ratios: Vec<f64> = (0..rounds.max(1))
+        .map(|_| {
+            let a: f64 = (0..10).map(|_| time(&small)).sum::<f64>() / 10.0;
+            time(&large) / a
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "{name:<15} 10 MB / 1 MB interleaved, {} rounds: median {:.2} (min {:.2}, max {:.2})",
+        ratios.len(),
+        ratios[ratios.len() / 2],
+        ratios[0],
+        ratios[ratios.len() - 1]
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stages = args.iter().any(|a| a == "--stages");
@@ -102,6 +139,16 @@ fn main() {
             t.elapsed().as_secs_f64(),
             doc.quotes.len()
         );
+        return;
+    }
+    if let Some(rounds) = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--ratio="))
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        for s in shapes(name) {
+            ratio(s, rounds);
+        }
         return;
     }
     if name == "all" {
