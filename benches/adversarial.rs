@@ -2,6 +2,12 @@
 //! grow with the size (issue 6: linear time). Linear is a 10 MB / 1 MB time ratio of
 //! about 10; the target is at most 12.
 //!
+//! The 1 MB case analyses the ten 1 MB parts of the 10 MB text in turn, one per
+//! iteration, so the ratio compares analysing a text whole with analysing its parts one
+//! by one. (Timing one 1 MB text over and over would keep it in the CPU's 2 MB L2 cache,
+//! which no stream of different articles enjoys: even the paragraph scan, a single pass
+//! without allocation, then shows a ratio of 12 on this machine.)
+//!
 //! Inputs (deterministic, generated here; the same shapes as `examples/stress.rs`):
 //! * `alternating`: every quotation mark and apostrophe in random order with short
 //!   words, spaces, periods and line breaks;
@@ -31,25 +37,35 @@ use criterion::{
 
 mod common;
 
-use common::{SHAPES, shape};
+use common::{SHAPES, parts, shape};
 
 const MB: usize = 1_000_000;
 
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     group
-        .sample_size(10)
+        .sample_size(20)
         .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(4))
         .sampling_mode(SamplingMode::Flat);
     for name in SHAPES {
-        for (label, size) in [("1MB", MB), ("10MB", 10 * MB)] {
-            let text = shape(name, size);
-            group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(name, label), &text, |b, t| {
-                b.iter(|| black_box(whosaid::analyze(black_box(t))).attributions.len())
-            });
-        }
+        let large = shape(name, 10 * MB);
+        // the 1 MB case: the ten 1 MB parts of the 10 MB text in turn (one per iteration)
+        let small = parts(&large, 10);
+        group.throughput(Throughput::Bytes((large.len() / 10) as u64));
+        group.bench_with_input(BenchmarkId::new(name, "1MB"), &small, |b, ps| {
+            let mut k = 0;
+            b.iter(|| {
+                k = (k + 1) % ps.len();
+                black_box(whosaid::analyze(black_box(ps[k])))
+                    .attributions
+                    .len()
+            })
+        });
+        group.throughput(Throughput::Bytes(large.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, "10MB"), &large, |b, t| {
+            b.iter(|| black_box(whosaid::analyze(black_box(t))).attributions.len())
+        });
     }
     group.finish();
 }

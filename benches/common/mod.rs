@@ -79,6 +79,20 @@ pub fn fill(unit: &str, sep: &str, bytes: usize) -> String {
     s
 }
 
+/// `text` cut into `n` consecutive parts of about equal length (at char boundaries).
+pub fn parts(text: &str, n: usize) -> Vec<&str> {
+    let mut cuts = vec![0];
+    for k in 1..n {
+        let mut c = (text.len() * k / n).max(cuts[cuts.len() - 1]);
+        while !text.is_char_boundary(c) {
+            c += 1;
+        }
+        cuts.push(c);
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+}
+
 /// A small deterministic generator (xorshift), so every run sees the same text.
 struct Rng(u64);
 

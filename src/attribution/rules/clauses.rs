@@ -35,7 +35,7 @@ pub(super) fn colon_speaker(
     ts: usize,
     te: usize,
     sentences: &[Sentence<'_>],
-    ranges: &[(usize, usize)],
+    ranges: &[Range32],
     si: usize,
     quotes: &[Quote<'_>],
 ) -> Option<Attribution> {
@@ -64,7 +64,7 @@ pub(super) fn colon_speaker(
     let para = sentences[si].paragraph;
     // (a binary search and a bounded count: walking the paragraph was quadratic)
     let last = si + sentences[si..].partition_point(|s| s.paragraph == para) - 1;
-    let end_tok = ranges[last].1;
+    let end_tok = ranges[last].get().1;
     let first = b + 1;
     let mut end = content_end(cx, first, end_tok).max(first);
     // a closing quotation mark (of a quoted turn) is not content

@@ -63,7 +63,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 out.push(Cue {
                     a: i,
                     b: i + words.len(),
-                    lemma: "according to",
+                    tells: false,
                     according: true,
                     used: false,
                 });
@@ -85,7 +85,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             out.push(Cue {
                 a: i,
                 b: i + 2,
-                lemma: "put it",
+                tells: false,
                 according: false,
                 used: false,
             });
@@ -155,7 +155,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 out.push(Cue {
                     a: i,
                     b: i + 1,
-                    lemma,
+                    tells: ADDRESSEE_VERBS.contains(&lemma),
                     according: false,
                     used: false,
                 });
@@ -190,7 +190,7 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;
-    if ADDRESSEE_VERBS.contains(&cue.lemma) && !cue.according {
+    if cue.tells && !cue.according {
         if let Some((a, b)) = np_after(cx.text, cx.toks, i, e) {
             let sp = cx.span(a, b);
             if is_media(cx, a, b) {

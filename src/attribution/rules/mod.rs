@@ -24,12 +24,28 @@ use names::*;
 use quotes::*;
 use std::cell::Cell;
 
+/// A range of token (or cue) indices, half the size of `(usize, usize)`: one per sentence,
+/// and indices fit in u32 (a text is at most `MAX_TEXT` bytes).
+#[derive(Clone, Copy, Debug)]
+struct Range32(u32, u32);
+
+impl Range32 {
+    fn new(a: usize, b: usize) -> Range32 {
+        Range32(a as u32, b as u32)
+    }
+    fn get(self) -> (usize, usize) {
+        (self.0 as usize, self.1 as usize)
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Cue {
     /// token range
     a: usize,
     b: usize,
-    lemma: &'static str,
+    /// A verb that takes an addressee (`told`, `assured`): its lemma is in
+    /// `ADDRESSEE_VERBS`.
+    tells: bool,
     according: bool,
     used: bool,
 }
@@ -306,7 +322,7 @@ fn attribute_all(
             if !cut.is_empty() {
                 cut.push(*s);
             }
-            ranges.push((a, b));
+            ranges.push(Range32::new(a, b));
             continue;
         }
         if cut.is_empty() {
@@ -320,7 +336,7 @@ fn attribute_all(
                 text: &text[span],
                 paragraph: s.paragraph,
             });
-            ranges.push((i, j));
+            ranges.push(Range32::new(i, j));
         }
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
@@ -337,10 +353,11 @@ fn attribute_all(
     // every cue of the text, with the range of each sentence's cues
     let mut cues = Vec::new();
     let mut cue_ranges = Vec::with_capacity(sentences.len());
-    for &(ts, te) in &ranges {
+    for r in &ranges {
+        let (ts, te) = r.get();
         let a = cues.len();
         find_cues(&cx, ts, te, &mut cues);
-        cue_ranges.push((a, cues.len()));
+        cue_ranges.push(Range32::new(a, cues.len()));
     }
     // the sentence holding `byte`, searched from the last one asked for (it is near)
     let near_sentence = Cell::new(0);
@@ -360,10 +377,12 @@ fn attribute_all(
     let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut next_quote = 0;
     let mut sentence_quotes: Vec<usize> = Vec::new();
+    // the attributions each sentence added, when more than one (sorted at the end)
+    let mut groups: Vec<(usize, usize)> = Vec::new();
 
     for (si, s) in sentences.iter().enumerate() {
-        let (ts, te) = ranges[si];
-        let (c0, c1) = cue_ranges[si];
+        let (ts, te) = ranges[si].get();
+        let (c0, c1) = cue_ranges[si].get();
         sentence_quotes.clear();
         while next_quote < quotes.len() && quotes[next_quote].span.start < s.span.end {
             let q = &quotes[next_quote];
@@ -406,11 +425,11 @@ fn attribute_all(
             // off into a sentence of its own
             if sj + 1 < sentences.len()
                 && sentences[sj + 1].paragraph == sentences[sj].paragraph
-                && trailing_attribution(&cx, &quotes[qi], ranges[sj], ranges[sj + 1])
+                && trailing_attribution(&cx, &quotes[qi], ranges[sj].get(), ranges[sj + 1].get())
             {
                 sj += 1;
             }
-            let (te_q, c1_q) = (ranges[sj].1, cue_ranges[sj].1);
+            let (te_q, c1_q) = (ranges[sj].get().1, cue_ranges[sj].get().1);
             let link = link_quote(&cx, &quotes[qi], qi, ts, te_q, &mut cues[c0..c1_q]);
             let link = match link {
                 Some(l) => Some(l),
@@ -680,8 +699,19 @@ fn attribute_all(
         {
             last = Some((s.paragraph, *a));
         }
+        if out.len() > first_new_out + 1 {
+            groups.push((first_new_out, out.len()));
+        }
     }
-    out.sort_by_key(|a| (a.content.start, a.content.end));
+    // text order: each sentence's attributions among themselves, then the whole list only
+    // if that was not enough (a stable sort of the whole list needs a buffer half its size)
+    let key = |a: &Attribution| (a.content.start, a.content.end);
+    for (a, b) in groups {
+        out[a..b].sort_by_key(key);
+    }
+    if !out.is_sorted_by_key(key) {
+        out.sort_by_key(key);
+    }
     let names = person_names(&cx, &ranges);
     (out, names)
 }

@@ -5,9 +5,10 @@ use super::*;
 /// Person-like proper names anywhere in the text (runs of two or more capitalised words,
 /// or a title and a capitalised word, outside quotations and without organisation
 /// words): antecedents for pronouns.
-pub(super) fn person_names(cx: &Cx<'_>, ranges: &[(usize, usize)]) -> Vec<(Span, bool)> {
+pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32]) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
-    for &(ts, te) in ranges {
+    for r in ranges {
+        let (ts, te) = r.get();
         let mut i = ts;
         while i < te {
             let t = &cx.toks[i];
