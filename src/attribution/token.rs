@@ -1,12 +1,13 @@
 //! A light tokenizer: words and single punctuation marks, built once per text. Each word
 //! is looked up once in the word lists; the rules then test class flags.
 //!
-//! A token is 16 bytes (u32 offsets, the word's class flags with three flags of its own
+//! A token is 12 bytes (u32 offsets, the word's class flags with four flags of its own
 //! in the high bits): a text of punctuation has about one token per byte, so the token
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
 use crate::lexicon::{class, word_info};
+use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 
 /// The longest text whose offsets a [`Tok`] can hold.
@@ -16,16 +17,16 @@ pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
 const WORD: u32 = 1 << 31;
 const CAP: u32 = 1 << 30;
 const REPORTING: u32 = 1 << 29;
-const OWN: u32 = WORD | CAP | REPORTING;
+const IN_QUOTE: u32 = 1 << 28;
+const OWN: u32 = WORD | CAP | REPORTING | IN_QUOTE;
 
 /// One token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
     lo: u32,
     hi: u32,
-    /// Index of the top-level quotation whose content holds this token, or u32::MAX.
-    pub quote: u32,
-    /// The word's class flags (`lexicon::class`) and `WORD`, `CAP`, `REPORTING`.
+    /// The word's class flags (`lexicon::class`) and `WORD`, `CAP`, `REPORTING`,
+    /// `IN_QUOTE`.
     bits: u32,
 }
 
@@ -49,8 +50,17 @@ impl Tok {
     pub fn cap(&self) -> bool {
         self.bits & CAP != 0
     }
+    /// Inside a piece of a top-level speech quotation (top-level quotations never
+    /// overlap, so the one whose span holds the token is that quotation).
     pub fn in_quote(&self) -> bool {
-        self.quote != u32::MAX
+        self.bits & IN_QUOTE != 0
+    }
+    pub fn set_in_quote(&mut self) {
+        self.bits |= IN_QUOTE;
+    }
+    /// Inside a piece of the top-level quotation `q`.
+    pub fn in_this_quote(&self, q: &Quote<'_>) -> bool {
+        self.in_quote() && q.span.start <= self.start() && self.end() <= q.span.end
     }
     /// Is the word in one of the classes of `flags` (see `lexicon::class`)?
     pub fn has(&self, flags: u32) -> bool {
@@ -130,7 +140,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, c
             out.push(Tok {
                 lo: start as u32,
                 hi: end as u32,
-                quote: u32::MAX,
                 bits,
             });
             n = n.wrapping_add(alnum);
@@ -139,7 +148,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, c
             out.push(Tok {
                 lo: start as u32,
                 hi: (start + len) as u32,
-                quote: u32::MAX,
                 bits: 0,
             });
             i += len;
@@ -172,8 +180,8 @@ mod tests {
     }
 
     #[test]
-    fn sixteen_bytes() {
-        assert_eq!(std::mem::size_of::<Tok>(), 16);
+    fn twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 12);
     }
 
     #[test]

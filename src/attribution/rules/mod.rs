@@ -244,7 +244,7 @@ impl Link {
 /// The quotations' top-level tokens: mark each token inside a speech or partial quote.
 fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     let mut k = 0;
-    for (qi, q) in quotes.iter().enumerate() {
+    for q in quotes {
         if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
             continue;
         }
@@ -254,7 +254,7 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
             }
             let mut j = k;
             while j < toks.len() && toks[j].end() <= piece.end {
-                toks[j].quote = qi as u32;
+                toks[j].set_in_quote();
                 j += 1;
             }
         }
@@ -430,7 +430,7 @@ fn attribute_all(
                 sj += 1;
             }
             let (te_q, c1_q) = (ranges[sj].get().1, cue_ranges[sj].get().1);
-            let link = link_quote(&cx, &quotes[qi], qi, ts, te_q, &mut cues[c0..c1_q]);
+            let link = link_quote(&cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q]);
             let link = match link {
                 Some(l) => Some(l),
                 None => lead_in
@@ -621,7 +621,7 @@ fn attribute_all(
                 out.push(unattributed(quotes[qi].span, AttributionKind::Direct, qi));
                 continue;
             }
-            match link_quote(&cx, &quotes[qi], qi, ts, te, &mut cues[c0..c1]) {
+            match link_quote(&cx, &quotes[qi], ts, te, &mut cues[c0..c1]) {
                 Some(l) if l.speaker.is_some() => {
                     let content = l.content.unwrap_or(quotes[qi].span);
                     out.push(l.attribution(
@@ -634,7 +634,7 @@ fn attribute_all(
                 _ => match sentence_subject(&cx, ts, te) {
                     // "Critics likened the rules to “burning the house down”": a fragment in a
                     // clause about its subject, who is taken to have said it
-                    Some(r) if fragment_in_clause(&cx, &quotes[qi], qi, ts, te) => {
+                    Some(r) if fragment_in_clause(&cx, &quotes[qi], ts, te) => {
                         let content = quotes[qi].span;
                         out.push(Attribution {
                             content,

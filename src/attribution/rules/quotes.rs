@@ -43,16 +43,9 @@ pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usi
 
 /// A quotation woven into a clause (text before it in the sentence), not a title standing
 /// alone; short fragments of one word count only after a verb-like word.
-pub(super) fn fragment_in_clause(
-    cx: &Cx<'_>,
-    q: &Quote<'_>,
-    qi: usize,
-    ts: usize,
-    te: usize,
-) -> bool {
+pub(super) fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, ts: usize, te: usize) -> bool {
     let toks = cx.toks;
-    let qi = qi as u32;
-    let Some(qa) = (ts..te).find(|&i| toks[i].quote == qi) else {
+    let Some(qa) = (ts..te).find(|&i| toks[i].in_this_quote(q)) else {
         return false;
     };
     let before = (ts..qa).filter(|&i| toks[i].word()).count();
@@ -67,7 +60,7 @@ pub(super) fn fragment_in_clause(
     // "the notorious “carried interest” loophole": a quoted modifier of the noun after it
     let qb = (qa..te)
         .rev()
-        .find(|&i| toks[i].quote == qi)
+        .find(|&i| toks[i].in_this_quote(q))
         .map_or(te, |i| i + 1);
     let modifier = qb < te && {
         let n = &toks[qb];
@@ -109,20 +102,18 @@ pub(super) fn trailing_attribution(
 pub(super) fn link_quote(
     cx: &Cx<'_>,
     q: &Quote<'_>,
-    qi: usize,
     ts: usize,
     te: usize,
     cues: &mut [Cue],
 ) -> Option<Link> {
     let toks = cx.toks;
     let text = cx.text;
-    let qi = qi as u32;
     // token index range of the quotation within the sentence; its tokens lie inside its
     // span, so only those are searched (searching the whole sentence was quadratic)
     let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
     let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
-    let qa = (lo..hi).find(|&i| toks[i].quote == qi)?;
-    let qb = (qa..hi).rev().find(|&i| toks[i].quote == qi)? + 1;
+    let qa = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
+    let qb = (qa..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
     // cues are in text order and do not overlap: search only the ones near the quotation
     let after = |k: usize| cues.partition_point(|c| c.a < k);
     // 1. split quotation: a cue between the pieces
@@ -131,14 +122,14 @@ pub(super) fn link_quote(
         let found = cues[from..]
             .iter()
             .take_while(|c| c.a < qb)
-            .position(|c| !c.used && c.b < qb && toks[c.a].quote == u32::MAX);
+            .position(|c| !c.used && c.b < qb && !toks[c.a].in_quote());
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
             let floor = (qa..c.a)
                 .rev()
-                .find(|&i| toks[i].quote == qi)
+                .find(|&i| toks[i].in_this_quote(q))
                 .map_or(ts, |i| i + 1);
-            let ceil = (c.b..qb).find(|&i| toks[i].quote == qi).unwrap_or(qb);
+            let ceil = (c.b..qb).find(|&i| toks[i].in_this_quote(q)).unwrap_or(qb);
             let sp =
                 subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
             if let Some(r) = sp {
