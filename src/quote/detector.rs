@@ -254,22 +254,12 @@ struct Open {
     last_para: usize,
 }
 
-#[derive(Debug)]
-struct Building {
-    pieces: Vec<Span>,
-    content: Span,
-    first_para: usize,
-    last_para: usize,
-    closed: bool,
-    parent: Option<usize>,
-    style: MarkStyle,
-    alive: bool,
-}
-
 struct Scanner<'a, 't> {
     text: &'t str,
     inner: &'a Inner,
-    out: Vec<Building>,
+    /// The quotations as they are built: `span`, `text` and `kind` are set at the end;
+    /// one dropped (empty, or merged into another) has no pieces.
+    out: Vec<Quote<'t>>,
     stack: Vec<Open>,
     /// Where the paragraph being scanned starts, and the last position of each closing
     /// mark in it that was looked up: "a closing mark later in the paragraph" is then
@@ -530,15 +520,17 @@ impl<'t> Scanner<'_, 't> {
     fn open(&mut self, pi: usize, i: usize, w: usize, style: MarkStyle) {
         let parent = self.stack.last().map(|o| o.out);
         let out = self.out.len();
-        self.out.push(Building {
-            pieces: Vec::new(),
+        self.out.push(Quote {
+            span: Span::new(i, i),
             content: Span::new(i + w, i + w),
-            first_para: pi,
-            last_para: pi,
+            pieces: Vec::new(),
+            first_paragraph: pi,
+            last_paragraph: pi,
             closed: false,
             parent,
-            style,
-            alive: true,
+            kind: QuoteKind::Speech,
+            marks: style,
+            text: "",
         });
         self.stack.push(Open {
             style,
@@ -571,12 +563,12 @@ impl<'t> Scanner<'_, 't> {
         let end = if closed { i + w } else { end_content };
         let b = &mut self.out[o.out];
         if end_content <= o.content_start || text[o.content_start..end_content].trim().is_empty() {
-            b.alive = false;
+            b.pieces = Vec::new();
             return;
         }
         b.pieces.push(Span::new(o.piece_start, end));
         b.content = Span::new(b.content.start, end_content);
-        b.last_para = o.last_para;
+        b.last_paragraph = o.last_para;
         b.closed = closed;
     }
 
@@ -605,7 +597,7 @@ impl<'t> Scanner<'_, 't> {
             let b = &mut self.out[o.out];
             b.pieces.push(piece);
             b.content = Span::new(b.content.start, p.end);
-            b.last_para = pi + 1;
+            b.last_paragraph = pi + 1;
             true
         } else {
             while let Some(o) = self.stack.pop() {
@@ -622,38 +614,22 @@ impl<'t> Scanner<'_, 't> {
             self.finish_open(o, end, 0, false);
         }
         merge_split_quotes(text, &mut self.out);
-        // compact, remapping parents
+        // compact in place, remapping parents (a dropped parent drops the link)
         let mut map = vec![usize::MAX; self.out.len()];
         let mut n = 0;
-        for (k, b) in self.out.iter().enumerate() {
-            if b.alive && !b.pieces.is_empty() {
+        for (k, q) in self.out.iter().enumerate() {
+            if !q.pieces.is_empty() {
                 map[k] = n;
                 n += 1;
             }
         }
-        let mut quotes = Vec::with_capacity(n);
-        for b in self.out {
-            if !b.alive || b.pieces.is_empty() {
-                continue;
-            }
-            let mut parent = b.parent;
-            // a parent that was dropped: climb is not possible here; drop the link
-            parent = parent.and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
-            let span = Span::new(b.pieces[0].start, b.pieces[b.pieces.len() - 1].end);
-            let mut q = Quote {
-                span,
-                content: b.content,
-                pieces: b.pieces,
-                first_paragraph: b.first_para,
-                last_paragraph: b.last_para,
-                closed: b.closed,
-                parent,
-                kind: QuoteKind::Speech,
-                marks: b.style,
-                text: &text[span],
-            };
-            q.kind = classify(text, &q);
-            quotes.push(q);
+        let mut quotes = self.out;
+        quotes.retain(|q| !q.pieces.is_empty());
+        for q in &mut quotes {
+            q.parent = q.parent.and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
+            q.span = Span::new(q.pieces[0].start, q.pieces[q.pieces.len() - 1].end);
+            q.text = &text[q.span];
+            q.kind = classify(text, q);
         }
         quotes
     }
@@ -662,23 +638,22 @@ impl<'t> Scanner<'_, 't> {
 /// `“A,” she said, “b.”`: two top-level quotations in one paragraph, the first ending in a
 /// comma inside its marks, the second starting lowercase, with a short attribution between
 /// them that does not end a sentence, are one quotation in two pieces.
-fn merge_split_quotes(text: &str, out: &mut [Building]) {
+fn merge_split_quotes(text: &str, out: &mut [Quote<'_>]) {
     let mut last_top: Option<usize> = None;
     for k in 0..out.len() {
-        if !out[k].alive || out[k].parent.is_some() || out[k].pieces.is_empty() {
+        if out[k].parent.is_some() || out[k].pieces.is_empty() {
             continue;
         }
         if let Some(a) = last_top {
             if is_split_pair(text, &out[a], &out[k]) {
                 let pieces = std::mem::take(&mut out[k].pieces);
                 let end = out[k].content.end;
-                let (closed, last_para) = (out[k].closed, out[k].last_para);
-                out[k].alive = false;
+                let (closed, last_para) = (out[k].closed, out[k].last_paragraph);
                 let qa = &mut out[a];
                 qa.pieces.extend(pieces);
                 qa.content = Span::new(qa.content.start, end);
                 qa.closed = closed;
-                qa.last_para = last_para;
+                qa.last_paragraph = last_para;
                 // k's children follow it, before the next top-level quotation (looking
                 // through the whole list here was quadratic in chains of split quotes)
                 for b in out[k + 1..].iter_mut().take_while(|b| b.parent.is_some()) {
@@ -693,8 +668,8 @@ fn merge_split_quotes(text: &str, out: &mut [Building]) {
     }
 }
 
-fn is_split_pair(text: &str, a: &Building, b: &Building) -> bool {
-    if !a.closed || a.last_para != b.first_para {
+fn is_split_pair(text: &str, a: &Quote<'_>, b: &Quote<'_>) -> bool {
+    if !a.closed || a.last_paragraph != b.first_paragraph {
         return false;
     }
     let a_end = a.pieces[a.pieces.len() - 1].end;
