@@ -12,9 +12,13 @@
 //! Options: `--threads N` (default: all cores), `--quiet` (no progress on stderr).
 //!
 //! Each output line follows the PolNeAR scorer's contract (UTF-8 byte offsets):
-//! `{"id","quotes":[{"start","end","text","kind","speaker","cue",...}],"nonspeech":[...],
-//! "sentences":[[s,e],...],"speakers":[...]}`. Every input gives exactly one line, in
-//! input order; an input that cannot be read gives `{"id","error"}` and the run goes on.
+//! `{"id","quotes":[{"start","end","text","kind","speaker","cue","content",...}],
+//! "nonspeech":[...],"sentences":[[s,e],...],"speakers":[...]}`, one quote per
+//! attribution. `start`/`end` is its quoted part (`Document::quoted_span`: from the first
+//! quotation mark to the last) when it has one, else (indirect speech) its content;
+//! `content` is always the reported content, the clause of a mixed or partial
+//! attribution included. Every input gives exactly one line, in input order; an input
+//! that cannot be read gives `{"id","error"}` and the run goes on.
 
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -40,11 +44,13 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
         .iter()
         .map(|a| {
             let speaker = doc.speaker_of(a);
+            let span = doc.quoted_span(a).unwrap_or(a.content);
             json!({
-                "start": a.content.start,
-                "end": a.content.end,
-                "text": &text[a.content],
+                "start": span.start,
+                "end": span.end,
+                "text": &text[span],
                 "kind": a.kind.name(),
+                "content": span_json(text, Some(a.content)),
                 "speaker": span_json(text, a.speaker.map(|m| m.span)),
                 "cue": span_json(text, a.cue),
                 "name": speaker.map(|s| s.name),

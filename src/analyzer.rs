@@ -153,6 +153,27 @@ impl<'t> Document<'t> {
         a.quote.and_then(|q| self.quotes.get(q))
     }
 
+    /// The quoted part of an attribution: the hull of the speech quotations (top-level,
+    /// not [`QuoteKind::NotSpeech`]) inside its content, marks included; `None` when it
+    /// has none (indirect speech). For a mixed or partial attribution this is narrower
+    /// than the content, and its ends are quotation marks, not clause boundaries that a
+    /// reader might draw elsewhere.
+    ///
+    /// ```
+    /// let text = "Ruiz pledged “strong support” for their “core interests” on Monday.";
+    /// let doc = whosaid::analyze(text);
+    /// let a = &doc.attributions[0];
+    /// assert_eq!(a.kind, whosaid::AttributionKind::Mixed);
+    /// assert_eq!(a.content.text(text), "“strong support” for their “core interests” on Monday");
+    /// let q = doc.quoted_span(a).unwrap();
+    /// assert_eq!(q.text(text), "“strong support” for their “core interests”");
+    /// ```
+    pub fn quoted_span(&self, a: &Attribution) -> Option<Span> {
+        quoted_hull(a.content, &self.quotes, |q| {
+            (q.span, q.parent.is_none() && q.kind != QuoteKind::NotSpeech)
+        })
+    }
+
     /// An owned copy that outlives the text and round-trips through serde.
     ///
     /// ```
@@ -296,6 +317,22 @@ pub struct OwnedDocument {
     pub speakers: Vec<OwnedSpeaker>,
 }
 
+impl OwnedDocument {
+    /// The quoted part of an attribution (see [`Document::quoted_span`]).
+    ///
+    /// ```
+    /// let text = "Ruiz called the plan “a disaster” on Monday.";
+    /// let owned = whosaid::analyze(text).to_owned_document();
+    /// let q = owned.quoted_span(&owned.attributions[0]).unwrap();
+    /// assert_eq!(q.text(text), "“a disaster”");
+    /// ```
+    pub fn quoted_span(&self, a: &Attribution) -> Option<Span> {
+        quoted_hull(a.content, &self.quotes, |q| {
+            (q.span, q.parent.is_none() && q.kind != QuoteKind::NotSpeech)
+        })
+    }
+}
+
 impl Analyzer {
     /// The default analyzer.
     ///
@@ -348,6 +385,24 @@ impl Analyzer {
             speakers,
         }
     }
+}
+
+/// The hull of the quotations among `quotes` (in order of their start) that lie inside
+/// `content` and are speech: `get` gives a quotation's span and whether it is top-level
+/// speech. Looks only at the quotations that start inside `content`.
+fn quoted_hull<T>(content: Span, quotes: &[T], get: impl Fn(&T) -> (Span, bool)) -> Option<Span> {
+    let lo = quotes.partition_point(|q| get(q).0.start < content.start);
+    let mut hull: Option<Span> = None;
+    for (s, speech) in quotes[lo..]
+        .iter()
+        .map(&get)
+        .take_while(|(s, _)| s.start < content.end)
+    {
+        if speech && content.contains(s) {
+            hull = Some(hull.map_or(s, |h| h.cover(s)));
+        }
+    }
+    hull
 }
 
 /// Analyse `text` with the default [`Analyzer`].

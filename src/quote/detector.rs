@@ -626,7 +626,9 @@ impl<'t> Scanner<'_, 't> {
         let mut quotes = self.out;
         quotes.retain(|q| !q.pieces.is_empty());
         for q in &mut quotes {
-            q.parent = q.parent.and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
+            q.parent = q
+                .parent
+                .and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
             q.span = Span::new(q.pieces[0].start, q.pieces[q.pieces.len() - 1].end);
             q.text = &text[q.span];
             q.kind = classify(text, q);

@@ -20,6 +20,9 @@ const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with",
 ];
 
+/// A quotation this long that starts lowercase is a clause, never a name or a title.
+const MIN_CLAUSE_WORDS: usize = 5;
+
 /// How far back [`words_before`] looks. The naming words it tests are short; looking
 /// back to the line start made classifying every quotation of a long line quadratic.
 const LOOK_BACK: usize = 256;
@@ -131,15 +134,23 @@ pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
 
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let content = q.content.text(text);
-    if after_trigger(text, q.span.start) {
-        return QuoteKind::NotSpeech;
-    }
     // scripts written without spaces (Chinese, Japanese): about two characters a word
     let ideographs = content
         .chars()
         .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af))
         .count();
     let words = content.split_whitespace().count().max(ideographs / 2);
+    // a name or a title starts with a capital or is short: "the campaign “to continue
+    // calling out bias and defending ourselves”" is a clause, whatever the word before it
+    let clause = words >= MIN_CLAUSE_WORDS
+        && content
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    if !clause && after_trigger(text, q.span.start) {
+        return QuoteKind::NotSpeech;
+    }
     let opens = opens_sentence(text, q.span.start);
     let punct = ends_sentence_like(content);
     if q.pieces.len() == 1 && is_title_case(content) && !content.contains(['?', '!']) {
