@@ -115,6 +115,13 @@ pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
             .iter()
             .any(|t| !t.is_ascii() && before.ends_with(t));
     }
+    // a sentence ends between the word and the mark: "… of the campaign. “That is …”"
+    if before
+        .trim_end()
+        .ends_with(['.', '!', '?', ';', ':', '。', '！', '？'])
+    {
+        return false;
+    }
     // the last word, or the last two ("so called", "known as"), without allocating
     let (w1, w2) = words_before(text, at);
     if lexicon::contains_folded(&NONSPEECH_TRIGGERS, w1) {
@@ -153,7 +160,13 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     }
     let opens = opens_sentence(text, q.span.start);
     let punct = ends_sentence_like(content);
-    if q.pieces.len() == 1 && is_title_case(content) && !content.contains(['?', '!']) {
+    // (a quotation that opens its sentence and ends it inside the marks is a sentence:
+    // "… the president added. “We're America.”")
+    if q.pieces.len() == 1
+        && is_title_case(content)
+        && !content.contains(['?', '!'])
+        && !(opens && content.trim_end().ends_with('.'))
+    {
         // "Face the Nation", "Contract with America": titles and names, not sentences
         let trimmed = content.trim_end_matches(['.', ',']);
         if (2..=6).contains(&words) && !trimmed.contains([',', '.', ':', ';'])

@@ -396,6 +396,17 @@ pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
 /// "of the plan"), not an object or a clause ("called his rivals “losers”").
 pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
     let toks = cx.toks;
+    // "…, McConnell said in June, citing the release …": a participle after a comma
+    // starts a clause of its own
+    let end = (cue_end..end)
+        .find(|&i| {
+            cx.punct(i, ",")
+                && i + 1 < end
+                && toks[i + 1].word()
+                && !toks[i + 1].cap()
+                && ends_with_ci(cx.t(i + 1), "ing")
+        })
+        .unwrap_or(end);
     let words = (cue_end..end).filter(|&i| toks[i].word()).count();
     if words == 0 {
         return true;

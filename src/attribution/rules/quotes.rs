@@ -53,9 +53,12 @@ pub(super) fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, ts: usize, te: usiz
     // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
     // a noun phrase
     let prev = (ts..qa).rev().find(|&i| toks[i].word());
+    // … unless the noun phrase is what someone is called: "went after Trump as a “spoiled
+    // brat”"
     let in_noun_phrase = prev.is_some_and(|p| {
         toks[p].has(class::NOUN_BEFORE)
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
+            && !(p > ts && is(cx.text, &toks[p - 1], &["as"]))
     });
     // "the notorious “carried interest” loophole": a quoted modifier of the noun after it
     let qb = (qa..te)
