@@ -284,7 +284,17 @@ pub(super) fn indirect(
                 })
                 .unwrap_or(end);
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
-            let stop = clause_end(cx, first, stop);
+            let stop = if c.complements && toks[first].in_quote() {
+                // "branded the report “a work of fiction” on Monday": the words are the
+                // quotation, not the rest of the clause
+                first
+                    + toks[first..stop]
+                        .iter()
+                        .take_while(|t| t.in_quote())
+                        .count()
+            } else {
+                clause_end(cx, first, stop)
+            };
             return Some(mk(
                 cx.span(first, stop),
                 speaker,

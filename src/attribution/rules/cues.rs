@@ -8,6 +8,20 @@ pub(super) const ADDRESSEE_VERBS: &[&str] = &[
     "tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise",
 ];
 
+/// Verbs whose object is what the words are about, the words following it with `as` or
+/// `to` or at once (`likened the plan to “a house of straw”`, `branded him “a fraud”`).
+pub(super) const COMPLEMENT_VERBS: &[&str] = &[
+    "liken",
+    "compare",
+    "call",
+    "brand",
+    "label",
+    "term",
+    "describe",
+    "characterize",
+    "characterise",
+];
+
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 pub(super) fn ambiguous_form(w: &str) -> bool {
@@ -64,6 +78,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     a: i,
                     b: i + words.len(),
                     tells: false,
+                    complements: false,
                     according: true,
                     used: false,
                 });
@@ -86,6 +101,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 a: i,
                 b: i + 2,
                 tells: false,
+                complements: false,
                 according: false,
                 used: false,
             });
@@ -156,6 +172,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     a: i,
                     b: i + 1,
                     tells: ADDRESSEE_VERBS.contains(&lemma),
+                    complements: COMPLEMENT_VERBS.contains(&lemma),
                     according: false,
                     used: false,
                 });
@@ -190,6 +207,16 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;
+    if cue.complements && !cue.according {
+        // the object, then "to"/"as" or the quotation itself
+        if let Some((_, b)) = np_after(cx.text, cx.toks, i, e) {
+            if b < e && is(cx.text, &cx.toks[b], &["to", "as"]) {
+                i = b + 1;
+            } else if b < e && cx.toks[b].in_quote() {
+                i = b;
+            }
+        }
+    }
     if cue.tells && !cue.according {
         if let Some((a, b)) = np_after(cx.text, cx.toks, i, e) {
             let sp = cx.span(a, b);

@@ -46,6 +46,8 @@ struct Cue {
     /// A verb that takes an addressee (`told`, `assured`): its lemma is in
     /// `ADDRESSEE_VERBS`.
     tells: bool,
+    /// Its object is what the words are about (`COMPLEMENT_VERBS`: `likened X to “…”`).
+    complements: bool,
     according: bool,
     used: bool,
 }
@@ -617,6 +619,14 @@ fn attribute_all(
                 continue;
             }
             quote_done[qi] = true;
+            // inside a content this sentence reported: part of it ("rated them as “false”
+            // or “pants on fire”"), whatever the rule that took the content
+            if out[first_new_out..]
+                .iter()
+                .any(|a| a.content.contains(quotes[qi].span))
+            {
+                continue;
+            }
             if quotes[qi].kind == QuoteKind::Speech {
                 out.push(unattributed(quotes[qi].span, AttributionKind::Direct, qi));
                 continue;
