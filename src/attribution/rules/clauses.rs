@@ -207,6 +207,56 @@ pub(super) fn indirect(
         || c.a > ts + 1
             && ends_with_ci(cx.t(c.a), "ing")
             && subject_before(text, toks, c.a, ts).is_none();
+    // "Bemoaning the “phony system,” Trump …", "After saying her foot was “swollen,” she
+    // …": a participle opening the sentence; the subject after its clause speaks
+    let opening = ends_with_ci(cx.t(c.a), "ing")
+        && (ts..c.a).all(|i| {
+            !toks[i].word() || is(text, &toks[i], &["after", "before", "while", "when", "by"])
+        });
+    if opening && main_speaker.is_none() {
+        let (first, addressee, medium) = after_cue(cx, &c, end);
+        // the comma closing the participle's clause, inside a quotation's marks or not
+        let comma = (first..end).find(|&i| {
+            cx.punct(i, ",")
+                && (!toks[i].in_quote()
+                    || toks[i + 1..end]
+                        .iter()
+                        .find(|t| t.word() || !t.in_quote())
+                        .is_some_and(|t| !t.in_quote()))
+        })?;
+        let after = comma
+            + 1
+            + toks[comma + 1..end]
+                .iter()
+                .take_while(|t| !t.word())
+                .count();
+        let (a, mut b) = np_after(text, toks, after, end)?;
+        // "the mayor called for …", "the mayor left the room": the noun phrase stops
+        // before a reporting verb, or before the verb its object's determiner follows
+        while b > a + 1 && toks[b - 1].reporting() && !toks[b - 1].cap() {
+            b -= 1;
+        }
+        if b > a + 2 && b < end && toks[b].has(class::DET) && !toks[b - 1].cap() {
+            b -= 1;
+        }
+        // the subject is followed by its verb
+        if a == after && b < end && toks[b].word() {
+            // the content keeps the closing marks of a quotation it ends with
+            let stop = if toks[comma].in_quote() { after } else { comma };
+            if (first..stop).filter(|&i| toks[i].word()).count() >= 2 {
+                return Some(mk(
+                    cx.span(first, stop.max(first + 1)),
+                    as_mention(text, toks, (a, b)),
+                    cue_span,
+                    addressee,
+                    medium,
+                    Rule::SpeakerCueClause,
+                    0.6,
+                ));
+            }
+        }
+        return None;
+    }
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"

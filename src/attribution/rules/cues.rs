@@ -130,10 +130,17 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                         && !toks[i - 1].cap()
                         && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
             };
+            // "states that …", "points out …": a verb, whatever else the form may be
+            let verb_next = i + 1 < e && is(cx.text, &toks[i + 1], &["that", "out"]);
             let noun_like = {
                 let (amb, often_noun) = (ambiguous_form(w), t.has(class::OFTEN_NOUN));
                 amb && (i == s || {
                     let p = &toks[i - 1];
+                    // the subject, past "also", "has", "later" ("It also points out")
+                    let q = (s..i)
+                        .rev()
+                        .find(|&k| !toks[k].has(class::BETWEEN))
+                        .map_or(p, |k| &toks[k]);
                     let pt = p.text(cx.text);
                     let noun_context = !p.word()
                         || i >= s + 2
@@ -144,12 +151,13 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                         || pt.ends_with("'s")
                         || pt.ends_with("’s");
                     // forms that are mostly nouns need a plain subject right before them
-                    let strong_subject = p.word()
-                        && (p.has(class::PRONOUN)
-                            || p.cap()
-                            || p.has(class::ROLE)
-                            || p.has(class::ORG));
-                    noun_context || (often_noun && !strong_subject)
+                    let strong_subject = q.word()
+                        && (q.has(class::PRONOUN)
+                            || q.cap()
+                            || q.has(class::ROLE)
+                            || q.has(class::ORG)
+                            || is(cx.text, q, &["which", "who"]));
+                    noun_context || (often_noun && !strong_subject && !verb_next)
                 })
             };
             // "showed up", "points out" is fine, "called off" is not speech
@@ -207,6 +215,10 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;
+    // the particle of a phrasal verb: "points out that", "spoke out against"
+    if i < e && !cue.according && is(cx.text, &cx.toks[i], &["out"]) {
+        i += 1;
+    }
     if cue.complements && !cue.according {
         // the object, then "to"/"as" or the quotation itself
         if let Some((_, b)) = np_after(cx.text, cx.toks, i, e) {
