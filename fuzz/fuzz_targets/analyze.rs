@@ -62,6 +62,13 @@ fuzz_target!(|data: &[u8]| {
                 "attribution {k}: quote {qi} out of range"
             );
         }
+        if let Some(q) = doc.quoted_span(a) {
+            assert!(
+                valid(text, q) && a.content.contains(q),
+                "attribution {k}: quoted span {q} outside its content {}",
+                a.content
+            );
+        }
         if let Some(m) = a.speaker {
             assert!(valid(text, m.span), "attribution {k} speaker {}", m.span);
             if let Some(q) = doc.quote_of(a) {

@@ -483,11 +483,21 @@ fn attribute_all(
                     // a paragraph that is only a quotation: take the previous paragraph's speaker
                     let para_is_quote =
                         q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                    // a sentence that is only a quotation, right after a sentence of its
+                    // paragraph with a speaker: "Cummings called him a master of deals.
+                    // “He showed it again and again.”"
+                    let sentence_is_quote = text[s.span.start..q.span.start].trim().is_empty()
+                        && text[q.span.end.min(s.span.end)..s.span.end]
+                            .chars()
+                            .all(|c| !is_alnum(c));
                     match &last {
                         Some((p, a))
                             if para_is_quote
                                 && *p + 1 >= q.first_paragraph
-                                && *p < q.first_paragraph =>
+                                && *p < q.first_paragraph
+                                || sentence_is_quote
+                                    && *p == s.paragraph
+                                    && sentence_of(turn_end(a).saturating_sub(1)) + 1 == si =>
                         {
                             Some(Link {
                                 speaker: a.speaker,
@@ -664,7 +674,6 @@ fn attribute_all(
             }
         }
 
-        // lead-in for the next sentence: "X said in a statement:" / "X said:"
         lead_in = None;
         if s.text.trim_end().ends_with(':') {
             if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
