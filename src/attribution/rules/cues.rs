@@ -111,6 +111,12 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
         if let Some(lemma) = t.lemma(cx.text) {
             let blocked = i > s && {
                 let p = &toks[i - 1];
+                // "a swiftly called meeting", "the widely reported remark": an adjective
+                let adverb_after_det = i > s + 1
+                    && p.word()
+                    && ends_with_ci(cx.t(i - 1), "ly")
+                    && toks[i - 2].has(class::DET);
+                adverb_after_det ||
                 // "an estimated $10 trillion", "his stated aim": an adjective
                 p.has(class::BLOCKER)
                     || is(
