@@ -561,11 +561,16 @@ impl<'t> Scanner<'_, 't> {
                 .max(o.piece_start + text[o.piece_start..i].trim_end().len())
         };
         let end = if closed { i + w } else { end_content };
-        let b = &mut self.out[o.out];
         if end_content <= o.content_start || text[o.content_start..end_content].trim().is_empty() {
-            b.pieces = Vec::new();
+            if o.out + 1 == self.out.len() {
+                // the last one built, with no quotation inside it: its slot is reused
+                self.out.pop();
+            } else {
+                self.out[o.out].pieces = Vec::new();
+            }
             return;
         }
+        let b = &mut self.out[o.out];
         b.pieces.push(Span::new(o.piece_start, end));
         b.content = Span::new(b.content.start, end_content);
         b.last_paragraph = o.last_para;

@@ -301,8 +301,9 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
     }
 }
 
-/// Run the attribution rules over the whole text (at most `MAX_TEXT` bytes; see
-/// `windows` for longer ones). Returns the attributions in text order
+/// Run the attribution rules over `sentences` of `text` (at most `MAX_TEXT` bytes; see
+/// `windows` for longer texts and for windows), with `quotes` the quotations that
+/// start in them. Returns the attributions in text order
 /// and the person-like names seen (antecedents for pronouns; `true` marks a weak one that
 /// may only join a known person).
 fn attribute_all(
@@ -310,8 +311,13 @@ fn attribute_all(
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut cum = Vec::with_capacity(text.len() / 5 + 1);
+    // about one token per five bytes of the sentences (a window of a long text)
+    let bytes = match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => b.span.end - a.span.start,
+        _ => 0,
+    };
+    let mut toks = Vec::with_capacity(bytes / 5);
+    let mut cum = Vec::with_capacity(bytes / 5 + 1);
     cum.push(0);
     let mut ranges = Vec::with_capacity(sentences.len());
     // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long

@@ -1,9 +1,15 @@
-//! Texts longer than a token's u32 offsets can hold (4 GiB) are attributed window by
-//! window: each window is a run of whole paragraphs (or of whole sentences, or a cut
-//! inside one sentence when a single one is that long) of at most 4 GiB, analysed as a
-//! text of its own and shifted back. A quotation that crosses a window's end is left
-//! unattributed; nothing else differs from one pass over the whole text, except that no
-//! rule looks back across a window's start.
+//! Long texts are attributed window by window, so that the tokens, cues and
+//! per-sentence records never outgrow one window and a long text costs what its parts
+//! cost.
+//!
+//! * A text longer than [`WINDOW`] (1 MiB; a news article is a few kilobytes) is taken
+//!   in windows of about that size: whole paragraphs, else whole sentences, cut where no
+//!   quotation is open. Offsets stay those of the text. No rule looks back across a
+//!   window's start (the speaker of the paragraph before, a colon lead-in).
+//! * A text longer than a token's u32 offsets can hold (4 GiB) is first cut into parts
+//!   of at most 4 GiB (whole paragraphs, or whole sentences, or a cut inside one sentence
+//!   when a single one is that long), each analysed as a text of its own and shifted
+//!   back; a quotation that crosses a part's end is left unattributed.
 
 use super::attribute_all;
 use crate::attribution::Attribution;
@@ -12,13 +18,77 @@ use crate::quote::Quote;
 use crate::sentence::Sentence;
 use crate::span::Span;
 
-/// Run the attribution rules over the whole text (see [`attribute_all`]).
+/// The size of a window of a long text.
+pub(crate) const WINDOW: usize = 1 << 20;
+
+/// Run the attribution rules over the whole text.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(text, sentences, quotes, MAX_TEXT)
+    attribute_within(text, sentences, quotes, MAX_TEXT, WINDOW)
+}
+
+/// Does a top-level quotation hold byte `b` (start excluded)? The last quotation that
+/// starts before `b` lies in the only top-level one that can: its root.
+fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
+    let k = quotes.partition_point(|q| q.span.start < b);
+    if k == 0 {
+        return false;
+    }
+    let mut r = k - 1;
+    // parents come first; a parent that is not a smaller index (never the case) stops
+    while let Some(p) = quotes[r].parent.filter(|&p| p < r) {
+        r = p;
+    }
+    quotes[r].span.end > b
+}
+
+/// Attribute `sentences` (and the quotations in `quotes`, those that start in them) in
+/// windows of about `window` bytes, offsets unchanged.
+fn attribute_windows(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+    window: usize,
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    let bytes = match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => b.span.end - a.span.start,
+        _ => 0,
+    };
+    if bytes <= window {
+        return attribute_all(text, sentences, quotes);
+    }
+    let (mut out, mut names) = (Vec::new(), Vec::new());
+    let (mut si, mut q0) = (0, 0);
+    while si < sentences.len() {
+        let end = sentences[si].span.start.saturating_add(window);
+        let whole = (si + sentences[si..].partition_point(|s| s.span.end <= end)).max(si + 1);
+        let free =
+            |k: usize| k == sentences.len() || !inside_quote(quotes, sentences[k].span.start);
+        let paragraph_end =
+            |k: usize| k == sentences.len() || sentences[k].paragraph != sentences[k - 1].paragraph;
+        let next = (si + 1..=whole)
+            .rev()
+            .find(|&k| paragraph_end(k) && free(k))
+            .or_else(|| (si + 1..=whole).rev().find(|&k| free(k)))
+            .unwrap_or(whole);
+        let q1 = if next == sentences.len() {
+            quotes.len()
+        } else {
+            q0 + quotes[q0..].partition_point(|q| q.span.start < sentences[next].span.start)
+        };
+        let (atts, ns) = attribute_all(text, &sentences[si..next], &mut quotes[q0..q1]);
+        out.extend(atts.into_iter().map(|mut a| {
+            a.quote = a.quote.map(|k| k + q0);
+            a
+        }));
+        names.extend(ns);
+        si = next;
+        q0 = q1;
+    }
+    (out, names)
 }
 
 fn shift(s: Span, by: isize) -> Span {
@@ -28,15 +98,17 @@ fn shift(s: Span, by: isize) -> Span {
     )
 }
 
-/// [`attribute`] with windows of at most `limit` bytes (the tests use small ones).
+/// [`attribute`] with parts of at most `limit` bytes and windows of `window` bytes (the
+/// tests use small ones).
 fn attribute_within(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
     limit: usize,
+    window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
-        return attribute_all(text, sentences, quotes);
+        return attribute_windows(text, sentences, quotes, window);
     }
     let limit = limit.max(4); // room for any one char
     let (mut out, mut names) = (Vec::new(), Vec::new());
@@ -52,7 +124,7 @@ fn attribute_within(
         let (stop, next_si) = match para_cut.or((whole > si).then_some(whole)) {
             Some(k) => (sentences[k - 1].span.end, k),
             None => {
-                // one sentence longer than a window: cut it at a char boundary
+                // one sentence longer than a part: cut it at a char boundary
                 let mut cut = end;
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
@@ -61,7 +133,7 @@ fn attribute_within(
                 (cut, if done { si + 1 } else { si })
             }
         };
-        let window = &text[base..stop];
+        let part = &text[base..stop];
         let by = -(base as isize);
         let mut ws: Vec<Sentence<'_>> = sentences[si..next_si.max(si + 1)]
             .iter()
@@ -76,12 +148,12 @@ fn attribute_within(
             .collect();
         if ws.is_empty() {
             ws.push(Sentence {
-                span: Span::new(0, window.len()),
-                text: window,
+                span: Span::new(0, part.len()),
+                text: part,
                 paragraph: sentences[si].paragraph,
             });
         }
-        // the quotations wholly inside the window, with their indices in `quotes`
+        // the quotations wholly inside the part, with their indices in `quotes`
         let q0 = quotes.partition_point(|q| q.span.start < base);
         let q1 = quotes.partition_point(|q| q.span.start < stop);
         let inside: Vec<usize> = (q0..q1).filter(|&i| quotes[i].span.end <= stop).collect();
@@ -98,7 +170,7 @@ fn attribute_within(
                 }
             })
             .collect();
-        let (atts, ns) = attribute_all(window, &ws, &mut wq);
+        let (atts, ns) = attribute_windows(part, &ws, &mut wq, window);
         for (k, q) in wq.iter().enumerate() {
             quotes[inside[k]].kind = q.kind;
         }
@@ -126,15 +198,15 @@ mod tests {
     use super::*;
     use crate::{Analyzer, QuotePolicy, analyze, paragraphs};
 
-    /// The analyzer's sentences and quotations of `text`, attributed in windows of
-    /// `limit` bytes.
-    fn windowed(text: &str, limit: usize) -> (Vec<Attribution>, Vec<Quote<'_>>) {
+    /// The analyzer's sentences and quotations of `text`, attributed in parts of `limit`
+    /// bytes (offsets shifted) and windows of `window` bytes (offsets kept).
+    fn windowed(text: &str, limit: usize, window: usize) -> (Vec<Attribution>, Vec<Quote<'_>>) {
         let pspans: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
         let sentences: Vec<Sentence<'_>> = crate::Segmenter::new()
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let mut quotes = crate::QuoteDetector::new().detect(text, &pspans);
-        let (mut atts, _) = attribute_within(text, &sentences, &mut quotes, limit);
+        let (mut atts, _) = attribute_within(text, &sentences, &mut quotes, limit, window);
         for a in &mut atts {
             a.entity = None;
         }
@@ -165,16 +237,18 @@ mod tests {
 
     #[test]
     fn paragraph_windows_give_the_same_attributions() {
-        let (whole, wq) = windowed(PARAGRAPHS, usize::MAX);
+        let (whole, wq) = windowed(PARAGRAPHS, usize::MAX, usize::MAX);
         assert_eq!(whole.len(), 4);
-        // windows of about one paragraph each: every attribution lies inside one
+        // parts and windows of about one paragraph each: every attribution lies inside one
         for limit in [90, 120, 150, 200] {
-            let (w, q) = windowed(PARAGRAPHS, limit);
-            assert_eq!(w, whole, "limit {limit}");
-            assert_eq!(
-                q.iter().map(|q| q.kind).collect::<Vec<_>>(),
-                wq.iter().map(|q| q.kind).collect::<Vec<_>>()
-            );
+            for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit, limit)] {
+                let (atts, q) = windowed(PARAGRAPHS, l, w);
+                assert_eq!(atts, whole, "part {l} window {w}");
+                assert_eq!(
+                    q.iter().map(|q| q.kind).collect::<Vec<_>>(),
+                    wq.iter().map(|q| q.kind).collect::<Vec<_>>()
+                );
+            }
         }
         let mut plain = analyze(PARAGRAPHS).attributions;
         for a in &mut plain {
@@ -193,11 +267,13 @@ mod tests {
         ];
         for text in texts {
             for limit in [0, 1, 2, 3, 5, 8, 13, 21, 34, 55] {
-                let (atts, quotes) = windowed(text, limit);
-                valid(text, &atts, &quotes);
+                for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit * 3, limit)] {
+                    let (atts, quotes) = windowed(text, l, w);
+                    valid(text, &atts, &quotes);
+                }
             }
         }
-        // the analyzer itself (4 GiB windows) is one window here
+        // the analyzer itself (4 GiB parts, 1 MiB windows) takes this text whole
         let doc = Analyzer::new().analyze(PARAGRAPHS);
         valid(PARAGRAPHS, &doc.attributions, &doc.quotes);
     }
@@ -209,8 +285,11 @@ mod tests {
         fn any_window_size_keeps_spans_valid(
             text in "([A-Z][a-z]{0,6}|said|told|“|”|\"|'|’|«|»|, |\\. |: |\n\n| ){0,60}",
             limit in 0usize..120,
+            window in 0usize..120,
         ) {
-            let (atts, quotes) = windowed(&text, limit);
+            let (atts, quotes) = windowed(&text, limit, window);
+            valid(&text, &atts, &quotes);
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
             valid(&text, &atts, &quotes);
         }
     }
