@@ -28,7 +28,7 @@ use whosaid::QuoteDetector;
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use common::{SHAPES, fill, parts, shape};
+use common::{SHAPES, fill, ratio, shape};
 
 fn run(name: &str, mb: f64, stages: bool, repeat: usize) {
     let mut times = Vec::new();
@@ -89,36 +89,6 @@ fn shapes(name: &str) -> Vec<&str> {
     } else {
         vec![name]
     }
-}
-
-/// The 10 MB / 1 MB time ratio measured interleaved: each round times the ten 1 MB parts
-/// of the 10 MB text one by one and then the whole, back to back, so that a slow spell of
-/// the machine hits both sizes; the median of the rounds' ratios is printed (the method
-/// of `benches/adversarial.rs`).
-fn ratio(name: &str, rounds: usize) {
-    let large = shape(name, 10_000_000);
-    let small = parts(&large, 10);
-    let time = |t: &str| {
-        let s = Instant::now();
-        std::hint::black_box(whosaid::analyze(std::hint::black_box(t)).quotes.len());
-        s.elapsed().as_secs_f64()
-    };
-    time(small[0]);
-    time(&large);
-    let mut ratios: Vec<f64> = (0..rounds.max(1))
-        .map(|_| {
-            let a: f64 = small.iter().map(|p| time(p)).sum::<f64>() / 10.0;
-            time(&large) / a
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    println!(
-        "{name:<15} 10 MB / 1 MB interleaved, {} rounds: median {:.2} (min {:.2}, max {:.2})",
-        ratios.len(),
-        ratios[ratios.len() / 2],
-        ratios[0],
-        ratios[ratios.len() - 1]
-    );
 }
 
 fn main() {

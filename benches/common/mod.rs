@@ -93,6 +93,42 @@ pub fn parts(text: &str, n: usize) -> Vec<&str> {
     cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
 }
 
+/// The 10 MB / 1 MB time ratio of `whosaid::analyze` on shape `name`, measured
+/// interleaved: each round times the ten 1 MB parts of the 10 MB text one by one and then
+/// the whole, back to back, so that a slow spell of the machine hits both sizes. Returns
+/// the rounds' ratios, sorted.
+pub fn ratios(name: &str, rounds: usize) -> Vec<f64> {
+    let large = shape(name, 10_000_000);
+    let small = parts(&large, 10);
+    let time = |t: &str| {
+        let s = std::time::Instant::now();
+        std::hint::black_box(whosaid::analyze(std::hint::black_box(t)).quotes.len());
+        s.elapsed().as_secs_f64()
+    };
+    time(small[0]);
+    time(&large);
+    let mut ratios: Vec<f64> = (0..rounds.max(1))
+        .map(|_| {
+            let a: f64 = small.iter().map(|p| time(p)).sum::<f64>() / 10.0;
+            time(&large) / a
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios
+}
+
+/// Print the median of [`ratios`] with its range.
+pub fn ratio(name: &str, rounds: usize) {
+    let r = ratios(name, rounds);
+    println!(
+        "{name:<15} 10 MB / 1 MB interleaved, {} rounds: median {:.2} (min {:.2}, max {:.2})",
+        r.len(),
+        r[r.len() / 2],
+        r[0],
+        r[r.len() - 1]
+    );
+}
+
 /// A small deterministic generator (xorshift), so every run sees the same text.
 struct Rng(u64);
 
