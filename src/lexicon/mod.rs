@@ -164,9 +164,13 @@ pub(crate) mod class {
     pub const STARTER: u32 = 1 << 22;
     /// Words that follow a clock time (`time_followers.txt`): "Monday", "ET".
     pub const TIME_FOLLOWER: u32 = 1 << 23;
-    /// Every class bit; the eight high bits stay free (the tokenizer keeps its own
-    /// flags there).
-    pub const ALL: u32 = (1 << 24) - 1;
+    /// Reporting verbs (lemmas) whose object is the person spoken to.
+    pub const ADDRESSEE_VERB: u32 = 1 << 24;
+    /// Reporting verbs (lemmas) whose object is what the words are about.
+    pub const COMPLEMENT_VERB: u32 = 1 << 25;
+    /// Every class bit; the high bits stay free (the tokenizer keeps its own flags
+    /// there).
+    pub const ALL: u32 = (1 << 26) - 1;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {
@@ -184,6 +188,8 @@ pub(crate) mod class {
             "time" => TIME,
             "not-content-start" => NOT_CONTENT_START,
             "colon-label" => COLON_LABEL,
+            "addressee-verb" => ADDRESSEE_VERB,
+            "complement-verb" => COMPLEMENT_VERB,
             _ => return None,
         })
     }
@@ -378,7 +384,19 @@ mod tests {
                 }
             }
         }
-        assert_eq!(seen, (1 << 13) - 1, "every class of `class` has a block");
+        let verbs = class::ADDRESSEE_VERB | class::COMPLEMENT_VERB;
+        assert_eq!(
+            seen,
+            ((1 << 13) - 1) | verbs,
+            "every class of `class` has a block"
+        );
+        // the verb classes hold reporting-verb lemmas
+        for (w, info) in WORDS.iter() {
+            if info.class & verbs != 0 {
+                let w = std::str::from_utf8(w).unwrap();
+                assert_eq!(info.lemma, Some(w), "{w} is not a reporting-verb lemma");
+            }
+        }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
     }

@@ -3,25 +3,6 @@
 
 use super::*;
 
-/// Verbs whose object is the person spoken to (`told Putin`).
-pub(super) const ADDRESSEE_VERBS: &[&str] = &[
-    "tell", "inform", "assure", "advise", "warn", "urge", "ask", "remind", "promise",
-];
-
-/// Verbs whose object is what the words are about, the words following it with `as` or
-/// `to` or at once (`likened the plan to “a house of straw”`, `branded him “a fraud”`).
-pub(super) const COMPLEMENT_VERBS: &[&str] = &[
-    "liken",
-    "compare",
-    "call",
-    "brand",
-    "label",
-    "term",
-    "describe",
-    "characterize",
-    "characterise",
-];
-
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 pub(super) fn ambiguous_form(w: &str) -> bool {
@@ -185,8 +166,8 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 out.push(Cue {
                     a: i,
                     b: i + 1,
-                    tells: ADDRESSEE_VERBS.contains(&lemma),
-                    complements: COMPLEMENT_VERBS.contains(&lemma),
+                    tells: word_info(lemma).class & class::ADDRESSEE_VERB != 0,
+                    complements: word_info(lemma).class & class::COMPLEMENT_VERB != 0,
                     according: false,
                     used: false,
                 });

@@ -3,8 +3,8 @@
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
-use crate::lexicon::class;
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
+use crate::lexicon::{class, word_info};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -43,10 +43,10 @@ struct Cue {
     /// token range
     a: usize,
     b: usize,
-    /// A verb that takes an addressee (`told`, `assured`): its lemma is in
-    /// `ADDRESSEE_VERBS`.
+    /// A verb that takes an addressee (`told`, `assured`: `class::ADDRESSEE_VERB`).
     tells: bool,
-    /// Its object is what the words are about (`COMPLEMENT_VERBS`: `likened X to “…”`).
+    /// Its object is what the words are about (`likened X to “…”`:
+    /// `class::COMPLEMENT_VERB`).
     complements: bool,
     according: bool,
     used: bool,
