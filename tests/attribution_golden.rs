@@ -250,30 +250,21 @@ fn render_all(list: &[Fields]) -> String {
 #[test]
 fn named_attribution_cases() {
     let cases = parse_cases(DATA).unwrap_or_else(|e| panic!("tests/data/attributions.txt: {e}"));
-    let dump = std::env::var_os("WHOSAID_GOLDEN_DUMP").is_some();
     let mut tally = common::Tally::default();
     for case in &cases {
         let doc = whosaid::analyze(&case.input);
         let got = actual(&doc);
-        if dump {
-            println!(
-                "## {}\n{}\n--\n{}\n",
-                case.name,
-                case.input,
-                render_all(&got)
-            );
-        }
         let ok = got.len() == case.expected.len()
             && case.expected.iter().zip(&got).all(|(w, g)| matches(w, g));
-        let report = format!(
-            "{} (line {})\n  input:\n    {}\n  expected:\n{}\n  got:\n{}",
-            case.name,
+        tally.check(
+            &case.name,
             case.line,
-            case.input.replace('\n', "\n    "),
-            render_all(&case.expected),
-            render_all(&got)
+            &case.input,
+            case.pending.as_deref(),
+            ok,
+            &render_all(&case.expected),
+            &render_all(&got),
         );
-        tally.record(&case.name, case.pending.as_deref(), ok, report);
     }
     tally.finish("attribution_golden", "attribution", 40);
 }

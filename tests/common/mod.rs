@@ -16,7 +16,7 @@ pub struct Tally {
 impl Tally {
     /// Record one case: `ok` is whether the crate matched it, `pending` the reason a
     /// known difference is tolerated, `report` what to print when it does not match.
-    pub fn record(&mut self, name: &str, pending: Option<&str>, ok: bool, report: String) {
+    fn record(&mut self, name: &str, pending: Option<&str>, ok: bool, report: String) {
         self.cases += 1;
         match (pending, ok) {
             (None, true) => {}
@@ -24,6 +24,30 @@ impl Tally {
             (Some(reason), false) => self.pending.push(format!("[pending: {reason}] {report}")),
             (Some(_), true) => self.now_passing.push(name.to_string()),
         }
+    }
+
+    /// Check one named case: `ok` whether `got` matched `expected` (both rendered as in
+    /// the case file). With `WHOSAID_GOLDEN_DUMP` set, every case is printed in the case
+    /// file's format, as the crate sees it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn check(
+        &mut self,
+        name: &str,
+        line: usize,
+        input: &str,
+        pending: Option<&str>,
+        ok: bool,
+        expected: &str,
+        got: &str,
+    ) {
+        if std::env::var_os("WHOSAID_GOLDEN_DUMP").is_some() {
+            println!("## {name}\n{input}\n--\n{got}\n");
+        }
+        let report = format!(
+            "{name} (line {line})\n  input:\n    {}\n  expected:\n{expected}\n  got:\n{got}",
+            input.replace('\n', "\n    "),
+        );
+        self.record(name, pending, ok, report);
     }
 
     /// Print pending differences (to stderr, so that a passing `cargo test` shows them)
