@@ -3,14 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::{QuoteDetector, Span};
-
-fn valid(text: &str, s: Span) -> bool {
-    s.start <= s.end
-        && s.end <= text.len()
-        && text.is_char_boundary(s.start)
-        && text.is_char_boundary(s.end)
-}
+use whosaid::QuoteDetector;
+use whosaid_fuzz::valid;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
