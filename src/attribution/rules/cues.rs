@@ -159,15 +159,15 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
                 });
             // "is expected to announce": modality, not speech
-            let modal = t.lemma(cx.text) == Some("expect")
-                && i + 1 < e
-                && is(cx.text, &toks[i + 1], &["to"]);
+            let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
             if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
+                // what the verb takes after it (one lookup of its lemma)
+                let verb_class = word_info(lemma).class;
                 out.push(Cue {
                     a: i,
                     b: i + 1,
-                    tells: word_info(lemma).class & class::ADDRESSEE_VERB != 0,
-                    complements: word_info(lemma).class & class::COMPLEMENT_VERB != 0,
+                    tells: verb_class & class::ADDRESSEE_VERB != 0,
+                    complements: verb_class & class::COMPLEMENT_VERB != 0,
                     according: false,
                     used: false,
                 });
