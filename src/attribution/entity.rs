@@ -176,24 +176,60 @@ pub(crate) fn cluster<'t>(
     names: &[(Span, bool)],
 ) -> Vec<Speaker<'t>> {
     let mut ents: Vec<Ent> = Vec::new();
-    // order speaker mentions by position, interleaved with plain names
-    let mut events: Vec<(usize, Option<usize>, Span, bool)> = Vec::new();
-    for (ai, a) in atts.iter().enumerate() {
-        if let Some(m) = a.speaker {
-            events.push((m.span.start, Some(ai), m.span, false));
+    // Speaker mentions in order of position (attributions are in content order), merged
+    // with the plain names (in text order already) into one sequence of events, a name
+    // before a speaker mention at the same position. Until the speakers are numbered
+    // below, `entity` holds the index into `ents`.
+    let mut by_speaker: Vec<usize> = (0..atts.len())
+        .filter(|&ai| atts[ai].speaker.is_some())
+        .collect();
+    let start = |ai: usize| atts[ai].speaker.map_or(0, |m| m.span.start);
+    if !by_speaker.is_sorted_by_key(|&ai| start(ai)) {
+        by_speaker.sort_by_key(|&ai| start(ai));
+    }
+    let sorted_names;
+    let names = if names.is_sorted_by_key(|n| n.0.start) {
+        names
+    } else {
+        sorted_names = {
+            let mut v = names.to_vec();
+            v.sort_by_key(|n| n.0.start);
+            v
+        };
+        &sorted_names
+    };
+    let (mut next_speaker, mut next_name) = (0, 0);
+    let events = std::iter::from_fn(|| {
+        let ai = by_speaker.get(next_speaker).copied();
+        let name = names.get(next_name).copied();
+        match (ai, name) {
+            (Some(ai), Some((n, _))) if start(ai) < n.start => {
+                next_speaker += 1;
+                Some((Some(ai), atts[ai].speaker.map_or(n, |m| m.span), false))
+            }
+            (_, Some((n, weak))) => {
+                next_name += 1;
+                Some((None, n, weak))
+            }
+            (Some(ai), None) => {
+                next_speaker += 1;
+                Some((
+                    Some(ai),
+                    atts[ai].speaker.map_or(Span::new(0, 0), |m| m.span),
+                    false,
+                ))
+            }
+            (None, None) => None,
         }
-    }
-    for &(n, weak) in names {
-        events.push((n.start, None, n, weak));
-    }
-    events.sort_by_key(|e| (e.0, e.1.is_some()));
+    });
     // the most recent person entity, for pronouns and roles
     let mut recent = Recent::new();
     // the first role, organisation or anonymous entity of each kind and key
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut assigned: Vec<Option<usize>> = vec![None; atts.len()];
+    // each attribution's entity (an index into `ents`), NIL for none
+    let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
-    for (_, ai, span, weak) in events {
+    for (ai, span, weak) in events {
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
             None => MentionKind::Name,
@@ -202,7 +238,7 @@ pub(crate) fn cluster<'t>(
         if let Some((sp, e)) = last_span_ent {
             if sp == span {
                 if let Some(ai) = ai {
-                    assigned[ai] = Some(e);
+                    assigned[ai] = e;
                     ents[e].speaks = true;
                     ents[e].mentions.push(span);
                 }
@@ -344,7 +380,7 @@ pub(crate) fn cluster<'t>(
             }
         };
         if let Some(ai) = ai {
-            assigned[ai] = Some(e);
+            assigned[ai] = e;
             ents[e].speaks = true;
             ents[e].mentions.push(span);
         }
@@ -355,10 +391,13 @@ pub(crate) fn cluster<'t>(
     let mut map = vec![usize::MAX; ents.len()];
     let mut speakers = Vec::new();
     for (ai, a) in atts.iter_mut().enumerate() {
-        let Some(e) = assigned[ai] else { continue };
+        let e = assigned[ai];
+        if e == NIL {
+            continue;
+        }
         if map[e] == usize::MAX {
             map[e] = speakers.len();
-            let ent = &ents[e];
+            let ent = &mut ents[e];
             speakers.push(Speaker {
                 id: speakers.len(),
                 name: ent.name.text(text),
@@ -366,7 +405,7 @@ pub(crate) fn cluster<'t>(
                 kind: ent.kind,
                 mentions: {
                     // one mention can speak twice ("Varga pledged … and said …")
-                    let mut m = ent.mentions.clone();
+                    let mut m = std::mem::take(&mut ent.mentions);
                     m.sort_unstable();
                     m.dedup();
                     m

@@ -52,6 +52,25 @@ struct Cue {
     used: bool,
 }
 
+/// The working vectors of [`attribute_all`], kept from one window of a long text to the
+/// next: each window then reuses memory that is already mapped (and likely cached)
+/// instead of allocating afresh.
+#[derive(Default)]
+pub(super) struct Scratch {
+    toks: Vec<Tok>,
+    cum: Vec<u32>,
+    ranges: Vec<Range32>,
+    cues: Vec<Cue>,
+    cue_ranges: Vec<Range32>,
+    quote_done: Vec<bool>,
+    sentence_quotes: Vec<usize>,
+    groups: Vec<(usize, usize)>,
+    tops: Vec<usize>,
+    tops_cum: Vec<u32>,
+    piece_cum: Vec<u32>,
+    piece_off: Vec<usize>,
+}
+
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Tok],
@@ -113,9 +132,22 @@ fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span, near: &Cell<usiz
 
 impl Counts {
     /// `tok`: the sums the tokenizer kept, one more than `toks`.
-    fn new(text: &str, toks: &[Tok], tok: Vec<u32>, quotes: &[Quote<'_>]) -> Counts {
-        let (mut piece_cum, mut piece_off) = (Vec::new(), Vec::with_capacity(quotes.len()));
-        let (mut tops, mut tops_cum) = (Vec::new(), vec![0u32]);
+    fn new(
+        text: &str,
+        toks: &[Tok],
+        tok: Vec<u32>,
+        quotes: &[Quote<'_>],
+        scratch: &mut Scratch,
+    ) -> Counts {
+        let mut piece_cum = std::mem::take(&mut scratch.piece_cum);
+        let mut piece_off = std::mem::take(&mut scratch.piece_off);
+        let mut tops = std::mem::take(&mut scratch.tops);
+        let mut tops_cum = std::mem::take(&mut scratch.tops_cum);
+        piece_cum.clear();
+        piece_off.clear();
+        tops.clear();
+        tops_cum.clear();
+        tops_cum.push(0);
         let near = Cell::new(0);
         for (qi, q) in quotes.iter().enumerate() {
             piece_off.push(piece_cum.len());
@@ -303,23 +335,32 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
 
 /// Run the attribution rules over `sentences` of `text` (at most `MAX_TEXT` bytes; see
 /// `windows` for longer texts and for windows), with `quotes` the quotations that
-/// start in them. Returns the attributions in text order
-/// and the person-like names seen (antecedents for pronouns; `true` marks a weak one that
-/// may only join a known person).
+/// start in them. Appends the attributions, in text order, to `out` (their quotation
+/// indices are into `quotes`) and the person-like names seen to `names` (antecedents for
+/// pronouns; `true` marks a weak one that may only join a known person).
 fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
-) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    scratch: &mut Scratch,
+    out: &mut Vec<Attribution>,
+    names: &mut Vec<(Span, bool)>,
+) {
     // about one token per five bytes of the sentences (a window of a long text)
     let bytes = match (sentences.first(), sentences.last()) {
         (Some(a), Some(b)) => b.span.end - a.span.start,
         _ => 0,
     };
-    let mut toks = Vec::with_capacity(bytes / 5);
-    let mut cum = Vec::with_capacity(bytes / 5 + 1);
+    let mut toks = std::mem::take(&mut scratch.toks);
+    let mut cum = std::mem::take(&mut scratch.cum);
+    let mut ranges = std::mem::take(&mut scratch.ranges);
+    toks.clear();
+    cum.clear();
+    ranges.clear();
+    toks.reserve(bytes / 5);
+    cum.reserve(bytes / 5 + 1);
     cum.push(0);
-    let mut ranges = Vec::with_capacity(sentences.len());
+    ranges.reserve(sentences.len());
     // a sentence longer than MAX_SENTENCE_TOKENS is cut into pieces that long
     let mut cut: Vec<Sentence<'_>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -349,7 +390,7 @@ fn attribute_all(
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
-    let counts = Counts::new(text, &toks, cum, quotes);
+    let counts = Counts::new(text, &toks, cum, quotes, scratch);
     let cx = Cx {
         text,
         toks: &toks,
@@ -359,8 +400,11 @@ fn attribute_all(
         near_top: Cell::new(0),
     };
     // every cue of the text, with the range of each sentence's cues
-    let mut cues = Vec::new();
-    let mut cue_ranges = Vec::with_capacity(sentences.len());
+    let mut cues = std::mem::take(&mut scratch.cues);
+    let mut cue_ranges = std::mem::take(&mut scratch.cue_ranges);
+    cues.clear();
+    cue_ranges.clear();
+    cue_ranges.reserve(sentences.len());
     for r in &ranges {
         let (ts, te) = r.get();
         let a = cues.len();
@@ -375,8 +419,10 @@ fn attribute_all(
         k.saturating_sub(1)
     };
 
-    let mut out: Vec<Attribution> = Vec::new();
-    let mut quote_done = vec![false; quotes.len()];
+    let base = out.len();
+    let mut quote_done = std::mem::take(&mut scratch.quote_done);
+    quote_done.clear();
+    quote_done.resize(quotes.len(), false);
     // the last attribution with a speaker, and its paragraph
     let mut last: Option<(usize, Attribution)> = None;
     // a lead-in "X said:" ending the previous sentence
@@ -384,9 +430,10 @@ fn attribute_all(
     // the last attribution of a speech quotation: (paragraph, index in `out`)
     let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut next_quote = 0;
-    let mut sentence_quotes: Vec<usize> = Vec::new();
+    let mut sentence_quotes = std::mem::take(&mut scratch.sentence_quotes);
     // the attributions each sentence added, when more than one (sorted at the end)
-    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut groups = std::mem::take(&mut scratch.groups);
+    groups.clear();
 
     for (si, s) in sentences.iter().enumerate() {
         let (ts, te) = ranges[si].get();
@@ -731,14 +778,34 @@ fn attribute_all(
     // text order: each sentence's attributions among themselves, then the whole list only
     // if that was not enough (a stable sort of the whole list needs a buffer half its size)
     let key = |a: &Attribution| (a.content.start, a.content.end);
-    for (a, b) in groups {
+    for &(a, b) in &groups {
         out[a..b].sort_by_key(key);
     }
-    if !out.is_sorted_by_key(key) {
-        out.sort_by_key(key);
+    if !out[base..].is_sorted_by_key(key) {
+        out[base..].sort_by_key(key);
     }
-    let names = person_names(&cx, &ranges);
-    (out, names)
+    person_names(&cx, &ranges, names);
+    let Counts {
+        tok,
+        tops,
+        tops_cum,
+        piece_cum,
+        piece_off,
+    } = counts;
+    *scratch = Scratch {
+        toks,
+        cum: tok,
+        ranges,
+        cues,
+        cue_ranges,
+        quote_done,
+        sentence_quotes,
+        groups,
+        tops,
+        tops_cum,
+        piece_cum,
+        piece_off,
+    };
 }
 
 fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {

@@ -5,8 +5,8 @@ use super::*;
 /// Person-like proper names anywhere in the text (runs of two or more capitalised words,
 /// or a title and a capitalised word, outside quotations and without organisation
 /// words): antecedents for pronouns.
-pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32]) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
+/// Appends them to `out`.
+pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span, bool)>) {
     for r in ranges {
         let (ts, te) = r.get();
         let mut i = ts;
@@ -71,5 +71,4 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32]) -> Vec<(Span, bool)>
             i = j.max(i + 1);
         }
     }
-    out
 }

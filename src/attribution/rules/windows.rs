@@ -11,7 +11,7 @@
 //!   when a single one is that long), each analysed as a text of its own and shifted
 //!   back; a quotation that crosses a part's end is left unattributed.
 
-use super::attribute_all;
+use super::{Scratch, attribute_all};
 use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
 use crate::quote::Quote;
@@ -57,10 +57,12 @@ fn attribute_windows(
         (Some(a), Some(b)) => b.span.end - a.span.start,
         _ => 0,
     };
-    if bytes <= window {
-        return attribute_all(text, sentences, quotes);
-    }
     let (mut out, mut names) = (Vec::new(), Vec::new());
+    let mut scratch = Scratch::default();
+    if bytes <= window {
+        attribute_all(text, sentences, quotes, &mut scratch, &mut out, &mut names);
+        return (out, names);
+    }
     let (mut si, mut q0) = (0, 0);
     while si < sentences.len() {
         let end = sentences[si].span.start.saturating_add(window);
@@ -79,12 +81,19 @@ fn attribute_windows(
         } else {
             q0 + quotes[q0..].partition_point(|q| q.span.start < sentences[next].span.start)
         };
-        let (atts, ns) = attribute_all(text, &sentences[si..next], &mut quotes[q0..q1]);
-        out.extend(atts.into_iter().map(|mut a| {
+        let base = out.len();
+        let window_quotes = &mut quotes[q0..q1];
+        attribute_all(
+            text,
+            &sentences[si..next],
+            window_quotes,
+            &mut scratch,
+            &mut out,
+            &mut names,
+        );
+        for a in &mut out[base..] {
             a.quote = a.quote.map(|k| k + q0);
-            a
-        }));
-        names.extend(ns);
+        }
         si = next;
         q0 = q1;
     }
