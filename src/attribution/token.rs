@@ -9,6 +9,7 @@
 use crate::lexicon::{class, word_info};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
+use crate::span::Span;
 
 /// The longest text whose offsets a [`Tok`] can hold.
 pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
@@ -99,6 +100,40 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// The next token of `text[i..to]`: its start, end, first char and letters and digits
+/// (0 for a punctuation mark), or `None` when only whitespace is left. A word is a run of
+/// letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of them;
+/// any other char that is not whitespace is a token of its own.
+#[inline]
+fn next_token(text: &str, mut i: usize, to: usize) -> Option<(usize, usize, char, u32)> {
+    while i < to {
+        let (c, len) = char_at(text, i);
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        if !is_alnum(c) {
+            return Some((i, i + len, c, 0));
+        }
+        let mut end = i + len;
+        let mut alnum = 1u32;
+        while end < to {
+            let (d, m) = char_at(text, end);
+            if is_alnum(d) {
+                end += m;
+                alnum += 1;
+            } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
+                // a joiner only when a letter or digit follows
+                end += m;
+            } else {
+                break;
+            }
+        }
+        return Some((i, end, c, alnum));
+    }
+    None
+}
+
 /// Tokenize `text[from..to]` (`to <= MAX_TEXT`), appending to `out`, and to `cum` the
 /// letters and digits of all tokens so far after each token (`cum` starts with one
 /// entry; sums wrap, their differences are exact). ASCII is scanned byte by byte; other
@@ -107,28 +142,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, c
     debug_assert!(to <= MAX_TEXT);
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
-    while i < to {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let start = i;
-        if is_alnum(c) {
-            let mut end = i + len;
-            let mut alnum = 1u32;
-            while end < to {
-                let (d, m) = char_at(text, end);
-                if is_alnum(d) {
-                    end += m;
-                    alnum += 1;
-                } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
-                    // a joiner only when a letter or digit follows
-                    end += m;
-                } else {
-                    break;
-                }
-            }
+    while let Some((start, end, c, alnum)) = next_token(text, i, to) {
+        let bits = if alnum == 0 {
+            0
+        } else {
             let info = word_info(&text[start..end]);
             let mut bits = WORD | info.class;
             if c.is_uppercase() {
@@ -137,22 +154,38 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, c
             if info.lemma.is_some() {
                 bits |= REPORTING;
             }
-            out.push(Tok {
-                lo: start as u32,
-                hi: end as u32,
-                bits,
-            });
-            n = n.wrapping_add(alnum);
-            i = end;
-        } else {
-            out.push(Tok {
-                lo: start as u32,
-                hi: (start + len) as u32,
-                bits: 0,
-            });
-            i += len;
-        }
+            bits
+        };
+        out.push(Tok {
+            lo: start as u32,
+            hi: end as u32,
+            bits,
+        });
+        n = n.wrapping_add(alnum);
         cum.push(n);
+        i = end;
+    }
+}
+
+/// `text[from..to]` cut into pieces of `every` tokens (the last one shorter), each from
+/// its first token's start to its last token's end: the pieces [`tokenize`] would give
+/// tokens `0..every`, `every..2 * every`, … Looks up no word.
+pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out: &mut Vec<Span>) {
+    let every = every.max(1);
+    let (mut i, mut count, mut piece) = (from, 0, Span::new(from, from));
+    while let Some((start, end, _, _)) = next_token(text, i, to) {
+        if count % every == 0 {
+            if count > 0 {
+                out.push(piece);
+            }
+            piece = Span::new(start, end);
+        }
+        piece.end = end;
+        count += 1;
+        i = end;
+    }
+    if count > 0 {
+        out.push(piece);
     }
 }
 
@@ -177,6 +210,25 @@ mod tests {
         assert_eq!(cum[v.len()], 22); // Mr O Neil U S co chair said no
         assert!(v[8].reporting() && v[8].lemma(t) == Some("say") && !v[8].cap());
         assert!(v[0].word() && v[0].cap() && !v[1].word());
+    }
+
+    #[test]
+    fn pieces_follow_the_tokens() {
+        let t = "  Mr. O'Neil, “U.S.” co-chair said: no.  ";
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &mut v, &mut cum);
+        for every in 1..=v.len() + 1 {
+            let mut pieces = Vec::new();
+            token_pieces(t, 0, t.len(), every, &mut pieces);
+            let want: Vec<Span> = v
+                .chunks(every)
+                .map(|c| Span::new(c[0].start(), c[c.len() - 1].end()))
+                .collect();
+            assert_eq!(pieces, want, "every {every}");
+        }
+        let mut none = Vec::new();
+        token_pieces(t, 0, 2, 3, &mut none);
+        assert!(none.is_empty());
     }
 
     #[test]

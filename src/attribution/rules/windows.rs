@@ -11,9 +11,10 @@
 //!   when a single one is that long), each analysed as a text of its own and shifted
 //!   back; a quotation that crosses a part's end is left unattributed.
 
-use super::{Scratch, attribute_all};
+use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all};
 use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
+use crate::attribution::token::token_pieces;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -63,6 +64,37 @@ fn attribute_windows(
         attribute_all(text, sentences, quotes, &mut scratch, &mut out, &mut names);
         return (out, names);
     }
+    // A sentence longer than a window (a page of quotation marks, text without a full
+    // stop) is cut into the pieces of MAX_SENTENCE_TOKENS tokens that the rules would cut
+    // it into, so that windows can end between them.
+    let pieces;
+    let sentences = if sentences.iter().any(|s| s.span.len() > window) {
+        let mut v = Vec::with_capacity(sentences.len());
+        let mut spans = Vec::new();
+        for s in sentences {
+            if s.span.len() <= window {
+                v.push(*s);
+                continue;
+            }
+            spans.clear();
+            token_pieces(
+                text,
+                s.span.start,
+                s.span.end,
+                MAX_SENTENCE_TOKENS,
+                &mut spans,
+            );
+            v.extend(spans.iter().map(|&span| Sentence {
+                span,
+                text: &text[span],
+                paragraph: s.paragraph,
+            }));
+        }
+        pieces = v;
+        &pieces[..]
+    } else {
+        sentences
+    };
     let (mut si, mut q0) = (0, 0);
     while si < sentences.len() {
         let end = sentences[si].span.start.saturating_add(window);
@@ -264,6 +296,20 @@ mod tests {
             a.entity = None;
         }
         assert_eq!(plain, whole);
+    }
+
+    #[test]
+    fn a_sentence_longer_than_a_window_is_windowed_at_its_pieces() {
+        // eight tokens a unit, so the rules' pieces of 1000 tokens hold whole units
+        let unit = "“We won,” he said; ";
+        let text = unit.repeat(3 * MAX_SENTENCE_TOKENS / 8 + 7);
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        assert_eq!(whole.len(), 3 * MAX_SENTENCE_TOKENS / 8 + 7);
+        for window in [1, 100, 5_000, 20_000] {
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
+            valid(&text, &atts, &quotes);
+            assert_eq!(atts, whole, "window {window}");
+        }
     }
 
     #[test]
