@@ -11,7 +11,7 @@
 //! Criterion times the two sizes in separate blocks, so a machine whose speed drifts
 //! between them (a virtual machine with busy neighbours) moves their ratio by ±2 from one
 //! run to the next. After criterion's timings the bench therefore measures each ratio
-//! interleaved: seven rounds, each timing the ten 1 MB parts and then the 10 MB text back
+//! interleaved: fifteen rounds, each timing the ten 1 MB parts and then the 10 MB text back
 //! to back; it prints the median round with the range. That is the ratio to quote.
 //!
 //! Inputs (deterministic, generated in `common/mod.rs`; the same shapes as
@@ -101,4 +101,4 @@ fn main() {
 }
 
 /// Rounds of the interleaved ratio measurement.
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 15;
