@@ -98,6 +98,27 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
+fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
+}
+
+/// Add the lowercase words of `s` to `set`, allocating only for a word not in it yet.
+fn add_words(set: &mut HashSet<String>, s: &str, buf: &mut String) {
+    for w in words(s) {
+        let w = lower_into(w, buf);
+        if !set.contains(w) {
+            set.insert(w.to_string());
+        }
+    }
+}
+
 fn is_title_or_role(w: &str) -> bool {
     lexicon::word_info(w).class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
@@ -229,6 +250,7 @@ pub(crate) fn cluster<'t>(
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
+    let mut buf = String::new();
     for (ai, span, weak) in events {
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
@@ -271,8 +293,7 @@ pub(crate) fn cluster<'t>(
                         if ent.gender == b'x' {
                             ent.gender = g;
                         }
-                        ent.words
-                            .extend(words(span.text(text)).map(str::to_lowercase));
+                        add_words(&mut ent.words, span.text(text), &mut buf);
                         e
                     }
                     None => {
@@ -291,8 +312,8 @@ pub(crate) fn cluster<'t>(
                 }
             }
             MentionKind::Pronoun => {
-                let p = span.text(text).to_lowercase();
-                let (g, n) = PRONOUNS.get(p.as_str()).copied().unwrap_or((b'x', b's'));
+                let p = lower_into(span.text(text), &mut buf);
+                let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
                 let found = recent.iter().take(6).find(|&e| {
                     let ent = &ents[e];
                     match (g, n) {
