@@ -85,8 +85,12 @@ struct Ent {
     name_words: usize,
     /// every word of every mention, lowercase
     words: HashSet<String>,
+    /// [`mask`] of `words`
+    words_mask: u64,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
+    /// [`mask`] of `name_set`
+    name_mask: u64,
     gender: u8,
     mentions: Vec<Span>,
     speaks: bool,
@@ -109,12 +113,27 @@ fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
-/// Add the lowercase words of `s` to `set`, allocating only for a word not in it yet.
-fn add_words(set: &mut HashSet<String>, s: &str, buf: &mut String) {
+/// One bit of 64 per word (by a hash of it); a set of words has the bits of its words.
+/// Sets whose masks share no bit share no word, and a set whose mask has a bit the
+/// other's lacks is not its subset: comparing masks first spares most string
+/// comparisons against the (up to [`LOOK_BACK`]) recent entities.
+fn mask<'a>(ws: impl IntoIterator<Item = &'a String>) -> u64 {
+    ws.into_iter().fold(0, |m, w| {
+        let h = w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        m | 1 << (h >> 58)
+    })
+}
+
+/// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), allocating
+/// only for a word not in it yet.
+fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
-        let w = lower_into(w, buf);
-        if !set.contains(w) {
-            set.insert(w.to_string());
+        lower_into(w, buf);
+        *set_mask |= mask([&*buf]);
+        if !set.contains(buf.as_str()) {
+            set.insert(buf.clone());
         }
     }
 }
@@ -273,10 +292,14 @@ pub(crate) fn cluster<'t>(
                     continue;
                 };
                 let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
+                let nw_mask = mask(&nw);
                 let found = recent.iter().take(LOOK_BACK).find(|&e| {
-                    ents[e].kind == EntityKind::Person
-                        && (nw.iter().all(|w| ents[e].name_set.contains(w))
-                            || ents[e].name_set.iter().all(|w| nw.contains(w)))
+                    let ent = &ents[e];
+                    ent.kind == EntityKind::Person
+                        && (nw_mask & !ent.name_mask == 0
+                            && nw.iter().all(|w| ent.name_set.contains(w))
+                            || ent.name_mask & !nw_mask == 0
+                                && ent.name_set.iter().all(|w| nw.contains(w)))
                 });
                 let g = gender_of_title(text, span);
                 if weak && found.is_none() {
@@ -289,20 +312,30 @@ pub(crate) fn cluster<'t>(
                             ent.name = np;
                             ent.name_words = nw.len();
                             ent.name_set = nw;
+                            ent.name_mask = nw_mask;
                         }
                         if ent.gender == b'x' {
                             ent.gender = g;
                         }
-                        add_words(&mut ent.words, span.text(text), &mut buf);
+                        add_words(
+                            &mut ent.words,
+                            &mut ent.words_mask,
+                            span.text(text),
+                            &mut buf,
+                        );
                         e
                     }
                     None => {
+                        let ws: HashSet<String> =
+                            words(span.text(text)).map(str::to_lowercase).collect();
                         ents.push(Ent {
                             kind: EntityKind::Person,
                             name: np,
                             name_words: nw.len(),
-                            words: words(span.text(text)).map(str::to_lowercase).collect(),
+                            words_mask: mask(&ws),
+                            words: ws,
                             name_set: nw,
+                            name_mask: nw_mask,
                             gender: g,
                             mentions: Vec::new(),
                             speaks: false,
@@ -346,7 +379,9 @@ pub(crate) fn cluster<'t>(
                             name: span,
                             name_words: 0,
                             words: HashSet::new(),
+                            words_mask: 0,
                             name_set: Vec::new(),
+                            name_mask: 0,
                             gender: g,
                             mentions: Vec::new(),
                             speaks: false,
@@ -362,6 +397,7 @@ pub(crate) fn cluster<'t>(
                     .filter(|w| !DETS.contains(&w.as_str()))
                     .collect();
                 let key = content.join(" ");
+                let content_mask = mask(&content);
                 let ekind = match kind {
                     MentionKind::Role => EntityKind::Role,
                     MentionKind::Organisation => EntityKind::Organisation,
@@ -375,6 +411,7 @@ pub(crate) fn cluster<'t>(
                     .then(|| {
                         recent.iter().take(LOOK_BACK).find(|&e| {
                             ents[e].kind == EntityKind::Person
+                                && ents[e].words_mask & content_mask != 0
                                 && content.iter().any(|w| ents[e].words.contains(w))
                         })
                     })
@@ -390,7 +427,9 @@ pub(crate) fn cluster<'t>(
                             name: proper_part(text, span),
                             name_words: 0,
                             words: content.into_iter().collect(),
+                            words_mask: content_mask,
                             name_set: Vec::new(),
+                            name_mask: 0,
                             gender: b'x',
                             mentions: Vec::new(),
                             speaks: false,
