@@ -71,6 +71,13 @@ pub(super) struct Scratch {
     piece_off: Vec<usize>,
 }
 
+/// A vector of the scratch, emptied, to fill and give back.
+fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Tok],
@@ -139,14 +146,10 @@ impl Counts {
         quotes: &[Quote<'_>],
         scratch: &mut Scratch,
     ) -> Counts {
-        let mut piece_cum = std::mem::take(&mut scratch.piece_cum);
-        let mut piece_off = std::mem::take(&mut scratch.piece_off);
-        let mut tops = std::mem::take(&mut scratch.tops);
-        let mut tops_cum = std::mem::take(&mut scratch.tops_cum);
-        piece_cum.clear();
-        piece_off.clear();
-        tops.clear();
-        tops_cum.clear();
+        let mut piece_cum = taken(&mut scratch.piece_cum);
+        let mut piece_off = taken(&mut scratch.piece_off);
+        let mut tops = taken(&mut scratch.tops);
+        let mut tops_cum = taken(&mut scratch.tops_cum);
         tops_cum.push(0);
         let near = Cell::new(0);
         for (qi, q) in quotes.iter().enumerate() {
@@ -351,12 +354,9 @@ fn attribute_all(
         (Some(a), Some(b)) => b.span.end - a.span.start,
         _ => 0,
     };
-    let mut toks = std::mem::take(&mut scratch.toks);
-    let mut cum = std::mem::take(&mut scratch.cum);
-    let mut ranges = std::mem::take(&mut scratch.ranges);
-    toks.clear();
-    cum.clear();
-    ranges.clear();
+    let mut toks = taken(&mut scratch.toks);
+    let mut cum = taken(&mut scratch.cum);
+    let mut ranges = taken(&mut scratch.ranges);
     toks.reserve(bytes / 5);
     cum.reserve(bytes / 5 + 1);
     cum.push(0);
@@ -400,10 +400,8 @@ fn attribute_all(
         near_top: Cell::new(0),
     };
     // every cue of the text, with the range of each sentence's cues
-    let mut cues = std::mem::take(&mut scratch.cues);
-    let mut cue_ranges = std::mem::take(&mut scratch.cue_ranges);
-    cues.clear();
-    cue_ranges.clear();
+    let mut cues = taken(&mut scratch.cues);
+    let mut cue_ranges = taken(&mut scratch.cue_ranges);
     cue_ranges.reserve(sentences.len());
     for r in &ranges {
         let (ts, te) = r.get();
@@ -420,8 +418,7 @@ fn attribute_all(
     };
 
     let base = out.len();
-    let mut quote_done = std::mem::take(&mut scratch.quote_done);
-    quote_done.clear();
+    let mut quote_done = taken(&mut scratch.quote_done);
     quote_done.resize(quotes.len(), false);
     // the last attribution with a speaker, and its paragraph
     let mut last: Option<(usize, Attribution)> = None;
@@ -430,10 +427,9 @@ fn attribute_all(
     // the last attribution of a speech quotation: (paragraph, index in `out`)
     let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut next_quote = 0;
-    let mut sentence_quotes = std::mem::take(&mut scratch.sentence_quotes);
+    let mut sentence_quotes = taken(&mut scratch.sentence_quotes);
     // the attributions each sentence added, when more than one (sorted at the end)
-    let mut groups = std::mem::take(&mut scratch.groups);
-    groups.clear();
+    let mut groups = taken(&mut scratch.groups);
 
     for (si, s) in sentences.iter().enumerate() {
         let (ts, te) = ranges[si].get();
