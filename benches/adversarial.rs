@@ -24,6 +24,8 @@
 //! * `no-whitespace`: words, periods and quotation marks with no whitespace at all;
 //! * `many-sentences`: one paragraph of short attributed sentences (about 28,000 per MB);
 //! * `all-caps`: an all-caps article, one paragraph;
+//! * `many-names`: a new person named in almost every sentence (tens of thousands of
+//!   speakers: the speaker clustering's worst case; not one of issue 6's shapes);
 //! * `mixed-script`: Latin, Cyrillic, CJK, Arabic, Greek and emoji with their marks.
 //!
 //! ```text

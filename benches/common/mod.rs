@@ -194,6 +194,25 @@ pub fn shape(name: &str, bytes: usize) -> String {
             " ",
             bytes,
         ),
+        "many-names" => {
+            // a new two-word name in almost every sentence: thousands of entities
+            const SYLLABLES: [&str; 10] =
+                ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "be", "do"];
+            let mut rng = Rng(5);
+            let mut name = || {
+                let mut w: String = (0..3).map(|_| rng.pick(&SYLLABLES)).collect();
+                w[..1].make_ascii_uppercase();
+                w
+            };
+            let mut s = String::with_capacity(bytes + 128);
+            while s.len() < bytes {
+                let (first, last) = (name(), name());
+                s.push_str(&format!(
+                    "“We will win,” said {first} {last}. The minister thanked {last} again. "
+                ));
+            }
+            s
+        }
         "mixed-script" => random_text(
             &[
                 "Президент сказал «мы победим». ",
@@ -212,12 +231,13 @@ pub fn shape(name: &str, bytes: usize) -> String {
 }
 
 /// The adversarial shapes.
-pub const SHAPES: [&str; 7] = [
+pub const SHAPES: [&str; 8] = [
     "alternating",
     "apostrophes",
     "nested",
     "no-whitespace",
     "many-sentences",
     "all-caps",
+    "many-names",
     "mixed-script",
 ];

@@ -31,10 +31,11 @@ struct Recent {
 }
 
 impl Recent {
-    fn new() -> Recent {
+    /// Room for `n` entities.
+    fn with_capacity(n: usize) -> Recent {
         Recent {
-            older: Vec::new(),
-            newer: Vec::new(),
+            older: Vec::with_capacity(n),
+            newer: Vec::with_capacity(n),
             newest: NIL,
         }
     }
@@ -77,6 +78,18 @@ const DETS: &[&str] = &[
     "the", "a", "an", "another", "his", "her", "their", "its", "this", "that",
 ];
 
+/// What the searches through the recent entities test first, kept apart from the
+/// entities (one small record each, side by side in memory) so that passing over hundreds
+/// of them per mention reads a few cache lines, not hundreds of scattered ones.
+#[derive(Clone, Copy, Debug)]
+struct Filter {
+    person: bool,
+    /// [`mask`] of the entity's `name_set`
+    name_mask: u64,
+    /// [`mask`] of the entity's `words`
+    words_mask: u64,
+}
+
 #[derive(Debug)]
 struct Ent {
     kind: EntityKind,
@@ -85,12 +98,8 @@ struct Ent {
     name_words: usize,
     /// every word of every mention, lowercase
     words: HashSet<String>,
-    /// [`mask`] of `words`
-    words_mask: u64,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
-    /// [`mask`] of `name_set`
-    name_mask: u64,
     gender: u8,
     mentions: Vec<Span>,
     speaks: bool,
@@ -215,7 +224,7 @@ pub(crate) fn cluster<'t>(
     atts: &mut [Attribution],
     names: &[(Span, bool)],
 ) -> Vec<Speaker<'t>> {
-    let mut ents: Vec<Ent> = Vec::new();
+    let (mut ents, mut filters): (Vec<Ent>, Vec<Filter>) = (Vec::new(), Vec::new());
     // Speaker mentions in order of position (attributions are in content order), merged
     // with the plain names (in text order already) into one sequence of events, a name
     // before a speaker mention at the same position. Until the speakers are numbered
@@ -238,6 +247,11 @@ pub(crate) fn cluster<'t>(
         };
         &sorted_names
     };
+    // every event makes at most one entity: room for them all, so that a long text's
+    // entity lists are never copied as they grow
+    let n_events = by_speaker.len() + names.len();
+    ents.reserve(n_events);
+    filters.reserve(n_events);
     let (mut next_speaker, mut next_name) = (0, 0);
     let events = std::iter::from_fn(|| {
         let ai = by_speaker.get(next_speaker).copied();
@@ -263,7 +277,7 @@ pub(crate) fn cluster<'t>(
         }
     });
     // the most recent person entity, for pronouns and roles
-    let mut recent = Recent::new();
+    let mut recent = Recent::with_capacity(n_events);
     // the first role, organisation or anonymous entity of each kind and key
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     // each attribution's entity (an index into `ents`), NIL for none
@@ -294,12 +308,12 @@ pub(crate) fn cluster<'t>(
                 let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
                 let nw_mask = mask(&nw);
                 let found = recent.iter().take(LOOK_BACK).find(|&e| {
-                    let ent = &ents[e];
-                    ent.kind == EntityKind::Person
-                        && (nw_mask & !ent.name_mask == 0
-                            && nw.iter().all(|w| ent.name_set.contains(w))
-                            || ent.name_mask & !nw_mask == 0
-                                && ent.name_set.iter().all(|w| nw.contains(w)))
+                    let f = filters[e];
+                    f.person
+                        && (nw_mask & !f.name_mask == 0
+                            && nw.iter().all(|w| ents[e].name_set.contains(w))
+                            || f.name_mask & !nw_mask == 0
+                                && ents[e].name_set.iter().all(|w| nw.contains(w)))
                 });
                 let g = gender_of_title(text, span);
                 if weak && found.is_none() {
@@ -312,14 +326,14 @@ pub(crate) fn cluster<'t>(
                             ent.name = np;
                             ent.name_words = nw.len();
                             ent.name_set = nw;
-                            ent.name_mask = nw_mask;
+                            filters[e].name_mask = nw_mask;
                         }
                         if ent.gender == b'x' {
                             ent.gender = g;
                         }
                         add_words(
                             &mut ent.words,
-                            &mut ent.words_mask,
+                            &mut filters[e].words_mask,
                             span.text(text),
                             &mut buf,
                         );
@@ -328,14 +342,17 @@ pub(crate) fn cluster<'t>(
                     None => {
                         let ws: HashSet<String> =
                             words(span.text(text)).map(str::to_lowercase).collect();
+                        filters.push(Filter {
+                            person: true,
+                            name_mask: nw_mask,
+                            words_mask: mask(&ws),
+                        });
                         ents.push(Ent {
                             kind: EntityKind::Person,
                             name: np,
                             name_words: nw.len(),
-                            words_mask: mask(&ws),
                             words: ws,
                             name_set: nw,
-                            name_mask: nw_mask,
                             gender: g,
                             mentions: Vec::new(),
                             speaks: false,
@@ -374,14 +391,17 @@ pub(crate) fn cluster<'t>(
                         by_key
                             .entry((EntityKind::Anonymous, key))
                             .or_insert(ents.len());
+                        filters.push(Filter {
+                            person: false,
+                            name_mask: 0,
+                            words_mask: 0,
+                        });
                         ents.push(Ent {
                             kind: EntityKind::Anonymous,
                             name: span,
                             name_words: 0,
                             words: HashSet::new(),
-                            words_mask: 0,
                             name_set: Vec::new(),
-                            name_mask: 0,
                             gender: g,
                             mentions: Vec::new(),
                             speaks: false,
@@ -410,8 +430,8 @@ pub(crate) fn cluster<'t>(
                 let person = (kind == MentionKind::Role && definite)
                     .then(|| {
                         recent.iter().take(LOOK_BACK).find(|&e| {
-                            ents[e].kind == EntityKind::Person
-                                && ents[e].words_mask & content_mask != 0
+                            filters[e].person
+                                && filters[e].words_mask & content_mask != 0
                                 && content.iter().any(|w| ents[e].words.contains(w))
                         })
                     })
@@ -422,14 +442,17 @@ pub(crate) fn cluster<'t>(
                     Some(e) => e,
                     None => {
                         by_key.entry((ekind, key)).or_insert(ents.len());
+                        filters.push(Filter {
+                            person: false,
+                            name_mask: 0,
+                            words_mask: content_mask,
+                        });
                         ents.push(Ent {
                             kind: ekind,
                             name: proper_part(text, span),
                             name_words: 0,
                             words: content.into_iter().collect(),
-                            words_mask: content_mask,
                             name_set: Vec::new(),
-                            name_mask: 0,
                             gender: b'x',
                             mentions: Vec::new(),
                             speaks: false,
