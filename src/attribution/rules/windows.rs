@@ -4,8 +4,15 @@
 //!
 //! * A text longer than [`WINDOW`] (1 MiB; a news article is a few kilobytes) is taken
 //!   in windows of about that size: whole paragraphs, else whole sentences, cut where no
-//!   quotation is open. Offsets stay those of the text. No rule looks back across a
-//!   window's start (the speaker of the paragraph before, a colon lead-in).
+//!   quotation is open. A sentence longer than a window (a page of quotation marks, a
+//!   text without a full stop) is cut like a run of sentences, between two of the
+//!   1000-token pieces the rules cut it into. Offsets stay those of the text. No rule
+//!   looks back across a window's start (the speaker of the paragraph before, a colon
+//!   lead-in).
+//! * So no window is longer than [`WINDOW`] plus one sentence (or piece), whatever the
+//!   text. The price: a quotation longer than a window may have to be cut, when no cut
+//!   outside every quotation is near, and then it is attributed in the window where it
+//!   opens, without the cue that follows its end.
 //! * A text longer than a token's u32 offsets can hold (4 GiB) is first cut into parts
 //!   of at most 4 GiB (whole paragraphs, or whole sentences, or a cut inside one sentence
 //!   when a single one is that long), each analysed as a text of its own and shifted
@@ -72,18 +79,20 @@ fn attribute_windows(
         let mut v = Vec::with_capacity(sentences.len());
         let mut spans = Vec::new();
         for s in sentences {
-            if s.span.len() <= window {
+            spans.clear();
+            if s.span.len() > window {
+                token_pieces(
+                    text,
+                    s.span.start,
+                    s.span.end,
+                    MAX_SENTENCE_TOKENS,
+                    &mut spans,
+                );
+            }
+            if spans.len() <= 1 {
                 v.push(*s);
                 continue;
             }
-            spans.clear();
-            token_pieces(
-                text,
-                s.span.start,
-                s.span.end,
-                MAX_SENTENCE_TOKENS,
-                &mut spans,
-            );
             v.extend(spans.iter().map(|&span| Sentence {
                 span,
                 text: &text[span],
@@ -103,6 +112,7 @@ fn attribute_windows(
             |k: usize| k == sentences.len() || !inside_quote(quotes, sentences[k].span.start);
         let paragraph_end =
             |k: usize| k == sentences.len() || sentences[k].paragraph != sentences[k - 1].paragraph;
+        // with no cut outside every quotation, cut inside one (see the module's doc)
         let next = (si + 1..=whole)
             .rev()
             .find(|&k| paragraph_end(k) && free(k))
@@ -310,6 +320,27 @@ mod tests {
             valid(&text, &atts, &quotes);
             assert_eq!(atts, whole, "window {window}");
         }
+    }
+
+    #[test]
+    fn a_quotation_longer_than_a_window_is_cut_off_from_its_cue() {
+        // every cut between the sentence's pieces falls inside the quotation: a window
+        // ends inside it, and the cue after its end is in another window (the price of
+        // windows that never outgrow their size; see the module's doc)
+        let text = format!("“{}” said Varga.", "blah “inner” bla ".repeat(600));
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].speaker.map(|m| m.span.text(&text)), Some("Varga"));
+        for window in [1, 100, 5_000] {
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
+            valid(&text, &atts, &quotes);
+            assert_eq!(atts.len(), 1, "window {window}");
+            assert_eq!(atts[0].content, whole[0].content, "window {window}");
+            assert_eq!(atts[0].speaker, None, "window {window}");
+        }
+        // with a window the whole sentence fits in, nothing is cut
+        let (atts, _) = windowed(&text, usize::MAX, text.len());
+        assert_eq!(atts, whole);
     }
 
     #[test]
