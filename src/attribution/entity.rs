@@ -10,10 +10,11 @@
 //! * The canonical name is the fullest proper name seen.
 
 use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
-use crate::lexicon::{self, PRONOUNS};
+use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 /// How many of the most recently mentioned entities a name or a role is matched
 /// against. Searching them all was quadratic in long texts; an article never has this
@@ -127,12 +128,14 @@ fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
 /// other's lacks is not its subset: comparing masks first spares most string
 /// comparisons against the (up to [`LOOK_BACK`]) recent entities.
 fn mask<'a>(ws: impl IntoIterator<Item = &'a String>) -> u64 {
-    ws.into_iter().fold(0, |m, w| {
-        let h = w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        m | 1 << (h >> 58)
-    })
+    ws.into_iter().fold(0, |m, w| m | word_bit(w))
+}
+
+/// The bit of one word in a [`mask`] (the top six bits of the lexicon's hash of it).
+fn word_bit(w: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(w.as_bytes());
+    1 << (h.finish() >> 58)
 }
 
 /// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), allocating
@@ -140,7 +143,7 @@ fn mask<'a>(ws: impl IntoIterator<Item = &'a String>) -> u64 {
 fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
         lower_into(w, buf);
-        *set_mask |= mask([&*buf]);
+        *set_mask |= word_bit(buf);
         if !set.contains(buf.as_str()) {
             set.insert(buf.clone());
         }
@@ -254,26 +257,18 @@ pub(crate) fn cluster<'t>(
     filters.reserve(n_events);
     let (mut next_speaker, mut next_name) = (0, 0);
     let events = std::iter::from_fn(|| {
-        let ai = by_speaker.get(next_speaker).copied();
-        let name = names.get(next_name).copied();
-        match (ai, name) {
-            (Some(ai), Some((n, _))) if start(ai) < n.start => {
-                next_speaker += 1;
-                Some((Some(ai), atts[ai].speaker.map_or(n, |m| m.span), false))
-            }
-            (_, Some((n, weak))) => {
+        let speaker = by_speaker.get(next_speaker).copied();
+        match names.get(next_name).copied() {
+            Some((n, weak)) if speaker.is_none_or(|ai| start(ai) >= n.start) => {
                 next_name += 1;
                 Some((None, n, weak))
             }
-            (Some(ai), None) => {
+            _ => {
+                let ai = speaker?;
                 next_speaker += 1;
-                Some((
-                    Some(ai),
-                    atts[ai].speaker.map_or(Span::new(0, 0), |m| m.span),
-                    false,
-                ))
+                let m = atts[ai].speaker?; // always there: `by_speaker` holds no other
+                Some((Some(ai), m.span, false))
             }
-            (None, None) => None,
         }
     });
     // the most recent person entity, for pronouns and roles

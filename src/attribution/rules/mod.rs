@@ -71,6 +71,14 @@ pub(super) struct Scratch {
     piece_off: Vec<usize>,
 }
 
+/// Bytes from the first sentence's start to the last one's end.
+fn extent(sentences: &[Sentence<'_>]) -> usize {
+    match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => b.span.end - a.span.start,
+        _ => 0,
+    }
+}
+
 /// A vector of the scratch, emptied, to fill and give back.
 fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(v);
@@ -350,10 +358,7 @@ fn attribute_all(
     names: &mut Vec<(Span, bool)>,
 ) {
     // about one token per five bytes of the sentences (a window of a long text)
-    let bytes = match (sentences.first(), sentences.last()) {
-        (Some(a), Some(b)) => b.span.end - a.span.start,
-        _ => 0,
-    };
+    let bytes = extent(sentences);
     let mut toks = taken(&mut scratch.toks);
     let mut cum = taken(&mut scratch.cum);
     let mut ranges = taken(&mut scratch.ranges);

@@ -18,7 +18,7 @@
 //!   when a single one is that long), each analysed as a text of its own and shifted
 //!   back; a quotation that crosses a part's end is left unattributed.
 
-use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all};
+use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all, extent};
 use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
@@ -61,13 +61,9 @@ fn attribute_windows(
     quotes: &mut [Quote<'_>],
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    let bytes = match (sentences.first(), sentences.last()) {
-        (Some(a), Some(b)) => b.span.end - a.span.start,
-        _ => 0,
-    };
     let (mut out, mut names) = (Vec::new(), Vec::new());
     let mut scratch = Scratch::default();
-    if bytes <= window {
+    if extent(sentences) <= window {
         attribute_all(text, sentences, quotes, &mut scratch, &mut out, &mut names);
         return (out, names);
     }
