@@ -212,3 +212,11 @@ def test_to_pandas_uses_the_index_without_an_id_column():
     df = pd.DataFrame({"text": [MAYOR, MAYOR]}, index=pd.Index([5, 9], name="article"))
     out = whosaid.to_pandas(df, id_col=None)
     assert list(out["article"]) == [5, 9]
+
+
+def test_to_pandas_with_arrow_backed_strings():
+    df = pd.DataFrame({"id": pd.Series(["x", "y"], dtype="string[pyarrow]"),
+                       "text": pd.Series([MAYOR, ACCENTS], dtype="string[pyarrow]")})
+    out = whosaid.to_pandas(df)
+    assert list(out["id"]).count("x") == 1
+    assert len(out) == sum(len(whosaid.analyze(t)["attributions"]) for t in [MAYOR, ACCENTS])

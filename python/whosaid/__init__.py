@@ -69,13 +69,11 @@ def arrow_schema(id_type: Optional["pyarrow.DataType"] = None, id_col: str = "id
 def _as_text_chunks(texts: Any) -> list:
     import pyarrow as pa
 
-    if isinstance(texts, pa.ChunkedArray):
-        chunks = list(texts.chunks)
-    elif isinstance(texts, pa.Array):
-        chunks = [texts]
-    else:
-        chunks = [pa.array(list(texts) if not hasattr(texts, "__len__") else texts,
-                           type=pa.string(), from_pandas=True)]
+    if not isinstance(texts, (pa.Array, pa.ChunkedArray)):
+        # A pandas Series backed by Arrow (string[pyarrow]) converts to a ChunkedArray.
+        texts = pa.array(list(texts) if not hasattr(texts, "__len__") else texts,
+                         type=pa.string(), from_pandas=True)
+    chunks = list(texts.chunks) if isinstance(texts, pa.ChunkedArray) else [texts]
     string_types = (pa.string(), pa.large_string())
     out = []
     for chunk in chunks:
@@ -118,10 +116,10 @@ def to_arrow(
     if ids is None:
         id_values = index
     else:
+        if not isinstance(ids, (pa.Array, pa.ChunkedArray)):
+            ids = pa.array(ids if hasattr(ids, "__len__") else list(ids), from_pandas=True)
         if isinstance(ids, pa.ChunkedArray):
             ids = ids.combine_chunks()
-        elif not isinstance(ids, pa.Array):
-            ids = pa.array(ids if hasattr(ids, "__len__") else list(ids), from_pandas=True)
         if len(ids) != n:
             raise ValueError(f"{len(ids)} ids for {n} texts")
         id_values = pc.take(ids, index)
