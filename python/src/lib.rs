@@ -48,22 +48,20 @@ fn thread_count(threads: Option<usize>) -> PyResult<usize> {
 }
 
 /// Runs `work` on every chunk of `0..len` on `threads` threads and gives the results in
-/// chunk order.
+/// chunk order (on one thread, `work` runs once on the whole range).
 fn in_chunks<T: Send>(
     len: usize,
     threads: usize,
     work: impl Fn(std::ops::Range<usize>) -> T + Sync,
 ) -> Vec<T> {
     let chunks = len.div_ceil(CHUNK);
-    let threads = threads.min(chunks).max(1);
-    if threads == 1 {
-        return (0..chunks)
-            .map(|c| work(c * CHUNK..((c + 1) * CHUNK).min(len)))
-            .collect();
+    if threads.min(chunks) <= 1 {
+        // One thread: one piece of work (for Arrow, one record batch, not many small ones).
+        return vec![work(0..len)];
     }
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
+        let handles: Vec<_> = (0..threads.min(chunks))
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
@@ -96,22 +94,18 @@ fn document_dict<'py>(
     let offsets = Offsets::new(doc.text, unit);
     let pair = |s: whosaid::Span| (offsets.offset(s.start), offsets.offset(s.end));
     let attributions = PyList::empty(py);
+    let mut values = Vec::with_capacity(keys.len());
     for a in &doc.attributions {
+        values.clear();
+        columns::values(&Row::new(doc, a), &offsets, |value| values.push(value));
         let row = PyDict::new(py);
-        let mut key = keys.iter();
-        let mut result = Ok(());
-        columns::values(&Row::new(doc, a), &offsets, |value| {
-            let Some(k) = key.next() else { return };
-            if result.is_err() {
-                return;
+        for (key, value) in keys.iter().zip(values.drain(..)) {
+            match value {
+                Value::Text(t) => row.set_item(key, t)?,
+                Value::Int(n) => row.set_item(key, n)?,
+                Value::Float(x) => row.set_item(key, shortest_f64(x))?,
             }
-            result = match value {
-                Value::Text(t) => row.set_item(k, t),
-                Value::Int(n) => row.set_item(k, n),
-                Value::Float(x) => row.set_item(k, shortest_f64(x)),
-            };
-        });
-        result?;
+        }
         attributions.append(row)?;
     }
     let speakers = PyList::empty(py);
@@ -138,15 +132,10 @@ fn document_dict<'py>(
     out.set_item("attributions", attributions)?;
     out.set_item("speakers", speakers)?;
     out.set_item("nonspeech", nonspeech)?;
-    let spans = |it: &mut dyn Iterator<Item = whosaid::Span>| it.map(pair).collect::<Vec<_>>();
-    out.set_item(
-        "sentences",
-        spans(&mut doc.sentences.iter().map(|s| s.span)),
-    )?;
-    out.set_item(
-        "paragraphs",
-        spans(&mut doc.paragraphs.iter().map(|p| p.span)),
-    )?;
+    let sentences: Vec<(i64, i64)> = doc.sentences.iter().map(|s| pair(s.span)).collect();
+    out.set_item("sentences", sentences)?;
+    let paragraphs: Vec<(i64, i64)> = doc.paragraphs.iter().map(|p| pair(p.span)).collect();
+    out.set_item("paragraphs", paragraphs)?;
     Ok(out)
 }
 
