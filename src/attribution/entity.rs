@@ -286,13 +286,13 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
     for (off, core) in name_words(text, span, true) {
         let bare = core.trim_end_matches(|c: char| !is_alnum(c));
         let first = bare.chars().next().unwrap_or('a');
-        if let Some(stem) = possessive_stem(core) {
-            // "NBC's Lester Holt": the name is after it; "Trump's" alone is "Trump"
+        if possessive_stem(core).is_some() {
+            // "NBC's Lester Holt": the name is after it; "Scott's" alone is not Scott
+            // speaking but someone of his ("Scott's family")
             start = None;
-            end = off + stem.len();
-            if stem.chars().next().is_some_and(char::is_uppercase) {
-                start = Some((off, true));
-            }
+            continue;
+        }
+        if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
             continue;
         }
         // "Secretary of State John Kerry": the words of a title's "of" belong to it
@@ -308,13 +308,12 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
             start = None;
             continue;
         }
-        match start {
-            Some((_, true)) | None => start = Some((off, false)),
-            Some(_) => {}
+        if start.is_none() {
+            start = Some(off);
         }
         end = off + bare.len();
     }
-    let (start, _) = start?;
+    let start = start?;
     let (start, end) = (span.start + start, span.start + end);
     (start < end).then(|| Span::new(start, end))
 }
@@ -592,15 +591,22 @@ pub(crate) fn cluster<'t>(
                         ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
                     })
                 } else {
-                    let fits = |e: usize, sure: bool| {
+                    // how sure the candidate is to be a person, from the surest down
+                    let fits = |e: usize, level: u8| {
                         let ent = &ents[e];
                         if g.known() {
-                            // "he", "she": a person (shown to be one by a forename or a
-                            // title first, else any that speaks), or one known by role
-                            (ent.kind == EntityKind::Person
-                                && (ent.person_evidence || !sure && ent.speaks)
-                                || ent.kind == EntityKind::Unnamed && ent.role_person)
-                                && (!ent.gender.known() || ent.gender == g)
+                            // "he", "she": a person shown to be one by a forename or a
+                            // title (one who speaks first), or one known by role; else
+                            // any person who speaks; else any person
+                            let person = ent.kind == EntityKind::Person
+                                && match level {
+                                    0 => ent.person_evidence && ent.speaks,
+                                    1 => ent.person_evidence,
+                                    2 => ent.speaks,
+                                    _ => true,
+                                }
+                                || level >= 1 && ent.kind == EntityKind::Unnamed && ent.role_person;
+                            person && (!ent.gender.known() || ent.gender == g)
                         } else if n == b'p' {
                             // "they", "we": a group or an organisation
                             matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
@@ -610,10 +616,12 @@ pub(crate) fn cluster<'t>(
                             false
                         }
                     };
-                    let near = || recent.iter().take(PRONOUN_LOOK_BACK);
-                    near()
-                        .find(|&e| fits(e, true))
-                        .or_else(|| near().find(|&e| fits(e, false)))
+                    (0..=3).find_map(|level| {
+                        recent
+                            .iter()
+                            .take(PRONOUN_LOOK_BACK)
+                            .find(|&e| fits(e, level))
+                    })
                 };
                 match found {
                     Some(e) => {
@@ -676,6 +684,16 @@ pub(crate) fn cluster<'t>(
                         !DETS.iter().any(|d| d.eq_ignore_ascii_case(w))
                             && w.chars().next().is_some_and(char::is_uppercase)
                     });
+                let head_class = lexicon::word_info(head).class;
+                // "the Trump campaign", "the Obama administration": a body, not a person
+                let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0 {
+                    MentionKind::Organisation
+                } else {
+                    kind
+                };
+                let role_person = kind == MentionKind::Role
+                    && head_class & (lexicon::class::ROLE | lexicon::class::ORG)
+                        == lexicon::class::ROLE;
                 let ekind = match kind {
                     MentionKind::Organisation => EntityKind::Organisation,
                     _ if is_plural_head(head) => EntityKind::Group,
@@ -687,7 +705,7 @@ pub(crate) fn cluster<'t>(
                     .is_some_and(|w| w.eq_ignore_ascii_case("the"));
                 let resolved = if !definite {
                     None
-                } else if kind == MentionKind::Role && ekind == EntityKind::Unnamed {
+                } else if role_person && ekind == EntityKind::Unnamed {
                     // "the Republican nominee": a person with that head word, else with a
                     // capitalised modifier of it in a mention ("the Chinese leader")
                     let head_bit = word_bit(head);
@@ -758,10 +776,7 @@ pub(crate) fn cluster<'t>(
                             words_mask: content_mask,
                         });
                         let name = proper_part(text, span);
-                        let role_person = ekind == EntityKind::Unnamed
-                            && lexicon::word_info(head).class
-                                & (lexicon::class::ROLE | lexicon::class::ORG)
-                                == lexicon::class::ROLE;
+                        let role_person = role_person && ekind == EntityKind::Unnamed;
                         let media = words(s)
                             .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
                         ents.push(Ent {

@@ -65,10 +65,33 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     a += 1;
                 }
                 if a < j {
-                    out.push((cx.span(a, j), false));
+                    out.push((cx.span(role_phrase_start(cx, ts, a), j), false));
                 }
             }
             i = j.max(i + 1);
         }
     }
+}
+
+/// "Republican nominee Donald Trump", "opposition leader Dario Mense": a lowercase role
+/// noun just before a name, with up to three modifiers before it, belongs to the name's
+/// mention, so that a later "the Republican nominee" can find the person it introduced.
+/// Returns the first token of the phrase (`name` when there is none).
+fn role_phrase_start(cx: &Cx<'_>, floor: usize, name: usize) -> usize {
+    let role = |k: usize| {
+        let t = &cx.toks[k];
+        t.word() && !t.cap() && !t.in_quote() && t.has(class::ROLE) && !t.has(class::ORG)
+    };
+    if name <= floor || !role(name - 1) {
+        return name;
+    }
+    let mut r = name - 1;
+    while r > floor && name - r < 4 {
+        let p = &cx.toks[r - 1];
+        if !p.word() || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.reporting() {
+            break;
+        }
+        r -= 1;
+    }
+    r
 }
