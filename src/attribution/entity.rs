@@ -393,6 +393,19 @@ fn gender_of_forename(name: &str) -> (Gender, bool) {
     }
 }
 
+/// Is a capitalised name an organisation's (a capitalised organisation word in it:
+/// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
+fn is_organisation_name(name: &str) -> bool {
+    let class = |w: &str| lexicon::word_info(w).class;
+    // "House Speaker Lena Okafor" is a person with a title
+    words(name).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && class(w) & lexicon::class::ORG != 0
+    }) && !words(name).any(|w| {
+        class(w) & lexicon::class::TITLE != 0
+            || class(w) & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE
+    })
+}
+
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
 fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
@@ -493,6 +506,7 @@ pub(crate) fn cluster<'t>(
     for (ai, span, weak) in events {
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
+            None if is_organisation_name(span.text(text)) => MentionKind::Organisation,
             None => MentionKind::Name,
         };
         // the same span seen as a name and as a speaker
@@ -608,10 +622,12 @@ pub(crate) fn cluster<'t>(
                                 || level >= 1 && ent.kind == EntityKind::Unnamed && ent.role_person;
                             person && (!ent.gender.known() || ent.gender == g)
                         } else if n == b'p' {
-                            // "they", "we": a group or an organisation
+                            // "they", "we": a group or an organisation (one that speaks
+                            // first)
                             matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
+                                && (level > 0 || ent.speaks)
                         } else if p == "it" {
-                            ent.kind == EntityKind::Organisation
+                            ent.kind == EntityKind::Organisation && (level > 0 || ent.speaks)
                         } else {
                             false
                         }

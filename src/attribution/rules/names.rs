@@ -2,9 +2,21 @@
 
 use super::*;
 
-/// Person-like proper names anywhere in the text (runs of two or more capitalised words,
-/// or a title and a capitalised word, outside quotations and without organisation
-/// words): antecedents for pronouns.
+/// Lowercase words that join the capitalised words of a name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "on", "de", "del", "della", "van", "von", "der", "den", "du", "da", "la",
+    "le", "bin", "al",
+];
+
+/// The connectors of persons' names (`Ursula von der Leyen`, `Charles de Gaulle`).
+const NAME_CONNECTORS: &[&str] = &[
+    "de", "del", "della", "van", "von", "der", "den", "du", "da", "la", "le", "bin", "al",
+];
+
+/// Proper names anywhere in the text (runs of two or more capitalised words, or a title
+/// and a capitalised word, outside quotations; organisations' names too, which the
+/// clustering tells by their organisation words): antecedents for pronouns and
+/// descriptions.
 /// Appends them to `out`.
 pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span, bool)>) {
     for r in ranges {
@@ -19,6 +31,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             let mut j = i;
             let mut words = 0;
             let mut org = false;
+            let mut connector = None;
             while j < te {
                 let k = &cx.toks[j];
                 if k.word() && k.cap() && !k.in_quote() {
@@ -27,8 +40,26 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     j += 1;
                 } else if cx.punct(j, ".") && j > i && cx.toks[j - 1].has(class::TITLE) {
                     j += 1;
+                } else if j > i
+                    && j + 1 < te
+                    && is(cx.text, k, CONNECTORS)
+                    && cx.toks[j + 1].word()
+                    && cx.toks[j + 1].cap()
+                    && !cx.toks[j + 1].in_quote()
+                {
+                    // "Department of Veterans Affairs", "Ursula von der Leyen"
+                    connector.get_or_insert(j);
+                    j += 1;
                 } else {
                     break;
+                }
+            }
+            // "John Smith of Ohio", "John Smith and Mary Jones": a person's name ends
+            // before the connector (an organisation's does not)
+            if let Some(c) = connector.filter(|_| !org) {
+                if !is(cx.text, &cx.toks[c], NAME_CONNECTORS) {
+                    words = (i..c).filter(|&k| cx.toks[k].word()).count();
+                    j = c;
                 }
             }
             // "Rehn answered his critics": a lone unlisted capitalised word opening a sentence
@@ -49,7 +80,10 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             // a single word, or a run that is the whole sentence (a headline), starting the
             // sentence is not a name
             let first_ok = i != ts || (words > 1 && j + 1 < te);
-            if words >= 2 && !org && first_ok && !modifier {
+            // an organisation's name is an antecedent too ("the agency", "it"); one word
+            // will do inside a sentence ("the Pentagon")
+            let enough = words >= 2 || org && i != ts;
+            if enough && first_ok && !modifier {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;
                 while a < j
