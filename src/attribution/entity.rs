@@ -393,6 +393,63 @@ fn gender_of_forename(name: &str) -> (Gender, bool) {
     }
 }
 
+/// The author of a first-person piece, when the article names one: a byline opening
+/// the text (`By Martha Quinlan`), a signature (`— Martha Quinlan`) or an author's note
+/// (`Martha Quinlan is a teacher in Elmwood.`) as its last paragraph. Only the first
+/// and last few hundred bytes are read.
+fn author_name(text: &str) -> Option<Span> {
+    // two to four capitalised words at `at` and, when `need_bio`, "is", "was" or an
+    // apposition after them
+    let name_at = |at: usize, need_bio: bool| -> Option<Span> {
+        let rest = &text[at..];
+        let (mut end, mut count) = (0, 0);
+        for (off, w) in rest.split([' ', '\n']).scan(0, |o, w| {
+            let off = *o;
+            *o += w.len() + 1;
+            Some((off, w))
+        }) {
+            let bare = w.trim_end_matches([',', '.']);
+            // ("I" is no name word, "J." is an initial)
+            let is_name = count < 4
+                && (bare.len() > 1 || w.ends_with('.'))
+                && bare.chars().next().is_some_and(char::is_uppercase)
+                && bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+                && lexicon::word_info(bare).class & lexicon::class::DET == 0;
+            if !is_name {
+                break;
+            }
+            count += 1;
+            end = off + bare.len();
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        let after = &rest[end..];
+        let bio = [" is ", " was ", " has ", ", a ", ", an ", ", the "]
+            .iter()
+            .any(|p| after.starts_with(p));
+        let name = &rest[..end];
+        (count >= 2 && (bio || !need_bio) && gender_of_forename(name).1)
+            .then(|| Span::new(at, at + end))
+    };
+    let head = text.len() - text.trim_start().len();
+    if text[head..].starts_with("By ") {
+        if let Some(n) = name_at(head + 3, false) {
+            return Some(n);
+        }
+    }
+    let body = text.trim_end();
+    let last = body.rfind('\n').map_or(0, |i| i + 1);
+    if body.len() - last > 600 {
+        return None;
+    }
+    let line = &body[last..];
+    let lead = line.len() - line.trim_start_matches(['—', '–', '-', ' ']).len();
+    name_at(last + lead, lead == 0)
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
 fn is_organisation_name(name: &str) -> bool {
@@ -502,6 +559,8 @@ pub(crate) fn cluster<'t>(
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
+    let author = author_name(text);
+    let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
     for (ai, span, weak) in events {
         let kind = match ai {
@@ -596,6 +655,47 @@ pub(crate) fn cluster<'t>(
             MentionKind::Pronoun => {
                 let p = lower_into(span.text(text), &mut buf);
                 let relative = p == "who";
+                // "I" outside quotations in a signed piece: its author
+                if p == "i" {
+                    if let Some(author) = author {
+                        let e = match author_entity {
+                            Some(e) => e,
+                            None => {
+                                let np = author;
+                                let nw: Vec<String> =
+                                    words(np.text(text)).map(str::to_lowercase).collect();
+                                let (g, _) = gender_of_forename(np.text(text));
+                                filters.push(Filter {
+                                    person: true,
+                                    name_mask: mask(&nw),
+                                    words_mask: mask(&nw),
+                                });
+                                ents.push(Ent {
+                                    kind: EntityKind::Person,
+                                    name: np,
+                                    name_words: nw.len(),
+                                    words: nw.iter().cloned().collect(),
+                                    name_set: nw,
+                                    gender: g,
+                                    person_evidence: true,
+                                    last_end: span.end,
+                                    media: false,
+                                    role_person: false,
+                                    mentions: Vec::new(),
+                                    speaks: false,
+                                });
+                                author_entity = Some(ents.len() - 1);
+                                ents.len() - 1
+                            }
+                        };
+                        if let Some(ai) = ai {
+                            assigned[ai] = e;
+                            ents[e].speaks = true;
+                            ents[e].mentions.push(span);
+                        }
+                        continue;
+                    }
+                }
                 let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
                 let g = Gender::from_code(g);
                 let found = if relative {
@@ -739,6 +839,25 @@ pub(crate) fn cluster<'t>(
                                     && filters[e].words_mask & content_mask != 0
                                     && content.iter().any(|w| ents[e].words.contains(w))
                             })
+                        })
+                        .or_else(|| {
+                            // "the Vermont senator", "The GOP nominee" with no such person
+                            // introduced: one particular person, the article's main
+                            // speaker of late
+                            capitalised
+                                .then(|| {
+                                    recent
+                                        .iter()
+                                        .take(PRONOUN_LOOK_BACK)
+                                        .filter(|&e| {
+                                            let ent = &ents[e];
+                                            ent.kind == EntityKind::Person
+                                                && ent.person_evidence
+                                                && ent.speaks
+                                        })
+                                        .max_by_key(|&e| ents[e].mentions.len())
+                                })
+                                .flatten()
                         })
                 } else if kind == MentionKind::Organisation && !capitalised {
                     // "the campaign", "the agency", "the newspaper": the body named before
