@@ -450,6 +450,33 @@ fn author_name(text: &str) -> Option<Span> {
     name_at(last + lead, lead == 0)
 }
 
+/// The acronym a mention is (`IMF` of `the IMF`): its one word of two to six capital
+/// letters after an article.
+fn acronym(mention: &str) -> Option<&str> {
+    let mut ws = words(mention).filter(|w| !DETS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let w = ws.next()?;
+    (ws.next().is_none() && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(w)
+}
+
+/// Are the initials of `name`'s capitalised words (`International Monetary Fund`,
+/// `Department of Veterans Affairs`) the letters of `acronym`?
+fn initials_are(name: &str, acronym: &str) -> bool {
+    let mut letters = acronym.bytes();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let Some(first) = w.bytes().next() else {
+            continue;
+        };
+        if !first.is_ascii_uppercase() {
+            continue;
+        }
+        if letters.next() != Some(first) {
+            return false;
+        }
+    }
+    letters.next().is_none()
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
 fn is_organisation_name(name: &str) -> bool {
@@ -579,360 +606,389 @@ pub(crate) fn cluster<'t>(
                 continue;
             }
         }
-        let e = match kind {
-            MentionKind::Name => {
-                let Some(np) = name_part(text, span) else {
-                    continue;
-                };
-                let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
-                let nw_mask = mask(&nw);
-                let found = recent.iter().take(LOOK_BACK).find(|&e| {
-                    let f = filters[e];
-                    f.person
-                        && (nw_mask & !f.name_mask == 0
-                            && nw.iter().all(|w| ents[e].name_set.contains(w))
-                            || f.name_mask & !nw_mask == 0
-                                && ents[e].name_set.iter().all(|w| nw.contains(w)))
-                });
-                let (forename_gender, forename) = gender_of_forename(np.text(text));
-                let title_gender = gender_of_title(text, span);
-                let g = if title_gender.known() {
-                    title_gender
-                } else {
-                    forename_gender
-                };
-                let evidence = forename || title_gender.known();
-                if weak && found.is_none() {
-                    continue;
-                }
-                match found {
-                    Some(e) => {
-                        let ent = &mut ents[e];
-                        if nw.len() > ent.name_words {
-                            ent.name = np;
-                            ent.name_words = nw.len();
-                            ent.name_set = nw;
-                            filters[e].name_mask = nw_mask;
-                        }
-                        if !ent.gender.known() {
-                            ent.gender = g;
-                        }
-                        ent.person_evidence |= evidence;
-                        add_words(
-                            &mut ent.words,
-                            &mut filters[e].words_mask,
-                            span.text(text),
-                            &mut buf,
-                        );
-                        e
-                    }
-                    None => {
-                        let ws: HashSet<String> =
-                            words(span.text(text)).map(str::to_lowercase).collect();
-                        filters.push(Filter {
-                            person: true,
-                            name_mask: nw_mask,
-                            words_mask: mask(&ws),
-                        });
-                        ents.push(Ent {
-                            kind: EntityKind::Person,
-                            name: np,
-                            name_words: nw.len(),
-                            words: ws,
-                            name_set: nw,
-                            gender: g,
-                            person_evidence: evidence,
-                            last_end: span.end,
-                            media: false,
-                            role_person: false,
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
-                    }
-                }
-            }
-            MentionKind::Pronoun => {
-                let p = lower_into(span.text(text), &mut buf);
-                let relative = p == "who";
-                // "I" outside quotations in a signed piece: its author
-                if p == "i" {
-                    if let Some(author) = author {
-                        let e = match author_entity {
-                            Some(e) => e,
-                            None => {
-                                let np = author;
-                                let nw: Vec<String> =
-                                    words(np.text(text)).map(str::to_lowercase).collect();
-                                let (g, _) = gender_of_forename(np.text(text));
-                                filters.push(Filter {
-                                    person: true,
-                                    name_mask: mask(&nw),
-                                    words_mask: mask(&nw),
-                                });
-                                ents.push(Ent {
-                                    kind: EntityKind::Person,
-                                    name: np,
-                                    name_words: nw.len(),
-                                    words: nw.iter().cloned().collect(),
-                                    name_set: nw,
-                                    gender: g,
-                                    person_evidence: true,
-                                    last_end: span.end,
-                                    media: false,
-                                    role_person: false,
-                                    mentions: Vec::new(),
-                                    speaks: false,
-                                });
-                                author_entity = Some(ents.len() - 1);
-                                ents.len() - 1
-                            }
-                        };
-                        if let Some(ai) = ai {
-                            assigned[ai] = e;
-                            ents[e].speaks = true;
-                            ents[e].mentions.push(span);
-                        }
+        // "the IMF" after "the International Monetary Fund"
+        let acronym_ent = matches!(kind, MentionKind::Name | MentionKind::Organisation)
+            .then(|| acronym(span.text(text)))
+            .flatten()
+            .and_then(|a| {
+                recent.iter().take(LOOK_BACK).find(|&e| {
+                    ents[e].kind == EntityKind::Organisation
+                        && ents[e].name_words > 1
+                        && initials_are(ents[e].name.text(text), a)
+                })
+            });
+        let e = if let Some(e) = acronym_ent {
+            e
+        } else {
+            match kind {
+                MentionKind::Name => {
+                    let Some(np) = name_part(text, span) else {
+                        continue;
+                    };
+                    let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
+                    let nw_mask = mask(&nw);
+                    let found = recent.iter().take(LOOK_BACK).find(|&e| {
+                        let f = filters[e];
+                        f.person
+                            && (nw_mask & !f.name_mask == 0
+                                && nw.iter().all(|w| ents[e].name_set.contains(w))
+                                || f.name_mask & !nw_mask == 0
+                                    && ents[e].name_set.iter().all(|w| nw.contains(w)))
+                    });
+                    let (forename_gender, forename) = gender_of_forename(np.text(text));
+                    let title_gender = gender_of_title(text, span);
+                    let g = if title_gender.known() {
+                        title_gender
+                    } else {
+                        forename_gender
+                    };
+                    let evidence = forename || title_gender.known();
+                    if weak && found.is_none() {
                         continue;
                     }
-                }
-                let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
-                let g = Gender::from_code(g);
-                let found = if relative {
-                    // "Ana Ruiz, who said": what ends just before it
-                    recent.iter().take(2).find(|&e| {
-                        let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
-                        ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
-                    })
-                } else {
-                    // how sure the candidate is to be a person, from the surest down
-                    let fits = |e: usize, level: u8| {
-                        let ent = &ents[e];
-                        if g.known() {
-                            // "he", "she": a person shown to be one by a forename or a
-                            // title (one who speaks first), or one known by role; else
-                            // any person who speaks; else any person
-                            let person = ent.kind == EntityKind::Person
-                                && match level {
-                                    0 => ent.person_evidence && ent.speaks,
-                                    1 => ent.person_evidence,
-                                    2 => ent.speaks,
-                                    _ => true,
-                                }
-                                || level >= 1 && ent.kind == EntityKind::Unnamed && ent.role_person;
-                            person && (!ent.gender.known() || ent.gender == g)
-                        } else if n == b'p' {
-                            // "they", "we": a group or an organisation (one that speaks
-                            // first)
-                            matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
-                                && (level > 0 || ent.speaks)
-                        } else if p == "it" {
-                            ent.kind == EntityKind::Organisation && (level > 0 || ent.speaks)
-                        } else {
-                            false
+                    match found {
+                        Some(e) => {
+                            let ent = &mut ents[e];
+                            if nw.len() > ent.name_words {
+                                ent.name = np;
+                                ent.name_words = nw.len();
+                                ent.name_set = nw;
+                                filters[e].name_mask = nw_mask;
+                            }
+                            if !ent.gender.known() {
+                                ent.gender = g;
+                            }
+                            ent.person_evidence |= evidence;
+                            add_words(
+                                &mut ent.words,
+                                &mut filters[e].words_mask,
+                                span.text(text),
+                                &mut buf,
+                            );
+                            e
                         }
+                        None => {
+                            let ws: HashSet<String> =
+                                words(span.text(text)).map(str::to_lowercase).collect();
+                            filters.push(Filter {
+                                person: true,
+                                name_mask: nw_mask,
+                                words_mask: mask(&ws),
+                            });
+                            ents.push(Ent {
+                                kind: EntityKind::Person,
+                                name: np,
+                                name_words: nw.len(),
+                                words: ws,
+                                name_set: nw,
+                                gender: g,
+                                person_evidence: evidence,
+                                last_end: span.end,
+                                media: false,
+                                role_person: false,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
+                        }
+                    }
+                }
+                MentionKind::Pronoun => {
+                    let p = lower_into(span.text(text), &mut buf);
+                    let relative = p == "who";
+                    // "I" outside quotations in a signed piece: its author
+                    if p == "i" {
+                        if let Some(author) = author {
+                            let e = match author_entity {
+                                Some(e) => e,
+                                None => {
+                                    let np = author;
+                                    let nw: Vec<String> =
+                                        words(np.text(text)).map(str::to_lowercase).collect();
+                                    let (g, _) = gender_of_forename(np.text(text));
+                                    filters.push(Filter {
+                                        person: true,
+                                        name_mask: mask(&nw),
+                                        words_mask: mask(&nw),
+                                    });
+                                    ents.push(Ent {
+                                        kind: EntityKind::Person,
+                                        name: np,
+                                        name_words: nw.len(),
+                                        words: nw.iter().cloned().collect(),
+                                        name_set: nw,
+                                        gender: g,
+                                        person_evidence: true,
+                                        last_end: span.end,
+                                        media: false,
+                                        role_person: false,
+                                        mentions: Vec::new(),
+                                        speaks: false,
+                                    });
+                                    author_entity = Some(ents.len() - 1);
+                                    ents.len() - 1
+                                }
+                            };
+                            if let Some(ai) = ai {
+                                assigned[ai] = e;
+                                ents[e].speaks = true;
+                                ents[e].mentions.push(span);
+                            }
+                            continue;
+                        }
+                    }
+                    let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
+                    let g = Gender::from_code(g);
+                    let found = if relative {
+                        // "Ana Ruiz, who said": what ends just before it
+                        recent.iter().take(2).find(|&e| {
+                            let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                            ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
+                        })
+                    } else {
+                        // how sure the candidate is to be a person, from the surest down
+                        let fits = |e: usize, level: u8| {
+                            let ent = &ents[e];
+                            if g.known() {
+                                // "he", "she": a person shown to be one by a forename or a
+                                // title (one who speaks first), or one known by role; else
+                                // any person who speaks; else any person
+                                let person = ent.kind == EntityKind::Person
+                                    && match level {
+                                        0 => ent.person_evidence && ent.speaks,
+                                        1 => ent.person_evidence,
+                                        2 => ent.speaks,
+                                        _ => true,
+                                    }
+                                    || level >= 1
+                                        && ent.kind == EntityKind::Unnamed
+                                        && ent.role_person;
+                                person && (!ent.gender.known() || ent.gender == g)
+                            } else if n == b'p' {
+                                // "they", "we": a group or an organisation (one that speaks
+                                // first)
+                                matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
+                                    && (level > 0 || ent.speaks)
+                            } else if p == "it" {
+                                ent.kind == EntityKind::Organisation && (level > 0 || ent.speaks)
+                            } else {
+                                false
+                            }
+                        };
+                        (0..=3).find_map(|level| {
+                            recent
+                                .iter()
+                                .take(PRONOUN_LOOK_BACK)
+                                .find(|&e| fits(e, level))
+                        })
                     };
-                    (0..=3).find_map(|level| {
+                    match found {
+                        Some(e) => {
+                            if g.known()
+                                && !ents[e].gender.known()
+                                && ents[e].kind == EntityKind::Person
+                            {
+                                ents[e].gender = g;
+                            }
+                            e
+                        }
+                        None => {
+                            let key = words(span.text(text))
+                                .map(str::to_lowercase)
+                                .filter(|w| !DETS.contains(&w.as_str()))
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            let ekind = if n == b'p' {
+                                EntityKind::Group
+                            } else {
+                                EntityKind::Unnamed
+                            };
+                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            filters.push(Filter {
+                                person: false,
+                                name_mask: 0,
+                                words_mask: 0,
+                            });
+                            ents.push(Ent {
+                                kind: ekind,
+                                name: span,
+                                name_words: 0,
+                                words: HashSet::new(),
+                                name_set: Vec::new(),
+                                gender: g,
+                                person_evidence: false,
+                                last_end: span.end,
+                                media: false,
+                                role_person: false,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
+                        }
+                    }
+                }
+                MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
+                    let s = span.text(text);
+                    let content: Vec<String> = words(s)
+                        .map(str::to_lowercase)
+                        .filter(|w| !DETS.contains(&w.as_str()))
+                        .collect();
+                    let key = content.join(" ");
+                    let content_mask = mask(&content);
+                    let head = content.last().map_or("", String::as_str);
+                    let capitalised = words(s)
+                        .skip(1)
+                        .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
+                        || words(s).next().is_some_and(|w| {
+                            !DETS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                                && w.chars().next().is_some_and(char::is_uppercase)
+                        });
+                    let head_class = lexicon::word_info(head).class;
+                    // "the Trump campaign", "the Obama administration": a body, not a person
+                    let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0
+                    {
+                        MentionKind::Organisation
+                    } else {
+                        kind
+                    };
+                    let role_person = kind == MentionKind::Role
+                        && head_class & (lexicon::class::ROLE | lexicon::class::ORG)
+                            == lexicon::class::ROLE;
+                    let ekind = match kind {
+                        MentionKind::Organisation => EntityKind::Organisation,
+                        _ if is_plural_head(head) => EntityKind::Group,
+                        _ => EntityKind::Unnamed,
+                    };
+                    // a definite description refers back to what the article introduced
+                    let definite = words(s)
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                    // "the Clinton ad": a modifier that is a person's name makes a thing of
+                    // theirs, not another of their names
+                    let names_a_person = |content: &[String]| {
+                        recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
+                            ents[e].kind == EntityKind::Person
+                                && content.iter().any(|w| ents[e].name_set.contains(w))
+                        })
+                    };
+                    let resolved = if !definite {
+                        None
+                    } else if (role_person
+                        || capitalised && kind == MentionKind::Role && !names_a_person(&content))
+                        && ekind == EntityKind::Unnamed
+                    {
+                        // "the Republican nominee": a person with that head word, else with a
+                        // capitalised modifier of it in a mention ("the Chinese leader")
+                        let head_bit = word_bit(head);
                         recent
                             .iter()
-                            .take(PRONOUN_LOOK_BACK)
-                            .find(|&e| fits(e, level))
-                    })
-                };
-                match found {
-                    Some(e) => {
-                        if g.known()
-                            && !ents[e].gender.known()
-                            && ents[e].kind == EntityKind::Person
-                        {
-                            ents[e].gender = g;
-                        }
-                        e
-                    }
-                    None => {
-                        let key = words(span.text(text))
-                            .map(str::to_lowercase)
-                            .filter(|w| !DETS.contains(&w.as_str()))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        let ekind = if n == b'p' {
-                            EntityKind::Group
-                        } else {
-                            EntityKind::Unnamed
-                        };
-                        by_key.entry((ekind, key)).or_insert(ents.len());
-                        filters.push(Filter {
-                            person: false,
-                            name_mask: 0,
-                            words_mask: 0,
-                        });
-                        ents.push(Ent {
-                            kind: ekind,
-                            name: span,
-                            name_words: 0,
-                            words: HashSet::new(),
-                            name_set: Vec::new(),
-                            gender: g,
-                            person_evidence: false,
-                            last_end: span.end,
-                            media: false,
-                            role_person: false,
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
-                    }
-                }
-            }
-            MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
-                let s = span.text(text);
-                let content: Vec<String> = words(s)
-                    .map(str::to_lowercase)
-                    .filter(|w| !DETS.contains(&w.as_str()))
-                    .collect();
-                let key = content.join(" ");
-                let content_mask = mask(&content);
-                let head = content.last().map_or("", String::as_str);
-                let capitalised = words(s)
-                    .skip(1)
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    || words(s).next().is_some_and(|w| {
-                        !DETS.iter().any(|d| d.eq_ignore_ascii_case(w))
-                            && w.chars().next().is_some_and(char::is_uppercase)
-                    });
-                let head_class = lexicon::word_info(head).class;
-                // "the Trump campaign", "the Obama administration": a body, not a person
-                let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0 {
-                    MentionKind::Organisation
-                } else {
-                    kind
-                };
-                let role_person = kind == MentionKind::Role
-                    && head_class & (lexicon::class::ROLE | lexicon::class::ORG)
-                        == lexicon::class::ROLE;
-                let ekind = match kind {
-                    MentionKind::Organisation => EntityKind::Organisation,
-                    _ if is_plural_head(head) => EntityKind::Group,
-                    _ => EntityKind::Unnamed,
-                };
-                // a definite description refers back to what the article introduced
-                let definite = words(s)
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-                let resolved = if !definite {
-                    None
-                } else if role_person && ekind == EntityKind::Unnamed {
-                    // "the Republican nominee": a person with that head word, else with a
-                    // capitalised modifier of it in a mention ("the Chinese leader")
-                    let head_bit = word_bit(head);
-                    recent
-                        .iter()
-                        .take(LOOK_BACK)
-                        .find(|&e| {
-                            filters[e].person
-                                && filters[e].words_mask & head_bit != 0
-                                && ents[e].words.contains(head)
-                        })
-                        .or_else(|| {
-                            recent.iter().take(LOOK_BACK).find(|&e| {
+                            .take(LOOK_BACK)
+                            .find(|&e| {
                                 filters[e].person
-                                    && filters[e].words_mask & content_mask != 0
-                                    && content.iter().any(|w| ents[e].words.contains(w))
+                                    && filters[e].words_mask & head_bit != 0
+                                    && ents[e].words.contains(head)
                             })
-                        })
-                        .or_else(|| {
-                            // "the Vermont senator", "The GOP nominee" with no such person
-                            // introduced: one particular person, the article's main
-                            // speaker of late
-                            capitalised
-                                .then(|| {
-                                    recent
-                                        .iter()
-                                        .take(PRONOUN_LOOK_BACK)
-                                        .filter(|&e| {
-                                            let ent = &ents[e];
-                                            ent.kind == EntityKind::Person
-                                                && ent.person_evidence
-                                                && ent.speaks
-                                        })
-                                        .max_by_key(|&e| ents[e].mentions.len())
+                            .or_else(|| {
+                                recent.iter().take(LOOK_BACK).find(|&e| {
+                                    filters[e].person
+                                        && filters[e].words_mask & content_mask != 0
+                                        && content.iter().any(|w| ents[e].words.contains(w))
                                 })
-                                .flatten()
+                            })
+                            .or_else(|| {
+                                // "the Vermont senator", "The GOP nominee" with no such person
+                                // introduced: one particular person, the article's main
+                                // speaker of late
+                                capitalised
+                                    .then(|| {
+                                        recent
+                                            .iter()
+                                            .take(PRONOUN_LOOK_BACK)
+                                            .filter(|&e| {
+                                                let ent = &ents[e];
+                                                ent.kind == EntityKind::Person
+                                                    && ent.person_evidence
+                                                    && ent.speaks
+                                            })
+                                            .max_by_key(|&e| ents[e].mentions.len())
+                                    })
+                                    .flatten()
+                            })
+                    } else if kind == MentionKind::Organisation && !capitalised {
+                        // "the campaign", "the agency", "the newspaper": the body named before
+                        let heads: &[&str] = if BODY_HEADS.contains(&head) {
+                            BODY_HEADS
+                        } else if MEDIA_HEADS.contains(&head) {
+                            MEDIA_HEADS
+                        } else {
+                            &[]
+                        };
+                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
+                            let ent = &ents[e];
+                            ent.kind == EntityKind::Organisation
+                                && ent.name_words > 0
+                                && (ent.words.contains(head)
+                                    || heads.iter().any(|h| ent.words.contains(*h))
+                                    || heads == MEDIA_HEADS && ent.media)
                         })
-                } else if kind == MentionKind::Organisation && !capitalised {
-                    // "the campaign", "the agency", "the newspaper": the body named before
-                    let heads: &[&str] = if BODY_HEADS.contains(&head) {
-                        BODY_HEADS
-                    } else if MEDIA_HEADS.contains(&head) {
-                        MEDIA_HEADS
+                    } else if kind == MentionKind::Organisation {
+                        // "The Times" after "The New York Times"
+                        recent.iter().take(LOOK_BACK).find(|&e| {
+                            let ent = &ents[e];
+                            ent.kind == EntityKind::Organisation
+                                && ent.name_words > content.len()
+                                && filters[e].words_mask & content_mask == content_mask
+                                && content.iter().all(|w| ent.words.contains(w))
+                        })
                     } else {
-                        &[]
+                        None
                     };
-                    recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
-                        let ent = &ents[e];
-                        ent.kind == EntityKind::Organisation
-                            && ent.name_words > 0
-                            && (ent.words.contains(head)
-                                || heads.iter().any(|h| ent.words.contains(*h))
-                                || heads == MEDIA_HEADS && ent.media)
-                    })
-                } else if kind == MentionKind::Organisation {
-                    // "The Times" after "The New York Times"
-                    recent.iter().take(LOOK_BACK).find(|&e| {
-                        let ent = &ents[e];
-                        ent.kind == EntityKind::Organisation
-                            && ent.name_words > content.len()
-                            && filters[e].words_mask & content_mask == content_mask
-                            && content.iter().all(|w| ent.words.contains(w))
-                    })
-                } else {
-                    None
-                };
-                // (a map: comparing with every entity was quadratic)
-                let same = by_key.get(&(ekind, key.clone())).copied();
-                match resolved.or(same) {
-                    Some(e) => {
-                        if kind == MentionKind::Organisation && capitalised {
-                            let ent = &mut ents[e];
-                            let np = proper_part(text, span);
-                            let nw = words(np.text(text)).count();
-                            if nw > ent.name_words {
-                                ent.name = np;
-                                ent.name_words = nw;
+                    // (a map: comparing with every entity was quadratic)
+                    let same = by_key.get(&(ekind, key.clone())).copied();
+                    match resolved.or(same) {
+                        Some(e) => {
+                            if kind == MentionKind::Organisation && capitalised {
+                                let ent = &mut ents[e];
+                                let np = proper_part(text, span);
+                                let nw = words(np.text(text)).count();
+                                if nw > ent.name_words {
+                                    ent.name = np;
+                                    ent.name_words = nw;
+                                }
                             }
+                            e
                         }
-                        e
-                    }
-                    None => {
-                        by_key.entry((ekind, key)).or_insert(ents.len());
-                        filters.push(Filter {
-                            person: false,
-                            name_mask: 0,
-                            words_mask: content_mask,
-                        });
-                        let name = proper_part(text, span);
-                        let role_person = role_person && ekind == EntityKind::Unnamed;
-                        let media = words(s)
-                            .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
-                        ents.push(Ent {
-                            kind: ekind,
-                            name,
-                            name_words: if capitalised {
-                                words(name.text(text)).count()
-                            } else {
-                                0
-                            },
-                            words: content.into_iter().collect(),
-                            name_set: Vec::new(),
-                            gender: Gender::Unknown,
-                            person_evidence: false,
-                            last_end: span.end,
-                            media,
-                            role_person,
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
+                        None => {
+                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            filters.push(Filter {
+                                person: false,
+                                name_mask: 0,
+                                words_mask: content_mask,
+                            });
+                            let name = proper_part(text, span);
+                            let role_person = role_person && ekind == EntityKind::Unnamed;
+                            let media = words(s)
+                                .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
+                            ents.push(Ent {
+                                kind: ekind,
+                                name,
+                                name_words: if capitalised {
+                                    words(name.text(text)).count()
+                                } else {
+                                    0
+                                },
+                                words: content.into_iter().collect(),
+                                name_set: Vec::new(),
+                                gender: Gender::Unknown,
+                                person_evidence: false,
+                                last_end: span.end,
+                                media,
+                                role_person,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
+                        }
                     }
                 }
             }
