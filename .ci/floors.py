@@ -17,7 +17,7 @@ import sys
 
 # issue 12's canonical floors: the level measured on PolNeAR dev when they were set,
 # rounded down (raise them as the speaker entities improve)
-ALL, NAME, PRONOUN, DESCRIPTION, RECALL = 0.730, 0.845, 0.685, 0.370, 0.535
+ALL, NAME, PRONOUN, DESCRIPTION, RECALL = 0.745, 0.845, 0.705, 0.435, 0.545
 UNNAMED = 0.065
 
 # (label, path into the score JSON, floor)
