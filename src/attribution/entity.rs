@@ -224,6 +224,11 @@ fn possessive_stem(w: &str) -> Option<&str> {
 /// Speaks`, `Donald Trump isn't`, `Clinton now`, `Florida Friday`)?
 fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     let info = lexicon::word_info(w);
+    let lower = w.chars().next().is_some_and(char::is_lowercase);
+    if info.class == 0 && info.lemma.is_none() {
+        // most name words: no list knows them
+        return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
+    }
     // a description keeps its prepositions and nouns ("a person familiar with the talks",
     // "a person close to the mayor")
     let function = if person {
@@ -231,10 +236,10 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     } else {
         0
     };
-    let after_det = lexicon::word_info(prev).class & lexicon::class::DET != 0;
-    let lower = w.chars().next().is_some_and(char::is_lowercase);
-    // a reporting-verb form that is not its lemma ("Says", "Calls", "said")
-    info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(w)) && !after_det
+    // a reporting-verb form that is not its lemma ("Says", "Calls", "said"), not a noun
+    // after a determiner ("the talks")
+    info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(w))
+        && lexicon::word_info(prev).class & lexicon::class::DET == 0
         || is_contraction(w)
         || info.class & lexicon::class::TIME != 0 && lexicon::female_share(w).is_none()
         || lower
@@ -265,7 +270,8 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
                 .trim()
                 .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
             let core = core.trim_start_matches(['\'', '’']);
-            let lead = w.find(core).unwrap_or(0);
+            // `core` is a slice of `w`: its offset, without a search
+            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
             (o + lead, core)
         })
         .filter(|(_, w)| !w.is_empty())
@@ -382,9 +388,14 @@ fn gender_of_title(text: &str, span: Span) -> Gender {
 /// ten; and whether the first word is a known forename at all.
 fn gender_of_forename(name: &str) -> (Gender, bool) {
     let mut ws = words(name);
-    let (Some(first), Some(_)) = (ws.next(), ws.next()) else {
-        return (Gender::Unknown, false);
-    };
+    match (ws.next(), ws.next()) {
+        (Some(first), Some(_)) => forename_gender(first),
+        _ => (Gender::Unknown, false),
+    }
+}
+
+/// The gender a forename gives ([`gender_of_forename`]) and whether it is one.
+fn forename_gender(first: &str) -> (Gender, bool) {
     match lexicon::female_share(first) {
         Some(share) if share >= 90 => (Gender::Female, true),
         Some(share) if share <= 10 => (Gender::Male, true),
@@ -453,6 +464,10 @@ fn author_name(text: &str) -> Option<Span> {
 /// The acronym a mention is (`IMF` of `the IMF`): its one word of two to six capital
 /// letters after an article.
 fn acronym(mention: &str) -> Option<&str> {
+    // ("the IMF" is short: most mentions are rejected here, unread)
+    if mention.len() > 12 || mention.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+        return None;
+    }
     let mut ws = words(mention).filter(|w| !DETS.iter().any(|d| d.eq_ignore_ascii_case(w)));
     let w = ws.next()?;
     (ws.next().is_none() && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
@@ -480,14 +495,16 @@ fn initials_are(name: &str, acronym: &str) -> bool {
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
 fn is_organisation_name(name: &str) -> bool {
-    let class = |w: &str| lexicon::word_info(w).class;
-    // "House Speaker Lena Okafor" is a person with a title
-    words(name).any(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) && class(w) & lexicon::class::ORG != 0
-    }) && !words(name).any(|w| {
-        class(w) & lexicon::class::TITLE != 0
-            || class(w) & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE
-    })
+    let (mut org, mut person) = (false, false);
+    for w in words(name) {
+        let class = lexicon::word_info(w).class;
+        // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
+        // title or a role
+        person |= class & lexicon::class::TITLE != 0
+            || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
+        org |= class & lexicon::class::ORG != 0 && w.chars().next().is_some_and(char::is_uppercase);
+    }
+    org && !person
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
@@ -635,7 +652,11 @@ pub(crate) fn cluster<'t>(
                                 || f.name_mask & !nw_mask == 0
                                     && ents[e].name_set.iter().all(|w| nw.contains(w)))
                     });
-                    let (forename_gender, forename) = gender_of_forename(np.text(text));
+                    // (the name's words, already split: no second pass over them)
+                    let (forename_gender, forename) = match nw.as_slice() {
+                        [first, _, ..] => forename_gender(first),
+                        _ => (Gender::Unknown, false),
+                    };
                     let title_gender = gender_of_title(text, span);
                     let g = if title_gender.known() {
                         title_gender

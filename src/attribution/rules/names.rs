@@ -42,10 +42,12 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     j += 1;
                 } else if j > i
                     && j + 1 < te
-                    && is(cx.text, k, CONNECTORS)
+                    && k.word()
+                    && !k.cap()
                     && cx.toks[j + 1].word()
                     && cx.toks[j + 1].cap()
                     && !cx.toks[j + 1].in_quote()
+                    && is(cx.text, k, CONNECTORS)
                 {
                     // "Department of Veterans Affairs", "Ursula von der Leyen"
                     connector.get_or_insert(j);
