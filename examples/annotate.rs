@@ -54,6 +54,7 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
                 "speaker": span_json(text, a.speaker.map(|m| m.span)),
                 "cue": span_json(text, a.cue),
                 "name": speaker.map(|s| s.name),
+                "gender": speaker.map(|s| s.gender.name()),
                 "entity": a.entity,
                 "addressee": span_json(text, a.addressee),
                 "medium": span_json(text, a.medium),
@@ -77,7 +78,7 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
         .speakers
         .iter()
         .map(|s| {
-            json!({"id": s.id, "name": s.name, "kind": s.kind.name(),
+            json!({"id": s.id, "name": s.name, "kind": s.kind.name(), "gender": s.gender.name(),
                    "mentions": s.mentions.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>()})
         })
         .collect();

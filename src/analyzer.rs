@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, EntityKind, Speaker};
+use crate::attribution::{self, Attribution, EntityKind, Gender, Speaker};
 use crate::error::Error;
 use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
@@ -218,6 +218,7 @@ impl<'t> Document<'t> {
                     name: s.name.to_string(),
                     name_span: s.name_span,
                     kind: s.kind,
+                    gender: s.gender,
                     mentions: s.mentions.clone(),
                 })
                 .collect(),
@@ -286,6 +287,9 @@ pub struct OwnedSpeaker {
     pub name_span: Span,
     /// What the speaker is.
     pub kind: EntityKind,
+    /// The speaker's gender.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub gender: Gender,
     /// Speaker mentions.
     pub mentions: Vec<Span>,
 }

@@ -19,7 +19,7 @@ struct Expected {
     line: usize,
     label: String,
     content: String,
-    /// kind, speaker, name, cue, addressee, medium (`-` = none)
+    /// kind, speaker, name, gender, cue, addressee, medium (`-` = none)
     fields: Vec<(&'static str, String)>,
     pending: Option<String>,
 }
@@ -42,7 +42,15 @@ struct Golden {
     not_speech: Vec<String>,
 }
 
-const ATTRIBUTION_FIELDS: [&str; 6] = ["kind", "speaker", "name", "cue", "addressee", "medium"];
+const ATTRIBUTION_FIELDS: [&str; 7] = [
+    "kind",
+    "speaker",
+    "name",
+    "gender",
+    "cue",
+    "addressee",
+    "medium",
+];
 
 fn unescape(v: &str) -> String {
     v.replace("\\n", "\n")
@@ -168,6 +176,11 @@ fn got(doc: &Document<'_>) -> Vec<Got> {
                     "name",
                     doc.speaker_of(a)
                         .map_or_else(|| "-".to_string(), |sp| sp.name.to_string()),
+                ),
+                (
+                    "gender",
+                    doc.speaker_of(a)
+                        .map_or_else(|| "-".to_string(), |sp| sp.gender.to_string()),
                 ),
                 ("cue", s(a.cue)),
                 ("addressee", s(a.addressee)),

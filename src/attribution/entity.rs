@@ -9,7 +9,7 @@
 //!   speakers) of a compatible gender; `they` may also join an organisation or group.
 //! * The canonical name is the fullest proper name seen.
 
-use crate::attribution::{Attribution, EntityKind, MentionKind, Speaker};
+use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -22,6 +22,26 @@ use std::hash::Hasher;
 const LOOK_BACK: usize = 512;
 
 const NIL: usize = usize::MAX;
+
+/// How many of the most recent entities a pronoun looks back over for one that fits
+/// (person, gender, number).
+const PRONOUN_LOOK_BACK: usize = 8;
+
+/// Is `gap` (the text between an entity's mention and a relative `who`) only a comma,
+/// spaces and at most one short parenthesis (`Ana Ruiz (D-Calif.), who`)?
+fn relative_gap(gap: &str) -> bool {
+    let rest = gap.trim_start();
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => match r.find(')') {
+            Some(k) if k < 40 => &r[k + 1..],
+            _ => return false,
+        },
+        None => rest,
+    };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    rest.trim().is_empty()
+}
 
 /// Entities in order of their last mention, as a doubly linked list over entity
 /// indices: moving one to the front is O(1) (a `Vec` with `retain` was quadratic).
@@ -101,7 +121,18 @@ struct Ent {
     words: HashSet<String>,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
-    gender: u8,
+    gender: Gender,
+    /// a title, a known forename or a speech cue shows that this name is a person's
+    /// (a capitalised run alone may be a place, a date or a headline)
+    person_evidence: bool,
+    /// end of the entity's latest mention (a relative `who` refers to what ends just
+    /// before it)
+    last_end: usize,
+    /// a news medium (`the newspaper` may refer back to it)
+    media: bool,
+    /// an unnamed person known by a role noun (`the judge`, `a spokeswoman`), whom `he`
+    /// or `she` may refer to
+    role_person: bool,
     mentions: Vec<Span>,
     speaks: bool,
 }
@@ -154,44 +185,157 @@ fn is_title_or_role(w: &str) -> bool {
     lexicon::word_info(w).class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
-/// The proper-name part of a named mention: the words after the last title or role word.
-fn name_part(text: &str, span: Span) -> Option<Span> {
+/// Lowercase words inside a name (`Ursula von der Leyen`, `Department of Veterans
+/// Affairs`).
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da",
+    "and", "for", "on", "the", "&",
+];
+
+/// A contraction or a clitic (`isn't`, `Trump'll`), not a name's own apostrophe
+/// (`O'Neill`, `D'Amato`) nor a possessive (handled by the caller).
+fn is_contraction(w: &str) -> bool {
+    let Some(i) = w.find(['\'', '’']) else {
+        return false;
+    };
+    let rest = &w[i..].trim_start_matches(['\'', '’']);
+    let before = &w[..i];
+    before.ends_with(['n', 'N']) && (rest == &"t" || rest == &"T")
+        || matches!(
+            *rest,
+            "ll" | "re" | "ve" | "d" | "m" | "LL" | "RE" | "VE" | "D" | "M"
+        )
+}
+
+/// The stem of a possessive (`NBC` of `NBC's`, `Trump` of `Trump’s`, `Jones` of
+/// `Jones'`), or `None`.
+fn possessive_stem(w: &str) -> Option<&str> {
+    ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .or_else(|| {
+            ["s'", "s’"]
+                .iter()
+                .find_map(|suffix| w.strip_suffix(suffix).map(|stem| &w[..stem.len() + 1]))
+        })
+}
+
+/// Does a name end before the word `w` that follows some of its words (`Hillary Clinton
+/// Speaks`, `Donald Trump isn't`, `Clinton now`, `Florida Friday`)?
+fn ends_name(prev: &str, w: &str, person: bool) -> bool {
+    let info = lexicon::word_info(w);
+    let lower = w.chars().next().is_some_and(char::is_lowercase);
+    if info.class == 0 && info.lemma.is_none() {
+        // most name words: no list knows them
+        return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
+    }
+    // a description keeps its prepositions and nouns ("a person familiar with the talks",
+    // "a person close to the mayor")
+    let function = if person {
+        lexicon::class::FUNCTION | lexicon::class::BLOCKER
+    } else {
+        0
+    };
+    // a reporting-verb form that is not its lemma ("Says", "Calls", "said"), not a noun
+    // after a determiner ("the talks")
+    info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(w))
+        && lexicon::word_info(prev).class & lexicon::class::DET == 0
+        || is_contraction(w)
+        || info.class & lexicon::class::TIME != 0 && lexicon::female_share(w).is_none()
+        || lower
+            && !CONNECTORS.contains(&w)
+            && info.class & (function | lexicon::class::BETWEEN | lexicon::class::TIME) != 0
+        || lower && w.len() > 4 && w.ends_with("ly")
+        // a headline's verbs and function words ("Donald Trump Is Right", "… As A")
+        || !lower
+            && w.len() > 1
+            && info.class & (function | lexicon::class::BETWEEN) != 0
+            && !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+            && lexicon::female_share(w).is_none()
+}
+
+/// The words of `span` (with their byte offsets in it), cut before the first word that
+/// ends a name ([`ends_name`]).
+fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
     let s = span.text(text);
-    let mut last_title_end = 0;
     let mut off = 0;
-    let mut any_after = false;
-    for (i, w) in s.split_inclusive(char::is_whitespace).map(|w| {
-        let o = off;
-        off += w.len();
-        (o, w)
-    }) {
-        let core = w.trim().trim_matches(|c: char| !is_alnum(c));
-        if core.is_empty() {
+    s.split_inclusive(char::is_whitespace)
+        .map(move |w| {
+            let o = off;
+            off += w.len();
+            (o, w)
+        })
+        .map(|(o, w)| {
+            let core = w
+                .trim()
+                .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+            let core = core.trim_start_matches(['\'', '’']);
+            // `core` is a slice of `w`: its offset, without a search
+            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+            (o + lead, core)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .scan("", move |prev, (o, w)| {
+            let stop = !prev.is_empty() && ends_name(prev, w, person);
+            *prev = w;
+            (!stop).then_some((o, w))
+        })
+}
+
+/// The proper-name part of a named mention: the words after the last title, role word,
+/// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
+/// clause runs on with (`Hillary Clinton Speaks`, `Donald Trump isn't`).
+fn name_part(text: &str, span: Span) -> Option<Span> {
+    let mut start = None;
+    let mut end = 0;
+    let (mut last_title, mut after_title_of) = (false, false);
+    for (off, core) in name_words(text, span, true) {
+        let bare = core.trim_end_matches(|c: char| !is_alnum(c));
+        let first = bare.chars().next().unwrap_or('a');
+        if possessive_stem(core).is_some() {
+            // "NBC's Lester Holt": the name is after it; "Scott's" alone is not Scott
+            // speaking but someone of his ("Scott's family")
+            start = None;
             continue;
         }
-        let first = core.chars().next().unwrap_or('a');
-        if is_title_or_role(core) || first.is_lowercase() {
-            last_title_end = i + w.len();
-            any_after = false;
-        } else {
-            any_after = true;
+        if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
+            continue;
         }
+        // "Secretary of State John Kerry": the words of a title's "of" belong to it
+        let title_of = after_title_of;
+        after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
+        last_title = is_title_or_role(bare);
+        if last_title
+            || first.is_lowercase()
+            || title_of
+            || start.is_none()
+                && lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
+        {
+            start = None;
+            continue;
+        }
+        if start.is_none() {
+            start = Some(off);
+        }
+        end = off + bare.len();
     }
-    if !any_after {
-        return None;
-    }
-    let rest = &s[last_title_end..];
-    let lead = rest.len() - rest.trim_start().len();
-    let start = span.start + last_title_end + lead;
-    let t = s.trim_end_matches(|c: char| !is_alnum(c));
-    let end = span.start + t.len();
+    let start = start?;
+    let (start, end) = (span.start + start, span.start + end);
     (start < end).then(|| Span::new(start, end))
 }
 
 /// An organisation's proper name without what precedes it ("the state-run Tarsenian
 /// Press Agency" is named "Tarsenian Press Agency"); a common noun phrase ("the
-/// statistics office") keeps its words.
+/// statistics office") keeps its words. Words a clause runs on with are dropped (`The
+/// agency isn't`).
 fn proper_part(text: &str, span: Span) -> Span {
+    let span = match name_words(text, span, false).last() {
+        Some((off, w)) => {
+            let w = w.trim_end_matches(|c: char| !is_alnum(c));
+            Span::new(span.start, span.start + off + w.len())
+        }
+        None => span,
+    };
     let s = span.text(text);
     let mut off = 0;
     for w in s.split_inclusive(char::is_whitespace) {
@@ -200,25 +344,206 @@ fn proper_part(text: &str, span: Span) -> Span {
             let x = x.trim_matches(|c: char| !is_alnum(c));
             x.is_empty()
                 || x.chars().next().is_some_and(char::is_uppercase)
-                || matches!(x, "of" | "and" | "for" | "the" | "on")
+                || CONNECTORS.contains(&x)
         });
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
-            return Span::new(span.start + off, span.end);
+            // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped
+            let rest = rest.strip_prefix("The ").map_or(rest, |r| r.trim_start());
+            return Span::new(span.end - rest.len(), span.end);
         }
         off += w.len();
+    }
+    // "the Clinton campaign": the capitalised words and the head after them
+    let lead = s
+        .split_inclusive(char::is_whitespace)
+        .take_while(|w| {
+            let c = w.trim().trim_matches(|c: char| !is_alnum(c));
+            DETS.iter().any(|d| d.eq_ignore_ascii_case(c))
+        })
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &s[lead..];
+    if rest.chars().next().is_some_and(char::is_uppercase) {
+        return Span::new(span.start + lead, span.end);
     }
     span
 }
 
-fn gender_of_title(text: &str, span: Span) -> u8 {
-    let s = span.text(text);
-    let first = words(s).next().unwrap_or("");
-    match first.to_ascii_lowercase().as_str() {
-        "mr" | "sir" | "king" | "prince" | "father" | "brother" => b'm',
-        "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "sister" => b'f',
-        _ => b'x',
+/// Gender from a title at the start of the mention or before its name.
+fn gender_of_title(text: &str, span: Span) -> Gender {
+    for w in words(span.text(text)).take(3) {
+        match w.to_ascii_lowercase().as_str() {
+            "mr" | "sir" | "king" | "prince" | "father" | "brother" | "lord" | "congressman"
+            | "mister" => return Gender::Male,
+            "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "sister" | "dame" | "lady"
+            | "congresswoman" => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+/// Gender from the forename of a name of two or more words (`Mary Jones`): female when
+/// at least nine in ten of the US babies given it were girls, male when at most one in
+/// ten; and whether the first word is a known forename at all.
+fn gender_of_forename(name: &str) -> (Gender, bool) {
+    let mut ws = words(name);
+    match (ws.next(), ws.next()) {
+        (Some(first), Some(_)) => forename_gender(first),
+        _ => (Gender::Unknown, false),
     }
 }
+
+/// The gender a forename gives ([`gender_of_forename`]) and whether it is one.
+fn forename_gender(first: &str) -> (Gender, bool) {
+    match lexicon::female_share(first) {
+        Some(share) if share >= 90 => (Gender::Female, true),
+        Some(share) if share <= 10 => (Gender::Male, true),
+        Some(_) => (Gender::Unknown, true),
+        None => (Gender::Unknown, false),
+    }
+}
+
+/// The author of a first-person piece, when the article names one: a byline opening
+/// the text (`By Martha Quinlan`), a signature (`— Martha Quinlan`) or an author's note
+/// (`Martha Quinlan is a teacher in Elmwood.`) as its last paragraph. Only the first
+/// and last few hundred bytes are read.
+fn author_name(text: &str) -> Option<Span> {
+    // two to four capitalised words at `at` and, when `need_bio`, "is", "was" or an
+    // apposition after them
+    let name_at = |at: usize, need_bio: bool| -> Option<Span> {
+        let rest = &text[at..];
+        let (mut end, mut count) = (0, 0);
+        for (off, w) in rest.split([' ', '\n']).scan(0, |o, w| {
+            let off = *o;
+            *o += w.len() + 1;
+            Some((off, w))
+        }) {
+            let bare = w.trim_end_matches([',', '.']);
+            // ("I" is no name word, "J." is an initial)
+            let is_name = count < 4
+                && (bare.len() > 1 || w.ends_with('.'))
+                && bare.chars().next().is_some_and(char::is_uppercase)
+                && bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+                && lexicon::word_info(bare).class & lexicon::class::DET == 0;
+            if !is_name {
+                break;
+            }
+            count += 1;
+            end = off + bare.len();
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        let after = &rest[end..];
+        let bio = [" is ", " was ", " has ", ", a ", ", an ", ", the "]
+            .iter()
+            .any(|p| after.starts_with(p));
+        let name = &rest[..end];
+        (count >= 2 && (bio || !need_bio) && gender_of_forename(name).1)
+            .then(|| Span::new(at, at + end))
+    };
+    let head = text.len() - text.trim_start().len();
+    if text[head..].starts_with("By ") {
+        if let Some(n) = name_at(head + 3, false) {
+            return Some(n);
+        }
+    }
+    let body = text.trim_end();
+    let last = body.rfind('\n').map_or(0, |i| i + 1);
+    if body.len() - last > 600 {
+        return None;
+    }
+    let line = &body[last..];
+    let lead = line.len() - line.trim_start_matches(['—', '–', '-', ' ']).len();
+    name_at(last + lead, lead == 0)
+}
+
+/// The acronym a mention is (`IMF` of `the IMF`): its one word of two to six capital
+/// letters after an article.
+fn acronym(mention: &str) -> Option<&str> {
+    // ("the IMF" is short: most mentions are rejected here, unread)
+    if mention.len() > 12 || mention.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+        return None;
+    }
+    let mut ws = words(mention).filter(|w| !DETS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let w = ws.next()?;
+    (ws.next().is_none() && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(w)
+}
+
+/// Are the initials of `name`'s capitalised words (`International Monetary Fund`,
+/// `Department of Veterans Affairs`) the letters of `acronym`?
+fn initials_are(name: &str, acronym: &str) -> bool {
+    let mut letters = acronym.bytes();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        let Some(first) = w.bytes().next() else {
+            continue;
+        };
+        if !first.is_ascii_uppercase() {
+            continue;
+        }
+        if letters.next() != Some(first) {
+            return false;
+        }
+    }
+    letters.next().is_none()
+}
+
+/// Is a capitalised name an organisation's (a capitalised organisation word in it:
+/// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
+fn is_organisation_name(name: &str) -> bool {
+    let (mut org, mut person) = (false, false);
+    for w in words(name) {
+        let class = lexicon::word_info(w).class;
+        // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
+        // title or a role
+        person |= class & lexicon::class::TITLE != 0
+            || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
+        org |= class & lexicon::class::ORG != 0 && w.chars().next().is_some_and(char::is_uppercase);
+    }
+    org && !person
+}
+
+/// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
+fn is_plural_head(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+        || matches!(w, "people" | "men" | "women" | "children" | "police")
+}
+
+/// Heads of government bodies: a definite one (`the agency`) refers back to a named body
+/// with any of them in its name (`the Department of Veterans Affairs`).
+const BODY_HEADS: &[&str] = &[
+    "agency",
+    "department",
+    "ministry",
+    "office",
+    "bureau",
+    "administration",
+    "commission",
+    "service",
+    "authority",
+    "board",
+    "council",
+    "committee",
+];
+
+/// Heads of news media: `the newspaper` refers back to a named one.
+const MEDIA_HEADS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "network",
+    "outlet",
+    "station",
+    "channel",
+    "broadcaster",
+    "magazine",
+    "publication",
+    "site",
+    "daily",
+];
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
@@ -278,10 +603,13 @@ pub(crate) fn cluster<'t>(
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
+    let author = author_name(text);
+    let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
     for (ai, span, weak) in events {
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
+            None if is_organisation_name(span.text(text)) => MentionKind::Organisation,
             None => MentionKind::Name,
         };
         // the same span seen as a name and as a speaker
@@ -295,164 +623,393 @@ pub(crate) fn cluster<'t>(
                 continue;
             }
         }
-        let e = match kind {
-            MentionKind::Name => {
-                let Some(np) = name_part(text, span) else {
-                    continue;
-                };
-                let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
-                let nw_mask = mask(&nw);
-                let found = recent.iter().take(LOOK_BACK).find(|&e| {
-                    let f = filters[e];
-                    f.person
-                        && (nw_mask & !f.name_mask == 0
-                            && nw.iter().all(|w| ents[e].name_set.contains(w))
-                            || f.name_mask & !nw_mask == 0
-                                && ents[e].name_set.iter().all(|w| nw.contains(w)))
-                });
-                let g = gender_of_title(text, span);
-                if weak && found.is_none() {
-                    continue;
-                }
-                match found {
-                    Some(e) => {
-                        let ent = &mut ents[e];
-                        if nw.len() > ent.name_words {
-                            ent.name = np;
-                            ent.name_words = nw.len();
-                            ent.name_set = nw;
-                            filters[e].name_mask = nw_mask;
-                        }
-                        if ent.gender == b'x' {
-                            ent.gender = g;
-                        }
-                        add_words(
-                            &mut ent.words,
-                            &mut filters[e].words_mask,
-                            span.text(text),
-                            &mut buf,
-                        );
-                        e
+        // "the IMF" after "the International Monetary Fund"
+        let acronym_ent = matches!(kind, MentionKind::Name | MentionKind::Organisation)
+            .then(|| acronym(span.text(text)))
+            .flatten()
+            .and_then(|a| {
+                recent.iter().take(LOOK_BACK).find(|&e| {
+                    ents[e].kind == EntityKind::Organisation
+                        && ents[e].name_words > 1
+                        && initials_are(ents[e].name.text(text), a)
+                })
+            });
+        let e = if let Some(e) = acronym_ent {
+            e
+        } else {
+            match kind {
+                MentionKind::Name => {
+                    let Some(np) = name_part(text, span) else {
+                        continue;
+                    };
+                    let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
+                    let nw_mask = mask(&nw);
+                    let found = recent.iter().take(LOOK_BACK).find(|&e| {
+                        let f = filters[e];
+                        f.person
+                            && (nw_mask & !f.name_mask == 0
+                                && nw.iter().all(|w| ents[e].name_set.contains(w))
+                                || f.name_mask & !nw_mask == 0
+                                    && ents[e].name_set.iter().all(|w| nw.contains(w)))
+                    });
+                    // (the name's words, already split: no second pass over them)
+                    let (forename_gender, forename) = match nw.as_slice() {
+                        [first, _, ..] => forename_gender(first),
+                        _ => (Gender::Unknown, false),
+                    };
+                    let title_gender = gender_of_title(text, span);
+                    let g = if title_gender.known() {
+                        title_gender
+                    } else {
+                        forename_gender
+                    };
+                    let evidence = forename || title_gender.known();
+                    if weak && found.is_none() {
+                        continue;
                     }
-                    None => {
-                        let ws: HashSet<String> =
-                            words(span.text(text)).map(str::to_lowercase).collect();
-                        filters.push(Filter {
-                            person: true,
-                            name_mask: nw_mask,
-                            words_mask: mask(&ws),
-                        });
-                        ents.push(Ent {
-                            kind: EntityKind::Person,
-                            name: np,
-                            name_words: nw.len(),
-                            words: ws,
-                            name_set: nw,
-                            gender: g,
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
-                    }
-                }
-            }
-            MentionKind::Pronoun => {
-                let p = lower_into(span.text(text), &mut buf);
-                let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
-                let found = recent.iter().take(6).find(|&e| {
-                    let ent = &ents[e];
-                    match (g, n) {
-                        (b'm' | b'f', _) => {
-                            matches!(ent.kind, EntityKind::Person | EntityKind::Role)
-                                && (ent.gender == b'x' || ent.gender == g)
+                    match found {
+                        Some(e) => {
+                            let ent = &mut ents[e];
+                            if nw.len() > ent.name_words {
+                                ent.name = np;
+                                ent.name_words = nw.len();
+                                ent.name_set = nw;
+                                filters[e].name_mask = nw_mask;
+                            }
+                            if !ent.gender.known() {
+                                ent.gender = g;
+                            }
+                            ent.person_evidence |= evidence;
+                            add_words(
+                                &mut ent.words,
+                                &mut filters[e].words_mask,
+                                span.text(text),
+                                &mut buf,
+                            );
+                            e
                         }
-                        (_, b'p') => ent.kind != EntityKind::Person,
-                        _ => false,
-                    }
-                });
-                match found {
-                    Some(e) => {
-                        if (g == b'm' || g == b'f') && ents[e].gender == b'x' {
-                            ents[e].gender = g;
+                        None => {
+                            let ws: HashSet<String> =
+                                words(span.text(text)).map(str::to_lowercase).collect();
+                            filters.push(Filter {
+                                person: true,
+                                name_mask: nw_mask,
+                                words_mask: mask(&ws),
+                            });
+                            ents.push(Ent {
+                                kind: EntityKind::Person,
+                                name: np,
+                                name_words: nw.len(),
+                                words: ws,
+                                name_set: nw,
+                                gender: g,
+                                person_evidence: evidence,
+                                last_end: span.end,
+                                media: false,
+                                role_person: false,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
                         }
-                        e
-                    }
-                    None => {
-                        let key = words(span.text(text))
-                            .map(str::to_lowercase)
-                            .filter(|w| !DETS.contains(&w.as_str()))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        by_key
-                            .entry((EntityKind::Anonymous, key))
-                            .or_insert(ents.len());
-                        filters.push(Filter {
-                            person: false,
-                            name_mask: 0,
-                            words_mask: 0,
-                        });
-                        ents.push(Ent {
-                            kind: EntityKind::Anonymous,
-                            name: span,
-                            name_words: 0,
-                            words: HashSet::new(),
-                            name_set: Vec::new(),
-                            gender: g,
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
                     }
                 }
-            }
-            MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
-                let s = span.text(text);
-                let content: Vec<String> = words(s)
-                    .map(str::to_lowercase)
-                    .filter(|w| !DETS.contains(&w.as_str()))
-                    .collect();
-                let key = content.join(" ");
-                let content_mask = mask(&content);
-                let ekind = match kind {
-                    MentionKind::Role => EntityKind::Role,
-                    MentionKind::Organisation => EntityKind::Organisation,
-                    _ => EntityKind::Anonymous,
-                };
-                // a definite role refers back to a person with that word in a mention
-                let definite = words(s)
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-                let person = (kind == MentionKind::Role && definite)
-                    .then(|| {
-                        recent.iter().take(LOOK_BACK).find(|&e| {
-                            filters[e].person
-                                && filters[e].words_mask & content_mask != 0
-                                && content.iter().any(|w| ents[e].words.contains(w))
+                MentionKind::Pronoun => {
+                    let p = lower_into(span.text(text), &mut buf);
+                    let relative = p == "who";
+                    // "I" outside quotations in a signed piece: its author
+                    if p == "i" {
+                        if let Some(author) = author {
+                            let e = match author_entity {
+                                Some(e) => e,
+                                None => {
+                                    let np = author;
+                                    let nw: Vec<String> =
+                                        words(np.text(text)).map(str::to_lowercase).collect();
+                                    let (g, _) = gender_of_forename(np.text(text));
+                                    filters.push(Filter {
+                                        person: true,
+                                        name_mask: mask(&nw),
+                                        words_mask: mask(&nw),
+                                    });
+                                    ents.push(Ent {
+                                        kind: EntityKind::Person,
+                                        name: np,
+                                        name_words: nw.len(),
+                                        words: nw.iter().cloned().collect(),
+                                        name_set: nw,
+                                        gender: g,
+                                        person_evidence: true,
+                                        last_end: span.end,
+                                        media: false,
+                                        role_person: false,
+                                        mentions: Vec::new(),
+                                        speaks: false,
+                                    });
+                                    author_entity = Some(ents.len() - 1);
+                                    ents.len() - 1
+                                }
+                            };
+                            if let Some(ai) = ai {
+                                assigned[ai] = e;
+                                ents[e].speaks = true;
+                                ents[e].mentions.push(span);
+                            }
+                            continue;
+                        }
+                    }
+                    let (g, n) = PRONOUNS.get(p).copied().unwrap_or((b'x', b's'));
+                    let g = Gender::from_code(g);
+                    let found = if relative {
+                        // "Ana Ruiz, who said": what ends just before it
+                        recent.iter().take(2).find(|&e| {
+                            let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                            ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
                         })
-                    })
-                    .flatten();
-                // (a map: comparing with every entity was quadratic)
-                let same = by_key.get(&(ekind, key.clone())).copied();
-                match person.or(same) {
-                    Some(e) => e,
-                    None => {
-                        by_key.entry((ekind, key)).or_insert(ents.len());
-                        filters.push(Filter {
-                            person: false,
-                            name_mask: 0,
-                            words_mask: content_mask,
+                    } else {
+                        // how sure the candidate is to be a person, from the surest down
+                        let fits = |e: usize, level: u8| {
+                            let ent = &ents[e];
+                            if g.known() {
+                                // "he", "she": a person shown to be one by a forename or a
+                                // title (one who speaks first), or one known by role; else
+                                // any person who speaks; else any person
+                                let person = ent.kind == EntityKind::Person
+                                    && match level {
+                                        0 => ent.person_evidence && ent.speaks,
+                                        1 => ent.person_evidence,
+                                        2 => ent.speaks,
+                                        _ => true,
+                                    }
+                                    || level >= 1
+                                        && ent.kind == EntityKind::Unnamed
+                                        && ent.role_person;
+                                person && (!ent.gender.known() || ent.gender == g)
+                            } else if n == b'p' {
+                                // "they", "we": a group or an organisation (one that speaks
+                                // first)
+                                matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
+                                    && (level > 0 || ent.speaks)
+                            } else if p == "it" {
+                                ent.kind == EntityKind::Organisation && (level > 0 || ent.speaks)
+                            } else {
+                                false
+                            }
+                        };
+                        (0..=3).find_map(|level| {
+                            recent
+                                .iter()
+                                .take(PRONOUN_LOOK_BACK)
+                                .find(|&e| fits(e, level))
+                        })
+                    };
+                    match found {
+                        Some(e) => {
+                            if g.known()
+                                && !ents[e].gender.known()
+                                && ents[e].kind == EntityKind::Person
+                            {
+                                ents[e].gender = g;
+                            }
+                            e
+                        }
+                        None => {
+                            let key = words(span.text(text))
+                                .map(str::to_lowercase)
+                                .filter(|w| !DETS.contains(&w.as_str()))
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            let ekind = if n == b'p' {
+                                EntityKind::Group
+                            } else {
+                                EntityKind::Unnamed
+                            };
+                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            filters.push(Filter {
+                                person: false,
+                                name_mask: 0,
+                                words_mask: 0,
+                            });
+                            ents.push(Ent {
+                                kind: ekind,
+                                name: span,
+                                name_words: 0,
+                                words: HashSet::new(),
+                                name_set: Vec::new(),
+                                gender: g,
+                                person_evidence: false,
+                                last_end: span.end,
+                                media: false,
+                                role_person: false,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
+                        }
+                    }
+                }
+                MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
+                    let s = span.text(text);
+                    let content: Vec<String> = words(s)
+                        .map(str::to_lowercase)
+                        .filter(|w| !DETS.contains(&w.as_str()))
+                        .collect();
+                    let key = content.join(" ");
+                    let content_mask = mask(&content);
+                    let head = content.last().map_or("", String::as_str);
+                    let capitalised = words(s)
+                        .skip(1)
+                        .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
+                        || words(s).next().is_some_and(|w| {
+                            !DETS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                                && w.chars().next().is_some_and(char::is_uppercase)
                         });
-                        ents.push(Ent {
-                            kind: ekind,
-                            name: proper_part(text, span),
-                            name_words: 0,
-                            words: content.into_iter().collect(),
-                            name_set: Vec::new(),
-                            gender: b'x',
-                            mentions: Vec::new(),
-                            speaks: false,
-                        });
-                        ents.len() - 1
+                    let head_class = lexicon::word_info(head).class;
+                    // "the Trump campaign", "the Obama administration": a body, not a person
+                    let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0
+                    {
+                        MentionKind::Organisation
+                    } else {
+                        kind
+                    };
+                    let role_person = kind == MentionKind::Role
+                        && head_class & (lexicon::class::ROLE | lexicon::class::ORG)
+                            == lexicon::class::ROLE;
+                    let ekind = match kind {
+                        MentionKind::Organisation => EntityKind::Organisation,
+                        _ if is_plural_head(head) => EntityKind::Group,
+                        _ => EntityKind::Unnamed,
+                    };
+                    // a definite description refers back to what the article introduced
+                    let definite = words(s)
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                    // "the Clinton ad": a modifier that is a person's name makes a thing of
+                    // theirs, not another of their names
+                    let names_a_person = |content: &[String]| {
+                        recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
+                            ents[e].kind == EntityKind::Person
+                                && content.iter().any(|w| ents[e].name_set.contains(w))
+                        })
+                    };
+                    let resolved = if !definite {
+                        None
+                    } else if (role_person
+                        || capitalised && kind == MentionKind::Role && !names_a_person(&content))
+                        && ekind == EntityKind::Unnamed
+                    {
+                        // "the Republican nominee": a person with that head word, else with a
+                        // capitalised modifier of it in a mention ("the Chinese leader")
+                        let head_bit = word_bit(head);
+                        recent
+                            .iter()
+                            .take(LOOK_BACK)
+                            .find(|&e| {
+                                filters[e].person
+                                    && filters[e].words_mask & head_bit != 0
+                                    && ents[e].words.contains(head)
+                            })
+                            .or_else(|| {
+                                recent.iter().take(LOOK_BACK).find(|&e| {
+                                    filters[e].person
+                                        && filters[e].words_mask & content_mask != 0
+                                        && content.iter().any(|w| ents[e].words.contains(w))
+                                })
+                            })
+                            .or_else(|| {
+                                // "the Vermont senator", "The GOP nominee" with no such person
+                                // introduced: one particular person, the article's main
+                                // speaker of late
+                                capitalised
+                                    .then(|| {
+                                        recent
+                                            .iter()
+                                            .take(PRONOUN_LOOK_BACK)
+                                            .filter(|&e| {
+                                                let ent = &ents[e];
+                                                ent.kind == EntityKind::Person
+                                                    && ent.person_evidence
+                                                    && ent.speaks
+                                            })
+                                            .max_by_key(|&e| ents[e].mentions.len())
+                                    })
+                                    .flatten()
+                            })
+                    } else if kind == MentionKind::Organisation && !capitalised {
+                        // "the campaign", "the agency", "the newspaper": the body named before
+                        let heads: &[&str] = if BODY_HEADS.contains(&head) {
+                            BODY_HEADS
+                        } else if MEDIA_HEADS.contains(&head) {
+                            MEDIA_HEADS
+                        } else {
+                            &[]
+                        };
+                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
+                            let ent = &ents[e];
+                            ent.kind == EntityKind::Organisation
+                                && ent.name_words > 0
+                                && (ent.words.contains(head)
+                                    || heads.iter().any(|h| ent.words.contains(*h))
+                                    || heads == MEDIA_HEADS && ent.media)
+                        })
+                    } else if kind == MentionKind::Organisation {
+                        // "The Times" after "The New York Times"
+                        recent.iter().take(LOOK_BACK).find(|&e| {
+                            let ent = &ents[e];
+                            ent.kind == EntityKind::Organisation
+                                && ent.name_words > content.len()
+                                && filters[e].words_mask & content_mask == content_mask
+                                && content.iter().all(|w| ent.words.contains(w))
+                        })
+                    } else {
+                        None
+                    };
+                    // (a map: comparing with every entity was quadratic)
+                    let same = by_key.get(&(ekind, key.clone())).copied();
+                    match resolved.or(same) {
+                        Some(e) => {
+                            if kind == MentionKind::Organisation && capitalised {
+                                let ent = &mut ents[e];
+                                let np = proper_part(text, span);
+                                let nw = words(np.text(text)).count();
+                                if nw > ent.name_words {
+                                    ent.name = np;
+                                    ent.name_words = nw;
+                                }
+                            }
+                            e
+                        }
+                        None => {
+                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            filters.push(Filter {
+                                person: false,
+                                name_mask: 0,
+                                words_mask: content_mask,
+                            });
+                            let name = proper_part(text, span);
+                            let role_person = role_person && ekind == EntityKind::Unnamed;
+                            let media = words(s)
+                                .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
+                            ents.push(Ent {
+                                kind: ekind,
+                                name,
+                                name_words: if capitalised {
+                                    words(name.text(text)).count()
+                                } else {
+                                    0
+                                },
+                                words: content.into_iter().collect(),
+                                name_set: Vec::new(),
+                                gender: Gender::Unknown,
+                                person_evidence: false,
+                                last_end: span.end,
+                                media,
+                                role_person,
+                                mentions: Vec::new(),
+                                speaks: false,
+                            });
+                            ents.len() - 1
+                        }
                     }
                 }
             }
@@ -462,6 +1019,7 @@ pub(crate) fn cluster<'t>(
             ents[e].speaks = true;
             ents[e].mentions.push(span);
         }
+        ents[e].last_end = span.end;
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
@@ -481,6 +1039,11 @@ pub(crate) fn cluster<'t>(
                 name: ent.name.text(text),
                 name_span: ent.name,
                 kind: ent.kind,
+                gender: if ent.kind == EntityKind::Person || ent.kind == EntityKind::Unnamed {
+                    ent.gender
+                } else {
+                    Gender::Unknown
+                },
                 mentions: {
                     // one mention can speak twice ("Varga pledged … and said …")
                     let mut m = std::mem::take(&mut ent.mentions);

@@ -26,12 +26,15 @@
 //! ```
 
 mod entity;
+mod gender;
 mod mention;
 mod rules;
 mod token;
 
 pub(crate) use entity::cluster;
 pub(crate) use rules::attribute;
+
+pub use gender::Gender;
 
 use crate::span::Span;
 
@@ -181,9 +184,16 @@ pub struct Mention {
 
 /// What a speaker entity is.
 ///
+/// `Unnamed` is a source the article does not name (`a spokeswoman`, `the mayor` when no
+/// mayor is named); `Group` is a plural of people (`voters`, `officials`, `critics`),
+/// named or not. A role (`the Republican nominee`) that the article introduced with a
+/// name is that person.
+///
 /// ```
-/// let doc = whosaid::analyze("“Yes,” said Ana Ruiz.");
-/// assert_eq!(doc.speakers[0].kind, whosaid::EntityKind::Person);
+/// use whosaid::EntityKind;
+/// let doc = whosaid::analyze("“Yes,” said Ana Ruiz. “No,” officials said. “Maybe,” a spokeswoman said.");
+/// let kinds: Vec<EntityKind> = doc.speakers.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [EntityKind::Person, EntityKind::Group, EntityKind::Unnamed]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -192,16 +202,17 @@ pub struct Mention {
 pub enum EntityKind {
     /// A named person.
     Person,
-    /// An organisation or medium.
+    /// An organisation: an outlet, agency, party, campaign, company or government.
     Organisation,
-    /// A speaker known only by role.
-    Role,
-    /// An unnamed source.
-    Anonymous,
+    /// A group of people (`voters`, `officials`, `Republican senators`).
+    Group,
+    /// One source the article does not name (`a spokeswoman`, `the judge` with no judge
+    /// named).
+    Unnamed,
 }
 
 impl EntityKind {
-    /// Lowercase name.
+    /// The name used in JSON output (`person`, `organisation`, `group`, `unnamed`).
     ///
     /// ```
     /// assert_eq!(whosaid::EntityKind::Organisation.name(), "organisation");
@@ -210,8 +221,8 @@ impl EntityKind {
         match self {
             EntityKind::Person => "person",
             EntityKind::Organisation => "organisation",
-            EntityKind::Role => "role",
-            EntityKind::Anonymous => "anonymous",
+            EntityKind::Group => "group",
+            EntityKind::Unnamed => "unnamed",
         }
     }
 }
@@ -236,6 +247,8 @@ pub struct Speaker<'t> {
     pub name_span: Span,
     /// What the speaker is.
     pub kind: EntityKind,
+    /// The speaker's gender, from titles, forenames and linked pronouns.
+    pub gender: Gender,
     /// Every speaker mention of this entity, in order.
     pub mentions: Vec<Span>,
 }

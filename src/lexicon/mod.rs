@@ -113,6 +113,33 @@ pub(crate) static ROLE_NOUNS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 pub(crate) static ORG_WORDS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("org_words.txt")));
 
+/// Forenames with the share of female births among the babies given each one, in
+/// hundredths (US Social Security Administration counts; see `forenames.txt`).
+static FORENAMES: Lazy<FnvMap<&'static str, u8>> = Lazy::new(|| {
+    entries(include_str!("forenames.txt"))
+        .filter_map(|line| {
+            let (name, share) = line.split_once('\t')?;
+            let share: f32 = share.trim().parse().ok()?;
+            Some((name, (share * 100.0).round().clamp(0.0, 100.0) as u8))
+        })
+        .collect()
+});
+
+/// The share of female births (0 to 100) among the US babies given the forename `word`
+/// (any case), or `None` for a word that is not a common forename.
+pub(crate) fn female_share(word: &str) -> Option<u8> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 32 || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
+    FORENAMES.get(lower).copied()
+}
+
 /// Word classes: bit flags on a word, from `function_words.txt` and the other lists.
 pub(crate) mod class {
     /// Determiners that open a noun phrase.
@@ -399,5 +426,17 @@ mod tests {
         }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
+    }
+
+    #[test]
+    fn forenames_load_with_shares() {
+        assert!(FORENAMES.len() > 5_000, "{} forenames", FORENAMES.len());
+        assert!(female_share("Mary").unwrap() > 90);
+        assert!(female_share("JOHN").unwrap() < 10);
+        assert_eq!(female_share("Xzqw"), None);
+        assert_eq!(female_share(""), None);
+        for name in FORENAMES.keys() {
+            assert_eq!(*name, name.to_lowercase(), "lowercase: {name}");
+        }
     }
 }

@@ -2,9 +2,21 @@
 
 use super::*;
 
-/// Person-like proper names anywhere in the text (runs of two or more capitalised words,
-/// or a title and a capitalised word, outside quotations and without organisation
-/// words): antecedents for pronouns.
+/// Lowercase words that join the capitalised words of a name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "on", "de", "del", "della", "van", "von", "der", "den", "du", "da", "la",
+    "le", "bin", "al",
+];
+
+/// The connectors of persons' names (`Ursula von der Leyen`, `Charles de Gaulle`).
+const NAME_CONNECTORS: &[&str] = &[
+    "de", "del", "della", "van", "von", "der", "den", "du", "da", "la", "le", "bin", "al",
+];
+
+/// Proper names anywhere in the text (runs of two or more capitalised words, or a title
+/// and a capitalised word, outside quotations; organisations' names too, which the
+/// clustering tells by their organisation words): antecedents for pronouns and
+/// descriptions.
 /// Appends them to `out`.
 pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span, bool)>) {
     for r in ranges {
@@ -19,6 +31,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             let mut j = i;
             let mut words = 0;
             let mut org = false;
+            let mut connector = None;
             while j < te {
                 let k = &cx.toks[j];
                 if k.word() && k.cap() && !k.in_quote() {
@@ -27,8 +40,28 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     j += 1;
                 } else if cx.punct(j, ".") && j > i && cx.toks[j - 1].has(class::TITLE) {
                     j += 1;
+                } else if j > i
+                    && j + 1 < te
+                    && k.word()
+                    && !k.cap()
+                    && cx.toks[j + 1].word()
+                    && cx.toks[j + 1].cap()
+                    && !cx.toks[j + 1].in_quote()
+                    && is(cx.text, k, CONNECTORS)
+                {
+                    // "Department of Veterans Affairs", "Ursula von der Leyen"
+                    connector.get_or_insert(j);
+                    j += 1;
                 } else {
                     break;
+                }
+            }
+            // "John Smith of Ohio", "John Smith and Mary Jones": a person's name ends
+            // before the connector (an organisation's does not)
+            if let Some(c) = connector.filter(|_| !org) {
+                if !is(cx.text, &cx.toks[c], NAME_CONNECTORS) {
+                    words = (i..c).filter(|&k| cx.toks[k].word()).count();
+                    j = c;
                 }
             }
             // "Rehn answered his critics": a lone unlisted capitalised word opening a sentence
@@ -49,7 +82,10 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             // a single word, or a run that is the whole sentence (a headline), starting the
             // sentence is not a name
             let first_ok = i != ts || (words > 1 && j + 1 < te);
-            if words >= 2 && !org && first_ok && !modifier {
+            // an organisation's name is an antecedent too ("the agency", "it"); one word
+            // will do inside a sentence ("the Pentagon")
+            let enough = words >= 2 || org && i != ts;
+            if enough && first_ok && !modifier {
                 // drop a sentence-initial function word ("But John Smith")
                 let mut a = i;
                 while a < j
@@ -65,10 +101,33 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     a += 1;
                 }
                 if a < j {
-                    out.push((cx.span(a, j), false));
+                    out.push((cx.span(role_phrase_start(cx, ts, a), j), false));
                 }
             }
             i = j.max(i + 1);
         }
     }
+}
+
+/// "Republican nominee Donald Trump", "opposition leader Dario Mense": a lowercase role
+/// noun just before a name, with up to three modifiers before it, belongs to the name's
+/// mention, so that a later "the Republican nominee" can find the person it introduced.
+/// Returns the first token of the phrase (`name` when there is none).
+fn role_phrase_start(cx: &Cx<'_>, floor: usize, name: usize) -> usize {
+    let role = |k: usize| {
+        let t = &cx.toks[k];
+        t.word() && !t.cap() && !t.in_quote() && t.has(class::ROLE) && !t.has(class::ORG)
+    };
+    if name <= floor || !role(name - 1) {
+        return name;
+    }
+    let mut r = name - 1;
+    while r > floor && name - r < 4 {
+        let p = &cx.toks[r - 1];
+        if !p.word() || p.in_quote() || p.has(class::DET | class::FUNCTION) || p.reporting() {
+            break;
+        }
+        r -= 1;
+    }
+    r
 }
