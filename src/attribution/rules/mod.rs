@@ -12,6 +12,7 @@ use crate::span::Span;
 mod clauses;
 mod cues;
 mod names;
+mod nested;
 mod quotes;
 mod windows;
 
@@ -21,6 +22,7 @@ use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;
 use cues::*;
 use names::*;
+use nested::drop_nested;
 use quotes::*;
 use std::cell::Cell;
 
@@ -785,6 +787,7 @@ fn attribute_all(
     if !out[base..].is_sorted_by_key(key) {
         out[base..].sort_by_key(key);
     }
+    drop_nested(out, base);
     person_names(&cx, &ranges, names);
     let Counts {
         tok,
