@@ -32,6 +32,9 @@ mod token;
 
 pub(crate) use entity::cluster;
 pub(crate) use rules::attribute;
+#[doc(hidden)]
+pub use rules::model::Proposal;
+pub(crate) use rules::model::{recording, with_weights};
 
 use crate::span::Span;
 

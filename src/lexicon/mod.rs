@@ -14,6 +14,9 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+mod weights;
+pub(crate) use weights::{LINKING_WEIGHTS, Weights};
+
 fn set(data: &'static str) -> HashSet<&'static str> {
     entries(data).collect()
 }

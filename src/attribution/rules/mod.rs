@@ -10,7 +10,10 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 mod clauses;
+mod confidence;
+mod cue_sense;
 mod cues;
+pub(crate) mod model;
 mod names;
 mod nested;
 mod quotes;
@@ -20,6 +23,7 @@ pub(crate) use windows::attribute;
 
 use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;
+use cue_sense::{Verdicts, decide};
 use cues::*;
 use names::*;
 use nested::drop_nested;
@@ -52,6 +56,8 @@ struct Cue {
     complements: bool,
     according: bool,
     used: bool,
+    /// The cue-sense model's log-odds that this is a reporting act (1 for phrases).
+    score: f32,
 }
 
 /// The working vectors of [`attribute_all`], kept from one window of a long text to the
@@ -90,6 +96,10 @@ fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
 
 struct Cx<'a> {
     text: &'a str,
+    /// The learned decisions' weights.
+    weights: std::sync::Arc<crate::lexicon::Weights>,
+    /// Spell out every proposal's features for the trainer.
+    record: bool,
     toks: &'a [Tok],
     counts: &'a Counts,
     /// Where the last token search ended (see `alnum_before`).
@@ -400,6 +410,8 @@ fn attribute_all(
     let counts = Counts::new(text, &toks, cum, quotes, scratch);
     let cx = Cx {
         text,
+        weights: model::current_weights(),
+        record: model::is_recording(),
         toks: &toks,
         counts: &counts,
         near: Cell::new(0),
@@ -788,6 +800,7 @@ fn attribute_all(
         out[base..].sort_by_key(key);
     }
     drop_nested(out, base);
+    confidence::set_confidence(&cx, &cues, &mut out[base..]);
     person_names(&cx, &ranges, names);
     let Counts {
         tok,
