@@ -305,6 +305,7 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
                 "cue": span_json(text, a.cue),
                 "confidence": (f64::from(a.confidence) * 1000.0).round() / 1000.0,
                 "rule": a.rule.name(),
+                "mode": a.mode.name(),
             })
         })
         .collect();

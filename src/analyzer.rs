@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, EntityKind, Speaker};
+use crate::attribution::{self, Attribution, EntityKind, Mode, Speaker};
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::Weights;
 use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
@@ -29,6 +29,8 @@ struct Inner {
     detector: QuoteDetector,
     /// Weights given to the builder (`None`: the shipped ones).
     weights: Option<Arc<Weights>>,
+    /// The modes kept (`None`: all).
+    modes: Option<Vec<Mode>>,
 }
 
 impl Default for Analyzer {
@@ -53,6 +55,7 @@ pub struct AnalyzerBuilder {
     segmenter: Option<Segmenter>,
     detector: Option<QuoteDetector>,
     linking_weights: Option<String>,
+    modes: Option<Vec<Mode>>,
 }
 
 impl AnalyzerBuilder {
@@ -106,6 +109,22 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Keep only the attributions of these modes (all four by default): researchers
+    /// counting who was quoted keep speech and writing. The speakers are then those of
+    /// the attributions kept.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, Mode};
+    /// let quoted = Analyzer::builder().modes(&[Mode::Speech, Mode::Writing]).build().unwrap();
+    /// let doc = quoted.analyze("Ana Ruiz said the plan failed. Critics believe it will fail.");
+    /// assert_eq!(doc.attributions.len(), 1);
+    /// assert_eq!(doc.attributions[0].mode, Mode::Speech);
+    /// ```
+    pub fn modes(mut self, modes: &[Mode]) -> Self {
+        self.modes = Some(modes.to_vec());
+        self
+    }
+
     /// Build the analyzer.
     ///
     /// # Errors
@@ -130,6 +149,7 @@ impl AnalyzerBuilder {
                 segmenter: self.segmenter.unwrap_or_default(),
                 detector: self.detector.unwrap_or_default(),
                 weights,
+                modes: self.modes,
             }),
         })
     }
@@ -410,6 +430,9 @@ impl Analyzer {
             attribution::with_weights(self.inner.weights.as_ref(), || {
                 attribution::attribute(text, &sentences, &mut quotes)
             });
+        if let Some(modes) = &self.inner.modes {
+            attributions.retain(|a| modes.contains(&a.mode));
+        }
         let speakers = attribution::cluster(text, &mut attributions, &names);
         Document {
             text,

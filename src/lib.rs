@@ -78,7 +78,7 @@ pub use analyzer::{
     analyze,
 };
 pub use attribution::{
-    Attribution, AttributionKind, EntityKind, Mention, MentionKind, Rule, Speaker,
+    Attribution, AttributionKind, EntityKind, Mention, MentionKind, Mode, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
 pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};

@@ -27,6 +27,7 @@
 
 mod entity;
 mod mention;
+mod mode;
 mod rules;
 mod token;
 
@@ -37,6 +38,7 @@ pub use rules::model::Proposal;
 pub(crate) use rules::model::{recording, with_weights};
 
 use crate::span::Span;
+pub use mode::Mode;
 
 /// How much of the content is quoted.
 ///
@@ -277,4 +279,6 @@ pub struct Attribution {
     pub confidence: f32,
     /// The rule that decided.
     pub rule: Rule,
+    /// The kind of act reported: speech, writing, thought or evidence.
+    pub mode: Mode,
 }

@@ -68,6 +68,17 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
     m
 });
 
+/// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
+/// name (`writing`, `thought`, `evidence`).
+pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
+    entries(include_str!("cue_modes.txt"))
+        .filter_map(|line| {
+            let (mode, cue) = line.split_once(' ')?;
+            Some((cue.trim(), mode))
+        })
+        .collect()
+});
+
 /// Role of a cue phrase in `cue_phrases.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PhraseRole {

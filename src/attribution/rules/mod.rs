@@ -2,7 +2,7 @@
 
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
-use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
+use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
 use crate::lexicon::{class, word_info};
 use crate::quote::{Quote, QuoteKind};
@@ -14,6 +14,7 @@ mod confidence;
 mod cue_sense;
 mod cues;
 pub(crate) mod model;
+mod modes;
 mod names;
 mod nested;
 mod quotes;
@@ -294,6 +295,7 @@ impl Link {
             medium: self.medium,
             confidence,
             rule: self.rule,
+            mode: Mode::Speech,
         }
     }
 }
@@ -735,6 +737,7 @@ fn attribute_all(
                             medium: None,
                             confidence: 0.3,
                             rule: Rule::SentenceSubject,
+                            mode: Mode::Speech,
                         });
                     }
                     _ => quotes[qi].kind = QuoteKind::NotSpeech,
@@ -801,6 +804,7 @@ fn attribute_all(
     }
     drop_nested(out, base);
     confidence::set_confidence(&cx, &cues, &mut out[base..]);
+    modes::set_modes(text, &mut out[base..]);
     person_names(&cx, &ranges, names);
     let Counts {
         tok,
@@ -844,6 +848,7 @@ fn unattributed(content: Span, kind: AttributionKind, qi: usize) -> Attribution 
         medium: None,
         confidence: 0.0,
         rule: Rule::Unattributed,
+        mode: Mode::Speech,
     }
 }
 
