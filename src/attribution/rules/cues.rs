@@ -162,6 +162,9 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 });
             // "is expected to announce": modality, not speech
             let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            // "states that", "points out": a verb whatever else its form may be, and a
+            // cue whatever the weights say
+            let sure = verb_next && !blocked && !capital_mid && !modal;
             let verdicts = Verdicts {
                 blocked,
                 noun_like,
@@ -171,7 +174,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 modal,
             };
             let (accept, score) = decide(cx, i, s, e, lemma, headline, verdicts);
-            if accept {
+            if accept || sure && verdicts.ok() {
                 // what the verb takes after it (one lookup of its lemma)
                 let verb_class = word_info(lemma).class;
                 out.push(Cue {
