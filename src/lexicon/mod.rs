@@ -15,7 +15,7 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 }
 
 mod weights;
-pub(crate) use weights::{LINKING_WEIGHTS, Weights};
+pub(crate) use weights::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
 
 fn set(data: &'static str) -> HashSet<&'static str> {
     entries(data).collect()

@@ -14,12 +14,46 @@ use std::collections::HashMap;
 
 use super::Fnv;
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The keys are FNV-1a hashes already: the map uses them as they are.
+#[derive(Default)]
+pub(crate) struct HashedKey(u64);
+
+impl std::hash::Hasher for HashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = Fnv::default();
+        h.write(bytes);
+        self.0 = h.finish();
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<HashedKey>>;
+
+/// The FNV-1a state before any byte.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a state `h` extended by `bytes` (a `const fn`: a feature's fixed prefix is hashed
+/// at compile time).
+#[inline]
+pub(crate) const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
 
 /// The weights of the learned decisions, by hashed feature name.
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    by_feature: FnvMap<u64, f32>,
+    by_feature: HashedMap<f32>,
     /// The decisions the file has features for (`cue`, `conf`).
     decisions: Vec<String>,
 }
@@ -27,20 +61,15 @@ pub(crate) struct Weights {
 /// FNV-1a of the concatenated parts, in one pass and without building the string.
 #[inline]
 pub(crate) fn feature_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in p.as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    parts
+        .iter()
+        .fold(FNV_START, |h, p| fnv_extend(h, p.as_bytes()))
 }
 
 impl Weights {
     /// Parses a weights file; the error names the first bad line.
     pub(crate) fn parse(data: &str) -> Result<Weights, String> {
-        let mut by_feature = FnvMap::default();
+        let mut by_feature = HashedMap::default();
         let mut decisions: Vec<String> = Vec::new();
         for (n, line) in data.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -77,6 +106,12 @@ impl Weights {
             .get(&feature_hash(parts))
             .copied()
             .unwrap_or(0.0)
+    }
+
+    /// The weight of the feature whose name hashes to `hash` ([`fnv_extend`]).
+    #[inline]
+    pub(crate) fn get_hashed(&self, hash: u64) -> f32 {
+        self.by_feature.get(&hash).copied().unwrap_or(0.0)
     }
 
     /// Does the file have features for `decision`? Without, the rules decide alone.

@@ -5,9 +5,24 @@
 //! on cross-validated output (each article scored by weights that never saw it), so that
 //! the probability is calibrated for unseen news.
 
-use super::model::{Proposal, Scorer, probability, record};
+use super::model::{Proposal, Scorer, Template, probability, record};
 use super::*;
 use crate::attribution::MentionKind;
+
+// The feature templates.
+const CONF_ADDRESSEE: Template = Template::new("conf:addressee=");
+const CONF_CUE: Template = Template::new("conf:cue=");
+const CONF_CUE_GAP: Template = Template::new("conf:cue-gap=");
+const CONF_CUE_SCORE: Template = Template::new("conf:cue-score=");
+const CONF_KIND: Template = Template::new("conf:kind=");
+const CONF_LENGTH: Template = Template::new("conf:length=");
+const CONF_MEDIUM: Template = Template::new("conf:medium=");
+const CONF_RULE: Template = Template::new("conf:rule=");
+const CONF_RULE_KIND: Template = Template::new("conf:rule-kind=");
+const CONF_RULE_PRIOR: Template = Template::new("conf:rule-prior=");
+const CONF_RULE_SPEAKER: Template = Template::new("conf:rule-speaker=");
+const CONF_SPEAKER: Template = Template::new("conf:speaker=");
+const CONF_SPEAKER_GAP: Template = Template::new("conf:speaker-gap=");
 
 /// A bucket name for `x` among the ascending `bounds` (`<=b` for the first bound `x` is
 /// at most, `>last` above them all).
@@ -59,17 +74,17 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
         return;
     }
     for a in out.iter_mut() {
-        let mut f = Scorer::new(&cx.weights, "conf", cx.record);
+        let mut f = Scorer::new(&cx.weights, "conf:bias", cx.record);
         let rule = a.rule.name();
         let kind = a.kind.name();
         let speaker = a.speaker.map_or("none", |m| mention_name(m.kind));
         let cue = cue_name(cx.text, a);
-        f.add("rule", rule);
-        f.add("kind", kind);
-        f.add2("rule-kind", rule, kind);
-        f.add("speaker", speaker);
-        f.add2("rule-speaker", rule, speaker);
-        f.add("cue", cue);
+        f.add(CONF_RULE, rule);
+        f.add(CONF_KIND, kind);
+        f.add2(CONF_RULE_KIND, rule, kind);
+        f.add(CONF_SPEAKER, speaker);
+        f.add2(CONF_RULE_SPEAKER, rule, speaker);
+        f.add(CONF_CUE, cue);
         let prior = bucket(
             a.confidence,
             &[
@@ -84,11 +99,11 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
             ],
             "0.9",
         );
-        f.add2("rule-prior", rule, prior);
+        f.add2(CONF_RULE_PRIOR, rule, prior);
         if let Some(c) = a.cue {
             let score = cue_score(cx, cues, c.start).unwrap_or(1.0);
             f.add(
-                "cue-score",
+                CONF_CUE_SCORE,
                 bucket(
                     score,
                     &[(-1.0, "<=-1"), (0.5, "<=0.5"), (2.0, "<=2"), (4.0, "<=4")],
@@ -107,7 +122,7 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
                 "content-first"
             };
             f.add2(
-                "cue-gap",
+                CONF_CUE_GAP,
                 side,
                 bucket(
                     gap as f32,
@@ -127,7 +142,7 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
                     "after"
                 };
                 f.add2(
-                    "speaker-gap",
+                    CONF_SPEAKER_GAP,
                     side,
                     bucket(
                         d as f32,
@@ -138,7 +153,7 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
             }
         }
         f.add2(
-            "length",
+            CONF_LENGTH,
             kind,
             bucket(
                 a.content.len() as f32,
@@ -147,10 +162,10 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
             ),
         );
         if a.medium.is_some() {
-            f.add("medium", "yes");
+            f.add(CONF_MEDIUM, "yes");
         }
         if a.addressee.is_some() {
-            f.add("addressee", "yes");
+            f.add(CONF_ADDRESSEE, "yes");
         }
         if cx.weights.covers("conf") {
             a.confidence = probability(f.score);

@@ -7,8 +7,30 @@
 //! Every feature is a word class, a lemma of the cue lexicon, a closed-class word or a
 //! punctuation mark: never a name or a phrase of an article.
 
-use super::model::{Proposal, Scorer, record};
+use super::model::{Proposal, Scorer, Template, record};
 use super::*;
+
+// The feature templates.
+const CUE_CLAUSE_AFTER: Template = Template::new("cue:clause-after=");
+const CUE_FORM_NEXT: Template = Template::new("cue:form-next=");
+const CUE_FORM_PREV: Template = Template::new("cue:form-prev=");
+const CUE_FORM_RULES: Template = Template::new("cue:form-rules=");
+const CUE_HEADLINE: Template = Template::new("cue:headline=");
+const CUE_LEMMA: Template = Template::new("cue:lemma=");
+const CUE_LEMMA_FORM: Template = Template::new("cue:lemma-form=");
+const CUE_LEMMA_NEXT: Template = Template::new("cue:lemma-next=");
+const CUE_LEMMA_PREV: Template = Template::new("cue:lemma-prev=");
+const CUE_LEMMA_RULES: Template = Template::new("cue:lemma-rules=");
+const CUE_NEXT: Template = Template::new("cue:next=");
+const CUE_NEXT2: Template = Template::new("cue:next2=");
+const CUE_POSITION: Template = Template::new("cue:position=");
+const CUE_PREV: Template = Template::new("cue:prev=");
+const CUE_PREV2: Template = Template::new("cue:prev2=");
+const CUE_QUOTE: Template = Template::new("cue:quote=");
+const CUE_RULE: Template = Template::new("cue:rule=");
+const CUE_RULES: Template = Template::new("cue:rules=");
+const CUE_RULES_SUBJECT: Template = Template::new("cue:rules-subject=");
+const CUE_SUBJECT: Template = Template::new("cue:subject=");
 
 /// The rules' verdicts on one occurrence (each `true` is a reason not to take it).
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,15 +55,87 @@ impl Verdicts {
     }
 }
 
-/// Closed-class words that are features by themselves (general English, no content).
-const FUNCTION_FEATURES: &[&str] = &[
-    "that", "to", "the", "a", "an", "not", "was", "were", "is", "are", "be", "been", "being",
-    "has", "have", "had", "will", "would", "also", "who", "which", "it", "by", "as", "on", "in",
-    "for", "with", "of", "out", "up", "off", "about", "and", "but", "he", "she", "they", "i", "we",
-    "you", "this", "his", "her", "their", "its", "when", "what", "how", "why", "whether", "if",
-    "than", "so", "there", "at", "from", "did", "does", "do", "can", "could", "may", "should",
-    "must", "never",
-];
+/// A closed-class word that is a feature by itself (general English, no content), in
+/// any case: one `match` on the folded bytes.
+fn function_feature(w: &str) -> Option<&'static str> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 7];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..b.len()] {
+        b"that" => "that",
+        b"to" => "to",
+        b"the" => "the",
+        b"a" => "a",
+        b"an" => "an",
+        b"not" => "not",
+        b"was" => "was",
+        b"were" => "were",
+        b"is" => "is",
+        b"are" => "are",
+        b"be" => "be",
+        b"been" => "been",
+        b"being" => "being",
+        b"has" => "has",
+        b"have" => "have",
+        b"had" => "had",
+        b"will" => "will",
+        b"would" => "would",
+        b"also" => "also",
+        b"who" => "who",
+        b"which" => "which",
+        b"it" => "it",
+        b"by" => "by",
+        b"as" => "as",
+        b"on" => "on",
+        b"in" => "in",
+        b"for" => "for",
+        b"with" => "with",
+        b"of" => "of",
+        b"out" => "out",
+        b"up" => "up",
+        b"off" => "off",
+        b"about" => "about",
+        b"and" => "and",
+        b"but" => "but",
+        b"he" => "he",
+        b"she" => "she",
+        b"they" => "they",
+        b"i" => "i",
+        b"we" => "we",
+        b"you" => "you",
+        b"this" => "this",
+        b"his" => "his",
+        b"her" => "her",
+        b"their" => "their",
+        b"its" => "its",
+        b"when" => "when",
+        b"what" => "what",
+        b"how" => "how",
+        b"why" => "why",
+        b"whether" => "whether",
+        b"if" => "if",
+        b"than" => "than",
+        b"so" => "so",
+        b"there" => "there",
+        b"at" => "at",
+        b"from" => "from",
+        b"did" => "did",
+        b"does" => "does",
+        b"do" => "do",
+        b"can" => "can",
+        b"could" => "could",
+        b"may" => "may",
+        b"should" => "should",
+        b"must" => "must",
+        b"never" => "never",
+        _ => return None,
+    })
+}
 
 /// The class of token `k` for the features: a punctuation mark's name, a closed-class
 /// word itself, or the word's class (`pronoun`, `det`, `role`, `cap`, `reporting`, …).
@@ -61,7 +155,7 @@ pub(super) fn token_class(cx: &Cx<'_>, k: usize) -> &'static str {
             _ => "punct",
         };
     }
-    if let Some(f) = FUNCTION_FEATURES.iter().find(|f| f.eq_ignore_ascii_case(w)) {
+    if let Some(f) = function_feature(w) {
         return f;
     }
     if t.in_quote() {
@@ -132,13 +226,21 @@ pub(super) fn decide(
     verdicts: Verdicts,
 ) -> (bool, f32) {
     let learned = cx.weights.covers("cue");
-    if !learned && !cx.record {
+    // negation and modality (`did not say`, `is expected to`), phrasal and action verbs
+    // (`called off`, `agreed to reopen`) and names (`Will`) are the rules' to refuse:
+    // the weights decide the rest, noun-like forms included
+    let vetoed = verdicts.blocked
+        || verdicts.modal
+        || verdicts.particle
+        || verdicts.no_clause
+        || verdicts.capital_mid;
+    if !learned && !cx.record || vetoed && !cx.record {
         return (verdicts.ok(), if verdicts.ok() { 1.0 } else { -1.0 });
     }
     let toks = cx.toks;
-    let mut f = Scorer::new(&cx.weights, "cue", cx.record);
+    let mut f = Scorer::new(&cx.weights, "cue:bias", cx.record);
     let ok = if verdicts.ok() { "ok" } else { "no" };
-    f.add("rules", ok);
+    f.add(CUE_RULES, ok);
     for (on, name) in [
         (verdicts.blocked, "blocked"),
         (verdicts.noun_like, "noun-like"),
@@ -148,14 +250,14 @@ pub(super) fn decide(
         (verdicts.modal, "modal"),
     ] {
         if on {
-            f.add("rule", name);
+            f.add(CUE_RULE, name);
         }
     }
     let word_form = form(cx.t(i), lemma);
-    f.add("lemma", lemma);
-    f.add2("lemma-rules", lemma, ok);
-    f.add2("lemma-form", lemma, word_form);
-    f.add2("form-rules", word_form, ok);
+    f.add(CUE_LEMMA, lemma);
+    f.add2(CUE_LEMMA_RULES, lemma, ok);
+    f.add2(CUE_LEMMA_FORM, lemma, word_form);
+    f.add2(CUE_FORM_RULES, word_form, ok);
     let class_at = |k: usize| {
         if k >= s && k < e {
             token_class(cx, k)
@@ -167,29 +269,29 @@ pub(super) fn decide(
     let prev2 = if i > s + 1 { class_at(i - 2) } else { "edge" };
     let next = class_at(i + 1);
     let next2 = class_at(i + 2);
-    f.add("prev", prev);
-    f.add("next", next);
-    f.add2("prev2", prev2, prev);
-    f.add2("next2", next, next2);
-    f.add2("lemma-next", lemma, next);
-    f.add2("lemma-prev", lemma, prev);
-    f.add2("form-prev", word_form, prev);
-    f.add2("form-next", word_form, next);
+    f.add(CUE_PREV, prev);
+    f.add(CUE_NEXT, next);
+    f.add2(CUE_PREV2, prev2, prev);
+    f.add2(CUE_NEXT2, next, next2);
+    f.add2(CUE_LEMMA_NEXT, lemma, next);
+    f.add2(CUE_LEMMA_PREV, lemma, prev);
+    f.add2(CUE_FORM_PREV, word_form, prev);
+    f.add2(CUE_FORM_NEXT, word_form, next);
     // the subject: the nearest word before that is not an adverb or auxiliary
     let subject = (s..i)
         .rev()
         .find(|&k| !toks[k].has(class::BETWEEN))
         .map_or("edge", class_at);
-    f.add("subject", subject);
-    f.add2("rules-subject", ok, subject);
+    f.add(CUE_SUBJECT, subject);
+    f.add2(CUE_RULES_SUBJECT, ok, subject);
     if headline {
-        f.add("headline", "yes");
+        f.add(CUE_HEADLINE, "yes");
     }
     // quotation marks in the sentence, before and after the word
     let quoted_before = (s..i).rev().take(12).any(|k| toks[k].in_quote());
     let quoted_after = (i + 1..e).take(12).any(|k| toks[k].in_quote());
     f.add2(
-        "quote",
+        CUE_QUOTE,
         if quoted_before { "before" } else { "-" },
         if quoted_after { "after" } else { "-" },
     );
@@ -198,8 +300,8 @@ pub(super) fn decide(
         .take(6)
         .any(|k| cx.punct(k, ":") || is(cx.text, &toks[k], &["that"]));
     if clause_after {
-        f.add2("clause-after", lemma, "yes");
-        f.add("clause-after", "yes");
+        f.add2(CUE_CLAUSE_AFTER, lemma, "yes");
+        f.add(CUE_CLAUSE_AFTER, "yes");
     }
     let position = match i - s {
         0 => "first",
@@ -207,15 +309,7 @@ pub(super) fn decide(
         _ if e - i <= 3 => "last",
         _ => "middle",
     };
-    f.add2("position", position, ok);
-    // negation and modality (`did not say`, `is expected to`), phrasal and action verbs
-    // (`called off`, `agreed to reopen`) and names (`Will`) are the rules' to refuse:
-    // the weights decide the rest, noun-like forms included
-    let vetoed = verdicts.blocked
-        || verdicts.modal
-        || verdicts.particle
-        || verdicts.no_clause
-        || verdicts.capital_mid;
+    f.add2(CUE_POSITION, position, ok);
     let (accept, score) = if learned {
         (f.score > 0.0 && !vetoed, f.score)
     } else {

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::lexicon::{LINKING_WEIGHTS, Weights};
+use crate::lexicon::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
 use crate::span::Span;
 
 /// One proposal and its features, as the trainer sees it.
@@ -81,43 +81,61 @@ pub(super) fn record(proposal: Proposal) {
     });
 }
 
+/// A feature template: its name up to the value (`cue:lemma=`) and that name's hash,
+/// computed at compile time.
+#[derive(Clone, Copy)]
+pub(super) struct Template {
+    name: &'static str,
+    hash: u64,
+}
+
+impl Template {
+    pub(super) const fn new(name: &'static str) -> Template {
+        Template {
+            name,
+            hash: fnv_extend(FNV_START, name.as_bytes()),
+        }
+    }
+}
+
 /// Sums the weights of a proposal's features, and spells the names out when recording.
 pub(super) struct Scorer<'w> {
     weights: &'w Weights,
-    decision: &'static str,
     pub(super) score: f32,
     names: Option<Vec<String>>,
 }
 
 impl<'w> Scorer<'w> {
-    pub(super) fn new(weights: &'w Weights, decision: &'static str, record: bool) -> Self {
+    /// Starts with the bias, feature `bias` of the template (`cue:bias=`'s name less
+    /// the `=`).
+    pub(super) fn new(weights: &'w Weights, bias: &'static str, record: bool) -> Self {
         Scorer {
             weights,
-            decision,
-            score: weights.get(&[decision, ":bias"]),
-            names: record.then(|| vec![format!("{decision}:bias")]),
+            score: weights.get(&[bias]),
+            names: record.then(|| vec![bias.to_string()]),
         }
     }
 
-    /// Feature `template=value`.
+    /// Feature `template` + `value`.
     #[inline]
-    pub(super) fn add(&mut self, template: &str, value: &str) {
-        self.score += self
-            .weights
-            .get(&[self.decision, ":", template, "=", value]);
+    pub(super) fn add(&mut self, template: Template, value: &str) {
+        let h = fnv_extend(template.hash, value.as_bytes());
+        self.score += self.weights.get_hashed(h);
         if let Some(n) = self.names.as_mut() {
-            n.push(format!("{}:{template}={value}", self.decision));
+            n.push(format!("{}{value}", template.name));
         }
     }
 
-    /// Feature `template=first|second` (a conjunction).
+    /// Feature `template` + `first|second` (a conjunction).
     #[inline]
-    pub(super) fn add2(&mut self, template: &str, first: &str, second: &str) {
-        self.score += self
-            .weights
-            .get(&[self.decision, ":", template, "=", first, "|", second]);
+    pub(super) fn add2(&mut self, template: Template, first: &str, second: &str) {
+        let h = fnv_extend(
+            fnv_extend(fnv_extend(template.hash, first.as_bytes()), b"|"),
+            second.as_bytes(),
+        );
+        self.score += self.weights.get_hashed(h);
         if let Some(n) = self.names.as_mut() {
-            n.push(format!("{}:{template}={first}|{second}", self.decision));
+            n.push(format!("{}{first}|{second}", template.name));
         }
     }
 
