@@ -234,7 +234,7 @@ pub(super) fn decide(
         || verdicts.particle
         || verdicts.no_clause
         || verdicts.capital_mid;
-    if !learned && !cx.record || vetoed && !cx.record {
+    if (!learned || vetoed) && !cx.record {
         return (verdicts.ok(), if verdicts.ok() { 1.0 } else { -1.0 });
     }
     let toks = cx.toks;
