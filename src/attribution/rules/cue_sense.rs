@@ -12,8 +12,6 @@ use super::*;
 
 // The feature templates.
 const CUE_CLAUSE_AFTER: Template = Template::new("cue:clause-after=");
-const CUE_FORM_NEXT: Template = Template::new("cue:form-next=");
-const CUE_FORM_PREV: Template = Template::new("cue:form-prev=");
 const CUE_FORM_RULES: Template = Template::new("cue:form-rules=");
 const CUE_HEADLINE: Template = Template::new("cue:headline=");
 const CUE_LEMMA: Template = Template::new("cue:lemma=");
@@ -22,14 +20,11 @@ const CUE_LEMMA_NEXT: Template = Template::new("cue:lemma-next=");
 const CUE_LEMMA_PREV: Template = Template::new("cue:lemma-prev=");
 const CUE_LEMMA_RULES: Template = Template::new("cue:lemma-rules=");
 const CUE_NEXT: Template = Template::new("cue:next=");
-const CUE_NEXT2: Template = Template::new("cue:next2=");
 const CUE_POSITION: Template = Template::new("cue:position=");
 const CUE_PREV: Template = Template::new("cue:prev=");
-const CUE_PREV2: Template = Template::new("cue:prev2=");
 const CUE_QUOTE: Template = Template::new("cue:quote=");
 const CUE_RULE: Template = Template::new("cue:rule=");
 const CUE_RULES: Template = Template::new("cue:rules=");
-const CUE_RULES_SUBJECT: Template = Template::new("cue:rules-subject=");
 const CUE_SUBJECT: Template = Template::new("cue:subject=");
 
 /// The rules' verdicts on one occurrence (each `true` is a reason not to take it).
@@ -266,24 +261,17 @@ pub(super) fn decide(
         }
     };
     let prev = if i > s { class_at(i - 1) } else { "edge" };
-    let prev2 = if i > s + 1 { class_at(i - 2) } else { "edge" };
     let next = class_at(i + 1);
-    let next2 = class_at(i + 2);
     f.add(CUE_PREV, prev);
     f.add(CUE_NEXT, next);
-    f.add2(CUE_PREV2, prev2, prev);
-    f.add2(CUE_NEXT2, next, next2);
     f.add2(CUE_LEMMA_NEXT, lemma, next);
     f.add2(CUE_LEMMA_PREV, lemma, prev);
-    f.add2(CUE_FORM_PREV, word_form, prev);
-    f.add2(CUE_FORM_NEXT, word_form, next);
     // the subject: the nearest word before that is not an adverb or auxiliary
     let subject = (s..i)
         .rev()
         .find(|&k| !toks[k].has(class::BETWEEN))
         .map_or("edge", class_at);
     f.add(CUE_SUBJECT, subject);
-    f.add2(CUE_RULES_SUBJECT, ok, subject);
     if headline {
         f.add(CUE_HEADLINE, "yes");
     }
