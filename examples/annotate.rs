@@ -50,6 +50,7 @@ fn article_json(id: &str, doc: &Document<'_>) -> Value {
                 "end": span.end,
                 "text": &text[span],
                 "kind": a.kind.name(),
+                "mode": a.mode.name(),
                 "content": span_json(text, Some(a.content)),
                 "speaker": span_json(text, a.speaker.map(|m| m.span)),
                 "cue": span_json(text, a.cue),

@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, EntityKind, Gender, Speaker};
-use crate::error::Error;
+use crate::attribution::{self, Attribution, EntityKind, Gender, Mode, Speaker};
+use crate::error::{Error, ErrorKind};
+use crate::lexicon::Weights;
 use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
 use crate::span::Span;
@@ -26,6 +27,10 @@ pub struct Analyzer {
 struct Inner {
     segmenter: Segmenter,
     detector: QuoteDetector,
+    /// Weights given to the builder (`None`: the shipped ones).
+    weights: Option<Arc<Weights>>,
+    /// The modes kept (`None`: all).
+    modes: Option<Vec<Mode>>,
 }
 
 impl Default for Analyzer {
@@ -49,6 +54,8 @@ impl Default for Analyzer {
 pub struct AnalyzerBuilder {
     segmenter: Option<Segmenter>,
     detector: Option<QuoteDetector>,
+    linking_weights: Option<String>,
+    modes: Option<Vec<Mode>>,
 }
 
 impl AnalyzerBuilder {
@@ -85,19 +92,64 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Use these learned weights for the attribution decisions instead of the shipped
+    /// ones (`src/lexicon/linking_weights.txt`, fitted on PolNeAR train): the text of a
+    /// file in the same format, as `examples/train.rs` writes it (`#` header lines, then
+    /// `feature<TAB>weight` lines). A file with no feature of a decision leaves that
+    /// decision to the rules alone.
+    ///
+    /// ```
+    /// let rules_only = whosaid::Analyzer::builder().linking_weights("# no weights\n").build().unwrap();
+    /// assert_eq!(rules_only.analyze("“Yes,” she said.").attributions.len(), 1);
+    /// let err = whosaid::Analyzer::builder().linking_weights("cue:bias 1").build().unwrap_err();
+    /// assert_eq!(err.kind(), whosaid::ErrorKind::InvalidLexiconEntry);
+    /// ```
+    pub fn linking_weights(mut self, file: &str) -> Self {
+        self.linking_weights = Some(file.to_string());
+        self
+    }
+
+    /// Keep only the attributions of these modes (all four by default): researchers
+    /// counting who was quoted keep speech and writing. The speakers are then those of
+    /// the attributions kept.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, Mode};
+    /// let quoted = Analyzer::builder().modes(&[Mode::Speech, Mode::Writing]).build().unwrap();
+    /// let doc = quoted.analyze("Ana Ruiz said the plan failed. Critics believe it will fail.");
+    /// assert_eq!(doc.attributions.len(), 1);
+    /// assert_eq!(doc.attributions[0].mode, Mode::Speech);
+    /// ```
+    pub fn modes(mut self, modes: &[Mode]) -> Self {
+        self.modes = Some(modes.to_vec());
+        self
+    }
+
     /// Build the analyzer.
     ///
     /// # Errors
-    /// None today: the parts are built already; kept fallible for future settings.
+    /// [`ErrorKind::InvalidLexiconEntry`](crate::ErrorKind::InvalidLexiconEntry) when the
+    /// weights given to [`linking_weights`](Self::linking_weights) have a bad line.
     ///
     /// ```
     /// assert!(whosaid::Analyzer::builder().build().is_ok());
     /// ```
     pub fn build(self) -> Result<Analyzer, Error> {
+        let weights = match self.linking_weights {
+            Some(file) => Some(Arc::new(Weights::parse(&file).map_err(|m| {
+                Error::new(
+                    ErrorKind::InvalidLexiconEntry,
+                    format!("linking weights: {m}"),
+                )
+            })?)),
+            None => None,
+        };
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 segmenter: self.segmenter.unwrap_or_default(),
                 detector: self.detector.unwrap_or_default(),
+                weights,
+                modes: self.modes,
             }),
         })
     }
@@ -378,7 +430,13 @@ impl Analyzer {
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let mut quotes = self.inner.detector.detect(text, &pspans);
-        let (mut attributions, names) = attribution::attribute(text, &sentences, &mut quotes);
+        let (mut attributions, names) =
+            attribution::with_weights(self.inner.weights.as_ref(), || {
+                attribution::attribute(text, &sentences, &mut quotes)
+            });
+        if let Some(modes) = &self.inner.modes {
+            attributions.retain(|a| modes.contains(&a.mode));
+        }
         let speakers = attribution::cluster(text, &mut attributions, &names);
         Document {
             text,

@@ -78,7 +78,7 @@ pub use analyzer::{
     analyze,
 };
 pub use attribution::{
-    Attribution, AttributionKind, EntityKind, Gender, Mention, MentionKind, Rule, Speaker,
+    Attribution, AttributionKind, EntityKind, Gender, Mention, MentionKind, Mode, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
 pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};
@@ -87,6 +87,20 @@ pub use sentence::{
     paragraphs, sentences,
 };
 pub use span::{OffsetConverter, Span};
+
+/// Hooks for `examples/train.rs`, which fits the learned decisions with the code users
+/// run: not a stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::attribution::Proposal;
+    use crate::{Analyzer, Document};
+
+    /// Analyses `text` and returns every proposal of the learned decisions (cue-sense
+    /// candidates, attributions) with its features and score.
+    pub fn propose<'t>(analyzer: &Analyzer, text: &'t str) -> (Document<'t>, Vec<Proposal>) {
+        crate::attribution::recording(|| analyzer.analyze(text))
+    }
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -28,15 +28,20 @@
 mod entity;
 mod gender;
 mod mention;
+mod mode;
 mod rules;
 mod token;
 
 pub(crate) use entity::cluster;
 pub(crate) use rules::attribute;
+#[doc(hidden)]
+pub use rules::model::Proposal;
+pub(crate) use rules::model::{recording, with_weights};
 
 pub use gender::Gender;
 
 use crate::span::Span;
+pub use mode::Mode;
 
 /// How much of the content is quoted.
 ///
@@ -287,4 +292,6 @@ pub struct Attribution {
     pub confidence: f32,
     /// The rule that decided.
     pub rule: Rule,
+    /// The kind of act reported: speech, writing, thought or evidence.
+    pub mode: Mode,
 }

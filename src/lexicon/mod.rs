@@ -14,6 +14,9 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+mod weights;
+pub(crate) use weights::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
+
 fn set(data: &'static str) -> HashSet<&'static str> {
     entries(data).collect()
 }
@@ -63,6 +66,17 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
         }
     }
     m
+});
+
+/// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
+/// name (`writing`, `thought`, `evidence`).
+pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
+    entries(include_str!("cue_modes.txt"))
+        .filter_map(|line| {
+            let (mode, cue) = line.split_once(' ')?;
+            Some((cue.trim(), mode))
+        })
+        .collect()
 });
 
 /// Role of a cue phrase in `cue_phrases.txt`.

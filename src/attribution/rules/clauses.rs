@@ -107,6 +107,7 @@ pub(super) fn colon_speaker(
         medium: None,
         confidence: 0.6,
         rule: Rule::ColonSpeaker,
+        mode: Mode::Speech,
     })
 }
 
@@ -150,6 +151,7 @@ pub(super) fn indirect(
             medium,
             confidence,
             rule,
+            mode: Mode::Speech,
         }
     };
     let cue_span = cx.span(c.a, c.b);

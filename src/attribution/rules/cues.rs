@@ -62,6 +62,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     complements: false,
                     according: true,
                     used: false,
+                    score: 1.0,
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
@@ -85,6 +86,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 complements: false,
                 according: false,
                 used: false,
+                score: 1.0,
             });
             i += 2;
             continue;
@@ -160,7 +162,19 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 });
             // "is expected to announce": modality, not speech
             let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
-            if !blocked && !noun_like && !capital_mid && !particle && !no_clause && !modal {
+            // "states that", "points out": a verb whatever else its form may be, and a
+            // cue whatever the weights say
+            let sure = verb_next && !blocked && !capital_mid && !modal;
+            let verdicts = Verdicts {
+                blocked,
+                noun_like,
+                capital_mid,
+                particle,
+                no_clause,
+                modal,
+            };
+            let (accept, score) = decide(cx, i, s, e, lemma, headline, verdicts);
+            if accept || sure && verdicts.ok() {
                 // what the verb takes after it (one lookup of its lemma)
                 let verb_class = word_info(lemma).class;
                 out.push(Cue {
@@ -170,6 +184,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                     complements: verb_class & class::COMPLEMENT_VERB != 0,
                     according: false,
                     used: false,
+                    score,
                 });
             }
         }

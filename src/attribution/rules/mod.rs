@@ -2,7 +2,7 @@
 
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::token::{Tok, tokenize};
-use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
+use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
 use crate::lexicon::{class, word_info};
 use crate::quote::{Quote, QuoteKind};
@@ -10,8 +10,13 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 mod clauses;
+mod confidence;
+mod cue_sense;
 mod cues;
+pub(crate) mod model;
+mod modes;
 mod names;
+mod nested;
 mod quotes;
 mod windows;
 
@@ -19,8 +24,10 @@ pub(crate) use windows::attribute;
 
 use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;
+use cue_sense::{Verdicts, decide};
 use cues::*;
 use names::*;
+use nested::drop_nested;
 use quotes::*;
 use std::cell::Cell;
 
@@ -50,6 +57,8 @@ struct Cue {
     complements: bool,
     according: bool,
     used: bool,
+    /// The cue-sense model's log-odds that this is a reporting act (1 for phrases).
+    score: f32,
 }
 
 /// The working vectors of [`attribute_all`], kept from one window of a long text to the
@@ -88,6 +97,10 @@ fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
 
 struct Cx<'a> {
     text: &'a str,
+    /// The learned decisions' weights.
+    weights: std::sync::Arc<crate::lexicon::Weights>,
+    /// Spell out every proposal's features for the trainer.
+    record: bool,
     toks: &'a [Tok],
     counts: &'a Counts,
     /// Where the last token search ended (see `alnum_before`).
@@ -282,6 +295,7 @@ impl Link {
             medium: self.medium,
             confidence,
             rule: self.rule,
+            mode: Mode::Speech,
         }
     }
 }
@@ -398,6 +412,8 @@ fn attribute_all(
     let counts = Counts::new(text, &toks, cum, quotes, scratch);
     let cx = Cx {
         text,
+        weights: model::current_weights(),
+        record: model::is_recording(),
         toks: &toks,
         counts: &counts,
         near: Cell::new(0),
@@ -721,6 +737,7 @@ fn attribute_all(
                             medium: None,
                             confidence: 0.3,
                             rule: Rule::SentenceSubject,
+                            mode: Mode::Speech,
                         });
                     }
                     _ => quotes[qi].kind = QuoteKind::NotSpeech,
@@ -785,6 +802,9 @@ fn attribute_all(
     if !out[base..].is_sorted_by_key(key) {
         out[base..].sort_by_key(key);
     }
+    drop_nested(out, base);
+    confidence::set_confidence(&cx, &cues, &mut out[base..]);
+    modes::set_modes(text, &mut out[base..]);
     person_names(&cx, &ranges, names);
     let Counts {
         tok,
@@ -828,6 +848,7 @@ fn unattributed(content: Span, kind: AttributionKind, qi: usize) -> Attribution 
         medium: None,
         confidence: 0.0,
         rule: Rule::Unattributed,
+        mode: Mode::Speech,
     }
 }
 

@@ -1,0 +1,151 @@
+//! The learned decisions: which weights score them, and the training hooks.
+//!
+//! The rules propose (every reporting-verb occurrence, every attribution) and describe
+//! each proposal with named features; a linear model over those features decides
+//! (`cue_sense.rs`) or gives the confidence (`confidence.rs`). The weights are data
+//! (`lexicon/linking_weights.txt`, fitted by `examples/train.rs`). An analyzer built with
+//! other weights (`AnalyzerBuilder::linking_weights`) hands them to the stage for the
+//! length of one `analyze` call through [`with_weights`]; the trainer asks the stage to
+//! record every proposal's features through [`recording`].
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use crate::lexicon::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
+use crate::span::Span;
+
+/// One proposal and its features, as the trainer sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    /// `cue` (a reporting-verb occurrence) or `conf` (an attribution).
+    pub decision: &'static str,
+    /// The cue word, or the attribution's content.
+    pub span: Span,
+    /// The cue of an attribution (`conf` proposals).
+    pub cue: Option<Span>,
+    /// Feature names, `decision:template=value`.
+    pub features: Vec<String>,
+    /// The model's score (log-odds) with the weights in use.
+    pub score: f32,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Arc<Weights>>> = const { RefCell::new(None) };
+    static RECORDED: RefCell<Option<Vec<Proposal>>> = const { RefCell::new(None) };
+}
+
+/// Puts the thread's previous value back when dropped (also when `f` unwinds).
+struct Restore(Option<Arc<Weights>>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        CURRENT.with(|c| *c.borrow_mut() = previous);
+    }
+}
+
+/// Runs `f` with `weights` as the stage's weights on this thread (`None`: the shipped
+/// ones).
+pub(crate) fn with_weights<R>(weights: Option<&Arc<Weights>>, f: impl FnOnce() -> R) -> R {
+    let previous = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), weights.cloned()));
+    let _restore = Restore(previous);
+    f()
+}
+
+/// The weights in use on this thread.
+pub(super) fn current_weights() -> Arc<Weights> {
+    CURRENT
+        .with(|c| c.borrow().clone())
+        .unwrap_or_else(|| Arc::clone(&LINKING_WEIGHTS))
+}
+
+/// Runs `f` recording every proposal's features; returns them with `f`'s result.
+pub(crate) fn recording<R>(f: impl FnOnce() -> R) -> (R, Vec<Proposal>) {
+    RECORDED.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let out = f();
+    let proposals = RECORDED.with(|r| r.borrow_mut().take()).unwrap_or_default();
+    (out, proposals)
+}
+
+/// Is a recording on? (Asked once per window: the features are then also spelled out.)
+pub(super) fn is_recording() -> bool {
+    RECORDED.with(|r| r.borrow().is_some())
+}
+
+/// Adds one proposal to the recording, if any.
+pub(super) fn record(proposal: Proposal) {
+    RECORDED.with(|r| {
+        if let Some(v) = r.borrow_mut().as_mut() {
+            v.push(proposal);
+        }
+    });
+}
+
+/// A feature template: its name up to the value (`cue:lemma=`) and that name's hash,
+/// computed at compile time.
+#[derive(Clone, Copy)]
+pub(super) struct Template {
+    name: &'static str,
+    hash: u64,
+}
+
+impl Template {
+    pub(super) const fn new(name: &'static str) -> Template {
+        Template {
+            name,
+            hash: fnv_extend(FNV_START, name.as_bytes()),
+        }
+    }
+}
+
+/// Sums the weights of a proposal's features, and spells the names out when recording.
+pub(super) struct Scorer<'w> {
+    weights: &'w Weights,
+    pub(super) score: f32,
+    names: Option<Vec<String>>,
+}
+
+impl<'w> Scorer<'w> {
+    /// Starts with the bias, feature `bias` of the template (`cue:bias=`'s name less
+    /// the `=`).
+    pub(super) fn new(weights: &'w Weights, bias: &'static str, record: bool) -> Self {
+        Scorer {
+            weights,
+            score: weights.get(&[bias]),
+            names: record.then(|| vec![bias.to_string()]),
+        }
+    }
+
+    /// Feature `template` + `value`.
+    #[inline]
+    pub(super) fn add(&mut self, template: Template, value: &str) {
+        let h = fnv_extend(template.hash, value.as_bytes());
+        self.score += self.weights.get_hashed(h);
+        if let Some(n) = self.names.as_mut() {
+            n.push(format!("{}{value}", template.name));
+        }
+    }
+
+    /// Feature `template` + `first|second` (a conjunction).
+    #[inline]
+    pub(super) fn add2(&mut self, template: Template, first: &str, second: &str) {
+        let h = fnv_extend(
+            fnv_extend(fnv_extend(template.hash, first.as_bytes()), b"|"),
+            second.as_bytes(),
+        );
+        self.score += self.weights.get_hashed(h);
+        if let Some(n) = self.names.as_mut() {
+            n.push(format!("{}{first}|{second}", template.name));
+        }
+    }
+
+    /// The feature names, when recording.
+    pub(super) fn take_names(&mut self) -> Vec<String> {
+        self.names.take().unwrap_or_default()
+    }
+}
+
+/// The logistic function: log-odds to probability.
+pub(super) fn probability(score: f32) -> f32 {
+    1.0 / (1.0 + (-score).exp())
+}

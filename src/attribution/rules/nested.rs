@@ -1,0 +1,90 @@
+//! Nested attributions: an attribution reported inside another one's content is part of
+//! that content, not an attribution of its own.
+
+use crate::attribution::{Attribution, AttributionKind};
+
+/// Drops, from `out[base..]` (sorted by content start), each indirect attribution whose
+/// cue lies inside another attribution's content: `She said that officials told her the
+/// plan was dead` reports one act, hers; the officials' words are part of her content,
+/// not a second top-level attribution. One sweep: the contents that start at or before a
+/// cue are a prefix of the list, and the longest reach among them (other than the
+/// attribution's own) tells whether one holds the cue.
+pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
+    let list = &out[base..];
+    if list.len() < 2 {
+        return;
+    }
+    // prefix maxima of the content ends: (best end, its index, second best end)
+    let mut reach = Vec::with_capacity(list.len());
+    let (mut best, mut best_at, mut second) = (0usize, usize::MAX, 0usize);
+    for (k, a) in list.iter().enumerate() {
+        let end = a.content.end;
+        if end > best {
+            second = best;
+            best = end;
+            best_at = k;
+        } else if end > second {
+            second = end;
+        }
+        reach.push((best, best_at, second));
+    }
+    let mut keep = Vec::with_capacity(list.len());
+    for (k, a) in list.iter().enumerate() {
+        let nested = a.kind == AttributionKind::Indirect
+            && a.cue.is_some_and(|cue| {
+                let n = list.partition_point(|b| b.content.start <= cue.start);
+                n > 0 && {
+                    let (best, best_at, second) = reach[n - 1];
+                    let end = if best_at == k { second } else { best };
+                    end >= cue.end
+                }
+            });
+        keep.push(!nested);
+    }
+    let mut k = 0;
+    let mut i = 0;
+    out.retain(|_| {
+        let stay = i < base || {
+            let s = keep[k];
+            k += 1;
+            s
+        };
+        i += 1;
+        stay
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze;
+
+    fn contents(text: &str) -> Vec<&str> {
+        analyze(text)
+            .attributions
+            .iter()
+            .map(|a| a.content.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_inside_another_content_is_not_a_second_attribution() {
+        let text = "Ana Ruiz said that the officials told her the plan was dead.";
+        assert_eq!(
+            contents(text),
+            ["that the officials told her the plan was dead"]
+        );
+    }
+
+    #[test]
+    fn attributions_side_by_side_both_stay() {
+        let text = "Ana Ruiz said that the plan was dead. Tom Reyes said that it was alive.";
+        assert_eq!(contents(text).len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_inside_a_content_keeps_its_own_attribution() {
+        // only indirect attributions are dropped: a direct quotation has its own marks
+        let text = "“We will win,” the mayor said.";
+        assert_eq!(contents(text), ["“We will win,”"]);
+    }
+}
