@@ -57,8 +57,10 @@
 //!
 //! ## Features
 //!
-//! * `serde` (default): `Serialize` for [`Document`] and its parts, `Serialize` and
-//!   `Deserialize` for [`OwnedDocument`].
+//! * `serde` (default): [`Document`] serialises to its JSON record ([`Document::record`]:
+//!   attributions with their quoted parts, speakers, sentences, paragraphs), and
+//!   [`OwnedDocument`] reads the same record back, checked. The parts (`Quote`,
+//!   `Sentence`, …) serialise field by field.
 //!
 //! The forms handled and their limits are described in `RULES.md` in the repository;
 //! `cargo run --release --example annotate` shows the analysis of a sample article.
@@ -70,23 +72,26 @@ pub mod attribution;
 mod error;
 mod lexicon;
 pub mod quote;
+#[cfg(feature = "serde")]
+mod record;
 pub mod sentence;
 mod span;
 
 pub use analyzer::{
-    Analyzer, AnalyzerBuilder, Document, OwnedDocument, OwnedQuote, OwnedSentence, OwnedSpeaker,
-    analyze,
+    Analyzer, AnalyzerBuilder, Document, OwnedAttribution, OwnedDocument, OwnedSpeaker, analyze,
 };
 pub use attribution::{
     Attribution, AttributionKind, EntityKind, Mention, MentionKind, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
 pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};
+#[cfg(feature = "serde")]
+pub use record::Record;
 pub use sentence::{
     Paragraph, Paragraphs, QuotePolicy, Segmenter, SegmenterBuilder, Sentence, Sentences,
     paragraphs, sentences,
 };
-pub use span::{OffsetConverter, Span};
+pub use span::{OffsetConverter, Offsets, Span};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
