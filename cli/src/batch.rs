@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
-use std::sync::{Condvar, Mutex};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -54,6 +54,8 @@ struct Done {
     error: Option<String>,
     text_bytes: u64,
     input_bytes: u64,
+    /// Not processed: the run was stopping.
+    skipped: bool,
 }
 
 /// Articles read but not yet written.
@@ -101,6 +103,10 @@ impl Gate {
         self.changed.notify_all();
     }
 
+    fn in_flight(&self) -> usize {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).count
+    }
+
     fn halted(&self) -> bool {
         self.halted.load(Ordering::Relaxed) || INTERRUPTED.load(Ordering::Relaxed)
     }
@@ -146,49 +152,64 @@ fn progress_bar(options: &Options) -> Option<ProgressBar> {
 /// Errors only when `out` fails for another reason than a closed pipe.
 pub fn run<J, P>(jobs: J, options: &Options, process: P, out: &mut dyn Write) -> io::Result<Summary>
 where
-    J: Iterator<Item = Job> + Send,
+    J: Iterator<Item = Job> + Send + 'static,
     P: Fn(&Job, &mut Vec<u8>) -> Option<String> + Sync,
 {
     let threads = options.threads.max(1);
-    let gate = Gate {
+    let gate = Arc::new(Gate {
         state: Mutex::new(InFlight::default()),
         halted: AtomicBool::new(false),
         changed: Condvar::new(),
         window: 4 * threads,
-    };
+    });
     let bar = progress_bar(options);
     let start = Instant::now();
     let mut summary = Summary::default();
     let (job_tx, job_rx) = sync_channel::<(u64, Job)>(threads);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
-    let result = std::thread::scope(|scope| {
-        let gate = &gate;
-        scope.spawn(move || {
-            for (seq, job) in (0u64..).zip(jobs) {
-                if INTERRUPTED.load(Ordering::Relaxed) {
-                    break;
-                }
-                let size = job.text.as_ref().map_or(0, |t| t.len() as u64);
-                if !gate.enter(size) || job_tx.send((seq, job)).is_err() {
-                    break;
-                }
+    // The reader is not joined: after Ctrl-C it may sit in a read of stdin that never
+    // returns, and the run must still end.
+    let reader_gate = Arc::clone(&gate);
+    std::thread::spawn(move || {
+        for (seq, job) in (0u64..).zip(jobs) {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                break;
             }
-        });
+            let size = job.text.as_ref().map_or(0, |t| t.len() as u64);
+            if !reader_gate.enter(size) || job_tx.send((seq, job)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = std::thread::scope(|scope| {
+        let gate = &*gate;
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let job_rx = &job_rx;
             let process = &process;
             scope.spawn(move || {
                 loop {
-                    let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                    let Ok((seq, job)) = next else { break };
-                    if gate.halted() {
-                        continue;
-                    }
-                    let mut bytes = Vec::new();
-                    let error = process(&job, &mut bytes);
+                    let next = job_rx
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .recv_timeout(Duration::from_millis(100));
+                    let (seq, job) = match next {
+                        Ok(pair) => pair,
+                        Err(RecvTimeoutError::Timeout) if gate.halted() => break,
+                        Err(RecvTimeoutError::Timeout) => continue,
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
                     let text_bytes = job.text.as_ref().map_or(0, |t| t.len() as u64);
+                    let mut bytes = Vec::new();
+                    // once the run stops, a queued job is passed on unprocessed, so the
+                    // writer's order and count stay whole
+                    let skipped = gate.halted();
+                    let error = if skipped {
+                        None
+                    } else {
+                        process(&job, &mut bytes)
+                    };
                     let input_bytes = job.input_bytes;
                     drop(job);
                     let done = Done {
@@ -197,6 +218,7 @@ where
                         error,
                         text_bytes,
                         input_bytes,
+                        skipped,
                     };
                     if done_tx.send(done).is_err() {
                         break;
@@ -207,7 +229,7 @@ where
         drop(done_tx);
         let written = write_in_order(&done_rx, gate, out, options, bar.as_ref(), &mut summary);
         gate.stop();
-        // let the workers run out: they skip what is queued once the gate is stopped
+        // let the workers run out: they pass on what is queued once the gate is stopped
         for _ in done_rx.iter() {}
         written
     });
@@ -216,7 +238,9 @@ where
     }
     summary.interrupted = INTERRUPTED.load(Ordering::Relaxed);
     result?;
-    if !options.quiet && !summary.closed_pipe {
+    // one article read whole needs no summary
+    let worth_telling = summary.articles > 1 || summary.errors > 0 || summary.interrupted;
+    if !options.quiet && !summary.closed_pipe && worth_telling {
         let secs = start.elapsed().as_secs_f64().max(1e-9);
         eprintln!(
             "{} articles ({} errors), {:.2} MB in {secs:.2} s on {threads} thread(s): {:.0} articles/s, {:.1} MB/s{}",
@@ -246,11 +270,35 @@ fn write_in_order(
 ) -> io::Result<()> {
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0u64;
-    for done in done_rx {
+    loop {
+        let ready = match done_rx.try_recv() {
+            Ok(done) => Ok(done),
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                // caught up with the workers: let the reader see what is done
+                if let Err(e) = out.flush() {
+                    return closed_pipe_or(e, gate, summary);
+                }
+                done_rx.recv_timeout(Duration::from_millis(100))
+            }
+        };
+        let done = match ready {
+            Ok(done) => done,
+            Err(RecvTimeoutError::Timeout) => {
+                if INTERRUPTED.load(Ordering::Relaxed) && gate.in_flight() == 0 {
+                    break;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         waiting.insert(done.seq, done);
         while let Some(done) = waiting.remove(&next) {
             next += 1;
             gate.leave(done.text_bytes);
+            if done.skipped {
+                continue;
+            }
             summary.articles += 1;
             summary.bytes += done.text_bytes;
             if let Some(message) = &done.error {
