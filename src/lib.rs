@@ -63,7 +63,8 @@
 //!   `Sentence`, …) serialise field by field.
 //!
 //! The forms handled and their limits are described in `RULES.md` in the repository;
-//! `cargo run --release --example annotate` shows the analysis of a sample article.
+//! `cargo run --release -p whosaid-cli -- annotate examples/data/summit.txt` shows the
+//! analysis of a sample article with the `whosaid` command.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
