@@ -235,7 +235,7 @@ impl<R: BufRead> LineReader<R> {
                 self.at_start = false;
             }
             let rest = &available[start..];
-            match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            match memchr::memchr2(b'\n', b'\r', rest) {
                 Some(end) => {
                     let room = self.limit.saturating_sub(buf.len() as u64) as usize;
                     if end > room {
