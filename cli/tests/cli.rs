@@ -564,24 +564,21 @@ fn cpu_ticks(args: &[&str], stdin: &[u8]) -> u64 {
 #[test]
 fn highlight_and_the_table_are_linear() {
     let paragraph = "“We will win,” the mayor said.\n\n";
+    let (small_text, large_text) = (paragraph.repeat(16_000), paragraph.repeat(32_000));
     for command in ["highlight", "annotate"] {
-        let cost = |n: usize| {
-            let text = paragraph.repeat(n);
-            (0..2)
-                .map(|_| {
-                    cpu_ticks(
-                        &[command, "--quiet"][..if command == "annotate" { 2 } else { 1 }],
-                        text.as_bytes(),
-                    )
-                })
-                .min()
-                .unwrap()
-                .max(1)
-        };
-        let (small, large) = (cost(16_000), cost(32_000));
+        let args = [command, "--quiet"];
+        let args = &args[..if command == "annotate" { 2 } else { 1 }];
+        // interleaved, the fastest of three each: other tests run beside this one
+        let (mut small, mut large) = (u64::MAX, u64::MAX);
+        for _ in 0..3 {
+            small = small.min(cpu_ticks(args, small_text.as_bytes()).max(1));
+            large = large.min(cpu_ticks(args, large_text.as_bytes()).max(1));
+        }
         let ratio = large as f64 / small as f64;
+        // linear is 2 (measured 2.0-2.1 on a quiet machine); the quadratic code was 4.
+        // The margin is for a debug build sharing the machine with the other tests.
         assert!(
-            ratio <= 2.5,
+            ratio <= 3.0,
             "{command}: 16,000 paragraphs {small} ticks, 32,000 {large}: ratio {ratio:.2}"
         );
     }
