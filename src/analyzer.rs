@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, EntityKind, Gender, Mode, Speaker};
+use crate::attribution::{self, Attribution, AttributionKind, EntityKind, Gender, Mode, Rule, Speaker};
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::Weights;
-use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
+use crate::quote::{Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
 use crate::span::Span;
 
@@ -166,11 +166,12 @@ impl AnalyzerBuilder {
 /// assert_eq!(doc.attributions.len(), 2);
 /// assert_eq!(doc.speakers.len(), 1);
 /// ```
+///
+/// With the `serde` feature its serde form is the JSON record of
+/// [`Document::record`], which [`OwnedDocument`] reads back.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document<'t> {
     /// The analysed text.
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub text: &'t str,
     /// Paragraphs, in order.
     pub paragraphs: Vec<Paragraph<'t>>,
@@ -221,9 +222,32 @@ impl<'t> Document<'t> {
     /// assert_eq!(q.text(text), "“strong support” for their “core interests”");
     /// ```
     pub fn quoted_span(&self, a: &Attribution) -> Option<Span> {
-        quoted_hull(a.content, &self.quotes, |q| {
-            (q.span, q.parent.is_none() && q.kind != QuoteKind::NotSpeech)
-        })
+        self.quotes_in(a)
+            .map(|q| q.span)
+            .reduce(|hull, s| hull.cover(s))
+    }
+
+    /// The speech quotations of an attribution: every top-level quotation (not nested in
+    /// another, not [`QuoteKind::NotSpeech`]) that lies inside its content, in order.
+    /// A quotation split by its attribution is one quotation with several pieces.
+    ///
+    /// ```
+    /// let text = "Ruiz pledged “strong support” for their “core interests” on Monday.";
+    /// let doc = whosaid::analyze(text);
+    /// let quoted: Vec<&str> = doc.quotes_in(&doc.attributions[0]).map(|q| q.text).collect();
+    /// assert_eq!(quoted, ["“strong support”", "“core interests”"]);
+    /// ```
+    pub fn quotes_in<'d>(&'d self, a: &Attribution) -> impl Iterator<Item = &'d Quote<'t>> + 'd {
+        let content = a.content;
+        let first = self
+            .quotes
+            .partition_point(|q| q.span.start < content.start);
+        self.quotes[first..]
+            .iter()
+            .take_while(move |q| q.span.start < content.end)
+            .filter(move |q| {
+                q.parent.is_none() && q.kind != QuoteKind::NotSpeech && content.contains(q.span)
+            })
     }
 
     /// An owned copy that outlives the text and round-trips through serde.
@@ -234,41 +258,40 @@ impl<'t> Document<'t> {
     /// assert_eq!(owned.text, "“Yes,” he said.");
     /// ```
     pub fn to_owned_document(&self) -> OwnedDocument {
-        let text = self.text;
         OwnedDocument {
-            text: text.to_string(),
+            text: self.text.to_string(),
             paragraphs: self.paragraphs.iter().map(|p| p.span).collect(),
-            sentences: self
-                .sentences
+            sentences: self.sentences.iter().map(|s| s.span).collect(),
+            attributions: self
+                .attributions
                 .iter()
-                .map(|s| OwnedSentence {
-                    span: s.span,
-                    paragraph: s.paragraph,
+                .map(|a| OwnedAttribution {
+                    span: self.quoted_span(a).unwrap_or(a.content),
+                    kind: a.kind,
+                    mode: a.mode,
+                    content: a.content,
+                    speaker: a.speaker.map(|m| m.span),
+                    entity: a.entity,
+                    cue: a.cue,
+                    addressee: a.addressee,
+                    medium: a.medium,
+                    confidence: rounded_confidence(a.confidence),
+                    rule: a.rule,
+                    pieces: self.quotes_in(a).map(|q| q.span).collect(),
                 })
                 .collect(),
-            quotes: self
+            nonspeech: self
                 .quotes
                 .iter()
-                .map(|q| OwnedQuote {
-                    span: q.span,
-                    content: q.content,
-                    pieces: q.pieces.clone(),
-                    first_paragraph: q.first_paragraph,
-                    last_paragraph: q.last_paragraph,
-                    closed: q.closed,
-                    parent: q.parent,
-                    kind: q.kind,
-                    marks: q.marks,
-                })
+                .filter(|q| q.kind == QuoteKind::NotSpeech)
+                .map(|q| q.span)
                 .collect(),
-            attributions: self.attributions.clone(),
             speakers: self
                 .speakers
                 .iter()
                 .map(|s| OwnedSpeaker {
                     id: s.id,
                     name: s.name.to_string(),
-                    name_span: s.name_span,
                     kind: s.kind,
                     gender: s.gender,
                     mentions: s.mentions.clone(),
@@ -278,48 +301,47 @@ impl<'t> Document<'t> {
     }
 }
 
-/// A sentence in an [`OwnedDocument`].
-///
-/// ```
-/// let o = whosaid::analyze("One. Two.").to_owned_document();
-/// assert_eq!(o.sentences[1].span.start, 5);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct OwnedSentence {
-    /// Byte span.
-    pub span: Span,
-    /// Paragraph index.
-    pub paragraph: usize,
+/// Confidence rounded to two decimals, as the JSON record writes it.
+fn rounded_confidence(confidence: f32) -> f32 {
+    ((f64::from(confidence) * 100.0).round() / 100.0) as f32
 }
 
-/// A quotation in an [`OwnedDocument`] (see [`Quote`]).
+/// An attribution in an [`OwnedDocument`]: the entry of the record's `quotes` list.
 ///
 /// ```
-/// let o = whosaid::analyze("“Hi there,” she said.").to_owned_document();
-/// assert!(o.quotes[0].closed);
+/// let text = "Ruiz called the plan “a disaster” on Monday.";
+/// let owned = whosaid::analyze(text).to_owned_document();
+/// let a = &owned.attributions[0];
+/// assert_eq!(a.span.text(text), "“a disaster”");
+/// assert_eq!(a.pieces.len(), 1);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct OwnedQuote {
-    /// Hull of the pieces, marks included.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnedAttribution {
+    /// The quoted part (from the first quotation mark to the last) when the content has
+    /// quotations, else the content ([`Document::quoted_span`]).
     pub span: Span,
-    /// Hull of the text inside the marks.
+    /// How much of the content is quoted.
+    pub kind: AttributionKind,
+    /// What kind of act it reports.
+    pub mode: Mode,
+    /// The reported content.
     pub content: Span,
-    /// The pieces with their marks.
+    /// The speaker mention nearest the cue.
+    pub speaker: Option<Span>,
+    /// Index of the speaker entity in [`OwnedDocument::speakers`].
+    pub entity: Option<usize>,
+    /// The cue.
+    pub cue: Option<Span>,
+    /// Who was spoken to.
+    pub addressee: Option<Span>,
+    /// Through what.
+    pub medium: Option<Span>,
+    /// Confidence in the speaker, from 0 to 1, to two decimals.
+    pub confidence: f32,
+    /// The rule that decided.
+    pub rule: Rule,
+    /// The top-level speech quotations inside the content ([`Document::quotes_in`]).
     pub pieces: Vec<Span>,
-    /// First paragraph.
-    pub first_paragraph: usize,
-    /// Last paragraph.
-    pub last_paragraph: usize,
-    /// Whether the closing mark was found.
-    pub closed: bool,
-    /// Enclosing quotation.
-    pub parent: Option<usize>,
-    /// What the quotation is used for.
-    pub kind: QuoteKind,
-    /// Mark convention.
-    pub marks: MarkStyle,
 }
 
 /// A speaker in an [`OwnedDocument`] (see [`Speaker`]).
@@ -329,51 +351,91 @@ pub struct OwnedQuote {
 /// assert_eq!(o.speakers[0].name, "Ana Ruiz");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OwnedSpeaker {
     /// Index in the speaker list.
     pub id: usize,
     /// Canonical name.
     pub name: String,
-    /// Where the canonical name stands.
-    pub name_span: Span,
     /// What the speaker is.
     pub kind: EntityKind,
     /// The speaker's gender.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub gender: Gender,
     /// Speaker mentions.
     pub mentions: Vec<Span>,
 }
 
-/// The owned, serialisable form of a [`Document`].
+/// The owned form of a [`Document`]: what its JSON record holds, with the text.
+///
+/// With the `serde` feature it serialises to the same record as the document and
+/// deserialises from any record that carries the text and byte offsets, checking it on
+/// the way: every span inside the text and on character boundaries, each `text` the
+/// text of its span, indices in range, confidences between 0 and 1. Bad input is an
+/// error naming the key at fault.
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
-/// let owned = whosaid::analyze("“Yes,” he said.").to_owned_document();
-/// let json = serde_json::to_string(&owned).unwrap();
+/// let doc = whosaid::analyze("“Yes,” he said.");
+/// let json = serde_json::to_string(&doc).unwrap();
 /// let back: whosaid::OwnedDocument = serde_json::from_str(&json).unwrap();
-/// assert_eq!(back, owned);
+/// assert_eq!(back, doc.to_owned_document());
+/// assert_eq!(serde_json::to_string(&back).unwrap(), json);
+///
+/// let bad = json.replace("\"confidence\":0.9", "\"confidence\":7.5");
+/// let err = serde_json::from_str::<whosaid::OwnedDocument>(&bad).unwrap_err();
+/// assert!(err.to_string().contains("quotes[0].confidence: 7.5 is not between 0 and 1"));
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OwnedDocument {
     /// The analysed text.
     pub text: String,
     /// Paragraph spans.
     pub paragraphs: Vec<Span>,
-    /// Sentences.
-    pub sentences: Vec<OwnedSentence>,
-    /// Quotations.
-    pub quotes: Vec<OwnedQuote>,
-    /// Attributions.
-    pub attributions: Vec<Attribution>,
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Attributions (the record's `quotes`).
+    pub attributions: Vec<OwnedAttribution>,
+    /// Quotations that are not speech.
+    pub nonspeech: Vec<Span>,
     /// Speakers.
     pub speakers: Vec<OwnedSpeaker>,
 }
 
 impl OwnedDocument {
+    /// The speaker entity of an attribution.
+    ///
+    /// ```
+    /// let owned = whosaid::analyze("Sen. Ana Ruiz arrived. “Enough,” she said.").to_owned_document();
+    /// assert_eq!(owned.speaker_of(&owned.attributions[0]).unwrap().name, "Ana Ruiz");
+    /// ```
+    pub fn speaker_of(&self, a: &OwnedAttribution) -> Option<&OwnedSpeaker> {
+        a.entity.and_then(|e| self.speakers.get(e))
+    }
+
+    /// The first speech quotation of an attribution (with its marks), if it has one.
+    ///
+    /// ```
+    /// let text = "“Enough,” she said.";
+    /// let owned = whosaid::analyze(text).to_owned_document();
+    /// assert_eq!(owned.quote_of(&owned.attributions[0]).unwrap().text(text), "“Enough,”");
+    /// ```
+    pub fn quote_of(&self, a: &OwnedAttribution) -> Option<Span> {
+        a.pieces.first().copied()
+    }
+
+    /// The top-level speech quotations inside an attribution's content, in order (see
+    /// [`Document::quotes_in`]).
+    ///
+    /// ```
+    /// let text = "Ruiz pledged “strong support” for their “core interests” on Monday.";
+    /// let owned = whosaid::analyze(text).to_owned_document();
+    /// let quoted: Vec<&str> = owned.quotes_in(&owned.attributions[0]).map(|s| s.text(text)).collect();
+    /// assert_eq!(quoted, ["“strong support”", "“core interests”"]);
+    /// ```
+    pub fn quotes_in<'d>(&'d self, a: &'d OwnedAttribution) -> impl Iterator<Item = Span> + 'd {
+        a.pieces.iter().copied()
+    }
+
     /// The quoted part of an attribution (see [`Document::quoted_span`]).
     ///
     /// ```
@@ -382,10 +444,8 @@ impl OwnedDocument {
     /// let q = owned.quoted_span(&owned.attributions[0]).unwrap();
     /// assert_eq!(q.text(text), "“a disaster”");
     /// ```
-    pub fn quoted_span(&self, a: &Attribution) -> Option<Span> {
-        quoted_hull(a.content, &self.quotes, |q| {
-            (q.span, q.parent.is_none() && q.kind != QuoteKind::NotSpeech)
-        })
+    pub fn quoted_span(&self, a: &OwnedAttribution) -> Option<Span> {
+        a.pieces.iter().copied().reduce(|hull, s| hull.cover(s))
     }
 }
 
@@ -447,24 +507,6 @@ impl Analyzer {
             speakers,
         }
     }
-}
-
-/// The hull of the quotations among `quotes` (in order of their start) that lie inside
-/// `content` and are speech: `get` gives a quotation's span and whether it is top-level
-/// speech. Looks only at the quotations that start inside `content`.
-fn quoted_hull<T>(content: Span, quotes: &[T], get: impl Fn(&T) -> (Span, bool)) -> Option<Span> {
-    let lo = quotes.partition_point(|q| get(q).0.start < content.start);
-    let mut hull: Option<Span> = None;
-    for (s, speech) in quotes[lo..]
-        .iter()
-        .map(&get)
-        .take_while(|(s, _)| s.start < content.end)
-    {
-        if speech && content.contains(s) {
-            hull = Some(hull.map_or(s, |h| h.cover(s)));
-        }
-    }
-    hull
 }
 
 /// Analyse `text` with the default [`Analyzer`].

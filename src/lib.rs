@@ -57,11 +57,14 @@
 //!
 //! ## Features
 //!
-//! * `serde` (default): `Serialize` for [`Document`] and its parts, `Serialize` and
-//!   `Deserialize` for [`OwnedDocument`].
+//! * `serde` (default): [`Document`] serialises to its JSON record ([`Document::record`]:
+//!   attributions with their quoted parts, speakers, sentences, paragraphs), and
+//!   [`OwnedDocument`] reads the same record back, checked. The parts (`Quote`,
+//!   `Sentence`, …) serialise field by field.
 //!
 //! The forms handled and their limits are described in `RULES.md` in the repository;
-//! `cargo run --release --example annotate` shows the analysis of a sample article.
+//! `cargo run --release -p whosaid-cli -- annotate examples/data/summit.txt` shows the
+//! analysis of a sample article with the `whosaid` command.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -70,23 +73,26 @@ pub mod attribution;
 mod error;
 mod lexicon;
 pub mod quote;
+#[cfg(feature = "serde")]
+mod record;
 pub mod sentence;
 mod span;
 
 pub use analyzer::{
-    Analyzer, AnalyzerBuilder, Document, OwnedDocument, OwnedQuote, OwnedSentence, OwnedSpeaker,
-    analyze,
+    Analyzer, AnalyzerBuilder, Document, OwnedAttribution, OwnedDocument, OwnedSpeaker, analyze,
 };
 pub use attribution::{
     Attribution, AttributionKind, EntityKind, Gender, Mention, MentionKind, Mode, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
 pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};
+#[cfg(feature = "serde")]
+pub use record::Record;
 pub use sentence::{
     Paragraph, Paragraphs, QuotePolicy, Segmenter, SegmenterBuilder, Sentence, Sentences,
     paragraphs, sentences,
 };
-pub use span::{OffsetConverter, Span};
+pub use span::{OffsetConverter, Offsets, Span};
 
 /// Hooks for `examples/train.rs`, which fits the learned decisions with the code users
 /// run: not a stable API.

@@ -42,9 +42,16 @@ impl Span {
     /// ```
     /// assert_eq!(whosaid::Span::new(2, 5).len(), 3);
     /// ```
+    ///
+    /// A span whose end precedes its start (only possible by setting the public fields
+    /// by hand) has length 0, like [`Span::is_empty`] says.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::Span { start: 5, end: 2 }.len(), 0);
+    /// ```
     #[inline]
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// True when the span covers no byte.
@@ -148,6 +155,65 @@ impl Index<Span> for String {
 impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// The unit of an offset: UTF-8 bytes (Rust, the spans of this crate), chars (code
+/// points: Python's `str` indices) or UTF-16 code units (JavaScript, Java).
+///
+/// ```
+/// use whosaid::Offsets;
+/// assert_eq!("chars".parse::<Offsets>(), Ok(Offsets::Chars));
+/// assert_eq!(Offsets::Utf16.as_str(), "utf16");
+/// assert_eq!(Offsets::default().to_string(), "bytes");
+/// assert!("words".parse::<Offsets>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Offsets {
+    /// UTF-8 byte offsets.
+    #[default]
+    Bytes,
+    /// Char (Unicode code point) offsets.
+    Chars,
+    /// UTF-16 code unit offsets.
+    Utf16,
+}
+
+impl Offsets {
+    /// The unit's name: `bytes`, `chars` or `utf16`.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::Offsets::Chars.as_str(), "chars");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Offsets::Bytes => "bytes",
+            Offsets::Chars => "chars",
+            Offsets::Utf16 => "utf16",
+        }
+    }
+}
+
+impl std::fmt::Display for Offsets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Offsets {
+    type Err = String;
+
+    /// `bytes`, `chars` or `utf16`.
+    fn from_str(s: &str) -> Result<Offsets, String> {
+        match s {
+            "bytes" => Ok(Offsets::Bytes),
+            "chars" => Ok(Offsets::Chars),
+            "utf16" => Ok(Offsets::Utf16),
+            _ => Err(format!("unknown offset unit {s:?} (bytes, chars or utf16)")),
+        }
     }
 }
 

@@ -175,6 +175,13 @@ fn check_all(text: &str) -> Result<(), TestCaseError> {
     let json = serde_json::to_string(&owned).expect("serialise");
     let back: OwnedDocument = serde_json::from_str(&json).expect("deserialise");
     prop_assert_eq!(&back, &owned, "JSON round trip changed the document");
+    let record = serde_json::to_string(&doc).expect("serialise the document");
+    let read: OwnedDocument = serde_json::from_str(&record).expect("read the record back");
+    prop_assert_eq!(
+        &read,
+        &owned,
+        "the document's record reads back differently"
+    );
     prop_assert_eq!(&whosaid::analyze(text), &doc, "a second analysis differs");
     prop_assert_eq!(
         &Analyzer::new().analyze(text),

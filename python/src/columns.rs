@@ -99,6 +99,11 @@ pub(crate) static COLUMNS: &[Column] = &[
         get: Getter::Text(|r| Some(r.attribution.kind.name())),
     },
     Column {
+        name: "mode",
+        about: "what kind of act it reports: speech, writing, thought or evidence",
+        get: Getter::Text(|r| Some(r.attribution.mode.name())),
+    },
+    Column {
         name: "content",
         about: "the reported content: the quotation with its marks, or the reported clause",
         get: Getter::Span(|r| Some(r.attribution.content)),
@@ -120,8 +125,13 @@ pub(crate) static COLUMNS: &[Column] = &[
     },
     Column {
         name: "entity_kind",
-        about: "what the speaker entity is: person, organisation, role or anonymous",
+        about: "what the speaker entity is: person, organisation, group or unnamed",
         get: Getter::SpeakerText(|s| s.kind.name()),
+    },
+    Column {
+        name: "gender",
+        about: "the speaker entity's gender: female, male or unknown",
+        get: Getter::SpeakerText(|s| s.gender.name()),
     },
     Column {
         name: "entity",

@@ -16,6 +16,7 @@ class Speaker(TypedDict, total=False):
     id: int
     name: str
     entity_kind: str
+    gender: str
     mentions: List[Tuple[int, int]]
 
 class NonSpeech(TypedDict):

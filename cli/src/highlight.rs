@@ -1,29 +1,20 @@
-//! Who said what, as one self-contained HTML page.
-//!
-//! ```text
-//! cargo run --release --example highlight > summit.html              # the bundled sample
-//! cargo run --release --example highlight -- article.txt > out.html  # any UTF-8 text
-//! ```
-//!
-//! Each attributed content is highlighted in its speaker's colour with the speaker's
-//! canonical name beside it; hovering shows the kind, cue, addressee, medium,
-//! confidence and rule. Speaker mentions are underlined in the speaker's colour, cues
-//! with a dashed line, quotations that are not speech with a dotted one. A legend lists
-//! the speakers with their number of attributions, and a table lists every attribution.
+//! The `highlight` page: one self-contained HTML page of an article, each attributed
+//! content highlighted in its speaker's colour with the speaker's canonical name
+//! beside it; hovering shows the kind, cue, addressee, medium, confidence and rule.
+//! Speaker mentions are underlined in the speaker's colour, cues with a dashed line,
+//! quotations that are not speech with a dotted one. A legend lists the speakers with
+//! their number of attributions, and a table lists every attribution.
 //!
 //! The page has inline CSS only and loads nothing. All text is HTML-escaped. Spans that
 //! overlap without nesting are drawn from one boundary-sorted list of events: an element
 //! that a crossing span would cut is closed and opened again, so the markup is always
-//! well formed. Invalid UTF-8 in the input is replaced, never fatal.
+//! well formed. Everything is linear in the article: boundaries are sorted once for
+//! the whole text, and each paragraph takes its share of them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::PathBuf;
 
 use whosaid::{AttributionKind, Document, QuoteKind, Span};
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/summit.txt");
 
 /// The hue of speaker `id`: successive speakers are a golden angle apart, so any number
 /// of speakers get distinct colours.
@@ -52,19 +43,36 @@ fn slice(text: &str, s: Span) -> &str {
     text.get(s.start..s.end).unwrap_or("")
 }
 
-/// A one-line excerpt of at most `n` characters.
-fn excerpt(s: &str, n: usize) -> String {
-    let one = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one.chars().count() <= n {
-        one
-    } else {
-        let cut: String = one.chars().take(n.saturating_sub(1)).collect();
-        format!("{cut}…")
+/// A one-line excerpt of at most `n` characters (whitespace runs become one space, a
+/// cut is marked `…`). Reads only as much of `s` as it needs.
+pub fn excerpt(s: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0usize;
+    for word in s.split_whitespace() {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            out.push(c);
+            count += 1;
+            if count > n {
+                break;
+            }
+        }
+        if count > n {
+            break;
+        }
     }
+    if count <= n {
+        return out;
+    }
+    let cut: String = out.chars().take(n.saturating_sub(1)).collect();
+    format!("{cut}…")
 }
 
 /// What an element marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Role {
     /// An attribution's content.
     Content,
@@ -138,7 +146,7 @@ fn items(doc: &Document<'_>) -> Vec<Item> {
             && text.is_char_boundary(s.end)
     };
     let mut out = Vec::new();
-    let mut seen: Vec<(usize, usize, Role)> = Vec::new();
+    let mut seen: HashSet<(usize, usize, Role)> = HashSet::new();
     for (i, a) in doc.attributions.iter().enumerate() {
         let c = colour(doc, a.entity);
         let who = a
@@ -161,8 +169,7 @@ fn items(doc: &Document<'_>) -> Vec<Item> {
         }
         let mut small = |s: Option<Span>, role: Role, class: &str, what: &str| {
             if let Some(s) = s.filter(|&s| ok(s)) {
-                if !seen.contains(&(s.start, s.end, role)) {
-                    seen.push((s.start, s.end, role));
+                if seen.insert((s.start, s.end, role)) {
                     out.push(Item {
                         start: s.start,
                         end: s.end,
@@ -251,6 +258,9 @@ fn body(doc: &Document<'_>, out: &mut String) {
     } else {
         doc.paragraphs.iter().map(|p| p.span).collect()
     };
+    let mut all_bounds: Vec<usize> = items.iter().flat_map(|it| [it.start, it.end]).collect();
+    all_bounds.sort_unstable();
+    all_bounds.dedup();
     let mut next_item = 0;
     let mut active: Vec<usize> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -268,16 +278,13 @@ fn body(doc: &Document<'_>, out: &mut String) {
         } else {
             "<p>"
         });
-        let mut bounds: Vec<usize> = vec![ps, pe];
-        for it in &items {
-            for b in [it.start, it.end] {
-                if b > ps && b < pe {
-                    bounds.push(b);
-                }
-            }
-        }
-        bounds.sort_unstable();
-        bounds.dedup();
+        // this paragraph's share of the boundaries, with its own two ends
+        let inner_from = all_bounds.partition_point(|&b| b <= ps);
+        let inner_to = all_bounds.partition_point(|&b| b < pe);
+        let mut bounds: Vec<usize> = Vec::with_capacity(inner_to.saturating_sub(inner_from) + 2);
+        bounds.push(ps);
+        bounds.extend_from_slice(&all_bounds[inner_from..inner_to.max(inner_from)]);
+        bounds.push(pe);
         let mut stack: Vec<usize> = Vec::new();
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -364,7 +371,7 @@ fn palette_css(doc: &Document<'_>) -> String {
 }
 
 /// The whole page.
-fn page(title: &str, doc: &Document<'_>) -> String {
+pub fn page(title: &str, doc: &Document<'_>) -> String {
     let text = doc.text;
     let mut h = String::with_capacity(text.len() * 3 + 8192);
     let quoted = doc
@@ -447,43 +454,4 @@ fn page(title: &str, doc: &Document<'_>) -> String {
     }
     h.push_str("</table></section>\n</main>\n</body>\n</html>\n");
     h
-}
-
-fn main() {
-    let mut path: Option<PathBuf> = None;
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            "-h" | "--help" => {
-                eprintln!(
-                    "usage: highlight [FILE.txt] > out.html   (default: the bundled sample article)"
-                );
-                return;
-            }
-            _ if path.is_none() => path = Some(PathBuf::from(a)),
-            _ => {
-                eprintln!("highlight: one input file at most");
-                std::process::exit(2);
-            }
-        }
-    }
-    let path = path.unwrap_or_else(|| PathBuf::from(SAMPLE));
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("highlight: cannot read {}: {e}", path.display());
-            std::process::exit(1);
-        }
-    };
-    let text = String::from_utf8_lossy(&bytes);
-    let doc = whosaid::analyze(&text);
-    let title = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let html = page(&title, &doc);
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(html.as_bytes()).and_then(|()| out.flush()) {
-        eprintln!("highlight: cannot write the page: {e}");
-        std::process::exit(1);
-    }
 }

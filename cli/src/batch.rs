@@ -1,0 +1,337 @@
+//! The streaming batch runner: one reader thread, `N` worker threads, and the calling
+//! thread as the writer.
+//!
+//! Each article is read, analysed and serialised by one worker into its own buffer,
+//! then written and released. Output keeps input order with a bounded reorder buffer:
+//! the reader lets at most `4 × threads` articles, and at most [`BYTE_BUDGET`] bytes of
+//! text (or one article, if it is larger), be read but not yet written. So a run needs
+//! memory for a few articles, never for the whole input, and one huge article holds
+//! the others back instead of piling them up.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::input::Job;
+
+/// Text bytes that may be in flight at once (read, not yet written), unless one
+/// article alone is larger.
+pub const BYTE_BUDGET: u64 = 64 << 20;
+
+/// Set by Ctrl-C: read no more articles, finish the ones under way.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// How a run ended.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub articles: u64,
+    pub errors: u64,
+    pub bytes: u64,
+    /// The reader of our output went away (a closed pipe): we stopped quietly.
+    pub closed_pipe: bool,
+    pub interrupted: bool,
+}
+
+/// Options of a run.
+pub struct Options {
+    pub threads: usize,
+    pub quiet: bool,
+    /// Print each input's error on stderr (table output has no error lines).
+    pub errors_to_stderr: bool,
+    /// Total input bytes, for the progress bar's ETA (0: unknown).
+    pub total_bytes: u64,
+}
+
+/// What a worker made of one job.
+struct Done {
+    seq: u64,
+    bytes: Vec<u8>,
+    error: Option<String>,
+    text_bytes: u64,
+    input_bytes: u64,
+    /// Not processed: the run was stopping.
+    skipped: bool,
+}
+
+/// Articles read but not yet written.
+#[derive(Default)]
+struct InFlight {
+    count: usize,
+    bytes: u64,
+    stop: bool,
+}
+
+struct Gate {
+    state: Mutex<InFlight>,
+    /// The run stops: workers skip the jobs still queued.
+    halted: AtomicBool,
+    changed: Condvar,
+    window: usize,
+}
+
+impl Gate {
+    /// Wait until an article of `bytes` may be read; false when the run stops.
+    fn enter(&self, bytes: u64) -> bool {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !s.stop && s.count > 0 && (s.count >= self.window || s.bytes + bytes > BYTE_BUDGET) {
+            s = self
+                .changed
+                .wait_timeout(s, Duration::from_millis(200))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                s.stop = true;
+            }
+        }
+        if s.stop {
+            return false;
+        }
+        s.count += 1;
+        s.bytes += bytes;
+        true
+    }
+
+    fn leave(&self, bytes: u64) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.count = s.count.saturating_sub(1);
+        s.bytes = s.bytes.saturating_sub(bytes);
+        self.changed.notify_all();
+    }
+
+    fn in_flight(&self) -> usize {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).count
+    }
+
+    fn halted(&self) -> bool {
+        self.halted.load(Ordering::Relaxed) || INTERRUPTED.load(Ordering::Relaxed)
+    }
+
+    fn stop(&self) {
+        self.halted.store(true, Ordering::Relaxed);
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.stop = true;
+        self.changed.notify_all();
+    }
+}
+
+fn progress_bar(options: &Options) -> Option<ProgressBar> {
+    if options.quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = if options.total_bytes > 0 {
+        let bar =
+            ProgressBar::with_draw_target(Some(options.total_bytes), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {msg} {bytes_per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {bytes} {msg} {bytes_per_sec} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    };
+    bar.enable_steady_tick(Duration::from_millis(250));
+    Some(bar)
+}
+
+/// Run `process` over every job on `options.threads` threads, writing each job's bytes
+/// to `out` in input order. `process` fills the buffer (an output line, a table, an
+/// error line) and returns the job's error message, if it has one.
+///
+/// Errors only when `out` fails for another reason than a closed pipe.
+pub fn run<J, P>(jobs: J, options: &Options, process: P, out: &mut dyn Write) -> io::Result<Summary>
+where
+    J: Iterator<Item = Job> + Send + 'static,
+    P: Fn(&Job, &mut Vec<u8>) -> Option<String> + Sync,
+{
+    let threads = options.threads.max(1);
+    let gate = Arc::new(Gate {
+        state: Mutex::new(InFlight::default()),
+        halted: AtomicBool::new(false),
+        changed: Condvar::new(),
+        window: 4 * threads,
+    });
+    let bar = progress_bar(options);
+    let start = Instant::now();
+    let mut summary = Summary::default();
+    let (job_tx, job_rx) = sync_channel::<(u64, Job)>(threads);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done>();
+    // The reader is not joined: after Ctrl-C it may sit in a read of stdin that never
+    // returns, and the run must still end.
+    let reader_gate = Arc::clone(&gate);
+    std::thread::spawn(move || {
+        for (seq, job) in (0u64..).zip(jobs) {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                break;
+            }
+            let size = job.text.as_ref().map_or(0, |t| t.len() as u64);
+            if !reader_gate.enter(size) || job_tx.send((seq, job)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = std::thread::scope(|scope| {
+        let gate = &*gate;
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            let process = &process;
+            scope.spawn(move || {
+                loop {
+                    let next = job_rx
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .recv_timeout(Duration::from_millis(100));
+                    let (seq, job) = match next {
+                        Ok(pair) => pair,
+                        Err(RecvTimeoutError::Timeout) if gate.halted() => break,
+                        Err(RecvTimeoutError::Timeout) => continue,
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
+                    let text_bytes = job.text.as_ref().map_or(0, |t| t.len() as u64);
+                    let mut bytes = Vec::new();
+                    // once the run stops, a queued job is passed on unprocessed, so the
+                    // writer's order and count stay whole
+                    let skipped = gate.halted();
+                    let error = if skipped {
+                        None
+                    } else {
+                        process(&job, &mut bytes)
+                    };
+                    let input_bytes = job.input_bytes;
+                    drop(job);
+                    let done = Done {
+                        seq,
+                        bytes,
+                        error,
+                        text_bytes,
+                        input_bytes,
+                        skipped,
+                    };
+                    if done_tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let written = write_in_order(&done_rx, gate, out, options, bar.as_ref(), &mut summary);
+        gate.stop();
+        // let the workers run out: they pass on what is queued once the gate is stopped
+        for _ in done_rx.iter() {}
+        written
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    summary.interrupted = INTERRUPTED.load(Ordering::Relaxed);
+    result?;
+    // one article read whole needs no summary
+    let worth_telling = summary.articles > 1 || summary.errors > 0 || summary.interrupted;
+    if !options.quiet && !summary.closed_pipe && worth_telling {
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        eprintln!(
+            "{} articles ({} errors), {:.2} MB in {secs:.2} s on {threads} thread(s): {:.0} articles/s, {:.1} MB/s{}",
+            summary.articles,
+            summary.errors,
+            summary.bytes as f64 / 1e6,
+            summary.articles as f64 / secs,
+            summary.bytes as f64 / 1e6 / secs,
+            if summary.interrupted {
+                " (interrupted)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(summary)
+}
+
+/// The writer: results in input order, each written whole (with its newline) and freed.
+fn write_in_order(
+    done_rx: &Receiver<Done>,
+    gate: &Gate,
+    out: &mut dyn Write,
+    options: &Options,
+    bar: Option<&ProgressBar>,
+    summary: &mut Summary,
+) -> io::Result<()> {
+    let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
+    let mut next = 0u64;
+    loop {
+        let ready = match done_rx.try_recv() {
+            Ok(done) => Ok(done),
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                // caught up with the workers: let the reader see what is done
+                if let Err(e) = out.flush() {
+                    return closed_pipe_or(e, gate, summary);
+                }
+                done_rx.recv_timeout(Duration::from_millis(100))
+            }
+        };
+        let done = match ready {
+            Ok(done) => done,
+            Err(RecvTimeoutError::Timeout) => {
+                if INTERRUPTED.load(Ordering::Relaxed) && gate.in_flight() == 0 {
+                    break;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        waiting.insert(done.seq, done);
+        while let Some(done) = waiting.remove(&next) {
+            next += 1;
+            gate.leave(done.text_bytes);
+            if done.skipped {
+                continue;
+            }
+            summary.articles += 1;
+            summary.bytes += done.text_bytes;
+            if let Some(message) = &done.error {
+                summary.errors += 1;
+                if options.errors_to_stderr {
+                    match bar {
+                        Some(bar) => bar.suspend(|| eprintln!("whosaid: {message}")),
+                        None => eprintln!("whosaid: {message}"),
+                    }
+                }
+            }
+            if let Err(e) = out.write_all(&done.bytes) {
+                return closed_pipe_or(e, gate, summary);
+            }
+            if let Some(bar) = bar {
+                bar.inc(done.input_bytes);
+                bar.set_message(format!("{} articles", summary.articles));
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        return closed_pipe_or(e, gate, summary);
+    }
+    Ok(())
+}
+
+/// A closed pipe ends the run quietly; any other write error is the run's error.
+fn closed_pipe_or(e: io::Error, gate: &Gate, summary: &mut Summary) -> io::Result<()> {
+    gate.stop();
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        summary.closed_pipe = true;
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
