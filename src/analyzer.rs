@@ -380,7 +380,8 @@ pub struct OwnedSpeaker {
 /// assert_eq!(back, doc.to_owned_document());
 /// assert_eq!(serde_json::to_string(&back).unwrap(), json);
 ///
-/// let bad = json.replace("\"confidence\":0.9", "\"confidence\":7.5");
+/// let confidence = format!("\"confidence\":{}", back.attributions[0].confidence);
+/// let bad = json.replace(&confidence, "\"confidence\":7.5");
 /// let err = serde_json::from_str::<whosaid::OwnedDocument>(&bad).unwrap_err();
 /// assert!(err.to_string().contains("quotes[0].confidence: 7.5 is not between 0 and 1"));
 /// # }
