@@ -16,6 +16,8 @@ pub enum ErrorKind {
     InvalidSetting,
     /// A word-list entry given to a builder is not usable (empty, contains whitespace).
     InvalidLexiconEntry,
+    /// A pattern given to a builder is not a valid regular expression.
+    InvalidPattern,
 }
 
 impl fmt::Display for ErrorKind {
@@ -23,6 +25,7 @@ impl fmt::Display for ErrorKind {
         f.write_str(match self {
             ErrorKind::InvalidSetting => "invalid setting",
             ErrorKind::InvalidLexiconEntry => "invalid lexicon entry",
+            ErrorKind::InvalidPattern => "invalid pattern",
         })
     }
 }

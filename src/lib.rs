@@ -81,7 +81,9 @@ pub use attribution::{
     Attribution, AttributionKind, EntityKind, Mention, MentionKind, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
-pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};
+pub use quote::{
+    MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes, SingleMarks,
+};
 pub use sentence::{
     Paragraph, Paragraphs, QuotePolicy, Segmenter, SegmenterBuilder, Sentence, Sentences,
     paragraphs, sentences,

@@ -150,12 +150,12 @@ fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut S
     }
 }
 
-fn is_title_or_role(w: &str) -> bool {
-    lexicon::word_info(w).class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
+fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
+    extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
 /// The proper-name part of a named mention: the words after the last title or role word.
-fn name_part(text: &str, span: Span) -> Option<Span> {
+fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     let s = span.text(text);
     let mut last_title_end = 0;
     let mut off = 0;
@@ -170,7 +170,7 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
             continue;
         }
         let first = core.chars().next().unwrap_or('a');
-        if is_title_or_role(core) || first.is_lowercase() {
+        if is_title_or_role(core, extra) || first.is_lowercase() {
             last_title_end = i + w.len();
             any_after = false;
         } else {
@@ -221,11 +221,13 @@ fn gender_of_title(text: &str, span: Span) -> u8 {
 }
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
-/// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
+/// the text, in order) as antecedents for pronouns, and the analyzer's own titles and
+/// role nouns (`extra`) besides the built-in ones. Sets `Attribution::entity`.
 pub(crate) fn cluster<'t>(
     text: &'t str,
     atts: &mut [Attribution],
     names: &[(Span, bool)],
+    extra: &lexicon::Overlay,
 ) -> Vec<Speaker<'t>> {
     let (mut ents, mut filters): (Vec<Ent>, Vec<Filter>) = (Vec::new(), Vec::new());
     // Speaker mentions in order of position (attributions are in content order), merged
@@ -297,7 +299,7 @@ pub(crate) fn cluster<'t>(
         }
         let e = match kind {
             MentionKind::Name => {
-                let Some(np) = name_part(text, span) else {
+                let Some(np) = name_part(text, span, extra) else {
                     continue;
                 };
                 let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();

@@ -23,7 +23,7 @@ mod detector;
 mod kind;
 mod marks;
 
-pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes};
+pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes, SingleMarks};
 pub use marks::MarkStyle;
 
 use crate::span::Span;

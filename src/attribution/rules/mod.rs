@@ -4,7 +4,7 @@ use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subjec
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
-use crate::lexicon::{class, word_info};
+use crate::lexicon::{Overlay, class, word_info};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -353,6 +353,7 @@ fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
     names: &mut Vec<(Span, bool)>,
@@ -370,7 +371,7 @@ fn attribute_all(
     let mut cut: Vec<Sentence<'_>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let a = toks.len();
-        tokenize(text, s.span.start, s.span.end, &mut toks, &mut cum);
+        tokenize(text, s.span.start, s.span.end, extra, &mut toks, &mut cum);
         let b = toks.len();
         if b - a <= MAX_SENTENCE_TOKENS {
             if !cut.is_empty() {

@@ -22,6 +22,7 @@ use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all, extent};
 use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
+use crate::lexicon::Overlay;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -29,13 +30,15 @@ use crate::span::Span;
 /// The size of a window of a long text.
 pub(crate) const WINDOW: usize = 1 << 20;
 
-/// Run the attribution rules over the whole text.
+/// Run the attribution rules over the whole text, with the analyzer's own word-list
+/// additions `extra`.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(text, sentences, quotes, MAX_TEXT, WINDOW)
+    attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW)
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)? The last quotation that
@@ -59,12 +62,21 @@ fn attribute_windows(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, mut names) = (Vec::new(), Vec::new());
     let mut scratch = Scratch::default();
     if extent(sentences) <= window {
-        attribute_all(text, sentences, quotes, &mut scratch, &mut out, &mut names);
+        attribute_all(
+            text,
+            sentences,
+            quotes,
+            extra,
+            &mut scratch,
+            &mut out,
+            &mut names,
+        );
         return (out, names);
     }
     // A sentence longer than a window (a page of quotation marks, text without a full
@@ -125,6 +137,7 @@ fn attribute_windows(
             text,
             &sentences[si..next],
             window_quotes,
+            extra,
             &mut scratch,
             &mut out,
             &mut names,
@@ -151,11 +164,12 @@ fn attribute_within(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
     limit: usize,
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
-        return attribute_windows(text, sentences, quotes, window);
+        return attribute_windows(text, sentences, quotes, extra, window);
     }
     let limit = limit.max(4); // room for any one char
     let (mut out, mut names) = (Vec::new(), Vec::new());
@@ -217,7 +231,7 @@ fn attribute_within(
                 }
             })
             .collect();
-        let (atts, ns) = attribute_windows(part, &ws, &mut wq, window);
+        let (atts, ns) = attribute_windows(part, &ws, &mut wq, extra, window);
         for (k, q) in wq.iter().enumerate() {
             quotes[inside[k]].kind = q.kind;
         }
@@ -253,7 +267,14 @@ mod tests {
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let mut quotes = crate::QuoteDetector::new().detect(text, &pspans);
-        let (mut atts, _) = attribute_within(text, &sentences, &mut quotes, limit, window);
+        let (mut atts, _) = attribute_within(
+            text,
+            &sentences,
+            &mut quotes,
+            &Overlay::default(),
+            limit,
+            window,
+        );
         for a in &mut atts {
             a.entity = None;
         }
