@@ -111,6 +111,7 @@ impl AnalyzerBuilder {
     /// let a = whosaid::Analyzer::builder().segmenter(whosaid::Segmenter::new()).build().unwrap();
     /// # let _ = a;
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn segmenter(mut self, segmenter: Segmenter) -> Self {
         self.segmenter = Some(segmenter);
         self
@@ -122,6 +123,7 @@ impl AnalyzerBuilder {
     /// let a = whosaid::Analyzer::builder().quote_detector(whosaid::QuoteDetector::new()).build().unwrap();
     /// # let _ = a;
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn quote_detector(mut self, detector: QuoteDetector) -> Self {
         self.detector = Some(detector);
         self
@@ -143,6 +145,7 @@ impl AnalyzerBuilder {
     /// assert_eq!(doc.attributions[0].content.text(text), "that the plan was a disgrace");
     /// assert_eq!(doc.attributions[0].cue.unwrap().text(text), "harrumphed");
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_reporting_verb<S: Into<String>>(
         mut self,
         lemma: impl Into<String>,
@@ -165,6 +168,7 @@ impl AnalyzerBuilder {
     /// let analyzer = whosaid::Analyzer::builder().add_title("Alderwoman").build().unwrap();
     /// assert_eq!(analyzer.analyze(text).speakers[0].name, "Jane Ng");
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_title(mut self, title: impl Into<String>) -> Self {
         self.words
             .push((title.into(), class::TITLE, false, WordEntry::Title));
@@ -178,6 +182,7 @@ impl AnalyzerBuilder {
     /// let a = whosaid::Analyzer::builder().add_role_noun("parish clerk").build().unwrap();
     /// # let _ = a;
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_role_noun(mut self, noun: impl Into<String>) -> Self {
         self.words
             .push((noun.into(), class::ROLE, false, WordEntry::Head));
@@ -197,6 +202,7 @@ impl AnalyzerBuilder {
     /// let doc = analyzer.analyze(text);
     /// assert_eq!(doc.attributions[0].speaker.unwrap().kind, MentionKind::Organisation);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_organisation_word(mut self, word: impl Into<String>) -> Self {
         self.words
             .push((word.into(), class::ORG, false, WordEntry::Word));
@@ -214,6 +220,7 @@ impl AnalyzerBuilder {
     /// assert_eq!(doc.attributions[0].medium.unwrap().text(text), "Kwamenews");
     /// assert_eq!(doc.attributions[0].addressee, None);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_outlet(mut self, outlet: impl Into<String>) -> Self {
         self.words.push((
             outlet.into(),
@@ -248,6 +255,7 @@ impl AnalyzerBuilder {
     /// assert_eq!(doc.speakers[0].name, "analysts");
     /// assert_eq!(doc.sentences.len(), 2);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn skip_pattern(mut self, pattern: impl Into<String>) -> Self {
         self.skip.push(pattern.into());
         self
@@ -309,6 +317,7 @@ impl AnalyzerBuilder {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Document<'t> {
     /// The analysed text.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -426,6 +435,7 @@ impl<'t> Document<'t> {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct OwnedSentence {
     /// Byte span.
     pub span: Span,
@@ -441,6 +451,7 @@ pub struct OwnedSentence {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct OwnedQuote {
     /// Hull of the pieces, marks included.
     pub span: Span,
@@ -470,6 +481,7 @@ pub struct OwnedQuote {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct OwnedSpeaker {
     /// Index in the speaker list.
     pub id: usize,
@@ -495,6 +507,7 @@ pub struct OwnedSpeaker {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct OwnedDocument {
     /// The analysed text.
     pub text: String,

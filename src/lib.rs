@@ -65,6 +65,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod names;
+
 mod analyzer;
 pub mod attribution;
 mod error;

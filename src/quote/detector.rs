@@ -70,6 +70,8 @@ impl SingleMarks {
     }
 }
 
+text_names!(SingleMarks: Auto, Open, Nested);
+
 /// Does `text` quote in British style? Its quoted clauses end with a closing single mark
 /// (a `’` or `'` right after `,` `.` `?` or `!` and before whitespace, `)` or the end:
 /// `‘We will win,’ she said`), more than four times as often as it uses double marks
@@ -166,6 +168,7 @@ impl Default for QuoteDetector {
 /// assert_eq!(det.quotes("She said ‘no’ twice.").count(), 0);
 /// ```
 #[derive(Clone, Debug)]
+#[must_use]
 pub struct QuoteDetectorBuilder {
     enabled: Vec<MarkStyle>,
     single: SingleMarks,
@@ -203,6 +206,7 @@ impl QuoteDetectorBuilder {
     /// let det = QuoteDetector::builder().conventions([MarkStyle::Guillemets]).build().unwrap();
     /// assert_eq!(det.quotes("“no” «oui»").count(), 1);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn conventions(mut self, styles: impl IntoIterator<Item = MarkStyle>) -> Self {
         self.enabled = styles.into_iter().collect();
         self
@@ -219,7 +223,7 @@ impl QuoteDetectorBuilder {
     /// assert_eq!(q.len(), 2);
     /// assert_eq!(q[0].marks, whosaid::MarkStyle::CurlySingle);
     /// ```
-    #[must_use]
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn single_marks_open(self, yes: bool) -> Self {
         self.single_marks(if yes {
             SingleMarks::Open
@@ -237,7 +241,7 @@ impl QuoteDetectorBuilder {
     /// let det = QuoteDetector::builder().single_marks(SingleMarks::Nested).build().unwrap();
     /// assert_eq!(det.quotes("‘We will not retreat,’ the mayor said.").count(), 0);
     /// ```
-    #[must_use]
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn single_marks(mut self, when: SingleMarks) -> Self {
         self.single = when;
         self
@@ -248,6 +252,7 @@ impl QuoteDetectorBuilder {
     /// ```
     /// assert!(whosaid::QuoteDetector::builder().max_length(0).build().is_err());
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn max_length(mut self, bytes: usize) -> Self {
         self.max_length = bytes;
         self

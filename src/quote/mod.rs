@@ -67,6 +67,8 @@ impl QuoteKind {
     }
 }
 
+text_names!(QuoteKind: Speech, Partial, NotSpeech);
+
 /// One quotation found in the text.
 ///
 /// `span` runs from the first opening mark to the last closing mark (or the end of the
@@ -83,6 +85,7 @@ impl QuoteKind {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Quote<'t> {
     /// Hull of all pieces, marks included.
     pub span: Span,
