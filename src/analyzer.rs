@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, EntityKind, Speaker};
+use crate::attribution::{self, Attribution, EntityKind, Mention, Speaker};
 use crate::error::{Error, ErrorKind};
+use crate::input::Decoded;
 use crate::lexicon::{Overlay, class};
 use crate::quote::{MarkStyle, Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
@@ -31,6 +32,8 @@ struct Inner {
     extra: Overlay,
     /// Skip patterns, compiled once.
     skip: Vec<regex::Regex>,
+    /// Decode HTML character references before the analysis.
+    html: bool,
 }
 
 impl Default for Analyzer {
@@ -58,6 +61,7 @@ pub struct AnalyzerBuilder {
     /// Added words: (entry, class flags, reporting-verb form), checked at `build()`.
     words: Vec<(String, u32, bool, WordEntry)>,
     skip: Vec<String>,
+    html: bool,
 }
 
 /// How an added word is written, for its check at `build()`.
@@ -261,6 +265,29 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Read the text as pasted from a web page: HTML character references (`&quot;`,
+    /// `&ldquo;`, `&#8220;`, `&#x201C;`, `&amp;`, `&nbsp;`, …) are decoded for the
+    /// analysis, and every span and every `&str` of the [`Document`] still points into
+    /// the text as given (a decoded character's span is its whole reference). Off by
+    /// default: plain text that happens to hold `&amp;` is then left alone. Tags are not
+    /// removed.
+    ///
+    /// ```
+    /// let text = "&ldquo;We will not retreat,&rdquo; said Ana&nbsp;Ruiz.";
+    /// assert!(whosaid::analyze(text).attributions.is_empty());
+    /// let analyzer = whosaid::Analyzer::builder().html_input(true).build().unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// let a = &doc.attributions[0];
+    /// assert_eq!(a.content.text(text), "&ldquo;We will not retreat,&rdquo;");
+    /// assert_eq!(a.speaker.unwrap().span.text(text), "Ana&nbsp;Ruiz");
+    /// assert_eq!(doc.quotes[0].text, "&ldquo;We will not retreat,&rdquo;");
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn html_input(mut self, yes: bool) -> Self {
+        self.html = yes;
+        self
+    }
+
     /// Build the analyzer: check the added words and compile the skip patterns.
     ///
     /// # Errors
@@ -299,6 +326,7 @@ impl AnalyzerBuilder {
                 detector: self.detector.unwrap_or_default(),
                 extra,
                 skip,
+                html: self.html,
             }),
         })
     }
@@ -572,6 +600,17 @@ impl Analyzer {
     /// assert_eq!(a.medium.unwrap().text(text), "Xinhua");
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
+        if self.inner.html {
+            if let Some(decoded) = crate::input::decode_html(text) {
+                let doc = self.analyze_text(&decoded.text);
+                return into_original(&doc, text, &decoded);
+            }
+        }
+        self.analyze_text(text)
+    }
+
+    /// [`Analyzer::analyze`] without the input mode.
+    fn analyze_text<'t>(&self, text: &'t str) -> Document<'t> {
         let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
         let sentences: Vec<Sentence<'t>> = self
@@ -596,6 +635,75 @@ impl Analyzer {
             attributions,
             speakers,
         }
+    }
+}
+
+/// A document of the decoded copy of `text`, with every span and `&str` taken back into
+/// `text` itself.
+fn into_original<'t>(doc: &Document<'_>, text: &'t str, decoded: &Decoded) -> Document<'t> {
+    let m = |s: Span| decoded.span(s);
+    Document {
+        text,
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph {
+                index: p.index,
+                span: m(p.span),
+                text: &text[m(p.span)],
+            })
+            .collect(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| Sentence {
+                span: m(s.span),
+                text: &text[m(s.span)],
+                paragraph: s.paragraph,
+            })
+            .collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| Quote {
+                span: m(q.span),
+                content: m(q.content),
+                pieces: q.pieces.iter().map(|&p| m(p)).collect(),
+                first_paragraph: q.first_paragraph,
+                last_paragraph: q.last_paragraph,
+                closed: q.closed,
+                parent: q.parent,
+                kind: q.kind,
+                marks: q.marks,
+                text: &text[m(q.span)],
+            })
+            .collect(),
+        attributions: doc
+            .attributions
+            .iter()
+            .map(|a| Attribution {
+                content: m(a.content),
+                speaker: a.speaker.map(|x| Mention {
+                    span: m(x.span),
+                    ..x
+                }),
+                cue: a.cue.map(m),
+                addressee: a.addressee.map(m),
+                medium: a.medium.map(m),
+                ..*a
+            })
+            .collect(),
+        speakers: doc
+            .speakers
+            .iter()
+            .map(|s| Speaker {
+                id: s.id,
+                name: &text[m(s.name_span)],
+                name_span: m(s.name_span),
+                kind: s.kind,
+                mentions: s.mentions.iter().map(|&x| m(x)).collect(),
+            })
+            .collect(),
     }
 }
 

@@ -71,6 +71,7 @@ mod names;
 mod analyzer;
 pub mod attribution;
 mod error;
+mod input;
 mod lexicon;
 pub mod quote;
 pub mod sentence;

@@ -65,6 +65,17 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
     m
 });
 
+/// HTML named character references: name (without `&` and `;`) -> the character.
+pub(crate) static HTML_ENTITIES: Lazy<HashMap<&'static str, char>> = Lazy::new(|| {
+    entries(include_str!("html_entities.txt"))
+        .filter_map(|line| {
+            let (name, hex) = line.split_once(' ')?;
+            let c = char::from_u32(u32::from_str_radix(hex.trim(), 16).ok()?)?;
+            Some((name, c))
+        })
+        .collect()
+});
+
 /// Role of a cue phrase in `cue_phrases.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PhraseRole {
@@ -426,6 +437,18 @@ mod tests {
         assert_eq!(word_info("Said").lemma, Some("say"));
         assert!(word_info("THE").class & class::DET != 0);
         assert_eq!(word_info("zebra").class, 0);
+    }
+
+    #[test]
+    fn html_entities_load() {
+        let lines = entries(include_str!("html_entities.txt")).count();
+        assert_eq!(
+            HTML_ENTITIES.len(),
+            lines,
+            "every line parses, no name twice"
+        );
+        assert_eq!(HTML_ENTITIES.get("ldquo"), Some(&'“'));
+        assert_eq!(HTML_ENTITIES.get("nbsp"), Some(&'\u{a0}'));
     }
 
     #[test]
