@@ -306,6 +306,18 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     }
 }
 
+/// The tokens inside `carried`: the pieces of a quotation that an earlier window of a
+/// long text attributed and that is still open here (`windows`), so that its words are
+/// read as quoted, as they are when the text is attributed whole.
+fn mark_carried_tokens(toks: &mut [Tok], carried: &[Span]) {
+    for piece in carried {
+        let from = toks.partition_point(|t| t.start() < piece.start);
+        for t in toks[from..].iter_mut().take_while(|t| t.end() <= piece.end) {
+            t.set_in_quote();
+        }
+    }
+}
+
 /// The rules see sentences of at most this many tokens; a longer one (no real sentence
 /// is that long: a text without sentence ends) is cut into pieces this long. Each rule
 /// scans at most its sentence, so this keeps every text linear.
@@ -346,13 +358,15 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
 
 /// Run the attribution rules over `sentences` of `text` (at most `MAX_TEXT` bytes; see
 /// `windows` for longer texts and for windows), with `quotes` the quotations that
-/// start in them. Appends the attributions, in text order, to `out` (their quotation
+/// start in them and `carried` the pieces of one that started before them and is still
+/// open. Appends the attributions, in text order, to `out` (their quotation
 /// indices are into `quotes`) and the person-like names seen to `names` (antecedents for
 /// pronouns; `true` marks a weak one that may only join a known person).
 fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    carried: &[Span],
     extra: &Overlay,
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
@@ -396,6 +410,7 @@ fn attribute_all(
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
+    mark_carried_tokens(&mut toks, carried);
     let counts = Counts::new(text, &toks, cum, quotes, scratch);
     let cx = Cx {
         text,

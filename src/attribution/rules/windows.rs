@@ -41,19 +41,42 @@ pub(crate) fn attribute(
     attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW)
 }
 
-/// Does a top-level quotation hold byte `b` (start excluded)? The last quotation that
-/// starts before `b` lies in the only top-level one that can: its root.
-fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
+/// The top-level quotation that holds byte `b` (its start excluded), if any. The last
+/// quotation that starts before `b` lies in the only top-level one that can: its root.
+fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
     let k = quotes.partition_point(|q| q.span.start < b);
     if k == 0 {
-        return false;
+        return None;
     }
     let mut r = k - 1;
     // parents come first; a parent that is not a smaller index (never the case) stops
     while let Some(p) = quotes[r].parent.filter(|&p| p < r) {
         r = p;
     }
-    quotes[r].span.end > b
+    (quotes[r].span.end > b).then_some(r)
+}
+
+/// Does a top-level quotation hold byte `b` (start excluded)?
+fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
+    quote_holding(quotes, b).is_some()
+}
+
+/// The pieces, within `window`, of the top-level quotation open across the window's
+/// start (one that an earlier window attributed): the rules must read its words as
+/// quoted, not as the window's own cues and clauses.
+fn carried_pieces(quotes: &[Quote<'_>], window: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let Some(r) = quote_holding(quotes, window.start) else {
+        return;
+    };
+    let ps = &quotes[r].pieces;
+    let from = ps.partition_point(|p| p.end <= window.start);
+    out.extend(
+        ps[from..]
+            .iter()
+            .take_while(|p| p.start < window.end)
+            .map(|p| Span::new(p.start.max(window.start), p.end.min(window.end))),
+    );
 }
 
 /// Attribute `sentences` (and the quotations in `quotes`, those that start in them) in
@@ -72,6 +95,7 @@ fn attribute_windows(
             text,
             sentences,
             quotes,
+            &[],
             extra,
             &mut scratch,
             &mut out,
@@ -113,6 +137,7 @@ fn attribute_windows(
         sentences
     };
     let (mut si, mut q0) = (0, 0);
+    let mut carried = Vec::new();
     while si < sentences.len() {
         let end = sentences[si].span.start.saturating_add(window);
         let whole = (si + sentences[si..].partition_point(|s| s.span.end <= end)).max(si + 1);
@@ -132,11 +157,14 @@ fn attribute_windows(
             q0 + quotes[q0..].partition_point(|q| q.span.start < sentences[next].span.start)
         };
         let base = out.len();
+        let span = Span::new(sentences[si].span.start, sentences[next - 1].span.end);
+        carried_pieces(&quotes[..q0], span, &mut carried);
         let window_quotes = &mut quotes[q0..q1];
         attribute_all(
             text,
             &sentences[si..next],
             window_quotes,
+            &carried,
             extra,
             &mut scratch,
             &mut out,
@@ -358,6 +386,35 @@ mod tests {
         // with a window the whole sentence fits in, nothing is cut
         let (atts, _) = windowed(&text, usize::MAX, text.len());
         assert_eq!(atts, whole);
+    }
+
+    #[test]
+    fn cues_inside_a_quotation_open_across_windows_stay_quoted() {
+        // issue 16: one quotation that never closes, with a cue every 50 bytes; windows
+        // after the first read its words as reported speech (hundreds of overlapping
+        // attributions) until the quotation's pieces were carried into them
+        let text = format!(
+            "“{}",
+            "and the plan would work well, he said, and then ".repeat(400)
+        );
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        assert!(whole.len() <= 1, "{}", whole.len());
+        for window in [1, 100, 1_000, 5_000] {
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
+            valid(&text, &atts, &quotes);
+            assert_eq!(atts, whole, "window {window}");
+        }
+        // the same in several paragraphs, each reopening the quotation
+        let para = format!(
+            "“{}",
+            "and the plan would work well, he said, and then ".repeat(20)
+        );
+        let text = vec![para; 30].join("\n\n");
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        for window in [500, 2_000] {
+            let (atts, _) = windowed(&text, usize::MAX, window);
+            assert_eq!(atts, whole, "window {window}");
+        }
     }
 
     #[test]
