@@ -362,6 +362,9 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
 /// open. Appends the attributions, in text order, to `out` (their quotation
 /// indices are into `quotes`) and the person-like names seen to `names` (antecedents for
 /// pronouns; `true` marks a weak one that may only join a known person).
+// the window's inputs (text, sentences, quotations, carried pieces, added words) and
+// its outputs (scratch, attributions, names): one call per window of a long text
+#[allow(clippy::too_many_arguments)]
 fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
