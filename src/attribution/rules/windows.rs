@@ -8,7 +8,9 @@
 //!   text without a full stop) is cut like a run of sentences, between two of the
 //!   1000-token pieces the rules cut it into. Offsets stay those of the text. No rule
 //!   looks back across a window's start (the speaker of the paragraph before, a colon
-//!   lead-in).
+//!   lead-in), but a quotation open across it stays a quotation: its pieces in the
+//!   window are carried in, so its words are not read as the window's cues and
+//!   clauses, as they are not when the text is attributed whole.
 //! * So no window is longer than [`WINDOW`] plus one sentence (or piece), whatever the
 //!   text. The price: a quotation longer than a window may have to be cut, when no cut
 //!   outside every quotation is near, and then it is attributed in the window where it
