@@ -638,6 +638,29 @@ impl Analyzer {
     }
 }
 
+/// The default analyzer's pipeline with attribution windows of `window` bytes (see
+/// `crate::fuzzing`).
+#[cfg(fuzzing)]
+pub(crate) fn analyze_in_windows(text: &str, window: usize) -> Document<'_> {
+    let paras: Vec<Paragraph<'_>> = paragraphs(text).collect();
+    let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
+    let sentences: Vec<Sentence<'_>> = Segmenter::new()
+        .sentences_with_policy(text, QuotePolicy::Keep)
+        .collect();
+    let mut quotes = QuoteDetector::new().detect(text, &pspans);
+    let (mut attributions, names) =
+        attribution::attribute_in_windows(text, &sentences, &mut quotes, window);
+    let speakers = attribution::cluster(text, &mut attributions, &names, &Overlay::default());
+    Document {
+        text,
+        paragraphs: paras,
+        sentences,
+        quotes,
+        attributions,
+        speakers,
+    }
+}
+
 /// A document of the decoded copy of `text`, with every span and `&str` taken back into
 /// `text` itself.
 fn into_original<'t>(doc: &Document<'_>, text: &'t str, decoded: &Decoded) -> Document<'t> {

@@ -94,6 +94,17 @@ pub use sentence::{
 };
 pub use span::{OffsetConverter, Span};
 
+/// Hooks for the fuzz targets, compiled only under `cargo fuzz` (`--cfg fuzzing`): not
+/// part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// [`crate::analyze`] with attribution windows of `window` bytes instead of 1 MiB.
+    pub fn analyze_in_windows(text: &str, window: usize) -> crate::Document<'_> {
+        crate::analyzer::analyze_in_windows(text, window)
+    }
+}
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -32,6 +32,8 @@ mod token;
 
 pub(crate) use entity::cluster;
 pub(crate) use rules::attribute;
+#[cfg(fuzzing)]
+pub(crate) use rules::attribute_in_windows;
 
 use crate::span::Span;
 

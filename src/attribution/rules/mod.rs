@@ -16,6 +16,8 @@ mod quotes;
 mod windows;
 
 pub(crate) use windows::attribute;
+#[cfg(fuzzing)]
+pub(crate) use windows::attribute_in_windows;
 
 use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;

@@ -58,6 +58,25 @@ fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
     (quotes[r].span.end > b).then_some(r)
 }
 
+/// [`attribute`] with windows of `window` bytes (the fuzz target of windows uses small
+/// ones, so that short texts are attributed in several windows).
+#[cfg(fuzzing)]
+pub(crate) fn attribute_in_windows(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+    window: usize,
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    attribute_within(
+        text,
+        sentences,
+        quotes,
+        &Overlay::default(),
+        MAX_TEXT,
+        window,
+    )
+}
+
 /// Does a top-level quotation hold byte `b` (start excluded)?
 fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
     quote_holding(quotes, b).is_some()
