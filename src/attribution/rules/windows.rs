@@ -439,6 +439,24 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_label_inside_a_carried_quotation_is_no_speaker() {
+        // found by fuzz/windows: a "Name:" label inside a quotation that an earlier
+        // window opened was taken for a transcript speaker in the later window
+        // (the minimised input: a „ quotation, a label inside it past the window start)
+        let text = ")\n$FFFFF Mr\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{201e}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}. FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF: FFFFF&#8221;FFFFFFFFFF";
+        let (whole, _) = windowed(text, usize::MAX, usize::MAX);
+        for window in [60, 80, 96, 100, 120] {
+            let (atts, _) = windowed(text, usize::MAX, window);
+            for a in &atts {
+                assert!(
+                    whole.iter().any(|w| w.cue == a.cue) || a.cue.is_none(),
+                    "window {window}: {a:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn tiny_windows_never_panic_and_keep_spans_valid() {
         let texts = [
             PARAGRAPHS,
