@@ -26,7 +26,10 @@
 //! * `all-caps`: an all-caps article, one paragraph;
 //! * `many-names`: a new person named in almost every sentence (tens of thousands of
 //!   speakers: the speaker clustering's worst case; not one of issue 6's shapes);
-//! * `mixed-script`: Latin, Cyrillic, CJK, Arabic, Greek and emoji with their marks.
+//! * `mixed-script`: Latin, Cyrillic, CJK, Arabic, Greek and emoji with their marks;
+//! * `unclosed-quote`: `“` and then `and the plan would work well, he said, and then `
+//!   repeated: one quotation that never closes, across every attribution window;
+//! * `he-said-colon`: `He said: ` repeated.
 //!
 //! ```text
 //! cargo bench --bench adversarial                 # criterion, then the interleaved ratios

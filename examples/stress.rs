@@ -16,7 +16,8 @@
 //!
 //! Shapes: `news` (default) and the adversarial ones of `benches/adversarial.rs`:
 //! `alternating`, `apostrophes`, `nested`, `no-whitespace`, `many-sentences`,
-//! `all-caps`, `many-names`, `mixed-script`; `all` runs each in turn. `--stages` also
+//! `all-caps`, `many-names`, `mixed-script`, `unclosed-quote`, `he-said-colon`; `all`
+//! runs each in turn. `--stages` also
 //! times the stages alone (`whosaid::sentences`, `whosaid::paragraphs`,
 //! `QuoteDetector::quotes`).
 //! `--ratio=N` ignores the size: it times the ten 1 MB parts of the 10 MB input one by one

@@ -3,9 +3,12 @@
 
 use std::sync::Arc;
 
-use crate::attribution::{self, Attribution, AttributionKind, EntityKind, Gender, Mode, Rule, Speaker};
+use crate::attribution::{
+    self, Attribution, AttributionKind, EntityKind, Gender, Mention, Mode, Rule, Speaker,
+};
 use crate::error::{Error, ErrorKind};
-use crate::lexicon::Weights;
+use crate::input::Decoded;
+use crate::lexicon::{Overlay, Weights, class};
 use crate::quote::{Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
 use crate::span::Span;
@@ -31,6 +34,12 @@ struct Inner {
     weights: Option<Arc<Weights>>,
     /// The modes kept (`None`: all).
     modes: Option<Vec<Mode>>,
+    /// Words added to the built-in lists (reporting verbs, titles, …).
+    extra: Overlay,
+    /// Skip patterns, compiled once.
+    skip: Vec<regex::Regex>,
+    /// Decode HTML character references before the analysis.
+    html: bool,
 }
 
 impl Default for Analyzer {
@@ -51,11 +60,49 @@ impl Default for Analyzer {
 /// assert_eq!(analyzer.analyze("Hello.").sentences.len(), 1);
 /// ```
 #[derive(Clone, Debug, Default)]
+#[must_use]
 pub struct AnalyzerBuilder {
     segmenter: Option<Segmenter>,
     detector: Option<QuoteDetector>,
     linking_weights: Option<String>,
     modes: Option<Vec<Mode>>,
+    /// Added words: (entry, class flags, reporting-verb form), checked at `build()`.
+    words: Vec<(String, u32, bool, WordEntry)>,
+    skip: Vec<String>,
+    html: bool,
+}
+
+/// How an added word is written, for its check at `build()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordEntry {
+    /// One word.
+    Word,
+    /// One word; a final period is dropped (`Cllr.`).
+    Title,
+    /// One or more words; the last one is the head (`parish councillor`).
+    Head,
+}
+
+/// The word an added entry stands for, or why it is not usable.
+fn entry_word(entry: &str, how: WordEntry) -> Result<String, Error> {
+    let t = entry.trim();
+    let t = match how {
+        WordEntry::Title => t.trim_end_matches('.'),
+        _ => t,
+    };
+    let word = match how {
+        WordEntry::Head => t.split_whitespace().last().unwrap_or(""),
+        _ => t,
+    };
+    let joined =
+        |c: char| crate::sentence::scan::is_alnum(c) || matches!(c, '.' | '\'' | '’' | '-' | '&');
+    if word.is_empty() || !word.chars().all(joined) {
+        return Err(Error::new(
+            ErrorKind::InvalidLexiconEntry,
+            format!("{entry:?} must be one word of letters and digits"),
+        ));
+    }
+    Ok(word.to_string())
 }
 
 impl AnalyzerBuilder {
@@ -76,6 +123,7 @@ impl AnalyzerBuilder {
     /// let a = whosaid::Analyzer::builder().segmenter(whosaid::Segmenter::new()).build().unwrap();
     /// # let _ = a;
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn segmenter(mut self, segmenter: Segmenter) -> Self {
         self.segmenter = Some(segmenter);
         self
@@ -87,6 +135,7 @@ impl AnalyzerBuilder {
     /// let a = whosaid::Analyzer::builder().quote_detector(whosaid::QuoteDetector::new()).build().unwrap();
     /// # let _ = a;
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn quote_detector(mut self, detector: QuoteDetector) -> Self {
         self.detector = Some(detector);
         self
@@ -125,14 +174,177 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Build the analyzer.
-    ///
-    /// # Errors
-    /// [`ErrorKind::InvalidLexiconEntry`](crate::ErrorKind::InvalidLexiconEntry) when the
-    /// weights given to [`linking_weights`](Self::linking_weights) have a bad line.
+    /// Add a reporting verb: its lemma and its inflected forms (any case), cues like
+    /// the built-in verbs (`said`, `told`). An added verb takes no addressee and no
+    /// complement; the quotation detector's check for a quotation split by its
+    /// attribution (`“A,” she opined, “b.”`) knows the built-in verbs only.
     ///
     /// ```
-    /// assert!(whosaid::Analyzer::builder().build().is_ok());
+    /// let text = "Ana Ruiz harrumphed that the plan was a disgrace.";
+    /// assert!(whosaid::analyze(text).attributions.is_empty());
+    /// let analyzer = whosaid::Analyzer::builder()
+    ///     .add_reporting_verb("harrumph", ["harrumphs", "harrumphed", "harrumphing"])
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions[0].content.text(text), "that the plan was a disgrace");
+    /// assert_eq!(doc.attributions[0].cue.unwrap().text(text), "harrumphed");
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_reporting_verb<S: Into<String>>(
+        mut self,
+        lemma: impl Into<String>,
+        forms: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.words.push((lemma.into(), 0, true, WordEntry::Word));
+        for f in forms {
+            self.words.push((f.into(), 0, true, WordEntry::Word));
+        }
+        self
+    }
+
+    /// Add a title that goes before a name (`Councillor`, `Cllr.`): part of the speaker
+    /// mention, left out of the speaker's canonical name. (An abbreviated title should
+    /// also be an abbreviation of the [`Segmenter`], so that its period ends no sentence.)
+    ///
+    /// ```
+    /// let text = "“The bins will be emptied weekly,” said Alderwoman Jane Ng.";
+    /// assert_eq!(whosaid::analyze(text).speakers[0].name, "Alderwoman Jane Ng");
+    /// let analyzer = whosaid::Analyzer::builder().add_title("Alderwoman").build().unwrap();
+    /// assert_eq!(analyzer.analyze(text).speakers[0].name, "Jane Ng");
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_title(mut self, title: impl Into<String>) -> Self {
+        self.words
+            .push((title.into(), class::TITLE, false, WordEntry::Title));
+        self
+    }
+
+    /// Add a noun that names a speaker by role (`steward`, `parish clerk`: the last word
+    /// counts), like the built-in `spokesman` or `minister`.
+    ///
+    /// ```
+    /// let a = whosaid::Analyzer::builder().add_role_noun("parish clerk").build().unwrap();
+    /// # let _ = a;
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_role_noun(mut self, noun: impl Into<String>) -> Self {
+        self.words
+            .push((noun.into(), class::ROLE, false, WordEntry::Head));
+        self
+    }
+
+    /// Add a word that marks an organisation's name (`Trust`, `Constabulary`): a speaker
+    /// mention holding it is an organisation, not a person.
+    ///
+    /// ```
+    /// use whosaid::MentionKind;
+    /// let text = "“We are reviewing the case,” said Northfield Constabulary.";
+    /// let analyzer = whosaid::Analyzer::builder()
+    ///     .add_organisation_word("Constabulary")
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions[0].speaker.unwrap().kind, MentionKind::Organisation);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_organisation_word(mut self, word: impl Into<String>) -> Self {
+        self.words
+            .push((word.into(), class::ORG, false, WordEntry::Word));
+        self
+    }
+
+    /// Add a news outlet or a word of outlets' names (`Gazette`, `Kwamenews`): an
+    /// organisation that is also a medium (`told the Gazette` gives a medium, not an
+    /// addressee).
+    ///
+    /// ```
+    /// let text = "Ana Ruiz told Kwamenews that the deal was dead.";
+    /// let analyzer = whosaid::Analyzer::builder().add_outlet("Kwamenews").build().unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions[0].medium.unwrap().text(text), "Kwamenews");
+    /// assert_eq!(doc.attributions[0].addressee, None);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_outlet(mut self, outlet: impl Into<String>) -> Self {
+        self.words.push((
+            outlet.into(),
+            class::ORG | class::MEDIA,
+            false,
+            WordEntry::Word,
+        ));
+        self
+    }
+
+    /// Skip boilerplate: a regular expression (the [`regex`](https://docs.rs/regex)
+    /// crate's syntax) matched against each line of the text, without its line break
+    /// (`^` and `$` are the line's ends). The text a pattern matches is hidden from the
+    /// attribution rules, as if it were spaces: no cue, speaker, addressee or medium is
+    /// found in it, a quotation that lies wholly inside it is not attributed, and a name
+    /// in it is no antecedent for a pronoun. Paragraphs, sentences and quotations are
+    /// found in the whole text as before, and every span still points into the text.
+    /// To skip a whole line, match all of it (`^Follow .* on Twitter\.?$`); to skip a
+    /// label, match only the label (`^[A-Z]+:`). Patterns are compiled once, by
+    /// `build()`.
+    ///
+    /// ```
+    /// let text = "ENERGY: Oil prices rose, analysts said.\n\nRead the rest here.";
+    /// assert!(whosaid::analyze(text).speakers.iter().any(|s| s.name == "ENERGY"));
+    /// let analyzer = whosaid::Analyzer::builder()
+    ///     .skip_pattern(r"^[A-Z]{3,}:")
+    ///     .skip_pattern(r"^Read the rest here\.$")
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions.len(), 1);
+    /// assert_eq!(doc.speakers[0].name, "analysts");
+    /// assert_eq!(doc.sentences.len(), 2);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn skip_pattern(mut self, pattern: impl Into<String>) -> Self {
+        self.skip.push(pattern.into());
+        self
+    }
+
+    /// Read the text as pasted from a web page: HTML character references (`&quot;`,
+    /// `&ldquo;`, `&#8220;`, `&#x201C;`, `&amp;`, `&nbsp;`, …) are decoded for the
+    /// analysis, and every span and every `&str` of the [`Document`] still points into
+    /// the text as given (a decoded character's span is its whole reference). Off by
+    /// default: plain text that happens to hold `&amp;` is then left alone. Tags are not
+    /// removed.
+    ///
+    /// ```
+    /// let text = "&ldquo;We will not retreat,&rdquo; said Ana&nbsp;Ruiz.";
+    /// assert!(whosaid::analyze(text).attributions.is_empty());
+    /// let analyzer = whosaid::Analyzer::builder().html_input(true).build().unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// let a = &doc.attributions[0];
+    /// assert_eq!(a.content.text(text), "&ldquo;We will not retreat,&rdquo;");
+    /// assert_eq!(a.speaker.unwrap().span.text(text), "Ana&nbsp;Ruiz");
+    /// assert_eq!(doc.quotes[0].text, "&ldquo;We will not retreat,&rdquo;");
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn html_input(mut self, yes: bool) -> Self {
+        self.html = yes;
+        self
+    }
+
+    /// Build the analyzer: check the added words and compile the skip patterns.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidLexiconEntry`] for an added word that is empty or not one
+    /// word; [`ErrorKind::InvalidPattern`] for a skip pattern that is not a valid
+    /// regular expression.
+    /// [`ErrorKind::InvalidLexiconEntry`] also when the weights given to
+    /// [`linking_weights`](Self::linking_weights) have a bad line.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, ErrorKind};
+    /// assert!(Analyzer::builder().build().is_ok());
+    /// let err = Analyzer::builder().skip_pattern("(unclosed").build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidPattern);
+    /// let err = Analyzer::builder().add_title("two words").build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidLexiconEntry);
     /// ```
     pub fn build(self) -> Result<Analyzer, Error> {
         let weights = match self.linking_weights {
@@ -144,12 +356,31 @@ impl AnalyzerBuilder {
             })?)),
             None => None,
         };
+        let mut extra = Overlay::default();
+        for (entry, flags, reporting, how) in &self.words {
+            extra.add(&entry_word(entry, *how)?, *flags, *reporting);
+        }
+        let skip = self
+            .skip
+            .iter()
+            .map(|p| {
+                regex::Regex::new(p).map_err(|e| {
+                    Error::new(
+                        ErrorKind::InvalidPattern,
+                        format!("skip pattern {p:?}: {e}"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 segmenter: self.segmenter.unwrap_or_default(),
                 detector: self.detector.unwrap_or_default(),
                 weights,
                 modes: self.modes,
+                extra,
+                skip,
+                html: self.html,
             }),
         })
     }
@@ -170,6 +401,7 @@ impl AnalyzerBuilder {
 /// With the `serde` feature its serde form is the JSON record of
 /// [`Document::record`], which [`OwnedDocument`] reads back.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Document<'t> {
     /// The analysed text.
     pub text: &'t str,
@@ -316,6 +548,7 @@ fn rounded_confidence(confidence: f32) -> f32 {
 /// assert_eq!(a.pieces.len(), 1);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct OwnedAttribution {
     /// The quoted part (from the first quotation mark to the last) when the content has
     /// quotations, else the content ([`Document::quoted_span`]).
@@ -351,6 +584,7 @@ pub struct OwnedAttribution {
 /// assert_eq!(o.speakers[0].name, "Ana Ruiz");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OwnedSpeaker {
     /// Index in the speaker list.
     pub id: usize,
@@ -387,6 +621,7 @@ pub struct OwnedSpeaker {
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct OwnedDocument {
     /// The analysed text.
     pub text: String,
@@ -483,6 +718,17 @@ impl Analyzer {
     /// assert_eq!(a.medium.unwrap().text(text), "Xinhua");
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
+        if self.inner.html {
+            if let Some(decoded) = crate::input::decode_html(text) {
+                let doc = self.analyze_text(&decoded.text);
+                return into_original(&doc, text, &decoded);
+            }
+        }
+        self.analyze_text(text)
+    }
+
+    /// [`Analyzer::analyze`] without the input mode.
+    fn analyze_text<'t>(&self, text: &'t str) -> Document<'t> {
         let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
         let sentences: Vec<Sentence<'t>> = self
@@ -491,14 +737,20 @@ impl Analyzer {
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let mut quotes = self.inner.detector.detect(text, &pspans);
+        let extra = &self.inner.extra;
+        let skipped = skipped_ranges(text, &self.inner.skip);
         let (mut attributions, names) =
             attribution::with_weights(self.inner.weights.as_ref(), || {
-                attribution::attribute(text, &sentences, &mut quotes)
+                if skipped.is_empty() {
+                    attribution::attribute(text, &sentences, &mut quotes, extra)
+                } else {
+                    attribute_skipping(text, &sentences, &mut quotes, extra, &skipped)
+                }
             });
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
         }
-        let speakers = attribution::cluster(text, &mut attributions, &names);
+        let speakers = attribution::cluster(text, &mut attributions, &names, extra);
         Document {
             text,
             paragraphs: paras,
@@ -508,6 +760,184 @@ impl Analyzer {
             speakers,
         }
     }
+}
+
+/// The default analyzer's pipeline with attribution windows of `window` bytes (see
+/// `crate::fuzzing`).
+#[cfg(fuzzing)]
+pub(crate) fn analyze_in_windows(text: &str, window: usize) -> Document<'_> {
+    let paras: Vec<Paragraph<'_>> = paragraphs(text).collect();
+    let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
+    let sentences: Vec<Sentence<'_>> = Segmenter::new()
+        .sentences_with_policy(text, QuotePolicy::Keep)
+        .collect();
+    let mut quotes = QuoteDetector::new().detect(text, &pspans);
+    let (mut attributions, names) =
+        attribution::attribute_in_windows(text, &sentences, &mut quotes, window);
+    let speakers = attribution::cluster(text, &mut attributions, &names, &Overlay::default());
+    Document {
+        text,
+        paragraphs: paras,
+        sentences,
+        quotes,
+        attributions,
+        speakers,
+    }
+}
+
+/// A document of the decoded copy of `text`, with every span and `&str` taken back into
+/// `text` itself.
+fn into_original<'t>(doc: &Document<'_>, text: &'t str, decoded: &Decoded) -> Document<'t> {
+    let m = |s: Span| decoded.span(s);
+    Document {
+        text,
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph {
+                index: p.index,
+                span: m(p.span),
+                text: &text[m(p.span)],
+            })
+            .collect(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| Sentence {
+                span: m(s.span),
+                text: &text[m(s.span)],
+                paragraph: s.paragraph,
+            })
+            .collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| Quote {
+                span: m(q.span),
+                content: m(q.content),
+                pieces: q.pieces.iter().map(|&p| m(p)).collect(),
+                first_paragraph: q.first_paragraph,
+                last_paragraph: q.last_paragraph,
+                closed: q.closed,
+                parent: q.parent,
+                kind: q.kind,
+                marks: q.marks,
+                text: &text[m(q.span)],
+            })
+            .collect(),
+        attributions: doc
+            .attributions
+            .iter()
+            .map(|a| Attribution {
+                content: m(a.content),
+                speaker: a.speaker.map(|x| Mention {
+                    span: m(x.span),
+                    ..x
+                }),
+                cue: a.cue.map(m),
+                addressee: a.addressee.map(m),
+                medium: a.medium.map(m),
+                ..*a
+            })
+            .collect(),
+        speakers: doc
+            .speakers
+            .iter()
+            .map(|s| Speaker {
+                id: s.id,
+                name: &text[m(s.name_span)],
+                name_span: m(s.name_span),
+                kind: s.kind,
+                gender: s.gender,
+                mentions: s.mentions.iter().map(|&x| m(x)).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The byte ranges of `text` that the skip patterns match, line by line, in order and
+/// not overlapping; empty when there are no patterns.
+fn skipped_ranges(text: &str, skip: &[regex::Regex]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    if skip.is_empty() {
+        return out;
+    }
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let at = out.len();
+        for re in skip {
+            out.extend(
+                re.find_iter(line)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| Span::new(start + m.start(), start + m.end())),
+            );
+        }
+        // several patterns may match one line: sort and merge its ranges
+        if out.len() > at + 1 {
+            out[at..].sort_by_key(|s| s.start);
+            let mut merged: Vec<Span> = Vec::new();
+            for s in out.drain(at..) {
+                match merged.last_mut() {
+                    Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+                    _ => merged.push(s),
+                }
+            }
+            out.extend(merged);
+        }
+        start += raw.len();
+    }
+    out
+}
+
+/// Attribute with the `skipped` ranges hidden: the rules read a copy of the text with
+/// those bytes turned into spaces (offsets and char boundaries unchanged, so every span
+/// holds for the text), and do not see the quotations that lie wholly inside them.
+fn attribute_skipping(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+    extra: &Overlay,
+    skipped: &[Span],
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    let mut masked = String::with_capacity(text.len());
+    let mut from = 0;
+    for s in skipped {
+        masked.push_str(&text[from..s.start]);
+        masked.extend(std::iter::repeat_n(' ', s.len()));
+        from = s.end;
+    }
+    masked.push_str(&text[from..]);
+    let masked_sentences: Vec<Sentence<'_>> = sentences
+        .iter()
+        .map(|s| Sentence {
+            text: &masked[s.span],
+            ..*s
+        })
+        .collect();
+    let hidden = |q: &Quote<'_>| {
+        let k = skipped.partition_point(|s| s.end < q.span.end);
+        skipped.get(k).is_some_and(|s| s.contains(q.span))
+    };
+    let kept: Vec<usize> = (0..quotes.len()).filter(|&k| !hidden(&quotes[k])).collect();
+    if kept.len() == quotes.len() {
+        return attribution::attribute(&masked, &masked_sentences, quotes, extra);
+    }
+    let mut visible: Vec<Quote<'_>> = kept
+        .iter()
+        .map(|&k| Quote {
+            parent: quotes[k].parent.and_then(|p| kept.binary_search(&p).ok()),
+            ..quotes[k].clone()
+        })
+        .collect();
+    let (mut atts, names) = attribution::attribute(&masked, &masked_sentences, &mut visible, extra);
+    for (q, &k) in visible.iter().zip(&kept) {
+        quotes[k].kind = q.kind;
+    }
+    for a in &mut atts {
+        a.quote = a.quote.map(|q| kept[q]);
+    }
+    (atts, names)
 }
 
 /// Analyse `text` with the default [`Analyzer`].

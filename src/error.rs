@@ -1,7 +1,5 @@
 //! The crate's one error type, returned only by builders.
 
-use std::fmt;
-
 /// What went wrong when building an engine.
 ///
 /// ```
@@ -16,16 +14,36 @@ pub enum ErrorKind {
     InvalidSetting,
     /// A word-list entry given to a builder is not usable (empty, contains whitespace).
     InvalidLexiconEntry,
+    /// A pattern given to a builder is not a valid regular expression.
+    InvalidPattern,
+    /// A name read with `FromStr` is not the name of any value of the type
+    /// (`"quoted".parse::<AttributionKind>()`).
+    UnknownName,
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ErrorKind::InvalidSetting => "invalid setting",
-            ErrorKind::InvalidLexiconEntry => "invalid lexicon entry",
-        })
+impl ErrorKind {
+    /// Lowercase name (`invalid-setting`, `invalid-lexicon-entry`, `invalid-pattern`,
+    /// `unknown-name`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::ErrorKind::InvalidPattern.name(), "invalid-pattern");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidSetting => "invalid-setting",
+            ErrorKind::InvalidLexiconEntry => "invalid-lexicon-entry",
+            ErrorKind::InvalidPattern => "invalid-pattern",
+            ErrorKind::UnknownName => "unknown-name",
+        }
     }
 }
+
+text_names!(
+    ErrorKind: InvalidSetting,
+    InvalidLexiconEntry,
+    InvalidPattern,
+    UnknownName
+);
 
 /// The error a builder's `build()` returns; analysis itself never fails.
 ///

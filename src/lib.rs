@@ -68,9 +68,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod names;
+
 mod analyzer;
 pub mod attribution;
 mod error;
+mod input;
 mod lexicon;
 pub mod quote;
 #[cfg(feature = "serde")]
@@ -85,7 +89,9 @@ pub use attribution::{
     Attribution, AttributionKind, EntityKind, Gender, Mention, MentionKind, Mode, Rule, Speaker,
 };
 pub use error::{Error, ErrorKind};
-pub use quote::{MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes};
+pub use quote::{
+    MarkStyle, Quote, QuoteDetector, QuoteDetectorBuilder, QuoteKind, Quotes, SingleMarks,
+};
 #[cfg(feature = "serde")]
 pub use record::Record;
 pub use sentence::{
@@ -105,6 +111,17 @@ pub mod training {
     /// candidates, attributions) with its features and score.
     pub fn propose<'t>(analyzer: &Analyzer, text: &'t str) -> (Document<'t>, Vec<Proposal>) {
         crate::attribution::recording(|| analyzer.analyze(text))
+    }
+}
+
+/// Hooks for the fuzz targets, compiled only under `cargo fuzz` (`--cfg fuzzing`): not
+/// part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// [`crate::analyze`] with attribution windows of `window` bytes instead of 1 MiB.
+    pub fn analyze_in_windows(text: &str, window: usize) -> crate::Document<'_> {
+        crate::analyzer::analyze_in_windows(text, window)
     }
 }
 

@@ -304,3 +304,24 @@ fn mixed_scripts() {
 fn alternating_marks() {
     let _ = linear("\"“”'‘’«»„''`` a said. \nX\"a “b' ”c ‘ d’' ");
 }
+
+/// attribution/rules/windows.rs: windows after the first of a text over 1 MiB read the
+/// cues inside a quotation open across their start as reported speech (issue 16: one
+/// attribution up to 1 MiB, 19,833 overlapping ones at 2 MB).
+#[test]
+fn cues_inside_a_quotation_open_across_windows_are_not_reread() {
+    let text = format!(
+        "“{}",
+        repeat(
+            "and the plan would work well, he said, and then ",
+            2_200_000
+        )
+    );
+    let doc = whosaid::analyze(&text);
+    check(&text, &doc);
+    assert!(
+        doc.attributions.len() <= 5,
+        "{} attributions",
+        doc.attributions.len()
+    );
+}

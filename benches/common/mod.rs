@@ -226,12 +226,25 @@ pub fn shape(name: &str, bytes: usize) -> String {
             bytes,
             4,
         ),
+        // one quotation that never closes, with a reporting verb every 50 bytes (issue 16):
+        // windows after the first must read the cues inside it as quoted
+        "unclosed-quote" => {
+            let mut s = String::from("“");
+            s.push_str(&fill(
+                "and the plan would work well, he said, and then ",
+                "",
+                bytes.saturating_sub(3),
+            ));
+            s
+        }
+        // a colon lead-in after another, with nothing to lead into (issue 16)
+        "he-said-colon" => fill("He said: ", "", bytes),
         other => panic!("unknown shape {other}"),
     }
 }
 
 /// The adversarial shapes.
-pub const SHAPES: [&str; 8] = [
+pub const SHAPES: [&str; 10] = [
     "alternating",
     "apostrophes",
     "nested",
@@ -240,4 +253,6 @@ pub const SHAPES: [&str; 8] = [
     "all-caps",
     "many-names",
     "mixed-script",
+    "unclosed-quote",
+    "he-said-colon",
 ];

@@ -181,8 +181,8 @@ fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut S
     }
 }
 
-fn is_title_or_role(w: &str) -> bool {
-    lexicon::word_info(w).class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
+fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
+    extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
 /// Lowercase words inside a name (`Ursula von der Leyen`, `Department of Veterans
@@ -285,7 +285,7 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
 /// The proper-name part of a named mention: the words after the last title, role word,
 /// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
 /// clause runs on with (`Hillary Clinton Speaks`, `Donald Trump isn't`).
-fn name_part(text: &str, span: Span) -> Option<Span> {
+fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     let mut start = None;
     let mut end = 0;
     let (mut last_title, mut after_title_of) = (false, false);
@@ -304,7 +304,7 @@ fn name_part(text: &str, span: Span) -> Option<Span> {
         // "Secretary of State John Kerry": the words of a title's "of" belong to it
         let title_of = after_title_of;
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
-        last_title = is_title_or_role(bare);
+        last_title = is_title_or_role(bare, extra);
         if last_title
             || first.is_lowercase()
             || title_of
@@ -551,6 +551,7 @@ pub(crate) fn cluster<'t>(
     text: &'t str,
     atts: &mut [Attribution],
     names: &[(Span, bool)],
+    extra: &lexicon::Overlay,
 ) -> Vec<Speaker<'t>> {
     let (mut ents, mut filters): (Vec<Ent>, Vec<Filter>) = (Vec::new(), Vec::new());
     // Speaker mentions in order of position (attributions are in content order), merged
@@ -639,7 +640,7 @@ pub(crate) fn cluster<'t>(
         } else {
             match kind {
                 MentionKind::Name => {
-                    let Some(np) = name_part(text, span) else {
+                    let Some(np) = name_part(text, span, extra) else {
                         continue;
                     };
                     let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();

@@ -39,6 +39,8 @@ pub use rules::model::Proposal;
 pub(crate) use rules::model::{recording, with_weights};
 
 pub use gender::Gender;
+#[cfg(fuzzing)]
+pub(crate) use rules::attribute_in_windows;
 
 use crate::span::Span;
 pub use mode::Mode;
@@ -170,6 +172,43 @@ pub enum MentionKind {
     Pronoun,
 }
 
+impl MentionKind {
+    /// Lowercase name, as in JSON output (`name`, `organisation`, `role`, `anonymous`,
+    /// `pronoun`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::MentionKind::Pronoun.name(), "pronoun");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Organisation => "organisation",
+            MentionKind::Role => "role",
+            MentionKind::Anonymous => "anonymous",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
+}
+
+text_names!(AttributionKind: Direct, Mixed, Partial, Indirect);
+text_names!(
+    Rule: QuoteSpeakerCue,
+    QuoteCueSpeaker,
+    SpeakerCueQuote,
+    QuoteDashSpeaker,
+    ColonSpeaker,
+    SplitQuote,
+    ColonLeadIn,
+    SpeakerCueClause,
+    ClauseSpeakerCue,
+    AccordingTo,
+    Inherited,
+    SentenceSubject,
+    Unattributed
+);
+text_names!(MentionKind: Name, Organisation, Role, Anonymous, Pronoun);
+text_names!(EntityKind: Person, Organisation, Group, Unnamed);
+
 /// A mention of a speaker in the text.
 ///
 /// ```
@@ -180,6 +219,7 @@ pub enum MentionKind {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Mention {
     /// Byte span of the mention.
     pub span: Span,
@@ -242,6 +282,7 @@ impl EntityKind {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Speaker<'t> {
     /// Index of the speaker in [`Document::speakers`](crate::Document::speakers).
     pub id: usize,
@@ -270,6 +311,7 @@ pub struct Speaker<'t> {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Attribution {
     /// The reported content: the quotation with its marks, or the reported clause (hull
     /// of its pieces when interrupted).

@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{class, word_info};
+use crate::lexicon::{Overlay, class, word_info};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -75,10 +75,12 @@ impl Tok {
     pub fn reporting(&self) -> bool {
         self.bits & REPORTING != 0
     }
-    /// The lemma, when the word is a reporting-verb form.
-    pub fn lemma(&self, text: &str) -> Option<&'static str> {
+    /// The lemma, when the word is a reporting-verb form (a verb an analyzer added is
+    /// its own lemma).
+    pub fn lemma<'t>(&self, text: &'t str) -> Option<&'t str> {
         if self.reporting() {
-            word_info(self.text(text)).lemma
+            let w = self.text(text);
+            Some(word_info(w).lemma.unwrap_or(w))
         } else {
             None
         }
@@ -137,11 +139,20 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<(usize, usize, char
 /// Tokenize `text[from..to]` (`to <= MAX_TEXT`), appending to `out`, and to `cum` the
 /// letters and digits of all tokens so far after each token (`cum` starts with one
 /// entry; sums wrap, their differences are exact). ASCII is scanned byte by byte; other
-/// characters are decoded one at a time.
-pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, cum: &mut Vec<u32>) {
+/// characters are decoded one at a time. Each word is classified once, by the built-in
+/// lists and then by the analyzer's own additions, `extra`.
+pub(crate) fn tokenize(
+    text: &str,
+    from: usize,
+    to: usize,
+    extra: &Overlay,
+    out: &mut Vec<Tok>,
+    cum: &mut Vec<u32>,
+) {
     debug_assert!(to <= MAX_TEXT);
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
+    let any_extra = !extra.is_empty();
     while let Some((start, end, c, alnum)) = next_token(text, i, to) {
         let bits = if alnum == 0 {
             0
@@ -153,6 +164,14 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>, c
             }
             if info.lemma.is_some() {
                 bits |= REPORTING;
+            }
+            if any_extra {
+                if let Some(added) = extra.get(&text[start..end]) {
+                    bits |= added.class;
+                    if added.reporting {
+                        bits |= REPORTING;
+                    }
+                }
             }
             bits
         };
@@ -197,7 +216,7 @@ mod tests {
     fn words_and_punct() {
         let t = "Mr. O'Neil, U.S. co-chair, said: “no.”";
         let (mut v, mut cum) = (Vec::new(), vec![0]);
-        tokenize(t, 0, t.len(), &mut v, &mut cum);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
         let words: Vec<_> = v.iter().map(|k| k.text(t)).collect();
         assert_eq!(
             words,
@@ -216,7 +235,7 @@ mod tests {
     fn pieces_follow_the_tokens() {
         let t = "  Mr. O'Neil, “U.S.” co-chair said: no.  ";
         let (mut v, mut cum) = (Vec::new(), vec![0]);
-        tokenize(t, 0, t.len(), &mut v, &mut cum);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
         for every in 1..=v.len() + 1 {
             let mut pieces = Vec::new();
             token_pieces(t, 0, t.len(), every, &mut pieces);
@@ -229,6 +248,21 @@ mod tests {
         let mut none = Vec::new();
         token_pieces(t, 0, 2, 3, &mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn added_words_join_the_classes() {
+        let t = "Councillor Ng harrumphed that bins matter";
+        let mut extra = Overlay::default();
+        extra.add("councillor", class::TITLE, false);
+        extra.add("Harrumphed", 0, true);
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &extra, &mut v, &mut cum);
+        assert!(v[0].has(class::TITLE) && !v[1].has(class::TITLE));
+        assert!(v[2].reporting() && v[2].lemma(t) == Some("harrumphed"));
+        let (mut plain, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut plain, &mut cum);
+        assert!(!plain[0].has(class::TITLE) && !plain[2].reporting());
     }
 
     #[test]

@@ -79,6 +79,17 @@ pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::n
         .collect()
 });
 
+/// HTML named character references: name (without `&` and `;`) -> the character.
+pub(crate) static HTML_ENTITIES: Lazy<HashMap<&'static str, char>> = Lazy::new(|| {
+    entries(include_str!("html_entities.txt"))
+        .filter_map(|line| {
+            let (name, hex) = line.split_once(' ')?;
+            let c = char::from_u32(u32::from_str_radix(hex.trim(), 16).ok()?)?;
+            Some((name, c))
+        })
+        .collect()
+});
+
 /// Role of a cue phrase in `cue_phrases.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PhraseRole {
@@ -362,6 +373,63 @@ pub(crate) fn word_info(word: &str) -> &'static WordInfo {
     WORDS.get(&buf[..b.len()]).unwrap_or(&NO_INFO)
 }
 
+/// What one analyzer's own additions say about a word (see [`Overlay`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Added {
+    /// Class flags (see [`class`]).
+    pub class: u32,
+    /// A reporting-verb form.
+    pub reporting: bool,
+}
+
+/// Words one analyzer adds to the built-in lists (`AnalyzerBuilder::add_reporting_verb`,
+/// `add_title`, …), looked up after the built-in table and only when not empty, so the
+/// default analyzer pays one branch per word for it. Keys are ASCII-lowercased, like the
+/// built-in lists' lookups.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Overlay {
+    words: FnvMap<Box<[u8]>, Added>,
+}
+
+impl Overlay {
+    /// Add `word` (one word, any case) to the classes `class`, as a reporting-verb form
+    /// when `reporting`.
+    pub fn add(&mut self, word: &str, class: u32, reporting: bool) {
+        let key: Box<[u8]> = word.as_bytes().to_ascii_lowercase().into_boxed_slice();
+        let e = self.words.entry(key).or_default();
+        e.class |= class;
+        e.reporting |= reporting;
+    }
+
+    /// No word was added (the default analyzer's case: the tokenizer then never looks).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// What was added for `word` (any ASCII case); `None` for a word not added.
+    #[inline(never)]
+    pub fn get(&self, word: &str) -> Option<Added> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let b = word.as_bytes();
+        if b.len() > 64 {
+            return self.words.get(&b.to_ascii_lowercase()[..]).copied();
+        }
+        let mut buf = [0u8; 64];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.words.get(&buf[..b.len()]).copied()
+    }
+
+    /// The class flags of `word`: the built-in lists' and the added ones.
+    pub fn class_of(&self, word: &str) -> u32 {
+        word_info(word).class | self.get(word).map_or(0, |a| a.class)
+    }
+}
+
 /// Looks `word` up in a lowercase list without allocating: ASCII letters are folded
 /// into a stack buffer; words longer than 32 bytes are never in a list.
 pub(crate) fn contains_folded(list: &HashSet<&'static str>, word: &str) -> bool {
@@ -410,6 +478,18 @@ mod tests {
         assert_eq!(word_info("Said").lemma, Some("say"));
         assert!(word_info("THE").class & class::DET != 0);
         assert_eq!(word_info("zebra").class, 0);
+    }
+
+    #[test]
+    fn html_entities_load() {
+        let lines = entries(include_str!("html_entities.txt")).count();
+        assert_eq!(
+            HTML_ENTITIES.len(),
+            lines,
+            "every line parses, no name twice"
+        );
+        assert_eq!(HTML_ENTITIES.get("ldquo"), Some(&'“'));
+        assert_eq!(HTML_ENTITIES.get("nbsp"), Some(&'\u{a0}'));
     }
 
     #[test]

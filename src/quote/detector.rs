@@ -18,8 +18,120 @@ const MAX_DEPTH: usize = 8;
 #[derive(Debug)]
 struct Inner {
     enabled: Vec<MarkStyle>,
-    single_open: bool,
+    single: SingleMarks,
     max_length: usize,
+}
+
+/// Whether single marks (`‘…’`, `'…'`) may open a quotation at the top level, or only
+/// inside a double one.
+///
+/// American style quotes with double marks and keeps single marks for quotations inside
+/// them; at the top level its single marks are apostrophes (`the ’90s`, `Trump’s`) and
+/// headline quotes. British style quotes with single marks. [`SingleMarks::Auto`] (the
+/// default) decides per text: single marks open when clauses end with a single closing
+/// mark (`,’ ` `.’ ` `?' ` …, followed by a space or the end) more than four times as
+/// often as double marks open a line or a clause (`said: “`) or close one (`,” `).
+///
+/// ```
+/// use whosaid::{QuoteDetector, SingleMarks};
+/// let uk = "‘This is the final straw,’ said Tom Hartley. ‘We have waited for years.’";
+/// let auto = QuoteDetector::new();
+/// assert_eq!(auto.quotes(uk).count(), 2);
+/// let us = QuoteDetector::builder().single_marks(SingleMarks::Nested).build().unwrap();
+/// assert_eq!(us.quotes(uk).count(), 0);
+/// assert_eq!(SingleMarks::Auto.name(), "auto");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum SingleMarks {
+    /// Decide per text, from the marks that end its quoted clauses (the default).
+    #[default]
+    Auto,
+    /// Single marks open quotations at the top level (British style).
+    Open,
+    /// Single marks open a quotation only inside a double one (American style).
+    Nested,
+}
+
+impl SingleMarks {
+    /// Lowercase name (`auto`, `open`, `nested`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::SingleMarks::Nested.name(), "nested");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            SingleMarks::Auto => "auto",
+            SingleMarks::Open => "open",
+            SingleMarks::Nested => "nested",
+        }
+    }
+}
+
+text_names!(SingleMarks: Auto, Open, Nested);
+
+/// Does `text` quote in British style? Its quoted clauses end with a closing single mark
+/// (a `’` or `'` right after `,` `.` `?` or `!` and before whitespace, `)` or the end:
+/// `‘We will win,’ she said`), more than four times as often as it uses double marks
+/// (an opening `“`, `"`, `''` or ``` `` ``` at the start of a line or after `: ` or
+/// `, `, or a closing `”`, `"` or `''` at a clause edge; a quoted term inside a sentence
+/// does not count, as British text nests those in double marks). Possessives (`the players’ names`) and
+/// elisions (`rock ’n’ roll`) follow a letter and do not count. One pass over the bytes.
+fn single_marks_dominate(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut single, mut double) = (0usize, 0usize);
+    // a quotation that opens a line or follows "said: " or "said, " (not a quoted term
+    // inside a sentence: British text nests those in double marks)
+    let opens_clause = |i: usize| {
+        i == 0
+            || matches!(bytes[i - 1], b'\n' | b'\r')
+            || bytes[i - 1] == b' ' && i >= 2 && matches!(bytes[i - 2], b':' | b',')
+    };
+    let clause_end = |i: usize| i > 0 && matches!(bytes[i - 1], b',' | b'.' | b'?' | b'!');
+    let edge_after = |j: usize| {
+        bytes
+            .get(j)
+            .is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b')'))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (kind, width) = match b {
+            b'\'' | b'`' => {
+                let run = bytes[i..].iter().take_while(|&&c| c == b).count();
+                (
+                    if run >= 2 {
+                        2
+                    } else if b == b'`' {
+                        0
+                    } else {
+                        1
+                    },
+                    run,
+                )
+            }
+            b'"' => (2, 1),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x99) => (1, 3), // ’
+                Some(0x9C) => (3, 3), // “
+                Some(0x9D) => (2, 3), // ”
+                _ => (0, 1),
+            },
+            _ => (0, 1),
+        };
+        match kind {
+            // a single mark closing a clause
+            1 if clause_end(i) && edge_after(i + width) => single += 1,
+            // a double mark closing a clause, or opening after whitespace
+            2 if clause_end(i) && edge_after(i + width) => double += 1,
+            2 | 3 if opens_clause(i) && !edge_after(i + width) => double += 1,
+            _ => {}
+        }
+        i += width;
+    }
+    single > 4 * double
 }
 
 /// Finds quotations. Cheap to clone, `Send + Sync`.
@@ -56,9 +168,10 @@ impl Default for QuoteDetector {
 /// assert_eq!(det.quotes("She said ‘no’ twice.").count(), 0);
 /// ```
 #[derive(Clone, Debug)]
+#[must_use]
 pub struct QuoteDetectorBuilder {
     enabled: Vec<MarkStyle>,
-    single_open: bool,
+    single: SingleMarks,
     max_length: usize,
 }
 
@@ -66,21 +179,21 @@ impl Default for QuoteDetectorBuilder {
     fn default() -> Self {
         QuoteDetectorBuilder {
             enabled: MarkStyle::ALL.to_vec(),
-            single_open: false,
+            single: SingleMarks::Auto,
             max_length: 20_000,
         }
     }
 }
 
 impl QuoteDetectorBuilder {
-    /// All conventions; single marks open a quotation only inside a double one (American
-    /// style: top-level single marks are headline quotes and apostrophes); at most 20,000
-    /// bytes a quotation.
+    /// All conventions; single marks open a top-level quotation when the text quotes in
+    /// British style ([`SingleMarks::Auto`]); at most 20,000 bytes a quotation.
     ///
     /// ```
     /// let det = whosaid::QuoteDetectorBuilder::new().build().unwrap();
-    /// assert_eq!(det.quotes("'Yes,' he said.").count(), 0);
+    /// assert_eq!(det.quotes("'Yes,' he said.").count(), 1);
     /// assert_eq!(det.quotes("“She said ‘yes’ at once,” he said.").count(), 2);
+    /// assert_eq!(det.quotes("“Fine,” he said of the ’90s.").count(), 1);
     /// ```
     pub fn new() -> Self {
         Self::default()
@@ -93,23 +206,44 @@ impl QuoteDetectorBuilder {
     /// let det = QuoteDetector::builder().conventions([MarkStyle::Guillemets]).build().unwrap();
     /// assert_eq!(det.quotes("“no” «oui»").count(), 1);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn conventions(mut self, styles: impl IntoIterator<Item = MarkStyle>) -> Self {
         self.enabled = styles.into_iter().collect();
         self
     }
 
-    /// Whether single marks (`‘…’`, `'…'`) may open a quotation at the top level
-    /// (British style; default `false`). Nested single quotations inside double ones are
-    /// always found.
+    /// Force single marks (`‘…’`, `'…'`) to open quotations at the top level (`true`,
+    /// British style) or only inside double ones (`false`, American style), instead of
+    /// deciding per text ([`SingleMarks::Auto`], the default). Nested single quotations
+    /// inside double ones are always found.
     ///
     /// ```
     /// let british = whosaid::QuoteDetector::builder().single_marks_open(true).build().unwrap();
-    /// let q: Vec<_> = british.quotes("‘We will not retreat,’ the mayor said.").collect();
-    /// assert_eq!(q.len(), 1);
+    /// let q: Vec<_> = british.quotes("He said ‘no’ to the ‘plan’.").collect();
+    /// assert_eq!(q.len(), 2);
     /// assert_eq!(q[0].marks, whosaid::MarkStyle::CurlySingle);
     /// ```
-    pub fn single_marks_open(mut self, yes: bool) -> Self {
-        self.single_open = yes;
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn single_marks_open(self, yes: bool) -> Self {
+        self.single_marks(if yes {
+            SingleMarks::Open
+        } else {
+            SingleMarks::Nested
+        })
+    }
+
+    /// When single marks open a top-level quotation: decided per text
+    /// ([`SingleMarks::Auto`], the default), always ([`SingleMarks::Open`]) or never
+    /// ([`SingleMarks::Nested`]).
+    ///
+    /// ```
+    /// use whosaid::{QuoteDetector, SingleMarks};
+    /// let det = QuoteDetector::builder().single_marks(SingleMarks::Nested).build().unwrap();
+    /// assert_eq!(det.quotes("‘We will not retreat,’ the mayor said.").count(), 0);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn single_marks(mut self, when: SingleMarks) -> Self {
+        self.single = when;
         self
     }
 
@@ -118,6 +252,7 @@ impl QuoteDetectorBuilder {
     /// ```
     /// assert!(whosaid::QuoteDetector::builder().max_length(0).build().is_err());
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn max_length(mut self, bytes: usize) -> Self {
         self.max_length = bytes;
         self
@@ -147,7 +282,7 @@ impl QuoteDetectorBuilder {
         Ok(QuoteDetector {
             inner: Arc::new(Inner {
                 enabled: self.enabled,
-                single_open: self.single_open,
+                single: self.single,
                 max_length: self.max_length,
             }),
         })
@@ -217,9 +352,15 @@ impl QuoteDetector {
 
     /// Detect with paragraphs already computed (the analyzer reuses them).
     pub(crate) fn detect<'t>(&self, text: &'t str, paras: &[Span]) -> Vec<Quote<'t>> {
+        let single_open = match self.inner.single {
+            SingleMarks::Open => Some(true),
+            SingleMarks::Nested => Some(false),
+            SingleMarks::Auto => None,
+        };
         let mut sc = Scanner {
             text,
             inner: &self.inner,
+            single_open,
             out: Vec::new(),
             stack: Vec::new(),
             scan_from: 0,
@@ -257,6 +398,10 @@ struct Open {
 struct Scanner<'a, 't> {
     text: &'t str,
     inner: &'a Inner,
+    /// Single marks open top-level quotations in this text (see [`SingleMarks`]); with
+    /// [`SingleMarks::Auto`], decided when a single mark first could open one (most
+    /// texts never need it).
+    single_open: Option<bool>,
     /// The quotations as they are built: `span`, `text` and `kind` are set at the end;
     /// one dropped (empty, or merged into another) has no pieces.
     out: Vec<Quote<'t>>,
@@ -475,7 +620,11 @@ impl<'t> Scanner<'_, 't> {
             return false;
         }
         if p.style.is_single() {
-            if !(self.inner.single_open || nested) {
+            if !nested
+                && !*self
+                    .single_open
+                    .get_or_insert_with(|| single_marks_dominate(self.text))
+            {
                 return false;
             }
             if !is_open_context(prev) || !is_alnum(next) {

@@ -109,6 +109,22 @@ impl MarkStyle {
     }
 }
 
+text_names!(
+    MarkStyle: CurlyDouble,
+    CurlySingle,
+    AsciiDouble,
+    AsciiSingle,
+    Guillemets,
+    ReversedGuillemets,
+    GermanDouble,
+    GermanSingle,
+    Swedish,
+    CornerBrackets,
+    WhiteCornerBrackets,
+    DoubledApostrophe,
+    Backticks
+);
+
 /// One row of the mark table.
 #[derive(Debug, Clone)]
 pub(crate) struct MarkPair {

@@ -23,7 +23,7 @@ mod detector;
 mod kind;
 mod marks;
 
-pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes};
+pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes, SingleMarks};
 pub use marks::MarkStyle;
 
 use crate::span::Span;
@@ -67,6 +67,8 @@ impl QuoteKind {
     }
 }
 
+text_names!(QuoteKind: Speech, Partial, NotSpeech);
+
 /// One quotation found in the text.
 ///
 /// `span` runs from the first opening mark to the last closing mark (or the end of the
@@ -83,6 +85,7 @@ impl QuoteKind {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Quote<'t> {
     /// Hull of all pieces, marks included.
     pub span: Span,

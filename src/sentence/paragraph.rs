@@ -17,6 +17,7 @@ use crate::span::Span;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Paragraph<'t> {
     /// Position of the paragraph in the text, from 0.
     pub index: usize,

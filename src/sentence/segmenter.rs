@@ -38,6 +38,22 @@ pub enum QuotePolicy {
     Split,
 }
 
+impl QuotePolicy {
+    /// Lowercase name (`keep`, `split`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::QuotePolicy::Split.name(), "split");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            QuotePolicy::Keep => "keep",
+            QuotePolicy::Split => "split",
+        }
+    }
+}
+
+text_names!(QuotePolicy: Keep, Split);
+
 /// One sentence: its byte span (trimmed of surrounding whitespace), its text and the
 /// index of the paragraph that holds it.
 ///
@@ -47,6 +63,7 @@ pub enum QuotePolicy {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Sentence<'t> {
     /// Byte span of the sentence.
     pub span: Span,
@@ -95,6 +112,7 @@ impl Default for Segmenter {
 /// assert_eq!(seg.sentences("It cost approx. Ten dollars.").count(), 1);
 /// ```
 #[derive(Clone, Debug, Default)]
+#[must_use]
 pub struct SegmenterBuilder {
     extra: Vec<String>,
     removed: Vec<String>,
@@ -130,6 +148,7 @@ impl SegmenterBuilder {
     /// let seg = whosaid::Segmenter::builder().add_abbreviation("Dist").build().unwrap();
     /// assert_eq!(seg.sentences("He won Dist. Seven again.").count(), 1);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn add_abbreviation(mut self, abbreviation: impl Into<String>) -> Self {
         self.extra.push(abbreviation.into());
         self
@@ -141,6 +160,7 @@ impl SegmenterBuilder {
     /// let seg = whosaid::Segmenter::builder().remove_abbreviation("Gen.").build().unwrap();
     /// assert_eq!(seg.sentences("We met Gen. Lee.").count(), 2);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn remove_abbreviation(mut self, abbreviation: impl Into<String>) -> Self {
         self.removed.push(abbreviation.into());
         self
@@ -153,6 +173,7 @@ impl SegmenterBuilder {
     /// let seg = Segmenter::builder().quote_policy(QuotePolicy::Split).build().unwrap();
     /// assert_eq!(seg.sentences("He said: “A b. C d.”").count(), 2);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn quote_policy(mut self, policy: QuotePolicy) -> Self {
         self.policy = policy;
         self
@@ -214,6 +235,7 @@ impl Segmenter {
     /// ```
     /// assert_eq!(whosaid::Segmenter::new().quote_policy(), whosaid::QuotePolicy::Keep);
     /// ```
+    #[must_use = "a builder setter returns the changed builder"]
     pub fn quote_policy(&self) -> QuotePolicy {
         self.inner.policy
     }

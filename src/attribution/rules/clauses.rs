@@ -88,6 +88,11 @@ pub(super) fn colon_speaker(
     // is never closed in its paragraph ("\"SMITH: Thank you.", the next turn reopening);
     // then the label is the speaker and the content starts after it
     let label = cx.span(a, b);
+    // a label inside a quotation that opened before this window of a long text (the
+    // window carries its pieces; see `windows`) is quoted text too
+    if toks[a].in_quote() && cx.quotes_before(quotes, label.start) == 0 {
+        return None;
+    }
     let caps = !label.text(cx.text).chars().any(char::is_lowercase);
     let turn = |q: &Quote<'_>| caps && q.content.start == label.start;
     if quote.is_some_and(|q| quotes[q].content.contains(label) && !turn(&quotes[q])) {

@@ -216,7 +216,7 @@ pub(super) fn decide(
     i: usize,
     s: usize,
     e: usize,
-    lemma: &'static str,
+    lemma: &str,
     headline: bool,
     verdicts: Verdicts,
 ) -> (bool, f32) {

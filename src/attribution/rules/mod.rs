@@ -4,7 +4,7 @@ use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subjec
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
-use crate::lexicon::{class, word_info};
+use crate::lexicon::{Overlay, class, word_info};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -21,6 +21,8 @@ mod quotes;
 mod windows;
 
 pub(crate) use windows::attribute;
+#[cfg(fuzzing)]
+pub(crate) use windows::attribute_in_windows;
 
 use crate::sentence::scan::{is_alnum, partition_from};
 use clauses::*;
@@ -320,6 +322,18 @@ fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     }
 }
 
+/// The tokens inside `carried`: the pieces of a quotation that an earlier window of a
+/// long text attributed and that is still open here (`windows`), so that its words are
+/// read as quoted, as they are when the text is attributed whole.
+fn mark_carried_tokens(toks: &mut [Tok], carried: &[Span]) {
+    for piece in carried {
+        let from = toks.partition_point(|t| t.start() < piece.start);
+        for t in toks[from..].iter_mut().take_while(|t| t.end() <= piece.end) {
+            t.set_in_quote();
+        }
+    }
+}
+
 /// The rules see sentences of at most this many tokens; a longer one (no real sentence
 /// is that long: a text without sentence ends) is cut into pieces this long. Each rule
 /// scans at most its sentence, so this keeps every text linear.
@@ -360,13 +374,19 @@ fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind
 
 /// Run the attribution rules over `sentences` of `text` (at most `MAX_TEXT` bytes; see
 /// `windows` for longer texts and for windows), with `quotes` the quotations that
-/// start in them. Appends the attributions, in text order, to `out` (their quotation
+/// start in them and `carried` the pieces of one that started before them and is still
+/// open. Appends the attributions, in text order, to `out` (their quotation
 /// indices are into `quotes`) and the person-like names seen to `names` (antecedents for
 /// pronouns; `true` marks a weak one that may only join a known person).
+// the window's inputs (text, sentences, quotations, carried pieces, added words) and
+// its outputs (scratch, attributions, names): one call per window of a long text
+#[allow(clippy::too_many_arguments)]
 fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    carried: &[Span],
+    extra: &Overlay,
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
     names: &mut Vec<(Span, bool)>,
@@ -384,7 +404,7 @@ fn attribute_all(
     let mut cut: Vec<Sentence<'_>> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let a = toks.len();
-        tokenize(text, s.span.start, s.span.end, &mut toks, &mut cum);
+        tokenize(text, s.span.start, s.span.end, extra, &mut toks, &mut cum);
         let b = toks.len();
         if b - a <= MAX_SENTENCE_TOKENS {
             if !cut.is_empty() {
@@ -409,6 +429,7 @@ fn attribute_all(
     }
     let sentences: &[Sentence<'_>] = if cut.is_empty() { sentences } else { &cut };
     mark_quote_tokens(&mut toks, quotes);
+    mark_carried_tokens(&mut toks, carried);
     let counts = Counts::new(text, &toks, cum, quotes, scratch);
     let cx = Cx {
         text,

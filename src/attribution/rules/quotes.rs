@@ -91,7 +91,7 @@ pub(super) fn trailing_attribution(
     if last_word.is_some_and(|i| !toks[i].in_quote()) {
         return false;
     }
-    if !toks[ns].word() && matches!(cx.t(ns), "―" | "—" | "–") {
+    if !toks[ns].word() && matches!(cx.t(ns), "―" | "—" | "–" | "-") {
         return true;
     }
     let content = q
@@ -194,13 +194,27 @@ pub(super) fn link_quote(
             });
         }
     }
-    // 2b. "“…” — Name": a dash and a name closing the sentence
+    // 2b. "“…” — Name": a dash ("—", "–", "-", "--") and a name closing the sentence,
+    // perhaps with a short apposition ("— Jane Ng, Leeds", "—Jane Ng, a reader from
+    // Leeds")
     if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word() {
-        if let Some((a, b)) = np_after(text, toks, qb + 1, te) {
-            if toks[a].cap() && content_end(cx, b, te) == b {
+        let name_at = if qb + 1 < te && cx.punct(qb, "-") && cx.punct(qb + 1, "-") {
+            qb + 2
+        } else {
+            qb + 1
+        };
+        if let Some((a, b)) = np_after(text, toks, name_at, te) {
+            let end = content_end(cx, b, te);
+            let apposition = end > b + 1
+                && end - b <= 12
+                && cx.punct(b, ",")
+                && toks[b + 1..end]
+                    .iter()
+                    .all(|t| !t.in_quote() && !t.reporting() && (t.word() || t.text(text) == ","));
+            if toks[a].cap() && (end == b || apposition) {
                 return Some(Link {
                     speaker: Some(as_mention(text, toks, (a, b))),
-                    cue: Some(cx.span(qb, qb + 1)),
+                    cue: Some(cx.span(qb, name_at)),
                     addressee: None,
                     medium: None,
                     rule: Rule::QuoteDashSpeaker,

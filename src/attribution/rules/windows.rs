@@ -8,7 +8,9 @@
 //!   text without a full stop) is cut like a run of sentences, between two of the
 //!   1000-token pieces the rules cut it into. Offsets stay those of the text. No rule
 //!   looks back across a window's start (the speaker of the paragraph before, a colon
-//!   lead-in).
+//!   lead-in), but a quotation open across it stays a quotation: its pieces in the
+//!   window are carried in, so its words are not read as the window's cues and
+//!   clauses, as they are not when the text is attributed whole.
 //! * So no window is longer than [`WINDOW`] plus one sentence (or piece), whatever the
 //!   text. The price: a quotation longer than a window may have to be cut, when no cut
 //!   outside every quotation is near, and then it is attributed in the window where it
@@ -22,6 +24,7 @@ use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all, extent};
 use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
+use crate::lexicon::Overlay;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -29,28 +32,72 @@ use crate::span::Span;
 /// The size of a window of a long text.
 pub(crate) const WINDOW: usize = 1 << 20;
 
-/// Run the attribution rules over the whole text.
+/// Run the attribution rules over the whole text, with the analyzer's own word-list
+/// additions `extra`.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(text, sentences, quotes, MAX_TEXT, WINDOW)
+    attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW)
 }
 
-/// Does a top-level quotation hold byte `b` (start excluded)? The last quotation that
-/// starts before `b` lies in the only top-level one that can: its root.
-fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
+/// The top-level quotation that holds byte `b` (its start excluded), if any. The last
+/// quotation that starts before `b` lies in the only top-level one that can: its root.
+fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
     let k = quotes.partition_point(|q| q.span.start < b);
     if k == 0 {
-        return false;
+        return None;
     }
     let mut r = k - 1;
     // parents come first; a parent that is not a smaller index (never the case) stops
     while let Some(p) = quotes[r].parent.filter(|&p| p < r) {
         r = p;
     }
-    quotes[r].span.end > b
+    (quotes[r].span.end > b).then_some(r)
+}
+
+/// [`attribute`] with windows of `window` bytes (the fuzz target of windows uses small
+/// ones, so that short texts are attributed in several windows).
+#[cfg(fuzzing)]
+pub(crate) fn attribute_in_windows(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &mut [Quote<'_>],
+    window: usize,
+) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+    attribute_within(
+        text,
+        sentences,
+        quotes,
+        &Overlay::default(),
+        MAX_TEXT,
+        window,
+    )
+}
+
+/// Does a top-level quotation hold byte `b` (start excluded)?
+fn inside_quote(quotes: &[Quote<'_>], b: usize) -> bool {
+    quote_holding(quotes, b).is_some()
+}
+
+/// The pieces, within `window`, of the top-level quotation open across the window's
+/// start (one that an earlier window attributed): the rules must read its words as
+/// quoted, not as the window's own cues and clauses.
+fn carried_pieces(quotes: &[Quote<'_>], window: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let Some(r) = quote_holding(quotes, window.start) else {
+        return;
+    };
+    let ps = &quotes[r].pieces;
+    let from = ps.partition_point(|p| p.end <= window.start);
+    out.extend(
+        ps[from..]
+            .iter()
+            .take_while(|p| p.start < window.end)
+            .map(|p| Span::new(p.start.max(window.start), p.end.min(window.end))),
+    );
 }
 
 /// Attribute `sentences` (and the quotations in `quotes`, those that start in them) in
@@ -59,12 +106,22 @@ fn attribute_windows(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, mut names) = (Vec::new(), Vec::new());
     let mut scratch = Scratch::default();
     if extent(sentences) <= window {
-        attribute_all(text, sentences, quotes, &mut scratch, &mut out, &mut names);
+        attribute_all(
+            text,
+            sentences,
+            quotes,
+            &[],
+            extra,
+            &mut scratch,
+            &mut out,
+            &mut names,
+        );
         return (out, names);
     }
     // A sentence longer than a window (a page of quotation marks, text without a full
@@ -101,6 +158,7 @@ fn attribute_windows(
         sentences
     };
     let (mut si, mut q0) = (0, 0);
+    let mut carried = Vec::new();
     while si < sentences.len() {
         let end = sentences[si].span.start.saturating_add(window);
         let whole = (si + sentences[si..].partition_point(|s| s.span.end <= end)).max(si + 1);
@@ -120,11 +178,15 @@ fn attribute_windows(
             q0 + quotes[q0..].partition_point(|q| q.span.start < sentences[next].span.start)
         };
         let base = out.len();
+        let span = Span::new(sentences[si].span.start, sentences[next - 1].span.end);
+        carried_pieces(&quotes[..q0], span, &mut carried);
         let window_quotes = &mut quotes[q0..q1];
         attribute_all(
             text,
             &sentences[si..next],
             window_quotes,
+            &carried,
+            extra,
             &mut scratch,
             &mut out,
             &mut names,
@@ -151,11 +213,12 @@ fn attribute_within(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &mut [Quote<'_>],
+    extra: &Overlay,
     limit: usize,
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
-        return attribute_windows(text, sentences, quotes, window);
+        return attribute_windows(text, sentences, quotes, extra, window);
     }
     let limit = limit.max(4); // room for any one char
     let (mut out, mut names) = (Vec::new(), Vec::new());
@@ -217,7 +280,7 @@ fn attribute_within(
                 }
             })
             .collect();
-        let (atts, ns) = attribute_windows(part, &ws, &mut wq, window);
+        let (atts, ns) = attribute_windows(part, &ws, &mut wq, extra, window);
         for (k, q) in wq.iter().enumerate() {
             quotes[inside[k]].kind = q.kind;
         }
@@ -253,7 +316,14 @@ mod tests {
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let mut quotes = crate::QuoteDetector::new().detect(text, &pspans);
-        let (mut atts, _) = attribute_within(text, &sentences, &mut quotes, limit, window);
+        let (mut atts, _) = attribute_within(
+            text,
+            &sentences,
+            &mut quotes,
+            &Overlay::default(),
+            limit,
+            window,
+        );
         for a in &mut atts {
             a.entity = None;
         }
@@ -337,6 +407,53 @@ mod tests {
         // with a window the whole sentence fits in, nothing is cut
         let (atts, _) = windowed(&text, usize::MAX, text.len());
         assert_eq!(atts, whole);
+    }
+
+    #[test]
+    fn cues_inside_a_quotation_open_across_windows_stay_quoted() {
+        // issue 16: one quotation that never closes, with a cue every 50 bytes; windows
+        // after the first read its words as reported speech (hundreds of overlapping
+        // attributions) until the quotation's pieces were carried into them
+        let text = format!(
+            "“{}",
+            "and the plan would work well, he said, and then ".repeat(400)
+        );
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        assert!(whole.len() <= 1, "{}", whole.len());
+        for window in [1, 100, 1_000, 5_000] {
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
+            valid(&text, &atts, &quotes);
+            assert_eq!(atts, whole, "window {window}");
+        }
+        // the same in several paragraphs, each reopening the quotation
+        let para = format!(
+            "“{}",
+            "and the plan would work well, he said, and then ".repeat(20)
+        );
+        let text = vec![para; 30].join("\n\n");
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        for window in [500, 2_000] {
+            let (atts, _) = windowed(&text, usize::MAX, window);
+            assert_eq!(atts, whole, "window {window}");
+        }
+    }
+
+    #[test]
+    fn a_colon_label_inside_a_carried_quotation_is_no_speaker() {
+        // found by fuzz/windows: a "Name:" label inside a quotation that an earlier
+        // window opened was taken for a transcript speaker in the later window
+        // (the minimised input: a „ quotation, a label inside it past the window start)
+        let text = ")\n$FFFFF Mr\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{201e}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}\u{7}. FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF: FFFFF&#8221;FFFFFFFFFF";
+        let (whole, _) = windowed(text, usize::MAX, usize::MAX);
+        for window in [60, 80, 96, 100, 120] {
+            let (atts, _) = windowed(text, usize::MAX, window);
+            for a in &atts {
+                assert!(
+                    whole.iter().any(|w| w.cue == a.cue) || a.cue.is_none(),
+                    "window {window}: {a:?}"
+                );
+            }
+        }
     }
 
     #[test]
