@@ -18,8 +18,10 @@ fn every_public_type_is_send_sync_unpin_and_unwind_safe() {
     auto_traits::<QuoteDetectorBuilder>();
     auto_traits::<Document<'static>>();
     auto_traits::<OwnedDocument>();
-    auto_traits::<OwnedQuote>();
-    auto_traits::<OwnedSentence>();
+    auto_traits::<OwnedAttribution>();
+    auto_traits::<Offsets>();
+    auto_traits::<Mode>();
+    auto_traits::<Gender>();
     auto_traits::<OwnedSpeaker>();
     auto_traits::<Attribution>();
     auto_traits::<Speaker<'static>>();
@@ -93,10 +95,13 @@ fn every_public_enum_reads_and_writes_its_name() {
     );
     use EntityKind as E;
     round_trip(
-        &[E::Person, E::Organisation, E::Role, E::Anonymous],
+        &[E::Person, E::Organisation, E::Group, E::Unnamed],
         |v| v.name(),
         |v| v.as_str(),
     );
+    round_trip(&Mode::ALL, |v| v.name(), |v| v.as_str());
+    use Gender as G;
+    round_trip(&[G::Female, G::Male, G::Unknown], |v| v.name(), |v| v.as_str());
     use QuoteKind as Q;
     round_trip(
         &[Q::Speech, Q::Partial, Q::NotSpeech],
