@@ -101,7 +101,11 @@ fn every_public_enum_reads_and_writes_its_name() {
     );
     round_trip(&Mode::ALL, |v| v.name(), |v| v.as_str());
     use Gender as G;
-    round_trip(&[G::Female, G::Male, G::Unknown], |v| v.name(), |v| v.as_str());
+    round_trip(
+        &[G::Female, G::Male, G::Unknown],
+        |v| v.name(),
+        |v| v.as_str(),
+    );
     use QuoteKind as Q;
     round_trip(
         &[Q::Speech, Q::Partial, Q::NotSpeech],

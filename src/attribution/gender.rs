@@ -94,7 +94,7 @@ impl FromStr for Gender {
             .find(|g| g.name().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
                 Error::new(
-                    ErrorKind::InvalidSetting,
+                    ErrorKind::UnknownName,
                     format!("unknown gender {s:?} (expected female, male or unknown)"),
                 )
             })

@@ -81,7 +81,7 @@ impl FromStr for Mode {
         Mode::ALL
             .into_iter()
             .find(|m| m.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| Error::new(ErrorKind::InvalidSetting, format!("unknown mode {s:?}")))
+            .ok_or_else(|| Error::new(ErrorKind::UnknownName, format!("unknown mode {s:?}")))
     }
 }
 

@@ -36,7 +36,13 @@ pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
                 n > 0 && {
                     let (best, best_at, second) = reach[n - 1];
                     let end = if best_at == k { second } else { best };
-                    end >= cue.end
+                    // two attributions whose cues lie in each other's content ("LABEL:
+                    // …, analysts said") are rivals, not nested: both stay
+                    let mutual = best_at != k
+                        && list[best_at]
+                            .cue
+                            .is_some_and(|c| a.content.start <= c.start && c.end <= a.content.end);
+                    end >= cue.end && !mutual
                 }
             });
         keep.push(!nested);
@@ -72,6 +78,15 @@ mod tests {
         assert_eq!(
             contents(text),
             ["that the officials told her the plan was dead"]
+        );
+    }
+
+    #[test]
+    fn cues_in_each_other_s_content_are_rivals_and_both_stay() {
+        let text = "MARKETS: Oil prices rose, analysts said.";
+        assert_eq!(
+            contents(text),
+            ["MARKETS: Oil prices rose", "Oil prices rose, analysts said"]
         );
     }
 
