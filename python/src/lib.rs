@@ -280,7 +280,7 @@ fn attribution_schema() -> PyArrowType<arrow_schema::Schema> {
 ///
 /// >>> import whosaid
 /// >>> [name for name, _, _ in whosaid.columns()][:3]
-/// ['kind', 'content', 'content_start']
+/// ['kind', 'mode', 'content']
 #[pyfunction(name = "columns")]
 fn column_fields() -> Vec<(String, &'static str, String)> {
     columns::fields()
