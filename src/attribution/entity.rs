@@ -185,12 +185,18 @@ fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
     extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
-/// Lowercase words inside a name (`Ursula von der Leyen`, `Department of Veterans
-/// Affairs`).
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da",
-    "and", "for", "on", "the", "&",
-];
+/// Lowercase words that join an organisation's name (`Department of Veterans Affairs`).
+const ORGANISATION_JOINERS: &[&str] = &["of", "and", "for", "on", "the", "&"];
+
+/// A lowercase word inside a name (`Ursula von der Leyen`, `Department of Veterans
+/// Affairs`), in any case: a particle of a person's name (`lexicon/name_particles.txt`)
+/// or a joiner of an organisation's.
+fn is_connector(w: &str) -> bool {
+    ORGANISATION_JOINERS
+        .iter()
+        .any(|j| j.eq_ignore_ascii_case(w))
+        || lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
+}
 
 /// A contraction or a clitic (`isn't`, `Trump'll`), not a name's own apostrophe
 /// (`O'Neill`, `D'Amato`) nor a possessive (handled by the caller).
@@ -243,14 +249,14 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
         || is_contraction(w)
         || info.class & lexicon::class::TIME != 0 && lexicon::female_share(w).is_none()
         || lower
-            && !CONNECTORS.contains(&w)
+            && !is_connector(w)
             && info.class & (function | lexicon::class::BETWEEN | lexicon::class::TIME) != 0
         || lower && w.len() > 4 && w.ends_with("ly")
         // a headline's verbs and function words ("Donald Trump Is Right", "… As A")
         || !lower
             && w.len() > 1
             && info.class & (function | lexicon::class::BETWEEN) != 0
-            && !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+            && !is_connector(w)
             && lexicon::female_share(w).is_none()
 }
 
@@ -342,9 +348,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         let rest = &s[off..];
         let all_caps = rest.split_whitespace().all(|x| {
             let x = x.trim_matches(|c: char| !is_alnum(c));
-            x.is_empty()
-                || x.chars().next().is_some_and(char::is_uppercase)
-                || CONNECTORS.contains(&x)
+            x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)
         });
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
             // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped

@@ -3,6 +3,7 @@
 
 use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
+use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
 use crate::span::Span;
 
@@ -19,16 +20,10 @@ pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
         && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`).
+/// Name connectors inside a capitalised run (`Bank of America`, `Ursula von der Leyen`):
+/// the particles of persons' names and the joiners of organisations' names.
 fn is_connector(text: &str, t: &Tok) -> bool {
-    is(
-        text,
-        t,
-        &[
-            "of", "de", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "da",
-            "&",
-        ],
-    )
+    is(text, t, &["of", "&"]) || crate::lexicon::contains_folded(&NAME_PARTICLES, t.text(text))
 }
 
 /// Extend a capitalised head leftwards over a name with its titles; returns the first token.

@@ -29,6 +29,10 @@ pub(crate) static ABBREVIATIONS: Lazy<HashSet<&'static str>> =
 pub(crate) static TITLES: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("titles.txt")));
 
+/// Lowercase particles inside persons' names (`von`, `de`, `bin`).
+pub(crate) static NAME_PARTICLES: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("name_particles.txt")));
+
 /// Closed-class words that start sentences.
 pub(crate) static SENTENCE_STARTERS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("sentence_starters.txt")));

@@ -3,15 +3,19 @@
 use super::*;
 
 /// Lowercase words that join the capitalised words of a name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "on", "de", "del", "della", "van", "von", "der", "den", "du", "da", "la",
-    "le", "bin", "al",
-];
+/// Words that join an organisation's name (`Department of Veterans Affairs`); with the
+/// particles of persons' names (`lexicon/name_particles.txt`) they continue a name.
+const ORGANISATION_JOINERS: &[&str] = &["of", "for", "and", "on"];
 
-/// The connectors of persons' names (`Ursula von der Leyen`, `Charles de Gaulle`).
-const NAME_CONNECTORS: &[&str] = &[
-    "de", "del", "della", "van", "von", "der", "den", "du", "da", "la", "le", "bin", "al",
-];
+/// A connector inside a capitalised run.
+fn is_connector(text: &str, t: &Tok) -> bool {
+    is(text, t, ORGANISATION_JOINERS) || is_particle(text, t)
+}
+
+/// A particle of a person's name (`von`, `de`).
+fn is_particle(text: &str, t: &Tok) -> bool {
+    crate::lexicon::contains_folded(&crate::lexicon::NAME_PARTICLES, t.text(text))
+}
 
 /// Proper names anywhere in the text (runs of two or more capitalised words, or a title
 /// and a capitalised word, outside quotations; organisations' names too, which the
@@ -47,7 +51,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     && cx.toks[j + 1].word()
                     && cx.toks[j + 1].cap()
                     && !cx.toks[j + 1].in_quote()
-                    && is(cx.text, k, CONNECTORS)
+                    && is_connector(cx.text, k)
                 {
                     // "Department of Veterans Affairs", "Ursula von der Leyen"
                     connector.get_or_insert(j);
@@ -59,7 +63,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             // "John Smith of Ohio", "John Smith and Mary Jones": a person's name ends
             // before the connector (an organisation's does not)
             if let Some(c) = connector.filter(|_| !org) {
-                if !is(cx.text, &cx.toks[c], NAME_CONNECTORS) {
+                if !is_particle(cx.text, &cx.toks[c]) {
                     words = (i..c).filter(|&k| cx.toks[k].word()).count();
                     j = c;
                 }
