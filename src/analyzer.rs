@@ -729,6 +729,28 @@ impl Analyzer {
 
     /// [`Analyzer::analyze`] without the input mode.
     fn analyze_text<'t>(&self, text: &'t str) -> Document<'t> {
+        self.analyze_with(text, |text, sentences, quotes, extra, skipped| {
+            if skipped.is_empty() {
+                attribution::attribute(text, sentences, quotes, extra)
+            } else {
+                attribute_skipping(text, sentences, quotes, extra, skipped)
+            }
+        })
+    }
+
+    /// The pipeline with `attribute` as its attribution step (given the text, its
+    /// sentences and quotations, the added words and the skipped ranges).
+    fn analyze_with<'t>(
+        &self,
+        text: &'t str,
+        attribute: impl FnOnce(
+            &str,
+            &[Sentence<'_>],
+            &mut [Quote<'_>],
+            &Overlay,
+            &[Span],
+        ) -> (Vec<Attribution>, Vec<(Span, bool)>),
+    ) -> Document<'t> {
         let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
         let sentences: Vec<Sentence<'t>> = self
@@ -741,11 +763,7 @@ impl Analyzer {
         let skipped = skipped_ranges(text, &self.inner.skip);
         let (mut attributions, names) =
             attribution::with_weights(self.inner.weights.as_ref(), || {
-                if skipped.is_empty() {
-                    attribution::attribute(text, &sentences, &mut quotes, extra)
-                } else {
-                    attribute_skipping(text, &sentences, &mut quotes, extra, &skipped)
-                }
+                attribute(text, &sentences, &mut quotes, extra, &skipped)
             });
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
@@ -766,23 +784,9 @@ impl Analyzer {
 /// `crate::fuzzing`).
 #[cfg(fuzzing)]
 pub(crate) fn analyze_in_windows(text: &str, window: usize) -> Document<'_> {
-    let paras: Vec<Paragraph<'_>> = paragraphs(text).collect();
-    let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-    let sentences: Vec<Sentence<'_>> = Segmenter::new()
-        .sentences_with_policy(text, QuotePolicy::Keep)
-        .collect();
-    let mut quotes = QuoteDetector::new().detect(text, &pspans);
-    let (mut attributions, names) =
-        attribution::attribute_in_windows(text, &sentences, &mut quotes, window);
-    let speakers = attribution::cluster(text, &mut attributions, &names, &Overlay::default());
-    Document {
-        text,
-        paragraphs: paras,
-        sentences,
-        quotes,
-        attributions,
-        speakers,
-    }
+    Analyzer::new().analyze_with(text, |text, sentences, quotes, _, _| {
+        attribution::attribute_in_windows(text, sentences, quotes, window)
+    })
 }
 
 /// A document of the decoded copy of `text`, with every span and `&str` taken back into
