@@ -10,6 +10,9 @@
 //! * The canonical name is the fullest proper name seen.
 
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
+use crate::lexicon::entities::{
+    BODY_HEADS, DOCUMENT_HEADS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
+};
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -174,9 +177,17 @@ fn word_bit(w: &str) -> u64 {
 fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
         lower_into(w, buf);
+        let role = TITLE_ROLES.get(buf.as_str()).copied();
         *set_mask |= word_bit(buf);
         if !set.contains(buf.as_str()) {
             set.insert(buf.clone());
+        }
+        // "Sen. Ada Holm" is later "the senator"
+        if let Some(role) = role {
+            *set_mask |= word_bit(role);
+            if !set.contains(role) {
+                set.insert(role.to_string());
+            }
         }
     }
 }
@@ -311,6 +322,11 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         let title_of = after_title_of;
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
         last_title = is_title_or_role(bare, extra);
+        // "Bill de Blasio", "Osama bin Laden": a particle inside a name keeps it going
+        let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
+        if particle {
+            continue;
+        }
         if last_title
             || first.is_lowercase()
             || title_of
@@ -506,9 +522,103 @@ fn is_organisation_name(name: &str) -> bool {
         // title or a role
         person |= class & lexicon::class::TITLE != 0
             || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
-        org |= class & lexicon::class::ORG != 0 && w.chars().next().is_some_and(char::is_uppercase);
+        org |= w.chars().next().is_some_and(char::is_uppercase)
+            && (class & lexicon::class::ORG != 0
+                || lexicon::contains_folded(&ORGANISATION_NAME_WORDS, w));
     }
     org && !person
+}
+
+/// Does a lowercase organisation word follow the name at `end` (`the Harbor One
+/// television network`, `Tarsen Metals company`)? Then the name is the organisation's.
+fn organisation_head_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    rest.split_whitespace().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !is_alnum(c));
+        w.chars().next().is_some_and(char::is_lowercase)
+            && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
+    }) && rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Where the text's headline ends (0 when it has none): a first line of at most 25
+/// words, most of them capitalised (`Mayor Vows To Fight Budget Cuts`).
+fn headline_end(text: &str) -> usize {
+    let end = text.find('\n').unwrap_or(text.len());
+    let line = &text[..end];
+    let (mut long, mut capitalised, mut all) = (0, 0, 0);
+    for w in line.split_whitespace() {
+        all += 1;
+        if w.len() > 3 {
+            long += 1;
+            capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    if all <= 25 && long >= 2 && capitalised * 10 >= long * 7 {
+        end
+    } else {
+        0
+    }
+}
+
+/// The name in apposition to the description at `span`: right after it (`the
+/// Republican nominee Ann Lee`) or between commas (`Another critic, Ann Lee, said`),
+/// from `names` (sorted by start).
+fn apposition_name(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Span> {
+    let i = names.partition_point(|n| n.0.start < span.end);
+    let &(name, weak) = names.get(i)?;
+    if weak || is_organisation_name(name.text(text)) {
+        return None;
+    }
+    let gap = text.get(span.end..name.start)?;
+    let after = text.get(name.end..)?.trim_start_matches(' ');
+    let right_after = gap.len() == 1 && gap == " ";
+    let between_commas =
+        gap.trim_end_matches(' ') == "," && gap.len() <= 2 && after.starts_with([',', '(']);
+    (right_after || between_commas).then_some(name)
+}
+
+/// A document mention (`a new Harbor County poll`, `the report`): its head word without
+/// a plural `s`, and the capitalised run before the head that names its maker.
+fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
+    let s = span.text(text);
+    let head_word = s.split_whitespace().last()?;
+    let head = head_word.trim_end_matches(|c: char| !is_alnum(c));
+    if head.chars().next().is_none_or(char::is_uppercase)
+        || !lexicon::contains_folded(&DOCUMENT_HEADS, head)
+    {
+        return None;
+    }
+    let head = head
+        .strip_suffix('s')
+        .filter(|h| h.ends_with("ll"))
+        .unwrap_or(head);
+    // the last run of capitalised words before the head
+    let before = &s[..s.len() - head_word.len()];
+    let (mut run_start, mut run_end) = (None, 0);
+    let mut off = 0;
+    for w in before.split_inclusive(' ') {
+        let core = w.trim_end_matches(' ');
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+            && !DETS.iter().any(|d| d.eq_ignore_ascii_case(core))
+            && core
+                .chars()
+                .all(|c| is_alnum(c) || matches!(c, '-' | '/' | '.' | '&'));
+        if capitalised {
+            if run_end != off || run_start.is_none() {
+                run_start = Some(off);
+            }
+            run_end = off + core.len();
+        }
+        off += w.len();
+    }
+    let maker = run_start.map(|a| Span::new(span.start + a, span.start + run_end));
+    Some((head, maker))
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
@@ -516,38 +626,6 @@ fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
         || matches!(w, "people" | "men" | "women" | "children" | "police")
 }
-
-/// Heads of government bodies: a definite one (`the agency`) refers back to a named body
-/// with any of them in its name (`the Department of Veterans Affairs`).
-const BODY_HEADS: &[&str] = &[
-    "agency",
-    "department",
-    "ministry",
-    "office",
-    "bureau",
-    "administration",
-    "commission",
-    "service",
-    "authority",
-    "board",
-    "council",
-    "committee",
-];
-
-/// Heads of news media: `the newspaper` refers back to a named one.
-const MEDIA_HEADS: &[&str] = &[
-    "newspaper",
-    "paper",
-    "network",
-    "outlet",
-    "station",
-    "channel",
-    "broadcaster",
-    "magazine",
-    "publication",
-    "site",
-    "daily",
-];
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
@@ -611,15 +689,30 @@ pub(crate) fn cluster<'t>(
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
+    let headline = headline_end(text);
+    // (document head, its maker's entity), the makers of the polls and reports named
+    let mut documents: Vec<(&str, usize)> = Vec::new();
     for (ai, span, weak) in events {
+        // a headline's capitalised words run names together ("Hold Ann Lee To Account"):
+        // its plain names are no antecedents, only its speakers count
+        if ai.is_none() && span.end <= headline {
+            continue;
+        }
         let kind = match ai {
             Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
-            None if is_organisation_name(span.text(text)) => MentionKind::Organisation,
+            None if is_organisation_name(span.text(text))
+                || organisation_head_follows(text, span.end) =>
+            {
+                MentionKind::Organisation
+            }
             None => MentionKind::Name,
         };
-        // the same span seen as a name and as a speaker
+        // the same span seen as a name and as a speaker, or a speaker mention inside the
+        // name just seen ("Ronald R" of "Ronald R. Fieldstone", "Democratic nominee" of
+        // "Democratic nominee Ann Lee")
         if let Some((sp, e)) = last_span_ent {
-            if sp == span {
+            let inside = ai.is_some() && sp.start <= span.start && span.end <= sp.end;
+            if sp == span || inside {
                 if let Some(ai) = ai {
                     assigned[ai] = e;
                     ents[e].speaks = true;
@@ -628,6 +721,55 @@ pub(crate) fn cluster<'t>(
                 continue;
             }
         }
+        // "Another critic, Ann Lee, said", "the Republican nominee Ann Lee": a description
+        // whose apposition names the person is that person
+        let mention_span = span;
+        let (span, kind) = match ai {
+            Some(_) if matches!(kind, MentionKind::Role | MentionKind::Anonymous) => {
+                match apposition_name(text, span, names) {
+                    Some(name) => (name, MentionKind::Name),
+                    None => (span, kind),
+                }
+            }
+            _ => (span, kind),
+        };
+        // "a Harbor County poll" speaks for its maker, Harbor County; "the poll" for the
+        // maker of the last poll named
+        let document = match ai {
+            Some(_)
+                if matches!(
+                    kind,
+                    MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous
+                ) =>
+            {
+                document_of(text, span)
+            }
+            _ => None,
+        };
+        let (span, kind, document_ent) = match document {
+            Some((_, Some(maker))) => {
+                let last = words(maker.text(text)).last().unwrap_or("");
+                let person = recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
+                    ents[e].kind == EntityKind::Person
+                        && ents[e]
+                            .name_set
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(last))
+                });
+                let kind = if person {
+                    MentionKind::Name
+                } else {
+                    MentionKind::Organisation
+                };
+                (maker, kind, None)
+            }
+            Some((head, None)) => (
+                span,
+                kind,
+                documents.iter().rev().find(|d| d.0 == head).map(|d| d.1),
+            ),
+            None => (span, kind, None),
+        };
         // "the IMF" after "the International Monetary Fund"
         let acronym_ent = matches!(kind, MentionKind::Name | MentionKind::Organisation)
             .then(|| acronym(span.text(text)))
@@ -639,7 +781,7 @@ pub(crate) fn cluster<'t>(
                         && initials_are(ents[e].name.text(text), a)
                 })
             });
-        let e = if let Some(e) = acronym_ent {
+        let e = if let Some(e) = acronym_ent.or(document_ent) {
             e
         } else {
             match kind {
@@ -649,14 +791,6 @@ pub(crate) fn cluster<'t>(
                     };
                     let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
                     let nw_mask = mask(&nw);
-                    let found = recent.iter().take(LOOK_BACK).find(|&e| {
-                        let f = filters[e];
-                        f.person
-                            && (nw_mask & !f.name_mask == 0
-                                && nw.iter().all(|w| ents[e].name_set.contains(w))
-                                || f.name_mask & !nw_mask == 0
-                                    && ents[e].name_set.iter().all(|w| nw.contains(w)))
-                    });
                     // (the name's words, already split: no second pass over them)
                     let (forename_gender, forename) = match nw.as_slice() {
                         [first, _, ..] => forename_gender(first),
@@ -668,6 +802,16 @@ pub(crate) fn cluster<'t>(
                     } else {
                         forename_gender
                     };
+                    // "Mrs. Lee" is not "Tom Lee"
+                    let found = recent.iter().take(LOOK_BACK).find(|&e| {
+                        let f = filters[e];
+                        f.person
+                            && (nw_mask & !f.name_mask == 0
+                                && nw.iter().all(|w| ents[e].name_set.contains(w))
+                                || f.name_mask & !nw_mask == 0
+                                    && ents[e].name_set.iter().all(|w| nw.contains(w)))
+                            && !(g.known() && ents[e].gender.known() && ents[e].gender != g)
+                    });
                     let evidence = forename || title_gender.known();
                     if weak && found.is_none() {
                         continue;
@@ -694,12 +838,13 @@ pub(crate) fn cluster<'t>(
                             e
                         }
                         None => {
-                            let ws: HashSet<String> =
-                                words(span.text(text)).map(str::to_lowercase).collect();
+                            let mut ws = HashSet::new();
+                            let mut ws_mask = 0;
+                            add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
                             filters.push(Filter {
                                 person: true,
                                 name_mask: nw_mask,
-                                words_mask: mask(&ws),
+                                words_mask: ws_mask,
                             });
                             ents.push(Ent {
                                 kind: EntityKind::Person,
@@ -942,20 +1087,23 @@ pub(crate) fn cluster<'t>(
                             })
                     } else if kind == MentionKind::Organisation && !capitalised {
                         // "the campaign", "the agency", "the newspaper": the body named before
-                        let heads: &[&str] = if BODY_HEADS.contains(&head) {
-                            BODY_HEADS
-                        } else if MEDIA_HEADS.contains(&head) {
-                            MEDIA_HEADS
+                        let media = MEDIA_HEADS.contains(head);
+                        let heads: Option<&HashSet<&str>> = if BODY_HEADS.contains(head) {
+                            Some(&BODY_HEADS)
+                        } else if media {
+                            Some(&MEDIA_HEADS)
                         } else {
-                            &[]
+                            None
                         };
                         recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
                             let ent = &ents[e];
                             ent.kind == EntityKind::Organisation
                                 && ent.name_words > 0
                                 && (ent.words.contains(head)
-                                    || heads.iter().any(|h| ent.words.contains(*h))
-                                    || heads == MEDIA_HEADS && ent.media)
+                                    || heads.is_some_and(|hs| {
+                                        hs.iter().any(|h| ent.words.contains(*h))
+                                    })
+                                    || media && ent.media)
                         })
                     } else if kind == MentionKind::Organisation {
                         // "The Times" after "The New York Times"
@@ -1022,7 +1170,10 @@ pub(crate) fn cluster<'t>(
         if let Some(ai) = ai {
             assigned[ai] = e;
             ents[e].speaks = true;
-            ents[e].mentions.push(span);
+            ents[e].mentions.push(mention_span);
+        }
+        if let Some((head, Some(_))) = document {
+            documents.push((head, e));
         }
         ents[e].last_end = span.end;
         last_span_ent = Some((span, e));

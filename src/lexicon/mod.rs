@@ -14,6 +14,7 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+pub(crate) mod entities;
 mod weights;
 pub(crate) use weights::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
 

@@ -12,6 +12,15 @@ fn is_connector(text: &str, t: &Tok) -> bool {
     is(text, t, ORGANISATION_JOINERS) || is_particle(text, t)
 }
 
+/// An initial of a name: one capital letter, or capitals and periods (`R`, `G.K`).
+fn is_initial(text: &str, t: &Tok) -> bool {
+    let w = t.text(text);
+    w.len() <= 5
+        && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        && w.bytes().filter(u8::is_ascii_uppercase).count() <= 3
+}
+
 /// A particle of a person's name (`von`, `de`).
 fn is_particle(text: &str, t: &Tok) -> bool {
     crate::lexicon::contains_folded(&crate::lexicon::NAME_PARTICLES, t.text(text))
@@ -42,7 +51,13 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                     words += 1;
                     org |= k.has(class::ORG);
                     j += 1;
-                } else if cx.punct(j, ".") && j > i && cx.toks[j - 1].has(class::TITLE) {
+                } else if cx.punct(j, ".")
+                    && j > i
+                    && (cx.toks[j - 1].has(class::TITLE)
+                        || is_initial(cx.text, &cx.toks[j - 1])
+                            && cx.toks.get(j + 1).is_some_and(|n| n.word() && n.cap()))
+                {
+                    // "Sen. Ada Holm", "Ronald R. Fieldstone", "G.K. Butterfield"
                     j += 1;
                 } else if j > i
                     && j + 1 < te
