@@ -523,7 +523,7 @@ impl<'t> Document<'t> {
                 .iter()
                 .map(|s| OwnedSpeaker {
                     id: s.id,
-                    name: s.name.to_string(),
+                    name: s.normalized_name().into_owned(),
                     kind: s.kind,
                     gender: s.gender,
                     mentions: s.mentions.clone(),

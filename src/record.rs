@@ -13,6 +13,7 @@
 
 use serde::de::Error as _;
 use serde::ser::{Serialize, Serializer};
+use std::borrow::Cow;
 
 use crate::analyzer::{Document, OwnedAttribution, OwnedDocument, OwnedSpeaker};
 use crate::attribution::{Attribution, AttributionKind, EntityKind, Gender, Mode, Rule};
@@ -210,7 +211,8 @@ struct AttributionOut<'t, Pieces> {
     kind: &'static str,
     medium: Option<SpanOut<'t>>,
     mode: &'static str,
-    name: Option<&'t str>,
+    /// The speaker entity's name, whitespace normalised.
+    name: Option<Cow<'t, str>>,
     /// The top-level speech quotations inside the content, in order.
     pieces: Pieces,
     rule: &'static str,
@@ -226,7 +228,8 @@ struct SpeakerOut<'t, Mentions> {
     id: usize,
     kind: &'static str,
     mentions: Mentions,
-    name: &'t str,
+    /// Whitespace normalised ([`Speaker::normalized_name`](crate::Speaker::normalized_name)).
+    name: Cow<'t, str>,
 }
 
 /// Confidence as written: two decimals.
@@ -253,7 +256,7 @@ fn attribution_out<'a>(
         kind: a.kind.name(),
         medium: a.medium.map(|s| unit.span(text, s)),
         mode: a.mode.name(),
-        name: doc.speaker_of(a).map(|s| s.name),
+        name: doc.speaker_of(a).map(|s| s.normalized_name()),
         pieces: SeqOf(move || doc.quotes_in(a).map(move |q| unit.span(text, q.span))),
         rule: a.rule.name(),
         speaker: a.speaker.map(|m| unit.span(text, m.span)),
@@ -283,7 +286,7 @@ fn owned_attribution_out<'a>(
         kind: a.kind.name(),
         medium: a.medium.map(|s| unit.span(text, s)),
         mode: a.mode.name(),
-        name: doc.speaker_of(a).map(|s| s.name.as_str()),
+        name: doc.speaker_of(a).map(|s| Cow::Borrowed(s.name.as_str())),
         pieces: SeqOf(move || a.pieces.iter().map(move |p| unit.span(text, *p))),
         rule: a.rule.name(),
         speaker: a.speaker.map(|s| unit.span(text, s)),
@@ -328,7 +331,7 @@ impl<I: Serialize> Serialize for Record<'_, '_, I> {
                     id: s.id,
                     kind: s.kind.name(),
                     mentions: SeqOf(|| s.mentions.iter().map(|m| unit.pair(*m))),
-                    name: s.name,
+                    name: s.normalized_name(),
                 })
             }),
             text: self.text.then_some(text),
@@ -376,7 +379,7 @@ impl Serialize for OwnedDocument {
                     id: s.id,
                     kind: s.kind.name(),
                     mentions: SeqOf(|| s.mentions.iter().map(|m| unit.pair(*m))),
-                    name: s.name.as_str(),
+                    name: Cow::Borrowed(s.name.as_str()),
                 })
             }),
             text: Some(text),

@@ -116,7 +116,7 @@ fn field(doc: &Document<'_>, a: &Attribution, k: &str) -> String {
     let span =
         |s: Option<whosaid::Span>| s.map_or_else(|| "-".to_string(), |s| s.text(text).to_string());
     match k {
-        "name" => speaker.map_or_else(|| "-".to_string(), |s| s.name.to_string()),
+        "name" => speaker.map_or_else(|| "-".to_string(), |s| s.normalized_name().into_owned()),
         "kind" => speaker.map_or_else(|| "-".to_string(), |s| s.kind.name().to_string()),
         "gender" => speaker.map_or_else(|| "-".to_string(), |s| s.gender.to_string()),
         "addressee" => span(a.addressee),

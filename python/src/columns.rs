@@ -5,6 +5,7 @@
 //! schema and the Arrow columns of `to_arrow`, and `whosaid.columns()`. A new field of
 //! the library is one line here.
 
+use std::borrow::Cow;
 use whosaid::{Attribution, Document, OffsetConverter, Span, Speaker};
 
 /// How offsets are counted in the output.
@@ -77,7 +78,7 @@ pub(crate) enum Getter {
     /// A string of the attribution (an enum's name).
     Text(for<'d, 't> fn(&Row<'d, 't>) -> Option<&'static str>),
     /// A string of the attribution's speaker entity; also a field of the speaker dicts.
-    SpeakerText(for<'d, 't> fn(&'d Speaker<'t>) -> &'t str),
+    SpeakerText(for<'d, 't> fn(&'d Speaker<'t>) -> Cow<'t, str>),
     /// A whole number.
     Int(for<'d, 't> fn(&Row<'d, 't>) -> Option<i64>),
     /// A number between 0 and 1.
@@ -121,17 +122,17 @@ pub(crate) static COLUMNS: &[Column] = &[
     Column {
         name: "name",
         about: "the speaker entity's canonical name",
-        get: Getter::SpeakerText(|s| s.name),
+        get: Getter::SpeakerText(|s| s.normalized_name()),
     },
     Column {
         name: "entity_kind",
         about: "what the speaker entity is: person, organisation, group or unnamed",
-        get: Getter::SpeakerText(|s| s.kind.name()),
+        get: Getter::SpeakerText(|s| Cow::Borrowed(s.kind.name())),
     },
     Column {
         name: "gender",
         about: "the speaker entity's gender: female, male or unknown",
-        get: Getter::SpeakerText(|s| s.gender.name()),
+        get: Getter::SpeakerText(|s| Cow::Borrowed(s.gender.name())),
     },
     Column {
         name: "entity",
@@ -216,7 +217,7 @@ pub(crate) fn fields() -> Vec<(String, FieldType, String)> {
 
 /// One value of a flat field.
 pub(crate) enum Value<'t> {
-    Text(Option<&'t str>),
+    Text(Option<Cow<'t, str>>),
     Int(Option<i64>),
     Float(f32),
 }
@@ -228,11 +229,11 @@ pub(crate) fn values<'t>(row: &Row<'_, 't>, offsets: &Offsets, mut emit: impl Fn
         match column.get {
             Getter::Span(get) => {
                 let span = get(row);
-                emit(Value::Text(span.map(|s| s.text(text))));
+                emit(Value::Text(span.map(|s| Cow::Borrowed(s.text(text)))));
                 emit(Value::Int(span.map(|s| offsets.offset(s.start))));
                 emit(Value::Int(span.map(|s| offsets.offset(s.end))));
             }
-            Getter::Text(get) => emit(Value::Text(get(row))),
+            Getter::Text(get) => emit(Value::Text(get(row).map(Cow::Borrowed))),
             Getter::SpeakerText(get) => emit(Value::Text(row.speaker.map(get))),
             Getter::Int(get) => emit(Value::Int(get(row))),
             Getter::Float(get) => emit(Value::Float(get(row))),
@@ -243,7 +244,7 @@ pub(crate) fn values<'t>(row: &Row<'_, 't>, offsets: &Offsets, mut emit: impl Fn
 /// The speaker-level columns (name, entity kind, …): the fields of a speaker dict.
 pub(crate) fn speaker_fields<'t>(
     speaker: &Speaker<'t>,
-) -> impl Iterator<Item = (&'static str, &'t str)> {
+) -> impl Iterator<Item = (&'static str, Cow<'t, str>)> {
     COLUMNS.iter().filter_map(move |column| match column.get {
         Getter::SpeakerText(get) => Some((column.name, get(speaker))),
         _ => None,

@@ -140,8 +140,37 @@ struct Ent {
     speaks: bool,
 }
 
+/// A space between words: Unicode white space (with the no-break spaces) or a
+/// zero-width space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `s` with each run of spaces ([`is_space`]) made one ASCII space and none at the ends;
+/// borrowed when it is so already.
+pub(crate) fn normalize_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = s.trim_matches(is_space);
+    let mut prev_space = false;
+    let clean = trimmed.chars().all(|c| {
+        let ok = !is_space(c) || c == ' ' && !prev_space;
+        prev_space = is_space(c);
+        ok
+    });
+    if clean {
+        return std::borrow::Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for w in trimmed.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c == ',')
+    s.split(|c: char| is_space(c) || c == ',')
         .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
         .filter(|w| !w.is_empty())
 }
@@ -276,7 +305,7 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
     let s = span.text(text);
     let mut off = 0;
-    s.split_inclusive(char::is_whitespace)
+    s.split_inclusive(is_space)
         .map(move |w| {
             let o = off;
             off += w.len();
@@ -284,7 +313,7 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
         })
         .map(|(o, w)| {
             let core = w
-                .trim()
+                .trim_matches(is_space)
                 .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
             let core = core.trim_start_matches(['\'', '’']);
             // `core` is a slice of `w`: its offset, without a search
@@ -583,6 +612,28 @@ fn apposition_name(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Spa
     (right_after || between_commas).then_some(name)
 }
 
+/// The role phrase in apposition after a name ending at `end` (`, the Republican
+/// nominee,` gives `the Republican nominee`): at most six words up to a comma or a
+/// period, one of them a lowercase role noun.
+fn apposed_role(text: &str, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
+    let phrase = &rest[..stop];
+    let mut count = 0;
+    let mut role = false;
+    for w in phrase.split(' ') {
+        count += 1;
+        let info = lexicon::word_info(w);
+        if info.lemma.is_some() || count > 6 {
+            // a clause ("Ann Lee, who said"), not an apposition
+            return None;
+        }
+        role |= w.chars().next().is_some_and(char::is_lowercase)
+            && info.class & lexicon::class::ROLE != 0;
+    }
+    role.then_some(phrase)
+}
+
 /// A document mention (`a new Harbor County poll`, `the report`): its head word without
 /// a plural `s`, and the capitalised run before the head that names its maker.
 fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
@@ -601,7 +652,7 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     // the last run of capitalised words before the head
     let before = &s[..s.len() - head_word.len()];
     let (mut run_start, mut run_end) = (None, 0);
-    let mut off = 0;
+    let (mut off, mut in_run) = (0, false);
     for w in before.split_inclusive(' ') {
         let core = w.trim_end_matches(' ');
         let capitalised = core.chars().next().is_some_and(char::is_uppercase)
@@ -610,14 +661,20 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
                 .chars()
                 .all(|c| is_alnum(c) || matches!(c, '-' | '/' | '.' | '&'));
         if capitalised {
-            if run_end != off || run_start.is_none() {
+            if !in_run {
                 run_start = Some(off);
             }
             run_end = off + core.len();
         }
+        in_run = capitalised;
         off += w.len();
     }
-    let maker = run_start.map(|a| Span::new(span.start + a, span.start + run_end));
+    // ("Ann Lee's report": Ann Lee)
+    let maker = run_start.map(|a| {
+        let run = &s[a..run_end];
+        let run = possessive_stem(run).unwrap_or(run);
+        Span::new(span.start + a, span.start + a + run.len())
+    });
     Some((head, maker))
 }
 
@@ -739,7 +796,10 @@ pub(crate) fn cluster<'t>(
             Some(_)
                 if matches!(
                     kind,
-                    MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous
+                    MentionKind::Role
+                        | MentionKind::Organisation
+                        | MentionKind::Anonymous
+                        | MentionKind::Name
                 ) =>
             {
                 document_of(text, span)
@@ -920,7 +980,14 @@ pub(crate) fn cluster<'t>(
                         // how sure the candidate is to be a person, from the surest down
                         let fits = |e: usize, level: u8| {
                             let ent = &ents[e];
-                            if g.known() {
+                            // a weekday or a month that a mention finder took for a name
+                            let time = ent.name_words <= 1
+                                && lexicon::word_info(ent.name.text(text)).class
+                                    & lexicon::class::TIME
+                                    != 0;
+                            if time {
+                                false
+                            } else if g.known() {
                                 // "he", "she": a person shown to be one by a forename or a
                                 // title (one who speaks first), or one known by role; else
                                 // any person who speaks; else any person
@@ -999,11 +1066,22 @@ pub(crate) fn cluster<'t>(
                     }
                 }
                 MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
-                    let s = span.text(text);
-                    let content: Vec<String> = words(s)
+                    // without the words a clause runs on with ("The agency isn't")
+                    let s = match name_words(text, span, false).last() {
+                        Some((off, w)) => &span.text(text)[..off + w.len()],
+                        None => span.text(text),
+                    };
+                    let mut content: Vec<String> = words(s)
                         .map(str::to_lowercase)
                         .filter(|w| !DETS.contains(&w.as_str()))
                         .collect();
+                    // "the alliance's": the alliance
+                    if let Some(last) = content.last_mut() {
+                        if let Some(stem) = possessive_stem(last) {
+                            let stem_len = stem.len();
+                            last.truncate(stem_len);
+                        }
+                    }
                     let key = content.join(" ");
                     let content_mask = mask(&content);
                     let head = content.last().map_or("", String::as_str);
@@ -1051,14 +1129,26 @@ pub(crate) fn cluster<'t>(
                         // "the Republican nominee": a person with that head word, else with a
                         // capitalised modifier of it in a mention ("the Chinese leader")
                         let head_bit = word_bit(head);
-                        recent
-                            .iter()
-                            .take(LOOK_BACK)
-                            .find(|&e| {
-                                filters[e].person
-                                    && filters[e].words_mask & head_bit != 0
-                                    && ents[e].words.contains(head)
-                            })
+                        // of the persons with that head word, the one whose mentions
+                        // share most of its modifiers ("the Republican nominee" is not
+                        // the Democratic one), the most recent of them
+                        let mut best: Option<(usize, usize)> = None;
+                        for e in recent.iter().take(LOOK_BACK) {
+                            if !(filters[e].person
+                                && filters[e].words_mask & head_bit != 0
+                                && ents[e].words.contains(head))
+                            {
+                                continue;
+                            }
+                            let shared = content
+                                .iter()
+                                .filter(|w| ents[e].words.contains(*w))
+                                .count();
+                            if best.is_none_or(|(_, b)| shared > b) {
+                                best = Some((e, shared));
+                            }
+                        }
+                        best.map(|(e, _)| e)
                             .or_else(|| {
                                 recent.iter().take(LOOK_BACK).find(|&e| {
                                     filters[e].person
@@ -1175,6 +1265,17 @@ pub(crate) fn cluster<'t>(
         if let Some((head, Some(_))) = document {
             documents.push((head, e));
         }
+        // "Ann Lee, the Republican nominee, said": later "the nominee" is her
+        if kind == MentionKind::Name && ents[e].kind == EntityKind::Person {
+            if let Some(role) = apposed_role(text, span.end) {
+                add_words(
+                    &mut ents[e].words,
+                    &mut filters[e].words_mask,
+                    role,
+                    &mut buf,
+                );
+            }
+        }
         ents[e].last_end = span.end;
         last_span_ent = Some((span, e));
         recent.touch(e);
@@ -1212,4 +1313,50 @@ pub(crate) fn cluster<'t>(
         a.entity = Some(map[e]);
     }
     speakers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_normalised_only_when_needed() {
+        assert!(matches!(
+            normalize_whitespace("Julia Ng"),
+            std::borrow::Cow::Borrowed("Julia Ng")
+        ));
+        assert_eq!(normalize_whitespace("Julia\u{a0}Ng"), "Julia Ng");
+        assert_eq!(normalize_whitespace("Julia \u{200B}\n Ng "), "Julia Ng");
+        assert_eq!(normalize_whitespace("Julia\u{200B}Ng"), "Julia Ng");
+    }
+
+    #[test]
+    fn document_makers() {
+        let text = "A new Harbor Ledger poll";
+        let (head, maker) = document_of(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(head, "poll");
+        assert_eq!(maker.unwrap().text(text), "Harbor Ledger");
+        let text = "the polls";
+        assert_eq!(document_of(text, Span::new(0, 9)), Some(("poll", None)));
+    }
+
+    #[test]
+    fn apposed_roles() {
+        let text = "Ann Lee, the Republican nominee, said";
+        assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
+        let text = "Ann Lee, who said";
+        assert_eq!(apposed_role(text, 7), None);
+    }
+
+    #[test]
+    fn headlines() {
+        assert_eq!(
+            headline_end("Mayor Vows To Fight Budget Cuts\n\nThe mayor said."),
+            31
+        );
+        assert_eq!(
+            headline_end("The mayor said on Monday that cuts would come.\n"),
+            0
+        );
+    }
 }

@@ -299,6 +299,25 @@ pub struct Speaker<'t> {
     pub mentions: Vec<Span>,
 }
 
+impl<'t> Speaker<'t> {
+    /// The canonical name with its whitespace normalised: a run of spaces, no-break
+    /// spaces, line breaks or zero-width spaces is one space, none at the ends, so that
+    /// `Julia\u{a0}Ng` and `Julia Ng` read the same. Borrowed from the text when it is
+    /// already so (the usual case); the JSON record's `name` and the Python bindings'
+    /// `name` are this. [`Speaker::name`] stays the exact slice of the text at
+    /// [`Speaker::name_span`].
+    ///
+    /// ```
+    /// let text = "“We will build it,” Julia\u{a0}Ng said.";
+    /// let doc = whosaid::analyze(text);
+    /// assert_eq!(doc.speakers[0].name, "Julia\u{a0}Ng");
+    /// assert_eq!(doc.speakers[0].normalized_name(), "Julia Ng");
+    /// ```
+    pub fn normalized_name(&self) -> std::borrow::Cow<'t, str> {
+        entity::normalize_whitespace(self.name)
+    }
+}
+
 /// One attribution: a content, its kind, and who said it.
 ///
 /// ```

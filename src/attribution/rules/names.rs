@@ -80,6 +80,13 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             if let Some(c) = connector.filter(|_| !org) {
                 if !is_particle(cx.text, &cx.toks[c]) {
                     words = (i..c).filter(|&k| cx.toks[k].word()).count();
+                    // "Secretary of State John Kerry": the word after the title's "of"
+                    // is the title's, the name starts after it
+                    let title = (i..c).all(|k| cx.toks[k].has(class::TITLE | class::ROLE));
+                    if title && c + 2 < j {
+                        i = c + 2;
+                        continue;
+                    }
                     j = c;
                 }
             }
