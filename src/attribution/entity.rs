@@ -11,7 +11,7 @@
 
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    BODY_HEADS, DOCUMENT_HEADS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
+    BODY_HEADS, DOCUMENT_HEADS, KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
 };
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
@@ -181,8 +181,20 @@ fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     if w.is_ascii() {
         buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        buf.push_str(&w.to_lowercase());
+        // (`O’Neill` and `O'Neill` are one name)
+        buf.extend(
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
     }
+    buf
+}
+
+/// `w` in lowercase with typographic apostrophes made plain ([`lower_into`]).
+fn lower_word(w: &str) -> String {
+    let mut buf = String::new();
+    lower_into(w, &mut buf);
     buf
 }
 
@@ -335,14 +347,31 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     let mut start = None;
     let mut end = 0;
     let (mut last_title, mut after_title_of) = (false, false);
+    // a name ending in a possessive, the mention's last word ("Ann Lee's" of "Ann Lee's
+    // statement"): the possessor speaks
+    let mut possessor: Option<Span> = None;
     for (off, core) in name_words(text, span, true) {
         let bare = core.trim_end_matches(|c: char| !is_alnum(c));
         let first = bare.chars().next().unwrap_or('a');
-        if possessive_stem(core).is_some() {
-            // "NBC's Lester Holt": the name is after it; "Scott's" alone is not Scott
-            // speaking but someone of his ("Scott's family")
+        if let Some(stem) = possessive_stem(core) {
+            // "NBC's Lester Holt": the name is after it
+            let capitalised = stem.chars().next().is_some_and(char::is_uppercase);
+            possessor = capitalised.then(|| {
+                let from = start.unwrap_or(off);
+                Span::new(span.start + from, span.start + off + stem.len())
+            });
             start = None;
             continue;
+        }
+        possessor = None;
+        // "Joseph R. Biden Jr.": a generational suffix is no part of the canonical name
+        if start.is_some()
+            && matches!(
+                bare.to_ascii_lowercase().as_str(),
+                "jr" | "sr" | "ii" | "iii" | "iv"
+            )
+        {
+            break;
         }
         if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
             continue;
@@ -370,7 +399,17 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         }
         end = off + bare.len();
     }
-    let start = start?;
+    let Some(start) = start else {
+        // ("Ann Lee's family", "Lee's lawyer": someone of hers, not her)
+        let next = text[span.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !is_alnum(c));
+        let someone_else = lexicon::contains_folded(&KIN_NOUNS, next)
+            || lexicon::word_info(next).class & lexicon::class::ROLE != 0;
+        return possessor.filter(|_| !someone_else);
+    };
     let (start, end) = (span.start + start, span.start + end);
     (start < end).then(|| Span::new(start, end))
 }
@@ -659,7 +698,7 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
             && !DETS.iter().any(|d| d.eq_ignore_ascii_case(core))
             && core
                 .chars()
-                .all(|c| is_alnum(c) || matches!(c, '-' | '/' | '.' | '&'));
+                .all(|c| is_alnum(c) || matches!(c, '-' | '/' | '.' | '&' | '\'' | '’'));
         if capitalised {
             if !in_run {
                 run_start = Some(off);
@@ -841,15 +880,25 @@ pub(crate) fn cluster<'t>(
                         && initials_are(ents[e].name.text(text), a)
                 })
             });
+        // a speaker mention with no proper name in it ("Birk's family") is known by its
+        // words, as a description is
+        let name = match kind {
+            MentionKind::Name => name_part(text, span, extra),
+            _ => None,
+        };
+        let kind = match (kind, name, ai) {
+            (MentionKind::Name, None, Some(_)) => MentionKind::Role,
+            _ => kind,
+        };
         let e = if let Some(e) = acronym_ent.or(document_ent) {
             e
         } else {
             match kind {
                 MentionKind::Name => {
-                    let Some(np) = name_part(text, span, extra) else {
+                    let Some(np) = name else {
                         continue;
                     };
-                    let nw: Vec<String> = words(np.text(text)).map(str::to_lowercase).collect();
+                    let nw: Vec<String> = words(np.text(text)).map(lower_word).collect();
                     let nw_mask = mask(&nw);
                     // (the name's words, already split: no second pass over them)
                     let (forename_gender, forename) = match nw.as_slice() {
@@ -863,7 +912,7 @@ pub(crate) fn cluster<'t>(
                         forename_gender
                     };
                     // "Mrs. Lee" is not "Tom Lee"
-                    let found = recent.iter().take(LOOK_BACK).find(|&e| {
+                    let fits = |e: usize| {
                         let f = filters[e];
                         f.person
                             && (nw_mask & !f.name_mask == 0
@@ -871,7 +920,22 @@ pub(crate) fn cluster<'t>(
                                 || f.name_mask & !nw_mask == 0
                                     && ents[e].name_set.iter().all(|w| nw.contains(w)))
                             && !(g.known() && ents[e].gender.known() && ents[e].gender != g)
-                    });
+                    };
+                    let found = if nw.len() == 1 {
+                        // a bare surname two persons share ("Lee" after "Ann Lee" and "Tom
+                        // Lee"): the one who has spoken most, the article's principal; the
+                        // most recent of equals
+                        let mut best: Option<(usize, usize)> = None;
+                        for e in recent.iter().take(LOOK_BACK).filter(|&e| fits(e)) {
+                            let said = ents[e].mentions.len();
+                            if best.is_none_or(|(_, b)| said > b) {
+                                best = Some((e, said));
+                            }
+                        }
+                        best.map(|(e, _)| e)
+                    } else {
+                        recent.iter().take(LOOK_BACK).find(|&e| fits(e))
+                    };
                     let evidence = forename || title_gender.known();
                     if weak && found.is_none() {
                         continue;
@@ -935,7 +999,7 @@ pub(crate) fn cluster<'t>(
                                 None => {
                                     let np = author;
                                     let nw: Vec<String> =
-                                        words(np.text(text)).map(str::to_lowercase).collect();
+                                        words(np.text(text)).map(lower_word).collect();
                                     let (g, _) = gender_of_forename(np.text(text));
                                     filters.push(Filter {
                                         person: true,

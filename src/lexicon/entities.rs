@@ -22,6 +22,10 @@ pub(crate) static DOCUMENT_HEADS: Lazy<HashSet<&'static str>> =
 pub(crate) static ORGANISATION_NAME_WORDS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("organisation_name_words.txt")));
 
+/// Kin and household nouns (`Ann Lee's family` is not Ann Lee).
+pub(crate) static KIN_NOUNS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("kin_nouns.txt")));
+
 /// Abbreviated titles mapped to the role nouns they stand for (`sen` → `senator`).
 pub(crate) static TITLE_ROLES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
     entries(include_str!("title_roles.txt"))
