@@ -11,7 +11,7 @@
 
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    BODY_HEADS, DOCUMENT_HEADS, KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
+    self, BODY_HEADS, DOCUMENT_HEADS, KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
 };
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
@@ -149,6 +149,15 @@ fn is_space(c: char) -> bool {
 /// `s` with each run of spaces ([`is_space`]) made one ASCII space and none at the ends;
 /// borrowed when it is so already.
 pub(crate) fn normalize_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
+    // (the usual name: ASCII letters and single spaces, checked bytewise)
+    let bytes = s.as_bytes();
+    if bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !s.contains("  ")
+        && bytes.iter().all(|&b| b > b' ' && b < 0x80 || b == b' ')
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let trimmed = s.trim_matches(is_space);
     let mut prev_space = false;
     let clean = trimmed.chars().all(|c| {
@@ -218,7 +227,12 @@ fn word_bit(w: &str) -> u64 {
 fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
         lower_into(w, buf);
-        let role = TITLE_ROLES.get(buf.as_str()).copied();
+        // (abbreviations are short: most words skip the lookup)
+        let role = if buf.len() <= 4 || buf.starts_with("congress") {
+            TITLE_ROLES.get(buf.as_str()).copied()
+        } else {
+            None
+        };
         *set_mask |= word_bit(buf);
         if !set.contains(buf.as_str()) {
             set.insert(buf.clone());
@@ -406,7 +420,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             .next()
             .unwrap_or("")
             .trim_end_matches(|c: char| !is_alnum(c));
-        let someone_else = lexicon::contains_folded(&KIN_NOUNS, next)
+        let someone_else = entities::contains_folded(&KIN_NOUNS, next)
             || lexicon::word_info(next).class & lexicon::class::ROLE != 0;
         return possessor.filter(|_| !someone_else);
     };
@@ -592,7 +606,7 @@ fn is_organisation_name(name: &str) -> bool {
             || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
         org |= w.chars().next().is_some_and(char::is_uppercase)
             && (class & lexicon::class::ORG != 0
-                || lexicon::contains_folded(&ORGANISATION_NAME_WORDS, w));
+                || entities::contains_folded(&ORGANISATION_NAME_WORDS, w));
     }
     org && !person
 }
@@ -680,7 +694,7 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let head_word = s.split_whitespace().last()?;
     let head = head_word.trim_end_matches(|c: char| !is_alnum(c));
     if head.chars().next().is_none_or(char::is_uppercase)
-        || !lexicon::contains_folded(&DOCUMENT_HEADS, head)
+        || !entities::contains_folded(&DOCUMENT_HEADS, head)
     {
         return None;
     }
@@ -790,8 +804,12 @@ pub(crate) fn cluster<'t>(
     let mut documents: Vec<(&str, usize)> = Vec::new();
     for (ai, span, weak) in events {
         // a headline's capitalised words run names together ("Hold Ann Lee To Account"):
-        // its plain names are no antecedents, only its speakers count
-        if ai.is_none() && span.end <= headline {
+        // its plain names are antecedents only when they start with a forename ("Ann Lee
+        // Wins"); its speakers always count
+        if ai.is_none()
+            && span.end <= headline
+            && !name_part(text, span, extra).is_some_and(|np| gender_of_forename(np.text(text)).1)
+        {
             continue;
         }
         let kind = match ai {
@@ -926,13 +944,24 @@ pub(crate) fn cluster<'t>(
                         // Lee"): the one who has spoken most, the article's principal; the
                         // most recent of equals
                         let mut best: Option<(usize, usize)> = None;
-                        for e in recent.iter().take(LOOK_BACK).filter(|&e| fits(e)) {
+                        // (among the recent few; else the latest of all)
+                        for e in recent
+                            .iter()
+                            .take(PRONOUN_LOOK_BACK * 4)
+                            .filter(|&e| fits(e))
+                        {
                             let said = ents[e].mentions.len();
                             if best.is_none_or(|(_, b)| said > b) {
                                 best = Some((e, said));
                             }
                         }
-                        best.map(|(e, _)| e)
+                        best.map(|(e, _)| e).or_else(|| {
+                            recent
+                                .iter()
+                                .skip(PRONOUN_LOOK_BACK * 4)
+                                .take(LOOK_BACK)
+                                .find(|&e| fits(e))
+                        })
                     } else {
                         recent.iter().take(LOOK_BACK).find(|&e| fits(e))
                     };
@@ -1045,7 +1074,8 @@ pub(crate) fn cluster<'t>(
                         let fits = |e: usize, level: u8| {
                             let ent = &ents[e];
                             // a weekday or a month that a mention finder took for a name
-                            let time = ent.name_words <= 1
+                            let time = ent.kind == EntityKind::Person
+                                && ent.name_words == 1
                                 && lexicon::word_info(ent.name.text(text)).class
                                     & lexicon::class::TIME
                                     != 0;
@@ -1060,7 +1090,9 @@ pub(crate) fn cluster<'t>(
                                         0 => ent.person_evidence && ent.speaks,
                                         1 => ent.person_evidence,
                                         2 => ent.speaks,
-                                        _ => true,
+                                        // (a lone capitalised word that never spoke is as
+                                        // likely a country or a group: "Russia")
+                                        _ => ent.name_words > 1,
                                     }
                                     || level >= 1
                                         && ent.kind == EntityKind::Unnamed
@@ -1131,7 +1163,16 @@ pub(crate) fn cluster<'t>(
                 }
                 MentionKind::Role | MentionKind::Organisation | MentionKind::Anonymous => {
                     // without the words a clause runs on with ("The agency isn't")
-                    let s = match name_words(text, span, false).last() {
+                    // (only a last word that may run on is worth the word-by-word cut)
+                    let runs_on = span.text(text).rsplit(is_space).next().is_some_and(|w| {
+                        is_contraction(w)
+                            || w.ends_with("ly")
+                            || lexicon::word_info(w).lemma.is_some()
+                    });
+                    let s = match runs_on
+                        .then(|| name_words(text, span, false).last())
+                        .flatten()
+                    {
                         Some((off, w)) => &span.text(text)[..off + w.len()],
                         None => span.text(text),
                     };
@@ -1198,6 +1239,10 @@ pub(crate) fn cluster<'t>(
                         // the Democratic one), the most recent of them
                         let mut best: Option<(usize, usize)> = None;
                         for e in recent.iter().take(LOOK_BACK) {
+                            // (the most recent with every content word cannot be beaten)
+                            if best.is_some_and(|(_, b)| b == content.len()) {
+                                break;
+                            }
                             if !(filters[e].person
                                 && filters[e].words_mask & head_bit != 0
                                 && ents[e].words.contains(head))
@@ -1242,7 +1287,7 @@ pub(crate) fn cluster<'t>(
                     } else if kind == MentionKind::Organisation && !capitalised {
                         // "the campaign", "the agency", "the newspaper": the body named before
                         let media = MEDIA_HEADS.contains(head);
-                        let heads: Option<&HashSet<&str>> = if BODY_HEADS.contains(head) {
+                        let heads: Option<&entities::WordSet> = if BODY_HEADS.contains(head) {
                             Some(&BODY_HEADS)
                         } else if media {
                             Some(&MEDIA_HEADS)

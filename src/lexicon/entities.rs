@@ -2,37 +2,49 @@
 //! the word classes the other stages share, so that editing them moves speaker entities
 //! but never attribution.
 
-use super::{entries, set};
+use super::{Fnv, entries, with_folded};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+/// A word set with the lexicon's FNV hash (the clustering looks words up per mention;
+/// SipHash cost more than the lookups' work).
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn set(data: &'static str) -> WordSet {
+    entries(data).collect()
+}
+
+/// Is `word`, ASCII-lowercased, in `list`?
+pub(crate) fn contains_folded(list: &WordSet, word: &str) -> bool {
+    with_folded(word, |w| list.contains(w))
+}
 
 /// Heads of public bodies (`the agency` refers back to a named one).
-pub(crate) static BODY_HEADS: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| set(include_str!("body_heads.txt")));
+pub(crate) static BODY_HEADS: Lazy<WordSet> = Lazy::new(|| set(include_str!("body_heads.txt")));
 
 /// Heads of news media (`the newspaper` refers back to a named one).
-pub(crate) static MEDIA_HEADS: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| set(include_str!("media_heads.txt")));
+pub(crate) static MEDIA_HEADS: Lazy<WordSet> = Lazy::new(|| set(include_str!("media_heads.txt")));
 
 /// Nouns for a document or a poll that speaks for its maker.
-pub(crate) static DOCUMENT_HEADS: Lazy<HashSet<&'static str>> =
+pub(crate) static DOCUMENT_HEADS: Lazy<WordSet> =
     Lazy::new(|| set(include_str!("document_heads.txt")));
 
 /// Capitalised words that make a name an organisation's (beyond `org_words.txt`).
-pub(crate) static ORGANISATION_NAME_WORDS: Lazy<HashSet<&'static str>> =
+pub(crate) static ORGANISATION_NAME_WORDS: Lazy<WordSet> =
     Lazy::new(|| set(include_str!("organisation_name_words.txt")));
 
 /// Kin and household nouns (`Ann Lee's family` is not Ann Lee).
-pub(crate) static KIN_NOUNS: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| set(include_str!("kin_nouns.txt")));
+pub(crate) static KIN_NOUNS: Lazy<WordSet> = Lazy::new(|| set(include_str!("kin_nouns.txt")));
 
 /// Abbreviated titles mapped to the role nouns they stand for (`sen` → `senator`).
-pub(crate) static TITLE_ROLES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
-    entries(include_str!("title_roles.txt"))
-        .filter_map(|l| l.split_once(' '))
-        .map(|(abbr, role)| (abbr, role.trim()))
-        .collect()
-});
+pub(crate) static TITLE_ROLES: Lazy<HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>> =
+    Lazy::new(|| {
+        entries(include_str!("title_roles.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(abbr, role)| (abbr, role.trim()))
+            .collect()
+    });
 
 #[cfg(test)]
 mod tests {
