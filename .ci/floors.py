@@ -17,8 +17,9 @@ import sys
 
 # issue 12's canonical floors: the level measured on PolNeAR dev when they were set,
 # rounded down (raise them as the speaker entities improve); set after merging the
-# learned linking decisions, which choose the speaker mentions
-ALL, NAME, PRONOUN, DESCRIPTION, RECALL = 0.740, 0.840, 0.720, 0.415, 0.535
+# learned linking decisions, which choose the speaker mentions; raised on the entities
+# branch to just under its measured 78.6 / 87.8 / 74.5 / 50.2 / 57.0 (unnamed 5.98 %)
+ALL, NAME, PRONOUN, DESCRIPTION, RECALL = 0.780, 0.875, 0.740, 0.500, 0.565
 UNNAMED = 0.060
 
 # (label, path into the score JSON, floor)

@@ -866,6 +866,9 @@ pub(crate) fn cluster<'t>(
         let (span, kind, document_ent) = match document {
             Some((_, Some(maker))) => {
                 let last = words(maker.text(text)).last().unwrap_or("");
+                // a person's possessive ("Ann Lee's report") makes the thing hers; an
+                // attributive name ("the Lee ad") may be about her: no maker then
+                let possessive = text[maker.end..].starts_with(['\'', '’']);
                 let person = recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
                     ents[e].kind == EntityKind::Person
                         && ents[e]
@@ -873,12 +876,11 @@ pub(crate) fn cluster<'t>(
                             .iter()
                             .any(|w| w.eq_ignore_ascii_case(last))
                 });
-                let kind = if person {
-                    MentionKind::Name
-                } else {
-                    MentionKind::Organisation
-                };
-                (maker, kind, None)
+                match (person, possessive) {
+                    (true, false) => (span, kind, None),
+                    (true, true) => (maker, MentionKind::Name, None),
+                    (false, _) => (maker, MentionKind::Organisation, None),
+                }
             }
             Some((head, None)) => (
                 span,
@@ -1176,17 +1178,10 @@ pub(crate) fn cluster<'t>(
                         Some((off, w)) => &span.text(text)[..off + w.len()],
                         None => span.text(text),
                     };
-                    let mut content: Vec<String> = words(s)
+                    let content: Vec<String> = words(s)
                         .map(str::to_lowercase)
                         .filter(|w| !DETS.contains(&w.as_str()))
                         .collect();
-                    // "the alliance's": the alliance
-                    if let Some(last) = content.last_mut() {
-                        if let Some(stem) = possessive_stem(last) {
-                            let stem_len = stem.len();
-                            last.truncate(stem_len);
-                        }
-                    }
                     let key = content.join(" ");
                     let content_mask = mask(&content);
                     let head = content.last().map_or("", String::as_str);
