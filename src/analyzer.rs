@@ -751,14 +751,19 @@ impl Analyzer {
             &[Span],
         ) -> (Vec<Attribution>, Vec<(Span, bool)>),
     ) -> Document<'t> {
-        let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
+        // the lists of the document grow by doubling: each gives back its spare room as
+        // soon as it is complete (memory per input byte, issue 16)
+        let mut paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
+        paras.shrink_to_fit();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let sentences: Vec<Sentence<'t>> = self
+        let mut sentences: Vec<Sentence<'t>> = self
             .inner
             .segmenter
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
+        sentences.shrink_to_fit();
         let mut quotes = self.inner.detector.detect(text, &pspans);
+        drop(pspans);
         let extra = &self.inner.extra;
         let skipped = skipped_ranges(text, &self.inner.skip);
         let (mut attributions, names) =
@@ -768,6 +773,9 @@ impl Analyzer {
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
         }
+        // the list grew by doubling and lost the attributions the rules dropped: the
+        // document keeps only what it holds
+        attributions.shrink_to_fit();
         let speakers = attribution::cluster(text, &mut attributions, &names, extra);
         Document {
             text,

@@ -720,6 +720,8 @@ impl<'t> Scanner<'_, 't> {
             return;
         }
         let b = &mut self.out[o.out];
+        // most quotations have one piece: no room for more until a second comes
+        b.pieces.reserve_exact(1);
         b.pieces.push(Span::new(o.piece_start, end));
         b.content = Span::new(b.content.start, end_content);
         b.last_paragraph = o.last_para;
@@ -749,6 +751,7 @@ impl<'t> Scanner<'_, 't> {
             let o = &self.stack[0];
             let piece = Span::new(o.piece_start, p.end);
             let b = &mut self.out[o.out];
+            b.pieces.reserve_exact(1);
             b.pieces.push(piece);
             b.content = Span::new(b.content.start, p.end);
             b.last_paragraph = pi + 1;
@@ -787,6 +790,9 @@ impl<'t> Scanner<'_, 't> {
             q.text = &text[q.span];
             q.kind = classify(text, q);
         }
+        drop(map);
+        // the list grew by doubling: give back its spare room (part of the document)
+        quotes.shrink_to_fit();
         quotes
     }
 }

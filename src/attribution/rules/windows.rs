@@ -30,7 +30,7 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 /// The size of a window of a long text.
-pub(crate) const WINDOW: usize = 1 << 20;
+pub(crate) const WINDOW: usize = 1 << 16;
 
 /// Run the attribution rules over the whole text, with the analyzer's own word-list
 /// additions `extra`.
