@@ -1053,11 +1053,14 @@ pub(crate) fn cluster<'t>(
                     let mut m = std::mem::take(&mut ent.mentions);
                     m.sort_unstable();
                     m.dedup();
+                    // grown by doubling: the document keeps only the mentions
+                    m.shrink_to_fit();
                     m
                 },
             });
         }
         a.entity = Some(map[e]);
     }
+    speakers.shrink_to_fit();
     speakers
 }

@@ -669,6 +669,11 @@ impl<'t> Scanner<'_, 't> {
     fn open(&mut self, pi: usize, i: usize, w: usize, style: MarkStyle) {
         let parent = self.stack.last().map(|o| o.out);
         let out = self.out.len();
+        if out == self.out.capacity() {
+            // grow by a quarter, not double: the list is most of a document of quotation
+            // marks, and doubling leaves up to half of it spare at its peak (issue 16)
+            self.out.reserve_exact(out / 4 + 64);
+        }
         self.out.push(Quote {
             span: Span::new(i, i),
             content: Span::new(i + w, i + w),
