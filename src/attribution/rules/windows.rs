@@ -198,8 +198,8 @@ fn attribute_windows(
         }
         // room for the next windows' attributions, grown by a quarter rather than by
         // doubling (a text of attributions spends most of its memory on this list)
-        if out.capacity() - out.len() < out.len() / 8 + 1024 {
-            out.reserve_exact(out.len() / 4 + 4096);
+        if !out.is_empty() && out.capacity() - out.len() < out.len() / 8 + 64 {
+            out.reserve_exact(out.len() / 4 + 256);
         }
         si = next;
         q0 = q1;
