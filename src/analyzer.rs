@@ -68,6 +68,8 @@ pub struct AnalyzerBuilder {
     modes: Option<Vec<Mode>>,
     /// Added words: (entry, class flags, reporting-verb form), checked at `build()`.
     words: Vec<(String, u32, bool, WordEntry)>,
+    /// Added reporting-verb forms with the mode they were given.
+    verb_modes: Vec<(String, Mode)>,
     skip: Vec<String>,
     html: bool,
 }
@@ -199,6 +201,41 @@ impl AnalyzerBuilder {
         self.words.push((lemma.into(), 0, true, WordEntry::Word));
         for f in forms {
             self.words.push((f.into(), 0, true, WordEntry::Word));
+        }
+        self
+    }
+
+    /// [`add_reporting_verb`](Self::add_reporting_verb) for a verb of another
+    /// [`Mode`] than speech: its attributions get `mode` (a medium phrase such as `in a
+    /// statement` still decides first, as it does for the built-in verbs). A verb
+    /// added with [`add_reporting_verb`](Self::add_reporting_verb) is speech, unless it
+    /// is one of the built-in verbs, which keep their own mode.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, Mode};
+    /// let text = "Ana Ruiz blogged that the plan was a disgrace.";
+    /// let analyzer = Analyzer::builder()
+    ///     .add_reporting_verb_with_mode("blog", ["blogs", "blogged", "blogging"], Mode::Writing)
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions[0].cue.unwrap().text(text), "blogged");
+    /// assert_eq!(doc.attributions[0].mode, Mode::Writing);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_reporting_verb_with_mode<S: Into<String>>(
+        mut self,
+        lemma: impl Into<String>,
+        forms: impl IntoIterator<Item = S>,
+        mode: Mode,
+    ) -> Self {
+        let lemma = lemma.into();
+        self.verb_modes.push((lemma.clone(), mode));
+        self.words.push((lemma, 0, true, WordEntry::Word));
+        for f in forms {
+            let f = f.into();
+            self.verb_modes.push((f.clone(), mode));
+            self.words.push((f, 0, true, WordEntry::Word));
         }
         self
     }
@@ -359,6 +396,9 @@ impl AnalyzerBuilder {
         let mut extra = Overlay::default();
         for (entry, flags, reporting, how) in &self.words {
             extra.add(&entry_word(entry, *how)?, *flags, *reporting);
+        }
+        for (form, mode) in &self.verb_modes {
+            extra.set_mode(&entry_word(form, WordEntry::Word)?, mode.as_str());
         }
         let skip = self
             .skip

@@ -14,7 +14,7 @@ mod confidence;
 mod cue_sense;
 mod cues;
 pub(crate) mod model;
-mod modes;
+pub(super) mod modes;
 mod names;
 mod nested;
 mod quotes;

@@ -42,7 +42,16 @@ pub(crate) fn attribute(
     quotes: &mut [Quote<'_>],
     extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW)
+    let (mut out, names) = attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW);
+    // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
+    if !extra.is_empty() {
+        for a in &mut out {
+            if let Some(mode) = super::modes::added_mode(text, a, extra) {
+                a.mode = mode;
+            }
+        }
+    }
+    (out, names)
 }
 
 /// The top-level quotation that holds byte `b` (its start excluded), if any. The last
