@@ -11,10 +11,11 @@ use crate::span::Span;
 
 mod clauses;
 mod confidence;
+mod consistency;
 mod cue_sense;
 mod cues;
 pub(crate) mod model;
-pub(super) mod modes;
+mod modes;
 mod names;
 mod nested;
 mod quotes;

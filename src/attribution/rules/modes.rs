@@ -37,11 +37,7 @@ pub(super) fn mode_of(text: &str, a: &Attribution) -> Mode {
 
 /// The mode the analyzer gave the added reporting verb that is `a`'s cue
 /// (`AnalyzerBuilder::add_reporting_verb_with_mode`), unless a medium phrase decides.
-pub(in crate::attribution) fn added_mode(
-    text: &str,
-    a: &Attribution,
-    extra: &Overlay,
-) -> Option<Mode> {
+pub(super) fn added_mode(text: &str, a: &Attribution, extra: &Overlay) -> Option<Mode> {
     let mode = extra.get(a.cue?.text(text))?.mode?;
     medium_mode(text, a).is_none().then(|| mode_named(mode))
 }

@@ -43,6 +43,7 @@ pub(crate) fn attribute(
     extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, names) = attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW);
+    super::consistency::settle(text, &mut out, quotes);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
     if !extra.is_empty() {
         for a in &mut out {
@@ -78,14 +79,16 @@ pub(crate) fn attribute_in_windows(
     quotes: &mut [Quote<'_>],
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(
+    let (mut out, names) = attribute_within(
         text,
         sentences,
         quotes,
         &Overlay::default(),
         MAX_TEXT,
         window,
-    )
+    );
+    super::consistency::settle(text, &mut out, quotes);
+    (out, names)
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)?
