@@ -55,22 +55,18 @@ pub enum SingleMarks {
     Nested,
 }
 
-impl SingleMarks {
+text_names! {
     /// Lowercase name (`auto`, `open`, `nested`).
     ///
     /// ```
     /// assert_eq!(whosaid::SingleMarks::Nested.name(), "nested");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            SingleMarks::Auto => "auto",
-            SingleMarks::Open => "open",
-            SingleMarks::Nested => "nested",
-        }
+    SingleMarks {
+        Auto => "auto",
+        Open => "open",
+        Nested => "nested",
     }
 }
-
-text_names!(SingleMarks: Auto, Open, Nested);
 
 /// Does `text` quote in British style? Its quoted clauses end with a closing single mark
 /// (a `’` or `'` right after `,` `.` `?` or `!` and before whitespace, `)` or the end:
