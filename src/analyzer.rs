@@ -68,6 +68,8 @@ pub struct AnalyzerBuilder {
     modes: Option<Vec<Mode>>,
     /// Added words: (entry, class flags, reporting-verb form), checked at `build()`.
     words: Vec<(String, u32, bool, WordEntry)>,
+    /// Added reporting-verb forms with the mode they were given.
+    verb_modes: Vec<(String, Mode)>,
     skip: Vec<String>,
     html: bool,
 }
@@ -199,6 +201,41 @@ impl AnalyzerBuilder {
         self.words.push((lemma.into(), 0, true, WordEntry::Word));
         for f in forms {
             self.words.push((f.into(), 0, true, WordEntry::Word));
+        }
+        self
+    }
+
+    /// [`add_reporting_verb`](Self::add_reporting_verb) for a verb of another
+    /// [`Mode`] than speech: its attributions get `mode` (a medium phrase such as `in a
+    /// statement` still decides first, as it does for the built-in verbs). A verb
+    /// added with [`add_reporting_verb`](Self::add_reporting_verb) is speech, unless it
+    /// is one of the built-in verbs, which keep their own mode.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, Mode};
+    /// let text = "Ana Ruiz blogged that the plan was a disgrace.";
+    /// let analyzer = Analyzer::builder()
+    ///     .add_reporting_verb_with_mode("blog", ["blogs", "blogged", "blogging"], Mode::Writing)
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = analyzer.analyze(text);
+    /// assert_eq!(doc.attributions[0].cue.unwrap().text(text), "blogged");
+    /// assert_eq!(doc.attributions[0].mode, Mode::Writing);
+    /// ```
+    #[must_use = "a builder setter returns the changed builder"]
+    pub fn add_reporting_verb_with_mode<S: Into<String>>(
+        mut self,
+        lemma: impl Into<String>,
+        forms: impl IntoIterator<Item = S>,
+        mode: Mode,
+    ) -> Self {
+        let lemma = lemma.into();
+        self.verb_modes.push((lemma.clone(), mode));
+        self.words.push((lemma, 0, true, WordEntry::Word));
+        for f in forms {
+            let f = f.into();
+            self.verb_modes.push((f.clone(), mode));
+            self.words.push((f, 0, true, WordEntry::Word));
         }
         self
     }
@@ -359,6 +396,9 @@ impl AnalyzerBuilder {
         let mut extra = Overlay::default();
         for (entry, flags, reporting, how) in &self.words {
             extra.add(&entry_word(entry, *how)?, *flags, *reporting);
+        }
+        for (form, mode) in &self.verb_modes {
+            extra.set_mode(&entry_word(form, WordEntry::Word)?, mode.as_str());
         }
         let skip = self
             .skip
@@ -751,14 +791,19 @@ impl Analyzer {
             &[Span],
         ) -> (Vec<Attribution>, Vec<(Span, bool)>),
     ) -> Document<'t> {
-        let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
+        // the lists of the document grow by doubling: each gives back its spare room as
+        // soon as it is complete (memory per input byte, issue 16)
+        let mut paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
+        paras.shrink_to_fit();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let sentences: Vec<Sentence<'t>> = self
+        let mut sentences: Vec<Sentence<'t>> = self
             .inner
             .segmenter
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
+        sentences.shrink_to_fit();
         let mut quotes = self.inner.detector.detect(text, &pspans);
+        drop(pspans);
         let extra = &self.inner.extra;
         let skipped = skipped_ranges(text, &self.inner.skip);
         let (mut attributions, names) =
@@ -768,6 +813,9 @@ impl Analyzer {
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
         }
+        // the list grew by doubling and lost the attributions the rules dropped: the
+        // document keeps only what it holds
+        attributions.shrink_to_fit();
         let speakers = attribution::cluster(text, &mut attributions, &names, extra);
         Document {
             text,

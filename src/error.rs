@@ -21,29 +21,20 @@ pub enum ErrorKind {
     UnknownName,
 }
 
-impl ErrorKind {
+text_names! {
     /// Lowercase name (`invalid-setting`, `invalid-lexicon-entry`, `invalid-pattern`,
     /// `unknown-name`).
     ///
     /// ```
     /// assert_eq!(whosaid::ErrorKind::InvalidPattern.name(), "invalid-pattern");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            ErrorKind::InvalidSetting => "invalid-setting",
-            ErrorKind::InvalidLexiconEntry => "invalid-lexicon-entry",
-            ErrorKind::InvalidPattern => "invalid-pattern",
-            ErrorKind::UnknownName => "unknown-name",
-        }
+    ErrorKind {
+        InvalidSetting => "invalid-setting",
+        InvalidLexiconEntry => "invalid-lexicon-entry",
+        InvalidPattern => "invalid-pattern",
+        UnknownName => "unknown-name",
     }
 }
-
-text_names!(
-    ErrorKind: InvalidSetting,
-    InvalidLexiconEntry,
-    InvalidPattern,
-    UnknownName
-);
 
 /// The error a builder's `build()` returns; analysis itself never fails.
 ///

@@ -119,7 +119,7 @@ pub mod training {
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod fuzzing {
-    /// [`crate::analyze`] with attribution windows of `window` bytes instead of 1 MiB.
+    /// [`crate::analyze`] with attribution windows of `window` bytes instead of 64 KiB.
     pub fn analyze_in_windows(text: &str, window: usize) -> crate::Document<'_> {
         crate::analyzer::analyze_in_windows(text, window)
     }

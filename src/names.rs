@@ -1,15 +1,39 @@
-//! One macro gives every public enum its text conventions from its `name()`.
+//! One macro gives every public enum its names and text conventions from one list.
 
-/// `text_names!(Type: VariantA, VariantB, …)` gives an enum that has a
-/// `name(self) -> &'static str` (its JSON spelling) the methods and traits of a
-/// text-named type: `as_str()` (the same name), [`Display`](std::fmt::Display) (writes
-/// it) and [`FromStr`](std::str::FromStr) (reads it back; an unknown name is an
+/// ```text
+/// text_names! {
+///     /// The doc of `name()`.
+///     Type {
+///         VariantA => "variant-a",
+///         VariantB => "variant-b",
+///     }
+/// }
+/// ```
+///
+/// gives an enum its names from one list, the only place they are written: `name(self)
+/// -> &'static str` (its JSON spelling, with the doc given), `as_str()` (the same
+/// name), [`Display`](std::fmt::Display) (writes it) and
+/// [`FromStr`](std::str::FromStr) (reads it back; an unknown name is an
 /// [`Error`](crate::Error) of kind [`ErrorKind::UnknownName`](crate::ErrorKind)).
-/// Every variant must be listed: the list is checked by an exhaustive `match`, so a
-/// variant added to the enum and not here fails to compile. A new enum takes one line.
+/// `name()` is an exhaustive `match` over the list, so a variant added to the enum and
+/// not here fails to compile, and `FromStr` searches the same list.
 macro_rules! text_names {
-    ($ty:ident: $first:ident $(, $variant:ident)* $(,)?) => {
+    (
+        $(#[$doc:meta])*
+        $ty:ident {
+            $first:ident => $first_name:literal
+            $(, $variant:ident => $name:literal)* $(,)?
+        }
+    ) => {
         impl $ty {
+            $(#[$doc])*
+            pub fn name(self) -> &'static str {
+                match self {
+                    $ty::$first => $first_name,
+                    $($ty::$variant => $name,)*
+                }
+            }
+
             /// The name, as written in JSON output, by `Display` and read by `FromStr`
             /// (the same as `name()`).
             ///
@@ -35,10 +59,6 @@ macro_rules! text_names {
             type Err = crate::error::Error;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                // every variant is listed (an exhaustive match inside the crate)
-                let _listed = |v: $ty| match v {
-                    $ty::$first $(| $ty::$variant)* => (),
-                };
                 [$ty::$first $(, $ty::$variant)*]
                     .into_iter()
                     .find(|v| v.name() == s)

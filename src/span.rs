@@ -182,38 +182,20 @@ pub enum Offsets {
     Utf16,
 }
 
-impl Offsets {
-    /// The unit's name: `bytes`, `chars` or `utf16`.
+text_names! {
+    /// The unit's name: `bytes`, `chars` or `utf16` (an unknown one is an
+    /// [`Error`](crate::Error) of kind `UnknownName` from `FromStr`, as for every
+    /// other enum of the crate).
     ///
     /// ```
-    /// assert_eq!(whosaid::Offsets::Chars.as_str(), "chars");
+    /// assert_eq!(whosaid::Offsets::Chars.name(), "chars");
+    /// let err = "words".parse::<whosaid::Offsets>().unwrap_err();
+    /// assert_eq!(err.kind(), whosaid::ErrorKind::UnknownName);
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Offsets::Bytes => "bytes",
-            Offsets::Chars => "chars",
-            Offsets::Utf16 => "utf16",
-        }
-    }
-}
-
-impl std::fmt::Display for Offsets {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Offsets {
-    type Err = String;
-
-    /// `bytes`, `chars` or `utf16`.
-    fn from_str(s: &str) -> Result<Offsets, String> {
-        match s {
-            "bytes" => Ok(Offsets::Bytes),
-            "chars" => Ok(Offsets::Chars),
-            "utf16" => Ok(Offsets::Utf16),
-            _ => Err(format!("unknown offset unit {s:?} (bytes, chars or utf16)")),
-        }
+    Offsets {
+        Bytes => "bytes",
+        Chars => "chars",
+        Utf16 => "utf16",
     }
 }
 

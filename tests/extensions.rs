@@ -128,3 +128,53 @@ fn an_extended_analyzer_is_shared_and_cloned_cheaply() {
         .analyze(text);
     assert_eq!(doc.speakers[0].name, "analysts");
 }
+
+#[test]
+fn an_added_verb_takes_the_mode_it_was_given() {
+    use whosaid::Mode;
+    let text = "Ana Ruiz blogged that the plan was a disgrace. \
+        Omar Diaz harrumphed that it was fine. \
+        Lena Ortiz mused that nobody had asked her. \
+        Sam Reed mused in a statement that the vote was early.";
+    let analyzer = Analyzer::builder()
+        .add_reporting_verb_with_mode("blog", ["blogs", "blogged", "blogging"], Mode::Writing)
+        .add_reporting_verb("harrumph", ["harrumphed"])
+        .add_reporting_verb_with_mode("muse", ["mused"], Mode::Thought)
+        .build()
+        .expect("valid additions");
+    let doc = analyzer.analyze(text);
+    let got: Vec<(&str, Mode)> = doc
+        .attributions
+        .iter()
+        .map(|a| (a.cue.map_or("", |c| c.text(text)), a.mode))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("blogged", Mode::Writing),
+            // added without a mode: speech
+            ("harrumphed", Mode::Speech),
+            ("mused", Mode::Thought),
+            // a medium phrase decides first, as for the built-in verbs
+            ("mused", Mode::Writing),
+        ]
+    );
+    // keeping only thought keeps the one attribution of thought
+    let thought = Analyzer::builder()
+        .add_reporting_verb_with_mode("muse", ["mused"], Mode::Thought)
+        .modes(&[Mode::Thought])
+        .build()
+        .expect("valid additions")
+        .analyze(text);
+    assert_eq!(thought.attributions.len(), 1);
+    assert_eq!(
+        thought.attributions[0].content.text(text),
+        "that nobody had asked her"
+    );
+    // a malformed verb is an error at build(), with a mode as without
+    let err = Analyzer::builder()
+        .add_reporting_verb_with_mode("two words", ["x"], Mode::Thought)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidLexiconEntry);
+}

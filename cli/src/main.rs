@@ -181,6 +181,7 @@ struct SentencesArgs {
 
 fn parse_offsets(s: &str) -> Result<Offsets, String> {
     s.parse()
+        .map_err(|_| format!("unknown offset unit {s:?} (bytes, chars or utf16)"))
 }
 
 /// `123`, `64MB`, `1.5GiB`, …

@@ -768,11 +768,10 @@ pub(crate) fn cluster<'t>(
         };
         &sorted_names
     };
-    // every event makes at most one entity: room for them all, so that a long text's
-    // entity lists are never copied as they grow
+    // every event makes at most one entity, but most make none (a text of a thousand
+    // mentions of one person): the entity lists grow as entities come, not reserved
+    // for every event (an entity is a few hundred bytes; issue 16, memory per byte)
     let n_events = by_speaker.len() + names.len();
-    ents.reserve(n_events);
-    filters.reserve(n_events);
     let (mut next_speaker, mut next_name) = (0, 0);
     let events = std::iter::from_fn(|| {
         let speaker = by_speaker.get(next_speaker).copied();
@@ -1410,12 +1409,15 @@ pub(crate) fn cluster<'t>(
                     let mut m = std::mem::take(&mut ent.mentions);
                     m.sort_unstable();
                     m.dedup();
+                    // grown by doubling: the document keeps only the mentions
+                    m.shrink_to_fit();
                     m
                 },
             });
         }
         a.entity = Some(map[e]);
     }
+    speakers.shrink_to_fit();
     speakers
 }
 

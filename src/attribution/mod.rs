@@ -67,22 +67,6 @@ pub enum AttributionKind {
     Indirect,
 }
 
-impl AttributionKind {
-    /// The name used in JSON output (`direct`, `mixed`, `partial`, `indirect`).
-    ///
-    /// ```
-    /// assert_eq!(whosaid::AttributionKind::Mixed.name(), "mixed");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            AttributionKind::Direct => "direct",
-            AttributionKind::Mixed => "mixed",
-            AttributionKind::Partial => "partial",
-            AttributionKind::Indirect => "indirect",
-        }
-    }
-}
-
 /// The rule that linked a speaker, a cue and a content.
 ///
 /// ```
@@ -124,31 +108,6 @@ pub enum Rule {
     Unattributed,
 }
 
-impl Rule {
-    /// The rule's name in JSON output.
-    ///
-    /// ```
-    /// assert_eq!(whosaid::Rule::AccordingTo.name(), "according-to");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::QuoteSpeakerCue => "quote-speaker-cue",
-            Rule::QuoteCueSpeaker => "quote-cue-speaker",
-            Rule::SpeakerCueQuote => "speaker-cue-quote",
-            Rule::QuoteDashSpeaker => "quote-dash-speaker",
-            Rule::ColonSpeaker => "colon-speaker",
-            Rule::SplitQuote => "split-quote",
-            Rule::ColonLeadIn => "colon-lead-in",
-            Rule::SpeakerCueClause => "speaker-cue-clause",
-            Rule::ClauseSpeakerCue => "clause-speaker-cue",
-            Rule::AccordingTo => "according-to",
-            Rule::Inherited => "inherited",
-            Rule::SentenceSubject => "sentence-subject",
-            Rule::Unattributed => "unattributed",
-        }
-    }
-}
-
 /// What a mention of a speaker is.
 ///
 /// ```
@@ -172,42 +131,69 @@ pub enum MentionKind {
     Pronoun,
 }
 
-impl MentionKind {
+text_names! {
+    /// The name used in JSON output (`direct`, `mixed`, `partial`, `indirect`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::AttributionKind::Mixed.name(), "mixed");
+    /// ```
+    AttributionKind {
+        Direct => "direct",
+        Mixed => "mixed",
+        Partial => "partial",
+        Indirect => "indirect",
+    }
+}
+text_names! {
+    /// The rule's name in JSON output.
+    ///
+    /// ```
+    /// assert_eq!(whosaid::Rule::AccordingTo.name(), "according-to");
+    /// ```
+    Rule {
+        QuoteSpeakerCue => "quote-speaker-cue",
+        QuoteCueSpeaker => "quote-cue-speaker",
+        SpeakerCueQuote => "speaker-cue-quote",
+        QuoteDashSpeaker => "quote-dash-speaker",
+        ColonSpeaker => "colon-speaker",
+        SplitQuote => "split-quote",
+        ColonLeadIn => "colon-lead-in",
+        SpeakerCueClause => "speaker-cue-clause",
+        ClauseSpeakerCue => "clause-speaker-cue",
+        AccordingTo => "according-to",
+        Inherited => "inherited",
+        SentenceSubject => "sentence-subject",
+        Unattributed => "unattributed",
+    }
+}
+text_names! {
     /// Lowercase name, as in JSON output (`name`, `organisation`, `role`, `anonymous`,
     /// `pronoun`).
     ///
     /// ```
     /// assert_eq!(whosaid::MentionKind::Pronoun.name(), "pronoun");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            MentionKind::Name => "name",
-            MentionKind::Organisation => "organisation",
-            MentionKind::Role => "role",
-            MentionKind::Anonymous => "anonymous",
-            MentionKind::Pronoun => "pronoun",
-        }
+    MentionKind {
+        Name => "name",
+        Organisation => "organisation",
+        Role => "role",
+        Anonymous => "anonymous",
+        Pronoun => "pronoun",
     }
 }
-
-text_names!(AttributionKind: Direct, Mixed, Partial, Indirect);
-text_names!(
-    Rule: QuoteSpeakerCue,
-    QuoteCueSpeaker,
-    SpeakerCueQuote,
-    QuoteDashSpeaker,
-    ColonSpeaker,
-    SplitQuote,
-    ColonLeadIn,
-    SpeakerCueClause,
-    ClauseSpeakerCue,
-    AccordingTo,
-    Inherited,
-    SentenceSubject,
-    Unattributed
-);
-text_names!(MentionKind: Name, Organisation, Role, Anonymous, Pronoun);
-text_names!(EntityKind: Person, Organisation, Group, Unnamed);
+text_names! {
+    /// The name used in JSON output (`person`, `organisation`, `group`, `unnamed`).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::EntityKind::Organisation.name(), "organisation");
+    /// ```
+    EntityKind {
+        Person => "person",
+        Organisation => "organisation",
+        Group => "group",
+        Unnamed => "unnamed",
+    }
+}
 
 /// A mention of a speaker in the text.
 ///
@@ -254,22 +240,6 @@ pub enum EntityKind {
     /// One source the article does not name (`a spokeswoman`, `the judge` with no judge
     /// named).
     Unnamed,
-}
-
-impl EntityKind {
-    /// The name used in JSON output (`person`, `organisation`, `group`, `unnamed`).
-    ///
-    /// ```
-    /// assert_eq!(whosaid::EntityKind::Organisation.name(), "organisation");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organisation => "organisation",
-            EntityKind::Group => "group",
-            EntityKind::Unnamed => "unnamed",
-        }
-    }
 }
 
 /// One speaker of the article: the mentions that refer to it and its canonical name.

@@ -385,6 +385,9 @@ pub(crate) struct Added {
     pub class: u32,
     /// A reporting-verb form.
     pub reporting: bool,
+    /// The mode of an added reporting verb (a name of `attribution::Mode`, as in
+    /// `cue_modes.txt`), when the analyzer gave one.
+    pub mode: Option<&'static str>,
 }
 
 /// Words one analyzer adds to the built-in lists (`AnalyzerBuilder::add_reporting_verb`,
@@ -404,6 +407,12 @@ impl Overlay {
         let e = self.words.entry(key).or_default();
         e.class |= class;
         e.reporting |= reporting;
+    }
+
+    /// Give the added reporting-verb form `word` the mode named `mode`.
+    pub fn set_mode(&mut self, word: &str, mode: &'static str) {
+        let key: Box<[u8]> = word.as_bytes().to_ascii_lowercase().into_boxed_slice();
+        self.words.entry(key).or_default().mode = Some(mode);
     }
 
     /// No word was added (the default analyzer's case: the tokenizer then never looks).

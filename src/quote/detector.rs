@@ -55,22 +55,18 @@ pub enum SingleMarks {
     Nested,
 }
 
-impl SingleMarks {
+text_names! {
     /// Lowercase name (`auto`, `open`, `nested`).
     ///
     /// ```
     /// assert_eq!(whosaid::SingleMarks::Nested.name(), "nested");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            SingleMarks::Auto => "auto",
-            SingleMarks::Open => "open",
-            SingleMarks::Nested => "nested",
-        }
+    SingleMarks {
+        Auto => "auto",
+        Open => "open",
+        Nested => "nested",
     }
 }
-
-text_names!(SingleMarks: Auto, Open, Nested);
 
 /// Does `text` quote in British style? Its quoted clauses end with a closing single mark
 /// (a `’` or `'` right after `,` `.` `?` or `!` and before whitespace, `)` or the end:
@@ -669,6 +665,11 @@ impl<'t> Scanner<'_, 't> {
     fn open(&mut self, pi: usize, i: usize, w: usize, style: MarkStyle) {
         let parent = self.stack.last().map(|o| o.out);
         let out = self.out.len();
+        if out == self.out.capacity() {
+            // grow by a quarter, not double: the list is most of a document of quotation
+            // marks, and doubling leaves up to half of it spare at its peak (issue 16)
+            self.out.reserve_exact(out / 4 + 64);
+        }
         self.out.push(Quote {
             span: Span::new(i, i),
             content: Span::new(i + w, i + w),
@@ -720,6 +721,8 @@ impl<'t> Scanner<'_, 't> {
             return;
         }
         let b = &mut self.out[o.out];
+        // most quotations have one piece: no room for more until a second comes
+        b.pieces.reserve_exact(1);
         b.pieces.push(Span::new(o.piece_start, end));
         b.content = Span::new(b.content.start, end_content);
         b.last_paragraph = o.last_para;
@@ -749,6 +752,7 @@ impl<'t> Scanner<'_, 't> {
             let o = &self.stack[0];
             let piece = Span::new(o.piece_start, p.end);
             let b = &mut self.out[o.out];
+            b.pieces.reserve_exact(1);
             b.pieces.push(piece);
             b.content = Span::new(b.content.start, p.end);
             b.last_paragraph = pi + 1;
@@ -787,6 +791,9 @@ impl<'t> Scanner<'_, 't> {
             q.text = &text[q.span];
             q.kind = classify(text, q);
         }
+        drop(map);
+        // the list grew by doubling: give back its spare room (part of the document)
+        quotes.shrink_to_fit();
         quotes
     }
 }

@@ -67,29 +67,6 @@ impl MarkStyle {
         MarkStyle::Backticks,
     ];
 
-    /// The convention's name as written in the mark table (`curly-double`, …).
-    ///
-    /// ```
-    /// assert_eq!(whosaid::MarkStyle::Backticks.name(), "backticks");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            MarkStyle::CurlyDouble => "curly-double",
-            MarkStyle::CurlySingle => "curly-single",
-            MarkStyle::AsciiDouble => "ascii-double",
-            MarkStyle::AsciiSingle => "ascii-single",
-            MarkStyle::Guillemets => "guillemets",
-            MarkStyle::ReversedGuillemets => "reversed-guillemets",
-            MarkStyle::GermanDouble => "german-double",
-            MarkStyle::GermanSingle => "german-single",
-            MarkStyle::Swedish => "swedish",
-            MarkStyle::CornerBrackets => "corner-brackets",
-            MarkStyle::WhiteCornerBrackets => "white-corner-brackets",
-            MarkStyle::DoubledApostrophe => "doubled-apostrophe",
-            MarkStyle::Backticks => "backticks",
-        }
-    }
-
     fn from_name(name: &str) -> Option<MarkStyle> {
         MarkStyle::ALL.into_iter().find(|s| s.name() == name)
     }
@@ -109,21 +86,28 @@ impl MarkStyle {
     }
 }
 
-text_names!(
-    MarkStyle: CurlyDouble,
-    CurlySingle,
-    AsciiDouble,
-    AsciiSingle,
-    Guillemets,
-    ReversedGuillemets,
-    GermanDouble,
-    GermanSingle,
-    Swedish,
-    CornerBrackets,
-    WhiteCornerBrackets,
-    DoubledApostrophe,
-    Backticks
-);
+text_names! {
+    /// The convention's name as written in the mark table (`curly-double`, …).
+    ///
+    /// ```
+    /// assert_eq!(whosaid::MarkStyle::Backticks.name(), "backticks");
+    /// ```
+    MarkStyle {
+        CurlyDouble => "curly-double",
+        CurlySingle => "curly-single",
+        AsciiDouble => "ascii-double",
+        AsciiSingle => "ascii-single",
+        Guillemets => "guillemets",
+        ReversedGuillemets => "reversed-guillemets",
+        GermanDouble => "german-double",
+        GermanSingle => "german-single",
+        Swedish => "swedish",
+        CornerBrackets => "corner-brackets",
+        WhiteCornerBrackets => "white-corner-brackets",
+        DoubledApostrophe => "doubled-apostrophe",
+        Backticks => "backticks",
+    }
+}
 
 /// One row of the mark table.
 #[derive(Debug, Clone)]

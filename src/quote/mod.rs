@@ -52,22 +52,18 @@ pub enum QuoteKind {
     NotSpeech,
 }
 
-impl QuoteKind {
+text_names! {
     /// Lowercase name (`speech`, `partial`, `not-speech`).
     ///
     /// ```
     /// assert_eq!(whosaid::QuoteKind::NotSpeech.name(), "not-speech");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            QuoteKind::Speech => "speech",
-            QuoteKind::Partial => "partial",
-            QuoteKind::NotSpeech => "not-speech",
-        }
+    QuoteKind {
+        Speech => "speech",
+        Partial => "partial",
+        NotSpeech => "not-speech",
     }
 }
-
-text_names!(QuoteKind: Speech, Partial, NotSpeech);
 
 /// One quotation found in the text.
 ///

@@ -38,21 +38,17 @@ pub enum QuotePolicy {
     Split,
 }
 
-impl QuotePolicy {
+text_names! {
     /// Lowercase name (`keep`, `split`).
     ///
     /// ```
     /// assert_eq!(whosaid::QuotePolicy::Split.name(), "split");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            QuotePolicy::Keep => "keep",
-            QuotePolicy::Split => "split",
-        }
+    QuotePolicy {
+        Keep => "keep",
+        Split => "split",
     }
 }
-
-text_names!(QuotePolicy: Keep, Split);
 
 /// One sentence: its byte span (trimmed of surrounding whitespace), its text and the
 /// index of the paragraph that holds it.

@@ -11,6 +11,7 @@ use crate::span::Span;
 
 mod clauses;
 mod confidence;
+mod consistency;
 mod cue_sense;
 mod cues;
 pub(crate) mod model;

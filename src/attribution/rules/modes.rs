@@ -3,31 +3,43 @@
 //! `shows`: `lexicon/cue_modes.txt`), else speech.
 
 use crate::attribution::{Attribution, Mode};
-use crate::lexicon::{CUE_MODES, word_info};
+use crate::lexicon::{CUE_MODES, Overlay, word_info};
 
 fn mode_named(name: &str) -> Mode {
     name.parse().unwrap_or(Mode::Speech)
 }
 
+/// The mode `a`'s medium phrase gives (`in a statement`: writing), if any.
+fn medium_mode(text: &str, a: &Attribution) -> Option<Mode> {
+    let words: Vec<String> = a
+        .medium?
+        .text(text)
+        .split_whitespace()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    (2..=words.len())
+        .rev()
+        .find_map(|n| CUE_MODES.get(words[..n].join(" ").as_str()))
+        .map(|mode| mode_named(mode))
+}
+
 /// The mode of `a` in `text`.
 pub(super) fn mode_of(text: &str, a: &Attribution) -> Mode {
-    if let Some(medium) = a.medium {
-        let words: Vec<String> = medium
-            .text(text)
-            .split_whitespace()
-            .take(3)
-            .map(str::to_lowercase)
-            .collect();
-        for n in (2..=words.len()).rev() {
-            if let Some(mode) = CUE_MODES.get(words[..n].join(" ").as_str()) {
-                return mode_named(mode);
-            }
-        }
+    if let Some(mode) = medium_mode(text, a) {
+        return mode;
     }
     a.cue
         .and_then(|c| word_info(c.text(text)).lemma)
         .and_then(|lemma| CUE_MODES.get(lemma))
         .map_or(Mode::Speech, |m| mode_named(m))
+}
+
+/// The mode the analyzer gave the added reporting verb that is `a`'s cue
+/// (`AnalyzerBuilder::add_reporting_verb_with_mode`), unless a medium phrase decides.
+pub(super) fn added_mode(text: &str, a: &Attribution, extra: &Overlay) -> Option<Mode> {
+    let mode = extra.get(a.cue?.text(text))?.mode?;
+    medium_mode(text, a).is_none().then(|| mode_named(mode))
 }
 
 /// Sets the mode of every attribution of `out`.

@@ -2,7 +2,9 @@
 //! per-sentence records never outgrow one window and a long text costs what its parts
 //! cost.
 //!
-//! * A text longer than [`WINDOW`] (1 MiB; a news article is a few kilobytes) is taken
+//! * A text longer than [`WINDOW`] (64 KiB; a news article is a few kilobytes, the
+//!   longest of PolNeAR 34 KB, so articles are attributed whole; the window bounds the
+//!   memory of the tokens, about 16 bytes a token, to about 1 MB whatever the text) is taken
 //!   in windows of about that size: whole paragraphs, else whole sentences, cut where no
 //!   quotation is open. A sentence longer than a window (a page of quotation marks, a
 //!   text without a full stop) is cut like a run of sentences, between two of the
@@ -30,7 +32,7 @@ use crate::sentence::Sentence;
 use crate::span::Span;
 
 /// The size of a window of a long text.
-pub(crate) const WINDOW: usize = 1 << 20;
+pub(crate) const WINDOW: usize = 1 << 16;
 
 /// Run the attribution rules over the whole text, with the analyzer's own word-list
 /// additions `extra`.
@@ -40,7 +42,17 @@ pub(crate) fn attribute(
     quotes: &mut [Quote<'_>],
     extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW)
+    let (mut out, names) = attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW);
+    super::consistency::settle(text, &mut out, quotes);
+    // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
+    if !extra.is_empty() {
+        for a in &mut out {
+            if let Some(mode) = super::modes::added_mode(text, a, extra) {
+                a.mode = mode;
+            }
+        }
+    }
+    (out, names)
 }
 
 /// The top-level quotation that holds byte `b` (its start excluded), if any. The last
@@ -67,14 +79,16 @@ pub(crate) fn attribute_in_windows(
     quotes: &mut [Quote<'_>],
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    attribute_within(
+    let (mut out, names) = attribute_within(
         text,
         sentences,
         quotes,
         &Overlay::default(),
         MAX_TEXT,
         window,
-    )
+    );
+    super::consistency::settle(text, &mut out, quotes);
+    (out, names)
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)?
@@ -193,6 +207,11 @@ fn attribute_windows(
         );
         for a in &mut out[base..] {
             a.quote = a.quote.map(|k| k + q0);
+        }
+        // room for the next windows' attributions, grown by a quarter rather than by
+        // doubling (a text of attributions spends most of its memory on this list)
+        if !out.is_empty() && out.capacity() - out.len() < out.len() / 8 + 64 {
+            out.reserve_exact(out.len() / 4 + 256);
         }
         si = next;
         q0 = q1;
@@ -472,7 +491,7 @@ mod tests {
                 }
             }
         }
-        // the analyzer itself (4 GiB parts, 1 MiB windows) takes this text whole
+        // the analyzer itself (4 GiB parts, 64 KiB windows) takes this text whole
         let doc = Analyzer::new().analyze(PARAGRAPHS);
         valid(PARAGRAPHS, &doc.attributions, &doc.quotes);
     }
