@@ -6,7 +6,9 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info};
+use crate::lexicon::{
+    Overlay, WORD_HASH_START, class, word_hash_step, word_info, word_info_hashed,
+};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -87,11 +89,13 @@ impl Tok {
     }
 }
 
+#[cfg(test)]
 fn inner_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')
 }
 
 /// The char at byte `i` (which is on a char boundary) and its length.
+#[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -102,36 +106,147 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// The next token of `text[i..to]`: its start, end, first char and letters and digits
-/// (0 for a punctuation mark), or `None` when only whitespace is left. A word is a run of
-/// letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of them;
-/// any other char that is not whitespace is a token of its own.
+/// Byte classes of [`BYTE_CLASS`]: ASCII whitespace, ASCII letters and digits, the ASCII
+/// inner joiners (`.`, `'`, `-`, `&`), and bytes of non-ASCII chars; any other ASCII byte
+/// is a punctuation mark (class 0).
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// The class of every byte, so that ASCII text is tokenized with one table load per byte
+/// (`char::is_whitespace`, `is_alnum` and `inner_joiner` on the ASCII chars).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Is the char at byte `i` (< `text.len()`) a letter or digit?
 #[inline]
-fn next_token(text: &str, mut i: usize, to: usize) -> Option<(usize, usize, char, u32)> {
+fn alnum_at(text: &str, i: usize) -> bool {
+    match BYTE_CLASS[usize::from(text.as_bytes()[i])] {
+        ALNUM => true,
+        NON_ASCII => is_alnum(char_at(text, i).0),
+        _ => false,
+    }
+}
+
+/// One token found by [`next_token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Found {
+    start: usize,
+    end: usize,
+    /// The first char.
+    first: char,
+    /// Letters and digits (0 for a punctuation mark).
+    alnum: u32,
+    /// The word hash of a word (`lexicon::WORD_HASH_START`), 0 for a punctuation mark.
+    hash: u64,
+}
+
+/// Feeds the bytes of the char at `text[at..at + len]` (not ASCII: nothing to fold) to the
+/// word hash.
+#[inline]
+fn hash_char(mut hash: u64, text: &str, at: usize, len: usize) -> u64 {
+    for &b in &text.as_bytes()[at..at + len] {
+        hash = word_hash_step(hash, b);
+    }
+    hash
+}
+
+/// The next token of `text[i..to]`, or `None` when only whitespace is left. A word is a
+/// run of letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of
+/// them; any other char that is not whitespace is a token of its own. ASCII bytes are
+/// classified by one table load; other chars are decoded one at a time. A word's hash
+/// for the word table is computed on the way.
+#[inline]
+fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let punct = |start: usize, len: usize, first: char| Found {
+        start,
+        end: start + len,
+        first,
+        alnum: 0,
+        hash: 0,
+    };
     while i < to {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !is_alnum(c) {
-            return Some((i, i + len, c, 0));
-        }
+        let b = bytes[i];
+        let (first, len) = match BYTE_CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            ALNUM => (b as char, 1),
+            NON_ASCII => {
+                let (c, len) = char_at(text, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if !is_alnum(c) {
+                    return Some(punct(i, len, c));
+                }
+                (c, len)
+            }
+            _ => return Some(punct(i, 1, b as char)),
+        };
+        // ASCII letters, digits and joiners fold with `| 0x20`
+        let mut hash = if len == 1 {
+            word_hash_step(WORD_HASH_START, b | 0x20)
+        } else {
+            hash_char(WORD_HASH_START, text, i, len)
+        };
         let mut end = i + len;
         let mut alnum = 1u32;
         while end < to {
-            let (d, m) = char_at(text, end);
-            if is_alnum(d) {
-                end += m;
-                alnum += 1;
-            } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
+            let d = bytes[end];
+            match BYTE_CLASS[usize::from(d)] {
+                ALNUM => {
+                    hash = word_hash_step(hash, d | 0x20);
+                    end += 1;
+                    alnum += 1;
+                }
                 // a joiner only when a letter or digit follows
-                end += m;
-            } else {
-                break;
+                JOINER if end + 1 < to && alnum_at(text, end + 1) => {
+                    hash = word_hash_step(hash, d);
+                    end += 1;
+                }
+                NON_ASCII => {
+                    let (d, m) = char_at(text, end);
+                    if is_alnum(d) {
+                        alnum += 1;
+                    } else if !(d == '’' && end + m < to && alnum_at(text, end + m)) {
+                        break;
+                    }
+                    hash = hash_char(hash, text, end, m);
+                    end += m;
+                }
+                _ => break,
             }
         }
-        return Some((i, end, c, alnum));
+        return Some(Found {
+            start: i,
+            end,
+            first,
+            alnum,
+            hash,
+        });
     }
     None
 }
@@ -153,13 +268,24 @@ pub(crate) fn tokenize(
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
     let any_extra = !extra.is_empty();
-    while let Some((start, end, c, alnum)) = next_token(text, i, to) {
+    while let Some(Found {
+        start,
+        end,
+        first: c,
+        alnum,
+        hash,
+    }) = next_token(text, i, to)
+    {
         let bits = if alnum == 0 {
             0
         } else {
-            let info = word_info(&text[start..end]);
+            let info = word_info_hashed(&text[start..end], hash);
             let mut bits = WORD | info.class;
-            if c.is_uppercase() {
+            if if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            } {
                 bits |= CAP;
             }
             if info.lemma.is_some() {
@@ -192,7 +318,7 @@ pub(crate) fn tokenize(
 pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out: &mut Vec<Span>) {
     let every = every.max(1);
     let (mut i, mut count, mut piece) = (from, 0, Span::new(from, from));
-    while let Some((start, end, _, _)) = next_token(text, i, to) {
+    while let Some(Found { start, end, .. }) = next_token(text, i, to) {
         if count % every == 0 {
             if count > 0 {
                 out.push(piece);
@@ -263,6 +389,101 @@ mod tests {
         let (mut plain, mut cum) = (Vec::new(), vec![0]);
         tokenize(t, 0, t.len(), &Overlay::default(), &mut plain, &mut cum);
         assert!(!plain[0].has(class::TITLE) && !plain[2].reporting());
+    }
+
+    /// The tokenizer as it was before the byte table: char by char.
+    fn next_token_by_chars(
+        text: &str,
+        mut i: usize,
+        to: usize,
+    ) -> Option<(usize, usize, char, u32)> {
+        while i < to {
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) {
+                return Some((i, i + len, c, 0));
+            }
+            let mut end = i + len;
+            let mut alnum = 1u32;
+            while end < to {
+                let (d, m) = char_at(text, end);
+                if is_alnum(d) {
+                    end += m;
+                    alnum += 1;
+                } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
+                    end += m;
+                } else {
+                    break;
+                }
+            }
+            return Some((i, end, c, alnum));
+        }
+        None
+    }
+
+    #[test]
+    fn byte_table_agrees_with_the_char_tests() {
+        for b in 0..128u8 {
+            let c = b as char;
+            let want = if c.is_whitespace() {
+                SPACE
+            } else if is_alnum(c) {
+                ALNUM
+            } else if inner_joiner(c) {
+                JOINER
+            } else {
+                0
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn same_tokens_as_char_by_char() {
+        // every sequence of three of these pieces, cut at every end
+        let pieces = [
+            "a", "Z9", ".", "'", "’", "-", "&", " ", "\u{a0}", "é", "“", "—", "\n", "x.", ".y",
+            "日本", "\u{2003}", "!", "ª", "Said", "the",
+        ];
+        for p in pieces {
+            for q in pieces {
+                for r in pieces {
+                    let text = format!("{p}{q}{r}{p}");
+                    for to in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                        let (mut i, mut j) = (0, 0);
+                        loop {
+                            let got = next_token(&text, i, to);
+                            let want = next_token_by_chars(&text, j, to);
+                            let got_tuple = got.map(|f| (f.start, f.end, f.first, f.alnum));
+                            assert_eq!(got_tuple, want, "{text:?} to {to}");
+                            match got {
+                                Some(f) => {
+                                    if f.alnum > 0 {
+                                        // the hash the table's own lookup computes
+                                        let word = &text[f.start..f.end];
+                                        assert_eq!(
+                                            word_info_hashed(word, f.hash) as *const _,
+                                            word_info(word) as *const _,
+                                            "{word:?}"
+                                        );
+                                        let folded =
+                                            word.as_bytes().iter().fold(WORD_HASH_START, |h, b| {
+                                                word_hash_step(h, b.to_ascii_lowercase())
+                                            });
+                                        assert_eq!(f.hash, folded, "{word:?}");
+                                    }
+                                    (i, j) = (f.end, f.end);
+                                }
+                                None => break,
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -289,9 +289,8 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every listed word with its classes and lemma: one lookup per token, for the sentence
-/// splitter and the attribution rules alike.
-static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
+/// Every listed word with its classes and lemma (the contents of [`WordTable`]).
+fn word_map() -> FnvMap<&'static [u8], WordInfo> {
     let mut m: FnvMap<&'static [u8], WordInfo> = FnvMap::default();
     let mut current = 0u32;
     for line in entries(include_str!("function_words.txt")) {
@@ -337,44 +336,130 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
         m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
     m
-});
+}
 
 static NO_INFO: WordInfo = WordInfo {
     class: 0,
     lemma: None,
 };
 
-/// A cheap filter before the hash lookup: bit `len` of `SHAPES[first][last]` is set when a
-/// listed word of that length starts and ends with those (folded) bytes (low six bits).
-/// Most words of a text are in no list and stop here.
-static SHAPES: Lazy<Box<[[u32; 64]; 64]>> = Lazy::new(|| {
-    let mut t = Box::new([[0u32; 64]; 64]);
-    for w in WORDS.keys() {
-        if let (Some(&a), Some(&b)) = (w.first(), w.last()) {
-            t[usize::from(a & 63)][usize::from(b & 63)] |= 1 << w.len().min(31);
+/// The hash of a word for [`word_info_hashed`]: start with `WORD_HASH_START` and feed each
+/// byte of the word, ASCII-lowercased, to [`word_hash_step`] (FNV-1a; the tokenizer does
+/// it while it scans the word, so a lookup reads no byte twice).
+pub(crate) const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of the word hash (see [`WORD_HASH_START`]); `folded` is the byte lowercased.
+#[inline(always)]
+pub(crate) fn word_hash_step(hash: u64, folded: u8) -> u64 {
+    (hash ^ u64::from(folded)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The word hash of `word` (any case).
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(WORD_HASH_START, |h, b| {
+        word_hash_step(h, b.to_ascii_lowercase())
+    })
+}
+
+/// The longest listed word; longer words are in no list.
+const MAX_WORD: usize = 32;
+
+/// The word table: every listed word with its classes and lemma, one lookup per token
+/// for the sentence splitter and the attribution rules alike. Open addressing over a
+/// table four times the number of words: an unlisted word (most words of a text) costs
+/// its hash, which the tokenizer computes while it scans the word, and usually one probe
+/// that finds an empty slot or a different tag.
+struct WordTable {
+    /// Per slot: the hash's low half (a tag) and the entry's index + 1 (0: empty).
+    slots: Box<[(u32, u32)]>,
+    /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
+    shift: u32,
+    /// The words as listed (lowercase), and what the lists say about each.
+    words: Vec<&'static str>,
+    infos: Vec<WordInfo>,
+}
+
+/// FNV-1a's high bits hardly depend on the last bytes: mix them before taking the slot.
+#[inline(always)]
+fn mix(hash: u64) -> u64 {
+    let h = (hash ^ (hash >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 32)
+}
+
+impl WordTable {
+    fn build(map: FnvMap<&'static [u8], WordInfo>) -> WordTable {
+        let mut entries: Vec<(&'static [u8], WordInfo)> = map.into_iter().collect();
+        // lookups fold their word, so a key with an uppercase letter (or too long) would
+        // never be found: such keys are left out, as they always were
+        entries
+            .retain(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD && w.to_ascii_lowercase() == *w);
+        // a fixed order, so that the table is the same in every run
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![(0u32, 0u32); size].into_boxed_slice();
+        let (mut words, mut infos) = (Vec::new(), Vec::new());
+        for (w, info) in entries {
+            let hash = mix(word_hash(w));
+            let mut at = (hash >> shift) as usize;
+            while slots[at].1 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            words.push(std::str::from_utf8(w).unwrap_or(""));
+            infos.push(info);
+            slots[at] = (hash as u32, words.len() as u32);
+        }
+        WordTable {
+            slots,
+            shift,
+            words,
+            infos,
         }
     }
-    t
-});
+
+    /// The entry of `word`, whose word hash is `hash`.
+    #[inline]
+    fn get(&self, word: &[u8], hash: u64) -> Option<&WordInfo> {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return None;
+        }
+        let hash = mix(hash);
+        let tag = hash as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        loop {
+            let (slot_tag, entry) = self.slots[at];
+            if entry == 0 {
+                return None;
+            }
+            if slot_tag == tag {
+                let k = entry as usize - 1;
+                if self.words[k].as_bytes().eq_ignore_ascii_case(word) {
+                    return Some(&self.infos[k]);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::build(word_map()));
 
 /// What the lists say about `word` (any case); an unknown word has no class.
+#[inline]
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 32 {
+    if b.len() > MAX_WORD {
         return &NO_INFO;
     }
-    let (first, last) = (
-        b[0].to_ascii_lowercase(),
-        b[b.len() - 1].to_ascii_lowercase(),
-    );
-    if SHAPES[usize::from(first & 63)][usize::from(last & 63)] & (1 << b.len().min(31)) == 0 {
-        return &NO_INFO;
-    }
-    let mut buf = [0u8; 32];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    WORDS.get(&buf[..b.len()]).unwrap_or(&NO_INFO)
+    WORDS.get(b, word_hash(b)).unwrap_or(&NO_INFO)
+}
+
+/// [`word_info`] of a word whose hash (see [`WORD_HASH_START`]) is known.
+#[inline]
+pub(crate) fn word_info_hashed(word: &str, hash: u64) -> &'static WordInfo {
+    WORDS.get(word.as_bytes(), hash).unwrap_or(&NO_INFO)
 }
 
 /// What one analyzer's own additions say about a word (see [`Overlay`]).
@@ -516,14 +601,28 @@ mod tests {
             "every class of `class` has a block"
         );
         // the verb classes hold reporting-verb lemmas
-        for (w, info) in WORDS.iter() {
+        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
             if info.class & verbs != 0 {
-                let w = std::str::from_utf8(w).unwrap();
-                assert_eq!(info.lemma, Some(w), "{w} is not a reporting-verb lemma");
+                assert_eq!(info.lemma, Some(*w), "{w} is not a reporting-verb lemma");
             }
         }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
+    }
+
+    #[test]
+    fn word_table_finds_every_word_in_any_case() {
+        assert!(WORDS.words.len() > 1000);
+        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
+            assert_eq!(word_info(w), info, "{w}");
+            assert_eq!(word_info(&w.to_ascii_uppercase()), info, "{w}");
+            let mut longer = w.to_string();
+            longer.push('q');
+            assert_ne!(word_info(&longer) as *const _, info as *const _, "{longer}");
+        }
+        assert_eq!(word_info("said’"), &NO_INFO);
+        assert_eq!(word_info(&"a".repeat(40)), &NO_INFO);
+        assert_eq!(word_info(""), &NO_INFO);
     }
 
     #[test]
