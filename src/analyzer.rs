@@ -753,11 +753,10 @@ impl Analyzer {
     ) -> Document<'t> {
         let paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let sentences: Vec<Sentence<'t>> = self
-            .inner
+        let mut sentences: Vec<Sentence<'t>> = Vec::new();
+        self.inner
             .segmenter
-            .sentences_with_policy(text, QuotePolicy::Keep)
-            .collect();
+            .sentences_in(text, &paras, QuotePolicy::Keep, &mut sentences);
         let mut quotes = self.inner.detector.detect(text, &pspans);
         let extra = &self.inner.extra;
         let skipped = skipped_ranges(text, &self.inner.skip);
