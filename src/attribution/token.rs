@@ -6,9 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{
-    Overlay, WORD_HASH_START, class, word_hash_step, word_info, word_info_hashed,
-};
+use crate::lexicon::{Overlay, class, word_info, word_info_in};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -156,25 +154,12 @@ struct Found {
     first: char,
     /// Letters and digits (0 for a punctuation mark).
     alnum: u32,
-    /// The word hash of a word (`lexicon::WORD_HASH_START`), 0 for a punctuation mark.
-    hash: u64,
-}
-
-/// Feeds the bytes of the char at `text[at..at + len]` (not ASCII: nothing to fold) to the
-/// word hash.
-#[inline]
-fn hash_char(mut hash: u64, text: &str, at: usize, len: usize) -> u64 {
-    for &b in &text.as_bytes()[at..at + len] {
-        hash = word_hash_step(hash, b);
-    }
-    hash
 }
 
 /// The next token of `text[i..to]`, or `None` when only whitespace is left. A word is a
 /// run of letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of
 /// them; any other char that is not whitespace is a token of its own. ASCII bytes are
-/// classified by one table load; other chars are decoded one at a time. A word's hash
-/// for the word table is computed on the way.
+/// classified by one table load; other chars are decoded one at a time.
 #[inline]
 fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
     let bytes = text.as_bytes();
@@ -183,7 +168,6 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
         end: start + len,
         first,
         alnum: 0,
-        hash: 0,
     };
     while i < to {
         let b = bytes[i];
@@ -206,27 +190,17 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
             }
             _ => return Some(punct(i, 1, b as char)),
         };
-        // ASCII letters, digits and joiners fold with `| 0x20`
-        let mut hash = if len == 1 {
-            word_hash_step(WORD_HASH_START, b | 0x20)
-        } else {
-            hash_char(WORD_HASH_START, text, i, len)
-        };
         let mut end = i + len;
         let mut alnum = 1u32;
         while end < to {
             let d = bytes[end];
             match BYTE_CLASS[usize::from(d)] {
                 ALNUM => {
-                    hash = word_hash_step(hash, d | 0x20);
                     end += 1;
                     alnum += 1;
                 }
                 // a joiner only when a letter or digit follows
-                JOINER if end + 1 < to && alnum_at(text, end + 1) => {
-                    hash = word_hash_step(hash, d);
-                    end += 1;
-                }
+                JOINER if end + 1 < to && alnum_at(text, end + 1) => end += 1,
                 NON_ASCII => {
                     let (d, m) = char_at(text, end);
                     if is_alnum(d) {
@@ -234,7 +208,6 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
                     } else if !(d == '’' && end + m < to && alnum_at(text, end + m)) {
                         break;
                     }
-                    hash = hash_char(hash, text, end, m);
                     end += m;
                 }
                 _ => break,
@@ -245,7 +218,6 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
             end,
             first,
             alnum,
-            hash,
         });
     }
     None
@@ -273,13 +245,12 @@ pub(crate) fn tokenize(
         end,
         first: c,
         alnum,
-        hash,
     }) = next_token(text, i, to)
     {
         let bits = if alnum == 0 {
             0
         } else {
-            let info = word_info_hashed(&text[start..end], hash);
+            let info = word_info_in(text, start, end);
             let mut bits = WORD | info.class;
             if if c.is_ascii() {
                 c.is_ascii_uppercase()
@@ -462,18 +433,12 @@ mod tests {
                             match got {
                                 Some(f) => {
                                     if f.alnum > 0 {
-                                        // the hash the table's own lookup computes
                                         let word = &text[f.start..f.end];
                                         assert_eq!(
-                                            word_info_hashed(word, f.hash) as *const _,
+                                            word_info_in(&text, f.start, f.end) as *const _,
                                             word_info(word) as *const _,
                                             "{word:?}"
                                         );
-                                        let folded =
-                                            word.as_bytes().iter().fold(WORD_HASH_START, |h, b| {
-                                                word_hash_step(h, b.to_ascii_lowercase())
-                                            });
-                                        assert_eq!(f.hash, folded, "{word:?}");
                                     }
                                     (i, j) = (f.end, f.end);
                                 }

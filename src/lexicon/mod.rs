@@ -343,48 +343,97 @@ static NO_INFO: WordInfo = WordInfo {
     lemma: None,
 };
 
-/// The hash of a word for [`word_info_hashed`]: start with `WORD_HASH_START` and feed each
-/// byte of the word, ASCII-lowercased, to [`word_hash_step`] (FNV-1a; the tokenizer does
-/// it while it scans the word, so a lookup reads no byte twice).
-pub(crate) const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One step of the word hash (see [`WORD_HASH_START`]); `folded` is the byte lowercased.
+/// Eight bytes ASCII-lowercased at once (`u8::to_ascii_lowercase` on each byte; bytes
+/// of 0x80 and above stay as they are).
 #[inline(always)]
-pub(crate) fn word_hash_step(hash: u64, folded: u8) -> u64 {
-    (hash ^ u64::from(folded)).wrapping_mul(0x0100_0000_01b3)
+fn fold8(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & LOW7;
+    // the high bit of each byte: at least `A` (0x41 + 0x3f = 0x80), above `Z`
+    let at_least_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let above_z = heptets.wrapping_add(0x2525_2525_2525_2525);
+    let upper = at_least_a & !above_z & !w & HIGH;
+    w | (upper >> 2)
 }
 
-/// The word hash of `word` (any case).
-#[inline]
-fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(WORD_HASH_START, |h, b| {
-        word_hash_step(h, b.to_ascii_lowercase())
-    })
+/// The bytes `b[at..end]` (at most eight) as a little-endian word, zero past `end`. Reads
+/// the eight bytes at `at` in one load when `b` has them (the bytes past `end` are
+/// masked off).
+#[inline(always)]
+fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
+    let n = end - at;
+    if let Some(eight) = b.get(at..at + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        let w = u64::from_le_bytes(w);
+        if n >= 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * n)) - 1)
+        }
+    } else {
+        let mut w = 0u64;
+        for (j, &x) in b[at..end].iter().enumerate() {
+            w |= u64::from(x) << (8 * j);
+        }
+        w
+    }
 }
 
 /// The longest listed word; longer words are in no list.
 const MAX_WORD: usize = 32;
 
+/// A word of at most [`MAX_WORD`] bytes, ASCII-lowercased, as four little-endian words
+/// (zero past its end), and a hash of them and its length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct FoldedKey {
+    chunks: [u64; MAX_WORD / 8],
+    hash: u64,
+}
+
+impl FoldedKey {
+    /// The key of `b[start..end]` (`0 < end - start <= MAX_WORD`), read eight bytes at a
+    /// time (bytes of `b` past `end` may be loaded, never used).
+    #[inline]
+    fn of(b: &[u8], start: usize, end: usize) -> FoldedKey {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut chunks = [0u64; MAX_WORD / 8];
+        let mut hash = ((end - start) as u64).wrapping_mul(K);
+        let (mut at, mut k) = (start, 0);
+        while at < end {
+            let c = fold8(chunk_at(b, at, end));
+            chunks[k] = c;
+            hash = (hash.rotate_left(23) ^ c).wrapping_mul(K);
+            at += 8;
+            k += 1;
+        }
+        FoldedKey {
+            chunks,
+            hash: hash ^ (hash >> 32),
+        }
+    }
+}
+
 /// The word table: every listed word with its classes and lemma, one lookup per token
 /// for the sentence splitter and the attribution rules alike. Open addressing over a
-/// table four times the number of words: an unlisted word (most words of a text) costs
-/// its hash, which the tokenizer computes while it scans the word, and usually one probe
-/// that finds an empty slot or a different tag.
+/// table four times the number of words, keyed by the word's lowercased bytes taken
+/// eight at a time: an unlisted word (most words of a text) costs its key and usually
+/// one probe that finds an empty slot or a different tag; a listed one, a compare of
+/// one to four words.
 struct WordTable {
     /// Per slot: the hash's low half (a tag) and the entry's index + 1 (0: empty).
     slots: Box<[(u32, u32)]>,
     /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
     shift: u32,
+    keys: Vec<[u64; MAX_WORD / 8]>,
+    /// The words' lengths (a word with a NUL byte at its end has the chunks of the word
+    /// without it).
+    lens: Vec<u8>,
     /// The words as listed (lowercase), and what the lists say about each.
+    #[cfg_attr(not(test), allow(dead_code))]
     words: Vec<&'static str>,
     infos: Vec<WordInfo>,
-}
-
-/// FNV-1a's high bits hardly depend on the last bytes: mix them before taking the slot.
-#[inline(always)]
-fn mix(hash: u64) -> u64 {
-    let h = (hash ^ (hash >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 32)
 }
 
 impl WordTable {
@@ -399,35 +448,40 @@ impl WordTable {
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![(0u32, 0u32); size].into_boxed_slice();
-        let (mut words, mut infos) = (Vec::new(), Vec::new());
+        let (mut keys, mut lens, mut words, mut infos) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (w, info) in entries {
-            let hash = mix(word_hash(w));
-            let mut at = (hash >> shift) as usize;
+            let key = FoldedKey::of(w, 0, w.len());
+            let mut at = (key.hash >> shift) as usize;
             while slots[at].1 != 0 {
                 at = (at + 1) & (size - 1);
             }
+            keys.push(key.chunks);
+            lens.push(w.len() as u8);
             words.push(std::str::from_utf8(w).unwrap_or(""));
             infos.push(info);
-            slots[at] = (hash as u32, words.len() as u32);
+            slots[at] = (key.hash as u32, keys.len() as u32);
         }
         WordTable {
             slots,
             shift,
+            keys,
+            lens,
             words,
             infos,
         }
     }
 
-    /// The entry of `word`, whose word hash is `hash`.
+    /// The entry of the word `b[start..end]` (bytes of `b` past `end` may be loaded).
     #[inline]
-    fn get(&self, word: &[u8], hash: u64) -> Option<&WordInfo> {
-        if word.is_empty() || word.len() > MAX_WORD {
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
+        if end <= start || end - start > MAX_WORD {
             return None;
         }
-        let hash = mix(hash);
-        let tag = hash as u32;
+        let key = FoldedKey::of(b, start, end);
+        let tag = key.hash as u32;
         let mask = self.slots.len() - 1;
-        let mut at = (hash >> self.shift) as usize;
+        let mut at = (key.hash >> self.shift) as usize;
         loop {
             let (slot_tag, entry) = self.slots[at];
             if entry == 0 {
@@ -435,7 +489,7 @@ impl WordTable {
             }
             if slot_tag == tag {
                 let k = entry as usize - 1;
-                if self.words[k].as_bytes().eq_ignore_ascii_case(word) {
+                if self.keys[k] == key.chunks && usize::from(self.lens[k]) == end - start {
                     return Some(&self.infos[k]);
                 }
             }
@@ -449,17 +503,15 @@ static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::build(word_map()));
 /// What the lists say about `word` (any case); an unknown word has no class.
 #[inline]
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
-    let b = word.as_bytes();
-    if b.len() > MAX_WORD {
-        return &NO_INFO;
-    }
-    WORDS.get(b, word_hash(b)).unwrap_or(&NO_INFO)
+    WORDS
+        .get(word.as_bytes(), 0, word.len())
+        .unwrap_or(&NO_INFO)
 }
 
-/// [`word_info`] of a word whose hash (see [`WORD_HASH_START`]) is known.
+/// [`word_info`] of the word `text[start..end]`, read from `text` eight bytes at a time.
 #[inline]
-pub(crate) fn word_info_hashed(word: &str, hash: u64) -> &'static WordInfo {
-    WORDS.get(word.as_bytes(), hash).unwrap_or(&NO_INFO)
+pub(crate) fn word_info_in(text: &str, start: usize, end: usize) -> &'static WordInfo {
+    WORDS.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
 }
 
 /// What one analyzer's own additions say about a word (see [`Overlay`]).
@@ -608,6 +660,34 @@ mod tests {
         }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
+    }
+
+    #[test]
+    fn fold8_lowercases_ascii_only() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let w = 0x4142_5a5b_6061_7a7bu64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
+                let want: Vec<u8> = w.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
+                assert_eq!(fold8(w).to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_inside_a_text_are_found_as_alone() {
+        let text = "The SAID, spokeswoman-said Ministry of U.S. Xyzzy according";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                if let Some(word) = text.get(start..end) {
+                    assert_eq!(
+                        word_info_in(text, start, end) as *const _,
+                        word_info(word) as *const _,
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(word_info_in(text, 4, 8).lemma, Some("say"));
     }
 
     #[test]
