@@ -796,11 +796,10 @@ impl Analyzer {
         let mut paras: Vec<Paragraph<'t>> = paragraphs(text).collect();
         paras.shrink_to_fit();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let mut sentences: Vec<Sentence<'t>> = self
-            .inner
+        let mut sentences: Vec<Sentence<'t>> = Vec::new();
+        self.inner
             .segmenter
-            .sentences_with_policy(text, QuotePolicy::Keep)
-            .collect();
+            .sentences_in(text, &paras, QuotePolicy::Keep, &mut sentences);
         sentences.shrink_to_fit();
         let mut quotes = self.inner.detector.detect(text, &pspans);
         drop(pspans);

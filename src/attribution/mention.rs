@@ -7,11 +7,14 @@ use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
 use crate::span::Span;
 
+#[inline]
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
-    t.word() && {
-        let w = t.text(text);
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    }
+    // the lengths first: most words have none of the list's lengths
+    let len = t.end() - t.start();
+    t.word()
+        && list
+            .iter()
+            .any(|x| x.len() == len && x.as_bytes().eq_ignore_ascii_case(t.text(text).as_bytes()))
 }
 
 /// Does `word` end with the lowercase `suffix`, in any case?

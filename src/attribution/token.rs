@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info};
+use crate::lexicon::{Overlay, class, word_info, word_info_in};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -87,11 +87,13 @@ impl Tok {
     }
 }
 
+#[cfg(test)]
 fn inner_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')
 }
 
 /// The char at byte `i` (which is on a char boundary) and its length.
+#[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -102,36 +104,150 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// The next token of `text[i..to]`: its start, end, first char and letters and digits
-/// (0 for a punctuation mark), or `None` when only whitespace is left. A word is a run of
-/// letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of them;
-/// any other char that is not whitespace is a token of its own.
+/// Byte classes of [`BYTE_CLASS`]: ASCII whitespace, ASCII letters and digits, the ASCII
+/// inner joiners (`.`, `'`, `-`, `&`), and bytes of non-ASCII chars; any other ASCII byte
+/// is a punctuation mark (class 0).
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// The class of every byte, so that ASCII text is tokenized with one table load per byte
+/// (`char::is_whitespace`, `is_alnum` and `inner_joiner` on the ASCII chars).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The number of ASCII letters and digits that `w` (eight bytes, little-endian) starts
+/// with, all eight tested at once. (A byte of 0x80 or above stops the run; the sums of
+/// such a byte may carry into the bytes above it, which are past the run's end.)
+#[inline(always)]
+fn alnum_run(w: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // the high bit of each byte (all below 0x80): the byte is in `lo..=hi`
+    let within = |x: u64, lo: u8, hi: u8| {
+        let at_least_lo = x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let above_hi = x.wrapping_add(ONES * u64::from(0x7f - hi));
+        at_least_lo & !above_hi & HIGH
+    };
+    // `| 0x20` maps exactly the capitals onto the small letters
+    let alnum = (within(w | (ONES * 0x20), b'a', b'z') | within(w, b'0', b'9')) & !w;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// Is the char at byte `i` (< `text.len()`) a letter or digit?
 #[inline]
-fn next_token(text: &str, mut i: usize, to: usize) -> Option<(usize, usize, char, u32)> {
+fn alnum_at(text: &str, i: usize) -> bool {
+    match BYTE_CLASS[usize::from(text.as_bytes()[i])] {
+        ALNUM => true,
+        NON_ASCII => is_alnum(char_at(text, i).0),
+        _ => false,
+    }
+}
+
+/// One token found by [`next_token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Found {
+    start: usize,
+    end: usize,
+    /// The first char.
+    first: char,
+    /// Letters and digits (0 for a punctuation mark).
+    alnum: u32,
+}
+
+/// The next token of `text[i..to]`, or `None` when only whitespace is left. A word is a
+/// run of letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of
+/// them; any other char that is not whitespace is a token of its own. ASCII bytes are
+/// classified by one table load; other chars are decoded one at a time.
+#[inline]
+fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let punct = |start: usize, len: usize, first: char| Found {
+        start,
+        end: start + len,
+        first,
+        alnum: 0,
+    };
     while i < to {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !is_alnum(c) {
-            return Some((i, i + len, c, 0));
-        }
+        let b = bytes[i];
+        let (first, len) = match BYTE_CLASS[usize::from(b)] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            ALNUM => (b as char, 1),
+            NON_ASCII => {
+                let (c, len) = char_at(text, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if !is_alnum(c) {
+                    return Some(punct(i, len, c));
+                }
+                (c, len)
+            }
+            _ => return Some(punct(i, 1, b as char)),
+        };
         let mut end = i + len;
         let mut alnum = 1u32;
         while end < to {
-            let (d, m) = char_at(text, end);
-            if is_alnum(d) {
-                end += m;
-                alnum += 1;
-            } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
+            // eight ASCII bytes at a time while they are letters and digits
+            if let Some(eight) = bytes.get(end..end + 8).filter(|_| end + 8 <= to) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(eight);
+                let run = alnum_run(u64::from_le_bytes(w));
+                end += run;
+                alnum += run as u32;
+                if run == 8 {
+                    continue;
+                }
+            }
+            let d = bytes[end];
+            match BYTE_CLASS[usize::from(d)] {
+                ALNUM => {
+                    end += 1;
+                    alnum += 1;
+                }
                 // a joiner only when a letter or digit follows
-                end += m;
-            } else {
-                break;
+                JOINER if end + 1 < to && alnum_at(text, end + 1) => end += 1,
+                NON_ASCII => {
+                    let (d, m) = char_at(text, end);
+                    if is_alnum(d) {
+                        alnum += 1;
+                    } else if !(d == '’' && end + m < to && alnum_at(text, end + m)) {
+                        break;
+                    }
+                    end += m;
+                }
+                _ => break,
             }
         }
-        return Some((i, end, c, alnum));
+        return Some(Found {
+            start: i,
+            end,
+            first,
+            alnum,
+        });
     }
     None
 }
@@ -153,13 +269,23 @@ pub(crate) fn tokenize(
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
     let any_extra = !extra.is_empty();
-    while let Some((start, end, c, alnum)) = next_token(text, i, to) {
+    while let Some(Found {
+        start,
+        end,
+        first: c,
+        alnum,
+    }) = next_token(text, i, to)
+    {
         let bits = if alnum == 0 {
             0
         } else {
-            let info = word_info(&text[start..end]);
+            let info = word_info_in(text, start, end);
             let mut bits = WORD | info.class;
-            if c.is_uppercase() {
+            if if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            } {
                 bits |= CAP;
             }
             if info.lemma.is_some() {
@@ -192,7 +318,7 @@ pub(crate) fn tokenize(
 pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out: &mut Vec<Span>) {
     let every = every.max(1);
     let (mut i, mut count, mut piece) = (from, 0, Span::new(from, from));
-    while let Some((start, end, _, _)) = next_token(text, i, to) {
+    while let Some(Found { start, end, .. }) = next_token(text, i, to) {
         if count % every == 0 {
             if count > 0 {
                 out.push(piece);
@@ -263,6 +389,130 @@ mod tests {
         let (mut plain, mut cum) = (Vec::new(), vec![0]);
         tokenize(t, 0, t.len(), &Overlay::default(), &mut plain, &mut cum);
         assert!(!plain[0].has(class::TITLE) && !plain[2].reporting());
+    }
+
+    /// The tokenizer as it was before the byte table: char by char.
+    fn next_token_by_chars(
+        text: &str,
+        mut i: usize,
+        to: usize,
+    ) -> Option<(usize, usize, char, u32)> {
+        while i < to {
+            let (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) {
+                return Some((i, i + len, c, 0));
+            }
+            let mut end = i + len;
+            let mut alnum = 1u32;
+            while end < to {
+                let (d, m) = char_at(text, end);
+                if is_alnum(d) {
+                    end += m;
+                    alnum += 1;
+                } else if inner_joiner(d) && end + m < to && is_alnum(char_at(text, end + m).0) {
+                    end += m;
+                } else {
+                    break;
+                }
+            }
+            return Some((i, end, c, alnum));
+        }
+        None
+    }
+
+    #[test]
+    fn alnum_run_counts_the_leading_letters_and_digits() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"aZ09zA9q";
+                eight[at] = b;
+                let want = eight
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(alnum_run(u64::from_le_bytes(eight)), want, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_table_agrees_with_the_char_tests() {
+        for b in 0..128u8 {
+            let c = b as char;
+            let want = if c.is_whitespace() {
+                SPACE
+            } else if is_alnum(c) {
+                ALNUM
+            } else if inner_joiner(c) {
+                JOINER
+            } else {
+                0
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn same_tokens_as_char_by_char() {
+        // every sequence of three of these pieces, cut at every end
+        let pieces = [
+            "a",
+            "Z9",
+            ".",
+            "'",
+            "’",
+            "-",
+            "&",
+            " ",
+            "\u{a0}",
+            "é",
+            "“",
+            "—",
+            "\n",
+            "x.",
+            ".y",
+            "日本",
+            "\u{2003}",
+            "!",
+            "ª",
+            "Said",
+            "the",
+            "Abcdefghij9",
+        ];
+        for p in pieces {
+            for q in pieces {
+                for r in pieces {
+                    let text = format!("{p}{q}{r}{p}");
+                    for to in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                        let (mut i, mut j) = (0, 0);
+                        loop {
+                            let got = next_token(&text, i, to);
+                            let want = next_token_by_chars(&text, j, to);
+                            let got_tuple = got.map(|f| (f.start, f.end, f.first, f.alnum));
+                            assert_eq!(got_tuple, want, "{text:?} to {to}");
+                            match got {
+                                Some(f) => {
+                                    if f.alnum > 0 {
+                                        let word = &text[f.start..f.end];
+                                        assert_eq!(
+                                            word_info_in(&text, f.start, f.end) as *const _,
+                                            word_info(word) as *const _,
+                                            "{word:?}"
+                                        );
+                                    }
+                                    (i, j) = (f.end, f.end);
+                                }
+                                None => break,
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

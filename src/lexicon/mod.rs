@@ -290,9 +290,8 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every listed word with its classes and lemma: one lookup per token, for the sentence
-/// splitter and the attribution rules alike.
-static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
+/// Every listed word with its classes and lemma (the contents of [`WordTable`]).
+fn word_map() -> FnvMap<&'static [u8], WordInfo> {
     let mut m: FnvMap<&'static [u8], WordInfo> = FnvMap::default();
     let mut current = 0u32;
     for line in entries(include_str!("function_words.txt")) {
@@ -338,44 +337,182 @@ static WORDS: Lazy<FnvMap<&'static [u8], WordInfo>> = Lazy::new(|| {
         m.entry(form.as_bytes()).or_default().lemma = Some(lemma);
     }
     m
-});
+}
 
 static NO_INFO: WordInfo = WordInfo {
     class: 0,
     lemma: None,
 };
 
-/// A cheap filter before the hash lookup: bit `len` of `SHAPES[first][last]` is set when a
-/// listed word of that length starts and ends with those (folded) bytes (low six bits).
-/// Most words of a text are in no list and stop here.
-static SHAPES: Lazy<Box<[[u32; 64]; 64]>> = Lazy::new(|| {
-    let mut t = Box::new([[0u32; 64]; 64]);
-    for w in WORDS.keys() {
-        if let (Some(&a), Some(&b)) = (w.first(), w.last()) {
-            t[usize::from(a & 63)][usize::from(b & 63)] |= 1 << w.len().min(31);
+/// Eight bytes ASCII-lowercased at once (`u8::to_ascii_lowercase` on each byte; bytes
+/// of 0x80 and above stay as they are).
+#[inline(always)]
+fn fold8(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & LOW7;
+    // the high bit of each byte: at least `A` (0x41 + 0x3f = 0x80), above `Z`
+    let at_least_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let above_z = heptets.wrapping_add(0x2525_2525_2525_2525);
+    let upper = at_least_a & !above_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
+/// The bytes `b[at..end]` (at most eight) as a little-endian word, zero past `end`. Reads
+/// the eight bytes at `at` in one load when `b` has them (the bytes past `end` are
+/// masked off).
+#[inline(always)]
+fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
+    let n = end - at;
+    if let Some(eight) = b.get(at..at + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        let w = u64::from_le_bytes(w);
+        if n >= 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * n)) - 1)
+        }
+    } else {
+        let mut w = 0u64;
+        for (j, &x) in b[at..end].iter().enumerate() {
+            w |= u64::from(x) << (8 * j);
+        }
+        w
+    }
+}
+
+/// The longest listed word; longer words are in no list.
+const MAX_WORD: usize = 32;
+
+/// A word of at most [`MAX_WORD`] bytes, ASCII-lowercased, as four little-endian words
+/// (zero past its end), and a hash of them and its length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct FoldedKey {
+    chunks: [u64; MAX_WORD / 8],
+    hash: u64,
+}
+
+impl FoldedKey {
+    /// The key of `b[start..end]` (`0 < end - start <= MAX_WORD`), read eight bytes at a
+    /// time (bytes of `b` past `end` may be loaded, never used).
+    #[inline]
+    fn of(b: &[u8], start: usize, end: usize) -> FoldedKey {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut chunks = [0u64; MAX_WORD / 8];
+        let mut hash = ((end - start) as u64).wrapping_mul(K);
+        let (mut at, mut k) = (start, 0);
+        while at < end {
+            let c = fold8(chunk_at(b, at, end));
+            chunks[k] = c;
+            hash = (hash.rotate_left(23) ^ c).wrapping_mul(K);
+            at += 8;
+            k += 1;
+        }
+        FoldedKey {
+            chunks,
+            hash: hash ^ (hash >> 32),
         }
     }
-    t
-});
+}
+
+/// The word table: every listed word with its classes and lemma, one lookup per token
+/// for the sentence splitter and the attribution rules alike. Open addressing over a
+/// table four times the number of words, keyed by the word's lowercased bytes taken
+/// eight at a time: an unlisted word (most words of a text) costs its key and usually
+/// one probe that finds an empty slot or a different tag; a listed one, a compare of
+/// one to four words.
+struct WordTable {
+    /// Per slot: the hash's low half (a tag) and the entry's index + 1 (0: empty).
+    slots: Box<[(u32, u32)]>,
+    /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
+    shift: u32,
+    keys: Vec<[u64; MAX_WORD / 8]>,
+    /// The words' lengths (a word with a NUL byte at its end has the chunks of the word
+    /// without it).
+    lens: Vec<u8>,
+    /// The words as listed (lowercase), and what the lists say about each.
+    #[cfg_attr(not(test), allow(dead_code))]
+    words: Vec<&'static str>,
+    infos: Vec<WordInfo>,
+}
+
+impl WordTable {
+    fn build(map: FnvMap<&'static [u8], WordInfo>) -> WordTable {
+        let mut entries: Vec<(&'static [u8], WordInfo)> = map.into_iter().collect();
+        // lookups fold their word, so a key with an uppercase letter (or too long) would
+        // never be found: such keys are left out, as they always were
+        entries
+            .retain(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD && w.to_ascii_lowercase() == *w);
+        // a fixed order, so that the table is the same in every run
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![(0u32, 0u32); size].into_boxed_slice();
+        let (mut keys, mut lens, mut words, mut infos) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (w, info) in entries {
+            let key = FoldedKey::of(w, 0, w.len());
+            let mut at = (key.hash >> shift) as usize;
+            while slots[at].1 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            keys.push(key.chunks);
+            lens.push(w.len() as u8);
+            words.push(std::str::from_utf8(w).unwrap_or(""));
+            infos.push(info);
+            slots[at] = (key.hash as u32, keys.len() as u32);
+        }
+        WordTable {
+            slots,
+            shift,
+            keys,
+            lens,
+            words,
+            infos,
+        }
+    }
+
+    /// The entry of the word `b[start..end]` (bytes of `b` past `end` may be loaded).
+    #[inline]
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
+        if end <= start || end - start > MAX_WORD {
+            return None;
+        }
+        let key = FoldedKey::of(b, start, end);
+        let tag = key.hash as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = (key.hash >> self.shift) as usize;
+        loop {
+            let (slot_tag, entry) = self.slots[at];
+            if entry == 0 {
+                return None;
+            }
+            if slot_tag == tag {
+                let k = entry as usize - 1;
+                if self.keys[k] == key.chunks && usize::from(self.lens[k]) == end - start {
+                    return Some(&self.infos[k]);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::build(word_map()));
 
 /// What the lists say about `word` (any case); an unknown word has no class.
+#[inline]
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 32 {
-        return &NO_INFO;
-    }
-    let (first, last) = (
-        b[0].to_ascii_lowercase(),
-        b[b.len() - 1].to_ascii_lowercase(),
-    );
-    if SHAPES[usize::from(first & 63)][usize::from(last & 63)] & (1 << b.len().min(31)) == 0 {
-        return &NO_INFO;
-    }
-    let mut buf = [0u8; 32];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    WORDS.get(&buf[..b.len()]).unwrap_or(&NO_INFO)
+    WORDS
+        .get(word.as_bytes(), 0, word.len())
+        .unwrap_or(&NO_INFO)
+}
+
+/// [`word_info`] of the word `text[start..end]`, read from `text` eight bytes at a time.
+#[inline]
+pub(crate) fn word_info_in(text: &str, start: usize, end: usize) -> &'static WordInfo {
+    WORDS.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
 }
 
 /// What one analyzer's own additions say about a word (see [`Overlay`]).
@@ -526,14 +663,56 @@ mod tests {
             "every class of `class` has a block"
         );
         // the verb classes hold reporting-verb lemmas
-        for (w, info) in WORDS.iter() {
+        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
             if info.class & verbs != 0 {
-                let w = std::str::from_utf8(w).unwrap();
-                assert_eq!(info.lemma, Some(w), "{w} is not a reporting-verb lemma");
+                assert_eq!(info.lemma, Some(*w), "{w} is not a reporting-verb lemma");
             }
         }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
+    }
+
+    #[test]
+    fn fold8_lowercases_ascii_only() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let w = 0x4142_5a5b_6061_7a7bu64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
+                let want: Vec<u8> = w.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
+                assert_eq!(fold8(w).to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_inside_a_text_are_found_as_alone() {
+        let text = "The SAID, spokeswoman-said Ministry of U.S. Xyzzy according";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                if let Some(word) = text.get(start..end) {
+                    assert_eq!(
+                        word_info_in(text, start, end) as *const _,
+                        word_info(word) as *const _,
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(word_info_in(text, 4, 8).lemma, Some("say"));
+    }
+
+    #[test]
+    fn word_table_finds_every_word_in_any_case() {
+        assert!(WORDS.words.len() > 1000);
+        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
+            assert_eq!(word_info(w), info, "{w}");
+            assert_eq!(word_info(&w.to_ascii_uppercase()), info, "{w}");
+            let mut longer = w.to_string();
+            longer.push('q');
+            assert_ne!(word_info(&longer) as *const _, info as *const _, "{longer}");
+        }
+        assert_eq!(word_info("said’"), &NO_INFO);
+        assert_eq!(word_info(&"a".repeat(40)), &NO_INFO);
+        assert_eq!(word_info(""), &NO_INFO);
     }
 
     #[test]

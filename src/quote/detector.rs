@@ -8,7 +8,7 @@ use crate::quote::kind::classify;
 use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkStyle, pair};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::paragraphs;
-use crate::sentence::scan::is_alnum;
+use crate::sentence::scan::{find_any_or_non_ascii, is_alnum, utf8_width};
 use crate::span::Span;
 
 /// Deepest nesting the scanner tracks; deeper marks are ignored, which keeps every input
@@ -93,6 +93,11 @@ fn single_marks_dominate(text: &str) -> bool {
     };
     let mut i = 0;
     while i < bytes.len() {
+        // skip to the next ASCII mark or non-ASCII char (other bytes are of no kind)
+        match find_any_or_non_ascii(&bytes[i..], [b'"', b'\'', b'`']) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         let (kind, width) = match b {
             b'\'' | b'`' => {
@@ -115,7 +120,7 @@ fn single_marks_dominate(text: &str) -> bool {
                 Some(0x9D) => (2, 3), // ”
                 _ => (0, 1),
             },
-            _ => (0, 1),
+            _ => (0, utf8_width(b)),
         };
         match kind {
             // a single mark closing a clause
@@ -500,14 +505,14 @@ impl<'t> Scanner<'_, 't> {
         self.last_close.clear();
         let mut i = from;
         while i < to {
-            let b = bytes[i];
-            // fast path: most bytes are not marks
-            if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'`') {
-                i += 1;
-                continue;
+            // most bytes are not marks: skip to the next ASCII mark or non-ASCII char
+            match find_any_or_non_ascii(&bytes[i..to], [b'"', b'\'', b'`']) {
+                Some(k) => i += k,
+                None => break,
             }
+            let b = bytes[i];
             if !b.is_ascii() && !(0xE2..=0xE3).contains(&b) && b != 0xC2 {
-                i += 1;
+                i += utf8_width(b);
                 continue;
             }
             let Some((w, m)) = mark_at(text, i) else {

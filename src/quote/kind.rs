@@ -139,14 +139,43 @@ pub(crate) fn after_trigger(text: &str, at: usize) -> bool {
         .is_ok_and(|two| lexicon::contains_folded(&NONSPEECH_TRIGGERS, two))
 }
 
+/// The rules below tell word counts apart up to this many: counting stops there.
+const WORDS_TOLD_APART: usize = 7;
+
+/// The words of `content` (whitespace-separated; in scripts written without spaces,
+/// Chinese, Japanese, Korean, about two characters a word: half the ideographs when that
+/// is more), counted up to [`WORDS_TOLD_APART`]: a long quotation is not read to its end.
+/// ASCII bytes are tested without decoding.
+fn capped_words(content: &str) -> usize {
+    let bytes = content.as_bytes();
+    let (mut words, mut ideographs, mut in_word) = (0usize, 0usize, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+        } else {
+            let c = content[i..].chars().next().unwrap_or(' ');
+            if matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af) {
+                ideographs += 1;
+            }
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        if words.max(ideographs / 2) >= WORDS_TOLD_APART {
+            return WORDS_TOLD_APART;
+        }
+        i += len;
+    }
+    words.max(ideographs / 2)
+}
+
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let content = q.content.text(text);
-    // scripts written without spaces (Chinese, Japanese): about two characters a word
-    let ideographs = content
-        .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af))
-        .count();
-    let words = content.split_whitespace().count().max(ideographs / 2);
+    let words = capped_words(content);
     // a name or a title starts with a capital or is short: "the campaign “to continue
     // calling out bias and defending ourselves”" is a clause, whatever the word before it
     let clause = words >= MIN_CLAUSE_WORDS
@@ -197,6 +226,37 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
 #[cfg(test)]
 mod tests {
     use crate::{QuoteDetector, QuoteKind};
+
+    #[test]
+    fn capped_words_is_the_full_count_up_to_the_cap() {
+        let full = |t: &str| {
+            let ideographs = t
+                .chars()
+                .filter(
+                    |c| matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af),
+                )
+                .count();
+            t.split_whitespace().count().max(ideographs / 2)
+        };
+        let texts = [
+            "",
+            "  ",
+            "one",
+            " one two\tthree\n",
+            "a b c d e f g h i j",
+            "a\u{a0}b\u{2003}c  d e f",
+            "我们会赢的，他说。",
+            "我们 会赢的 他说 我们会赢的我们会赢的",
+            "x 日本語 y",
+        ];
+        for t in texts {
+            assert_eq!(
+                super::capped_words(t),
+                full(t).min(super::WORDS_TOLD_APART),
+                "{t:?}"
+            );
+        }
+    }
 
     fn kinds(t: &str) -> Vec<QuoteKind> {
         QuoteDetector::new().quotes(t).map(|q| q.kind).collect()

@@ -5,7 +5,7 @@
 //! whitespace, an opening bracket, a dash or a colon and closes otherwise. Only the
 //! outermost closed quotations are reported. Linear in the paragraph.
 
-use crate::sentence::scan::find_any;
+use crate::sentence::scan::{find_any_or_non_ascii, utf8_width};
 
 /// Deepest nesting tracked; deeper openers are ignored, so the stack stays small.
 const MAX_DEPTH: usize = 64;
@@ -79,12 +79,13 @@ pub(crate) fn quote_regions(p: &str, out: &mut Vec<(usize, usize)>) {
     let mut stack: Vec<(Mark, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        match find_any(&b[i..], [b'"', 0xE2, 0xC2, 0xE3]) {
+        // the next `"` or non-ASCII char (every other mark is one)
+        match find_any_or_non_ascii(&b[i..], [b'"']) {
             Some(off) => i += off,
             None => break,
         }
         let Some((mark, opens, len)) = mark_at(b, i) else {
-            i += 1;
+            i += utf8_width(b[i]);
             continue;
         };
         let opens = opens.unwrap_or_else(|| opens_after(p[..i].chars().next_back()));

@@ -42,6 +42,49 @@ pub(crate) fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<u
         .map(|p| base + p)
 }
 
+/// Offset of the first byte of `hay` that is one of the ASCII `needles` or not ASCII (a
+/// byte of a non-ASCII char): [`find_any`] with the high bit as one more needle.
+#[inline]
+pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
+    let mut chunks = hay.chunks_exact(16);
+    let mut base = 0;
+    for c in &mut chunks {
+        let (a, b) = c.split_at(8);
+        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
+        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        // exact flags: only a needle's false flags sit above a true one of it
+        let (mut ma, mut mb) = (a & HI, b & HI);
+        for n in needles {
+            let pat = LO * u64::from(n);
+            ma |= zero_bytes(a ^ pat);
+            mb |= zero_bytes(b ^ pat);
+        }
+        if ma != 0 {
+            return Some(base + (ma.trailing_zeros() / 8) as usize);
+        }
+        if mb != 0 {
+            return Some(base + 8 + (mb.trailing_zeros() / 8) as usize);
+        }
+        base += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| *b >= 0x80 || needles.contains(b))
+        .map(|p| base + p)
+}
+
+/// The length of the UTF-8 char whose first byte is `b` (1 for a continuation byte).
+#[inline]
+pub(crate) fn utf8_width(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
 /// `c.is_alphanumeric()`, without the table search for Latin-1 symbols, general
 /// punctuation (curly quotation marks, dashes, ellipsis) and CJK brackets: the marks a
 /// text of quotations is full of.
@@ -142,6 +185,30 @@ mod tests {
                 let mut v = vec![n.wrapping_add(1); 40];
                 v[pos] = n;
                 assert_eq!(find_any(&v, [n]), Some(pos));
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_search_matches_naive_search() {
+        let naive_high = |h: &[u8]| h.iter().position(|&b| b >= 0x80 || b"\"'`".contains(&b));
+        for n in 0..=255u8 {
+            for pos in 0..40 {
+                for fill in [b'a', b' ', 0x21, 0x7f] {
+                    let mut v = [fill; 40];
+                    v[pos] = n;
+                    if pos + 3 < 40 {
+                        v[pos + 3] = b'`';
+                    }
+                    for start in 0..=pos {
+                        let h = &v[start..];
+                        assert_eq!(
+                            find_any_or_non_ascii(h, [b'"', b'\'', b'`']),
+                            naive_high(h),
+                            "{h:?}"
+                        );
+                    }
+                }
             }
         }
     }

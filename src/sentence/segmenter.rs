@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 #[cfg(test)]
 use crate::lexicon;
 use crate::sentence::lists::list_markers;
-use crate::sentence::paragraph::{Paragraphs, paragraphs};
+use crate::sentence::paragraph::{Paragraph, Paragraphs, paragraphs};
 use crate::sentence::quotes::quote_regions;
 use crate::sentence::scan::find_any;
 use crate::sentence::words::{self, classes};
@@ -268,6 +268,31 @@ impl Segmenter {
             buf: Vec::new(),
             next: 0,
             paragraph: 0,
+        }
+    }
+
+    /// The sentences of `text` whose paragraphs `paras` (all of them, in order, as
+    /// [`paragraphs`] gives them) are already known, appended to `out`: what
+    /// [`Segmenter::sentences_with_policy`] gives, without finding the paragraphs again.
+    pub(crate) fn sentences_in<'t>(
+        &self,
+        text: &'t str,
+        paras: &[Paragraph<'t>],
+        policy: QuotePolicy,
+        out: &mut Vec<Sentence<'t>>,
+    ) {
+        let (mut buf, mut scratch) = (Vec::new(), Scratch::default());
+        for p in paras {
+            buf.clear();
+            split(&self.inner, p.text, policy, &mut buf, &mut scratch);
+            out.extend(buf.iter().map(|s| {
+                let span = Span::new(s.start + p.span.start, s.end + p.span.start);
+                Sentence {
+                    span,
+                    text: &text[span],
+                    paragraph: p.index,
+                }
+            }));
         }
     }
 
@@ -962,6 +987,24 @@ mod tests {
         let _ = keep(&quotes);
         let closers = format!("End.{} Next.", ")".repeat(200_000));
         assert_eq!(keep(&closers).len(), 2);
+    }
+
+    #[test]
+    fn sentences_in_known_paragraphs_are_the_iterator_s() {
+        let seg = Segmenter::new();
+        for t in [
+            "",
+            "One. Two.\n\nThree “a. B.” four.\nFive",
+            "HEADLINE\nBy Ana\n\n  He said: “No. Never.” Then he left.  \n\n\n",
+        ] {
+            let paras: Vec<_> = paragraphs(t).collect();
+            for policy in [QuotePolicy::Keep, QuotePolicy::Split] {
+                let mut got = Vec::new();
+                seg.sentences_in(t, &paras, policy, &mut got);
+                let want: Vec<_> = seg.sentences_with_policy(t, policy).collect();
+                assert_eq!(got, want, "{t:?}");
+            }
+        }
     }
 
     #[test]
