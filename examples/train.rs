@@ -368,6 +368,7 @@ fn args() -> Args {
 
 const CUE_EPOCHS: usize = 12;
 const CONF_EPOCHS: usize = 12;
+const SRC_EPOCHS: usize = 12;
 const L2: f64 = 1.0;
 const MIN_COUNT: u32 = 3;
 const CUE_SHIFT: f64 = 1.0;
@@ -406,14 +407,64 @@ fn main() -> std::io::Result<()> {
         w
     };
 
-    // 2. per fold: cue weights from the other folds; the held-out articles' attributions
-    // with their confidence features and labels
+    // 2. source candidates: every article analysed with cue weights fitted without it
+    // (all of them when there are no folds); a candidate is right when it overlaps a
+    // source of a gold attribution whose cue overlaps the proposal's cue
     let folds = if args.folds > 1 { args.folds } else { 0 };
-    let mut conf_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    let mut src_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
     let mut fold_cue_weights: Vec<Vec<f64>> = Vec::new();
-    for fold in 0..folds {
-        let w = fit_cues(&vocab, &|k| fold_of(k) != fold);
+    for fold in 0..folds.max(1) {
+        let w = if folds > 0 {
+            fit_cues(&vocab, &|k| fold_of(k) != fold)
+        } else {
+            fit_cues(&vocab, &|_| true)
+        };
         let file = weights_file("# fold cue weights\n", &vocab, &[&w]);
+        let fold_analyzer = analyzer(&file);
+        for (k, art) in articles.iter().enumerate() {
+            if folds > 0 && fold_of(k) != fold {
+                continue;
+            }
+            let (_, proposals) = propose(&fold_analyzer, &art.text);
+            src_examples[k] = proposals
+                .iter()
+                .filter(|p| p.decision == "src")
+                .filter_map(|p| {
+                    let cue = p.cue?;
+                    let g = art
+                        .gold
+                        .iter()
+                        .find(|g| overlaps_any(cue, &g.cue) && !g.source.is_empty())?;
+                    Some((vocab.encode(&p.features), overlaps_any(p.span, &g.source)))
+                })
+                .collect();
+        }
+        if folds > 0 {
+            fold_cue_weights.push(w);
+        }
+    }
+    let fit_src = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
+        let ex: Vec<&Example> = src_examples
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .flat_map(|(_, v)| v.iter())
+            .collect();
+        fit(&ex, vocab.names.len(), SRC_EPOCHS, L2, MIN_COUNT)
+    };
+    let fold_src_weights: Vec<Vec<f64>> = (0..folds)
+        .map(|fold| fit_src(&vocab, &|k| fold_of(k) != fold))
+        .collect();
+
+    // 3. per fold: cue and source weights from the other folds; the held-out articles'
+    // attributions with their confidence features and labels
+    let mut conf_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    for fold in 0..folds {
+        let file = weights_file(
+            "# fold cue and source weights\n",
+            &vocab,
+            &[&fold_cue_weights[fold], &fold_src_weights[fold]],
+        );
         let fold_analyzer = analyzer(&file);
         for (k, art) in articles.iter().enumerate() {
             if fold_of(k) != fold {
@@ -433,7 +484,6 @@ fn main() -> std::io::Result<()> {
                 .map(|(p, &y)| (vocab.encode(&p.features), y))
                 .collect();
         }
-        fold_cue_weights.push(w);
     }
     let fit_conf = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
         let ex: Vec<&Example> = conf_examples
@@ -445,7 +495,7 @@ fn main() -> std::io::Result<()> {
         fit(&ex, vocab.names.len(), CONF_EPOCHS, L2, MIN_COUNT)
     };
 
-    // 3. the cross-validated output: each fold analysed with both models of the others
+    // 4. the cross-validated output: each fold analysed with the three models of the others
     let mut cv = BufWriter::new(std::fs::File::create(args.out.join("cv.sys.jsonl"))?);
     let mut gold_out = BufWriter::new(std::fs::File::create(args.out.join("gold.jsonl"))?);
     for art in &articles {
@@ -458,7 +508,11 @@ fn main() -> std::io::Result<()> {
         // those came from cue weights that saw this fold: a small leak, the price of
         // not nesting the folds; the cue model of this fold did not see it
         let conf = fit_conf(&vocab, &|k| fold_of(k) != fold);
-        let file = weights_file("# fold weights\n", &vocab, &[cue_weights, &conf]);
+        let file = weights_file(
+            "# fold weights\n",
+            &vocab,
+            &[cue_weights, &fold_src_weights[fold], &conf],
+        );
         let fold_analyzer = analyzer(&file);
         for (k, art) in articles.iter().enumerate() {
             if fold_of(k) != fold {
@@ -473,16 +527,17 @@ fn main() -> std::io::Result<()> {
     cv.flush()?;
     gold_out.flush()?;
 
-    // 4. the final weights, from every article
+    // 5. the final weights, from every article
     let cue = fit_cues(&vocab, &|_| true);
+    let src = fit_src(&vocab, &|_| true);
     let conf = if folds > 0 {
         fit_conf(&vocab, &|_| true)
     } else {
         Vec::new()
     };
     let header = format!(
-        "# Learned weights of whosaid's attribution decisions: cue sense (`cue:`) and \
-         confidence (`conf:`).\n\
+        "# Learned weights of whosaid's attribution decisions: cue sense (`cue:`), \
+         source choice (`src:`) and confidence (`conf:`).\n\
          # Produced by examples/train.rs (logistic regression, AdaGrad, {CUE_EPOCHS} epochs, \
          L2 {L2}, features seen at least {MIN_COUNT} times)\n\
          # from {} articles of {} ({} folds for the confidence model's cross-validated \
@@ -498,16 +553,16 @@ fn main() -> std::io::Result<()> {
         args.folds,
     );
     let fitted: Vec<&[f64]> = if conf.is_empty() {
-        vec![&cue]
+        vec![&cue, &src]
     } else {
-        vec![&cue, &conf]
+        vec![&cue, &src, &conf]
     };
     std::fs::write(
         args.out.join("linking_weights.txt"),
         weights_file(&header, &vocab, &fitted),
     )?;
 
-    // 5. calibration of the cross-validated confidences
+    // 6. calibration of the cross-validated confidences
     if !calibration.is_empty() {
         let mut bins = [(0usize, 0f64, 0usize); 10];
         for &(p, y) in &calibration {

@@ -49,7 +49,7 @@ fn cue_name(text: &str, a: &Attribution) -> &'static str {
     }
 }
 
-fn mention_name(kind: MentionKind) -> &'static str {
+pub(super) fn mention_name(kind: MentionKind) -> &'static str {
     match kind {
         MentionKind::Name => "name",
         MentionKind::Organisation => "organisation",

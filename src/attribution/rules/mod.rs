@@ -1,6 +1,8 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
+use crate::attribution::mention::{
+    as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
+};
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
@@ -18,6 +20,7 @@ mod modes;
 mod names;
 mod nested;
 mod quotes;
+mod source;
 mod windows;
 
 pub(crate) use windows::attribute;
