@@ -210,6 +210,14 @@ fn weights_file(header: &str, vocab: &Vocabulary, fitted: &[&[f64]]) -> String {
     s
 }
 
+/// Bytes of `s` inside `spans`.
+fn shared_bytes(s: Span, spans: &[Span]) -> usize {
+    spans
+        .iter()
+        .map(|g| g.end.min(s.end).saturating_sub(g.start.max(s.start)))
+        .sum()
+}
+
 fn overlaps_any(s: Span, spans: &[Span]) -> bool {
     spans.iter().any(|g| g.start < s.end && s.start < g.end)
 }
@@ -412,6 +420,7 @@ fn main() -> std::io::Result<()> {
     // source of a gold attribution whose cue overlaps the proposal's cue
     let folds = if args.folds > 1 { args.folds } else { 0 };
     let mut src_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    let mut att_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
     let mut fold_cue_weights: Vec<Vec<f64>> = Vec::new();
     for fold in 0..folds.max(1) {
         let w = if folds > 0 {
@@ -426,6 +435,24 @@ fn main() -> std::io::Result<()> {
                 continue;
             }
             let (_, proposals) = propose(&fold_analyzer, &art.text);
+            // attachment: the candidate cue is right when it overlaps a cue of the gold
+            // attribution whose content overlaps the quotation most
+            att_examples[k] = proposals
+                .iter()
+                .filter(|p| p.decision == "att")
+                .filter_map(|p| {
+                    let cue = p.cue?;
+                    let g = art
+                        .gold
+                        .iter()
+                        .filter(|g| !g.cue.is_empty())
+                        .map(|g| (shared_bytes(p.span, &g.content), g))
+                        .filter(|(n, _)| *n > 0)
+                        .max_by_key(|(n, _)| *n)?
+                        .1;
+                    Some((vocab.encode(&p.features), overlaps_any(cue, &g.cue)))
+                })
+                .collect();
             src_examples[k] = proposals
                 .iter()
                 .filter(|p| p.decision == "src")
@@ -452,8 +479,22 @@ fn main() -> std::io::Result<()> {
             .collect();
         fit(&ex, vocab.names.len(), SRC_EPOCHS, L2, MIN_COUNT)
     };
+    let fit_att = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
+        let ex: Vec<&Example> = att_examples
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .flat_map(|(_, v)| v.iter())
+            .collect();
+        fit(&ex, vocab.names.len(), SRC_EPOCHS, L2, MIN_COUNT)
+    };
+    // the source and attachment weights of each fold (one vector: their features differ)
     let fold_src_weights: Vec<Vec<f64>> = (0..folds)
-        .map(|fold| fit_src(&vocab, &|k| fold_of(k) != fold))
+        .map(|fold| {
+            let src = fit_src(&vocab, &|k| fold_of(k) != fold);
+            let att = fit_att(&vocab, &|k| fold_of(k) != fold);
+            src.iter().zip(&att).map(|(x, y)| x + y).collect()
+        })
         .collect();
 
     // 3. per fold: cue and source weights from the other folds; the held-out articles'
@@ -529,7 +570,11 @@ fn main() -> std::io::Result<()> {
 
     // 5. the final weights, from every article
     let cue = fit_cues(&vocab, &|_| true);
-    let src = fit_src(&vocab, &|_| true);
+    let src: Vec<f64> = fit_src(&vocab, &|_| true)
+        .iter()
+        .zip(&fit_att(&vocab, &|_| true))
+        .map(|(x, y)| x + y)
+        .collect();
     let conf = if folds > 0 {
         fit_conf(&vocab, &|_| true)
     } else {
@@ -537,7 +582,8 @@ fn main() -> std::io::Result<()> {
     };
     let header = format!(
         "# Learned weights of whosaid's attribution decisions: cue sense (`cue:`), \
-         source choice (`src:`) and confidence (`conf:`).\n\
+         source choice (`src:`), \
+         attachment (`att:`) and confidence (`conf:`).\n\
          # Produced by examples/train.rs (logistic regression, AdaGrad, {CUE_EPOCHS} epochs, \
          L2 {L2}, features seen at least {MIN_COUNT} times)\n\
          # from {} articles of {} ({} folds for the confidence model's cross-validated \

@@ -11,6 +11,7 @@ use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
+mod attachment;
 mod clauses;
 mod confidence;
 mod cue_sense;
@@ -270,6 +271,7 @@ fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
 }
 
 /// Result of linking one quotation.
+#[derive(Clone, Copy)]
 struct Link {
     speaker: Option<Mention>,
     cue: Option<Span>,

@@ -177,6 +177,7 @@ pub(super) fn link_quote(
                 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
                 || apposed_name(cx, qb, c.a).is_some()
         });
+    let mut after: Option<(usize, Link)> = None;
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
@@ -200,27 +201,37 @@ pub(super) fn link_quote(
             })
         };
         if let Some((r, rule)) = sp {
-            cues[ci].used = true;
             let (_, addressee, mut medium) = after_cue(cx, &c, next_q);
             let speaker = as_mention(text, toks, r);
             if c.according && is_media(cx, r.0, r.1) {
                 medium = Some(speaker.span);
             }
-            return Some(Link {
-                speaker: Some(speaker),
-                cue: Some(cx.span(c.a, c.b)),
-                addressee,
-                medium,
-                rule,
-                confidence: 0.9,
-                content: None,
-            });
+            after = Some((
+                ci,
+                Link {
+                    speaker: Some(speaker),
+                    cue: Some(cx.span(c.a, c.b)),
+                    addressee,
+                    medium,
+                    rule,
+                    confidence: 0.9,
+                    content: None,
+                },
+            ));
         }
+    }
+    // without attachment weights the cue after the quotation governs it, as the rules
+    // have it; with them, a cue before it is weighed too
+    let weigh = cx.weights.covers("att") || cx.record;
+    if let Some((ci, link)) = after.as_ref().filter(|_| !weigh) {
+        cues[*ci].used = true;
+        return Some(*link);
     }
     // 2b. "“…” — Name": a dash ("—", "–", "-", "--") and a name closing the sentence,
     // perhaps with a short apposition ("— Jane Ng, Leeds", "—Jane Ng, a reader from
     // Leeds")
-    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word() {
+    if after.is_none() && qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word()
+    {
         let name_at = if qb + 1 < te && cx.punct(qb, "-") && cx.punct(qb + 1, "-") {
             qb + 2
         } else {
@@ -261,6 +272,7 @@ pub(super) fn link_quote(
         .filter(|&k| !cues[k].used)
         .take(2)
         .collect();
+    let mut before: Option<(usize, Link)> = None;
     for ci in candidates {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
@@ -295,7 +307,6 @@ pub(super) fn link_quote(
         if gap_words > 12 && !c.according {
             continue;
         }
-        cues[ci].used = true;
         let speaker = as_mention(text, toks, r);
         if c.according && is_media(cx, r.0, r.1) {
             medium = Some(speaker.span);
@@ -315,17 +326,31 @@ pub(super) fn link_quote(
         } else {
             Rule::SpeakerCueQuote
         };
-        return Some(Link {
-            speaker: Some(speaker),
-            cue: Some(cx.span(c.a, c.b)),
-            addressee,
-            medium,
-            rule,
-            confidence: 0.85,
-            content,
-        });
+        before = Some((
+            ci,
+            Link {
+                speaker: Some(speaker),
+                cue: Some(cx.span(c.a, c.b)),
+                addressee,
+                medium,
+                rule,
+                confidence: 0.85,
+                content,
+            },
+        ));
+        break;
     }
-    None
+    let chosen = match (after, before) {
+        (Some(a), Some(b)) => Some(if attachment::prefer_before(cx, q, qa, qb, cues, &a, &b) {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    };
+    let (ci, link) = chosen?;
+    cues[ci].used = true;
+    Some(link)
 }
 
 /// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
