@@ -101,6 +101,7 @@ pub(super) fn prefer_before(
                 span: q.span,
                 cue: link.cue,
                 features: f.take_names(),
+                weights: f.take_weights(),
                 score: f.score,
             });
         }

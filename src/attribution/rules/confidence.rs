@@ -176,6 +176,7 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
                 span: a.content,
                 cue: a.cue,
                 features: f.take_names(),
+                weights: f.take_weights(),
                 score: f.score,
             });
         }

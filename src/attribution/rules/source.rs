@@ -103,6 +103,7 @@ pub(super) fn choose(
                 span: cx.span(r.0, r.1),
                 cue: Some(cx.span(cue_a, cue_b)),
                 features: f.take_names(),
+                weights: f.take_weights(),
                 score: f.score,
             });
         }
