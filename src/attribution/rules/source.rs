@@ -70,10 +70,12 @@ pub(super) fn choose(
         if r.0 >= r.1 {
             continue;
         }
-        // "The council's leader, Tom Reyes, said": a noun phrase whose apposition is the
-        // first candidate names the same speaker less precisely
-        if r != first && r.1 < first.0 && (apposed_name || first.0 == r.1 + 1 && cx.punct(r.1, ","))
-        {
+        // "The council's leader, Tom Reyes, said", "The city of Phoenix said": a noun
+        // phrase whose apposition or complement is the first candidate names the same
+        // speaker less precisely
+        let joined =
+            first.0 == r.1 + 1 && (cx.punct(r.1, ",") || is(cx.text, &cx.toks[r.1], &["of"]));
+        if r != first && r.1 < first.0 && (apposed_name || joined) {
             continue;
         }
         // an alternative ending inside the first candidate is the same phrase cut short
