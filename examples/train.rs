@@ -12,14 +12,21 @@
 //! `--folds K` (default 5; 1 fits on everything and scores nothing), `--limit N` (the
 //! first N articles only: CI's quick run), `--out DIR` (default `target/train`).
 //!
-//! Two decisions are fitted, each a logistic regression over the named features the
+//! Four decisions are fitted, each a logistic regression over the named features the
 //! library itself proposes (`whosaid::training::propose`, the same code `analyze` runs):
 //! 1. cue sense: every reporting-verb occurrence, labelled by whether it lies in a gold
 //!    cue;
-//! 2. confidence: every attribution of the cross-validated output (each fold analysed
-//!    with cue weights fitted on the other folds), labelled right when its span shares a
-//!    token with a gold content (one-to-one, most shared tokens first, as the scorer
-//!    matches) and its speaker overlaps that content's gold source (or both have none).
+//! 2. source: every candidate speaker of a cue that has two or more (each article
+//!    analysed with cue weights fitted without it), labelled right when it overlaps a
+//!    source of the gold attribution whose cue overlaps the proposal's cue;
+//! 3. attachment: the cue after and the cue before a quotation, when the rules find both,
+//!    labelled right when it overlaps the cue of the gold attribution whose content
+//!    overlaps the quotation most;
+//! 4. confidence: every attribution of the cross-validated output (each fold analysed
+//!    with cue, source and attachment weights fitted on the other folds), labelled right
+//!    when its span shares a token with a gold content (one-to-one, most shared tokens
+//!    first, as the scorer matches) and its speaker overlaps that content's gold source
+//!    (or both have none).
 //!
 //! Written to DIR: `linking_weights.txt` (fitted on all the articles given; the shipped
 //! file is this one for all of train), `cv.sys.jsonl` (every article analysed with the
@@ -536,7 +543,7 @@ fn main() -> std::io::Result<()> {
         fit(&ex, vocab.names.len(), CONF_EPOCHS, L2, MIN_COUNT)
     };
 
-    // 4. the cross-validated output: each fold analysed with the three models of the others
+    // 4. the cross-validated output: each fold analysed with the four models of the others
     let mut cv = BufWriter::new(std::fs::File::create(args.out.join("cv.sys.jsonl"))?);
     let mut gold_out = BufWriter::new(std::fs::File::create(args.out.join("gold.jsonl"))?);
     for art in &articles {
