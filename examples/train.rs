@@ -12,14 +12,21 @@
 //! `--folds K` (default 5; 1 fits on everything and scores nothing), `--limit N` (the
 //! first N articles only: CI's quick run), `--out DIR` (default `target/train`).
 //!
-//! Two decisions are fitted, each a logistic regression over the named features the
+//! Four decisions are fitted, each a logistic regression over the named features the
 //! library itself proposes (`whosaid::training::propose`, the same code `analyze` runs):
 //! 1. cue sense: every reporting-verb occurrence, labelled by whether it lies in a gold
 //!    cue;
-//! 2. confidence: every attribution of the cross-validated output (each fold analysed
-//!    with cue weights fitted on the other folds), labelled right when its span shares a
-//!    token with a gold content (one-to-one, most shared tokens first, as the scorer
-//!    matches) and its speaker overlaps that content's gold source (or both have none).
+//! 2. source: every candidate speaker of a cue that has two or more (each article
+//!    analysed with cue weights fitted without it), labelled right when it overlaps a
+//!    source of the gold attribution whose cue overlaps the proposal's cue;
+//! 3. attachment: the cue after and the cue before a quotation, when the rules find both,
+//!    labelled right when it overlaps the cue of the gold attribution whose content
+//!    overlaps the quotation most;
+//! 4. confidence: every attribution of the cross-validated output (each fold analysed
+//!    with cue, source and attachment weights fitted on the other folds), labelled right
+//!    when its span shares a token with a gold content (one-to-one, most shared tokens
+//!    first, as the scorer matches) and its speaker overlaps that content's gold source
+//!    (or both have none).
 //!
 //! Written to DIR: `linking_weights.txt` (fitted on all the articles given; the shipped
 //! file is this one for all of train), `cv.sys.jsonl` (every article analysed with the
@@ -210,6 +217,14 @@ fn weights_file(header: &str, vocab: &Vocabulary, fitted: &[&[f64]]) -> String {
     s
 }
 
+/// Bytes of `s` inside `spans`.
+fn shared_bytes(s: Span, spans: &[Span]) -> usize {
+    spans
+        .iter()
+        .map(|g| g.end.min(s.end).saturating_sub(g.start.max(s.start)))
+        .sum()
+}
+
 fn overlaps_any(s: Span, spans: &[Span]) -> bool {
     spans.iter().any(|g| g.start < s.end && s.start < g.end)
 }
@@ -368,6 +383,7 @@ fn args() -> Args {
 
 const CUE_EPOCHS: usize = 12;
 const CONF_EPOCHS: usize = 12;
+const SRC_EPOCHS: usize = 12;
 const L2: f64 = 1.0;
 const MIN_COUNT: u32 = 3;
 const CUE_SHIFT: f64 = 1.0;
@@ -406,14 +422,97 @@ fn main() -> std::io::Result<()> {
         w
     };
 
-    // 2. per fold: cue weights from the other folds; the held-out articles' attributions
-    // with their confidence features and labels
+    // 2. source candidates: every article analysed with cue weights fitted without it
+    // (all of them when there are no folds); a candidate is right when it overlaps a
+    // source of a gold attribution whose cue overlaps the proposal's cue
     let folds = if args.folds > 1 { args.folds } else { 0 };
-    let mut conf_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    let mut src_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    let mut att_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
     let mut fold_cue_weights: Vec<Vec<f64>> = Vec::new();
-    for fold in 0..folds {
-        let w = fit_cues(&vocab, &|k| fold_of(k) != fold);
+    for fold in 0..folds.max(1) {
+        let w = if folds > 0 {
+            fit_cues(&vocab, &|k| fold_of(k) != fold)
+        } else {
+            fit_cues(&vocab, &|_| true)
+        };
         let file = weights_file("# fold cue weights\n", &vocab, &[&w]);
+        let fold_analyzer = analyzer(&file);
+        for (k, art) in articles.iter().enumerate() {
+            if folds > 0 && fold_of(k) != fold {
+                continue;
+            }
+            let (_, proposals) = propose(&fold_analyzer, &art.text);
+            // attachment: the candidate cue is right when it overlaps a cue of the gold
+            // attribution whose content overlaps the quotation most
+            att_examples[k] = proposals
+                .iter()
+                .filter(|p| p.decision == "att")
+                .filter_map(|p| {
+                    let cue = p.cue?;
+                    let g = art
+                        .gold
+                        .iter()
+                        .filter(|g| !g.cue.is_empty())
+                        .map(|g| (shared_bytes(p.span, &g.content), g))
+                        .filter(|(n, _)| *n > 0)
+                        .max_by_key(|(n, _)| *n)?
+                        .1;
+                    Some((vocab.encode(&p.features), overlaps_any(cue, &g.cue)))
+                })
+                .collect();
+            src_examples[k] = proposals
+                .iter()
+                .filter(|p| p.decision == "src")
+                .filter_map(|p| {
+                    let cue = p.cue?;
+                    let g = art
+                        .gold
+                        .iter()
+                        .find(|g| overlaps_any(cue, &g.cue) && !g.source.is_empty())?;
+                    Some((vocab.encode(&p.features), overlaps_any(p.span, &g.source)))
+                })
+                .collect();
+        }
+        if folds > 0 {
+            fold_cue_weights.push(w);
+        }
+    }
+    let fit_src = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
+        let ex: Vec<&Example> = src_examples
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .flat_map(|(_, v)| v.iter())
+            .collect();
+        fit(&ex, vocab.names.len(), SRC_EPOCHS, L2, MIN_COUNT)
+    };
+    let fit_att = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
+        let ex: Vec<&Example> = att_examples
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .flat_map(|(_, v)| v.iter())
+            .collect();
+        fit(&ex, vocab.names.len(), SRC_EPOCHS, L2, MIN_COUNT)
+    };
+    // the source and attachment weights of each fold (one vector: their features differ)
+    let fold_src_weights: Vec<Vec<f64>> = (0..folds)
+        .map(|fold| {
+            let src = fit_src(&vocab, &|k| fold_of(k) != fold);
+            let att = fit_att(&vocab, &|k| fold_of(k) != fold);
+            src.iter().zip(&att).map(|(x, y)| x + y).collect()
+        })
+        .collect();
+
+    // 3. per fold: cue and source weights from the other folds; the held-out articles'
+    // attributions with their confidence features and labels
+    let mut conf_examples: Vec<Vec<Example>> = vec![Vec::new(); articles.len()];
+    for fold in 0..folds {
+        let file = weights_file(
+            "# fold cue and source weights\n",
+            &vocab,
+            &[&fold_cue_weights[fold], &fold_src_weights[fold]],
+        );
         let fold_analyzer = analyzer(&file);
         for (k, art) in articles.iter().enumerate() {
             if fold_of(k) != fold {
@@ -433,7 +532,6 @@ fn main() -> std::io::Result<()> {
                 .map(|(p, &y)| (vocab.encode(&p.features), y))
                 .collect();
         }
-        fold_cue_weights.push(w);
     }
     let fit_conf = |vocab: &Vocabulary, keep: &dyn Fn(usize) -> bool| {
         let ex: Vec<&Example> = conf_examples
@@ -445,7 +543,7 @@ fn main() -> std::io::Result<()> {
         fit(&ex, vocab.names.len(), CONF_EPOCHS, L2, MIN_COUNT)
     };
 
-    // 3. the cross-validated output: each fold analysed with both models of the others
+    // 4. the cross-validated output: each fold analysed with the four models of the others
     let mut cv = BufWriter::new(std::fs::File::create(args.out.join("cv.sys.jsonl"))?);
     let mut gold_out = BufWriter::new(std::fs::File::create(args.out.join("gold.jsonl"))?);
     for art in &articles {
@@ -458,7 +556,11 @@ fn main() -> std::io::Result<()> {
         // those came from cue weights that saw this fold: a small leak, the price of
         // not nesting the folds; the cue model of this fold did not see it
         let conf = fit_conf(&vocab, &|k| fold_of(k) != fold);
-        let file = weights_file("# fold weights\n", &vocab, &[cue_weights, &conf]);
+        let file = weights_file(
+            "# fold weights\n",
+            &vocab,
+            &[cue_weights, &fold_src_weights[fold], &conf],
+        );
         let fold_analyzer = analyzer(&file);
         for (k, art) in articles.iter().enumerate() {
             if fold_of(k) != fold {
@@ -473,16 +575,22 @@ fn main() -> std::io::Result<()> {
     cv.flush()?;
     gold_out.flush()?;
 
-    // 4. the final weights, from every article
+    // 5. the final weights, from every article
     let cue = fit_cues(&vocab, &|_| true);
+    let src: Vec<f64> = fit_src(&vocab, &|_| true)
+        .iter()
+        .zip(&fit_att(&vocab, &|_| true))
+        .map(|(x, y)| x + y)
+        .collect();
     let conf = if folds > 0 {
         fit_conf(&vocab, &|_| true)
     } else {
         Vec::new()
     };
     let header = format!(
-        "# Learned weights of whosaid's attribution decisions: cue sense (`cue:`) and \
-         confidence (`conf:`).\n\
+        "# Learned weights of whosaid's attribution decisions: cue sense (`cue:`), \
+         source choice (`src:`), \
+         attachment (`att:`) and confidence (`conf:`).\n\
          # Produced by examples/train.rs (logistic regression, AdaGrad, {CUE_EPOCHS} epochs, \
          L2 {L2}, features seen at least {MIN_COUNT} times)\n\
          # from {} articles of {} ({} folds for the confidence model's cross-validated \
@@ -498,16 +606,16 @@ fn main() -> std::io::Result<()> {
         args.folds,
     );
     let fitted: Vec<&[f64]> = if conf.is_empty() {
-        vec![&cue]
+        vec![&cue, &src]
     } else {
-        vec![&cue, &conf]
+        vec![&cue, &src, &conf]
     };
     std::fs::write(
         args.out.join("linking_weights.txt"),
         weights_file(&header, &vocab, &fitted),
     )?;
 
-    // 5. calibration of the cross-validated confidences
+    // 6. calibration of the cross-validated confidences
     if !calibration.is_empty() {
         let mut bins = [(0usize, 0f64, 0usize); 10];
         for &(p, y) in &calibration {

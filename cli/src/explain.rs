@@ -1,14 +1,87 @@
 //! `explain`: sentence by sentence, the quotations found and each attribution with the
 //! rule that decided it, the speaker mention and its kind, the entity, the cue and the
-//! confidence. A tool for understanding (and reporting) a wrong attribution.
+//! confidence; under each attribution, the learned decisions that made it (cue sense,
+//! attachment, source, confidence) with their probability and top features. A tool for
+//! understanding (and reporting) a wrong attribution.
 
 use std::io::{self, Write};
 
-use whosaid::Document;
+use whosaid::training::Proposal;
+use whosaid::{Attribution, Document};
 
-/// Write the explanation of `doc`. Quotations and attributions are listed under the
+/// Features shown per decision.
+const TOP_FEATURES: usize = 4;
+
+/// One line per learned decision of `a`: its name, probability and the features that
+/// weighed most, signed.
+fn write_decisions(
+    a: &Attribution,
+    proposals: &[Proposal],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let speaker = a.speaker.map(|m| m.span);
+    let cue_start = a.cue.map(|c| c.start);
+    let shown = [
+        (
+            "cue sense",
+            proposals
+                .iter()
+                .find(|p| p.decision == "cue" && Some(p.span.start) == cue_start),
+        ),
+        (
+            "attachment",
+            proposals
+                .iter()
+                .rev()
+                .find(|p| p.decision == "att" && p.cue == a.cue && p.span.overlaps(a.content)),
+        ),
+        (
+            "source",
+            proposals
+                .iter()
+                .rev()
+                .find(|p| p.decision == "src" && p.cue == a.cue && Some(p.span) == speaker),
+        ),
+        (
+            "confidence",
+            proposals
+                .iter()
+                .find(|p| p.decision == "conf" && p.span == a.content),
+        ),
+    ];
+    for (name, p) in shown {
+        let Some(p) = p else { continue };
+        let mut ranked: Vec<(&str, f32)> = p
+            .features
+            .iter()
+            .map(String::as_str)
+            .zip(p.weights.iter().copied())
+            .filter(|(_, w)| *w != 0.0)
+            .collect();
+        ranked.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+        let top: Vec<String> = ranked
+            .iter()
+            .take(TOP_FEATURES)
+            .map(|(f, w)| format!("{f} {w:+.2}"))
+            .collect();
+        writeln!(
+            out,
+            "         {name}: p={:.2} | {}",
+            1.0 / (1.0 + (-p.score).exp()),
+            top.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Write the explanation of `doc`, whose analysis recorded `proposals`
+/// (`whosaid::training::propose`). Quotations and attributions are listed under the
 /// sentence where they start; both lists are in text order, so each is walked once.
-pub fn write_explanation(doc: &Document<'_>, out: &mut impl Write) -> io::Result<()> {
+pub fn write_explanation(
+    doc: &Document<'_>,
+    proposals: &[Proposal],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let text = doc.text;
     let mut next_quote = 0;
     let mut next_attribution = 0;
@@ -64,6 +137,7 @@ pub fn write_explanation(doc: &Document<'_>, out: &mut impl Write) -> io::Result
                 a.confidence,
                 a.content.text(text).replace('\n', " ")
             )?;
+            write_decisions(a, proposals, out)?;
         }
     }
     Ok(())

@@ -426,7 +426,11 @@ fn single(args: SingleArgs, what: Single) -> Result<ExitCode, Failure> {
         input::read_file(&path, args.max_size)
     };
     let text = text.map_err(|e| Failure::Fatal(format!("{}: {e}", path.display())))?;
-    let doc = whosaid::analyze(&text);
+    // explain shows the learned decisions' features: the analysis records them
+    let (doc, proposals) = match what {
+        Single::Explain => whosaid::training::propose(&whosaid::Analyzer::default(), &text),
+        Single::Highlight => (whosaid::analyze(&text), Vec::new()),
+    };
     let mut out = stdout();
     let written = match what {
         Single::Highlight => {
@@ -436,7 +440,7 @@ fn single(args: SingleArgs, what: Single) -> Result<ExitCode, Failure> {
             });
             out.write_all(highlight::page(&title, &doc).as_bytes())
         }
-        Single::Explain => explain::write_explanation(&doc, &mut out),
+        Single::Explain => explain::write_explanation(&doc, &proposals, &mut out),
     }
     .and_then(|()| out.flush());
     match written {

@@ -64,6 +64,25 @@ fn stdin_json_names_the_mayor() {
 }
 
 #[test]
+fn explain_shows_the_top_features_of_each_decision() {
+    let out = run(&["explain", "-"], MAYOR.as_bytes());
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // the cue's sense and the attribution's confidence, each with signed weights
+    let cue = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("cue sense: p="));
+    let conf = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("confidence: p="));
+    assert!(
+        cue.is_some_and(|l| l.contains("cue:lemma") && (l.contains(" +") || l.contains(" -"))),
+        "{text}"
+    );
+    assert!(conf.is_some_and(|l| l.contains("conf:")), "{text}");
+}
+
+#[test]
 fn dash_reads_stdin_and_the_default_is_a_table() {
     let out = run(&["annotate", "-"], MAYOR.as_bytes());
     assert!(out.status.success());

@@ -378,6 +378,38 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
     (b > i).then_some((i, b))
 }
 
+/// "said former tech executive Ana Ruiz", "said master of ceremonies Tom Reyes": one to
+/// four lowercase premodifiers (no function word, time word, reporting verb or
+/// determiner) before a capitalised name, starting at token `i`, ending before `ceil`.
+pub(crate) fn np_premodified(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    ceil: usize,
+) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k < ceil && k - i < 4 {
+        let t = &toks[k];
+        if !t.word() || t.in_quote() || t.cap() {
+            break;
+        }
+        // "of" inside a role ("master of ceremonies"), not first
+        let inner = k > i && is(text, t, &["of"]);
+        if !inner
+            && (t.has(class::FUNCTION | class::TIME | class::DET | class::PRONOUN | class::NP_STOP)
+                || t.reporting())
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == i || k >= ceil || !toks[k].cap() || toks[k].has(class::NOT_NAME_START) {
+        return None;
+    }
+    let (_, b) = np_after(text, toks, k, ceil)?;
+    Some((i, b))
+}
+
 pub(crate) fn as_mention(text: &str, toks: &[Tok], r: (usize, usize)) -> Mention {
     mention(text, toks, r.0, r.1)
 }

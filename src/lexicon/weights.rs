@@ -5,8 +5,9 @@
 //! Format: `#` comment lines (the header says what produced the file), then one
 //! `feature<TAB>weight` line per feature. A feature is `decision:template=value`
 //! (`cue:lemma=say`, `cue:prev=pronoun`, `conf:rule=quote-speaker-cue`); the decisions
-//! are `cue` (is this reporting-verb occurrence a cue here?) and `conf` (is this
-//! attribution right?). A feature the file does not list weighs 0. Names are hashed
+//! are `cue` (is this reporting-verb occurrence a cue here?), `src` (is this candidate
+//! noun phrase the cue's speaker?), `att` (does this cue govern the quotation?) and
+//! `conf` (is this attribution right?). A feature the file does not list weighs 0. Names are hashed
 //! (FNV-1a over the bytes of `decision:template=value`), so that scoring a candidate
 //! builds no string.
 
@@ -54,7 +55,7 @@ pub(crate) const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
     by_feature: HashedMap<f32>,
-    /// The decisions the file has features for (`cue`, `conf`).
+    /// The decisions the file has features for (`cue`, `src`, `att`, `conf`).
     decisions: Vec<String>,
 }
 

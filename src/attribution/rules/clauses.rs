@@ -274,8 +274,14 @@ pub(super) fn indirect(
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
                 || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
-            let r = np_after(text, toks, a, c.a)?;
-            opener.then(|| as_mention(text, toks, r))
+            let r = np_after(text, toks, a, c.a).filter(|_| opener);
+            let candidates = [
+                ("opener", r),
+                ("subject", subject_before(text, toks, c.a, ts)),
+                ("clause", clause_subject(cx, ts, c.a)),
+            ];
+            source::choose(cx, "clause-participle", c.a, c.b, &candidates, 1)
+                .map(|r| as_mention(text, toks, r))
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
@@ -291,8 +297,12 @@ pub(super) fn indirect(
         }
         return None;
     }
-    // "X said (that) CONTENT"
-    if let Some(r) = subject_before(text, toks, c.a, ts) {
+    // "X said (that) CONTENT"; "Ana Ruiz, whose firm …, said": the clause's subject
+    let candidates = [
+        ("subject", subject_before(text, toks, c.a, ts)),
+        ("clause", clause_subject(cx, ts, c.a)),
+    ];
+    if let Some(r) = source::choose(cx, "clause", c.a, c.b, &candidates, 1) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
         let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {

@@ -49,7 +49,7 @@ fn cue_name(text: &str, a: &Attribution) -> &'static str {
     }
 }
 
-fn mention_name(kind: MentionKind) -> &'static str {
+pub(super) fn mention_name(kind: MentionKind) -> &'static str {
     match kind {
         MentionKind::Name => "name",
         MentionKind::Organisation => "organisation",
@@ -176,6 +176,7 @@ pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution])
                 span: a.content,
                 cue: a.cue,
                 features: f.take_names(),
+                weights: f.take_weights(),
                 score: f.score,
             });
         }

@@ -309,6 +309,7 @@ pub(super) fn decide(
             span: cx.span(i, i + 1),
             cue: None,
             features: f.take_names(),
+            weights: f.take_weights(),
             score,
         });
     }

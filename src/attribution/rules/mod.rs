@@ -1,6 +1,8 @@
 //! The attribution rules, applied sentence by sentence.
 
-use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
+use crate::attribution::mention::{
+    as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
+};
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::{CUE_PHRASES, PhraseRole};
@@ -9,6 +11,7 @@ use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
 
+mod attachment;
 mod clauses;
 mod confidence;
 mod consistency;
@@ -19,6 +22,7 @@ mod modes;
 mod names;
 mod nested;
 mod quotes;
+mod source;
 mod windows;
 
 pub(crate) use windows::attribute;
@@ -268,6 +272,7 @@ fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
 }
 
 /// Result of linking one quotation.
+#[derive(Clone, Copy)]
 struct Link {
     speaker: Option<Mention>,
     cue: Option<Span>,

@@ -25,6 +25,9 @@ pub struct Proposal {
     pub cue: Option<Span>,
     /// Feature names, `decision:template=value`.
     pub features: Vec<String>,
+    /// The weight of each feature in use (parallel to `features`; 0 for a feature the
+    /// weights do not list): what `explain` ranks.
+    pub weights: Vec<f32>,
     /// The model's score (log-odds) with the weights in use.
     pub score: f32,
 }
@@ -103,16 +106,19 @@ pub(super) struct Scorer<'w> {
     weights: &'w Weights,
     pub(super) score: f32,
     names: Option<Vec<String>>,
+    seen: Vec<f32>,
 }
 
 impl<'w> Scorer<'w> {
     /// Starts with the bias, feature `bias` of the template (`cue:bias=`'s name less
     /// the `=`).
     pub(super) fn new(weights: &'w Weights, bias: &'static str, record: bool) -> Self {
+        let score = weights.get(&[bias]);
         Scorer {
             weights,
-            score: weights.get(&[bias]),
+            score,
             names: record.then(|| vec![bias.to_string()]),
+            seen: if record { vec![score] } else { Vec::new() },
         }
     }
 
@@ -120,9 +126,11 @@ impl<'w> Scorer<'w> {
     #[inline]
     pub(super) fn add(&mut self, template: Template, value: &str) {
         let h = fnv_extend(template.hash, value.as_bytes());
-        self.score += self.weights.get_hashed(h);
+        let w = self.weights.get_hashed(h);
+        self.score += w;
         if let Some(n) = self.names.as_mut() {
             n.push(format!("{}{value}", template.name));
+            self.seen.push(w);
         }
     }
 
@@ -133,15 +141,22 @@ impl<'w> Scorer<'w> {
             fnv_extend(fnv_extend(template.hash, first.as_bytes()), b"|"),
             second.as_bytes(),
         );
-        self.score += self.weights.get_hashed(h);
+        let w = self.weights.get_hashed(h);
+        self.score += w;
         if let Some(n) = self.names.as_mut() {
             n.push(format!("{}{first}|{second}", template.name));
+            self.seen.push(w);
         }
     }
 
     /// The feature names, when recording.
     pub(super) fn take_names(&mut self) -> Vec<String> {
         self.names.take().unwrap_or_default()
+    }
+
+    /// The weight of each named feature, when recording.
+    pub(super) fn take_weights(&mut self) -> Vec<f32> {
+        std::mem::take(&mut self.seen)
     }
 }
 

@@ -7,6 +7,17 @@ use crate::sentence::scan::is_alnum;
 /// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
 /// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
 pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    subject_at_start(cx, ts, te, false)
+}
+
+/// The subject at the start of a sentence as [`sentence_subject`] finds it, also when an
+/// apposition or relative clause follows it ("Ana Ruiz, whose firm …, said"): a candidate
+/// speaker for the source decision.
+pub(super) fn clause_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    subject_at_start(cx, ts, te, true)
+}
+
+fn subject_at_start(cx: &Cx<'_>, ts: usize, te: usize, apposition: bool) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     // skip introductory phrases up to their commas ("Once in my early 20s, when my mother
@@ -38,7 +49,8 @@ pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usi
     }
     let r = np_after(cx.text, toks, a, te)?;
     // the phrase is followed by a verb-like word, not by the quotation
-    (r.1 < te && toks[r.1].word() && !toks[r.1].in_quote()).then_some(r)
+    (r.1 < te && (toks[r.1].word() || apposition && cx.punct(r.1, ",")) && !toks[r.1].in_quote())
+        .then_some(r)
 }
 
 /// A quotation woven into a clause (text before it in the sentence), not a title standing
@@ -165,39 +177,61 @@ pub(super) fn link_quote(
                 || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
                 || apposed_name(cx, qb, c.a).is_some()
         });
+    let mut after: Option<(usize, Link)> = None;
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
             np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
         } else {
-            // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said"
-            apposed_name(cx, qb, c.a)
-                .or_else(|| subject_before(text, toks, c.a, qb))
-                .map(|r| (r, Rule::QuoteSpeakerCue))
-                .or_else(|| np_after(text, toks, c.b, next_q).map(|r| (r, Rule::QuoteCueSpeaker)))
+            // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said";
+            // "“…,” said former tech executive Ana Ruiz"
+            let candidates = [
+                ("apposed", apposed_name(cx, qb, c.a)),
+                ("subject", subject_before(text, toks, c.a, qb)),
+                ("after", np_after(text, toks, c.b, next_q)),
+                ("premodified", np_premodified(text, toks, c.b, next_q)),
+            ];
+            source::choose(cx, "quote-cue", c.a, c.b, &candidates, 4).map(|r| {
+                let rule = if r.1 <= c.a {
+                    Rule::QuoteSpeakerCue
+                } else {
+                    Rule::QuoteCueSpeaker
+                };
+                (r, rule)
+            })
         };
         if let Some((r, rule)) = sp {
-            cues[ci].used = true;
             let (_, addressee, mut medium) = after_cue(cx, &c, next_q);
             let speaker = as_mention(text, toks, r);
             if c.according && is_media(cx, r.0, r.1) {
                 medium = Some(speaker.span);
             }
-            return Some(Link {
-                speaker: Some(speaker),
-                cue: Some(cx.span(c.a, c.b)),
-                addressee,
-                medium,
-                rule,
-                confidence: 0.9,
-                content: None,
-            });
+            after = Some((
+                ci,
+                Link {
+                    speaker: Some(speaker),
+                    cue: Some(cx.span(c.a, c.b)),
+                    addressee,
+                    medium,
+                    rule,
+                    confidence: 0.9,
+                    content: None,
+                },
+            ));
         }
+    }
+    // without attachment weights the cue after the quotation governs it, as the rules
+    // have it; with them, a cue before it is weighed too
+    let weigh = cx.weights.covers("att") || cx.record;
+    if let Some((ci, link)) = after.as_ref().filter(|_| !weigh) {
+        cues[*ci].used = true;
+        return Some(*link);
     }
     // 2b. "“…” — Name": a dash ("—", "–", "-", "--") and a name closing the sentence,
     // perhaps with a short apposition ("— Jane Ng, Leeds", "—Jane Ng, a reader from
     // Leeds")
-    if qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word() {
+    if after.is_none() && qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word()
+    {
         let name_at = if qb + 1 < te && cx.punct(qb, "-") && cx.punct(qb + 1, "-") {
             qb + 2
         } else {
@@ -238,6 +272,7 @@ pub(super) fn link_quote(
         .filter(|&k| !cues[k].used)
         .take(2)
         .collect();
+    let mut before: Option<(usize, Link)> = None;
     for ci in candidates {
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
@@ -247,17 +282,31 @@ pub(super) fn link_quote(
             np_after(text, toks, c.b, qa)
         } else if participle {
             // "Trump attacked Clinton, saying, “…”": the subject of the main clause
-            sentence_subject(cx, ts, c.a)
+            let candidates = [
+                ("sentence", sentence_subject(cx, ts, c.a)),
+                ("subject", subject_before(text, toks, c.a, prev_q)),
+                ("clause", clause_subject(cx, ts, c.a)),
+            ];
+            source::choose(cx, "cue-quote-participle", c.a, c.b, &candidates, 1)
         } else {
-            // "I laughed and said, “…”": a coordinated verb shares the subject
-            subject_before(text, toks, c.a, prev_q)
-                .or_else(|| coordinated(cx, c.a, ts).and_then(|_| sentence_subject(cx, ts, c.a)))
+            // "I laughed and said, “…”": a coordinated verb shares the subject; "X issued a
+            // statement saying “…”": the clause's subject may speak
+            let candidates = [
+                ("subject", subject_before(text, toks, c.a, prev_q)),
+                (
+                    "coordinated",
+                    coordinated(cx, c.a, ts).and_then(|_| sentence_subject(cx, ts, c.a)),
+                ),
+                ("sentence", sentence_subject(cx, ts, c.a)),
+                ("clause", clause_subject(cx, ts, c.a)),
+                ("after", np_after(text, toks, c.b, qa)),
+            ];
+            source::choose(cx, "cue-quote", c.a, c.b, &candidates, 2)
         };
         let Some(r) = sp else { continue };
         if gap_words > 12 && !c.according {
             continue;
         }
-        cues[ci].used = true;
         let speaker = as_mention(text, toks, r);
         if c.according && is_media(cx, r.0, r.1) {
             medium = Some(speaker.span);
@@ -277,17 +326,31 @@ pub(super) fn link_quote(
         } else {
             Rule::SpeakerCueQuote
         };
-        return Some(Link {
-            speaker: Some(speaker),
-            cue: Some(cx.span(c.a, c.b)),
-            addressee,
-            medium,
-            rule,
-            confidence: 0.85,
-            content,
-        });
+        before = Some((
+            ci,
+            Link {
+                speaker: Some(speaker),
+                cue: Some(cx.span(c.a, c.b)),
+                addressee,
+                medium,
+                rule,
+                confidence: 0.85,
+                content,
+            },
+        ));
+        break;
     }
-    None
+    let chosen = match (after, before) {
+        (Some(a), Some(b)) => Some(if attachment::prefer_before(cx, q, qa, qb, cues, &a, &b) {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    };
+    let (ci, link) = chosen?;
+    cues[ci].used = true;
+    Some(link)
 }
 
 /// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at

@@ -1,0 +1,257 @@
+//! Source choice: which noun phrase is a cue's speaker. The rules propose candidates
+//! (the subject before the cue, the noun phrase after it, a name set off by commas, the
+//! subject of the sentence's main clause, …) in their old order of preference; with
+//! learned weights (`src:` features of `lexicon/linking_weights.txt`) a linear model
+//! scores every candidate and the best one speaks, else the first one does.
+//!
+//! Every feature is a word class, a lemma of the cue lexicon, a closed-class word, a
+//! punctuation mark or a bucket: never a name or a phrase of an article.
+
+use super::confidence::mention_name;
+use super::cue_sense::token_class;
+use super::model::{Proposal, Scorer, Template, record};
+use super::*;
+use crate::attribution::mention::kind_of;
+
+// The feature templates.
+const SRC_CLASS_FIRST: Template = Template::new("src:first=");
+const SRC_CLASS_LAST: Template = Template::new("src:last=");
+const SRC_CLASS_NEXT: Template = Template::new("src:next=");
+const SRC_CLASS_PREV: Template = Template::new("src:prev=");
+const SRC_COMMAS: Template = Template::new("src:commas=");
+const SRC_CUE_FORM: Template = Template::new("src:cue-form=");
+const SRC_CUE_PREV: Template = Template::new("src:cue-prev=");
+const SRC_DISTANCE: Template = Template::new("src:distance=");
+const SRC_KIND: Template = Template::new("src:kind=");
+const SRC_LENGTH: Template = Template::new("src:length=");
+const SRC_PROPOSER: Template = Template::new("src:proposer=");
+const SRC_PROPOSER_CUE: Template = Template::new("src:proposer-cue=");
+const SRC_PROPOSER_CUE_PREV: Template = Template::new("src:proposer-cue-prev=");
+const SRC_PROPOSER_FIRST: Template = Template::new("src:proposer-first=");
+const SRC_PROPOSER_FORM: Template = Template::new("src:proposer-form=");
+const SRC_PROPOSER_KIND: Template = Template::new("src:proposer-kind=");
+const SRC_PROPOSER_SITE: Template = Template::new("src:proposer-site=");
+const SRC_QUOTE_BETWEEN: Template = Template::new("src:quote-between=");
+const SRC_REL_BETWEEN: Template = Template::new("src:rel-pronoun-between=");
+const SRC_SIDE_DISTANCE: Template = Template::new("src:side-distance=");
+
+/// A candidate speaker: the rule that proposed it and its token range.
+pub(super) type Candidate = (&'static str, Option<(usize, usize)>);
+
+/// The speaker of the cue at tokens [`cue_a`, `cue_b`) among `candidates`, given in the
+/// rules' order of preference. Only the first `primary` of them can make a speaker on
+/// their own: the others are alternatives weighed when a primary one exists (so that the
+/// rules without weights decide as before). `site` names the calling rule.
+pub(super) fn choose(
+    cx: &Cx<'_>,
+    site: &'static str,
+    cue_a: usize,
+    cue_b: usize,
+    candidates: &[Candidate],
+    primary: usize,
+) -> Option<(usize, usize)> {
+    let first = candidates[..primary.min(candidates.len())]
+        .iter()
+        .find_map(|c| c.1)?;
+    // "A spokeswoman for the ministry, Lidia Sarn, said": a name of two to four
+    // capitalised words set off by commas is the phrase before it, named
+    let apposed_name = first.0 > 0
+        && (2..=4).contains(&(first.1 - first.0))
+        && cx.punct(first.0 - 1, ",")
+        && first.1 < cx.toks.len()
+        && cx.punct(first.1, ",")
+        && cx.toks[first.0..first.1]
+            .iter()
+            .all(|t| t.word() && t.cap());
+    // the distinct ranges, each with the proposers that found it
+    let mut distinct: Vec<((usize, usize), u32)> = Vec::with_capacity(candidates.len());
+    for (k, (_, r)) in candidates.iter().enumerate() {
+        let Some(r) = *r else { continue };
+        if r.0 >= r.1 {
+            continue;
+        }
+        // "The council's leader, Tom Reyes, said", "The city of Phoenix said": a noun
+        // phrase whose apposition or complement is the first candidate names the same
+        // speaker less precisely
+        let joined =
+            first.0 == r.1 + 1 && (cx.punct(r.1, ",") || is(cx.text, &cx.toks[r.1], &["of"]));
+        if r != first && r.1 < first.0 && (apposed_name || joined) {
+            continue;
+        }
+        // an alternative ending inside the first candidate is the same phrase cut short
+        // ("The Birk" of "The Birk ad"), not another speaker
+        if r != first && r.0 < first.1 && first.0 < r.1 && r.1 < first.1 {
+            continue;
+        }
+        match distinct.iter_mut().find(|(d, _)| *d == r) {
+            Some((_, by)) => *by |= 1 << k,
+            None => distinct.push((r, 1 << k)),
+        }
+    }
+    if distinct.len() < 2 || !cx.weights.covers("src") && !cx.record {
+        return Some(first);
+    }
+    let learned = cx.weights.covers("src");
+    let mut best = (first, f32::NEG_INFINITY);
+    for &(r, by) in &distinct {
+        let mut f = Scorer::new(&cx.weights, "src:bias", cx.record);
+        features(cx, site, cue_a, cue_b, r, candidates, by, &mut f);
+        if f.score > best.1 {
+            best = (r, f.score);
+        }
+        if cx.record {
+            record(Proposal {
+                decision: "src",
+                span: cx.span(r.0, r.1),
+                cue: Some(cx.span(cue_a, cue_b)),
+                features: f.take_names(),
+                weights: f.take_weights(),
+                score: f.score,
+            });
+        }
+    }
+    Some(if learned { best.0 } else { first })
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => ">10",
+    }
+}
+
+/// The features of candidate `r` for the cue [`cue_a`, `cue_b`).
+#[allow(clippy::too_many_arguments)]
+fn features(
+    cx: &Cx<'_>,
+    site: &'static str,
+    cue_a: usize,
+    cue_b: usize,
+    r: (usize, usize),
+    candidates: &[Candidate],
+    by: u32,
+    f: &mut Scorer<'_>,
+) {
+    let toks = cx.toks;
+    let text = cx.text;
+    let lemma = toks[cue_a].lemma(text).unwrap_or("phrase");
+    let cue_word = cx.t(cue_a);
+    let cue_form = if ends_with_ci(cue_word, "ing") {
+        "ing"
+    } else if ends_with_ci(cue_word, "s") && !ends_with_ci(cue_word, "ss") {
+        "s"
+    } else {
+        "other"
+    };
+    let cue_prev = if cue_a > 0 {
+        token_class(cx, cue_a - 1)
+    } else {
+        "edge"
+    };
+    let kind = mention_name(kind_of(text, toks, r.0, r.1));
+    let first = token_class(cx, r.0);
+    for (k, (proposer, _)) in candidates.iter().enumerate() {
+        if by & (1 << k) == 0 {
+            continue;
+        }
+        f.add(SRC_PROPOSER, proposer);
+        f.add2(SRC_PROPOSER_SITE, proposer, site);
+        f.add2(SRC_PROPOSER_CUE, proposer, lemma);
+        f.add2(SRC_PROPOSER_FORM, proposer, cue_form);
+        f.add2(SRC_PROPOSER_CUE_PREV, proposer, cue_prev);
+        f.add2(SRC_PROPOSER_KIND, proposer, kind);
+        f.add2(SRC_PROPOSER_FIRST, proposer, first);
+    }
+    f.add(SRC_CUE_FORM, cue_form);
+    f.add(SRC_CUE_PREV, cue_prev);
+    f.add(SRC_KIND, kind);
+    f.add(SRC_CLASS_FIRST, first);
+    f.add(SRC_CLASS_LAST, token_class(cx, r.1 - 1));
+    f.add(
+        SRC_CLASS_PREV,
+        if r.0 > 0 {
+            token_class(cx, r.0 - 1)
+        } else {
+            "edge"
+        },
+    );
+    f.add(
+        SRC_CLASS_NEXT,
+        if r.1 < toks.len() {
+            token_class(cx, r.1)
+        } else {
+            "edge"
+        },
+    );
+    f.add(SRC_LENGTH, bucket(r.1 - r.0));
+    // what lies between the candidate and the cue
+    let (side, gap) = if r.1 <= cue_a {
+        ("before", r.1..cue_a)
+    } else {
+        ("after", cue_b.min(r.0)..r.0)
+    };
+    let words = gap.clone().filter(|&i| toks[i].word()).count();
+    f.add(SRC_DISTANCE, bucket(words));
+    f.add2(SRC_SIDE_DISTANCE, side, bucket(words));
+    let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
+    f.add2(SRC_COMMAS, side, bucket(commas.min(3)));
+    if gap
+        .clone()
+        .any(|i| is(text, &toks[i], &["who", "which", "that", "whose"]))
+    {
+        f.add(SRC_REL_BETWEEN, side);
+    }
+    if gap.clone().any(|i| toks[i].in_quote()) {
+        f.add(SRC_QUOTE_BETWEEN, side);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+
+    fn speakers(analyzer: &Analyzer, text: &str) -> Vec<String> {
+        analyzer
+            .analyze(text)
+            .attributions
+            .iter()
+            .map(|a| a.speaker.map_or("-", |m| m.span.text(text)).to_string())
+            .collect()
+    }
+
+    fn with_weights(weights: &str) -> Analyzer {
+        Analyzer::builder()
+            .linking_weights(weights)
+            .build()
+            .expect("valid weights")
+    }
+
+    #[test]
+    fn lowercase_premodifiers_before_a_name_are_part_of_the_speaker() {
+        let text = "“We will win,” said former tech executive Dana Pell on Monday.";
+        let analyzer = with_weights("# rules only\n");
+        assert_eq!(
+            speakers(&analyzer, text),
+            ["former tech executive Dana Pell"]
+        );
+    }
+
+    #[test]
+    fn without_source_weights_the_rules_first_candidate_speaks() {
+        // the subject nearest the cue comes first in the rules' order
+        let text = "Lena Ortiz, whose small firm, Brightwell, builds ferries, said the port was too crowded.";
+        let analyzer = with_weights("# rules only\n");
+        assert_eq!(speakers(&analyzer, text), ["Brightwell"]);
+    }
+
+    #[test]
+    fn with_source_weights_the_best_scored_candidate_speaks() {
+        let text = "Lena Ortiz, whose small firm, Brightwell, builds ferries, said the port was too crowded.";
+        let analyzer = with_weights("src:proposer=clause\t5.0\n");
+        assert_eq!(speakers(&analyzer, text), ["Lena Ortiz"]);
+    }
+}
