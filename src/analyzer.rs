@@ -628,7 +628,8 @@ pub struct OwnedAttribution {
 pub struct OwnedSpeaker {
     /// Index in the speaker list.
     pub id: usize,
-    /// Canonical name.
+    /// Canonical name, whitespace normalised (no-break and zero-width spaces and runs of
+    /// spaces are one space; see `Speaker::normalized_name`).
     pub name: String,
     /// What the speaker is.
     pub kind: EntityKind,
@@ -812,7 +813,7 @@ impl Analyzer {
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
         }
-        // the list grew by doubling and lost the attributions the rules dropped: the
+        // the list grew in steps and lost the attributions the rules dropped: the
         // document keeps only what it holds
         attributions.shrink_to_fit();
         let speakers = attribution::cluster(text, &mut attributions, &names, extra);

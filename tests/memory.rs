@@ -109,7 +109,7 @@ fn measure(text: &str) -> (usize, usize) {
 }
 
 #[test]
-fn analyze_needs_at_most_ten_bytes_per_input_byte_on_every_adversarial_shape() {
+fn analyze_peak_memory_per_input_byte_within_bound_on_every_adversarial_shape() {
     let mb: f64 = std::env::var("WHOSAID_MEMORY_MB")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -378,7 +378,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             continue;
         }
         possessor = None;
-        // "Joseph R. Biden Jr.": a generational suffix is no part of the canonical name
+        // "Ruben T. Okafor Jr.": a generational suffix is no part of the canonical name
         if start.is_some()
             && matches!(
                 bare.to_ascii_lowercase().as_str(),
@@ -390,11 +390,11 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
             continue;
         }
-        // "Secretary of State John Kerry": the words of a title's "of" belong to it
+        // "Secretary of State Ada Holm": the words of a title's "of" belong to it
         let title_of = after_title_of;
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
         last_title = is_title_or_role(bare, extra);
-        // "Bill de Blasio", "Osama bin Laden": a particle inside a name keeps it going
+        // "Lena de Vries", "Omar bin Talal": a particle inside a name keeps it going
         let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
         if particle {
             continue;
@@ -821,7 +821,7 @@ pub(crate) fn cluster<'t>(
             None => MentionKind::Name,
         };
         // the same span seen as a name and as a speaker, or a speaker mention inside the
-        // name just seen ("Ronald R" of "Ronald R. Fieldstone", "Democratic nominee" of
+        // name just seen ("Martin J" of "Martin J. Osei", "Democratic nominee" of
         // "Democratic nominee Ann Lee")
         if let Some((sp, e)) = last_span_ent {
             let inside = ai.is_some() && sp.start <= span.start && span.end <= sp.end;

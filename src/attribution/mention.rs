@@ -378,7 +378,7 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
     (b > i).then_some((i, b))
 }
 
-/// "said former tech executive Ana Ruiz", "said master of ceremonies Tom Reyes": one to
+/// "said former bank manager Ana Ruiz", "said head of security Tom Reyes": one to
 /// four lowercase premodifiers (no function word, time word, reporting verb or
 /// determiner) before a capitalised name, starting at token `i`, ending before `ceil`.
 pub(crate) fn np_premodified(
@@ -393,7 +393,7 @@ pub(crate) fn np_premodified(
         if !t.word() || t.in_quote() || t.cap() {
             break;
         }
-        // "of" inside a role ("master of ceremonies"), not first
+        // "of" inside a role ("head of security"), not first
         let inner = k > i && is(text, t, &["of"]);
         if !inner
             && (t.has(class::FUNCTION | class::TIME | class::DET | class::PRONOUN | class::NP_STOP)

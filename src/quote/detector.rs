@@ -726,9 +726,7 @@ impl<'t> Scanner<'_, 't> {
             return;
         }
         let b = &mut self.out[o.out];
-        // most quotations have one piece: no room for more until a second comes
-        b.pieces.reserve_exact(1);
-        b.pieces.push(Span::new(o.piece_start, end));
+        push_piece(&mut b.pieces, Span::new(o.piece_start, end));
         b.content = Span::new(b.content.start, end_content);
         b.last_paragraph = o.last_para;
         b.closed = closed;
@@ -757,8 +755,7 @@ impl<'t> Scanner<'_, 't> {
             let o = &self.stack[0];
             let piece = Span::new(o.piece_start, p.end);
             let b = &mut self.out[o.out];
-            b.pieces.reserve_exact(1);
-            b.pieces.push(piece);
+            push_piece(&mut b.pieces, piece);
             b.content = Span::new(b.content.start, p.end);
             b.last_paragraph = pi + 1;
             true
@@ -797,7 +794,7 @@ impl<'t> Scanner<'_, 't> {
             q.kind = classify(text, q);
         }
         drop(map);
-        // the list grew by doubling: give back its spare room (part of the document)
+        // the list grew by a quarter at a time: give back its spare room (part of the document)
         quotes.shrink_to_fit();
         quotes
     }
@@ -917,4 +914,14 @@ fn turn_label(para: &str) -> bool {
         && label
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+}
+
+/// Adds a piece to a quotation. Most quotations have one piece, so the first gets room for
+/// exactly one; later pieces (a quotation continued over paragraphs) grow the list the
+/// usual way, so thousands of pieces cost linear time, not one reallocation each.
+fn push_piece(pieces: &mut Vec<Span>, piece: Span) {
+    if pieces.capacity() == 0 {
+        pieces.reserve_exact(1);
+    }
+    pieces.push(piece);
 }

@@ -9,7 +9,7 @@
 
 use super::confidence::mention_name;
 use super::cue_sense::token_class;
-use super::model::{Proposal, Scorer, Template, record};
+use super::model::{Proposal, Scorer, Template, bucket, record};
 use super::*;
 
 // The feature templates.
@@ -23,17 +23,6 @@ const ATT_RULE_SPEAKER: Template = Template::new("att:rule-speaker=");
 const ATT_SIDE_CUE: Template = Template::new("att:side-cue=");
 const ATT_SIDE_GAP: Template = Template::new("att:side-gap=");
 const ATT_SPEAKER: Template = Template::new("att:speaker=");
-
-fn bucket(n: usize) -> &'static str {
-    match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        _ => ">10",
-    }
-}
 
 /// Does the link with the cue before quotation `q` (tokens [`qa`, `qb`)) govern it
 /// rather than the link with the cue after it? Each link is a cue index and the link.

@@ -5,7 +5,7 @@
 //!   it is a scare quote, a term the output lists as not speech and that `so-called`
 //!   disowns (`He attacked the so-called “reform”`: the word is its proponents', not
 //!   his), nothing in it is his quoted words, and it is indirect. Other quoted terms stay
-//!   partial: in `Trump called her “Miss Piggy”` the name is the speaker's own word.
+//!   partial: in `the coach called him “the Professor”` the name is the speaker's own word.
 //! * The mention that speaks is not also the one spoken to: in `“Where do we park?”
 //!   asked Fatima Noor`, `asked` takes an addressee (`asked him`), but the name after it
 //!   is the speaker.
@@ -44,10 +44,15 @@ fn scare_quote(text: &str, q: &Quote<'_>) -> bool {
 /// one).
 fn only_scare_quoted(text: &str, a: &Attribution, quotes: &[Quote<'_>]) -> bool {
     let c = a.content;
-    // top-level quotations never overlap: at most one starts before the content
-    let from = quotes
+    // top-level quotations never overlap: at most one starts before the content. The
+    // list also holds nested quotations, each after its parent: step back over them to
+    // the top-level quotation that may hold the content's start
+    let mut from = quotes
         .partition_point(|q| q.span.start < c.start)
         .saturating_sub(1);
+    while from > 0 && quotes[from].parent.is_some() {
+        from -= 1;
+    }
     let mut any = false;
     for q in quotes[from..].iter().take_while(|q| q.span.start < c.end) {
         if q.parent.is_some() || !q.span.overlaps(c) {

@@ -16,12 +16,16 @@ use crate::span::Span;
 
 /// One proposal and its features, as the trainer sees it.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Proposal {
-    /// `cue` (a reporting-verb occurrence) or `conf` (an attribution).
+    /// The decision proposed: `cue` (is a reporting-verb occurrence a reporting act),
+    /// `att` (does the cue on this side govern a quotation), `src` (is a noun phrase a
+    /// cue's speaker) or `conf` (is an attribution right).
     pub decision: &'static str,
-    /// The cue word, or the attribution's content.
+    /// The cue word (`cue`), the quotation (`att`), the candidate speaker (`src`) or the
+    /// attribution's content (`conf`).
     pub span: Span,
-    /// The cue of an attribution (`conf` proposals).
+    /// The cue the proposal is about (`att`, `src` and `conf` proposals).
     pub cue: Option<Span>,
     /// Feature names, `decision:template=value`.
     pub features: Vec<String>,
@@ -163,4 +167,17 @@ impl<'w> Scorer<'w> {
 /// The logistic function: log-odds to probability.
 pub(super) fn probability(score: f32) -> f32 {
     1.0 / (1.0 + (-score).exp())
+}
+
+/// A count as a feature value: exact up to 2, then coarser ranges, so that distances
+/// and lengths generalise instead of naming every number.
+pub(super) fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => ">10",
+    }
 }

@@ -57,7 +57,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
                         || is_initial(cx.text, &cx.toks[j - 1])
                             && cx.toks.get(j + 1).is_some_and(|n| n.word() && n.cap()))
                 {
-                    // "Sen. Ada Holm", "Ronald R. Fieldstone", "G.K. Butterfield"
+                    // "Sen. Ada Holm", "Martin J. Osei", "J.P. Amsel"
                     j += 1;
                 } else if j > i
                     && j + 1 < te
@@ -80,7 +80,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
             if let Some(c) = connector.filter(|_| !org) {
                 if !is_particle(cx.text, &cx.toks[c]) {
                     words = (i..c).filter(|&k| cx.toks[k].word()).count();
-                    // "Secretary of State John Kerry": the word after the title's "of"
+                    // "Secretary of State Ada Holm": the word after the title's "of"
                     // is the title's, the name starts after it
                     let title = (i..c).all(|k| cx.toks[k].has(class::TITLE | class::ROLE));
                     if title && c + 2 < j {

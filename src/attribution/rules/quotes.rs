@@ -184,7 +184,7 @@ pub(super) fn link_quote(
             np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
         } else {
             // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said";
-            // "“…,” said former tech executive Ana Ruiz"
+            // "“…,” said former bank manager Ana Ruiz"
             let candidates = [
                 ("apposed", apposed_name(cx, qb, c.a)),
                 ("subject", subject_before(text, toks, c.a, qb)),
