@@ -281,11 +281,12 @@ pub(crate) fn tokenize(
         } else {
             let info = word_info_in(text, start, end);
             let mut bits = WORD | info.class;
-            if if c.is_ascii() {
+            let capitalised = if c.is_ascii() {
                 c.is_ascii_uppercase()
             } else {
                 c.is_uppercase()
-            } {
+            };
+            if capitalised {
                 bits |= CAP;
             }
             if info.lemma.is_some() {

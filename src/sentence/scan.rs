@@ -15,37 +15,24 @@ fn zero_bytes(x: u64) -> u64 {
 /// (`find_any(b"abc.def", [b'.', b'!']) == Some(3)`).
 #[inline]
 pub(crate) fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
-    let mut chunks = hay.chunks_exact(16);
-    let mut base = 0;
-    for c in &mut chunks {
-        let (a, b) = c.split_at(8);
-        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
-        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-        let (mut ma, mut mb) = (0, 0);
-        for n in needles {
-            let pat = LO * u64::from(n);
-            ma |= zero_bytes(a ^ pat);
-            mb |= zero_bytes(b ^ pat);
-        }
-        if ma != 0 {
-            return Some(base + (ma.trailing_zeros() / 8) as usize);
-        }
-        if mb != 0 {
-            return Some(base + 8 + (mb.trailing_zeros() / 8) as usize);
-        }
-        base += 16;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|b| needles.contains(b))
-        .map(|p| base + p)
+    find_bytes::<N, false>(hay, needles)
 }
 
 /// Offset of the first byte of `hay` that is one of the ASCII `needles` or not ASCII (a
 /// byte of a non-ASCII char): [`find_any`] with the high bit as one more needle.
 #[inline]
 pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
+    find_bytes::<N, true>(hay, needles)
+}
+
+/// The scan behind [`find_any`] and [`find_any_or_non_ascii`], sixteen bytes at a time;
+/// `NON_ASCII` (a constant, so each caller gets its own loop) also stops at a byte with
+/// the high bit set.
+#[inline]
+fn find_bytes<const N: usize, const NON_ASCII: bool>(
+    hay: &[u8],
+    needles: [u8; N],
+) -> Option<usize> {
     let mut chunks = hay.chunks_exact(16);
     let mut base = 0;
     for c in &mut chunks {
@@ -53,7 +40,7 @@ pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]
         let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
         let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
         // exact flags: only a needle's false flags sit above a true one of it
-        let (mut ma, mut mb) = (a & HI, b & HI);
+        let (mut ma, mut mb) = if NON_ASCII { (a & HI, b & HI) } else { (0, 0) };
         for n in needles {
             let pat = LO * u64::from(n);
             ma |= zero_bytes(a ^ pat);
@@ -70,7 +57,7 @@ pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]
     chunks
         .remainder()
         .iter()
-        .position(|b| *b >= 0x80 || needles.contains(b))
+        .position(|b| (NON_ASCII && *b >= 0x80) || needles.contains(b))
         .map(|p| base + p)
 }
 
