@@ -732,6 +732,49 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
+/// "Officials at the agency", "experts from the institute": the plural role noun that a
+/// speaker mention naming a body is governed by, if any (the people speak, not the body).
+fn members_before(text: &str, start: usize) -> Option<Span> {
+    // (a few words back at most: linear in the mention)
+    let from = start.saturating_sub(48);
+    let from = (from..start).find(|&i| text.is_char_boundary(i))?;
+    let before = text[from..start].trim_end_matches(is_space);
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .map_or(before, |b| b.trim_end_matches(is_space));
+    let (rest, preposition) = before.rsplit_once(is_space)?;
+    if !matches!(preposition, "at" | "from" | "of" | "for" | "with") {
+        return None;
+    }
+    let rest = rest.trim_end_matches(is_space);
+    let noun = rest.rsplit(is_space).next()?;
+    let lower = noun.to_lowercase();
+    let members =
+        is_plural_head(&lower) && lexicon::word_info(&lower).class & lexicon::class::ROLE != 0;
+    members.then(|| {
+        let end = from + rest.len();
+        Span::new(end - noun.len(), end)
+    })
+}
+
+/// Whether the longer name `longer` (lowercased words) is a fuller form of a person's
+/// `name`: the surname stays last ("Ann Lee" of "Lee", "Ann B. Lee" of "Ann Lee") or a
+/// generational suffix follows; a word after it is not the name ("Lee Now", the title of
+/// her show; "Lee Speech" in a headline).
+fn extends_name(name: &[String], longer: &[String]) -> bool {
+    let last = |ws: &[String]| ws.last().map(|w| w.trim_end_matches('.').to_string());
+    match (last(name), last(longer)) {
+        (Some(a), Some(b)) => {
+            a == b
+                || matches!(b.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+                // a forename alone ("Ann") before the full name
+                || name.len() == 1 && forename_gender(&a).1
+        }
+        _ => true,
+    }
+}
+
 fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
         || matches!(w, "people" | "men" | "women" | "children" | "police")
@@ -820,10 +863,23 @@ pub(crate) fn cluster<'t>(
             }
             None => MentionKind::Name,
         };
+        // "Officials at the Harbor Authority said": a group of its people speaks, unnamed
+        // (the mention stays the body's name; its entity is the group)
+        let members = match ai {
+            Some(_) if matches!(kind, MentionKind::Name | MentionKind::Organisation) => {
+                members_before(text, span.start)
+            }
+            _ => None,
+        };
+        let mention_span = span;
+        let (span, kind) = match members {
+            Some(members) => (members, MentionKind::Anonymous),
+            None => (span, kind),
+        };
         // the same span seen as a name and as a speaker, or a speaker mention inside the
         // name just seen ("Ronald R" of "Ronald R. Fieldstone", "Democratic nominee" of
         // "Democratic nominee Ann Lee")
-        if let Some((sp, e)) = last_span_ent {
+        if let Some((sp, e)) = last_span_ent.filter(|_| members.is_none()) {
             let inside = ai.is_some() && sp.start <= span.start && span.end <= sp.end;
             if sp == span || inside {
                 if let Some(ai) = ai {
@@ -836,7 +892,6 @@ pub(crate) fn cluster<'t>(
         }
         // "Another critic, Ann Lee, said", "the Republican nominee Ann Lee": a description
         // whose apposition names the person is that person
-        let mention_span = span;
         let (span, kind) = match ai {
             Some(_) if matches!(kind, MentionKind::Role | MentionKind::Anonymous) => {
                 match apposition_name(text, span, names) {
@@ -973,7 +1028,7 @@ pub(crate) fn cluster<'t>(
                     match found {
                         Some(e) => {
                             let ent = &mut ents[e];
-                            if nw.len() > ent.name_words {
+                            if nw.len() > ent.name_words && extends_name(&ent.name_set, &nw) {
                                 ent.name = np;
                                 ent.name_words = nw.len();
                                 ent.name_set = nw;
@@ -1099,8 +1154,13 @@ pub(crate) fn cluster<'t>(
                                         && ent.kind == EntityKind::Unnamed
                                         && ent.role_person;
                                 person && (!ent.gender.known() || ent.gender == g)
+                            } else if p == "we" {
+                                // "we" speaking in the narration is the writer and those
+                                // the writer stands with, not the body named last ("We
+                                // know from the poll that ..."): no antecedent by recency
+                                false
                             } else if n == b'p' {
-                                // "they", "we": a group or an organisation (one that speaks
+                                // "they": a group or an organisation (one that speaks
                                 // first)
                                 matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
                                     && (level > 0 || ent.speaks)
@@ -1228,6 +1288,16 @@ pub(crate) fn cluster<'t>(
                         // "the Republican nominee": a person with that head word, else with a
                         // capitalised modifier of it in a mention ("the Chinese leader")
                         let head_bit = word_bit(head);
+                        // a person known by another role word and never by this one ("the
+                        // businessman" is not the person introduced as "the senator"
+                        // though both came from one state)
+                        let other_role = |e: usize| {
+                            lexicon::word_info(head).class & lexicon::class::ROLE != 0
+                                && !ents[e].words.contains(head)
+                                && ents[e].words.iter().any(|w| {
+                                    lexicon::word_info(w).class & lexicon::class::ROLE != 0
+                                })
+                        };
                         // of the persons with that head word, the one whose mentions
                         // share most of its modifiers ("the Republican nominee" is not
                         // the Democratic one), the most recent of them
@@ -1257,6 +1327,7 @@ pub(crate) fn cluster<'t>(
                                     filters[e].person
                                         && filters[e].words_mask & content_mask != 0
                                         && content.iter().any(|w| ents[e].words.contains(w))
+                                        && !other_role(e)
                                 })
                             })
                             .or_else(|| {
@@ -1273,6 +1344,7 @@ pub(crate) fn cluster<'t>(
                                                 ent.kind == EntityKind::Person
                                                     && ent.person_evidence
                                                     && ent.speaks
+                                                    && !other_role(e)
                                             })
                                             .max_by_key(|&e| ents[e].mentions.len())
                                     })
