@@ -1021,6 +1021,19 @@ pub(crate) fn cluster<'t>(
                     } else {
                         recent.iter().take(LOOK_BACK).find(|&e| fits(e))
                     };
+                    // "Maricopa County Recorder Ann Lee" is not the county named before:
+                    // a forename after the entity's last word starts another person
+                    let found = found.filter(|&e| {
+                        let known = &ents[e].name_set;
+                        let after = known
+                            .last()
+                            .and_then(|last| nw.iter().position(|w| w == last))
+                            .map_or(0, |i| i + 1);
+                        extends_name(known, &nw)
+                            || !nw[after..]
+                                .iter()
+                                .any(|w| !known.contains(w) && self::forename_gender(w).1)
+                    });
                     let evidence = forename || title_gender.known();
                     if weak && found.is_none() {
                         continue;
@@ -1028,7 +1041,11 @@ pub(crate) fn cluster<'t>(
                     match found {
                         Some(e) => {
                             let ent = &mut ents[e];
-                            if nw.len() > ent.name_words && extends_name(&ent.name_set, &nw) {
+                            // (a name not yet shown to be a person's, "Las Vegas", grows into
+                            // the body's name, "Las Vegas Sun")
+                            if nw.len() > ent.name_words
+                                && (extends_name(&ent.name_set, &nw) || !ent.person_evidence)
+                            {
                                 ent.name = np;
                                 ent.name_words = nw.len();
                                 ent.name_set = nw;
@@ -1288,16 +1305,6 @@ pub(crate) fn cluster<'t>(
                         // "the Republican nominee": a person with that head word, else with a
                         // capitalised modifier of it in a mention ("the Chinese leader")
                         let head_bit = word_bit(head);
-                        // a person known by another role word and never by this one ("the
-                        // businessman" is not the person introduced as "the senator"
-                        // though both came from one state)
-                        let other_role = |e: usize| {
-                            lexicon::word_info(head).class & lexicon::class::ROLE != 0
-                                && !ents[e].words.contains(head)
-                                && ents[e].words.iter().any(|w| {
-                                    lexicon::word_info(w).class & lexicon::class::ROLE != 0
-                                })
-                        };
                         // of the persons with that head word, the one whose mentions
                         // share most of its modifiers ("the Republican nominee" is not
                         // the Democratic one), the most recent of them
@@ -1327,7 +1334,6 @@ pub(crate) fn cluster<'t>(
                                     filters[e].person
                                         && filters[e].words_mask & content_mask != 0
                                         && content.iter().any(|w| ents[e].words.contains(w))
-                                        && !other_role(e)
                                 })
                             })
                             .or_else(|| {
@@ -1344,7 +1350,6 @@ pub(crate) fn cluster<'t>(
                                                 ent.kind == EntityKind::Person
                                                     && ent.person_evidence
                                                     && ent.speaks
-                                                    && !other_role(e)
                                             })
                                             .max_by_key(|&e| ents[e].mentions.len())
                                     })
@@ -1524,6 +1529,41 @@ mod tests {
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
         let text = "Ann Lee, who said";
         assert_eq!(apposed_role(text, 7), None);
+    }
+
+    #[test]
+    fn members_of_a_body() {
+        let text = "Officials at the Harbor Authority said";
+        let start = text.find("Harbor").unwrap();
+        let members = members_before(text, start).map(|s| s.text(text));
+        assert_eq!(members, Some("Officials"));
+        let text = "experts from Carrow University said";
+        let start = text.find("Carrow").unwrap();
+        assert_eq!(
+            members_before(text, start).map(|s| s.text(text)),
+            Some("experts")
+        );
+        // a place, a time or a thing before the preposition is no group of the body's
+        for text in [
+            "refugees in the Harbor Authority",
+            "Scenes from the Harbor Authority",
+        ] {
+            let start = text.find("Harbor").unwrap();
+            assert_eq!(members_before(text, start), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn fuller_names() {
+        let ws = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(extends_name(&ws("lee"), &ws("ann lee")));
+        assert!(extends_name(&ws("ann lee"), &ws("ann b. lee")));
+        assert!(extends_name(&ws("tom lee"), &ws("tom lee jr.")));
+        // a forename alone grows into the full name
+        assert!(extends_name(&ws("ann"), &ws("ann lee")));
+        // a word after the surname is a show, a building or a headline verb
+        assert!(!extends_name(&ws("ann lee"), &ws("ann lee now")));
+        assert!(!extends_name(&ws("okafor"), &ws("okafor speech")));
     }
 
     #[test]
