@@ -732,6 +732,49 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
+/// "Officials at the agency", "experts from the institute": the plural role noun that a
+/// speaker mention naming a body is governed by, if any (the people speak, not the body).
+fn members_before(text: &str, start: usize) -> Option<Span> {
+    // (a few words back at most: linear in the mention)
+    let from = start.saturating_sub(48);
+    let from = (from..start).find(|&i| text.is_char_boundary(i))?;
+    let before = text[from..start].trim_end_matches(is_space);
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .map_or(before, |b| b.trim_end_matches(is_space));
+    let (rest, preposition) = before.rsplit_once(is_space)?;
+    if !matches!(preposition, "at" | "from" | "of" | "for" | "with") {
+        return None;
+    }
+    let rest = rest.trim_end_matches(is_space);
+    let noun = rest.rsplit(is_space).next()?;
+    let lower = noun.to_lowercase();
+    let members =
+        is_plural_head(&lower) && lexicon::word_info(&lower).class & lexicon::class::ROLE != 0;
+    members.then(|| {
+        let end = from + rest.len();
+        Span::new(end - noun.len(), end)
+    })
+}
+
+/// Whether the longer name `longer` (lowercased words) is a fuller form of a person's
+/// `name`: the surname stays last ("Ann Lee" of "Lee", "Ann B. Lee" of "Ann Lee") or a
+/// generational suffix follows; a word after it is not the name ("Lee Now", the title of
+/// her show; "Lee Speech" in a headline).
+fn extends_name(name: &[String], longer: &[String]) -> bool {
+    let last = |ws: &[String]| ws.last().map(|w| w.trim_end_matches('.').to_string());
+    match (last(name), last(longer)) {
+        (Some(a), Some(b)) => {
+            a == b
+                || matches!(b.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+                // a forename alone ("Ann") before the full name
+                || name.len() == 1 && forename_gender(&a).1
+        }
+        _ => true,
+    }
+}
+
 fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
         || matches!(w, "people" | "men" | "women" | "children" | "police")
@@ -820,10 +863,23 @@ pub(crate) fn cluster<'t>(
             }
             None => MentionKind::Name,
         };
+        // "Officials at the Harbor Authority said": a group of its people speaks, unnamed
+        // (the mention stays the body's name; its entity is the group)
+        let members = match ai {
+            Some(_) if matches!(kind, MentionKind::Name | MentionKind::Organisation) => {
+                members_before(text, span.start)
+            }
+            _ => None,
+        };
+        let mention_span = span;
+        let (span, kind) = match members {
+            Some(members) => (members, MentionKind::Anonymous),
+            None => (span, kind),
+        };
         // the same span seen as a name and as a speaker, or a speaker mention inside the
         // name just seen ("Martin J" of "Martin J. Osei", "Democratic nominee" of
         // "Democratic nominee Ann Lee")
-        if let Some((sp, e)) = last_span_ent {
+        if let Some((sp, e)) = last_span_ent.filter(|_| members.is_none()) {
             let inside = ai.is_some() && sp.start <= span.start && span.end <= sp.end;
             if sp == span || inside {
                 if let Some(ai) = ai {
@@ -836,7 +892,6 @@ pub(crate) fn cluster<'t>(
         }
         // "Another critic, Ann Lee, said", "the Republican nominee Ann Lee": a description
         // whose apposition names the person is that person
-        let mention_span = span;
         let (span, kind) = match ai {
             Some(_) if matches!(kind, MentionKind::Role | MentionKind::Anonymous) => {
                 match apposition_name(text, span, names) {
@@ -966,6 +1021,19 @@ pub(crate) fn cluster<'t>(
                     } else {
                         recent.iter().take(LOOK_BACK).find(|&e| fits(e))
                     };
+                    // "Maricopa County Recorder Ann Lee" is not the county named before:
+                    // a forename after the entity's last word starts another person
+                    let found = found.filter(|&e| {
+                        let known = &ents[e].name_set;
+                        let after = known
+                            .last()
+                            .and_then(|last| nw.iter().position(|w| w == last))
+                            .map_or(0, |i| i + 1);
+                        extends_name(known, &nw)
+                            || !nw[after..]
+                                .iter()
+                                .any(|w| !known.contains(w) && self::forename_gender(w).1)
+                    });
                     let evidence = forename || title_gender.known();
                     if weak && found.is_none() {
                         continue;
@@ -973,7 +1041,11 @@ pub(crate) fn cluster<'t>(
                     match found {
                         Some(e) => {
                             let ent = &mut ents[e];
-                            if nw.len() > ent.name_words {
+                            // (a name not yet shown to be a person's, "Las Vegas", grows into
+                            // the body's name, "Las Vegas Sun")
+                            if nw.len() > ent.name_words
+                                && (extends_name(&ent.name_set, &nw) || !ent.person_evidence)
+                            {
                                 ent.name = np;
                                 ent.name_words = nw.len();
                                 ent.name_set = nw;
@@ -1099,8 +1171,13 @@ pub(crate) fn cluster<'t>(
                                         && ent.kind == EntityKind::Unnamed
                                         && ent.role_person;
                                 person && (!ent.gender.known() || ent.gender == g)
+                            } else if p == "we" {
+                                // "we" speaking in the narration is the writer and those
+                                // the writer stands with, not the body named last ("We
+                                // know from the poll that ..."): no antecedent by recency
+                                false
                             } else if n == b'p' {
-                                // "they", "we": a group or an organisation (one that speaks
+                                // "they": a group or an organisation (one that speaks
                                 // first)
                                 matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
                                     && (level > 0 || ent.speaks)
@@ -1452,6 +1529,41 @@ mod tests {
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
         let text = "Ann Lee, who said";
         assert_eq!(apposed_role(text, 7), None);
+    }
+
+    #[test]
+    fn members_of_a_body() {
+        let text = "Officials at the Harbor Authority said";
+        let start = text.find("Harbor").unwrap();
+        let members = members_before(text, start).map(|s| s.text(text));
+        assert_eq!(members, Some("Officials"));
+        let text = "experts from Carrow University said";
+        let start = text.find("Carrow").unwrap();
+        assert_eq!(
+            members_before(text, start).map(|s| s.text(text)),
+            Some("experts")
+        );
+        // a place, a time or a thing before the preposition is no group of the body's
+        for text in [
+            "refugees in the Harbor Authority",
+            "Scenes from the Harbor Authority",
+        ] {
+            let start = text.find("Harbor").unwrap();
+            assert_eq!(members_before(text, start), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn fuller_names() {
+        let ws = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(extends_name(&ws("lee"), &ws("ann lee")));
+        assert!(extends_name(&ws("ann lee"), &ws("ann b. lee")));
+        assert!(extends_name(&ws("tom lee"), &ws("tom lee jr.")));
+        // a forename alone grows into the full name
+        assert!(extends_name(&ws("ann"), &ws("ann lee")));
+        // a word after the surname is a show, a building or a headline verb
+        assert!(!extends_name(&ws("ann lee"), &ws("ann lee now")));
+        assert!(!extends_name(&ws("okafor"), &ws("okafor speech")));
     }
 
     #[test]
