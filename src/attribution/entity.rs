@@ -11,7 +11,8 @@
 
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    self, BODY_HEADS, DOCUMENT_HEADS, KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, TITLE_ROLES,
+    self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
+    ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
@@ -228,7 +229,7 @@ fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut S
     for w in words(s) {
         lower_into(w, buf);
         // (abbreviations are short: most words skip the lookup)
-        let role = if buf.len() <= 4 || buf.starts_with("congress") {
+        let role = if buf.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << buf.len()) != 0 {
             TITLE_ROLES.get(buf.as_str()).copied()
         } else {
             None
@@ -379,12 +380,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         }
         possessor = None;
         // "Ruben T. Okafor Jr.": a generational suffix is no part of the canonical name
-        if start.is_some()
-            && matches!(
-                bare.to_ascii_lowercase().as_str(),
-                "jr" | "sr" | "ii" | "iii" | "iv"
-            )
-        {
+        if start.is_some() && entities::contains_folded(&GENERATIONAL_SUFFIXES, bare) {
             break;
         }
         if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
@@ -631,7 +627,10 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
 /// Where the text's headline ends (0 when it has none): a first line of at most 25
 /// words, most of them capitalised (`Mayor Vows To Fight Budget Cuts`).
 fn headline_end(text: &str) -> usize {
-    let end = text.find('\n').unwrap_or(text.len());
+    // a text of one line is a body, not a headline over nothing
+    let Some(end) = text.find('\n') else {
+        return 0;
+    };
     let line = &text[..end];
     let (mut long, mut capitalised, mut all) = (0, 0, 0);
     for w in line.split_whitespace() {
@@ -767,7 +766,7 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     match (last(name), last(longer)) {
         (Some(a), Some(b)) => {
             a == b
-                || matches!(b.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+                || GENERATIONAL_SUFFIXES.contains(b.as_str())
                 // a forename alone ("Ann") before the full name
                 || name.len() == 1 && forename_gender(&a).1
         }
@@ -842,8 +841,9 @@ pub(crate) fn cluster<'t>(
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
     let headline = headline_end(text);
-    // (document head, its maker's entity), the makers of the polls and reports named
-    let mut documents: Vec<(&str, usize)> = Vec::new();
+    // document head -> the entity of its last maker named ("a Harbor poll"): only the
+    // last is ever read, so a map, not a list searched from its end for every mention
+    let mut documents: HashMap<&str, usize> = HashMap::new();
     for (ai, span, weak) in events {
         // a headline's capitalised words run names together ("Hold Ann Lee To Account"):
         // its plain names are antecedents only when they start with a forename ("Ann Lee
@@ -936,11 +936,7 @@ pub(crate) fn cluster<'t>(
                     (false, _) => (maker, MentionKind::Organisation, None),
                 }
             }
-            Some((head, None)) => (
-                span,
-                kind,
-                documents.iter().rev().find(|d| d.0 == head).map(|d| d.1),
-            ),
+            Some((head, None)) => (span, kind, documents.get(head).copied()),
             None => (span, kind, None),
         };
         // "the IMF" after "the International Monetary Fund"
@@ -1443,7 +1439,7 @@ pub(crate) fn cluster<'t>(
             ents[e].mentions.push(mention_span);
         }
         if let Some((head, Some(_))) = document {
-            documents.push((head, e));
+            documents.insert(head, e);
         }
         // "Ann Lee, the Republican nominee, said": later "the nominee" is her
         if kind == MentionKind::Name && ents[e].kind == EntityKind::Person {

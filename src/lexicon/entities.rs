@@ -46,6 +46,19 @@ pub(crate) static TITLE_ROLES: Lazy<HashMap<&'static str, &'static str, BuildHas
             .collect()
     });
 
+/// The lengths of [`TITLE_ROLES`]' abbreviations as bits (bit `n`: some abbreviation has
+/// `n` bytes), so that the clustering looks up only words of such a length.
+pub(crate) static TITLE_ROLE_LENGTHS: Lazy<u64> = Lazy::new(|| {
+    TITLE_ROLES
+        .keys()
+        .filter(|k| k.len() < 64)
+        .fold(0, |bits, k| bits | 1 << k.len())
+});
+
+/// Generational suffixes of names (`jr`, `iii`), left out of canonical names.
+pub(crate) static GENERATIONAL_SUFFIXES: Lazy<WordSet> =
+    Lazy::new(|| set(include_str!("generational_suffixes.txt")));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +68,10 @@ mod tests {
         assert!(BODY_HEADS.contains("agency") && MEDIA_HEADS.contains("newspaper"));
         assert!(DOCUMENT_HEADS.contains("poll") && ORGANISATION_NAME_WORDS.contains("league"));
         assert_eq!(TITLE_ROLES.get("sen"), Some(&"senator"));
+        assert!(GENERATIONAL_SUFFIXES.contains("jr") && GENERATIONAL_SUFFIXES.contains("iii"));
+        // every abbreviation's length is marked, however long (`congresswoman`)
+        for k in TITLE_ROLES.keys() {
+            assert!(*TITLE_ROLE_LENGTHS & (1 << k.len()) != 0, "{k}");
+        }
     }
 }
