@@ -73,6 +73,11 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
     m
 });
 
+/// Reporting-verb lemmas that report only a to-infinitive after them
+/// (`infinitive_verbs.txt`): "declined to say", not "declined slightly".
+pub(crate) static INFINITIVE_VERBS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("infinitive_verbs.txt")));
+
 /// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
 /// name (`writing`, `thought`, `evidence`).
 pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {

@@ -159,7 +159,11 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             let no_clause = t.has(class::CLAUSE_VERB)
                 && !(i + 1..e.min(i + 6)).any(|k| {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
-                });
+                })
+                // "declined to comment", not "declined slightly": these verbs report only
+                // the to-infinitive right after them
+                || INFINITIVE_VERBS.contains(lemma)
+                    && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
             // "is expected to announce": modality, not speech
             let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
             // "states that", "points out": a verb whatever else its form may be, and a
@@ -217,6 +221,10 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;
+    // "declined to say whether …": the content is the infinitive, whatever follows it
+    if infinitive_only(cx, cue) {
+        return (i, addressee, medium);
+    }
     // the particle of a phrasal verb: "points out that", "spoke out against"
     if i < e && !cue.according && is(cx.text, &cx.toks[i], &["out"]) {
         i += 1;
