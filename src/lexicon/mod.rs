@@ -107,6 +107,8 @@ pub(crate) enum PhraseRole {
     Source,
     /// Names the channel: "in a statement".
     Medium,
+    /// Reports like a reporting verb, its subject the speaker: "made it clear".
+    Verb,
 }
 
 /// Cue phrases as word sequences, with their role.
@@ -117,6 +119,7 @@ pub(crate) static CUE_PHRASES: Lazy<Vec<(PhraseRole, Vec<&'static str>)>> = Lazy
             let role = match role {
                 "source" => PhraseRole::Source,
                 "medium" => PhraseRole::Medium,
+                "verb" => PhraseRole::Verb,
                 _ => return None,
             };
             Some((role, phrase.split_whitespace().collect()))
@@ -628,6 +631,11 @@ mod tests {
             CUE_PHRASES
                 .iter()
                 .any(|(r, p)| *r == PhraseRole::Source && p == &["according", "to"])
+        );
+        assert!(
+            CUE_PHRASES
+                .iter()
+                .any(|(r, p)| *r == PhraseRole::Verb && p == &["made", "it", "clear"])
         );
         assert_eq!(PRONOUNS.get("she"), Some(&(b'f', b's')));
         assert!(ROLE_NOUNS.contains("spokeswoman") && ORG_WORDS.contains("ministry"));

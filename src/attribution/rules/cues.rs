@@ -48,13 +48,29 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             &[]
         };
         for (role, words) in phrases {
-            if *role != PhraseRole::Source || i + words.len() > e {
+            if *role == PhraseRole::Medium || i + words.len() > e {
                 continue;
             }
             if words.iter().enumerate().all(|(k, w)| {
                 let tk = &toks[i + k];
-                tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
+                tk.word() && !tk.in_quote() && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
+                if *role == PhraseRole::Verb {
+                    // "made it clear that …", "shot back": a reporting verb of several
+                    // words, its subject the speaker
+                    out.push(Cue {
+                        a: i,
+                        b: i + words.len(),
+                        tells: false,
+                        complements: false,
+                        according: false,
+                        used: false,
+                        score: 1.0,
+                    });
+                    i += words.len();
+                    matched = true;
+                    break;
+                }
                 out.push(Cue {
                     a: i,
                     b: i + words.len(),
