@@ -3,8 +3,9 @@
 //!
 //! The stage works sentence by sentence over a token list built once for the text:
 //! 1. [`cue`](self) words and phrases are found (reporting verbs in every inflection,
-//!    `according to`, colon lead-ins), skipping negated and modal uses (`declined to
-//!    say`, `may say`, `is expected to announce`);
+//!    `according to`, verb phrases such as `made it clear`, colon lead-ins), skipping
+//!    negated and modal uses (`did not say`, `may say`, `is expected to announce`;
+//!    in `declined to say` the cue is `declined`, its infinitive the content);
 //! 2. a named [`Rule`] links each cue to a speaker mention and a content: the quotation
 //!    next to it, or the reported clause (`X said that …`, `…, X said`, `according to
 //!    X, …`);

@@ -73,6 +73,11 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
     m
 });
 
+/// Reporting-verb lemmas that report only a to-infinitive after them
+/// (`infinitive_verbs.txt`): "declined to say", not "declined slightly".
+pub(crate) static INFINITIVE_VERBS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("infinitive_verbs.txt")));
+
 /// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
 /// name (`writing`, `thought`, `evidence`).
 pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
@@ -102,6 +107,8 @@ pub(crate) enum PhraseRole {
     Source,
     /// Names the channel: "in a statement".
     Medium,
+    /// Reports like a reporting verb, its subject the speaker: "made it clear".
+    Verb,
 }
 
 /// Cue phrases as word sequences, with their role.
@@ -112,6 +119,7 @@ pub(crate) static CUE_PHRASES: Lazy<Vec<(PhraseRole, Vec<&'static str>)>> = Lazy
             let role = match role {
                 "source" => PhraseRole::Source,
                 "medium" => PhraseRole::Medium,
+                "verb" => PhraseRole::Verb,
                 _ => return None,
             };
             Some((role, phrase.split_whitespace().collect()))
@@ -623,6 +631,11 @@ mod tests {
             CUE_PHRASES
                 .iter()
                 .any(|(r, p)| *r == PhraseRole::Source && p == &["according", "to"])
+        );
+        assert!(
+            CUE_PHRASES
+                .iter()
+                .any(|(r, p)| *r == PhraseRole::Verb && p == &["made", "it", "clear"])
         );
         assert_eq!(PRONOUNS.get("she"), Some(&(b'f', b's')));
         assert!(ROLE_NOUNS.contains("spokeswoman") && ORG_WORDS.contains("ministry"));

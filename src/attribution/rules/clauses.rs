@@ -312,7 +312,11 @@ pub(super) fn indirect(
         };
         let subject_starts_clause =
             r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "("));
-        let comma = comma_before(cx, r.0, ts);
+        // "he declined to comment": verbs of refusal report only the infinitive after
+        // them, never a clause before their subject
+        let comma = (!infinitive_only(cx, &c))
+            .then(|| comma_before(cx, r.0, ts))
+            .flatten();
         // "A, he added, B": an attribution set off by commas inside its content
         if let Some(stop) = comma {
             let first_c = clause_start(cx, ts, stop);
@@ -334,7 +338,8 @@ pub(super) fn indirect(
                 ));
             }
         }
-        if words_after >= 3 && !(comma.is_some() && ends_soon(cx, c.b, end)) {
+        let min_words = if infinitive_only(cx, &c) { 2 } else { 3 };
+        if words_after >= min_words && !(comma.is_some() && ends_soon(cx, c.b, end)) {
             // "A said that B, C said": the clause stops at the comma before a later
             // attribution with its own subject
             let stop = cues[ci + 1..]
@@ -407,7 +412,7 @@ pub(super) fn indirect(
         return None;
     }
     // "CONTENT, said X."
-    if c.a > ts && cx.punct(c.a - 1, ",") {
+    if c.a > ts && cx.punct(c.a - 1, ",") && !infinitive_only(cx, &c) {
         let r = np_after(text, toks, c.b, end)?;
         let speaker = as_mention(text, toks, r);
         let stop = c.a - 1;
@@ -426,6 +431,15 @@ pub(super) fn indirect(
         }
     }
     None
+}
+
+/// A cue whose verb reports only the to-infinitive right after it (`infinitive_verbs.txt`:
+/// "declined to say whether …").
+pub(super) fn infinitive_only(cx: &Cx<'_>, cue: &Cue) -> bool {
+    !cue.according
+        && cx.toks[cue.a]
+            .lemma(cx.text)
+            .is_some_and(|lemma| INFINITIVE_VERBS.contains(lemma))
 }
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):

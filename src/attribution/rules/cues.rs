@@ -48,13 +48,29 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             &[]
         };
         for (role, words) in phrases {
-            if *role != PhraseRole::Source || i + words.len() > e {
+            if *role == PhraseRole::Medium || i + words.len() > e {
                 continue;
             }
             if words.iter().enumerate().all(|(k, w)| {
                 let tk = &toks[i + k];
-                tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
+                tk.word() && !tk.in_quote() && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
+                if *role == PhraseRole::Verb {
+                    // "made it clear that …", "shot back": a reporting verb of several
+                    // words, its subject the speaker
+                    out.push(Cue {
+                        a: i,
+                        b: i + words.len(),
+                        tells: false,
+                        complements: false,
+                        according: false,
+                        used: false,
+                        score: 1.0,
+                    });
+                    i += words.len();
+                    matched = true;
+                    break;
+                }
                 out.push(Cue {
                     a: i,
                     b: i + words.len(),
@@ -159,7 +175,11 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             let no_clause = t.has(class::CLAUSE_VERB)
                 && !(i + 1..e.min(i + 6)).any(|k| {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
-                });
+                })
+                // "declined to comment", not "declined slightly": these verbs report only
+                // the to-infinitive right after them
+                || INFINITIVE_VERBS.contains(lemma)
+                    && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
             // "is expected to announce": modality, not speech
             let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
             // "states that", "points out": a verb whatever else its form may be, and a
@@ -217,6 +237,10 @@ pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;
+    // "declined to say whether …": the content is the infinitive, whatever follows it
+    if infinitive_only(cx, cue) {
+        return (i, addressee, medium);
+    }
     // the particle of a phrasal verb: "points out that", "spoke out against"
     if i < e && !cue.according && is(cx.text, &cx.toks[i], &["out"]) {
         i += 1;

@@ -5,7 +5,7 @@ use crate::attribution::mention::{
 };
 use crate::attribution::token::{Tok, tokenize};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
-use crate::lexicon::{CUE_PHRASES, PhraseRole};
+use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole};
 use crate::lexicon::{Overlay, class, word_info};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;

@@ -137,7 +137,7 @@ pub(super) fn link_quote(
         let found = cues[from..]
             .iter()
             .take_while(|c| c.a < qb)
-            .position(|c| !c.used && c.b < qb && !toks[c.a].in_quote());
+            .position(|c| !c.used && c.b < qb && !toks[c.a].in_quote() && !infinitive_only(cx, c));
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
             let floor = (qa..c.a)
@@ -170,7 +170,9 @@ pub(super) fn link_quote(
     let found = cues[from..]
         .iter()
         .take_while(|c| c.a < next_q && c.a - qb <= 40)
-        .position(|c| !c.used)
+        // "declined to say": a verb of refusal governs only its infinitive, never a
+        // quotation on its own
+        .position(|c| !c.used && !infinitive_only(cx, c))
         .filter(|&k| {
             let c = &cues[from + k];
             c.a - qb <= 14
@@ -269,7 +271,7 @@ pub(super) fn link_quote(
     let candidates: Vec<usize> = (0..upto)
         .rev()
         .take_while(|&k| cues[k].a >= prev_q)
-        .filter(|&k| !cues[k].used)
+        .filter(|&k| !cues[k].used && !infinitive_only(cx, &cues[k]))
         .take(2)
         .collect();
     let mut before: Option<(usize, Link)> = None;
