@@ -1017,7 +1017,7 @@ pub(crate) fn cluster<'t>(
                     } else {
                         recent.iter().take(LOOK_BACK).find(|&e| fits(e))
                     };
-                    // "Maricopa County Recorder Ann Lee" is not the county named before:
+                    // "Elm County Recorder Ann Lee" is not the county named before:
                     // a forename after the entity's last word starts another person
                     let found = found.filter(|&e| {
                         let known = &ents[e].name_set;
@@ -1037,8 +1037,8 @@ pub(crate) fn cluster<'t>(
                     match found {
                         Some(e) => {
                             let ent = &mut ents[e];
-                            // (a name not yet shown to be a person's, "Las Vegas", grows into
-                            // the body's name, "Las Vegas Sun")
+                            // (a name not yet shown to be a person's, "Port Ardmore", grows into
+                            // the body's name, "Port Ardmore Herald")
                             if nw.len() > ent.name_words
                                 && (extends_name(&ent.name_set, &nw) || !ent.person_evidence)
                             {
