@@ -18,7 +18,12 @@ use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The clustering's maps and sets are keyed by short words: FNV hashes them in a few
+/// instructions a byte, where the standard SipHash costs a fixed hundred or so per key.
+type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How many of the most recently mentioned entities a name or a role is matched
 /// against. Searching them all was quadratic in long texts; an article never has this
@@ -122,7 +127,7 @@ struct Ent {
     name: Span,
     name_words: usize,
     /// every word of every mention, lowercase
-    words: HashSet<String>,
+    words: FnvSet<String>,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
     gender: Gender,
@@ -225,7 +230,7 @@ fn word_bit(w: &str) -> u64 {
 
 /// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), allocating
 /// only for a word not in it yet.
-fn add_words(set: &mut HashSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
+fn add_words(set: &mut FnvSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
         lower_into(w, buf);
         // (abbreviations are short: most words skip the lookup)
@@ -833,7 +838,7 @@ pub(crate) fn cluster<'t>(
     // the most recent person entity, for pronouns and roles
     let mut recent = Recent::with_capacity(n_events);
     // the first role, organisation or anonymous entity of each kind and key
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_key: FnvMap<(EntityKind, String), usize> = FnvMap::default();
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
@@ -843,7 +848,7 @@ pub(crate) fn cluster<'t>(
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
-    let mut documents: HashMap<&str, usize> = HashMap::new();
+    let mut documents: FnvMap<&str, usize> = FnvMap::default();
     for (ai, span, weak) in events {
         // a headline's capitalised words run names together ("Hold Ann Lee To Account"):
         // its plain names are antecedents only when they start with a forename ("Ann Lee
@@ -1060,7 +1065,7 @@ pub(crate) fn cluster<'t>(
                             e
                         }
                         None => {
-                            let mut ws = HashSet::new();
+                            let mut ws = FnvSet::default();
                             let mut ws_mask = 0;
                             add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
                             filters.push(Filter {
@@ -1221,7 +1226,7 @@ pub(crate) fn cluster<'t>(
                                 kind: ekind,
                                 name: span,
                                 name_words: 0,
-                                words: HashSet::new(),
+                                words: FnvSet::default(),
                                 name_set: Vec::new(),
                                 gender: g,
                                 person_evidence: false,
