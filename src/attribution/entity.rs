@@ -779,6 +779,16 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// The index of `kind`'s map of keys in `cluster`.
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::Group => 2,
+        EntityKind::Unnamed => 3,
+    }
+}
+
 fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
         || matches!(w, "people" | "men" | "women" | "children" | "police")
@@ -838,7 +848,12 @@ pub(crate) fn cluster<'t>(
     // the most recent person entity, for pronouns and roles
     let mut recent = Recent::with_capacity(n_events);
     // the first role, organisation or anonymous entity of each kind and key
-    let mut by_key: FnvMap<(EntityKind, String), usize> = FnvMap::default();
+    // (one map per kind, indexed by `kind_slot`, so a lookup borrows the key, not clones it)
+    let mut by_key: [FnvMap<String, usize>; 4] = Default::default();
+    // a description's lowercase content words joined by spaces (its key) and each word's
+    // range in it: one buffer for every event, not a `String` per word and per key
+    let mut key_buf = String::new();
+    let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
     let mut last_span_ent: Option<(Span, usize)> = None;
@@ -1216,7 +1231,7 @@ pub(crate) fn cluster<'t>(
                             } else {
                                 EntityKind::Unnamed
                             };
-                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            by_key[kind_slot(ekind)].entry(key).or_insert(ents.len());
                             filters.push(Filter {
                                 person: false,
                                 name_mask: 0,
@@ -1255,13 +1270,31 @@ pub(crate) fn cluster<'t>(
                         Some((off, w)) => &span.text(text)[..off + w.len()],
                         None => span.text(text),
                     };
-                    let content: Vec<String> = words(s)
-                        .map(str::to_lowercase)
-                        .filter(|w| !DETS.contains(&w.as_str()))
-                        .collect();
-                    let key = content.join(" ");
-                    let content_mask = mask(&content);
-                    let head = content.last().map_or("", String::as_str);
+                    key_buf.clear();
+                    content_ranges.clear();
+                    for w in words(s) {
+                        let mark = key_buf.len();
+                        if !content_ranges.is_empty() {
+                            key_buf.push(' ');
+                        }
+                        let from = key_buf.len();
+                        if w.is_ascii() {
+                            key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        } else {
+                            // (`str::to_lowercase`: a word-final sigma is `ς`)
+                            key_buf.push_str(&w.to_lowercase());
+                        }
+                        if DETS.contains(&&key_buf[from..]) {
+                            key_buf.truncate(mark);
+                        } else {
+                            content_ranges.push(from..key_buf.len());
+                        }
+                    }
+                    let key = key_buf.as_str();
+                    let content = || content_ranges.iter().map(|r| &key[r.clone()]);
+                    let content_len = content_ranges.len();
+                    let content_mask = content().fold(0, |m, w| m | word_bit(w));
+                    let head = content().last().unwrap_or("");
                     let capitalised = words(s)
                         .skip(1)
                         .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
@@ -1291,16 +1324,16 @@ pub(crate) fn cluster<'t>(
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
                     // "the Clinton ad": a modifier that is a person's name makes a thing of
                     // theirs, not another of their names
-                    let names_a_person = |content: &[String]| {
+                    let names_a_person = || {
                         recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
                             ents[e].kind == EntityKind::Person
-                                && content.iter().any(|w| ents[e].name_set.contains(w))
+                                && content().any(|w| ents[e].name_set.iter().any(|n| n == w))
                         })
                     };
                     let resolved = if !definite {
                         None
                     } else if (role_person
-                        || capitalised && kind == MentionKind::Role && !names_a_person(&content))
+                        || capitalised && kind == MentionKind::Role && !names_a_person())
                         && ekind == EntityKind::Unnamed
                     {
                         // "the Republican nominee": a person with that head word, else with a
@@ -1312,7 +1345,7 @@ pub(crate) fn cluster<'t>(
                         let mut best: Option<(usize, usize)> = None;
                         for e in recent.iter().take(LOOK_BACK) {
                             // (the most recent with every content word cannot be beaten)
-                            if best.is_some_and(|(_, b)| b == content.len()) {
+                            if best.is_some_and(|(_, b)| b == content_len) {
                                 break;
                             }
                             if !(filters[e].person
@@ -1321,10 +1354,7 @@ pub(crate) fn cluster<'t>(
                             {
                                 continue;
                             }
-                            let shared = content
-                                .iter()
-                                .filter(|w| ents[e].words.contains(*w))
-                                .count();
+                            let shared = content().filter(|w| ents[e].words.contains(*w)).count();
                             if best.is_none_or(|(_, b)| shared > b) {
                                 best = Some((e, shared));
                             }
@@ -1334,7 +1364,7 @@ pub(crate) fn cluster<'t>(
                                 recent.iter().take(LOOK_BACK).find(|&e| {
                                     filters[e].person
                                         && filters[e].words_mask & content_mask != 0
-                                        && content.iter().any(|w| ents[e].words.contains(w))
+                                        && content().any(|w| ents[e].words.contains(w))
                                 })
                             })
                             .or_else(|| {
@@ -1381,15 +1411,15 @@ pub(crate) fn cluster<'t>(
                         recent.iter().take(LOOK_BACK).find(|&e| {
                             let ent = &ents[e];
                             ent.kind == EntityKind::Organisation
-                                && ent.name_words > content.len()
+                                && ent.name_words > content_len
                                 && filters[e].words_mask & content_mask == content_mask
-                                && content.iter().all(|w| ent.words.contains(w))
+                                && content().all(|w| ent.words.contains(w))
                         })
                     } else {
                         None
                     };
                     // (a map: comparing with every entity was quadratic)
-                    let same = by_key.get(&(ekind, key.clone())).copied();
+                    let same = by_key[kind_slot(ekind)].get(key).copied();
                     match resolved.or(same) {
                         Some(e) => {
                             if kind == MentionKind::Organisation && capitalised {
@@ -1404,7 +1434,8 @@ pub(crate) fn cluster<'t>(
                             e
                         }
                         None => {
-                            by_key.entry((ekind, key)).or_insert(ents.len());
+                            // (`same` found nothing: the key is new)
+                            by_key[kind_slot(ekind)].insert(key.to_string(), ents.len());
                             filters.push(Filter {
                                 person: false,
                                 name_mask: 0,
@@ -1422,7 +1453,7 @@ pub(crate) fn cluster<'t>(
                                 } else {
                                     0
                                 },
-                                words: content.into_iter().collect(),
+                                words: content().map(String::from).collect(),
                                 name_set: Vec::new(),
                                 gender: Gender::Unknown,
                                 person_evidence: false,
