@@ -853,6 +853,10 @@ pub(crate) fn cluster<'t>(
     // a description's lowercase content words joined by spaces (its key) and each word's
     // range in it: one buffer for every event, not a `String` per word and per key
     let mut key_buf = String::new();
+    // a name's lowercase words, the first of them in use: the strings are kept and
+    // refilled from one name to the next (a `Vec<String>` per name event was most of the
+    // clustering's allocations)
+    let mut name_pool: Vec<String> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     let mut assigned: Vec<usize> = vec![NIL; atts.len()];
@@ -988,10 +992,18 @@ pub(crate) fn cluster<'t>(
                     let Some(np) = name else {
                         continue;
                     };
-                    let nw: Vec<String> = words(np.text(text)).map(lower_word).collect();
-                    let nw_mask = mask(&nw);
+                    let mut used = 0;
+                    for w in words(np.text(text)) {
+                        if used == name_pool.len() {
+                            name_pool.push(String::new());
+                        }
+                        lower_into(w, &mut name_pool[used]);
+                        used += 1;
+                    }
+                    let nw = &name_pool[..used];
+                    let nw_mask = mask(nw);
                     // (the name's words, already split: no second pass over them)
-                    let (forename_gender, forename) = match nw.as_slice() {
+                    let (forename_gender, forename) = match nw {
                         [first, _, ..] => forename_gender(first),
                         _ => (Gender::Unknown, false),
                     };
@@ -1045,7 +1057,7 @@ pub(crate) fn cluster<'t>(
                             .last()
                             .and_then(|last| nw.iter().position(|w| w == last))
                             .map_or(0, |i| i + 1);
-                        extends_name(known, &nw)
+                        extends_name(known, nw)
                             || !nw[after..]
                                 .iter()
                                 .any(|w| !known.contains(w) && self::forename_gender(w).1)
@@ -1060,11 +1072,11 @@ pub(crate) fn cluster<'t>(
                             // (a name not yet shown to be a person's, "Port Ardmore", grows into
                             // the body's name, "Port Ardmore Herald")
                             if nw.len() > ent.name_words
-                                && (extends_name(&ent.name_set, &nw) || !ent.person_evidence)
+                                && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
                             {
                                 ent.name = np;
                                 ent.name_words = nw.len();
-                                ent.name_set = nw;
+                                ent.name_set = nw.to_vec();
                                 filters[e].name_mask = nw_mask;
                             }
                             if !ent.gender.known() {
@@ -1093,7 +1105,7 @@ pub(crate) fn cluster<'t>(
                                 name: np,
                                 name_words: nw.len(),
                                 words: ws,
-                                name_set: nw,
+                                name_set: nw.to_vec(),
                                 gender: g,
                                 person_evidence: evidence,
                                 last_end: span.end,
