@@ -126,8 +126,9 @@ struct Ent {
     /// canonical name span (words without titles)
     name: Span,
     name_words: usize,
-    /// every word of every mention, lowercase
-    words: FnvSet<String>,
+    /// every word of every mention, lowercase (boxed: a third smaller than `String`s in
+    /// the table, and exactly as long as the word; issue 16, memory per byte)
+    words: FnvSet<Box<str>>,
     /// name words (no titles), lowercase
     name_set: Vec<String>,
     gender: Gender,
@@ -230,7 +231,7 @@ fn word_bit(w: &str) -> u64 {
 
 /// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), allocating
 /// only for a word not in it yet.
-fn add_words(set: &mut FnvSet<String>, set_mask: &mut u64, s: &str, buf: &mut String) {
+fn add_words(set: &mut FnvSet<Box<str>>, set_mask: &mut u64, s: &str, buf: &mut String) {
     for w in words(s) {
         lower_into(w, buf);
         // (abbreviations are short: most words skip the lookup)
@@ -241,13 +242,13 @@ fn add_words(set: &mut FnvSet<String>, set_mask: &mut u64, s: &str, buf: &mut St
         };
         *set_mask |= word_bit(buf);
         if !set.contains(buf.as_str()) {
-            set.insert(buf.clone());
+            set.insert(buf.as_str().into());
         }
         // "Sen. Ada Holm" is later "the senator"
         if let Some(role) = role {
             *set_mask |= word_bit(role);
             if !set.contains(role) {
-                set.insert(role.to_string());
+                set.insert(role.into());
             }
         }
     }
@@ -1140,7 +1141,7 @@ pub(crate) fn cluster<'t>(
                                         kind: EntityKind::Person,
                                         name: np,
                                         name_words: nw.len(),
-                                        words: nw.iter().cloned().collect(),
+                                        words: nw.iter().map(|w| w.as_str().into()).collect(),
                                         name_set: nw,
                                         gender: g,
                                         person_evidence: true,
@@ -1465,7 +1466,7 @@ pub(crate) fn cluster<'t>(
                                 } else {
                                     0
                                 },
-                                words: content().map(String::from).collect(),
+                                words: content().map(Box::from).collect(),
                                 name_set: Vec::new(),
                                 gender: Gender::Unknown,
                                 person_evidence: false,
