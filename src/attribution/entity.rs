@@ -53,54 +53,65 @@ fn relative_gap(gap: &str) -> bool {
 }
 
 /// Entities in order of their last mention, as a doubly linked list over entity
-/// indices: moving one to the front is O(1) (a `Vec` with `retain` was quadratic).
+/// indices: moving one to the front is O(1) (a `Vec` with `retain` was quadratic). The
+/// links are `u32` (an article has far fewer than 4 billion entities) and grow with the
+/// entities, not reserved for every event (issue 16, memory per byte).
 struct Recent {
-    older: Vec<usize>,
-    newer: Vec<usize>,
-    newest: usize,
+    older: Vec<u32>,
+    newer: Vec<u32>,
+    newest: u32,
 }
 
+/// No entity, in [`Recent`]'s links.
+const NO_LINK: u32 = u32::MAX;
+
 impl Recent {
-    /// Room for `n` entities.
-    fn with_capacity(n: usize) -> Recent {
+    /// No entity yet.
+    fn new() -> Recent {
         Recent {
-            older: Vec::with_capacity(n),
-            newer: Vec::with_capacity(n),
-            newest: NIL,
+            older: Vec::new(),
+            newer: Vec::new(),
+            newest: NO_LINK,
         }
     }
 
     /// Make `e` the most recent entity.
     fn touch(&mut self, e: usize) {
-        if self.newest == e {
+        // (entities are fewer than events, and events fewer than the text's bytes, which
+        // `Span`'s offsets bound; saturating keeps a pathological count from wrapping)
+        let link = u32::try_from(e).unwrap_or(NO_LINK - 1);
+        if self.newest == link {
             return;
         }
         if e < self.older.len() {
             let (o, n) = (self.older[e], self.newer[e]);
-            if o != NIL {
-                self.newer[o] = n;
+            if o != NO_LINK {
+                self.newer[o as usize] = n;
             }
-            if n != NIL {
-                self.older[n] = o;
+            if n != NO_LINK {
+                self.older[n as usize] = o;
             }
         } else {
-            self.older.resize(e + 1, NIL);
-            self.newer.resize(e + 1, NIL);
+            self.older.resize(e + 1, NO_LINK);
+            self.newer.resize(e + 1, NO_LINK);
         }
         self.older[e] = self.newest;
-        self.newer[e] = NIL;
-        if self.newest != NIL {
-            self.newer[self.newest] = e;
+        self.newer[e] = NO_LINK;
+        if self.newest != NO_LINK {
+            self.newer[self.newest as usize] = link;
         }
-        self.newest = e;
+        self.newest = link;
     }
 
     /// The entities, most recent first.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors((self.newest != NIL).then_some(self.newest), |&e| {
-            let o = self.older[e];
-            (o != NIL).then_some(o)
-        })
+        std::iter::successors(
+            (self.newest != NO_LINK).then_some(self.newest as usize),
+            |&e| {
+                let o = self.older[e];
+                (o != NO_LINK).then_some(o as usize)
+            },
+        )
     }
 }
 
@@ -829,7 +840,6 @@ pub(crate) fn cluster<'t>(
     // every event makes at most one entity, but most make none (a text of a thousand
     // mentions of one person): the entity lists grow as entities come, not reserved
     // for every event (an entity is a few hundred bytes; issue 16, memory per byte)
-    let n_events = by_speaker.len() + names.len();
     let (mut next_speaker, mut next_name) = (0, 0);
     let events = std::iter::from_fn(|| {
         let speaker = by_speaker.get(next_speaker).copied();
@@ -847,7 +857,7 @@ pub(crate) fn cluster<'t>(
         }
     });
     // the most recent person entity, for pronouns and roles
-    let mut recent = Recent::with_capacity(n_events);
+    let mut recent = Recent::new();
     // the first role, organisation or anonymous entity of each kind and key
     // (one map per kind, indexed by `kind_slot`, so a lookup borrows the key, not clones it)
     let mut by_key: [FnvMap<String, usize>; 4] = Default::default();
