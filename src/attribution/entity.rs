@@ -1515,6 +1515,23 @@ pub(crate) fn cluster<'t>(
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
+    // the searches' structures and the entities' word sets are done with: freed before
+    // the speakers are built, so they and the speakers are not alive at once (issue 16,
+    // memory per byte)
+    drop((
+        recent,
+        by_key,
+        filters,
+        documents,
+        name_pool,
+        key_buf,
+        content_ranges,
+    ));
+    drop(by_speaker);
+    for ent in &mut ents {
+        ent.words = FnvSet::default();
+        ent.name_set = Vec::new();
+    }
     // keep the entities that speak, renumbered in order of first speech
     let mut map = vec![usize::MAX; ents.len()];
     let mut speakers = Vec::new();
