@@ -158,6 +158,17 @@ struct Ent {
     speaks: bool,
 }
 
+impl Ent {
+    /// Record a mention that speaks. Most entities speak once: the first mention gets a
+    /// list of one, not the four a first `push` makes (issue 16, memory per byte).
+    fn add_mention(&mut self, span: Span) {
+        if self.mentions.capacity() == 0 {
+            self.mentions.reserve_exact(1);
+        }
+        self.mentions.push(span);
+    }
+}
+
 /// A space between words: Unicode white space (with the no-break spaces) or a
 /// zero-width space.
 fn is_space(c: char) -> bool {
@@ -920,7 +931,7 @@ pub(crate) fn cluster<'t>(
                 if let Some(ai) = ai {
                     assigned[ai] = e;
                     ents[e].speaks = true;
-                    ents[e].mentions.push(span);
+                    ents[e].add_mention(span);
                 }
                 continue;
             }
@@ -1168,7 +1179,7 @@ pub(crate) fn cluster<'t>(
                             if let Some(ai) = ai {
                                 assigned[ai] = e;
                                 ents[e].speaks = true;
-                                ents[e].mentions.push(span);
+                                ents[e].add_mention(span);
                             }
                             continue;
                         }
@@ -1495,7 +1506,7 @@ pub(crate) fn cluster<'t>(
         if let Some(ai) = ai {
             assigned[ai] = e;
             ents[e].speaks = true;
-            ents[e].mentions.push(mention_span);
+            ents[e].add_mention(mention_span);
         }
         if let Some((head, Some(_))) = document {
             documents.insert(head, e);
@@ -1534,7 +1545,13 @@ pub(crate) fn cluster<'t>(
     }
     // keep the entities that speak, renumbered in order of first speech
     let mut map = vec![usize::MAX; ents.len()];
-    let mut speakers = Vec::new();
+    // (as many as the distinct entities assigned: reserved exactly, not grown by doubling)
+    let mut speaking = vec![false; ents.len()];
+    for &e in assigned.iter().filter(|&&e| e != NIL) {
+        speaking[e] = true;
+    }
+    let mut speakers = Vec::with_capacity(speaking.iter().filter(|&&s| s).count());
+    drop(speaking);
     for (ai, a) in atts.iter_mut().enumerate() {
         let e = assigned[ai];
         if e == NIL {
