@@ -30,8 +30,6 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// many speakers and names between two mentions of one person.
 const LOOK_BACK: usize = 512;
 
-const NIL: usize = usize::MAX;
-
 /// How many of the most recent entities a pronoun looks back over for one that fits
 /// (person, gender, number).
 const PRONOUN_LOOK_BACK: usize = 8;
@@ -881,7 +879,9 @@ pub(crate) fn cluster<'t>(
     let mut name_pool: Vec<String> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
-    let mut assigned: Vec<usize> = vec![NIL; atts.len()];
+    // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
+    let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
+    let link = |e: usize| u32::try_from(e).unwrap_or(NO_LINK - 1);
     let mut last_span_ent: Option<(Span, usize)> = None;
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
@@ -929,7 +929,7 @@ pub(crate) fn cluster<'t>(
             let inside = ai.is_some() && sp.start <= span.start && span.end <= sp.end;
             if sp == span || inside {
                 if let Some(ai) = ai {
-                    assigned[ai] = e;
+                    assigned[ai] = link(e);
                     ents[e].speaks = true;
                     ents[e].add_mention(span);
                 }
@@ -1177,7 +1177,7 @@ pub(crate) fn cluster<'t>(
                                 }
                             };
                             if let Some(ai) = ai {
-                                assigned[ai] = e;
+                                assigned[ai] = link(e);
                                 ents[e].speaks = true;
                                 ents[e].add_mention(span);
                             }
@@ -1504,7 +1504,7 @@ pub(crate) fn cluster<'t>(
             }
         };
         if let Some(ai) = ai {
-            assigned[ai] = e;
+            assigned[ai] = link(e);
             ents[e].speaks = true;
             ents[e].add_mention(mention_span);
         }
@@ -1547,16 +1547,17 @@ pub(crate) fn cluster<'t>(
     let mut map = vec![usize::MAX; ents.len()];
     // (as many as the distinct entities assigned: reserved exactly, not grown by doubling)
     let mut speaking = vec![false; ents.len()];
-    for &e in assigned.iter().filter(|&&e| e != NIL) {
-        speaking[e] = true;
+    for &e in assigned.iter().filter(|&&e| e != NO_LINK) {
+        speaking[e as usize] = true;
     }
     let mut speakers = Vec::with_capacity(speaking.iter().filter(|&&s| s).count());
     drop(speaking);
     for (ai, a) in atts.iter_mut().enumerate() {
         let e = assigned[ai];
-        if e == NIL {
+        if e == NO_LINK {
             continue;
         }
+        let e = e as usize;
         if map[e] == usize::MAX {
             map[e] = speakers.len();
             let ent = &mut ents[e];
