@@ -1328,7 +1328,7 @@ pub(crate) fn cluster<'t>(
                     let content = || content_ranges.iter().map(|r| &key[r.clone()]);
                     let content_len = content_ranges.len();
                     let content_mask = content().fold(0, |m, w| m | word_bit(w));
-                    let head = content().last().unwrap_or("");
+                    let head = content().next_back().unwrap_or("");
                     let capitalised = words(s)
                         .skip(1)
                         .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
