@@ -157,6 +157,25 @@ struct Ent {
 }
 
 impl Ent {
+    /// An entity of `kind` named by `name`, whose latest mention ends at `last_end`, with
+    /// nothing else known yet: the fields every new entity starts from.
+    fn new(kind: EntityKind, name: Span, last_end: usize) -> Ent {
+        Ent {
+            kind,
+            name,
+            name_words: 0,
+            words: FnvSet::default(),
+            name_set: Vec::new(),
+            gender: Gender::Unknown,
+            person_evidence: false,
+            last_end,
+            media: false,
+            role_person: false,
+            mentions: Vec::new(),
+            speaks: false,
+        }
+    }
+
     /// Record a mention that speaks. Most entities speak once: the first mention gets a
     /// list of one, not the four a first `push` makes (issue 16, memory per byte).
     fn add_mention(&mut self, span: Span) {
@@ -1123,18 +1142,12 @@ pub(crate) fn cluster<'t>(
                                 words_mask: ws_mask,
                             });
                             ents.push(Ent {
-                                kind: EntityKind::Person,
-                                name: np,
                                 name_words: nw.len(),
                                 words: ws,
                                 name_set: nw.to_vec(),
                                 gender: g,
                                 person_evidence: evidence,
-                                last_end: span.end,
-                                media: false,
-                                role_person: false,
-                                mentions: Vec::new(),
-                                speaks: false,
+                                ..Ent::new(EntityKind::Person, np, span.end)
                             });
                             ents.len() - 1
                         }
@@ -1159,18 +1172,12 @@ pub(crate) fn cluster<'t>(
                                         words_mask: mask(&nw),
                                     });
                                     ents.push(Ent {
-                                        kind: EntityKind::Person,
-                                        name: np,
                                         name_words: nw.len(),
                                         words: nw.iter().map(|w| w.as_str().into()).collect(),
                                         name_set: nw,
                                         gender: g,
                                         person_evidence: true,
-                                        last_end: span.end,
-                                        media: false,
-                                        role_person: false,
-                                        mentions: Vec::new(),
-                                        speaks: false,
+                                        ..Ent::new(EntityKind::Person, np, span.end)
                                     });
                                     author_entity = Some(ents.len() - 1);
                                     ents.len() - 1
@@ -1272,18 +1279,8 @@ pub(crate) fn cluster<'t>(
                                 words_mask: 0,
                             });
                             ents.push(Ent {
-                                kind: ekind,
-                                name: span,
-                                name_words: 0,
-                                words: FnvSet::default(),
-                                name_set: Vec::new(),
                                 gender: g,
-                                person_evidence: false,
-                                last_end: span.end,
-                                media: false,
-                                role_person: false,
-                                mentions: Vec::new(),
-                                speaks: false,
+                                ..Ent::new(ekind, span, span.end)
                             });
                             ents.len() - 1
                         }
@@ -1480,22 +1477,15 @@ pub(crate) fn cluster<'t>(
                             let media = words(s)
                                 .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
                             ents.push(Ent {
-                                kind: ekind,
-                                name,
                                 name_words: if capitalised {
                                     words(name.text(text)).count()
                                 } else {
                                     0
                                 },
                                 words: content().map(Box::from).collect(),
-                                name_set: Vec::new(),
-                                gender: Gender::Unknown,
-                                person_evidence: false,
-                                last_end: span.end,
                                 media,
                                 role_person,
-                                mentions: Vec::new(),
-                                speaks: false,
+                                ..Ent::new(ekind, name, span.end)
                             });
                             ents.len() - 1
                         }
