@@ -7,6 +7,7 @@
 //! what the crate finds for every case, in the data format.
 
 mod common;
+use common::unescape;
 
 use std::fmt::Write as _;
 
@@ -45,10 +46,6 @@ struct Case {
     expected: Vec<Fields>,
     /// `(none)` was written: no attribution at all.
     none: bool,
-}
-
-fn unescape(v: &str) -> String {
-    v.replace("\\n", "\n")
 }
 
 fn escape(v: &str) -> String {

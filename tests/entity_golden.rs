@@ -7,6 +7,7 @@
 //! crate finds for every case.
 
 mod common;
+use common::unescape;
 
 use whosaid::{Attribution, Document};
 
@@ -30,10 +31,6 @@ struct Case {
     pending: Option<String>,
     input: String,
     expected: Vec<Expected>,
-}
-
-fn unescape(v: &str) -> String {
-    v.replace("\\n", "\n")
 }
 
 /// Parse the case file; a malformed line is an error with its number.

@@ -8,6 +8,7 @@
 //! crate finds for every case, in the data format.
 
 mod common;
+use common::unescape;
 
 use std::fmt::Write as _;
 
@@ -44,10 +45,6 @@ struct Case {
     expected: Vec<ExpQuote>,
     /// `(none)` was written: no quotation at all.
     none: bool,
-}
-
-fn unescape(v: &str) -> String {
-    v.replace("\\n", "\n")
 }
 
 fn escape(v: &str) -> String {

@@ -1,8 +1,14 @@
-//! Shared by the golden-case tests (`quotes_golden`, `attribution_golden`): how the
-//! outcome of each named case is tallied and reported.
+//! Shared by the golden-case tests (`quotes_golden`, `attribution_golden`,
+//! `entity_golden`): how a case file's values are read and how the outcome of each named
+//! case is tallied and reported.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
+
+/// A value of a case file with its escapes read: `\n` is a line break.
+pub fn unescape(v: &str) -> String {
+    v.replace("\\n", "\n")
+}
 
 /// Tally of a run over named cases.
 #[derive(Default)]
