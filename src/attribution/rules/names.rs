@@ -2,9 +2,11 @@
 
 use super::*;
 
-/// Lowercase words that join the capitalised words of a name.
 /// Words that join an organisation's name (`Department of Veterans Affairs`); with the
-/// particles of persons' names (`lexicon/name_particles.txt`) they continue a name.
+/// particles of persons' names (`lexicon/name_particles.txt`) they continue a name. The
+/// entity stage's list (`entity.rs`) also has `the` and `&`: it reads a body's name once
+/// found (`Department of the Treasury`), where a name finder that let `the` continue a
+/// run would join a name to the capitalised words of the next phrase.
 const ORGANISATION_JOINERS: &[&str] = &["of", "for", "and", "on"];
 
 /// A connector inside a capitalised run.
