@@ -27,7 +27,7 @@ const ATT_SPEAKER: Template = Template::new("att:speaker=");
 /// Does the link with the cue before quotation `q` (tokens [`qa`, `qb`)) govern it
 /// rather than the link with the cue after it? Each link is a cue index and the link.
 pub(super) fn prefer_before(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     q: &Quote<'_>,
     qa: usize,
     qb: usize,

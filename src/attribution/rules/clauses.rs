@@ -6,19 +6,22 @@ use super::*;
 /// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
 /// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's
 /// or another attribution's.
-pub(super) fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
+pub(super) fn clause_end(cx: &RuleContext<'_>, from: usize, end: usize) -> usize {
     let toks = cx.toks;
     let mut i = from + 1;
     while i + 1 < end {
         if cx.punct(i, ",") && !toks[i].in_quote() {
             let mut j = i + 1;
-            if j + 1 < end && toks[j].word() && (cx.t(j).len() > 4 && ends_with_ci(cx.t(j), "ly")) {
+            if j + 1 < end
+                && toks[j].word()
+                && (cx.text_of(j).len() > 4 && ends_with_ci(cx.text_of(j), "ly"))
+            {
                 j += 1;
             }
             if toks[j].word()
                 && !toks[j].cap()
                 && !toks[j].in_quote()
-                && (cx.t(j).len() > 5 && ends_with_ci(cx.t(j), "ing"))
+                && (cx.text_of(j).len() > 5 && ends_with_ci(cx.text_of(j), "ing"))
             {
                 return content_end(cx, from, i);
             }
@@ -31,7 +34,7 @@ pub(super) fn clause_end(cx: &Cx<'_>, from: usize, end: usize) -> usize {
 /// "Name: …" at the start of a sentence: a headline ("Poll: Voters Shift") or a transcript
 /// turn ("SMITH: Thank you."). The content runs to the end of the paragraph.
 pub(super) fn colon_speaker(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     ts: usize,
     te: usize,
     sentences: &[Sentence<'_>],
@@ -42,7 +45,7 @@ pub(super) fn colon_speaker(
     let toks = cx.toks;
     let mut a = ts;
     // a paragraph may open with a stray quotation mark
-    while a < te && !toks[a].word() && matches!(cx.t(a), "\"" | "“" | "'") {
+    while a < te && !toks[a].word() && matches!(cx.text_of(a), "\"" | "“" | "'") {
         a += 1;
     }
     let mut b = a;
@@ -70,7 +73,7 @@ pub(super) fn colon_speaker(
     // a closing quotation mark (of a quoted turn) is not content
     while end > first
         && !toks[end - 1].word()
-        && matches!(cx.t(end - 1), "\"" | "”" | "’" | "'" | "»")
+        && matches!(cx.text_of(end - 1), "\"" | "”" | "’" | "'" | "»")
     {
         end = content_end(cx, first, end - 1).max(first);
     }
@@ -119,7 +122,7 @@ pub(super) fn colon_speaker(
 /// Reported speech for cue `ci` in sentence tokens [ts, te).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn indirect(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     cues: &[Cue],
     ci: usize,
     ts: usize,
@@ -207,16 +210,16 @@ pub(super) fn indirect(
                 &toks[c.a - 1],
                 &["by", "after", "before", "while", "when", "without", "in"],
             ))
-        && ends_with_ci(cx.t(c.a), "ing");
+        && ends_with_ci(cx.text_of(c.a), "ing");
     // "Trump unleashed a series of tweets early Friday saying that …": a participle with
     // no subject of its own
     let participle = participle
         || c.a > ts + 1
-            && ends_with_ci(cx.t(c.a), "ing")
+            && ends_with_ci(cx.text_of(c.a), "ing")
             && subject_before(text, toks, c.a, ts).is_none();
     // "Bemoaning the “phony system,” Trump …", "After saying her foot was “swollen,” she
     // …": a participle opening the sentence; the subject after its clause speaks
-    let opening = ends_with_ci(cx.t(c.a), "ing")
+    let opening = ends_with_ci(cx.text_of(c.a), "ing")
         && (ts..c.a).all(|i| {
             !toks[i].word() || is(text, &toks[i], &["after", "before", "while", "when", "by"])
         });
@@ -273,7 +276,7 @@ pub(super) fn indirect(
             let t = &toks[a];
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
-                || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.t(a), "ing");
+                || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.text_of(a), "ing");
             let r = np_after(text, toks, a, c.a).filter(|_| opener);
             let candidates = [
                 ("opener", r),
@@ -311,7 +314,7 @@ pub(super) fn indirect(
             (first..end).filter(|&i| toks[i].word()).count()
         };
         let subject_starts_clause =
-            r.0 == ts || (r.0 > ts && matches!(cx.t(r.0 - 1), "," | "—" | "–" | "("));
+            r.0 == ts || (r.0 > ts && matches!(cx.text_of(r.0 - 1), "," | "—" | "–" | "("));
         // "he declined to comment": verbs of refusal report only the infinitive after
         // them, never a clause before their subject
         let comma = (!infinitive_only(cx, &c))
@@ -435,7 +438,7 @@ pub(super) fn indirect(
 
 /// A cue whose verb reports only the to-infinitive right after it (`infinitive_verbs.txt`:
 /// "declined to say whether …").
-pub(super) fn infinitive_only(cx: &Cx<'_>, cue: &Cue) -> bool {
+pub(super) fn infinitive_only(cx: &RuleContext<'_>, cue: &Cue) -> bool {
     !cue.according
         && cx.toks[cue.a]
             .lemma(cx.text)
@@ -444,7 +447,7 @@ pub(super) fn infinitive_only(cx: &Cx<'_>, cue: &Cue) -> bool {
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):
 /// returns the token where the earlier clause stops (the conjunction, or the comma before it).
-pub(super) fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize> {
+pub(super) fn coordinated(cx: &RuleContext<'_>, cue: usize, floor: usize) -> Option<usize> {
     let toks = cx.toks;
     let mut k = cue;
     // "and also said", "but she said"
@@ -468,13 +471,15 @@ pub(super) fn coordinated(cx: &Cx<'_>, cue: usize, floor: usize) -> Option<usize
 
 /// The end of a clause right before token `at`: a comma, possibly inside closing quotation
 /// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
-pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
+pub(super) fn comma_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> Option<usize> {
     let mut k = at;
-    while k > ts && !cx.toks[k - 1].word() && matches!(cx.t(k - 1), "\"" | "”" | "'" | "’" | "»")
+    while k > ts
+        && !cx.toks[k - 1].word()
+        && matches!(cx.text_of(k - 1), "\"" | "”" | "'" | "’" | "»")
     {
         k -= 1;
     }
-    if k > ts && matches!(cx.t(k - 1), "," | "—" | "–") {
+    if k > ts && matches!(cx.text_of(k - 1), "," | "—" | "–") {
         // keep the closing marks inside the content
         Some(if k == at { k - 1 } else { at })
     } else {
@@ -485,7 +490,7 @@ pub(super) fn comma_before(cx: &Cx<'_>, at: usize, ts: usize) -> Option<usize> {
 /// After `cue_end`, only a few words remain before `end` ("…, he said in a statement.").
 /// The tail must be a time, place or medium phrase ("on Monday", "in a statement",
 /// "of the plan"), not an object or a clause ("called his rivals “losers”").
-pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
+pub(super) fn ends_soon(cx: &RuleContext<'_>, cue_end: usize, end: usize) -> bool {
     let toks = cx.toks;
     // "…, McConnell said in June, citing the release …": a participle after a comma
     // starts a clause of its own
@@ -495,7 +500,7 @@ pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
                 && i + 1 < end
                 && toks[i + 1].word()
                 && !toks[i + 1].cap()
-                && ends_with_ci(cx.t(i + 1), "ing")
+                && ends_with_ci(cx.text_of(i + 1), "ing")
         })
         .unwrap_or(end);
     let words = (cue_end..end).filter(|&i| toks[i].word()).count();
@@ -521,7 +526,7 @@ pub(super) fn ends_soon(cx: &Cx<'_>, cue_end: usize, end: usize) -> bool {
 
 /// Start of the reported clause ending at `stop`: the sentence start, past any leading
 /// punctuation that is not a quotation's.
-pub(super) fn clause_start(cx: &Cx<'_>, ts: usize, stop: usize) -> usize {
+pub(super) fn clause_start(cx: &RuleContext<'_>, ts: usize, stop: usize) -> usize {
     let mut a = ts;
     while a < stop && !cx.toks[a].word() && !cx.toks[a].in_quote() {
         a += 1;

@@ -60,7 +60,7 @@ pub(super) fn mention_name(kind: MentionKind) -> &'static str {
 }
 
 /// The cue-sense score of the cue that starts at byte `at`, if it is a verb cue.
-fn cue_score(cx: &Cx<'_>, cues: &[Cue], at: usize) -> Option<f32> {
+fn cue_score(cx: &RuleContext<'_>, cues: &[Cue], at: usize) -> Option<f32> {
     let k = cues.partition_point(|c| cx.toks[c.a].start() < at);
     cues.get(k)
         .filter(|c| cx.toks[c.a].start() == at)
@@ -69,7 +69,7 @@ fn cue_score(cx: &Cx<'_>, cues: &[Cue], at: usize) -> Option<f32> {
 
 /// Sets the confidence of each attribution of `out` from the weights, when they have a
 /// confidence model (else the rules' fixed scores stay).
-pub(super) fn set_confidence(cx: &Cx<'_>, cues: &[Cue], out: &mut [Attribution]) {
+pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attribution]) {
     if !cx.weights.covers("conf") && !cx.record {
         return;
     }

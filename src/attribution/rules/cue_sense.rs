@@ -134,9 +134,9 @@ fn function_feature(w: &str) -> Option<&'static str> {
 
 /// The class of token `k` for the features: a punctuation mark's name, a closed-class
 /// word itself, or the word's class (`pronoun`, `det`, `role`, `cap`, `reporting`, …).
-pub(super) fn token_class(cx: &Cx<'_>, k: usize) -> &'static str {
+pub(super) fn token_class(cx: &RuleContext<'_>, k: usize) -> &'static str {
     let t = &cx.toks[k];
-    let w = cx.t(k);
+    let w = cx.text_of(k);
     if !t.word() {
         return match w {
             "," => "comma",
@@ -212,7 +212,7 @@ fn form(word: &str, lemma: &str) -> &'static str {
 /// verdicts and the context, weighed. Returns whether it is a cue, and its log-odds.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn decide(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     i: usize,
     s: usize,
     e: usize,
@@ -248,7 +248,7 @@ pub(super) fn decide(
             f.add(CUE_RULE, name);
         }
     }
-    let word_form = form(cx.t(i), lemma);
+    let word_form = form(cx.text_of(i), lemma);
     f.add(CUE_LEMMA, lemma);
     f.add2(CUE_LEMMA_RULES, lemma, ok);
     f.add2(CUE_LEMMA_FORM, lemma, word_form);

@@ -16,7 +16,7 @@ pub(super) fn ambiguous_form(w: &str) -> bool {
 }
 
 /// A headline: most words outside quotations are capitalised.
-pub(super) fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
+pub(super) fn is_headline(cx: &RuleContext<'_>, s: usize, e: usize) -> bool {
     let toks = cx.toks;
     let words = toks[s..e]
         .iter()
@@ -30,7 +30,7 @@ pub(super) fn is_headline(cx: &Cx<'_>, s: usize, e: usize) -> bool {
 }
 
 /// Find the cues of sentence tokens [s, e).
-pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
+pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
     let toks = cx.toks;
     let headline = is_headline(cx, s, e);
     let mut i = s;
@@ -113,7 +113,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
                 // "a swiftly called meeting", "the widely reported remark": an adjective
                 let adverb_after_det = i > s + 1
                     && p.word()
-                    && ends_with_ci(cx.t(i - 1), "ly")
+                    && ends_with_ci(cx.text_of(i - 1), "ly")
                     && toks[i - 2].has(class::DET);
                 adverb_after_det ||
                 // "an estimated $10 trillion", "his stated aim": an adjective
@@ -169,7 +169,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
             let particle = i + 1 < e && is(cx.text, &toks[i + 1], &["up", "off"]);
             // a capitalised verb mid-sentence is a name (Will, Said), except in a headline
             let capital_mid =
-                t.cap() && i > s && !matches!(cx.t(i - 1), "“" | "\"" | "(") && !headline;
+                t.cap() && i > s && !matches!(cx.text_of(i - 1), "“" | "\"" | "(") && !headline;
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
             let no_clause = t.has(class::CLAUSE_VERB)
@@ -213,7 +213,7 @@ pub(super) fn find_cues(cx: &Cx<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
 }
 
 /// A medium phrase ("in a statement", "on Twitter") starting at token `i`; returns its end.
-pub(super) fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
+pub(super) fn medium_at(cx: &RuleContext<'_>, i: usize, e: usize) -> Option<usize> {
     if !cx.toks[i].has(class::PHRASE_HEAD) {
         return None;
     }
@@ -233,7 +233,11 @@ pub(super) fn medium_at(cx: &Cx<'_>, i: usize, e: usize) -> Option<usize> {
 
 /// After the cue: addressee of `tell`-like verbs, medium phrases, time words and `that`.
 /// Returns (first content token, addressee, medium).
-pub(super) fn after_cue(cx: &Cx<'_>, cue: &Cue, e: usize) -> (usize, Option<Span>, Option<Span>) {
+pub(super) fn after_cue(
+    cx: &RuleContext<'_>,
+    cue: &Cue,
+    e: usize,
+) -> (usize, Option<Span>, Option<Span>) {
     let mut i = cue.b;
     let mut addressee = None;
     let mut medium = None;

@@ -44,8 +44,8 @@ use std::cell::Cell;
 struct Range32(u32, u32);
 
 impl Range32 {
-    fn new(a: usize, b: usize) -> Range32 {
-        Range32(a as u32, b as u32)
+    fn new(start: usize, end: usize) -> Range32 {
+        Range32(start as u32, end as u32)
     }
     fn get(self) -> (usize, usize) {
         (self.0 as usize, self.1 as usize)
@@ -90,7 +90,7 @@ pub(super) struct Scratch {
 /// Bytes from the first sentence's start to the last one's end.
 fn extent(sentences: &[Sentence<'_>]) -> usize {
     match (sentences.first(), sentences.last()) {
-        (Some(a), Some(b)) => b.span.end - a.span.start,
+        (Some(first), Some(last)) => last.span.end - first.span.start,
         _ => 0,
     }
 }
@@ -102,7 +102,11 @@ fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
     v
 }
 
-struct Cx<'a> {
+/// What every rule reads: the text of one window (a whole article, or a window of a
+/// long text), its tokens and their letter counts, and the learned weights. Rules take
+/// it by shared reference; the `Cell`s only remember where the last binary search
+/// ended, so that the next one, usually nearby, starts there.
+struct RuleContext<'a> {
     text: &'a str,
     /// The learned decisions' weights.
     weights: std::sync::Arc<crate::lexicon::Weights>,
@@ -203,7 +207,7 @@ impl Counts {
     }
 }
 
-impl Cx<'_> {
+impl RuleContext<'_> {
     /// Letters and digits in span `s`.
     fn alnum_in(&self, s: Span) -> usize {
         alnum_in(self.text, self.toks, &self.counts.tok, s, &self.near)
@@ -241,34 +245,39 @@ impl Cx<'_> {
         k
     }
 
-    fn t(&self, i: usize) -> &str {
+    /// The text of token `i`.
+    fn text_of(&self, i: usize) -> &str {
         self.toks[i].text(self.text)
     }
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].start(), self.toks[b - 1].end())
+    /// The bytes of tokens `[first, end)`.
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.toks[first].start(), self.toks[end - 1].end())
     }
+    /// Token `i` is the punctuation `p`.
     fn punct(&self, i: usize, p: &str) -> bool {
-        !self.toks[i].word() && self.t(i) == p
+        !self.toks[i].word() && self.text_of(i) == p
     }
 }
 
-fn is_media(cx: &Cx<'_>, a: usize, b: usize) -> bool {
-    cx.toks[a..b].iter().any(|t| t.has(class::MEDIA))
+/// A token of `[first, end)` names a medium (`class::MEDIA`: a statement, an interview).
+fn is_media(cx: &RuleContext<'_>, first: usize, end: usize) -> bool {
+    cx.toks[first..end].iter().any(|t| t.has(class::MEDIA))
 }
 
-/// Last token of the sentence that is not closing punctuation.
-fn content_end(cx: &Cx<'_>, a: usize, e: usize) -> usize {
-    let mut b = e;
-    while b > a
-        && !cx.toks[b - 1].word()
+/// The end of sentence tokens `[first, end)` without its closing punctuation (a
+/// content stops before the full stop that ends its sentence).
+fn content_end(cx: &RuleContext<'_>, first: usize, end: usize) -> usize {
+    let mut stop = end;
+    while stop > first
+        && !cx.toks[stop - 1].word()
         && matches!(
-            cx.t(b - 1),
+            cx.text_of(stop - 1),
             "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…"
         )
     {
-        b -= 1;
+        stop -= 1;
     }
-    b
+    stop
 }
 
 /// Result of linking one quotation.
@@ -347,7 +356,7 @@ const MAX_SENTENCE_TOKENS: usize = 1000;
 
 /// How much of `content` is quoted: all top-level quotations overlapping it count,
 /// names and terms included (they are the speaker's words too).
-fn kind_for(cx: &Cx<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
+fn kind_for(cx: &RuleContext<'_>, content: Span, quotes: &[Quote<'_>]) -> AttributionKind {
     let total = cx.alnum_in(content).max(1);
     // top-level quotations never overlap each other, so at most one starts before `content`
     let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
@@ -437,7 +446,7 @@ fn attribute_all(
     mark_quote_tokens(&mut toks, quotes);
     mark_carried_tokens(&mut toks, carried);
     let counts = Counts::new(text, &toks, cum, quotes, scratch);
-    let cx = Cx {
+    let cx = RuleContext {
         text,
         weights: model::current_weights(),
         record: model::is_recording(),
@@ -615,14 +624,14 @@ fn attribute_all(
             if link.is_none()
                 && cues[c0..c1]
                     .iter()
-                    .any(|c| !c.used && c.b <= cx_first_tok(&cx, q.span.start, ts, te))
+                    .any(|c| !c.used && c.b <= first_token_at(&cx, q.span.start, ts, te))
             {
                 continue;
             }
             // "President Obama is rolling out a new message: “It's about me.”": a colon and a
             // quotation with no cue; the sentence's subject speaks
             let link = link.or_else(|| {
-                let qa = cx_first_tok(&cx, q.span.start, ts, te);
+                let qa = first_token_at(&cx, q.span.start, ts, te);
                 (qa > ts && cx.punct(qa - 1, ":"))
                     .then(|| sentence_subject(&cx, ts, qa))
                     .flatten()
@@ -889,6 +898,6 @@ fn turn_end(a: &Attribution) -> usize {
 }
 
 /// The first token of sentence tokens [ts, te) at or after byte `at`.
-fn cx_first_tok(cx: &Cx<'_>, at: usize, ts: usize, te: usize) -> usize {
+fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
     ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
 }

@@ -33,7 +33,7 @@ fn is_particle(text: &str, t: &Tok) -> bool {
 /// clustering tells by their organisation words): antecedents for pronouns and
 /// descriptions.
 /// Appends them to `out`.
-pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span, bool)>) {
+pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut Vec<(Span, bool)>) {
     for r in ranges {
         let (ts, te) = r.get();
         let mut i = ts;
@@ -141,7 +141,7 @@ pub(super) fn person_names(cx: &Cx<'_>, ranges: &[Range32], out: &mut Vec<(Span,
 /// noun just before a name, with up to three modifiers before it, belongs to the name's
 /// mention, so that a later "the Republican nominee" can find the person it introduced.
 /// Returns the first token of the phrase (`name` when there is none).
-fn role_phrase_start(cx: &Cx<'_>, floor: usize, name: usize) -> usize {
+fn role_phrase_start(cx: &RuleContext<'_>, floor: usize, name: usize) -> usize {
     let role = |k: usize| {
         let t = &cx.toks[k];
         t.word() && !t.cap() && !t.in_quote() && t.has(class::ROLE) && !t.has(class::ORG)

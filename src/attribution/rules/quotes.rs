@@ -6,18 +6,27 @@ use crate::sentence::scan::is_alnum;
 
 /// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
 /// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
-pub(super) fn sentence_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+pub(super) fn sentence_subject(
+    cx: &RuleContext<'_>,
+    ts: usize,
+    te: usize,
+) -> Option<(usize, usize)> {
     subject_at_start(cx, ts, te, false)
 }
 
 /// The subject at the start of a sentence as [`sentence_subject`] finds it, also when an
 /// apposition or relative clause follows it ("Ana Ruiz, whose firm …, said"): a candidate
 /// speaker for the source decision.
-pub(super) fn clause_subject(cx: &Cx<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+pub(super) fn clause_subject(cx: &RuleContext<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
     subject_at_start(cx, ts, te, true)
 }
 
-fn subject_at_start(cx: &Cx<'_>, ts: usize, te: usize, apposition: bool) -> Option<(usize, usize)> {
+fn subject_at_start(
+    cx: &RuleContext<'_>,
+    ts: usize,
+    te: usize,
+    apposition: bool,
+) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let mut a = (ts..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     // skip introductory phrases up to their commas ("Once in my early 20s, when my mother
@@ -26,7 +35,7 @@ fn subject_at_start(cx: &Cx<'_>, ts: usize, te: usize, apposition: bool) -> Opti
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
-            || ends_with_ci(cx.t(a), "ing")
+            || ends_with_ci(cx.text_of(a), "ing")
             || number;
         if !intro {
             break;
@@ -55,7 +64,12 @@ fn subject_at_start(cx: &Cx<'_>, ts: usize, te: usize, apposition: bool) -> Opti
 
 /// A quotation woven into a clause (text before it in the sentence), not a title standing
 /// alone; short fragments of one word count only after a verb-like word.
-pub(super) fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, ts: usize, te: usize) -> bool {
+pub(super) fn fragment_in_clause(
+    cx: &RuleContext<'_>,
+    q: &Quote<'_>,
+    ts: usize,
+    te: usize,
+) -> bool {
     let toks = cx.toks;
     let Some(qa) = (ts..te).find(|&i| toks[i].in_this_quote(q)) else {
         return false;
@@ -88,7 +102,7 @@ pub(super) fn fragment_in_clause(cx: &Cx<'_>, q: &Quote<'_>, ts: usize, te: usiz
 /// `cur`? It starts with a dash and a name, or (after a quotation ending in `?` or `!`) is a
 /// short sentence without quotations.
 pub(super) fn trailing_attribution(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     q: &Quote<'_>,
     cur: (usize, usize),
     next: (usize, usize),
@@ -103,7 +117,7 @@ pub(super) fn trailing_attribution(
     if last_word.is_some_and(|i| !toks[i].in_quote()) {
         return false;
     }
-    if !toks[ns].word() && matches!(cx.t(ns), "―" | "—" | "–" | "-") {
+    if !toks[ns].word() && matches!(cx.text_of(ns), "―" | "—" | "–" | "-") {
         return true;
     }
     let content = q
@@ -115,7 +129,7 @@ pub(super) fn trailing_attribution(
 
 /// Link a quotation to a cue in its sentence (tokens [ts, te)).
 pub(super) fn link_quote(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     q: &Quote<'_>,
     ts: usize,
     te: usize,
@@ -232,7 +246,10 @@ pub(super) fn link_quote(
     // 2b. "“…” — Name": a dash ("—", "–", "-", "--") and a name closing the sentence,
     // perhaps with a short apposition ("— Jane Ng, Leeds", "—Jane Ng, a reader from
     // Leeds")
-    if after.is_none() && qb < te && matches!(cx.t(qb), "―" | "—" | "–" | "-") && !toks[qb].word()
+    if after.is_none()
+        && qb < te
+        && matches!(cx.text_of(qb), "―" | "—" | "–" | "-")
+        && !toks[qb].word()
     {
         let name_at = if qb + 1 < te && cx.punct(qb, "-") && cx.punct(qb + 1, "-") {
             qb + 2
@@ -279,7 +296,7 @@ pub(super) fn link_quote(
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
-        let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.t(c.a), "ing");
+        let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.text_of(c.a), "ing");
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
         } else if participle {
@@ -315,7 +332,7 @@ pub(super) fn link_quote(
         }
         // a fragment woven into a reported clause: the clause is the content;
         // "said Monday, “…”" keeps the quotation alone
-        let lead_punct = qa > 0 && !toks[qa - 1].word() && matches!(cx.t(qa - 1), "," | ":");
+        let lead_punct = qa > 0 && !toks[qa - 1].word() && matches!(cx.text_of(qa - 1), "," | ":");
         let content = if gap_words > 0 && !c.according && !lead_punct {
             let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
             let start = if first < qa { first } else { qa };
@@ -357,7 +374,7 @@ pub(super) fn link_quote(
 
 /// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
 /// token `at`), then appositions between commas up to the cue at `cue`.
-pub(super) fn apposed_name(cx: &Cx<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
+pub(super) fn apposed_name(cx: &RuleContext<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
     if cue <= at + 2 || !cx.punct(cue - 1, ",") || !toks[at].cap() {
         return None;

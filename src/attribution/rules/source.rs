@@ -43,7 +43,7 @@ pub(super) type Candidate = (&'static str, Option<(usize, usize)>);
 /// their own: the others are alternatives weighed when a primary one exists (so that the
 /// rules without weights decide as before). `site` names the calling rule.
 pub(super) fn choose(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     site: &'static str,
     cue_a: usize,
     cue_b: usize,
@@ -116,7 +116,7 @@ pub(super) fn choose(
 /// The features of candidate `r` for the cue [`cue_a`, `cue_b`).
 #[allow(clippy::too_many_arguments)]
 fn features(
-    cx: &Cx<'_>,
+    cx: &RuleContext<'_>,
     site: &'static str,
     cue_a: usize,
     cue_b: usize,
@@ -128,7 +128,7 @@ fn features(
     let toks = cx.toks;
     let text = cx.text;
     let lemma = toks[cue_a].lemma(text).unwrap_or("phrase");
-    let cue_word = cx.t(cue_a);
+    let cue_word = cx.text_of(cue_a);
     let cue_form = if ends_with_ci(cue_word, "ing") {
         "ing"
     } else if ends_with_ci(cue_word, "s") && !ends_with_ci(cue_word, "ss") {
