@@ -787,10 +787,14 @@ impl Analyzer {
         attribute: impl FnOnce(
             &str,
             &[Sentence<'_>],
-            &mut [Quote<'_>],
+            &[Quote<'_>],
             &Overlay,
             &[Span],
-        ) -> (Vec<Attribution>, Vec<(Span, bool)>),
+        ) -> (
+            Vec<Attribution>,
+            Vec<(Span, bool)>,
+            Vec<attribution::KindDecision>,
+        ),
     ) -> Document<'t> {
         // the lists of the document grow by doubling: each gives back its spare room as
         // soon as it is complete (memory per input byte, issue 16)
@@ -806,10 +810,16 @@ impl Analyzer {
         drop(pspans);
         let extra = &self.inner.extra;
         let skipped = skipped_ranges(text, &self.inner.skip);
-        let (mut attributions, names) =
+        let (mut attributions, names, kind_decisions) =
             attribution::with_weights(self.inner.weights.as_ref(), || {
-                attribute(text, &sentences, &mut quotes, extra, &skipped)
+                attribute(text, &sentences, &quotes, extra, &skipped)
             });
+        // the attribution stage's decisions about the detector's quotations (a partial
+        // quotation nobody said is a term, not speech): applied here, where the two
+        // stages' outputs meet, so that neither rewrites the other's
+        for decision in &kind_decisions {
+            quotes[decision.quote].kind = decision.kind;
+        }
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
         }
@@ -948,10 +958,14 @@ fn skipped_ranges(text: &str, skip: &[regex::Regex]) -> Vec<Span> {
 fn attribute_skipping(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     extra: &Overlay,
     skipped: &[Span],
-) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+) -> (
+    Vec<Attribution>,
+    Vec<(Span, bool)>,
+    Vec<attribution::KindDecision>,
+) {
     let mut masked = String::with_capacity(text.len());
     let mut from = 0;
     for s in skipped {
@@ -975,21 +989,22 @@ fn attribute_skipping(
     if kept.len() == quotes.len() {
         return attribution::attribute(&masked, &masked_sentences, quotes, extra);
     }
-    let mut visible: Vec<Quote<'_>> = kept
+    let visible: Vec<Quote<'_>> = kept
         .iter()
         .map(|&k| Quote {
             parent: quotes[k].parent.and_then(|p| kept.binary_search(&p).ok()),
             ..quotes[k].clone()
         })
         .collect();
-    let (mut atts, names) = attribution::attribute(&masked, &masked_sentences, &mut visible, extra);
-    for (q, &k) in visible.iter().zip(&kept) {
-        quotes[k].kind = q.kind;
-    }
+    let (mut atts, names, mut decisions) =
+        attribution::attribute(&masked, &masked_sentences, &visible, extra);
     for a in &mut atts {
         a.quote = a.quote.map(|q| kept[q]);
     }
-    (atts, names)
+    for d in &mut decisions {
+        d.quote = kept[d.quote];
+    }
+    (atts, names, decisions)
 }
 
 /// Analyse `text` with the default [`Analyzer`].

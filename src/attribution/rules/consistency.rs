@@ -1,5 +1,6 @@
 //! Last checks on the attributions of a whole text, once every window is done and the
-//! quotations' kinds are final: an attribution must agree with the rest of the output.
+//! quotations' kinds are decided (the stage's own decisions included): an attribution
+//! must agree with the rest of the output.
 //!
 //! * A content is partial only for quoted words of its speaker: when every quotation in
 //!   it is a scare quote, a term the output lists as not speech and that `so-called`
@@ -10,14 +11,20 @@
 //!   asked Fatima Noor`, `asked` takes an addressee (`asked him`), but the name after it
 //!   is the speaker.
 
-use crate::attribution::{Attribution, AttributionKind};
+use crate::attribution::{Attribution, AttributionKind, KindDecision, decided_kind};
 use crate::quote::{Quote, QuoteKind};
 
 /// Apply the checks of the module to `out` (in text order), with `quotes` the text's
-/// quotations.
-pub(super) fn settle(text: &str, out: &mut [Attribution], quotes: &[Quote<'_>]) {
+/// quotations and `decisions` the stage's decisions about their kinds (sorted by
+/// quotation; the analyzer applies them after this).
+pub(super) fn settle(
+    text: &str,
+    out: &mut [Attribution],
+    quotes: &[Quote<'_>],
+    decisions: &[KindDecision],
+) {
     for a in out {
-        if a.kind == AttributionKind::Partial && only_scare_quoted(text, a, quotes) {
+        if a.kind == AttributionKind::Partial && only_scare_quoted(text, a, quotes, decisions) {
             a.kind = AttributionKind::Indirect;
         }
         if let (Some(m), Some(to)) = (a.speaker, a.addressee) {
@@ -28,10 +35,12 @@ pub(super) fn settle(text: &str, out: &mut [Attribution], quotes: &[Quote<'_>]) 
     }
 }
 
-/// A not-speech quotation right after `so-called` (`so called`, any case).
-fn scare_quote(text: &str, q: &Quote<'_>) -> bool {
+/// A not-speech quotation (quotation `qi` of `quotes`, its kind decided) right after
+/// `so-called` (`so called`, any case).
+fn scare_quote(text: &str, quotes: &[Quote<'_>], decisions: &[KindDecision], qi: usize) -> bool {
+    let q = &quotes[qi];
     let before = text[..q.span.start].trim_end().as_bytes();
-    q.kind == QuoteKind::NotSpeech
+    decided_kind(quotes, decisions, qi) == QuoteKind::NotSpeech
         && ["so-called", "so called"].iter().any(|w| {
             before.len() >= w.len()
                 && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
@@ -42,7 +51,12 @@ fn scare_quote(text: &str, q: &Quote<'_>) -> bool {
 
 /// Every top-level quotation overlapping `a`'s content is a scare quote (and there is
 /// one).
-fn only_scare_quoted(text: &str, a: &Attribution, quotes: &[Quote<'_>]) -> bool {
+fn only_scare_quoted(
+    text: &str,
+    a: &Attribution,
+    quotes: &[Quote<'_>],
+    decisions: &[KindDecision],
+) -> bool {
     let c = a.content;
     // top-level quotations never overlap: at most one starts before the content. The
     // list also holds nested quotations, each after its parent: step back over them to
@@ -54,11 +68,16 @@ fn only_scare_quoted(text: &str, a: &Attribution, quotes: &[Quote<'_>]) -> bool 
         from -= 1;
     }
     let mut any = false;
-    for q in quotes[from..].iter().take_while(|q| q.span.start < c.end) {
+    for (qi, q) in quotes
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, q)| q.span.start < c.end)
+    {
         if q.parent.is_some() || !q.span.overlaps(c) {
             continue;
         }
-        if !scare_quote(text, q) {
+        if !scare_quote(text, quotes, decisions, qi) {
             return false;
         }
         any = true;

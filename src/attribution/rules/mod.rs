@@ -4,7 +4,9 @@ use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
 use crate::attribution::token::{Tok, tokenize};
-use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
+use crate::attribution::{
+    Attribution, AttributionKind, KindDecision, KindReason, Mention, Mode, Rule,
+};
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole};
 use crate::lexicon::{Overlay, class, word_info};
 use crate::quote::{Quote, QuoteKind};
@@ -391,20 +393,23 @@ fn kind_for(cx: &RuleContext<'_>, content: Span, quotes: &[Quote<'_>]) -> Attrib
 /// `windows` for longer texts and for windows), with `quotes` the quotations that
 /// start in them and `carried` the pieces of one that started before them and is still
 /// open. Appends the attributions, in text order, to `out` (their quotation
-/// indices are into `quotes`) and the person-like names seen to `names` (antecedents for
-/// pronouns; `true` marks a weak one that may only join a known person).
+/// indices are into `quotes`), the person-like names seen to `names` (antecedents for
+/// pronouns; `true` marks a weak one that may only join a known person) and the
+/// decisions about the quotations' kinds to `decisions` (in quotation order; the
+/// quotations themselves are the detector's, left as they are).
 // the window's inputs (text, sentences, quotations, carried pieces, added words) and
 // its outputs (scratch, attributions, names): one call per window of a long text
 #[allow(clippy::too_many_arguments)]
 fn attribute_all(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     carried: &[Span],
     extra: &Overlay,
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
     names: &mut Vec<(Span, bool)>,
+    decisions: &mut Vec<KindDecision>,
 ) {
     // about one token per five bytes of the sentences (a window of a long text)
     let bytes = extent(sentences);
@@ -776,7 +781,11 @@ fn attribute_all(
                             mode: Mode::Speech,
                         });
                     }
-                    _ => quotes[qi].kind = QuoteKind::NotSpeech,
+                    _ => decisions.push(KindDecision {
+                        quote: qi,
+                        kind: QuoteKind::NotSpeech,
+                        reason: KindReason::Unclaimed,
+                    }),
                 },
             }
         }
@@ -900,4 +909,45 @@ fn turn_end(a: &Attribution) -> usize {
 /// The first token of sentence tokens [ts, te) at or after byte `at`.
 fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
     ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute;
+    use crate::attribution::{KindDecision, KindReason};
+    use crate::lexicon::Overlay;
+    use crate::quote::QuoteKind;
+    use crate::{QuoteDetector, QuotePolicy, Segmenter, paragraphs};
+
+    #[test]
+    fn kind_decisions_are_returned_for_the_analyzer_to_apply() {
+        // a partial quotation with no cue and no clause about a subject: the stage decides it is not speech and
+        // says so, and the analyzer's document shows the decision
+        let text = "Tickets for the “summer of fun” tour sold out.";
+        let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
+        let sentences: Vec<_> = Segmenter::new()
+            .sentences_with_policy(text, QuotePolicy::Keep)
+            .collect();
+        let quotes = QuoteDetector::new().detect(text, &spans);
+        assert_eq!(quotes[0].kind, QuoteKind::Partial);
+        let (_, _, decisions) = attribute(text, &sentences, &quotes, &Overlay::default());
+        assert_eq!(
+            decisions,
+            [KindDecision {
+                quote: 0,
+                kind: QuoteKind::NotSpeech,
+                reason: KindReason::Unclaimed,
+            }]
+        );
+        assert_eq!(crate::analyze(text).quotes[0].kind, QuoteKind::NotSpeech);
+        // a fragment someone says keeps its kind: no decision
+        let text = "She said the plan was “a disaster for everyone” and would fail.";
+        let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
+        let sentences: Vec<_> = Segmenter::new()
+            .sentences_with_policy(text, QuotePolicy::Keep)
+            .collect();
+        let quotes = QuoteDetector::new().detect(text, &spans);
+        let (_, _, decisions) = attribute(text, &sentences, &quotes, &Overlay::default());
+        assert_eq!(decisions, []);
+    }
 }

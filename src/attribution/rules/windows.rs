@@ -23,9 +23,9 @@
 //!   back; a quotation that crosses a part's end is left unattributed.
 
 use super::{MAX_SENTENCE_TOKENS, Scratch, attribute_all, extent};
-use crate::attribution::Attribution;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
+use crate::attribution::{Attribution, KindDecision};
 use crate::lexicon::Overlay;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
@@ -35,15 +35,26 @@ use crate::span::Span;
 pub(crate) const WINDOW: usize = 1 << 16;
 
 /// Run the attribution rules over the whole text, with the analyzer's own word-list
-/// additions `extra`.
+/// additions `extra`. Returns the attributions, the person-like names seen and the
+/// decisions about the quotations' kinds (in quotation order), which the analyzer
+/// applies: the stage leaves the detector's quotations as they are.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     extra: &Overlay,
-) -> (Vec<Attribution>, Vec<(Span, bool)>) {
-    let (mut out, names) = attribute_within(text, sentences, quotes, extra, MAX_TEXT, WINDOW);
-    super::consistency::settle(text, &mut out, quotes);
+) -> (Vec<Attribution>, Vec<(Span, bool)>, Vec<KindDecision>) {
+    let mut decisions = Vec::new();
+    let (mut out, names) = attribute_within(
+        text,
+        sentences,
+        quotes,
+        extra,
+        MAX_TEXT,
+        WINDOW,
+        &mut decisions,
+    );
+    super::consistency::settle(text, &mut out, quotes, &decisions);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
     if !extra.is_empty() {
         for a in &mut out {
@@ -52,7 +63,7 @@ pub(crate) fn attribute(
             }
         }
     }
-    (out, names)
+    (out, names, decisions)
 }
 
 /// The top-level quotation that holds byte `b` (its start excluded), if any. The last
@@ -76,9 +87,10 @@ fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
 pub(crate) fn attribute_in_windows(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     window: usize,
-) -> (Vec<Attribution>, Vec<(Span, bool)>) {
+) -> (Vec<Attribution>, Vec<(Span, bool)>, Vec<KindDecision>) {
+    let mut decisions = Vec::new();
     let (mut out, names) = attribute_within(
         text,
         sentences,
@@ -86,9 +98,10 @@ pub(crate) fn attribute_in_windows(
         &Overlay::default(),
         MAX_TEXT,
         window,
+        &mut decisions,
     );
-    super::consistency::settle(text, &mut out, quotes);
-    (out, names)
+    super::consistency::settle(text, &mut out, quotes, &decisions);
+    (out, names, decisions)
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)?
@@ -115,13 +128,15 @@ fn carried_pieces(quotes: &[Quote<'_>], window: Span, out: &mut Vec<Span>) {
 }
 
 /// Attribute `sentences` (and the quotations in `quotes`, those that start in them) in
-/// windows of about `window` bytes, offsets unchanged.
+/// windows of about `window` bytes, offsets unchanged; the decisions about quotation
+/// kinds go to `decisions`.
 fn attribute_windows(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     extra: &Overlay,
     window: usize,
+    decisions: &mut Vec<KindDecision>,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, mut names) = (Vec::new(), Vec::new());
     let mut scratch = Scratch::default();
@@ -135,6 +150,7 @@ fn attribute_windows(
             &mut scratch,
             &mut out,
             &mut names,
+            decisions,
         );
         return (out, names);
     }
@@ -194,7 +210,8 @@ fn attribute_windows(
         let base = out.len();
         let span = Span::new(sentences[si].span.start, sentences[next - 1].span.end);
         carried_pieces(&quotes[..q0], span, &mut carried);
-        let window_quotes = &mut quotes[q0..q1];
+        let window_quotes = &quotes[q0..q1];
+        let first_decision = decisions.len();
         attribute_all(
             text,
             &sentences[si..next],
@@ -204,9 +221,13 @@ fn attribute_windows(
             &mut scratch,
             &mut out,
             &mut names,
+            decisions,
         );
         for a in &mut out[base..] {
             a.quote = a.quote.map(|k| k + q0);
+        }
+        for d in &mut decisions[first_decision..] {
+            d.quote += q0;
         }
         // room for the next windows' attributions, grown by a quarter rather than by
         // doubling (a text of attributions spends most of its memory on this list)
@@ -231,13 +252,14 @@ fn shift(s: Span, by: isize) -> Span {
 fn attribute_within(
     text: &str,
     sentences: &[Sentence<'_>],
-    quotes: &mut [Quote<'_>],
+    quotes: &[Quote<'_>],
     extra: &Overlay,
     limit: usize,
     window: usize,
+    decisions: &mut Vec<KindDecision>,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
-        return attribute_windows(text, sentences, quotes, extra, window);
+        return attribute_windows(text, sentences, quotes, extra, window, decisions);
     }
     let limit = limit.max(4); // room for any one char
     let (mut out, mut names) = (Vec::new(), Vec::new());
@@ -286,7 +308,7 @@ fn attribute_within(
         let q0 = quotes.partition_point(|q| q.span.start < base);
         let q1 = quotes.partition_point(|q| q.span.start < stop);
         let inside: Vec<usize> = (q0..q1).filter(|&i| quotes[i].span.end <= stop).collect();
-        let mut wq: Vec<Quote<'_>> = inside
+        let wq: Vec<Quote<'_>> = inside
             .iter()
             .map(|&i| {
                 let q = &quotes[i];
@@ -299,9 +321,10 @@ fn attribute_within(
                 }
             })
             .collect();
-        let (atts, ns) = attribute_windows(part, &ws, &mut wq, extra, window);
-        for (k, q) in wq.iter().enumerate() {
-            quotes[inside[k]].kind = q.kind;
+        let first_decision = decisions.len();
+        let (atts, ns) = attribute_windows(part, &ws, &wq, extra, window, decisions);
+        for d in &mut decisions[first_decision..] {
+            d.quote = inside[d.quote];
         }
         let back = base as isize;
         out.extend(atts.into_iter().map(|mut a| {
@@ -330,23 +353,35 @@ mod tests {
     /// The analyzer's sentences and quotations of `text`, attributed in parts of `limit`
     /// bytes (offsets shifted) and windows of `window` bytes (offsets kept).
     fn windowed(text: &str, limit: usize, window: usize) -> (Vec<Attribution>, Vec<Quote<'_>>) {
+        let (atts, quotes, _) = windowed_with_decisions(text, limit, window);
+        (atts, quotes)
+    }
+
+    /// [`windowed`], with the decisions about the quotations' kinds.
+    fn windowed_with_decisions(
+        text: &str,
+        limit: usize,
+        window: usize,
+    ) -> (Vec<Attribution>, Vec<Quote<'_>>, Vec<KindDecision>) {
         let pspans: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
         let sentences: Vec<Sentence<'_>> = crate::Segmenter::new()
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
-        let mut quotes = crate::QuoteDetector::new().detect(text, &pspans);
+        let quotes = crate::QuoteDetector::new().detect(text, &pspans);
+        let mut decisions = Vec::new();
         let (mut atts, _) = attribute_within(
             text,
             &sentences,
-            &mut quotes,
+            &quotes,
             &Overlay::default(),
             limit,
             window,
+            &mut decisions,
         );
         for a in &mut atts {
             a.entity = None;
         }
-        (atts, quotes)
+        (atts, quotes, decisions)
     }
 
     fn valid(text: &str, atts: &[Attribution], quotes: &[Quote<'_>]) {
@@ -373,17 +408,15 @@ mod tests {
 
     #[test]
     fn paragraph_windows_give_the_same_attributions() {
-        let (whole, wq) = windowed(PARAGRAPHS, usize::MAX, usize::MAX);
+        let (whole, _, whole_decisions) =
+            windowed_with_decisions(PARAGRAPHS, usize::MAX, usize::MAX);
         assert_eq!(whole.len(), 4);
         // parts and windows of about one paragraph each: every attribution lies inside one
         for limit in [90, 120, 150, 200] {
             for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit, limit)] {
-                let (atts, q) = windowed(PARAGRAPHS, l, w);
+                let (atts, _, decisions) = windowed_with_decisions(PARAGRAPHS, l, w);
                 assert_eq!(atts, whole, "part {l} window {w}");
-                assert_eq!(
-                    q.iter().map(|q| q.kind).collect::<Vec<_>>(),
-                    wq.iter().map(|q| q.kind).collect::<Vec<_>>()
-                );
+                assert_eq!(decisions, whole_decisions, "part {l} window {w}");
             }
         }
         let mut plain = analyze(PARAGRAPHS).attributions;
