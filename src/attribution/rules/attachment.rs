@@ -8,9 +8,10 @@
 //! name or a bucket: never a name or a phrase of an article.
 
 use super::confidence::mention_name;
+use super::context::{Cue, Link, RuleContext};
 use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
-use super::*;
+use crate::quote::Quote;
 
 // The feature templates.
 const ATT_CUE: Template = Template::new("att:cue=");

@@ -1,7 +1,16 @@
 //! Reported speech: the clause a cue governs (`X said that …`, `…, X said`,
 //! `according to X, …`), its boundaries, and `Name: …` headlines and transcript turns.
 
-use super::*;
+use super::context::{Cue, Range32, RuleContext, content_end, is_media, kind_for};
+use super::cues::after_cue;
+use super::quotes::clause_subject;
+use super::source;
+use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
+use crate::attribution::{Attribution, Mention, Mode, Rule};
+use crate::lexicon::{INFINITIVE_VERBS, class};
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::Sentence;
+use crate::span::Span;
 
 /// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
 /// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's

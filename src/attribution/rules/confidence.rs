@@ -5,9 +5,11 @@
 //! on cross-validated output (each article scored by weights that never saw it), so that
 //! the probability is calibrated for unseen news.
 
+use super::context::{Cue, RuleContext};
 use super::model::{Proposal, Scorer, Template, probability, record};
-use super::*;
+use crate::attribution::Attribution;
 use crate::attribution::MentionKind;
+use crate::lexicon::word_info;
 
 // The feature templates.
 const CONF_ADDRESSEE: Template = Template::new("conf:addressee=");

@@ -7,8 +7,10 @@
 //! Every feature is a word class, a lemma of the cue lexicon, a closed-class word or a
 //! punctuation mark: never a name or a phrase of an article.
 
+use super::context::RuleContext;
 use super::model::{Proposal, Scorer, Template, record};
-use super::*;
+use crate::attribution::mention::{ends_with_ci, is};
+use crate::lexicon::class;
 
 // The feature templates.
 const CUE_CLAUSE_AFTER: Template = Template::new("cue:clause-after=");

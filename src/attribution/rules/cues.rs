@@ -1,7 +1,12 @@
 //! Finding cues: reporting verbs in every inflection, cue phrases, and what follows a
 //! cue (addressee, medium, time words, `that`).
 
-use super::*;
+use super::clauses::infinitive_only;
+use super::context::{Cue, RuleContext, is_media};
+use super::cue_sense::{Verdicts, decide};
+use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
+use crate::span::Span;
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.

@@ -1,6 +1,10 @@
 //! Person-like names anywhere in the text, the antecedents of pronouns.
 
-use super::*;
+use super::context::{Range32, RuleContext};
+use crate::attribution::mention::is;
+use crate::attribution::token::Tok;
+use crate::lexicon::class;
+use crate::span::Span;
 
 /// Words that join an organisation's name (`Department of Veterans Affairs`); with the
 /// particles of persons' names (`lexicon/name_particles.txt`) they continue a name. The

@@ -1,8 +1,18 @@
 //! Linking a quotation to its speaker and cue: split quotations, cues after and before
 //! the quotation, signatures, trailing attributions and fragments in a clause.
 
-use super::*;
+use super::clauses::{clause_end, coordinated, infinitive_only};
+use super::context::{Cue, Link, RuleContext, content_end, is_media};
+use super::cues::after_cue;
+use super::{attachment, source};
+use crate::attribution::Rule;
+use crate::attribution::mention::{
+    as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
+};
+use crate::lexicon::class;
+use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
+use crate::span::Span;
 
 /// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
 /// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").

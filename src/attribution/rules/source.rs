@@ -8,10 +8,11 @@
 //! punctuation mark or a bucket: never a name or a phrase of an article.
 
 use super::confidence::mention_name;
+use super::context::RuleContext;
 use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
-use super::*;
 use crate::attribution::mention::kind_of;
+use crate::attribution::mention::{ends_with_ci, is};
 
 // The feature templates.
 const SRC_CLASS_FIRST: Template = Template::new("src:first=");

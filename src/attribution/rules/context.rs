@@ -1,0 +1,398 @@
+//! What the rules share: the context every rule reads ([`RuleContext`]: the text, its
+//! tokens and their letter counts), the cues found in it, the link a quotation rule
+//! makes, and the small helpers several rule families use (the kind of a content, the
+//! end of a sentence's content, an unattributed quotation). Moved out of `mod.rs` so
+//! that the rule families import their siblings, never the module above them.
+
+use crate::attribution::token::Tok;
+use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
+use crate::lexicon::class;
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::Sentence;
+use crate::sentence::scan::{is_alnum, partition_from};
+use crate::span::Span;
+use std::cell::Cell;
+
+/// A range of token (or cue) indices, half the size of `(usize, usize)`: one per sentence,
+/// and indices fit in u32 (a text is at most `MAX_TEXT` bytes).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Range32(u32, u32);
+
+impl Range32 {
+    pub(super) fn new(start: usize, end: usize) -> Range32 {
+        Range32(start as u32, end as u32)
+    }
+    pub(super) fn get(self) -> (usize, usize) {
+        (self.0 as usize, self.1 as usize)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cue {
+    /// token range
+    pub(super) a: usize,
+    pub(super) b: usize,
+    /// A verb that takes an addressee (`told`, `assured`: `class::ADDRESSEE_VERB`).
+    pub(super) tells: bool,
+    /// Its object is what the words are about (`likened X to “…”`:
+    /// `class::COMPLEMENT_VERB`).
+    pub(super) complements: bool,
+    pub(super) according: bool,
+    pub(super) used: bool,
+    /// The cue-sense model's log-odds that this is a reporting act (1 for phrases).
+    pub(super) score: f32,
+}
+
+/// The working vectors of [`attribute_all`], kept from one window of a long text to the
+/// next: each window then reuses memory that is already mapped (and likely cached)
+/// instead of allocating afresh.
+#[derive(Default)]
+pub(super) struct Scratch {
+    pub(super) toks: Vec<Tok>,
+    pub(super) cum: Vec<u32>,
+    pub(super) ranges: Vec<Range32>,
+    pub(super) cues: Vec<Cue>,
+    pub(super) cue_ranges: Vec<Range32>,
+    pub(super) quote_done: Vec<bool>,
+    pub(super) sentence_quotes: Vec<usize>,
+    pub(super) groups: Vec<(usize, usize)>,
+    pub(super) tops: Vec<usize>,
+    pub(super) tops_cum: Vec<u32>,
+    pub(super) piece_cum: Vec<u32>,
+    pub(super) piece_off: Vec<usize>,
+}
+
+/// Bytes from the first sentence's start to the last one's end.
+pub(super) fn extent(sentences: &[Sentence<'_>]) -> usize {
+    match (sentences.first(), sentences.last()) {
+        (Some(first), Some(last)) => last.span.end - first.span.start,
+        _ => 0,
+    }
+}
+
+/// A vector of the scratch, emptied, to fill and give back.
+pub(super) fn taken<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
+/// What every rule reads: the text of one window (a whole article, or a window of a
+/// long text), its tokens and their letter counts, and the learned weights. Rules take
+/// it by shared reference; the `Cell`s only remember where the last binary search
+/// ended, so that the next one, usually nearby, starts there.
+pub(super) struct RuleContext<'a> {
+    pub(super) text: &'a str,
+    /// The learned decisions' weights.
+    pub(super) weights: std::sync::Arc<crate::lexicon::Weights>,
+    /// Spell out every proposal's features for the trainer.
+    pub(super) record: bool,
+    pub(super) toks: &'a [Tok],
+    pub(super) counts: &'a Counts,
+    /// Where the last token search ended (see `alnum_before`).
+    pub(super) near: Cell<usize>,
+    /// Where the last searches of `quotes_before` and `tops_before` ended.
+    pub(super) near_quote: Cell<usize>,
+    pub(super) near_top: Cell<usize>,
+}
+
+/// Letters and digits in `s`.
+fn alnum(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|&c| is_alnum(c)).count()
+    }
+}
+
+/// Letters and digits counted once per text, so that the quoted share of a content costs
+/// a few binary searches: counting it char by char, and walking every quotation and
+/// piece in it, for each attribution of a long sentence was quadratic. Sums wrap (u32);
+/// their differences are exact.
+pub(super) struct Counts {
+    /// Letters and digits before each token (one entry more: in all tokens).
+    pub(super) tok: Vec<u32>,
+    /// The top-level quotations, in order (they never overlap).
+    pub(super) tops: Vec<usize>,
+    /// Letters and digits in the pieces of the top-level quotations before each of them.
+    pub(super) tops_cum: Vec<u32>,
+    /// Per quotation, letters and digits in its pieces before each piece; quotation `q`'s
+    /// entries start at `piece_off[q]`.
+    pub(super) piece_cum: Vec<u32>,
+    pub(super) piece_off: Vec<usize>,
+}
+
+/// Letters and digits in `text[..x]`, from the token sums (only whitespace lies outside
+/// the tokens).
+/// `near` is a recent token index: the search starts there and is moved to the answer.
+fn alnum_before(text: &str, toks: &[Tok], tok_cum: &[u32], x: usize, near: &Cell<usize>) -> u32 {
+    let k = partition_from(toks, near.get(), |t| t.end() <= x);
+    near.set(k);
+    match toks.get(k) {
+        Some(t) if t.start() < x => {
+            tok_cum[k].wrapping_add(alnum(text.get(t.start()..x).unwrap_or("")) as u32)
+        }
+        _ => tok_cum[k],
+    }
+}
+
+fn alnum_in(text: &str, toks: &[Tok], tok_cum: &[u32], s: Span, near: &Cell<usize>) -> usize {
+    if s.is_empty() {
+        return 0;
+    }
+    let before_start = alnum_before(text, toks, tok_cum, s.start, near);
+    alnum_before(text, toks, tok_cum, s.end, near).wrapping_sub(before_start) as usize
+}
+
+impl Counts {
+    /// `tok`: the sums the tokenizer kept, one more than `toks`.
+    pub(super) fn new(
+        text: &str,
+        toks: &[Tok],
+        tok: Vec<u32>,
+        quotes: &[Quote<'_>],
+        scratch: &mut Scratch,
+    ) -> Counts {
+        let mut piece_cum = taken(&mut scratch.piece_cum);
+        let mut piece_off = taken(&mut scratch.piece_off);
+        let mut tops = taken(&mut scratch.tops);
+        let mut tops_cum = taken(&mut scratch.tops_cum);
+        tops_cum.push(0);
+        let near = Cell::new(0);
+        for (qi, q) in quotes.iter().enumerate() {
+            piece_off.push(piece_cum.len());
+            let mut m = 0u32;
+            piece_cum.push(m);
+            for p in &q.pieces {
+                m = m.wrapping_add(alnum_in(text, toks, &tok, *p, &near) as u32);
+                piece_cum.push(m);
+            }
+            if q.parent.is_none() {
+                tops.push(qi);
+                tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
+            }
+        }
+        Counts {
+            tok,
+            tops,
+            tops_cum,
+            piece_cum,
+            piece_off,
+        }
+    }
+}
+
+impl RuleContext<'_> {
+    /// Letters and digits in span `s`.
+    pub(super) fn alnum_in(&self, s: Span) -> usize {
+        alnum_in(self.text, self.toks, &self.counts.tok, s, &self.near)
+    }
+
+    /// Letters and digits of quotation `qi`'s pieces inside `c`.
+    pub(super) fn quoted_in(&self, qi: usize, q: &Quote<'_>, c: Span) -> usize {
+        let ps = &q.pieces;
+        let a = ps.partition_point(|p| p.end <= c.start);
+        let b = ps.partition_point(|p| p.start < c.end);
+        if b <= a {
+            return 0;
+        }
+        let clamp = |p: Span| self.alnum_in(Span::new(p.start.max(c.start), p.end.min(c.end)));
+        let mut n = clamp(ps[a]);
+        if b - 1 > a {
+            let cum = &self.counts.piece_cum[self.counts.piece_off[qi]..];
+            n += cum[b - 1].wrapping_sub(cum[a + 1]) as usize + clamp(ps[b - 1]);
+        }
+        n
+    }
+
+    /// The number of quotations that start before byte `x`.
+    pub(super) fn quotes_before(&self, quotes: &[Quote<'_>], x: usize) -> usize {
+        let k = partition_from(quotes, self.near_quote.get(), |q| q.span.start < x);
+        self.near_quote.set(k);
+        k
+    }
+
+    /// The number of top-level quotations that start before byte `x`.
+    pub(super) fn tops_before(&self, quotes: &[Quote<'_>], x: usize) -> usize {
+        let tops = &self.counts.tops;
+        let k = partition_from(tops, self.near_top.get(), |&t| quotes[t].span.start < x);
+        self.near_top.set(k);
+        k
+    }
+
+    /// The text of token `i`.
+    pub(super) fn text_of(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+    /// The bytes of tokens `[first, end)`.
+    pub(super) fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.toks[first].start(), self.toks[end - 1].end())
+    }
+    /// Token `i` is the punctuation `p`.
+    pub(super) fn punct(&self, i: usize, p: &str) -> bool {
+        !self.toks[i].word() && self.text_of(i) == p
+    }
+}
+
+/// A token of `[first, end)` names a medium (`class::MEDIA`: a statement, an interview).
+pub(super) fn is_media(cx: &RuleContext<'_>, first: usize, end: usize) -> bool {
+    cx.toks[first..end].iter().any(|t| t.has(class::MEDIA))
+}
+
+/// The end of sentence tokens `[first, end)` without its closing punctuation (a
+/// content stops before the full stop that ends its sentence).
+pub(super) fn content_end(cx: &RuleContext<'_>, first: usize, end: usize) -> usize {
+    let mut stop = end;
+    while stop > first
+        && !cx.toks[stop - 1].word()
+        && matches!(
+            cx.text_of(stop - 1),
+            "." | "!" | "?" | ";" | ":" | "," | "—" | "–" | "…"
+        )
+    {
+        stop -= 1;
+    }
+    stop
+}
+
+/// Result of linking one quotation.
+#[derive(Clone, Copy)]
+pub(super) struct Link {
+    pub(super) speaker: Option<Mention>,
+    pub(super) cue: Option<Span>,
+    pub(super) addressee: Option<Span>,
+    pub(super) medium: Option<Span>,
+    pub(super) rule: Rule,
+    pub(super) confidence: f32,
+    pub(super) content: Option<Span>,
+}
+
+impl Link {
+    /// The attribution of quotation `qi` with this link's speaker, cue and rule.
+    pub(super) fn attribution(
+        &self,
+        content: Span,
+        kind: AttributionKind,
+        qi: usize,
+        confidence: f32,
+    ) -> Attribution {
+        Attribution {
+            content,
+            kind,
+            quote: Some(qi),
+            speaker: self.speaker,
+            entity: None,
+            cue: self.cue,
+            addressee: self.addressee,
+            medium: self.medium,
+            confidence,
+            rule: self.rule,
+            mode: Mode::Speech,
+        }
+    }
+}
+
+/// The quotations' top-level tokens: mark each token inside a speech or partial quote.
+pub(super) fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
+    let mut k = 0;
+    for q in quotes {
+        if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
+            continue;
+        }
+        for piece in &q.pieces {
+            while k < toks.len() && toks[k].start() < piece.start {
+                k += 1;
+            }
+            let mut j = k;
+            while j < toks.len() && toks[j].end() <= piece.end {
+                toks[j].set_in_quote();
+                j += 1;
+            }
+        }
+    }
+}
+
+/// The tokens inside `carried`: the pieces of a quotation that an earlier window of a
+/// long text attributed and that is still open here (`windows`), so that its words are
+/// read as quoted, as they are when the text is attributed whole.
+pub(super) fn mark_carried_tokens(toks: &mut [Tok], carried: &[Span]) {
+    for piece in carried {
+        let from = toks.partition_point(|t| t.start() < piece.start);
+        for t in toks[from..].iter_mut().take_while(|t| t.end() <= piece.end) {
+            t.set_in_quote();
+        }
+    }
+}
+
+/// The rules see sentences of at most this many tokens; a longer one (no real sentence
+/// is that long: a text without sentence ends) is cut into pieces this long. Each rule
+/// scans at most its sentence, so this keeps every text linear.
+pub(super) const MAX_SENTENCE_TOKENS: usize = 1000;
+
+/// How much of `content` is quoted: all top-level quotations overlapping it count,
+/// names and terms included (they are the speaker's words too).
+pub(super) fn kind_for(
+    cx: &RuleContext<'_>,
+    content: Span,
+    quotes: &[Quote<'_>],
+) -> AttributionKind {
+    let total = cx.alnum_in(content).max(1);
+    // top-level quotations never overlap each other, so at most one starts before `content`
+    let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
+    let k = cx.counts;
+    let ta = cx.tops_before(quotes, content.start);
+    let tb = cx.tops_before(quotes, content.end);
+    let mut inside = 0;
+    // the quotation just before `content`, if top-level
+    if ta > 0 && k.tops[ta - 1] == lo && quotes[lo].span.overlaps(content) {
+        inside += cx.quoted_in(lo, &quotes[lo], content);
+    }
+    // those starting inside it: all but the last end inside it too
+    if tb > ta {
+        inside += k.tops_cum[tb - 1].wrapping_sub(k.tops_cum[ta]) as usize;
+        let last = k.tops[tb - 1];
+        inside += cx.quoted_in(last, &quotes[last], content);
+    }
+    if inside == 0 {
+        return AttributionKind::Indirect;
+    }
+    let share = inside as f32 / total as f32;
+    if share >= 0.98 {
+        AttributionKind::Direct
+    } else if share >= 0.5 {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Partial
+    }
+}
+
+/// A speech quotation with no cue and no speaker found.
+pub(super) fn unattributed(content: Span, kind: AttributionKind, qi: usize) -> Attribution {
+    Attribution {
+        content,
+        kind,
+        quote: Some(qi),
+        speaker: None,
+        entity: None,
+        cue: None,
+        addressee: None,
+        medium: None,
+        confidence: 0.0,
+        rule: Rule::Unattributed,
+        mode: Mode::Speech,
+    }
+}
+
+/// Where an attribution's turn ends: after its content, cue or speaker, whichever is last.
+pub(super) fn turn_end(a: &Attribution) -> usize {
+    let mut e = a.content.end;
+    for s in [a.cue, a.speaker.map(|m| m.span)].into_iter().flatten() {
+        e = e.max(s.end);
+    }
+    e
+}
+
+/// The first token of sentence tokens [ts, te) at or after byte `at`.
+pub(super) fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
+    ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
+}
