@@ -5,7 +5,7 @@
 //! that the rule families import their siblings, never the module above them.
 
 use crate::attribution::token::Tok;
-use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
+use crate::attribution::{Attribution, AttributionKind, KindDecision, Mention, Mode, Rule};
 use crate::lexicon::class;
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -396,3 +396,90 @@ pub(super) fn turn_end(a: &Attribution) -> usize {
 pub(super) fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
     ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
 }
+
+/// The sentences of a window and where their tokens and cues lie: what the rules read
+/// besides the [`RuleContext`].
+pub(super) struct Window<'w> {
+    pub(super) sentences: &'w [Sentence<'w>],
+    /// Each sentence's tokens.
+    pub(super) ranges: &'w [Range32],
+    /// Each sentence's cues, in [`Progress::cues`].
+    pub(super) cue_ranges: &'w [Range32],
+    /// The quotations that start in the window.
+    pub(super) quotes: &'w [Quote<'w>],
+    /// Where the last search of `sentence_of` ended.
+    near_sentence: Cell<usize>,
+}
+
+impl<'w> Window<'w> {
+    pub(super) fn new(
+        sentences: &'w [Sentence<'w>],
+        ranges: &'w [Range32],
+        cue_ranges: &'w [Range32],
+        quotes: &'w [Quote<'w>],
+    ) -> Window<'w> {
+        Window {
+            sentences,
+            ranges,
+            cue_ranges,
+            quotes,
+            near_sentence: Cell::new(0),
+        }
+    }
+
+    /// The sentence holding `byte`, searched from the last one asked for (it is near).
+    pub(super) fn sentence_of(&self, byte: usize) -> usize {
+        let k = partition_from(self.sentences, self.near_sentence.get(), |s| {
+            s.span.start <= byte
+        });
+        self.near_sentence.set(k);
+        k.saturating_sub(1)
+    }
+}
+
+/// The sentence the rules are at.
+pub(super) struct SentenceAt<'s> {
+    /// Its index in [`Window::sentences`].
+    pub(super) index: usize,
+    /// Its tokens.
+    pub(super) tokens: (usize, usize),
+    /// Its cues, in [`Progress::cues`].
+    pub(super) cues: (usize, usize),
+    /// The quotations that start in it, are top-level and of speech or partial, and no
+    /// earlier sentence took.
+    pub(super) quotes: &'s [usize],
+    /// The index in [`Progress::out`] of the first attribution this sentence adds.
+    pub(super) first_new: usize,
+}
+
+/// What the rules have built in a window so far, and what one sentence leaves for the
+/// next one's rules.
+pub(super) struct Progress<'o> {
+    /// The attributions, this window's from `base` on.
+    pub(super) out: &'o mut Vec<Attribution>,
+    pub(super) base: usize,
+    /// The person-like names seen (see `names::person_names`).
+    pub(super) names: &'o mut Vec<(Span, bool)>,
+    /// The decisions about quotation kinds, for the analyzer.
+    pub(super) decisions: &'o mut Vec<KindDecision>,
+    /// Every cue of the window; a rule that takes one marks it used.
+    pub(super) cues: Vec<Cue>,
+    /// Per quotation: a rule took it (or decided it is nobody's).
+    pub(super) quote_done: Vec<bool>,
+    /// The last attribution with a speaker, and its paragraph.
+    pub(super) last: Option<(usize, Attribution)>,
+    /// A lead-in "X said:" ending the previous sentence, and its paragraph.
+    pub(super) lead_in: Option<(usize, Link)>,
+    /// The last attribution of a speech quotation: (paragraph, index in `out`, sentence
+    /// where its turn ends).
+    pub(super) last_direct: Option<(usize, usize, usize)>,
+    /// The attributions each sentence added, when more than one (sorted at the end).
+    pub(super) groups: Vec<(usize, usize)>,
+}
+
+/// A rule run on each sentence, in the order of `SENTENCE_RULES`.
+pub(super) type SentenceRule =
+    fn(&RuleContext<'_>, &Window<'_>, &SentenceAt<'_>, &mut Progress<'_>);
+
+/// A rule run once on the window's attributions, in the order of `WINDOW_RULES`.
+pub(super) type WindowRule = fn(&RuleContext<'_>, &Window<'_>, &mut Progress<'_>);

@@ -1,0 +1,84 @@
+//! The last sentence rule: a sentence ending with a colon (`The mayor said in a
+//! statement:`) is a lead-in for the quotation that opens the next sentence, which the
+//! speech rule links to it. It runs last so that it only takes a cue no rule of its
+//! own sentence used; with no cue, the sentence's subject is the speaker (`Sanders made
+//! the following comment:`).
+
+use super::context::{Link, Progress, RuleContext, SentenceAt, Window};
+use super::cues::after_cue;
+use super::quotes::sentence_subject;
+use crate::attribution::Rule;
+use crate::attribution::mention::{as_mention, subject_before};
+
+/// Remember the sentence's lead-in for the next one, or forget the last one.
+pub(super) fn colon_lead_in(
+    cx: &RuleContext<'_>,
+    window: &Window<'_>,
+    sentence: &SentenceAt<'_>,
+    progress: &mut Progress<'_>,
+) {
+    let (text, toks) = (cx.text, cx.toks);
+    let s = &window.sentences[sentence.index];
+    let ((ts, te), (c0, c1)) = (sentence.tokens, sentence.cues);
+    let cues = &progress.cues;
+    let lead_in = &mut progress.lead_in;
+    *lead_in = None;
+    if s.text.trim_end().ends_with(':') {
+        if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
+            let speaker = subject_before(text, toks, c.a, ts).map(|r| as_mention(text, toks, r));
+            if speaker.is_some() {
+                let (_, addressee, medium) = after_cue(cx, c, te);
+                *lead_in = Some((
+                    s.paragraph,
+                    Link {
+                        speaker,
+                        cue: Some(cx.span(c.a, c.b)),
+                        addressee,
+                        medium,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.8,
+                        content: None,
+                    },
+                ));
+            }
+        } else if let Some(r) = sentence_subject(cx, ts, te) {
+            // "Sanders made the following comment:" — no cue word, the subject speaks
+            let colon = te - 1;
+            *lead_in = Some((
+                s.paragraph,
+                Link {
+                    speaker: Some(as_mention(text, toks, r)),
+                    cue: Some(cx.span(colon, colon + 1)),
+                    addressee: None,
+                    medium: None,
+                    rule: Rule::ColonLeadIn,
+                    confidence: 0.5,
+                    content: None,
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Rule, analyze};
+
+    #[test]
+    fn a_lead_in_without_a_cue_gives_its_subject() {
+        let text = "Kowalski made the following comment:\n\n“Winter is coming early.”";
+        let doc = analyze(text);
+        let a = doc.attributions.last().unwrap();
+        assert_eq!(a.rule, Rule::ColonLeadIn);
+        assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Kowalski"));
+    }
+
+    #[test]
+    fn a_lead_in_lasts_one_sentence() {
+        // the lead-in is forgotten after the sentence that follows it
+        let text = "Kessler said:\n\nThe rain went on.\n\n“Nobody expected this.”";
+        let doc = analyze(text);
+        let a = doc.attributions.last().unwrap();
+        assert_eq!(a.rule, Rule::Unattributed, "{:?}", doc.attributions);
+    }
+}

@@ -1,0 +1,147 @@
+//! The third sentence rule: reported speech (`X said that …`, `…, X said`, `according
+//! to X, …`: `clauses::indirect`) from the cues the quotation rules left. It comes after
+//! them so that a clause never takes a cue a quotation needs, and stops before a
+//! quotation they attributed. Its clause may hold a quotation: then the next quotation
+//! may continue it, as it continues a direct attribution.
+
+use super::clauses::indirect;
+use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, turn_end};
+use crate::attribution::AttributionKind;
+use crate::span::Span;
+
+/// Attribute the clauses of the sentence's free cues (see the module's doc).
+pub(super) fn reported_speech(
+    cx: &RuleContext<'_>,
+    window: &Window<'_>,
+    sentence: &SentenceAt<'_>,
+    progress: &mut Progress<'_>,
+) {
+    let text = cx.text;
+    let quotes = window.quotes;
+    let sentence_of = |byte: usize| window.sentence_of(byte);
+    let s = &window.sentences[sentence.index];
+    let ((ts, te), (c0, c1), first_new) = (sentence.tokens, sentence.cues, sentence.first_new);
+    let out = &mut *progress.out;
+    let (cues, quote_done) = (&mut progress.cues, &mut progress.quote_done);
+    let last_direct = &mut progress.last_direct;
+    let scues = &mut cues[c0..c1];
+    for ci in 0..scues.len() {
+        if scues[ci].used {
+            continue;
+        }
+        let main_speaker = out[first_new..].iter().find_map(|a| a.speaker);
+        if let Some(mut a) = indirect(cx, scues, ci, ts, te, quotes, quote_done, main_speaker) {
+            // a quotation attributed in step 1 is not reported again: the clause
+            // stops before it, or is dropped when nothing is left
+            let taken = out[first_new..]
+                .iter()
+                .filter_map(|b| b.quote.map(|q| quotes[q].span))
+                .find(|q| q.overlaps(a.content));
+            if let Some(q) = taken {
+                let head = text[a.content.start..q.start.max(a.content.start)].trim_end_matches(
+                    |c: char| c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–'),
+                );
+                if head.split_whitespace().count() < 3 {
+                    continue;
+                }
+                a.content = Span::new(a.content.start, a.content.start + head.len());
+                a.kind = kind_for(cx, a.content, quotes);
+            }
+            scues[ci].used = true;
+            for &qi in sentence.quotes {
+                if a.content.contains(quotes[qi].span) {
+                    quote_done[qi] = true;
+                }
+            }
+            out.push(a);
+        }
+    }
+
+    // a reported clause holding a quotation may be continued by the next quotation
+    if let Some(k) = (first_new..out.len())
+        .rev()
+        .find(|&k| out[k].kind != AttributionKind::Indirect && out[k].speaker.is_some())
+    {
+        if last_direct.is_none_or(|(_, j, _)| j < k) {
+            *last_direct = Some((
+                s.paragraph,
+                k,
+                sentence_of(turn_end(&out[k]).saturating_sub(1)),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AttributionKind, Rule, analyze};
+
+    /// Each attribution's rule, speaker and content.
+    fn attributions(text: &str) -> Vec<(Rule, Option<&str>, &str)> {
+        analyze(text)
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.rule,
+                    a.speaker.map(|m| m.span.text(text)),
+                    a.content.text(text),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_reports_its_clause() {
+        assert_eq!(
+            attributions("Ana Ruiz said that the ferry would run again in May."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "that the ferry would run again in May"
+            )]
+        );
+        assert_eq!(
+            attributions("The ferry will run again in May, Ana Ruiz said."),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("Ana Ruiz"),
+                "The ferry will run again in May"
+            )]
+        );
+        assert_eq!(
+            attributions("According to the ministry, the ferry will run again in May."),
+            [(
+                Rule::AccordingTo,
+                Some("the ministry"),
+                "the ferry will run again in May"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_cues_a_quotation_leaves_report_clauses() {
+        // `said` is the quotation's; the participle's clause is reported, same speaker
+        assert_eq!(
+            attributions("“It is ready,” Ana Ruiz said, adding that the ferry would run in May."),
+            [
+                (Rule::QuoteSpeakerCue, Some("Ana Ruiz"), "“It is ready,”"),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Ana Ruiz"),
+                    "that the ferry would run in May"
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_holding_a_fragment_is_partial() {
+        // the fragment is part of the clause, not an attribution of its own
+        let text = "Ana Ruiz said the repairs were “almost done” and that the ferry would run.";
+        let doc = analyze(text);
+        assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
+        assert_eq!(doc.attributions[0].kind, AttributionKind::Partial);
+        assert_eq!(doc.attributions[0].quote, Some(0));
+    }
+}

@@ -1,0 +1,306 @@
+//! The second sentence rule: quotations of speech, linked before any reported clause is
+//! looked for, because a quotation is the surest content and its cue the nearest one
+//! (`“…,” she said`); the cues they leave are the reported-speech rule's. In order, a
+//! quotation takes:
+//! 1. a cue next to it (`quotes::link_quote`: [`Rule::QuoteSpeakerCue`],
+//!    [`Rule::QuoteCueSpeaker`], [`Rule::SpeakerCueQuote`], [`Rule::SplitQuote`],
+//!    [`Rule::QuoteDashSpeaker`]), looking past its end when it runs over sentences or
+//!    its attribution was cut off into a sentence of its own;
+//! 2. the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]);
+//! 3. else it continues the previous direct attribution of its paragraph (`“A,” she
+//!    said. “B.”` is one attribution);
+//! 4. else the speaker before it, when its paragraph or sentence is only the quotation
+//!    ([`Rule::Inherited`]);
+//! 5. else, when a cue earlier in the sentence is still free, it is left to that cue's
+//!    reported clause;
+//! 6. else a colon before it makes the sentence's subject the speaker
+//!    ([`Rule::ColonLeadIn`]), or it stays [`Rule::Unattributed`].
+//!
+//! [`Rule::QuoteSpeakerCue`]: crate::Rule::QuoteSpeakerCue
+//! [`Rule::QuoteCueSpeaker`]: crate::Rule::QuoteCueSpeaker
+//! [`Rule::SpeakerCueQuote`]: crate::Rule::SpeakerCueQuote
+//! [`Rule::SplitQuote`]: crate::Rule::SplitQuote
+//! [`Rule::QuoteDashSpeaker`]: crate::Rule::QuoteDashSpeaker
+//! [`Rule::ColonLeadIn`]: crate::Rule::ColonLeadIn
+//! [`Rule::Inherited`]: crate::Rule::Inherited
+//! [`Rule::Unattributed`]: crate::Rule::Unattributed
+
+use super::context::{
+    Link, Progress, RuleContext, SentenceAt, Window, first_token_at, kind_for, turn_end,
+    unattributed,
+};
+use super::quotes::{link_quote, sentence_subject, trailing_attribution};
+use crate::attribution::mention::as_mention;
+use crate::attribution::{AttributionKind, Rule};
+use crate::quote::{Quote, QuoteKind};
+use crate::sentence::Sentence;
+use crate::sentence::scan::is_alnum;
+
+/// Attribute the sentence's speech quotations (see the module's doc).
+pub(super) fn speech_quotations(
+    cx: &RuleContext<'_>,
+    window: &Window<'_>,
+    sentence: &SentenceAt<'_>,
+    progress: &mut Progress<'_>,
+) {
+    let (text, toks) = (cx.text, cx.toks);
+    let (sentences, ranges, cue_ranges, quotes) = (
+        window.sentences,
+        window.ranges,
+        window.cue_ranges,
+        window.quotes,
+    );
+    let sentence_of = |byte: usize| window.sentence_of(byte);
+    let si = sentence.index;
+    let s = &sentences[si];
+    let ((ts, te), (c0, c1)) = (sentence.tokens, sentence.cues);
+    let out = &mut *progress.out;
+    let (cues, quote_done) = (&mut progress.cues, &mut progress.quote_done);
+    let (last, lead_in) = (&progress.last, &progress.lead_in);
+    let last_direct = &mut progress.last_direct;
+    for &qi in sentence.quotes {
+        if quotes[qi].kind != QuoteKind::Speech || quote_done[qi] {
+            continue;
+        }
+        // a quotation that runs over several sentences: look up to where it ends
+        let mut sj = sentence_of(quotes[qi].span.end.saturating_sub(1)).max(si);
+        // "“…!” Her niece shouted to the crowd." / "“…” ― Ana Ruiz": an attribution cut
+        // off into a sentence of its own
+        if sj + 1 < sentences.len()
+            && sentences[sj + 1].paragraph == sentences[sj].paragraph
+            && trailing_attribution(cx, &quotes[qi], ranges[sj].get(), ranges[sj + 1].get())
+        {
+            sj += 1;
+        }
+        let (te_q, c1_q) = (ranges[sj].get().1, cue_ranges[sj].get().1);
+        let link = link_quote(cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q]);
+        let link = match link {
+            Some(l) => Some(l),
+            None => lead_in
+                .as_ref()
+                .filter(|(p, _)| *p + 1 >= s.paragraph)
+                .map(|(_, l)| Link {
+                    rule: Rule::ColonLeadIn,
+                    confidence: 0.8,
+                    content: None,
+                    ..*l
+                }),
+        };
+        let q = &quotes[qi];
+        // a quotation continuing the previous direct attribution of its paragraph:
+        // "“A,” she said. “B.”" is one attribution
+        if link.is_none() {
+            if let Some(&(p, k, ls)) = last_direct.as_ref() {
+                let free_cue = cues[c0..c1].iter().any(|c| !c.used);
+                // only attributions from the same sentence (participles) came since
+                let same_turn = out[k + 1..].iter().all(|a| {
+                    a.content.start >= out[k].content.start && sentence_of(a.content.start) <= ls
+                });
+                if p == s.paragraph
+                    && si <= ls + 1
+                    && same_turn
+                    && out[k].content.end <= q.span.start
+                    && !free_cue
+                {
+                    let was_direct = out[k].kind == AttributionKind::Direct;
+                    out[k].content = out[k].content.cover(q.span);
+                    let c = out[k].content;
+                    // "“A,” she said. “B.”": still direct, the attribution aside
+                    out[k].kind = if was_direct {
+                        AttributionKind::Direct
+                    } else {
+                        kind_for(cx, c, quotes)
+                    };
+                    quote_done[qi] = true;
+                    *last_direct = Some((p, k, sentence_of(c.end.saturating_sub(1))));
+                    continue;
+                }
+            }
+        }
+        let link = match link {
+            Some(l) => Some(l),
+            None => {
+                // a paragraph that is only a quotation: take the previous paragraph's speaker
+                let para_is_quote =
+                    q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                // a sentence that is only a quotation, right after a sentence of its
+                // paragraph with a speaker: "Cummings called him a master of deals.
+                // “He showed it again and again.”"
+                let sentence_is_quote = text[s.span.start..q.span.start].trim().is_empty()
+                    && text[q.span.end.min(s.span.end)..s.span.end]
+                        .chars()
+                        .all(|c| !is_alnum(c));
+                match last {
+                    Some((p, a))
+                        if para_is_quote
+                            && *p + 1 >= q.first_paragraph
+                            && *p < q.first_paragraph
+                            || sentence_is_quote
+                                && *p == s.paragraph
+                                && sentence_of(turn_end(a).saturating_sub(1)) + 1 == si =>
+                    {
+                        Some(Link {
+                            speaker: a.speaker,
+                            cue: None,
+                            addressee: None,
+                            medium: None,
+                            rule: Rule::Inherited,
+                            confidence: 0.5,
+                            content: None,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+        };
+        // "She added that …, because “In the end, we vote for somebody.”": a quotation in
+        // the clause of an earlier cue is left to the reported-speech rules (step 2)
+        if link.is_none()
+            && cues[c0..c1]
+                .iter()
+                .any(|c| !c.used && c.b <= first_token_at(cx, q.span.start, ts, te))
+        {
+            continue;
+        }
+        // "President Obama is rolling out a new message: “It's about me.”": a colon and a
+        // quotation with no cue; the sentence's subject speaks
+        let link = link.or_else(|| {
+            let qa = first_token_at(cx, q.span.start, ts, te);
+            (qa > ts && cx.punct(qa - 1, ":"))
+                .then(|| sentence_subject(cx, ts, qa))
+                .flatten()
+                .map(|r| Link {
+                    speaker: Some(as_mention(text, toks, r)),
+                    cue: Some(cx.span(qa - 1, qa)),
+                    addressee: None,
+                    medium: None,
+                    rule: Rule::ColonLeadIn,
+                    confidence: 0.5,
+                    content: None,
+                })
+        });
+        quote_done[qi] = true;
+        let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
+        // the quotation itself is the content (its pieces, the attribution between them
+        // aside): direct
+        let kind = if content == q.span {
+            AttributionKind::Direct
+        } else {
+            kind_for(cx, content, quotes)
+        };
+        let a = match link {
+            // a link without a speaker (inherited from nobody) is barely trusted
+            Some(l) => l.attribution(
+                content,
+                kind,
+                qi,
+                if l.speaker.is_some() {
+                    l.confidence
+                } else {
+                    0.2
+                },
+            ),
+            None => unattributed(content, kind, qi),
+        };
+        if a.speaker.is_some() {
+            *last_direct = Some((
+                s.paragraph,
+                out.len(),
+                sentence_of(turn_end(&a).saturating_sub(1)),
+            ));
+        }
+        out.push(a);
+    }
+}
+
+/// Sentence `si` opens its paragraph, with quotation `q` at its start.
+fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
+    let s = &sentences[si];
+    (si == 0 || sentences[si - 1].paragraph != s.paragraph)
+        && text[s.span.start..q.span.start].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AttributionKind, Rule, analyze};
+
+    /// Each attribution's rule, speaker and content.
+    fn attributions(text: &str) -> Vec<(Rule, Option<&str>, &str)> {
+        analyze(text)
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.rule,
+                    a.speaker.map(|m| m.span.text(text)),
+                    a.content.text(text),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_takes_the_cue_next_to_it() {
+        assert_eq!(
+            attributions("“The dam will hold,” the engineer said."),
+            [(
+                Rule::QuoteSpeakerCue,
+                Some("the engineer"),
+                "“The dam will hold,”"
+            )]
+        );
+        assert_eq!(
+            attributions("“The dam will hold,” said Lena Brandt."),
+            [(
+                Rule::QuoteCueSpeaker,
+                Some("Lena Brandt"),
+                "“The dam will hold,”"
+            )]
+        );
+        assert_eq!(
+            attributions("Lena Brandt said: “The dam will hold.”"),
+            [(
+                Rule::SpeakerCueQuote,
+                Some("Lena Brandt"),
+                "“The dam will hold.”"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_lead_in_takes_its_speaker() {
+        let text = "The mayor said in a statement:\n\n“We are ready for the storm.”";
+        let doc = analyze(text);
+        let a = doc.attributions.last().unwrap();
+        assert_eq!(a.rule, Rule::ColonLeadIn);
+        assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("The mayor"));
+        assert_eq!(a.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn a_quotation_right_after_one_continues_it() {
+        // one attribution: the second quotation continues the first
+        let text = "“We tried,” she said. “We will try again.”";
+        let doc = analyze(text);
+        assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
+        assert_eq!(doc.attributions[0].content.text(text), text);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_quotation_inherits_the_speaker() {
+        let text = "“The vote is close,” Omar Haddad said.\n\n“We will know tonight.”";
+        let found = attributions(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, Rule::Inherited);
+        assert_eq!(found[1].1, Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn a_quotation_without_a_cue_is_unattributed() {
+        let found = attributions("The rain went on. “Nobody expected this.”");
+        assert_eq!(
+            found,
+            [(Rule::Unattributed, None, "“Nobody expected this.”")]
+        );
+    }
+}
