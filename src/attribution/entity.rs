@@ -113,9 +113,7 @@ impl Recent {
     }
 }
 
-const DETS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "this", "that",
-];
+use crate::lexicon::lists::MENTION_DETERMINERS as DETS;
 
 /// What the searches through the recent entities test first, kept apart from the
 /// entities (one small record each, side by side in memory) so that passing over hundreds
@@ -298,7 +296,7 @@ fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
 }
 
 /// Lowercase words that join an organisation's name (`Department of Veterans Affairs`).
-const ORGANISATION_JOINERS: &[&str] = &["of", "and", "for", "on", "the", "&"];
+use crate::lexicon::lists::ORGANISATION_JOINERS;
 
 /// A lowercase word inside a name (`Ursula von der Leyen`, `Department of Veterans
 /// Affairs`), in any case: a particle of a person's name (`lexicon/name_particles.txt`)

@@ -15,6 +15,7 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 }
 
 pub(crate) mod entities;
+pub(crate) mod lists;
 mod weights;
 pub(crate) use weights::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
 

@@ -16,9 +16,7 @@ use crate::lexicon::{self, NONSPEECH_TRIGGERS};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::scan::is_alnum;
 
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with",
-];
+use crate::lexicon::lists::TITLE_SMALL_WORDS as SMALL_WORDS;
 
 /// A quotation this long that starts lowercase is a clause, never a name or a title.
 const MIN_CLAUSE_WORDS: usize = 5;

@@ -12,6 +12,7 @@
 //!   is the speaker.
 
 use crate::attribution::{Attribution, AttributionKind, KindDecision, decided_kind};
+use crate::lexicon::lists::SCARE_QUOTE_MARKERS;
 use crate::quote::{Quote, QuoteKind};
 
 /// Apply the checks of the module to `out` (in text order), with `quotes` the text's
@@ -41,7 +42,7 @@ fn scare_quote(text: &str, quotes: &[Quote<'_>], decisions: &[KindDecision], qi:
     let q = &quotes[qi];
     let before = text[..q.span.start].trim_end().as_bytes();
     decided_kind(quotes, decisions, qi) == QuoteKind::NotSpeech
-        && ["so-called", "so called"].iter().any(|w| {
+        && SCARE_QUOTE_MARKERS.iter().any(|w| {
             before.len() >= w.len()
                 && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
                 && (before.len() == w.len()

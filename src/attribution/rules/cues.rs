@@ -5,16 +5,13 @@ use super::clauses::infinitive_only;
 use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::lexicon::lists::VERB_ONLY_FORMS as VERB_ONLY;
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
 pub(super) fn ambiguous_form(w: &str) -> bool {
-    const VERB_ONLY: &[&str] = &[
-        "said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown", "learnt",
-        "written",
-    ];
     !(ends_with_ci(w, "ed")
         || ends_with_ci(w, "ing")
         || VERB_ONLY.iter().any(|x| x.eq_ignore_ascii_case(w)))

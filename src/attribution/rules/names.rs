@@ -11,11 +11,11 @@ use crate::span::Span;
 /// entity stage's list (`entity.rs`) also has `the` and `&`: it reads a body's name once
 /// found (`Department of the Treasury`), where a name finder that let `the` continue a
 /// run would join a name to the capitalised words of the next phrase.
-const ORGANISATION_JOINERS: &[&str] = &["of", "for", "and", "on"];
+use crate::lexicon::lists::NAME_JOINERS as ORGANISATION_JOINERS;
 
 /// A connector inside a capitalised run.
 fn is_connector(text: &str, t: &Tok) -> bool {
-    is(text, t, ORGANISATION_JOINERS) || is_particle(text, t)
+    is(text, t, &ORGANISATION_JOINERS) || is_particle(text, t)
 }
 
 /// An initial of a name: one capital letter, or capitals and periods (`R`, `G.K`).

@@ -13,6 +13,7 @@ use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is};
+use crate::lexicon::lists::RELATIVE_PRONOUNS;
 
 // The feature templates.
 const SRC_CLASS_FIRST: Template = Template::new("src:first=");
@@ -189,10 +190,7 @@ fn features(
     f.add2(SRC_SIDE_DISTANCE, side, bucket(words));
     let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
     f.add2(SRC_COMMAS, side, bucket(commas.min(3)));
-    if gap
-        .clone()
-        .any(|i| is(text, &toks[i], &["who", "which", "that", "whose"]))
-    {
+    if gap.clone().any(|i| is(text, &toks[i], &RELATIVE_PRONOUNS)) {
         f.add(SRC_REL_BETWEEN, side);
     }
     if gap.clone().any(|i| toks[i].in_quote()) {
