@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info, word_info_in};
+use crate::lexicon::{Overlay, class, word_info, word_table};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -178,7 +178,7 @@ struct Found {
 /// run of letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of
 /// them; any other char that is not whitespace is a token of its own. ASCII bytes are
 /// classified by one table load; other chars are decoded one at a time.
-#[inline]
+#[inline(always)]
 fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
     let bytes = text.as_bytes();
     let punct = |start: usize, len: usize, first: char| Found {
@@ -269,6 +269,7 @@ pub(crate) fn tokenize(
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
     let any_extra = !extra.is_empty();
+    let words = word_table();
     while let Some(Found {
         start,
         end,
@@ -279,7 +280,7 @@ pub(crate) fn tokenize(
         let bits = if alnum == 0 {
             0
         } else {
-            let info = word_info_in(text, start, end);
+            let info = words.info_in(text, start, end);
             let mut bits = WORD | info.class;
             let capitalised = if c.is_ascii() {
                 c.is_ascii_uppercase()
@@ -338,6 +339,7 @@ pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::word_info_in;
 
     #[test]
     fn words_and_punct() {

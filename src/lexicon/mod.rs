@@ -487,7 +487,7 @@ impl FoldedKey {
 /// eight at a time: an unlisted word (most words of a text) costs its key and usually
 /// one probe that finds an empty slot or a different tag; a listed one, a compare of
 /// one to four words.
-struct WordTable {
+pub(crate) struct WordTable {
     /// Per slot: the hash's low half (a tag) and the entry's index + 1 (0: empty).
     slots: Box<[(u32, u32)]>,
     /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
@@ -542,7 +542,7 @@ impl WordTable {
     /// Words of at most eight bytes (most words of a text) take a path of their own: one
     /// load, one fold, one hash step and a compare of one word, with the key and hash
     /// [`FoldedKey::of`] gives them.
-    #[inline]
+    #[inline(always)]
     fn get(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
         let len = end.wrapping_sub(start);
         if len.wrapping_sub(1) >= MAX_WORD {
@@ -615,9 +615,29 @@ pub(crate) fn word_info(word: &str) -> &'static WordInfo {
 }
 
 /// [`word_info`] of the word `text[start..end]`, read from `text` eight bytes at a time.
-#[inline]
+#[cfg(test)]
 pub(crate) fn word_info_in(text: &str, start: usize, end: usize) -> &'static WordInfo {
-    WORDS.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+    word_table().info_in(text, start, end)
+}
+
+/// The word table, for a loop that looks up many words (the tokenizer): the table is
+/// found once, and each lookup is inlined at the loop.
+#[inline]
+pub(crate) fn word_table() -> &'static WordTable {
+    &WORDS
+}
+
+impl WordTable {
+    /// [`word_info_in`] in this table.
+    #[inline(always)]
+    pub(crate) fn info_in(
+        &'static self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> &'static WordInfo {
+        self.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+    }
 }
 
 /// What one analyzer's own additions say about a word (see [`Overlay`]).
