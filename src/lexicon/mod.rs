@@ -551,7 +551,14 @@ impl WordTable {
         if len > 8 {
             return self.get_long(b, start, end);
         }
-        let first = fold8(chunk_at(b, start, end));
+        self.get_short(len, chunk_at(b, start, end))
+    }
+
+    /// The entry of a word of `len` bytes (1 to 8) given as the little-endian word
+    /// `bytes`, zero past its end.
+    #[inline(always)]
+    fn get_short(&self, len: usize, bytes: u64) -> Option<&WordInfo> {
+        let first = fold8(bytes);
         let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), first);
         let hash = hash ^ (hash >> 32);
         let tag = hash as u32;
@@ -637,6 +644,15 @@ impl WordTable {
         end: usize,
     ) -> &'static WordInfo {
         self.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+    }
+
+    /// What the lists say about the word of `len` bytes (1 to 8) that is the
+    /// little-endian word `bytes`, zero past its end: [`WordTable::info_in`] for a caller
+    /// that has loaded the word's bytes already (the tokenizer).
+    #[inline(always)]
+    pub(crate) fn info_of_short(&'static self, len: usize, bytes: u64) -> &'static WordInfo {
+        debug_assert!((1..=8).contains(&len) && (len == 8 || bytes >> (8 * len) == 0));
+        self.get_short(len, bytes).unwrap_or(&NO_INFO)
     }
 }
 
