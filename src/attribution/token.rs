@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info, word_info_in};
+use crate::lexicon::{Overlay, class, word_info, word_table};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -178,7 +178,7 @@ struct Found {
 /// run of letters and digits, with inner joiners (`.`, `'`, `’`, `-`, `&`) between two of
 /// them; any other char that is not whitespace is a token of its own. ASCII bytes are
 /// classified by one table load; other chars are decoded one at a time.
-#[inline]
+#[inline(always)]
 fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
     let bytes = text.as_bytes();
     let punct = |start: usize, len: usize, first: char| Found {
@@ -269,17 +269,71 @@ pub(crate) fn tokenize(
     let mut n = cum.last().copied().unwrap_or(0);
     let mut i = from;
     let any_extra = !extra.is_empty();
-    while let Some(Found {
-        start,
-        end,
-        first: c,
-        alnum,
-    }) = next_token(text, i, to)
-    {
+    let words = word_table();
+    let bytes = text.as_bytes();
+    loop {
+        // the common token first: an ASCII word of at most seven bytes that ends at an
+        // ASCII byte it cannot go on past (whitespace, punctuation, a joiner before no
+        // letter or digit): its eight bytes, loaded once, give both its end and its
+        // key in the word table
+        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(eight);
+            let w = u64::from_le_bytes(w);
+            let first = w as u8;
+            match BYTE_CLASS[usize::from(first)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                ALNUM => {
+                    let run = alnum_run(w);
+                    if run < 8 {
+                        let stop = match BYTE_CLASS[usize::from(bytes[i + run])] {
+                            SPACE | 0 => true,
+                            JOINER => !(i + run + 1 < to && alnum_at(text, i + run + 1)),
+                            _ => false,
+                        };
+                        if stop {
+                            let info = words.info_of_short(run, w & ((1u64 << (8 * run)) - 1));
+                            let mut bits = WORD | info.class;
+                            if first.is_ascii_uppercase() {
+                                bits |= CAP;
+                            }
+                            if info.lemma.is_some() {
+                                bits |= REPORTING;
+                            }
+                            if any_extra {
+                                bits |= added_bits(extra, &text[i..i + run]);
+                            }
+                            out.push(Tok {
+                                lo: i as u32,
+                                hi: (i + run) as u32,
+                                bits,
+                            });
+                            n = n.wrapping_add(run as u32);
+                            cum.push(n);
+                            i += run;
+                            continue;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(Found {
+            start,
+            end,
+            first: c,
+            alnum,
+        }) = next_token(text, i, to)
+        else {
+            break;
+        };
         let bits = if alnum == 0 {
             0
         } else {
-            let info = word_info_in(text, start, end);
+            let info = words.info_in(text, start, end);
             let mut bits = WORD | info.class;
             let capitalised = if c.is_ascii() {
                 c.is_ascii_uppercase()
@@ -293,12 +347,7 @@ pub(crate) fn tokenize(
                 bits |= REPORTING;
             }
             if any_extra {
-                if let Some(added) = extra.get(&text[start..end]) {
-                    bits |= added.class;
-                    if added.reporting {
-                        bits |= REPORTING;
-                    }
-                }
+                bits |= added_bits(extra, &text[start..end]);
             }
             bits
         };
@@ -310,6 +359,16 @@ pub(crate) fn tokenize(
         n = n.wrapping_add(alnum);
         cum.push(n);
         i = end;
+    }
+}
+
+/// The bits the analyzer's own additions give `word`.
+#[inline(never)]
+fn added_bits(extra: &Overlay, word: &str) -> u32 {
+    match extra.get(word) {
+        Some(added) if added.reporting => added.class | REPORTING,
+        Some(added) => added.class,
+        None => 0,
     }
 }
 
@@ -338,6 +397,7 @@ pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::word_info_in;
 
     #[test]
     fn words_and_punct() {
@@ -512,6 +572,45 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// [`tokenize`] with its short-word path gives the tokens of [`next_token`] with the
+    /// bits of [`word_info`], at every start and end.
+    #[test]
+    fn tokenize_is_next_token_with_the_word_classes() {
+        let text = "Said the U.S. co-chair, 'no' -- O'Neil's & them.. SAID: x.y 9am. \
+                    “Quoted,” she told; él dijo—así— Abcdefgh Abcdefg Abcdefghi said.’ \
+                    according to... the said’s end";
+        for from in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
+            for to in [text.len(), text.len() - 3, from + (text.len() - from) / 2] {
+                if to < from || !text.is_char_boundary(to) {
+                    continue;
+                }
+                let (mut got, mut cum) = (Vec::new(), vec![0]);
+                tokenize(text, from, to, &Overlay::default(), &mut got, &mut cum);
+                let (mut want, mut want_cum, mut i, mut n) = (Vec::new(), vec![0], from, 0u32);
+                while let Some(f) = next_token(text, i, to) {
+                    let bits = if f.alnum == 0 {
+                        0
+                    } else {
+                        let info = word_info(&text[f.start..f.end]);
+                        let cap = if f.first.is_uppercase() { CAP } else { 0 };
+                        let rep = if info.lemma.is_some() { REPORTING } else { 0 };
+                        WORD | info.class | cap | rep
+                    };
+                    want.push(Tok {
+                        lo: f.start as u32,
+                        hi: f.end as u32,
+                        bits,
+                    });
+                    n += f.alnum;
+                    want_cum.push(n);
+                    i = f.end;
+                }
+                assert_eq!(got, want, "{from}..{to}");
+                assert_eq!(cum, want_cum, "{from}..{to}");
             }
         }
     }
