@@ -50,12 +50,12 @@ fn only_scare_quoted(text: &str, a: &Attribution, quotes: &[Quote<'_>]) -> bool 
     let mut from = quotes
         .partition_point(|q| q.span.start < c.start)
         .saturating_sub(1);
-    while from > 0 && quotes[from].parent.is_some() {
+    while from > 0 && quotes[from].parent().is_some() {
         from -= 1;
     }
     let mut any = false;
     for q in quotes[from..].iter().take_while(|q| q.span.start < c.end) {
-        if q.parent.is_some() || !q.span.overlaps(c) {
+        if q.parent().is_some() || !q.span.overlaps(c) {
             continue;
         }
         if !scare_quote(text, q) {

@@ -184,11 +184,11 @@ impl Counts {
             piece_off.push(piece_cum.len());
             let mut m = 0u32;
             piece_cum.push(m);
-            for p in &q.pieces {
+            for p in q.pieces() {
                 m = m.wrapping_add(alnum_in(text, toks, &tok, *p, &near) as u32);
                 piece_cum.push(m);
             }
-            if q.parent.is_none() {
+            if q.parent().is_none() {
                 tops.push(qi);
                 tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
             }
@@ -211,7 +211,7 @@ impl Cx<'_> {
 
     /// Letters and digits of quotation `qi`'s pieces inside `c`.
     fn quoted_in(&self, qi: usize, q: &Quote<'_>, c: Span) -> usize {
-        let ps = &q.pieces;
+        let ps = &q.pieces();
         let a = ps.partition_point(|p| p.end <= c.start);
         let b = ps.partition_point(|p| p.start < c.end);
         if b <= a {
@@ -312,10 +312,10 @@ impl Link {
 fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     let mut k = 0;
     for q in quotes {
-        if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
+        if q.parent().is_some() || q.kind == QuoteKind::NotSpeech {
             continue;
         }
-        for piece in &q.pieces {
+        for piece in q.pieces() {
             while k < toks.len() && toks[k].start() < piece.start {
                 k += 1;
             }
@@ -485,7 +485,7 @@ fn attribute_all(
         sentence_quotes.clear();
         while next_quote < quotes.len() && quotes[next_quote].span.start < s.span.end {
             let q = &quotes[next_quote];
-            if q.parent.is_none() && q.kind != QuoteKind::NotSpeech && !quote_done[next_quote] {
+            if q.parent().is_none() && q.kind != QuoteKind::NotSpeech && !quote_done[next_quote] {
                 sentence_quotes.push(next_quote);
             }
             next_quote += 1;
@@ -506,7 +506,8 @@ fn attribute_all(
                     break;
                 }
                 // the quotation holds the turn ("“SMITH: …") or lies in it
-                if a.content.contains(q.span) || q.parent.is_none() && q.span.overlaps(a.content) {
+                if a.content.contains(q.span) || q.parent().is_none() && q.span.overlaps(a.content)
+                {
                     quote_done[qi] = true;
                 }
             }
@@ -579,7 +580,7 @@ fn attribute_all(
                 None => {
                     // a paragraph that is only a quotation: take the previous paragraph's speaker
                     let para_is_quote =
-                        q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                        q.first_paragraph() > 0 && starts_paragraph(text, sentences, si, q);
                     // a sentence that is only a quotation, right after a sentence of its
                     // paragraph with a speaker: "Cummings called him a master of deals.
                     // “He showed it again and again.”"
@@ -590,8 +591,8 @@ fn attribute_all(
                     match &last {
                         Some((p, a))
                             if para_is_quote
-                                && *p + 1 >= q.first_paragraph
-                                && *p < q.first_paragraph
+                                && *p + 1 >= q.first_paragraph()
+                                && *p < q.first_paragraph()
                                 || sentence_is_quote
                                     && *p == s.paragraph
                                     && sentence_of(turn_end(a).saturating_sub(1)) + 1 == si =>
