@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     for a in &doc.attributions {
         let who = doc.speaker_of(a).map_or("?", |s| s.name);
-        let quoted: Vec<&str> = doc.quotes_in(a).map(|q| q.text).collect();
+        let quoted: Vec<&str> = doc.quotes_in(a).map(|q| q.text(&text)).collect();
         println!(
             "{:<8} {:<24} {:<18} {}",
             a.kind.name(),

@@ -358,7 +358,7 @@ impl AnalyzerBuilder {
     /// let a = &doc.attributions[0];
     /// assert_eq!(a.content.text(text), "&ldquo;We will not retreat,&rdquo;");
     /// assert_eq!(a.speaker.unwrap().span.text(text), "Ana&nbsp;Ruiz");
-    /// assert_eq!(doc.quotes[0].text, "&ldquo;We will not retreat,&rdquo;");
+    /// assert_eq!(doc.quotes[0].text(text), "&ldquo;We will not retreat,&rdquo;");
     /// ```
     #[must_use = "a builder setter returns the changed builder"]
     pub fn html_input(mut self, yes: bool) -> Self {
@@ -472,7 +472,7 @@ impl<'t> Document<'t> {
     ///
     /// ```
     /// let doc = whosaid::analyze("“Enough,” she said.");
-    /// assert_eq!(doc.quote_of(&doc.attributions[0]).unwrap().text, "“Enough,”");
+    /// assert_eq!(doc.quote_of(&doc.attributions[0]).unwrap().text(doc.text), "“Enough,”");
     /// ```
     pub fn quote_of(&self, a: &Attribution) -> Option<&Quote<'t>> {
         a.quote.and_then(|q| self.quotes.get(q))
@@ -506,7 +506,7 @@ impl<'t> Document<'t> {
     /// ```
     /// let text = "Ruiz pledged “strong support” for their “core interests” on Monday.";
     /// let doc = whosaid::analyze(text);
-    /// let quoted: Vec<&str> = doc.quotes_in(&doc.attributions[0]).map(|q| q.text).collect();
+    /// let quoted: Vec<&str> = doc.quotes_in(&doc.attributions[0]).map(|q| q.text(text)).collect();
     /// assert_eq!(quoted, ["“strong support”", "“core interests”"]);
     /// ```
     pub fn quotes_in<'d>(&'d self, a: &Attribution) -> impl Iterator<Item = &'d Quote<'t>> + 'd {
@@ -518,7 +518,7 @@ impl<'t> Document<'t> {
             .iter()
             .take_while(move |q| q.span.start < content.end)
             .filter(move |q| {
-                q.parent.is_none() && q.kind != QuoteKind::NotSpeech && content.contains(q.span)
+                q.parent().is_none() && q.kind != QuoteKind::NotSpeech && content.contains(q.span)
             })
     }
 
@@ -871,22 +871,7 @@ fn into_original<'t>(doc: &Document<'_>, text: &'t str, decoded: &Decoded) -> Do
                 paragraph: s.paragraph,
             })
             .collect(),
-        quotes: doc
-            .quotes
-            .iter()
-            .map(|q| Quote {
-                span: m(q.span),
-                content: m(q.content),
-                pieces: q.pieces.iter().map(|&p| m(p)).collect(),
-                first_paragraph: q.first_paragraph,
-                last_paragraph: q.last_paragraph,
-                closed: q.closed,
-                parent: q.parent,
-                kind: q.kind,
-                marks: q.marks,
-                text: &text[m(q.span)],
-            })
-            .collect(),
+        quotes: doc.quotes.iter().map(|q| q.map_spans(m)).collect(),
         attributions: doc
             .attributions
             .iter()
@@ -991,9 +976,10 @@ fn attribute_skipping(
     }
     let visible: Vec<Quote<'_>> = kept
         .iter()
-        .map(|&k| Quote {
-            parent: quotes[k].parent.and_then(|p| kept.binary_search(&p).ok()),
-            ..quotes[k].clone()
+        .map(|&k| {
+            let mut q = quotes[k].clone();
+            q.set_parent(q.parent().and_then(|p| kept.binary_search(&p).ok()));
+            q
         })
         .collect();
     let (mut atts, names, mut decisions) =

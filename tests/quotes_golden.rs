@@ -194,15 +194,19 @@ fn parse_cases(data: &str) -> Result<Vec<Case>, String> {
 
 /// What the detector found, in the same form as an expectation (every field filled).
 fn actual(text: &str, q: &Quote<'_>) -> ExpQuote {
-    let pieces: Vec<String> = q.pieces.iter().map(|p| p.text(text).to_string()).collect();
+    let pieces: Vec<String> = q
+        .pieces()
+        .iter()
+        .map(|p| p.text(text).to_string())
+        .collect();
     ExpQuote {
-        text: q.text.to_string(),
+        text: q.text(text).to_string(),
         kind: q.kind.name().to_string(),
         marks: Some(q.marks.name().to_string()),
         closed: q.closed,
-        parent: q.parent,
-        paragraphs: Some((q.first_paragraph, q.last_paragraph)),
-        pieces: if pieces.len() == 1 && pieces[0] == q.text {
+        parent: q.parent(),
+        paragraphs: Some((q.first_paragraph(), q.last_paragraph())),
+        pieces: if pieces.len() == 1 && pieces[0] == q.text(text) {
             Vec::new()
         } else {
             pieces

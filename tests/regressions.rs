@@ -28,11 +28,11 @@ fn check(text: &str, doc: &Document<'_>) {
     let mut open: Vec<usize> = Vec::new();
     for (k, q) in doc.quotes.iter().enumerate() {
         assert!(
-            valid(text, q.span) && valid(text, q.content) && q.span.contains(q.content),
+            valid(text, q.span) && valid(text, q.content()) && q.span.contains(q.content()),
             "quote {k}"
         );
         assert!(
-            q.pieces
+            q.pieces()
                 .iter()
                 .all(|p| valid(text, *p) && q.span.contains(*p)),
             "quote {k} pieces"
@@ -48,9 +48,9 @@ fn check(text: &str, doc: &Document<'_>) {
                 doc.quotes[j].span.contains(q.span),
                 "quotes {j} and {k} cross"
             );
-            assert!(q.parent.is_some(), "quote {k} is nested without a parent");
+            assert!(q.parent().is_some(), "quote {k} is nested without a parent");
         }
-        if let Some(p) = q.parent {
+        if let Some(p) = q.parent() {
             assert!(
                 p < k && doc.quotes[p].span.contains(q.span),
                 "quote {k}: parent {p}"
@@ -77,7 +77,7 @@ fn check(text: &str, doc: &Document<'_>) {
         );
         if let (Some(m), Some(q)) = (a.speaker, doc.quote_of(a)) {
             assert!(valid(text, m.span));
-            for c in q.piece_contents() {
+            for c in q.piece_contents(text) {
                 assert!(
                     !c.contains(m.span),
                     "attribution {k}: speaker {} inside its quotation {c}",
@@ -201,7 +201,7 @@ fn chain_of_split_quotations() {
         "the pieces merge into a few quotations: {}",
         doc.quotes.len()
     );
-    assert!(doc.quotes.iter().any(|q| q.pieces.len() > 100));
+    assert!(doc.quotes.iter().any(|q| q.pieces().len() > 100));
 }
 
 /// attribution/rules.rs `link_quote`: each quotation searched its whole sentence for its

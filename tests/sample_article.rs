@@ -356,7 +356,7 @@ fn sample_article_matches_golden_file() {
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::NotSpeech)
-        .map(|q| q.text)
+        .map(|q| q.text(doc.text))
         .collect();
     let mut want_ns: Vec<&str> = g.not_speech.iter().map(String::as_str).collect();
     have_ns.sort_unstable();

@@ -135,8 +135,8 @@ pub fn write_explanation(
                 q.kind,
                 q.marks,
                 q.closed,
-                q.pieces.len(),
-                q.text.replace('\n', " ")
+                q.pieces().len(),
+                q.text(doc.text).replace('\n', " ")
             )?;
         }
         while doc

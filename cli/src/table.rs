@@ -77,7 +77,7 @@ pub fn write_table(doc: &Document<'_>, out: &mut impl Write) -> io::Result<()> {
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::NotSpeech)
-        .map(|q| q.text)
+        .map(|q| q.text(doc.text))
         .peekable();
     if not_speech.peek().is_some() {
         write!(out, "not speech: ")?;

@@ -20,15 +20,15 @@ fuzz_target!(|data: &[u8]| {
         assert!(s.paragraph < doc.paragraphs.len());
     }
     for (k, q) in doc.quotes.iter().enumerate() {
-        assert!(valid(text, q.span) && valid(text, q.content), "quote {k}");
-        assert!(q.span.contains(q.content));
-        for p in &q.pieces {
+        assert!(valid(text, q.span) && valid(text, q.content()), "quote {k}");
+        assert!(q.span.contains(q.content()));
+        for p in q.pieces() {
             assert!(
                 valid(text, *p) && q.span.contains(*p),
                 "quote {k} piece {p}"
             );
         }
-        if let Some(p) = q.parent {
+        if let Some(p) = q.parent() {
             assert!(
                 p < k && doc.quotes[p].span.contains(q.span),
                 "quote {k} parent {p}"
@@ -66,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(m) = a.speaker {
             assert!(valid(text, m.span), "attribution {k} speaker {}", m.span);
             if let Some(q) = doc.quote_of(a) {
-                for c in q.piece_contents() {
+                for c in q.piece_contents(text) {
                     assert!(
                         m.span.is_empty() || !c.contains(m.span),
                         "attribution {k}: speaker {} inside its own quotation {}",

@@ -14,17 +14,16 @@ fuzz_target!(|data: &[u8]| {
     let n_paras = whosaid::paragraphs(text).count();
     for (k, q) in quotes.iter().enumerate() {
         assert!(valid(text, q.span), "quote {k} span {}", q.span);
-        assert!(valid(text, q.content), "quote {k} content {}", q.content);
-        assert_eq!(q.text, &text[q.span]);
+        assert!(valid(text, q.content()), "quote {k} content {}", q.content());
         assert!(
-            q.span.contains(q.content),
+            q.span.contains(q.content()),
             "quote {k}: content {} outside span {}",
-            q.content,
+            q.content(),
             q.span
         );
-        assert!(!q.pieces.is_empty(), "quote {k} has no piece");
+        assert!(!q.pieces().is_empty(), "quote {k} has no piece");
         let mut prev = q.span.start;
-        for p in &q.pieces {
+        for p in q.pieces() {
             assert!(valid(text, *p), "quote {k} piece {p}");
             assert!(
                 q.span.contains(*p),
@@ -34,18 +33,18 @@ fuzz_target!(|data: &[u8]| {
             assert!(prev <= p.start, "quote {k}: pieces out of order");
             prev = p.end;
         }
-        for c in q.piece_contents() {
+        for c in q.piece_contents(text) {
             assert!(valid(text, c), "quote {k} piece content {c}");
         }
         assert!(
-            q.first_paragraph <= q.last_paragraph,
+            q.first_paragraph() <= q.last_paragraph(),
             "quote {k}: paragraphs reversed"
         );
         assert!(
-            q.last_paragraph < n_paras.max(1),
+            q.last_paragraph() < n_paras.max(1),
             "quote {k}: paragraph out of range"
         );
-        if let Some(p) = q.parent {
+        if let Some(p) = q.parent() {
             assert!(p < k, "quote {k}: parent {p} not before it");
             assert!(
                 quotes[p].span.contains(q.span),

@@ -37,8 +37,8 @@ fuzz_target!(|data: &[u8]| {
     // the pieces of top-level quotations the rules read as quoted (kinds as detected)
     let quoted: Vec<Span> = QuoteDetector::new()
         .quotes(text)
-        .filter(|q| q.parent.is_none() && q.kind != QuoteKind::NotSpeech)
-        .flat_map(|q| q.pieces)
+        .filter(|q| q.parent().is_none() && q.kind != QuoteKind::NotSpeech)
+        .flat_map(|q| q.pieces().to_vec())
         .collect();
     let whole_cues: Vec<Span> = whole.attributions.iter().filter_map(|a| a.cue).collect();
     for c in windowed.attributions.iter().filter_map(|a| a.cue) {

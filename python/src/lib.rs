@@ -125,7 +125,7 @@ fn document_dict<'py>(
         let (start, end) = pair(q.span);
         quote.set_item("start", start)?;
         quote.set_item("end", end)?;
-        quote.set_item("text", q.text)?;
+        quote.set_item("text", q.text(doc.text))?;
         nonspeech.append(quote)?;
     }
     let out = PyDict::new(py);

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind};
 use crate::lexicon;
+use crate::quote::Quote;
 use crate::quote::kind::classify;
 use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkStyle, pair};
-use crate::quote::{Quote, QuoteKind};
 use crate::sentence::paragraphs;
 use crate::sentence::scan::{find_any_or_non_ascii, is_alnum, utf8_width};
 use crate::span::Span;
@@ -142,7 +142,7 @@ fn single_marks_dominate(text: &str) -> bool {
 /// let text = "“Prices will fall,” the minister said. Critics called it a “fantasy”.";
 /// let quotes: Vec<_> = QuoteDetector::new().quotes(text).collect();
 /// assert_eq!(quotes.len(), 2);
-/// assert_eq!(quotes[0].content.text(text), "Prices will fall,");
+/// assert_eq!(quotes[0].content().text(text), "Prices will fall,");
 /// assert_eq!(quotes[1].kind, QuoteKind::Partial);
 /// ```
 #[derive(Clone, Debug)]
@@ -341,8 +341,8 @@ impl QuoteDetector {
     /// ```
     /// let text = "“She told me ‘never’,” he said.";
     /// let q: Vec<_> = whosaid::QuoteDetector::new().quotes(text).collect();
-    /// assert_eq!(q[1].parent, Some(0));
-    /// assert_eq!(q[1].content.text(text), "never");
+    /// assert_eq!(q[1].parent(), Some(0));
+    /// assert_eq!(q[1].content().text(text), "never");
     /// ```
     pub fn quotes<'t>(&self, text: &'t str) -> Quotes<'t> {
         let paras: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
@@ -675,18 +675,8 @@ impl<'t> Scanner<'_, 't> {
             // marks, and doubling leaves up to half of it spare at its peak (issue 16)
             self.out.reserve_exact(out / 4 + 64);
         }
-        self.out.push(Quote {
-            span: Span::new(i, i),
-            content: Span::new(i + w, i + w),
-            pieces: Vec::new(),
-            first_paragraph: pi,
-            last_paragraph: pi,
-            closed: false,
-            parent,
-            kind: QuoteKind::Speech,
-            marks: style,
-            text: "",
-        });
+        self.out
+            .push(Quote::opening(Span::new(i, i + w), pi, parent, style));
         self.stack.push(Open {
             style,
             out,
@@ -721,14 +711,14 @@ impl<'t> Scanner<'_, 't> {
                 // the last one built, with no quotation inside it: its slot is reused
                 self.out.pop();
             } else {
-                self.out[o.out].pieces = Vec::new();
+                self.out[o.out].take_pieces();
             }
             return;
         }
         let b = &mut self.out[o.out];
-        push_piece(&mut b.pieces, Span::new(o.piece_start, end));
-        b.content = Span::new(b.content.start, end_content);
-        b.last_paragraph = o.last_para;
+        b.push_piece(Span::new(o.piece_start, end));
+        b.set_content(Span::new(b.content().start, end_content));
+        b.set_last_paragraph(o.last_para);
         b.closed = closed;
     }
 
@@ -741,7 +731,7 @@ impl<'t> Scanner<'_, 't> {
         let text = self.text;
         let reopen = next.is_some_and(|n| {
             let bottom = &self.stack[0];
-            let started = self.out[bottom.out].content.start;
+            let started = self.out[bottom.out].content().start;
             n.end.saturating_sub(started) <= self.inner.max_length
                 && mark_at(text, n.start).is_some_and(|(w, m)| {
                     m == pair(bottom.style).open && !turn_label(&text[n.start + w..n.end])
@@ -755,9 +745,9 @@ impl<'t> Scanner<'_, 't> {
             let o = &self.stack[0];
             let piece = Span::new(o.piece_start, p.end);
             let b = &mut self.out[o.out];
-            push_piece(&mut b.pieces, piece);
-            b.content = Span::new(b.content.start, p.end);
-            b.last_paragraph = pi + 1;
+            b.push_piece(piece);
+            b.set_content(Span::new(b.content().start, p.end));
+            b.set_last_paragraph(pi + 1);
             true
         } else {
             while let Some(o) = self.stack.pop() {
@@ -775,22 +765,22 @@ impl<'t> Scanner<'_, 't> {
         }
         merge_split_quotes(text, &mut self.out);
         // compact in place, remapping parents (a dropped parent drops the link)
-        let mut map = vec![usize::MAX; self.out.len()];
+        // (u32 like the parents it maps: 4 bytes a quotation at the detector's peak)
+        let mut map = vec![u32::MAX; self.out.len()];
         let mut n = 0;
         for (k, q) in self.out.iter().enumerate() {
-            if !q.pieces.is_empty() {
-                map[k] = n;
+            if !q.pieces().is_empty() {
+                map[k] = u32::try_from(n).unwrap_or(u32::MAX);
                 n += 1;
             }
         }
         let mut quotes = self.out;
-        quotes.retain(|q| !q.pieces.is_empty());
+        quotes.retain(|q| !q.pieces().is_empty());
         for q in &mut quotes {
-            q.parent = q
-                .parent
-                .and_then(|p| (map[p] != usize::MAX).then_some(map[p]));
-            q.span = Span::new(q.pieces[0].start, q.pieces[q.pieces.len() - 1].end);
-            q.text = &text[q.span];
+            q.set_parent(
+                q.parent()
+                    .and_then(|p| (map[p] != u32::MAX).then_some(map[p] as usize)),
+            );
             q.kind = classify(text, q);
         }
         drop(map);
@@ -806,24 +796,26 @@ impl<'t> Scanner<'_, 't> {
 fn merge_split_quotes(text: &str, out: &mut [Quote<'_>]) {
     let mut last_top: Option<usize> = None;
     for k in 0..out.len() {
-        if out[k].parent.is_some() || out[k].pieces.is_empty() {
+        if out[k].parent().is_some() || out[k].pieces().is_empty() {
             continue;
         }
         if let Some(a) = last_top {
             if is_split_pair(text, &out[a], &out[k]) {
-                let pieces = std::mem::take(&mut out[k].pieces);
-                let end = out[k].content.end;
-                let (closed, last_para) = (out[k].closed, out[k].last_paragraph);
+                let pieces = out[k].take_pieces();
+                let end = out[k].content().end;
+                let (closed, last_para) = (out[k].closed, out[k].last_paragraph());
                 let qa = &mut out[a];
-                qa.pieces.extend(pieces);
-                qa.content = Span::new(qa.content.start, end);
+                for piece in pieces {
+                    qa.push_piece(piece);
+                }
+                qa.set_content(Span::new(qa.content().start, end));
                 qa.closed = closed;
-                qa.last_paragraph = last_para;
+                qa.set_last_paragraph(last_para);
                 // k's children follow it, before the next top-level quotation (looking
                 // through the whole list here was quadratic in chains of split quotes)
-                for b in out[k + 1..].iter_mut().take_while(|b| b.parent.is_some()) {
-                    if b.parent == Some(k) {
-                        b.parent = Some(a);
+                for b in out[k + 1..].iter_mut().take_while(|b| b.parent().is_some()) {
+                    if b.parent() == Some(k) {
+                        b.set_parent(Some(a));
                     }
                 }
                 continue;
@@ -834,11 +826,11 @@ fn merge_split_quotes(text: &str, out: &mut [Quote<'_>]) {
 }
 
 fn is_split_pair(text: &str, a: &Quote<'_>, b: &Quote<'_>) -> bool {
-    if !a.closed || a.last_paragraph != b.first_paragraph {
+    if !a.closed || a.last_paragraph() != b.first_paragraph() {
         return false;
     }
-    let a_end = a.pieces[a.pieces.len() - 1].end;
-    let b_start = b.pieces[0].start;
+    let a_end = a.pieces()[a.pieces().len() - 1].end;
+    let b_start = b.pieces()[0].start;
     if b_start < a_end || b_start - a_end > 120 {
         return false;
     }
@@ -875,12 +867,9 @@ fn is_split_pair(text: &str, a: &Quote<'_>, b: &Quote<'_>) -> bool {
     {
         return false;
     }
-    let a_content = text[a.content.start..a.content.end].trim_end();
+    let a_content = text[a.content().range()].trim_end();
     let a_comma = a_content.ends_with([',', '—', '–', '-']);
-    let b_first = text[b.content.start..b.content.end]
-        .trim_start()
-        .chars()
-        .next();
+    let b_first = text[b.content().range()].trim_start().chars().next();
     let b_lower = b_first.is_some_and(|c| c.is_lowercase());
     a_comma && (gap_t.ends_with([',', ':', '—', '–']) || b_lower && !gap_t.ends_with(is_alnum))
 }
@@ -914,14 +903,4 @@ fn turn_label(para: &str) -> bool {
         && label
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
-}
-
-/// Adds a piece to a quotation. Most quotations have one piece, so the first gets room for
-/// exactly one; later pieces (a quotation continued over paragraphs) grow the list the
-/// usual way, so thousands of pieces cost linear time, not one reallocation each.
-fn push_piece(pieces: &mut Vec<Span>, piece: Span) {
-    if pieces.capacity() == 0 {
-        pieces.reserve_exact(1);
-    }
-    pieces.push(piece);
 }

@@ -172,7 +172,7 @@ fn capped_words(content: &str) -> usize {
 }
 
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
-    let content = q.content.text(text);
+    let content = q.content().text(text);
     let words = capped_words(content);
     // a name or a title starts with a capital or is short: "the campaign “to continue
     // calling out bias and defending ourselves”" is a clause, whatever the word before it
@@ -189,7 +189,7 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let punct = ends_sentence_like(content);
     // (a quotation that opens its sentence and ends it inside the marks is a sentence:
     // "… the president added. “We're America.”")
-    if q.pieces.len() == 1
+    if q.pieces().len() == 1
         && is_title_case(content)
         && !content.contains(['?', '!'])
         && !(opens && content.trim_end().ends_with('.'))
@@ -211,7 +211,7 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     if words >= 2 && after_reporting_verb(text, q.span.start) {
         return QuoteKind::Speech;
     }
-    if q.pieces.len() > 1
+    if q.pieces().len() > 1
         || (opens && (words >= 2 || punct))
         || (punct && words >= 2 && capital)
         || (words >= 6 && capital)

@@ -14,7 +14,7 @@
 //! let quotes: Vec<_> = QuoteDetector::new().quotes(text).collect();
 //! assert_eq!(quotes.len(), 2);
 //! // the second runs over two paragraphs, reopened at the start of each
-//! assert_eq!((quotes[1].first_paragraph, quotes[1].last_paragraph), (1, 2));
+//! assert_eq!((quotes[1].first_paragraph(), quotes[1].last_paragraph()), (1, 2));
 //! assert!(quotes[1].closed);
 //! assert_eq!(quotes[1].marks, MarkStyle::CurlyDouble);
 //! ```
@@ -25,6 +25,8 @@ mod marks;
 
 pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes, SingleMarks};
 pub use marks::MarkStyle;
+
+use std::marker::PhantomData;
 
 use crate::span::Span;
 
@@ -68,62 +70,296 @@ text_names! {
 /// One quotation found in the text.
 ///
 /// `span` runs from the first opening mark to the last closing mark (or the end of the
-/// paragraph where an unclosed quotation stops); `content` is the part inside the marks.
-/// A quotation interrupted by its attribution (`“A,” she said, “b.”`) or continued over
-/// paragraphs has several `pieces`, each with its own marks.
+/// paragraph where an unclosed quotation stops); [`content`](Quote::content) is the part
+/// inside the marks. A quotation interrupted by its attribution (`“A,” she said, “b.”`)
+/// or continued over paragraphs has several [`pieces`](Quote::pieces), each with its own
+/// marks.
+///
+/// A document of quotation marks holds one `Quote` every few bytes, so the struct is kept
+/// small (48 bytes): the fields other than `span`, `closed`, `kind` and `marks` are read
+/// through methods, offsets inside the quotation and indices are stored as `u32`, and the
+/// one piece of most quotations is the span itself. The quotation keeps no reference to
+/// the text (`'t` is the text it was found in); slice it with [`Quote::text`].
 ///
 /// ```
 /// let text = "“We will not retreat,” the mayor said, “and we will not apologise.”";
 /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
-/// assert_eq!(q.pieces.len(), 2);
-/// assert_eq!(q.pieces[1].text(text), "“and we will not apologise.”");
+/// assert_eq!(q.pieces().len(), 2);
+/// assert_eq!(q.pieces()[1].text(text), "“and we will not apologise.”");
+/// assert_eq!(q.text(text), text);
 /// assert!(q.closed);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Quote<'t> {
     /// Hull of all pieces, marks included.
     pub span: Span,
-    /// Hull of the text inside the marks.
-    pub content: Span,
-    /// The pieces, each with its marks, in order.
-    pub pieces: Vec<Span>,
-    /// Index of the first paragraph the quotation lies in.
-    pub first_paragraph: usize,
-    /// Index of the last paragraph the quotation lies in.
-    pub last_paragraph: usize,
+    /// The pieces when there are two or more (`None`: the one piece is `span`). A box
+    /// of a `Vec` is a thin pointer, 8 bytes, where a `Vec` or a boxed slice takes 24 or
+    /// 16, and the box is only made for the few quotations of several pieces.
+    #[allow(clippy::box_collection)]
+    more_pieces: Option<Box<Vec<Span>>>,
+    /// `content().start - span.start` (see [`Quote::set_content`]).
+    content_from_start: u32,
+    /// `span.end - content().end`.
+    content_from_end: u32,
+    /// Index of the first paragraph (saturated at `u32::MAX`).
+    first_paragraph: u32,
+    /// Index of the last paragraph (saturated at `u32::MAX`).
+    last_paragraph: u32,
+    /// Index of the parent quotation, [`NO_PARENT`] for none.
+    parent: u32,
     /// False when the closing mark was never found.
     pub closed: bool,
-    /// Index (in the same list) of the quotation this one is nested in.
-    pub parent: Option<usize>,
     /// What the quotation is used for.
     pub kind: QuoteKind,
     /// The mark convention of the opening mark.
     pub marks: MarkStyle,
-    /// The quotation's text, marks included (`&text[span]`).
-    pub text: &'t str,
+    /// False while the detector has given the quotation no piece yet (and for one it
+    /// dropped); every quotation it returns has pieces.
+    has_pieces: bool,
+    text: PhantomData<&'t str>,
 }
 
-impl Quote<'_> {
+/// `Quote::parent` when there is none.
+const NO_PARENT: u32 = u32::MAX;
+
+/// `n` as a `u32`, `u32::MAX` when it does not fit (an index past four billion: a text
+/// of more than 8 GB).
+fn saturated(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl<'t> Quote<'t> {
+    /// A quotation whose opening mark is `mark`, with its content starting right after
+    /// it, in paragraph `paragraph`, not closed, of kind speech and with no pieces yet
+    /// (the detector adds them).
+    pub(crate) fn opening(
+        mark: Span,
+        paragraph: usize,
+        parent: Option<usize>,
+        marks: MarkStyle,
+    ) -> Self {
+        Quote {
+            span: mark,
+            more_pieces: None,
+            content_from_start: saturated(mark.len()),
+            content_from_end: 0,
+            first_paragraph: saturated(paragraph),
+            last_paragraph: saturated(paragraph),
+            parent: parent.map_or(NO_PARENT, |p| saturated(p).min(NO_PARENT - 1)),
+            closed: false,
+            kind: QuoteKind::Speech,
+            marks,
+            has_pieces: false,
+            text: PhantomData,
+        }
+    }
+
+    /// The quotation's text, marks included (`&text[span]`, or `""` when `text` is not
+    /// the text it was found in).
+    ///
+    /// ```
+    /// let text = "He called it “a disgrace”.";
+    /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
+    /// assert_eq!(q.text(text), "“a disgrace”");
+    /// ```
+    pub fn text(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+
+    /// Hull of the text inside the marks.
+    ///
+    /// ```
+    /// let text = "“Prices will fall,” she said.";
+    /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
+    /// assert_eq!(q.content().text(text), "Prices will fall,");
+    /// ```
+    #[inline]
+    pub fn content(&self) -> Span {
+        let start = self.span.start + self.content_from_start as usize;
+        Span::new(start, self.span.end - self.content_from_end as usize)
+    }
+
+    /// Set the content to `content`, within `span`. An edge further than 4 GiB from the
+    /// span's edge (4 GiB of whitespace after an opening mark) is taken at the span's
+    /// edge.
+    pub(crate) fn set_content(&mut self, content: Span) {
+        let start = content.start.clamp(self.span.start, self.span.end);
+        let end = content.end.clamp(start, self.span.end);
+        self.content_from_start = u32::try_from(start - self.span.start).unwrap_or(0);
+        self.content_from_end = u32::try_from(self.span.end - end).unwrap_or(0);
+    }
+
+    /// Set the span to `span`, keeping the content where it is (within the new span).
+    pub(crate) fn set_span(&mut self, span: Span) {
+        let content = self.content();
+        self.span = span;
+        self.set_content(content);
+    }
+
+    /// The pieces, each with its marks, in order.
+    ///
+    /// ```
+    /// let text = "“A b,” he said, “c d.”";
+    /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
+    /// let pieces: Vec<_> = q.pieces().iter().map(|p| p.text(text)).collect();
+    /// assert_eq!(pieces, ["“A b,”", "“c d.”"]);
+    /// ```
+    #[inline]
+    pub fn pieces(&self) -> &[Span] {
+        match &self.more_pieces {
+            Some(pieces) => pieces,
+            None if self.has_pieces => std::slice::from_ref(&self.span),
+            None => &[],
+        }
+    }
+
+    /// Add `piece` after the last one; the span grows to cover it.
+    pub(crate) fn push_piece(&mut self, piece: Span) {
+        if !self.has_pieces {
+            self.has_pieces = true;
+            self.set_span(piece);
+            return;
+        }
+        let pieces = self
+            .more_pieces
+            .get_or_insert_with(|| Box::new(vec![self.span]));
+        pieces.push(piece);
+        let hull = Span::new(pieces[0].start, piece.end);
+        self.set_span(hull);
+    }
+
+    /// Take the pieces away (the quotation is left with none).
+    pub(crate) fn take_pieces(&mut self) -> Vec<Span> {
+        let pieces = match self.more_pieces.take() {
+            Some(pieces) => *pieces,
+            None if self.has_pieces => vec![self.span],
+            None => Vec::new(),
+        };
+        self.has_pieces = false;
+        pieces
+    }
+
+    /// The same quotation with every offset mapped through `map` (which keeps their
+    /// order): its spans in another text.
+    pub(crate) fn map_spans<'u>(&self, map: impl Fn(Span) -> Span) -> Quote<'u> {
+        let mut q = Quote {
+            span: map(self.span),
+            more_pieces: self
+                .more_pieces
+                .as_ref()
+                .map(|ps| Box::new(ps.iter().map(|&p| map(p)).collect())),
+            content_from_start: 0,
+            content_from_end: 0,
+            first_paragraph: self.first_paragraph,
+            last_paragraph: self.last_paragraph,
+            parent: self.parent,
+            closed: self.closed,
+            kind: self.kind,
+            marks: self.marks,
+            has_pieces: self.has_pieces,
+            text: PhantomData,
+        };
+        q.set_content(map(self.content()));
+        q
+    }
+
+    /// Index of the first paragraph the quotation lies in.
+    ///
+    /// ```
+    /// let text = "Intro.\n\n“We are ready.\n\n“Nobody will be left behind.”";
+    /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
+    /// assert_eq!((q.first_paragraph(), q.last_paragraph()), (1, 2));
+    /// ```
+    #[inline]
+    pub fn first_paragraph(&self) -> usize {
+        self.first_paragraph as usize
+    }
+
+    /// Index of the last paragraph the quotation lies in (see
+    /// [`first_paragraph`](Quote::first_paragraph)).
+    ///
+    /// ```
+    /// let q = whosaid::QuoteDetector::new().quotes("“One.”").next().unwrap();
+    /// assert_eq!(q.last_paragraph(), 0);
+    /// ```
+    #[inline]
+    pub fn last_paragraph(&self) -> usize {
+        self.last_paragraph as usize
+    }
+
+    pub(crate) fn set_last_paragraph(&mut self, paragraph: usize) {
+        self.last_paragraph = saturated(paragraph);
+    }
+
+    /// Index (in the same list) of the quotation this one is nested in.
+    ///
+    /// ```
+    /// let text = "“She told me ‘never’,” he said.";
+    /// let q: Vec<_> = whosaid::QuoteDetector::new().quotes(text).collect();
+    /// assert_eq!((q[0].parent(), q[1].parent()), (None, Some(0)));
+    /// ```
+    #[inline]
+    pub fn parent(&self) -> Option<usize> {
+        (self.parent != NO_PARENT).then_some(self.parent as usize)
+    }
+
+    /// Set the parent (an index past four billion is taken as none).
+    pub(crate) fn set_parent(&mut self, parent: Option<usize>) {
+        self.parent = parent
+            .and_then(|p| u32::try_from(p).ok())
+            .filter(|&p| p != NO_PARENT)
+            .unwrap_or(NO_PARENT);
+    }
+
     /// The content of each piece: the piece without its marks.
     ///
     /// ```
     /// let text = "“A b,” he said, “c d.”";
     /// let q = whosaid::QuoteDetector::new().quotes(text).next().unwrap();
-    /// let inner: Vec<_> = q.piece_contents().map(|s| s.text(text)).collect();
+    /// let inner: Vec<_> = q.piece_contents(text).map(|s| s.text(text)).collect();
     /// assert_eq!(inner, ["A b,", "c d."]);
     /// ```
-    pub fn piece_contents(&self) -> impl Iterator<Item = Span> + '_ {
-        let full = self.span.text(self.text);
-        let base = self.span.start;
-        self.pieces.iter().map(move |p| {
-            let rel = Span::new(p.start - base, p.end - base);
-            let s = rel.text(full);
+    pub fn piece_contents<'q>(&'q self, text: &'q str) -> impl Iterator<Item = Span> + 'q {
+        self.pieces().iter().map(move |&p| {
+            let s = p.text(text);
             let inner = strip_marks(s);
             let off = inner.as_ptr() as usize - s.as_ptr() as usize;
             Span::new(p.start + off, p.start + off + inner.len())
         })
+    }
+}
+
+/// The serde form: the fields of the struct as they were before it was made smaller
+/// (`text` aside, which the quotation no longer holds).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Quote<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Fields<'q> {
+            span: Span,
+            content: Span,
+            pieces: &'q [Span],
+            first_paragraph: usize,
+            last_paragraph: usize,
+            closed: bool,
+            parent: Option<usize>,
+            kind: QuoteKind,
+            marks: MarkStyle,
+        }
+        Fields {
+            span: self.span,
+            content: self.content(),
+            pieces: self.pieces(),
+            first_paragraph: self.first_paragraph(),
+            last_paragraph: self.last_paragraph(),
+            closed: self.closed,
+            parent: self.parent(),
+            kind: self.kind,
+            marks: self.marks,
+        }
+        .serialize(serializer)
     }
 }
 

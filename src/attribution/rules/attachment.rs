@@ -71,7 +71,7 @@ pub(super) fn prefer_before(
         f.add2(ATT_MARK_AFTER, side, mark_after);
         // the last character inside the quotation marks: a comma hands on to a cue
         let inside = q
-            .content
+            .content()
             .text(cx.text)
             .trim_end_matches(|ch: char| ch.is_whitespace() || "\"“”'‘’»«".contains(ch))
             .chars()

@@ -93,7 +93,7 @@ pub(super) fn colon_speaker(
     let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
     let quote = (lo..quotes.len())
         .take_while(|&i| quotes[i].span.start < content.end)
-        .find(|&i| quotes[i].parent.is_none() && quotes[i].span.overlaps(content));
+        .find(|&i| quotes[i].parent().is_none() && quotes[i].span.overlaps(content));
     // a "Name:" inside a quotation (“Ana Ruiz: we will win,” he said) is quoted text,
     // not a speaker label; its speaker would lie inside its own quotation
     // — unless the quotation is a transcript turn that opens with a capitalised label and
@@ -106,8 +106,8 @@ pub(super) fn colon_speaker(
         return None;
     }
     let caps = !label.text(cx.text).chars().any(char::is_lowercase);
-    let turn = |q: &Quote<'_>| caps && q.content.start == label.start;
-    if quote.is_some_and(|q| quotes[q].content.contains(label) && !turn(&quotes[q])) {
+    let turn = |q: &Quote<'_>| caps && q.content().start == label.start;
+    if quote.is_some_and(|q| quotes[q].content().contains(label) && !turn(&quotes[q])) {
         return None;
     }
     // a turn's label stands inside the marks: the turn is not linked to the quotation, so
@@ -151,7 +151,7 @@ pub(super) fn indirect(
             .take_while(|&qi| quotes[qi].span.start < content.end)
             .find(|&qi| {
                 let q = &quotes[qi];
-                q.parent.is_none()
+                q.parent().is_none()
                     && q.kind != QuoteKind::NotSpeech
                     && !done[qi]
                     && content.contains(q.span)

@@ -85,7 +85,7 @@ pub(super) fn fragment_in_clause(
         return false;
     };
     let before = (ts..qa).filter(|&i| toks[i].word()).count();
-    let words = q.content.text(cx.text).split_whitespace().count();
+    let words = q.content().text(cx.text).split_whitespace().count();
     // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
     // a noun phrase
     let prev = (ts..qa).rev().find(|&i| toks[i].word());
@@ -131,7 +131,7 @@ pub(super) fn trailing_attribution(
         return true;
     }
     let content = q
-        .content
+        .content()
         .text(cx.text)
         .trim_end_matches(|c: char| !is_alnum(c) && c != '?' && c != '!');
     content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
@@ -156,7 +156,7 @@ pub(super) fn link_quote(
     // cues are in text order and do not overlap: search only the ones near the quotation
     let after = |k: usize| cues.partition_point(|c| c.a < k);
     // 1. split quotation: a cue between the pieces
-    if q.pieces.len() > 1 {
+    if q.pieces().len() > 1 {
         let from = after(qa + 1);
         let found = cues[from..]
             .iter()

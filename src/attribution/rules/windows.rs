@@ -76,7 +76,7 @@ fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
     }
     let mut r = k - 1;
     // parents come first; a parent that is not a smaller index (never the case) stops
-    while let Some(p) = quotes[r].parent.filter(|&p| p < r) {
+    while let Some(p) = quotes[r].parent().filter(|&p| p < r) {
         r = p;
     }
     (quotes[r].span.end > b).then_some(r)
@@ -118,7 +118,7 @@ fn carried_pieces(quotes: &[Quote<'_>], window: Span, out: &mut Vec<Span>) {
     let Some(r) = quote_holding(quotes, window.start) else {
         return;
     };
-    let ps = &quotes[r].pieces;
+    let ps = &quotes[r].pieces();
     let from = ps.partition_point(|p| p.end <= window.start);
     out.extend(
         ps[from..]
@@ -312,14 +312,9 @@ fn attribute_within(
         let wq: Vec<Quote<'_>> = inside
             .iter()
             .map(|&i| {
-                let q = &quotes[i];
-                Quote {
-                    span: shift(q.span, by),
-                    content: shift(q.content, by),
-                    pieces: q.pieces.iter().map(|&p| shift(p, by)).collect(),
-                    parent: q.parent.and_then(|p| inside.binary_search(&p).ok()),
-                    ..q.clone()
-                }
+                let mut q = quotes[i].map_spans(|s| shift(s, by));
+                q.set_parent(q.parent().and_then(|p| inside.binary_search(&p).ok()));
+                q
             })
             .collect();
         let first_decision = decisions.len();
