@@ -341,6 +341,14 @@ fn possessive_stem(w: &str) -> Option<&str> {
 fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     let info = lexicon::word_info(w);
     let lower = w.chars().next().is_some_and(char::is_lowercase);
+    // "United States", "Immigration Services": a capitalised head of a body's name after
+    // a capitalised word, not a headline's verb
+    if !lower
+        && prev.chars().next().is_some_and(char::is_uppercase)
+        && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+    {
+        return false;
+    }
     if info.class == 0 && info.lemma.is_none() {
         // most name words: no list knows them
         return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
@@ -408,6 +416,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     // a name ending in a possessive, the mention's last word ("Ann Lee's" of "Ann Lee's
     // statement"): the possessor speaks
     let mut possessor: Option<Span> = None;
+    let mut run_on_name: Option<(usize, usize)> = None;
     for (off, core) in name_words(text, span, true) {
         let bare = core.trim_end_matches(|c: char| !is_alnum(c));
         let first = bare.chars().next().unwrap_or('a');
@@ -438,11 +447,19 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if particle {
             continue;
         }
+        // "Clinton now", "Clinton restricted": a name the mention runs on past with a
+        // verb or an adverb, kept in case no other name starts after it
+        if let Some(from) = start.filter(|_| first.is_lowercase() && runs_on_past_name(bare)) {
+            run_on_name = Some((from, end));
+        }
+        let info = lexicon::word_info(bare);
         if last_title
             || first.is_lowercase()
             || title_of
             || start.is_none()
-                && lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
+                && (info.class & lexicon::class::NOT_NAME_START != 0
+                    // "Said Ellis": a reporting verb's inflected form starts no name
+                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare)))
         {
             start = None;
             continue;
@@ -452,7 +469,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         }
         end = off + bare.len();
     }
-    let Some(start) = start else {
+    let Some(start) = start.or(run_on_name.map(|(from, _)| from)) else {
         // ("Ann Lee's family", "Lee's lawyer": someone of hers, not her)
         let next = text[span.end..]
             .split_whitespace()
@@ -463,8 +480,42 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             || lexicon::word_info(next).class & lexicon::class::ROLE != 0;
         return possessor.filter(|_| !someone_else);
     };
+    let end = match run_on_name {
+        Some((from, to)) if from == start => to,
+        _ => end,
+    };
     let (start, end) = (span.start + start, span.start + end);
     (start < end).then(|| Span::new(start, end))
+}
+
+/// Is `mention` a name and then only words a clause runs on with (`Clinton now`, `Ann
+/// Lee restricted`), not a description (`Clinton supporters`, `the Lee campaign`)?
+fn name_runs_on(mention: &str) -> bool {
+    let mut ws = words(mention).peekable();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(&first) = ws.peek() else {
+        return false;
+    };
+    if !capitalised(first) || lexicon::word_info(first).class & lexicon::class::DET != 0 {
+        return false;
+    }
+    while ws.peek().is_some_and(|w| capitalised(w)) {
+        ws.next();
+    }
+    let mut rest = ws.peekable();
+    rest.peek().is_some() && rest.all(|w| !capitalised(w) && runs_on_past_name(w))
+}
+
+/// Is the lowercase word `w`, after a name in a mention, a word the clause runs on with
+/// (`now`, `restricted`, `says`): an adverb, a time word, a past form or a reporting
+/// verb's form, not a noun the name modifies (`Clinton supporters`, `McConnell aides`)?
+fn runs_on_past_name(w: &str) -> bool {
+    let info = lexicon::word_info(w);
+    info.lemma.is_some()
+        || info.class & (lexicon::class::TIME | lexicon::class::FUNCTION | lexicon::class::BETWEEN)
+            != 0
+        || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly"))
+        || matches!(w, "now" | "then" | "also" | "still" | "again")
 }
 
 /// An organisation's proper name without what precedes it ("the state-run Tarsenian
@@ -508,6 +559,93 @@ fn proper_part(text: &str, span: Span) -> Span {
         return Span::new(span.start + lead, span.end);
     }
     span
+}
+
+/// Is `w` a capitalised word that may continue an organisation's name in the text (not
+/// a weekday or a month: `the Harbor Authority on Monday`)?
+fn organisation_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| is_alnum(c) || matches!(c, '-' | '.' | '&' | '\'' | '’' | '/'))
+        && !w.ends_with(['.', '\'', '’'])
+        && lexicon::word_info(w).class & lexicon::class::TIME == 0
+}
+
+/// The end of the run of capitalised words ([`organisation_word`]) that starts at `at`,
+/// joined by single spaces (at most six words): `None` when none starts there.
+fn capitalised_run_from(text: &str, at: usize) -> Option<usize> {
+    let mut end = None;
+    let mut pos = at;
+    for _ in 0..6 {
+        let rest = text.get(pos..)?;
+        let len = rest
+            .find(|c: char| c.is_whitespace() || ",;:()\"“”".contains(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        // ("of Prisons." at the end of a sentence: the period is not the word's)
+        let w = word.strip_suffix('.').unwrap_or(word);
+        if !organisation_word(w) {
+            break;
+        }
+        end = Some(pos + w.len());
+        if w.len() != word.len() || !rest[len..].starts_with(' ') {
+            break;
+        }
+        pos += len + 1;
+    }
+    end
+}
+
+/// An organisation's name `name` made whole from the text around it, when the mention
+/// holds only part of it: the words after it joined by `of`, `for` or `on` (`the Federal
+/// Bureau` of `the Federal Bureau of Prisons`, `the Roper Center for Public Opinion
+/// Research`) and the organisation's head before it (`Presidential Debates` of `the
+/// Commission on Presidential Debates`).
+fn whole_organisation_name(text: &str, name: Span) -> Span {
+    let (mut start, mut end) = (name.start, name.end);
+    // (two joins at most: "the Bureau of Labor Statistics of …" is rare, and linear)
+    for _ in 0..2 {
+        let rest = text.get(end..).unwrap_or("");
+        let Some(after) = [" of ", " for ", " on "]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j))
+        else {
+            break;
+        };
+        let after = ["the ", "a "]
+            .iter()
+            .find_map(|d| after.strip_prefix(d))
+            .unwrap_or(after);
+        let at = text.len() - after.len();
+        match capitalised_run_from(text, at) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    let before = text.get(..start).unwrap_or("");
+    let joined = [" of ", " for ", " on ", " for a ", " of the ", " on the "]
+        .iter()
+        .find_map(|j| before.strip_suffix(j));
+    if let Some(head) = joined {
+        // the capitalised words before the join, back to the first that is not one
+        let (mut run_start, mut cursor) = (head.len(), head.len());
+        for w in head.rsplit(' ').take(4) {
+            let w_start = cursor - w.len();
+            if !organisation_word(w) {
+                break;
+            }
+            run_start = w_start;
+            if w_start == 0 {
+                break;
+            }
+            cursor = w_start - 1;
+        }
+        let run = &head[run_start..];
+        if !run.is_empty() && is_organisation_name(run) {
+            start = run_start;
+        }
+    }
+    Span::new(start, end)
 }
 
 /// Gender from a title at the start of the mention or before its name.
@@ -748,8 +886,9 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let before = &s[..s.len() - head_word.len()];
     let (mut run_start, mut run_end) = (None, 0);
     let (mut off, mut in_run) = (0, false);
-    for w in before.split_inclusive(' ') {
-        let core = w.trim_end_matches(' ');
+    // ("A\u{a0}Bloomberg poll": any space between the words)
+    for w in before.split_inclusive(is_space) {
+        let core = w.trim_end_matches(is_space);
         let capitalised = core.chars().next().is_some_and(char::is_uppercase)
             && !DETS.iter().any(|d| d.eq_ignore_ascii_case(core))
             && core
@@ -800,6 +939,30 @@ fn members_before(text: &str, start: usize) -> Option<Span> {
     })
 }
 
+/// "Some Democrats said", "many Republicans": a plural name after a quantifier is some
+/// of its members, not the party or the body (the span with the quantifier).
+fn quantified(text: &str, span: Span) -> Option<Span> {
+    const QUANTIFIERS: [&str; 7] = ["some", "many", "several", "few", "most", "other", "fellow"];
+    let mut ws = words(span.text(text));
+    let first = ws.next()?;
+    let last = ws.last();
+    if !last.unwrap_or(first).ends_with('s') || last.unwrap_or(first).ends_with("ss") {
+        return None;
+    }
+    // ("Some Greens said": the quantifier is in the mention)
+    if last.is_some() && QUANTIFIERS.iter().any(|q| q.eq_ignore_ascii_case(first)) {
+        return Some(span);
+    }
+    let from = span.start.saturating_sub(10);
+    let from = (from..span.start).find(|&i| text.is_char_boundary(i))?;
+    let before = text[from..span.start].strip_suffix(' ')?;
+    let word = before.rsplit(is_space).next()?;
+    QUANTIFIERS
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(word))
+        .then(|| Span::new(span.start - 1 - word.len(), span.end))
+}
+
 /// Whether the longer name `longer` (lowercased words) is a fuller form of a person's
 /// `name`: the surname stays last ("Ann Lee" of "Lee", "Ann B. Lee" of "Ann Lee") or a
 /// generational suffix follows; a word after it is not the name ("Lee Now", the title of
@@ -830,6 +993,74 @@ fn kind_slot(kind: EntityKind) -> usize {
 fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
         || matches!(w, "people" | "men" | "women" | "children" | "police")
+}
+
+/// Where the lead ends: the end of the first paragraph after the headline (`headline`,
+/// 0 when none).
+fn lead_end(text: &str, headline: usize) -> usize {
+    let body = text.get(headline..).unwrap_or("");
+    let first = body.len() - body.trim_start().len();
+    match body[first..].find('\n') {
+        Some(k) => headline + first + k,
+        None => text.len(),
+    }
+}
+
+/// "A Harbor County judge rejected the request … Circuit Judge Ann Lee wrote", "A new
+/// poll shows … The Ledger poll found": news leads describe a speaker whom the article
+/// names only later. An unnamed speaker of the headline or the lead known by a role noun
+/// or a document's head becomes the first person introduced after it with that role
+/// (a title or an apposition), or the first maker of such a document named after it.
+fn name_in_lead_later(
+    text: &str,
+    headline: usize,
+    ents: &mut [Ent],
+    assigned: &mut [u32],
+    document_makers: &[(&str, usize, usize)],
+) {
+    let lead = lead_end(text, headline);
+    let mut moved: Vec<(u32, u32)> = Vec::new();
+    for e in 0..ents.len() {
+        let ent = &ents[e];
+        if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= lead {
+            continue;
+        }
+        let Some(last) = words(ent.name.text(text)).last() else {
+            continue;
+        };
+        let head = lower_word(last);
+        let later = if entities::DOCUMENT_HEADS.contains(head.as_str()) {
+            document_makers
+                .iter()
+                .find(|(h, _, at)| *at > ent.name.start && h.eq_ignore_ascii_case(&head))
+                .map(|&(_, maker, _)| maker)
+        } else if ent.role_person {
+            (e + 1..ents.len()).find(|&f| {
+                let other = &ents[f];
+                other.kind == EntityKind::Person
+                    && other.name_words > 0
+                    && other.person_evidence
+                    && other.words.contains(head.as_str())
+            })
+        } else {
+            None
+        };
+        if let Some(f) = later.filter(|&f| f != e) {
+            moved.push((
+                u32::try_from(e).unwrap_or(NO_LINK),
+                u32::try_from(f).unwrap_or(NO_LINK),
+            ));
+        }
+    }
+    for (from, to) in moved {
+        let mentions = std::mem::take(&mut ents[from as usize].mentions);
+        let target = &mut ents[to as usize];
+        target.speaks = true;
+        target.mentions.extend(mentions);
+        for a in assigned.iter_mut().filter(|a| **a == from) {
+            *a = to;
+        }
+    }
 }
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
@@ -907,6 +1138,9 @@ pub(crate) fn cluster<'t>(
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
     let mut documents: FnvMap<&str, usize> = FnvMap::default();
+    // every document mention with a maker (head, maker, where), in text order: a poll the
+    // lead leaves unnamed is the first one named after it
+    let mut document_makers: Vec<(&str, usize, usize)> = Vec::new();
     for (ai, span, weak) in events {
         // a headline's capitalised words run names together ("Hold Ann Lee To Account"):
         // its plain names are antecedents only when they start with a forename ("Ann Lee
@@ -918,7 +1152,15 @@ pub(crate) fn cluster<'t>(
             continue;
         }
         let kind = match ai {
-            Some(ai) => atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind),
+            // "the Federation of Harbor Teachers said": a name that is an organisation's
+            Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
+                MentionKind::Name if is_organisation_name(span.text(text)) => {
+                    MentionKind::Organisation
+                }
+                // "Clinton now": a name and the words the clause runs on with
+                MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
+                kind => kind,
+            },
             None if is_organisation_name(span.text(text))
                 || organisation_head_follows(text, span.end) =>
             {
@@ -930,8 +1172,9 @@ pub(crate) fn cluster<'t>(
         // (the mention stays the body's name; its entity is the group)
         let members = match ai {
             Some(_) if matches!(kind, MentionKind::Name | MentionKind::Organisation) => {
-                members_before(text, span.start)
+                members_before(text, span.start).or_else(|| quantified(text, span))
             }
+            Some(_) if kind != MentionKind::Pronoun => quantified(text, span),
             _ => None,
         };
         let mention_span = span;
@@ -999,7 +1242,17 @@ pub(crate) fn cluster<'t>(
                     (false, _) => (maker, MentionKind::Organisation, None),
                 }
             }
-            Some((head, None)) => (span, kind, documents.get(head).copied()),
+            // ("the poll", "that survey": one named before; "exit polls", "a poll" are others)
+            Some((head, None))
+                if words(span.text(text)).next().is_some_and(|w| {
+                    ["the", "this", "that", "its"]
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(w))
+                }) =>
+            {
+                (span, kind, documents.get(head).copied())
+            }
+            Some(_) => (span, kind, None),
             None => (span, kind, None),
         };
         // "the IMF" after "the International Monetary Fund"
@@ -1453,7 +1706,7 @@ pub(crate) fn cluster<'t>(
                         Some(e) => {
                             if kind == MentionKind::Organisation && capitalised {
                                 let ent = &mut ents[e];
-                                let np = proper_part(text, span);
+                                let np = whole_organisation_name(text, proper_part(text, span));
                                 let nw = words(np.text(text)).count();
                                 if nw > ent.name_words {
                                     ent.name = np;
@@ -1470,7 +1723,17 @@ pub(crate) fn cluster<'t>(
                                 name_mask: 0,
                                 words_mask: content_mask,
                             });
-                            let name = proper_part(text, span);
+                            // ("some Democrats" is named so, not "Democrats")
+                            let name = if members.is_some() {
+                                span
+                            } else {
+                                proper_part(text, span)
+                            };
+                            let name = if capitalised && ekind == EntityKind::Organisation {
+                                whole_organisation_name(text, name)
+                            } else {
+                                name
+                            };
                             let role_person = role_person && ekind == EntityKind::Unnamed;
                             let media = words(s)
                                 .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
@@ -1498,6 +1761,7 @@ pub(crate) fn cluster<'t>(
         }
         if let Some((head, Some(_))) = document {
             documents.insert(head, e);
+            document_makers.push((head, e, mention_span.start));
         }
         // "Ann Lee, the Republican nominee, said": later "the nominee" is her
         if kind == MentionKind::Name && ents[e].kind == EntityKind::Person {
@@ -1514,6 +1778,7 @@ pub(crate) fn cluster<'t>(
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
+    name_in_lead_later(text, headline, &mut ents, &mut assigned, &document_makers);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
     // memory per byte)
@@ -1642,6 +1907,38 @@ mod tests {
         // a word after the surname is a show, a building or a headline verb
         assert!(!extends_name(&ws("ann lee"), &ws("ann lee now")));
         assert!(!extends_name(&ws("okafor"), &ws("okafor speech")));
+    }
+
+    #[test]
+    fn organisation_names_made_whole() {
+        let whole = |text: &str, part: &str| {
+            let at = text.find(part).unwrap();
+            whole_organisation_name(text, Span::new(at, at + part.len()))
+                .text(text)
+                .to_string()
+        };
+        let text = "the Marlow Bureau of Fisheries said.";
+        assert_eq!(whole(text, "Marlow Bureau"), "Marlow Bureau of Fisheries");
+        let text = "the Commission on Harbor Safety said";
+        assert_eq!(whole(text, "Harbor Safety"), "Commission on Harbor Safety");
+        // a weekday, a lowercase word or a person before the join is no part of it
+        let text = "the Harbor Authority on Monday said";
+        assert_eq!(whole(text, "Harbor Authority"), "Harbor Authority");
+        let text = "a friend of Ann Lee said";
+        assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+    }
+
+    #[test]
+    fn run_on_names_and_quantified_groups() {
+        assert!(name_runs_on("Clinton now"));
+        assert!(name_runs_on("Ann Lee restricted"));
+        assert!(!name_runs_on("Clinton supporters"));
+        assert!(!name_runs_on("the Lee campaign"));
+        let text = "and some Greens said";
+        let at = text.find("Greens").unwrap();
+        let group = quantified(text, Span::new(at, at + 6)).map(|s| s.text(text));
+        assert_eq!(group, Some("some Greens"));
+        assert_eq!(quantified(text, Span::new(at, at + 5)), None);
     }
 
     #[test]
