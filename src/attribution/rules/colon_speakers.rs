@@ -30,7 +30,7 @@ pub(super) fn colon_speakers(
                 break;
             }
             // the quotation holds the turn ("“SMITH: …") or lies in it
-            if a.content.contains(q.span) || q.parent.is_none() && q.span.overlaps(a.content) {
+            if a.content.contains(q.span) || q.parent().is_none() && q.span.overlaps(a.content) {
                 quote_done[qi] = true;
             }
         }

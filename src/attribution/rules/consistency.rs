@@ -65,7 +65,7 @@ fn only_scare_quoted(
     let mut from = quotes
         .partition_point(|q| q.span.start < c.start)
         .saturating_sub(1);
-    while from > 0 && quotes[from].parent.is_some() {
+    while from > 0 && quotes[from].parent().is_some() {
         from -= 1;
     }
     let mut any = false;
@@ -75,7 +75,7 @@ fn only_scare_quoted(
         .skip(from)
         .take_while(|(_, q)| q.span.start < c.end)
     {
-        if q.parent.is_some() || !q.span.overlaps(c) {
+        if q.parent().is_some() || !q.span.overlaps(c) {
             continue;
         }
         if !scare_quote(text, quotes, decisions, qi) {

@@ -163,11 +163,11 @@ impl Counts {
             piece_off.push(piece_cum.len());
             let mut m = 0u32;
             piece_cum.push(m);
-            for p in &q.pieces {
+            for p in q.pieces() {
                 m = m.wrapping_add(alnum_in(text, toks, &tok, *p, &near) as u32);
                 piece_cum.push(m);
             }
-            if q.parent.is_none() {
+            if q.parent().is_none() {
                 tops.push(qi);
                 tops_cum.push(tops_cum[tops_cum.len() - 1].wrapping_add(m));
             }
@@ -190,7 +190,7 @@ impl RuleContext<'_> {
 
     /// Letters and digits of quotation `qi`'s pieces inside `c`.
     pub(super) fn quoted_in(&self, qi: usize, q: &Quote<'_>, c: Span) -> usize {
-        let ps = &q.pieces;
+        let ps = &q.pieces();
         let a = ps.partition_point(|p| p.end <= c.start);
         let b = ps.partition_point(|p| p.start < c.end);
         if b <= a {
@@ -296,10 +296,10 @@ impl Link {
 pub(super) fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
     let mut k = 0;
     for q in quotes {
-        if q.parent.is_some() || q.kind == QuoteKind::NotSpeech {
+        if q.parent().is_some() || q.kind == QuoteKind::NotSpeech {
             continue;
         }
-        for piece in &q.pieces {
+        for piece in q.pieces() {
             while k < toks.len() && toks[k].start() < piece.start {
                 k += 1;
             }

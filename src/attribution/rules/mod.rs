@@ -181,7 +181,7 @@ fn attribute_all(
         sentence_quotes.clear();
         while next_quote < quotes.len() && quotes[next_quote].span.start < s.span.end {
             let q = &quotes[next_quote];
-            if q.parent.is_none()
+            if q.parent().is_none()
                 && q.kind != QuoteKind::NotSpeech
                 && !progress.quote_done[next_quote]
             {

@@ -122,7 +122,7 @@ pub(super) fn speech_quotations(
             None => {
                 // a paragraph that is only a quotation: take the previous paragraph's speaker
                 let para_is_quote =
-                    q.first_paragraph > 0 && starts_paragraph(text, sentences, si, q);
+                    q.first_paragraph() > 0 && starts_paragraph(text, sentences, si, q);
                 // a sentence that is only a quotation, right after a sentence of its
                 // paragraph with a speaker: "Cummings called him a master of deals.
                 // “He showed it again and again.”"
@@ -133,8 +133,8 @@ pub(super) fn speech_quotations(
                 match last {
                     Some((p, a))
                         if para_is_quote
-                            && *p + 1 >= q.first_paragraph
-                            && *p < q.first_paragraph
+                            && *p + 1 >= q.first_paragraph()
+                            && *p < q.first_paragraph()
                             || sentence_is_quote
                                 && *p == s.paragraph
                                 && sentence_of(turn_end(a).saturating_sub(1)) + 1 == si =>
