@@ -18,6 +18,7 @@ use crate::quote::QuoteKind;
 
 /// Attribute the sentence's leftover quotations, or decide they are not speech (see the
 /// module's doc).
+#[inline]
 pub(super) fn leftover_quotations(
     cx: &RuleContext<'_>,
     window: &Window<'_>,
