@@ -81,6 +81,7 @@ pub(crate) fn decided_kind(
     decisions: &[KindDecision],
     qi: usize,
 ) -> QuoteKind {
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     match decisions.binary_search_by_key(&qi, |d| d.quote) {
         Ok(k) => decisions[k].kind,
         Err(_) => quotes[qi].kind,
