@@ -14,6 +14,11 @@
 //! 4. speaker mentions are clustered into [`Speaker`] entities (`Chinese President Xi
 //!    Jinping`, `Xi`, `the Chinese leader`, `he`) named by their fullest proper name.
 //!
+//! The rules of steps 2 and 3 run in one order, stated once (`rules/mod.rs`:
+//! `SENTENCE_RULES`, then `WINDOW_RULES`), each rule family in a file of its own. The
+//! stage reads the detector's quotations without changing them: where it finds a
+//! quotation is not speech, it returns that decision and the analyzer applies it.
+//!
 //! ```
 //! use whosaid::{AttributionKind, Rule};
 //! let text = "Ana Ruiz said that the plan had failed. “We will try again,” she added.";
@@ -76,6 +81,7 @@ pub(crate) fn decided_kind(
     decisions: &[KindDecision],
     qi: usize,
 ) -> QuoteKind {
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     match decisions.binary_search_by_key(&qi, |d| d.quote) {
         Ok(k) => decisions[k].kind,
         Err(_) => quotes[qi].kind,

@@ -1,78 +1,145 @@
 //! Short word lists that one rule each reads, in the order it wrote them (a list, not a
 //! set: each is a handful of words, scanned whole). They used to sit inline in the
 //! rules; as data files they say where they came from and how to regenerate them, like
-//! every list of the lexicon.
+//! every list of the lexicon. Unlike the other lists they are parsed at compile time
+//! into constant slices: the rules scan them per token and per mention, and a constant
+//! list costs what the inline one did (a list read on first use cost 0.4 % of the
+//! analysis in instructions).
 
-use super::entries;
-use once_cell::sync::Lazy;
+/// Spaces and tabs around an entry (and the `\r` of a Windows line end).
+const fn is_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r')
+}
 
-/// A short list of words, in file order.
-pub(crate) type WordList = Lazy<Vec<&'static str>>;
+/// The next entry of a list file at or after byte `at`, as `entries` reads them
+/// (trimmed lines that are neither empty nor `#` comments): its start, its end and
+/// where the line after it starts.
+const fn next_entry(data: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
+    while at < data.len() {
+        let mut line_end = at;
+        while line_end < data.len() && data[line_end] != b'\n' {
+            line_end += 1;
+        }
+        let (mut start, mut end) = (at, line_end);
+        while start < end && is_blank(data[start]) {
+            start += 1;
+        }
+        while end > start && is_blank(data[end - 1]) {
+            end -= 1;
+        }
+        let next = if line_end < data.len() {
+            line_end + 1
+        } else {
+            line_end
+        };
+        if end > start && data[start] != b'#' {
+            return Some((start, end, next));
+        }
+        at = next;
+    }
+    None
+}
 
-fn list(data: &'static str) -> Vec<&'static str> {
-    entries(data).collect()
+/// The number of entries of a list file.
+const fn count(data: &str) -> usize {
+    let bytes = data.as_bytes();
+    let (mut n, mut at) = (0, 0);
+    while let Some((_, _, next)) = next_entry(bytes, at) {
+        n += 1;
+        at = next;
+    }
+    n
+}
+
+/// The `N` entries of a list file, in order.
+const fn parse<const N: usize>(data: &'static str) -> [&'static str; N] {
+    let bytes = data.as_bytes();
+    let mut out = [""; N];
+    let (mut k, mut at) = (0, 0);
+    while let Some((start, end, next)) = next_entry(bytes, at) {
+        let (_, rest) = bytes.split_at(start);
+        let (word, _) = rest.split_at(end - start);
+        out[k] = match core::str::from_utf8(word) {
+            Ok(word) => word,
+            // never: the entry is cut at ASCII bytes of a UTF-8 file
+            Err(_) => panic!("a word list entry is not UTF-8"),
+        };
+        k += 1;
+        at = next;
+    }
+    out
+}
+
+/// The entries of a list file as a constant slice, parsed at compile time.
+macro_rules! word_list {
+    ($data:expr) => {{
+        const DATA: &str = $data;
+        const LIST: [&str; count(DATA)] = parse::<{ count(DATA) }>(DATA);
+        &LIST
+    }};
 }
 
 /// Determiners the entity clustering strips from a mention (`mention_determiners.txt`).
-pub(crate) static MENTION_DETERMINERS: WordList =
-    Lazy::new(|| list(include_str!("mention_determiners.txt")));
+pub(crate) const MENTION_DETERMINERS: &[&str] = word_list!(include_str!("mention_determiners.txt"));
 
 /// Words that join an organisation's name for the entity clustering, `the` and `&`
 /// included (`organisation_joiners.txt`).
-pub(crate) static ORGANISATION_JOINERS: WordList =
-    Lazy::new(|| list(include_str!("organisation_joiners.txt")));
+pub(crate) const ORGANISATION_JOINERS: &[&str] =
+    word_list!(include_str!("organisation_joiners.txt"));
 
 /// Words that continue a name for the rules' name finder (`name_joiners.txt`).
-pub(crate) static NAME_JOINERS: WordList = Lazy::new(|| list(include_str!("name_joiners.txt")));
+pub(crate) const NAME_JOINERS: &[&str] = word_list!(include_str!("name_joiners.txt"));
 
 /// Forms of reporting verbs that are never nouns (`verb_only_forms.txt`).
-pub(crate) static VERB_ONLY_FORMS: WordList =
-    Lazy::new(|| list(include_str!("verb_only_forms.txt")));
+pub(crate) const VERB_ONLY_FORMS: &[&str] = word_list!(include_str!("verb_only_forms.txt"));
 
 /// Lowercase words a title in quotation marks may hold (`title_small_words.txt`).
-pub(crate) static TITLE_SMALL_WORDS: WordList =
-    Lazy::new(|| list(include_str!("title_small_words.txt")));
+pub(crate) const TITLE_SMALL_WORDS: &[&str] = word_list!(include_str!("title_small_words.txt"));
 
 /// Words that disown the quoted term after them, `so-called` (`scare_quote_markers.txt`).
-pub(crate) static SCARE_QUOTE_MARKERS: WordList =
-    Lazy::new(|| list(include_str!("scare_quote_markers.txt")));
+pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_quote_markers.txt"));
 
 /// Relative pronouns, for the source model (`relative_pronouns.txt`).
-pub(crate) static RELATIVE_PRONOUNS: WordList =
-    Lazy::new(|| list(include_str!("relative_pronouns.txt")));
+pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn lists_are_read_as_the_lexicon_reads_files() {
+        let data = "# a header\n  the \n\n# a comment\n&\r\nso called\n\tlast";
+        let parsed: &[&str] =
+            word_list!("# a header\n  the \n\n# a comment\n&\r\nso called\n\tlast");
+        assert_eq!(parsed, super::super::entries(data).collect::<Vec<_>>());
+        assert_eq!(parsed, ["the", "&", "so called", "last"]);
+    }
+
+    #[test]
     fn lists_load_as_they_were_inline() {
         // the lists the rules had inline, word for word and in order
         assert_eq!(
-            *MENTION_DETERMINERS,
+            MENTION_DETERMINERS,
             [
                 "the", "a", "an", "another", "his", "her", "their", "its", "this", "that"
             ]
         );
+        assert_eq!(ORGANISATION_JOINERS, ["of", "and", "for", "on", "the", "&"]);
+        assert_eq!(NAME_JOINERS, ["of", "for", "and", "on"]);
         assert_eq!(
-            *ORGANISATION_JOINERS,
-            ["of", "and", "for", "on", "the", "&"]
-        );
-        assert_eq!(*NAME_JOINERS, ["of", "for", "and", "on"]);
-        assert_eq!(
-            *VERB_ONLY_FORMS,
+            VERB_ONLY_FORMS,
             [
                 "said", "says", "told", "tells", "wrote", "writes", "thought", "found", "shown",
                 "learnt", "written"
             ]
         );
         assert_eq!(
-            *TITLE_SMALL_WORDS,
+            TITLE_SMALL_WORDS,
             [
                 "a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"
             ]
         );
-        assert_eq!(*SCARE_QUOTE_MARKERS, ["so-called", "so called"]);
-        assert_eq!(*RELATIVE_PRONOUNS, ["who", "which", "that", "whose"]);
+        assert_eq!(SCARE_QUOTE_MARKERS, ["so-called", "so called"]);
+        assert_eq!(RELATIVE_PRONOUNS, ["who", "which", "that", "whose"]);
     }
 }

@@ -10,6 +10,7 @@ use super::context::{Progress, RuleContext, SentenceAt, Window};
 /// content runs to the end of the paragraph, and the quotations it holds taken.
 ///
 /// [`Rule::ColonSpeaker`]: crate::Rule::ColonSpeaker
+#[inline]
 pub(super) fn colon_speakers(
     cx: &RuleContext<'_>,
     window: &Window<'_>,

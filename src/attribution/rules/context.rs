@@ -476,10 +476,3 @@ pub(super) struct Progress<'o> {
     /// The attributions each sentence added, when more than one (sorted at the end).
     pub(super) groups: Vec<(usize, usize)>,
 }
-
-/// A rule run on each sentence, in the order of `SENTENCE_RULES`.
-pub(super) type SentenceRule =
-    fn(&RuleContext<'_>, &Window<'_>, &SentenceAt<'_>, &mut Progress<'_>);
-
-/// A rule run once on the window's attributions, in the order of `WINDOW_RULES`.
-pub(super) type WindowRule = fn(&RuleContext<'_>, &Window<'_>, &mut Progress<'_>);

@@ -11,6 +11,7 @@ use crate::attribution::Rule;
 use crate::attribution::mention::{as_mention, subject_before};
 
 /// Remember the sentence's lead-in for the next one, or forget the last one.
+#[inline]
 pub(super) fn colon_lead_in(
     cx: &RuleContext<'_>,
     window: &Window<'_>,

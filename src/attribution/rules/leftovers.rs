@@ -18,6 +18,7 @@ use crate::quote::QuoteKind;
 
 /// Attribute the sentence's leftover quotations, or decide they are not speech (see the
 /// module's doc).
+#[inline]
 pub(super) fn leftover_quotations(
     cx: &RuleContext<'_>,
     window: &Window<'_>,
@@ -118,5 +119,24 @@ mod tests {
         let doc = analyze(text);
         assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
         assert_eq!(doc.quotes[0].kind, QuoteKind::NotSpeech);
+        // with a hidden quotation before it, the decision still lands on this one (the
+        // analyzer maps the stage's indices back to the document's quotations)
+        let text = "NOTE: “hidden words here”\n\nTickets for the “summer of fun” tour sold out.";
+        let analyzer = crate::Analyzer::builder()
+            .skip_pattern(r"^NOTE: .*$")
+            .build()
+            .unwrap();
+        let doc = analyzer.analyze(text);
+        let kinds: Vec<_> = doc
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(text), q.kind))
+            .collect();
+        assert_eq!(
+            kinds[1],
+            ("“summer of fun”", QuoteKind::NotSpeech),
+            "{kinds:?}"
+        );
+        assert_ne!(kinds[0].1, QuoteKind::NotSpeech, "{kinds:?}");
     }
 }

@@ -39,55 +39,112 @@ pub(crate) use windows::attribute;
 pub(crate) use windows::attribute_in_windows;
 
 use context::{
-    Counts, MAX_SENTENCE_TOKENS, Progress, Range32, RuleContext, Scratch, SentenceAt, SentenceRule,
-    Window, WindowRule, extent, mark_carried_tokens, mark_quote_tokens, taken,
+    Counts, MAX_SENTENCE_TOKENS, Progress, Range32, RuleContext, Scratch, SentenceAt, Window,
+    extent, mark_carried_tokens, mark_quote_tokens, taken,
 };
 use cues::find_cues;
 
-/// The rules run on each sentence, in this order (each file's doc says more):
-const SENTENCE_RULES: &[(&str, SentenceRule)] = &[
+/// A rule run on each sentence (its family's file says more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SentenceRule {
+    ColonSpeaker,
+    SpeechQuotations,
+    ReportedSpeech,
+    LeftoverQuotations,
+    ColonLeadIn,
+}
+
+/// The rules run on each sentence, in this order.
+const SENTENCE_RULES: &[SentenceRule] = &[
     // `Name: …` headlines and transcript turns: first, because the quotations in a
     // turn are its words and must not be linked to cues of their own
-    ("colon speaker", colon_speakers::colon_speakers),
+    SentenceRule::ColonSpeaker,
     // quotations of speech, before any reported clause: a quotation is the surest
     // content and takes the nearest cue; the cues it leaves are the clauses'
-    ("speech quotations", speech::speech_quotations),
+    SentenceRule::SpeechQuotations,
     // reported clauses of the cues left, stopping before the quotations just taken
-    ("reported speech", reported::reported_speech),
+    SentenceRule::ReportedSpeech,
     // partial quotations no content took: after every rule that makes a content,
     // since a content may hold them; the rest is decided not speech
-    ("leftover quotations", leftovers::leftover_quotations),
+    SentenceRule::LeftoverQuotations,
     // a sentence ending `X said:` is a lead-in for the next one's quotation: last, so
     // that it only takes a cue no rule of its own sentence used
-    ("colon lead-in", lead_ins::colon_lead_in),
+    SentenceRule::ColonLeadIn,
 ];
 
-/// The rules run once on a window's attributions, after every sentence, in this order:
-const WINDOW_RULES: &[(&str, WindowRule)] = &[
+impl SentenceRule {
+    // a match rather than a list of function pointers: the calls stay direct, and may
+    // be inlined, as when the rules were one function
+    fn apply(
+        self,
+        cx: &RuleContext<'_>,
+        window: &Window<'_>,
+        sentence: &SentenceAt<'_>,
+        progress: &mut Progress<'_>,
+    ) {
+        match self {
+            SentenceRule::ColonSpeaker => {
+                colon_speakers::colon_speakers(cx, window, sentence, progress)
+            }
+            SentenceRule::SpeechQuotations => {
+                speech::speech_quotations(cx, window, sentence, progress)
+            }
+            SentenceRule::ReportedSpeech => {
+                reported::reported_speech(cx, window, sentence, progress)
+            }
+            SentenceRule::LeftoverQuotations => {
+                leftovers::leftover_quotations(cx, window, sentence, progress)
+            }
+            SentenceRule::ColonLeadIn => lead_ins::colon_lead_in(cx, window, sentence, progress),
+        }
+    }
+}
+
+/// A rule run once on a window's attributions, after every sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WindowRule {
+    TextOrder,
+    Nested,
+    Confidence,
+    Modes,
+    PersonNames,
+}
+
+/// The rules run once on a window's attributions, in this order.
+const WINDOW_RULES: &[WindowRule] = &[
     // text order, which the next rules rely on
-    ("text order", into_text_order),
-    // an indirect attribution inside another's content is not a top-level one: before
-    // confidence and modes, which need not score what is dropped
-    ("nested", |_, _, progress| {
-        nested::drop_nested(progress.out, progress.base)
-    }),
+    WindowRule::TextOrder,
+    // an indirect attribution inside another's content is not a top-level one
+    // (`nested.rs`): before confidence and modes, which need not score what is dropped
+    WindowRule::Nested,
     // the learned probability that each attribution is right, from its final shape
-    ("confidence", |cx, _, progress| {
-        confidence::set_confidence(cx, &progress.cues, &mut progress.out[progress.base..])
-    }),
-    // speech, writing, thought or evidence, from the cue and the medium
-    ("modes", |cx, _, progress| {
-        modes::set_modes(cx.text, &mut progress.out[progress.base..])
-    }),
+    // (`confidence.rs`)
+    WindowRule::Confidence,
+    // speech, writing, thought or evidence, from the cue and the medium (`modes.rs`)
+    WindowRule::Modes,
     // the person-like names of the window, antecedents for the entity stage's pronouns
-    ("person names", |cx, window, progress| {
-        names::person_names(cx, window.ranges, progress.names)
-    }),
+    // (`names.rs`)
+    WindowRule::PersonNames,
 ];
+
+impl WindowRule {
+    fn apply(self, cx: &RuleContext<'_>, window: &Window<'_>, progress: &mut Progress<'_>) {
+        let base = progress.base;
+        match self {
+            WindowRule::TextOrder => into_text_order(progress),
+            WindowRule::Nested => nested::drop_nested(progress.out, base),
+            WindowRule::Confidence => {
+                confidence::set_confidence(cx, &progress.cues, &mut progress.out[base..])
+            }
+            WindowRule::Modes => modes::set_modes(cx.text, &mut progress.out[base..]),
+            WindowRule::PersonNames => names::person_names(cx, window.ranges, progress.names),
+        }
+    }
+}
 
 /// Text order: each sentence's attributions among themselves, then the whole list only
 /// if that was not enough (a stable sort of the whole list needs a buffer half its size).
-fn into_text_order(_: &RuleContext<'_>, _: &Window<'_>, progress: &mut Progress<'_>) {
+fn into_text_order(progress: &mut Progress<'_>) {
     let key = |a: &Attribution| (a.content.start, a.content.end);
     let out = &mut *progress.out;
     for &(first, end) in &progress.groups {
@@ -199,8 +256,8 @@ fn attribute_all(
             quotes: &sentence_quotes,
             first_new: progress.out.len(),
         };
-        for (_, rule) in SENTENCE_RULES {
-            rule(&cx, &window, &sentence, &mut progress);
+        for rule in SENTENCE_RULES {
+            rule.apply(&cx, &window, &sentence, &mut progress);
         }
         // what the next sentence's rules read: its last speaker (a quotation alone in
         // its paragraph inherits it), and the attributions to sort
@@ -216,8 +273,8 @@ fn attribute_all(
             progress.groups.push((first_new, progress.out.len()));
         }
     }
-    for (_, rule) in WINDOW_RULES {
-        rule(&cx, &window, &mut progress);
+    for rule in WINDOW_RULES {
+        rule.apply(&cx, &window, &mut progress);
     }
     let Progress {
         cues,
@@ -306,26 +363,25 @@ mod tests {
     fn the_rules_run_in_the_stated_order() {
         // the order is the design (see the comments on the lists): a change to it is a
         // change of design, made here on purpose
-        let names: Vec<&str> = SENTENCE_RULES.iter().map(|(name, _)| *name).collect();
+        use super::{SentenceRule as S, WindowRule as W};
         assert_eq!(
-            names,
+            SENTENCE_RULES,
             [
-                "colon speaker",
-                "speech quotations",
-                "reported speech",
-                "leftover quotations",
-                "colon lead-in"
+                S::ColonSpeaker,
+                S::SpeechQuotations,
+                S::ReportedSpeech,
+                S::LeftoverQuotations,
+                S::ColonLeadIn
             ]
         );
-        let names: Vec<&str> = WINDOW_RULES.iter().map(|(name, _)| *name).collect();
         assert_eq!(
-            names,
+            WINDOW_RULES,
             [
-                "text order",
-                "nested",
-                "confidence",
-                "modes",
-                "person names"
+                W::TextOrder,
+                W::Nested,
+                W::Confidence,
+                W::Modes,
+                W::PersonNames
             ]
         );
     }

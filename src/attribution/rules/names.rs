@@ -15,7 +15,7 @@ use crate::lexicon::lists::NAME_JOINERS as ORGANISATION_JOINERS;
 
 /// A connector inside a capitalised run.
 fn is_connector(text: &str, t: &Tok) -> bool {
-    is(text, t, &ORGANISATION_JOINERS) || is_particle(text, t)
+    is(text, t, ORGANISATION_JOINERS) || is_particle(text, t)
 }
 
 /// An initial of a name: one capital letter, or capitals and periods (`R`, `G.K`).

@@ -10,6 +10,7 @@ use crate::attribution::AttributionKind;
 use crate::span::Span;
 
 /// Attribute the clauses of the sentence's free cues (see the module's doc).
+#[inline]
 pub(super) fn reported_speech(
     cx: &RuleContext<'_>,
     window: &Window<'_>,

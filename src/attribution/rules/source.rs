@@ -190,7 +190,7 @@ fn features(
     f.add2(SRC_SIDE_DISTANCE, side, bucket(words));
     let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
     f.add2(SRC_COMMAS, side, bucket(commas.min(3)));
-    if gap.clone().any(|i| is(text, &toks[i], &RELATIVE_PRONOUNS)) {
+    if gap.clone().any(|i| is(text, &toks[i], RELATIVE_PRONOUNS)) {
         f.add(SRC_REL_BETWEEN, side);
     }
     if gap.clone().any(|i| toks[i].in_quote()) {

@@ -37,6 +37,7 @@ use crate::sentence::Sentence;
 use crate::sentence::scan::is_alnum;
 
 /// Attribute the sentence's speech quotations (see the module's doc).
+#[inline]
 pub(super) fn speech_quotations(
     cx: &RuleContext<'_>,
     window: &Window<'_>,
