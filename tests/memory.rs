@@ -87,15 +87,6 @@ static ALLOCATOR: Counting = Counting;
 /// The bound of issue 16.
 const MAX_BYTES_PER_BYTE: f64 = 10.0;
 
-/// The shapes not yet within [`MAX_BYTES_PER_BYTE`], with the ceiling they are held to
-/// (measured at 1 MB: 20.2, 11.1, 11.44, 10.25; see the module's doc).
-const NOT_YET: [(&str, f64); 4] = [
-    ("alternating", 21.0),
-    ("apostrophes", 11.7),
-    ("many-sentences", 11.6),
-    ("many-names", 10.4),
-];
-
 /// Peak heap bytes of `analyze(text)` above what was live before it, and the bytes the
 /// returned document keeps.
 fn measure(text: &str) -> (usize, usize) {
@@ -129,17 +120,13 @@ fn analyze_peak_memory_per_input_byte_within_bound_on_every_adversarial_shape() 
             kept,
             kept as f64 / text.len() as f64
         );
-        let bound = NOT_YET
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(MAX_BYTES_PER_BYTE, |&(_, ceiling)| ceiling);
-        if per_byte > bound {
-            over.push(format!("{name}: {per_byte:.2} (bound {bound})"));
+        if per_byte > MAX_BYTES_PER_BYTE {
+            over.push(format!("{name}: {per_byte:.2}"));
         }
     }
     assert!(
         over.is_empty(),
-        "bytes of memory per input byte above the bound: {}",
+        "bytes of memory per input byte above {MAX_BYTES_PER_BYTE}: {}",
         over.join(", ")
     );
 }
