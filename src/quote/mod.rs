@@ -511,3 +511,89 @@ pub(crate) fn strip_marks(s: &str) -> &str {
         .trim_end_matches(MARKS)
         .trim_end()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quotation of one piece `[0, end)` with its opening mark `[0, 3)`.
+    fn one_piece(end: usize) -> Quote<'static> {
+        let mut q = Quote::opening(Span::new(0, 3), 4, None, MarkStyle::CurlyDouble);
+        q.push_piece(Span::new(0, end));
+        q
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_quotation_is_40_bytes() {
+        // one every 9.5 bytes of a text of marks: the document's memory per byte
+        assert_eq!(std::mem::size_of::<Quote<'_>>(), 40);
+    }
+
+    #[test]
+    fn content_near_the_span_edges_is_stored_in_the_struct() {
+        let mut q = one_piece(100);
+        q.set_content(Span::new(3, 97));
+        assert_eq!(q.content(), Span::new(3, 97));
+        assert!(q.more.is_none());
+    }
+
+    #[test]
+    fn content_far_from_an_edge_is_exact_in_the_box_and_leaves_it_when_near_again() {
+        let mut q = one_piece(1000);
+        q.set_content(Span::new(300, 997));
+        assert_eq!(q.content(), Span::new(300, 997));
+        assert!(q.more.is_some());
+        q.set_content(Span::new(3, 997));
+        assert_eq!(q.content(), Span::new(3, 997));
+        assert!(q.more.is_none());
+        // kept inside the span whatever is asked
+        q.set_content(Span::new(0, 5000));
+        assert_eq!(q.content(), Span::new(0, 1000));
+    }
+
+    #[test]
+    fn a_quotation_over_many_paragraphs_keeps_its_last_one_exact() {
+        let mut q = one_piece(10);
+        assert_eq!((q.first_paragraph(), q.last_paragraph()), (4, 4));
+        q.set_last_paragraph(4 + 70_000);
+        assert_eq!(q.last_paragraph(), 70_004);
+        q.set_last_paragraph(6);
+        assert_eq!(q.last_paragraph(), 6);
+        assert!(q.more.is_none());
+    }
+
+    #[test]
+    fn pieces_grow_the_span_keep_the_content_and_can_be_taken() {
+        let mut q = one_piece(10);
+        q.set_content(Span::new(3, 7));
+        assert_eq!(q.pieces(), [Span::new(0, 10)]);
+        q.push_piece(Span::new(20, 30));
+        q.push_piece(Span::new(40, 50));
+        assert_eq!(
+            q.pieces(),
+            [Span::new(0, 10), Span::new(20, 30), Span::new(40, 50)]
+        );
+        assert_eq!(q.span, Span::new(0, 50));
+        assert_eq!(q.content(), Span::new(3, 7));
+        let shifted = q.map_spans(|s| Span::new(s.start + 5, s.end + 5));
+        assert_eq!(shifted.pieces()[2], Span::new(45, 55));
+        assert_eq!(shifted.content(), Span::new(8, 12));
+        assert_eq!(q.take_pieces().len(), 3);
+        assert!(q.pieces().is_empty());
+    }
+
+    #[test]
+    fn equal_quotations_compare_equal_however_a_value_is_stored() {
+        let mut boxed = one_piece(1000);
+        boxed.set_content(Span::new(300, 997));
+        boxed.set_content(Span::new(3, 997));
+        let mut plain = one_piece(1000);
+        plain.set_content(Span::new(3, 997));
+        assert_eq!(boxed, plain);
+        let mut parented = plain.clone();
+        parented.set_parent(Some(7));
+        assert_eq!(parented.parent(), Some(7));
+        assert_ne!(parented, plain);
+    }
+}
