@@ -76,10 +76,13 @@ text_names! {
 /// marks.
 ///
 /// A document of quotation marks holds one `Quote` every few bytes, so the struct is kept
-/// small (48 bytes): the fields other than `span`, `closed`, `kind` and `marks` are read
-/// through methods, offsets inside the quotation and indices are stored as `u32`, and the
-/// one piece of most quotations is the span itself. The quotation keeps no reference to
-/// the text (`'t` is the text it was found in); slice it with [`Quote::text`].
+/// small (40 bytes): the fields other than `span`, `closed`, `kind` and `marks` are read
+/// through methods and stored relative to the span (the content is the span less its
+/// marks, the last paragraph a few after the first); the one piece of most quotations is
+/// the span itself. The few quotations that need more (several pieces, a content edge
+/// far from the span's) keep it in a box of their own, so every value is exact. The
+/// quotation keeps no reference to the text (`'t` is the text it was found in); slice it
+/// with [`Quote::text`].
 ///
 /// ```
 /// let text = "“We will not retreat,” the mayor said, “and we will not apologise.”";
@@ -89,26 +92,26 @@ text_names! {
 /// assert_eq!(q.text(text), text);
 /// assert!(q.closed);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct Quote<'t> {
     /// Hull of all pieces, marks included.
     pub span: Span,
-    /// The pieces when there are two or more (`None`: the one piece is `span`). A box
-    /// of a `Vec` is a thin pointer, 8 bytes, where a `Vec` or a boxed slice takes 24 or
-    /// 16, and the box is only made for the few quotations of several pieces.
-    #[allow(clippy::box_collection)]
-    more_pieces: Option<Box<Vec<Span>>>,
-    /// `content().start - span.start` (see [`Quote::set_content`]).
-    content_from_start: u32,
-    /// `span.end - content().end`.
-    content_from_end: u32,
-    /// Index of the first paragraph (saturated at `u32::MAX`).
+    /// What does not fit the fields below (most quotations: nothing).
+    more: Option<Box<More>>,
+    /// Index of the first paragraph (saturated at `u32::MAX`: a text of more than four
+    /// billion paragraphs).
     first_paragraph: u32,
-    /// Index of the last paragraph (saturated at `u32::MAX`).
-    last_paragraph: u32,
-    /// Index of the parent quotation, [`NO_PARENT`] for none.
+    /// Index of the parent quotation, [`NO_PARENT`] for none (an index past four billion
+    /// is taken as none).
     parent: u32,
+    /// `last_paragraph - first_paragraph`; [`IN_MORE`] as a `u16`: in `more`.
+    later_paragraphs: u16,
+    /// `content().start - span.start` (the opening mark); [`IN_MORE`]: the content is in
+    /// `more`.
+    content_from_start: u8,
+    /// `span.end - content().end` (the closing mark, if any).
+    content_from_end: u8,
     /// False when the closing mark was never found.
     pub closed: bool,
     /// What the quotation is used for.
@@ -121,11 +124,24 @@ pub struct Quote<'t> {
     text: PhantomData<&'t str>,
 }
 
+/// The rare parts of a quotation.
+#[derive(Clone, Debug, Default)]
+struct More {
+    /// The pieces when there are two or more (empty: the one piece is the span).
+    pieces: Vec<Span>,
+    /// The content, when an edge is [`IN_MORE`] bytes or more from the span's.
+    content: Option<Span>,
+    /// The last paragraph, when it is `u16::MAX` or more after the first.
+    last_paragraph: Option<usize>,
+}
+
 /// `Quote::parent` when there is none.
 const NO_PARENT: u32 = u32::MAX;
 
-/// `n` as a `u32`, `u32::MAX` when it does not fit (an index past four billion: a text
-/// of more than 8 GB).
+/// A relative field's value saying that the true value is in `More`.
+const IN_MORE: u8 = u8::MAX;
+
+/// `n` as a `u32`, `u32::MAX` when it does not fit.
 fn saturated(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -140,20 +156,23 @@ impl<'t> Quote<'t> {
         parent: Option<usize>,
         marks: MarkStyle,
     ) -> Self {
-        Quote {
+        let mut q = Quote {
             span: mark,
-            more_pieces: None,
-            content_from_start: saturated(mark.len()),
-            content_from_end: 0,
+            more: None,
             first_paragraph: saturated(paragraph),
-            last_paragraph: saturated(paragraph),
-            parent: parent.map_or(NO_PARENT, |p| saturated(p).min(NO_PARENT - 1)),
+            parent: NO_PARENT,
+            later_paragraphs: 0,
+            content_from_start: 0,
+            content_from_end: 0,
             closed: false,
             kind: QuoteKind::Speech,
             marks,
             has_pieces: false,
             text: PhantomData,
-        }
+        };
+        q.set_parent(parent);
+        q.set_content(Span::new(mark.end, mark.end));
+        q
     }
 
     /// The quotation's text, marks included (`&text[span]`, or `""` when `text` is not
@@ -177,18 +196,49 @@ impl<'t> Quote<'t> {
     /// ```
     #[inline]
     pub fn content(&self) -> Span {
-        let start = self.span.start + self.content_from_start as usize;
-        Span::new(start, self.span.end - self.content_from_end as usize)
+        if self.content_from_start == IN_MORE {
+            if let Some(content) = self.more.as_ref().and_then(|m| m.content) {
+                return content;
+            }
+        }
+        let start = self.span.start + usize::from(self.content_from_start);
+        Span::new(start, self.span.end - usize::from(self.content_from_end))
     }
 
-    /// Set the content to `content`, within `span`. An edge further than 4 GiB from the
-    /// span's edge (4 GiB of whitespace after an opening mark) is taken at the span's
-    /// edge.
+    /// The rare parts, made when first needed.
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Box::default)
+    }
+
+    /// Drop the rare parts when none is left.
+    fn drop_empty_more(&mut self) {
+        if self.more.as_ref().is_some_and(|m| {
+            m.pieces.is_empty() && m.content.is_none() && m.last_paragraph.is_none()
+        }) {
+            self.more = None;
+        }
+    }
+
+    /// Set the content to `content`, within `span`.
     pub(crate) fn set_content(&mut self, content: Span) {
         let start = content.start.clamp(self.span.start, self.span.end);
         let end = content.end.clamp(start, self.span.end);
-        self.content_from_start = u32::try_from(start - self.span.start).unwrap_or(0);
-        self.content_from_end = u32::try_from(self.span.end - end).unwrap_or(0);
+        let near = |n: usize| u8::try_from(n).ok().filter(|&n| n != IN_MORE);
+        match (near(start - self.span.start), near(self.span.end - end)) {
+            (Some(from_start), Some(from_end)) => {
+                self.content_from_start = from_start;
+                self.content_from_end = from_end;
+                if let Some(more) = self.more.as_mut() {
+                    more.content = None;
+                }
+                self.drop_empty_more();
+            }
+            _ => {
+                self.content_from_start = IN_MORE;
+                self.content_from_end = 0;
+                self.more().content = Some(Span::new(start, end));
+            }
+        }
     }
 
     /// Set the span to `span`, keeping the content where it is (within the new span).
@@ -208,10 +258,10 @@ impl<'t> Quote<'t> {
     /// ```
     #[inline]
     pub fn pieces(&self) -> &[Span] {
-        match &self.more_pieces {
-            Some(pieces) => pieces,
-            None if self.has_pieces => std::slice::from_ref(&self.span),
-            None => &[],
+        match &self.more {
+            Some(more) if !more.pieces.is_empty() => &more.pieces,
+            _ if self.has_pieces => std::slice::from_ref(&self.span),
+            _ => &[],
         }
     }
 
@@ -222,9 +272,11 @@ impl<'t> Quote<'t> {
             self.set_span(piece);
             return;
         }
-        let pieces = self
-            .more_pieces
-            .get_or_insert_with(|| Box::new(vec![self.span]));
+        let first = self.span;
+        let pieces = &mut self.more().pieces;
+        if pieces.is_empty() {
+            pieces.push(first);
+        }
         pieces.push(piece);
         let hull = Span::new(pieces[0].start, piece.end);
         self.set_span(hull);
@@ -232,12 +284,13 @@ impl<'t> Quote<'t> {
 
     /// Take the pieces away (the quotation is left with none).
     pub(crate) fn take_pieces(&mut self) -> Vec<Span> {
-        let pieces = match self.more_pieces.take() {
-            Some(pieces) => *pieces,
-            None if self.has_pieces => vec![self.span],
-            None => Vec::new(),
+        let pieces = match self.more.as_mut() {
+            Some(more) if !more.pieces.is_empty() => std::mem::take(&mut more.pieces),
+            _ if self.has_pieces => vec![self.span],
+            _ => Vec::new(),
         };
         self.has_pieces = false;
+        self.drop_empty_more();
         pieces
     }
 
@@ -246,15 +299,18 @@ impl<'t> Quote<'t> {
     pub(crate) fn map_spans<'u>(&self, map: impl Fn(Span) -> Span) -> Quote<'u> {
         let mut q = Quote {
             span: map(self.span),
-            more_pieces: self
-                .more_pieces
-                .as_ref()
-                .map(|ps| Box::new(ps.iter().map(|&p| map(p)).collect())),
+            more: self.more.as_ref().map(|more| {
+                Box::new(More {
+                    pieces: more.pieces.iter().map(|&p| map(p)).collect(),
+                    content: None,
+                    last_paragraph: more.last_paragraph,
+                })
+            }),
+            first_paragraph: self.first_paragraph,
+            parent: self.parent,
+            later_paragraphs: self.later_paragraphs,
             content_from_start: 0,
             content_from_end: 0,
-            first_paragraph: self.first_paragraph,
-            last_paragraph: self.last_paragraph,
-            parent: self.parent,
             closed: self.closed,
             kind: self.kind,
             marks: self.marks,
@@ -262,6 +318,7 @@ impl<'t> Quote<'t> {
             text: PhantomData,
         };
         q.set_content(map(self.content()));
+        q.drop_empty_more();
         q
     }
 
@@ -286,11 +343,32 @@ impl<'t> Quote<'t> {
     /// ```
     #[inline]
     pub fn last_paragraph(&self) -> usize {
-        self.last_paragraph as usize
+        if self.later_paragraphs == u16::MAX {
+            if let Some(last) = self.more.as_ref().and_then(|m| m.last_paragraph) {
+                return last;
+            }
+        }
+        self.first_paragraph() + usize::from(self.later_paragraphs)
     }
 
     pub(crate) fn set_last_paragraph(&mut self, paragraph: usize) {
-        self.last_paragraph = saturated(paragraph);
+        let later = paragraph
+            .checked_sub(self.first_paragraph())
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|&n| n != u16::MAX);
+        match later {
+            Some(later) => {
+                self.later_paragraphs = later;
+                if let Some(more) = self.more.as_mut() {
+                    more.last_paragraph = None;
+                }
+                self.drop_empty_more();
+            }
+            None => {
+                self.later_paragraphs = u16::MAX;
+                self.more().last_paragraph = Some(paragraph);
+            }
+        }
     }
 
     /// Index (in the same list) of the quotation this one is nested in.
@@ -328,6 +406,65 @@ impl<'t> Quote<'t> {
             let off = inner.as_ptr() as usize - s.as_ptr() as usize;
             Span::new(p.start + off, p.start + off + inner.len())
         })
+    }
+
+    /// What the quotation is, field by field as its methods read it (one value may be
+    /// stored in two ways).
+    #[allow(clippy::type_complexity)]
+    fn seen(
+        &self,
+    ) -> (
+        Span,
+        Span,
+        &[Span],
+        usize,
+        usize,
+        bool,
+        Option<usize>,
+        QuoteKind,
+        MarkStyle,
+    ) {
+        (
+            self.span,
+            self.content(),
+            self.pieces(),
+            self.first_paragraph(),
+            self.last_paragraph(),
+            self.closed,
+            self.parent(),
+            self.kind,
+            self.marks,
+        )
+    }
+}
+
+impl PartialEq for Quote<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.seen() == other.seen()
+    }
+}
+
+impl Eq for Quote<'_> {}
+
+impl std::hash::Hash for Quote<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.seen().hash(state);
+    }
+}
+
+impl std::fmt::Debug for Quote<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Quote")
+            .field("span", &self.span)
+            .field("content", &self.content())
+            .field("pieces", &self.pieces())
+            .field("first_paragraph", &self.first_paragraph())
+            .field("last_paragraph", &self.last_paragraph())
+            .field("closed", &self.closed)
+            .field("parent", &self.parent())
+            .field("kind", &self.kind)
+            .field("marks", &self.marks)
+            .finish()
     }
 }
 
@@ -373,4 +510,90 @@ pub(crate) fn strip_marks(s: &str) -> &str {
         .trim_start()
         .trim_end_matches(MARKS)
         .trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quotation of one piece `[0, end)` with its opening mark `[0, 3)`.
+    fn one_piece(end: usize) -> Quote<'static> {
+        let mut q = Quote::opening(Span::new(0, 3), 4, None, MarkStyle::CurlyDouble);
+        q.push_piece(Span::new(0, end));
+        q
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_quotation_is_40_bytes() {
+        // one every 9.5 bytes of a text of marks: the document's memory per byte
+        assert_eq!(std::mem::size_of::<Quote<'_>>(), 40);
+    }
+
+    #[test]
+    fn content_near_the_span_edges_is_stored_in_the_struct() {
+        let mut q = one_piece(100);
+        q.set_content(Span::new(3, 97));
+        assert_eq!(q.content(), Span::new(3, 97));
+        assert!(q.more.is_none());
+    }
+
+    #[test]
+    fn content_far_from_an_edge_is_exact_in_the_box_and_leaves_it_when_near_again() {
+        let mut q = one_piece(1000);
+        q.set_content(Span::new(300, 997));
+        assert_eq!(q.content(), Span::new(300, 997));
+        assert!(q.more.is_some());
+        q.set_content(Span::new(3, 997));
+        assert_eq!(q.content(), Span::new(3, 997));
+        assert!(q.more.is_none());
+        // kept inside the span whatever is asked
+        q.set_content(Span::new(0, 5000));
+        assert_eq!(q.content(), Span::new(0, 1000));
+    }
+
+    #[test]
+    fn a_quotation_over_many_paragraphs_keeps_its_last_one_exact() {
+        let mut q = one_piece(10);
+        assert_eq!((q.first_paragraph(), q.last_paragraph()), (4, 4));
+        q.set_last_paragraph(4 + 70_000);
+        assert_eq!(q.last_paragraph(), 70_004);
+        q.set_last_paragraph(6);
+        assert_eq!(q.last_paragraph(), 6);
+        assert!(q.more.is_none());
+    }
+
+    #[test]
+    fn pieces_grow_the_span_keep_the_content_and_can_be_taken() {
+        let mut q = one_piece(10);
+        q.set_content(Span::new(3, 7));
+        assert_eq!(q.pieces(), [Span::new(0, 10)]);
+        q.push_piece(Span::new(20, 30));
+        q.push_piece(Span::new(40, 50));
+        assert_eq!(
+            q.pieces(),
+            [Span::new(0, 10), Span::new(20, 30), Span::new(40, 50)]
+        );
+        assert_eq!(q.span, Span::new(0, 50));
+        assert_eq!(q.content(), Span::new(3, 7));
+        let shifted = q.map_spans(|s| Span::new(s.start + 5, s.end + 5));
+        assert_eq!(shifted.pieces()[2], Span::new(45, 55));
+        assert_eq!(shifted.content(), Span::new(8, 12));
+        assert_eq!(q.take_pieces().len(), 3);
+        assert!(q.pieces().is_empty());
+    }
+
+    #[test]
+    fn equal_quotations_compare_equal_however_a_value_is_stored() {
+        let mut boxed = one_piece(1000);
+        boxed.set_content(Span::new(300, 997));
+        boxed.set_content(Span::new(3, 997));
+        let mut plain = one_piece(1000);
+        plain.set_content(Span::new(3, 997));
+        assert_eq!(boxed, plain);
+        let mut parented = plain.clone();
+        parented.set_parent(Some(7));
+        assert_eq!(parented.parent(), Some(7));
+        assert_ne!(parented, plain);
+    }
 }

@@ -190,6 +190,8 @@ fn attribute_windows(
     };
     let (mut si, mut q0) = (0, 0);
     let mut carried = Vec::new();
+    // the most attributions one window has added
+    let mut largest = 0;
     while si < sentences.len() {
         let end = sentences[si].span.start.saturating_add(window);
         let whole = (si + sentences[si..].partition_point(|s| s.span.end <= end)).max(si + 1);
@@ -230,10 +232,13 @@ fn attribute_windows(
         for d in &mut decisions[first_decision..] {
             d.quote += q0;
         }
-        // room for the next windows' attributions, grown by a quarter rather than by
-        // doubling (a text of attributions spends most of its memory on this list)
-        if !out.is_empty() && out.capacity() - out.len() < out.len() / 8 + 64 {
-            out.reserve_exact(out.len() / 4 + 256);
+        // room for the next window's attributions, grown by an eighth rather than by
+        // doubling (a text of attributions spends most of its memory on this list), and
+        // by at least as many as one window has added, so that a window never makes
+        // the list double
+        largest = largest.max(out.len() - base);
+        if !out.is_empty() && out.capacity() - out.len() < largest + 64 {
+            out.reserve_exact(largest.max(out.len() / 8) + 256);
         }
         si = next;
         q0 = q1;
