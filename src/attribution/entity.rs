@@ -154,6 +154,8 @@ struct Ent {
     role_person: bool,
     mentions: Vec<Span>,
     speaks: bool,
+    /// how many name mentions of two or more words joined the entity
+    named: u32,
 }
 
 impl Ent {
@@ -173,6 +175,7 @@ impl Ent {
             role_person: false,
             mentions: Vec::new(),
             speaks: false,
+            named: 0,
         }
     }
 
@@ -1360,8 +1363,16 @@ pub(crate) fn cluster<'t>(
                             .take(PRONOUN_LOOK_BACK * 4)
                             .filter(|&e| fits(e))
                         {
-                            let said = ents[e].mentions.len();
-                            if best.is_none_or(|(_, b)| said > b) {
+                            // (how often the full name is used counts as much as
+                            // speaking: the article's principal is named most)
+                            let said = ents[e].mentions.len() + ents[e].named as usize;
+                            // (of equals, one shown to be a person, and of those the one
+                            // the article introduced first, not a headline's run-on
+                            // "Understated Perez")
+                            let key = (said, ents[e].person_evidence, std::cmp::Reverse(e));
+                            if best.is_none_or(|(other, b)| {
+                                key > (b, ents[other].person_evidence, std::cmp::Reverse(other))
+                            }) {
                                 best = Some((e, said));
                             }
                         }
@@ -1408,6 +1419,9 @@ pub(crate) fn cluster<'t>(
                             if !ent.gender.known() {
                                 ent.gender = g;
                             }
+                            if nw.len() > 1 {
+                                ent.named = ent.named.saturating_add(1);
+                            }
                             ent.person_evidence |= evidence;
                             add_words(
                                 &mut ent.words,
@@ -1432,6 +1446,7 @@ pub(crate) fn cluster<'t>(
                                 name_set: nw.to_vec(),
                                 gender: g,
                                 person_evidence: evidence,
+                                named: u32::from(nw.len() > 1),
                                 ..Ent::new(EntityKind::Person, np, span.end)
                             });
                             ents.len() - 1
