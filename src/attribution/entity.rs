@@ -1179,7 +1179,14 @@ pub(crate) fn cluster<'t>(
         // Wins"); its speakers always count
         if ai.is_none()
             && span.end <= headline
-            && !name_part(text, span, extra).is_some_and(|np| gender_of_forename(np.text(text)).1)
+            && !name_part(text, span, extra).is_some_and(|np| {
+                // ("Will Sanders Quit?": a modal is no forename there)
+                let np = np.text(text);
+                gender_of_forename(np).1
+                    && words(np).next().is_none_or(|first| {
+                        lexicon::word_info(first).class & lexicon::class::FUNCTION == 0
+                    })
+            })
         {
             continue;
         }
