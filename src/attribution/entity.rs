@@ -152,6 +152,8 @@ struct Ent {
     role_person: bool,
     mentions: Vec<Span>,
     speaks: bool,
+    /// how many name mentions of two or more words joined the entity
+    named: u32,
 }
 
 impl Ent {
@@ -171,6 +173,7 @@ impl Ent {
             role_person: false,
             mentions: Vec::new(),
             speaks: false,
+            named: 0,
         }
     }
 
@@ -459,7 +462,11 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             || start.is_none()
                 && (info.class & lexicon::class::NOT_NAME_START != 0
                     // "Said Ellis": a reporting verb's inflected form starts no name
-                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare)))
+                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare))
+                    // "Neither Clinton nor Trump"
+                    || ["neither", "either", "both", "nor"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(bare)))
         {
             start = None;
             continue;
@@ -540,7 +547,13 @@ fn proper_part(text: &str, span: Span) -> Span {
         });
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
             // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped
-            let rest = rest.strip_prefix("The ").map_or(rest, |r| r.trim_start());
+            // ("A State Department official": the body; "A Republican" stays one)
+            let rest = ["The ", "A ", "An "]
+                .iter()
+                .find_map(|a| rest.strip_prefix(a))
+                .map(str::trim_start)
+                .filter(|r| rest.starts_with("The ") || r.contains(' ') || is_organisation_name(r))
+                .unwrap_or(rest);
             return Span::new(span.end - rest.len(), span.end);
         }
         off += w.len();
@@ -625,7 +638,16 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
     let before = text.get(..start).unwrap_or("");
     let joined = [" of ", " for ", " on ", " for a ", " of the ", " on the "]
         .iter()
-        .find_map(|j| before.strip_suffix(j));
+        .find_map(|j| before.strip_suffix(j))
+        // "the Central and East European Coalition": one word and `and` after `the`
+        .or_else(|| {
+            let head = before.strip_suffix(" and ")?;
+            let (lead, word) = head.rsplit_once(' ')?;
+            (lead.ends_with("the") || lead.ends_with("The"))
+                .then_some(())
+                .filter(|_| organisation_word(word))
+                .map(|_| head)
+        });
     if let Some(head) = joined {
         // the capitalised words before the join, back to the first that is not one
         let (mut run_start, mut cursor) = (head.len(), head.len());
@@ -641,7 +663,8 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
             cursor = w_start - 1;
         }
         let run = &head[run_start..];
-        if !run.is_empty() && is_organisation_name(run) {
+        let and = before.len() - head.len() == 5;
+        if !run.is_empty() && (and || is_organisation_name(run)) {
             start = run_start;
         }
     }
@@ -777,13 +800,14 @@ fn is_organisation_name(name: &str) -> bool {
     let (mut org, mut person) = (false, false);
     for w in words(name) {
         let class = lexicon::word_info(w).class;
+        let name_word = entities::contains_folded(&ORGANISATION_NAME_WORDS, w);
         // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
-        // title or a role
-        person |= class & lexicon::class::TITLE != 0
-            || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
+        // title or a role ("The Harbor Observer" is a newspaper's name)
+        person |= !name_word
+            && (class & lexicon::class::TITLE != 0
+                || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE);
         org |= w.chars().next().is_some_and(char::is_uppercase)
-            && (class & lexicon::class::ORG != 0
-                || entities::contains_folded(&ORGANISATION_NAME_WORDS, w));
+            && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
 }
@@ -998,6 +1022,12 @@ fn is_plural_head(w: &str) -> bool {
 /// Where the lead ends: the end of the first paragraph after the headline (`headline`,
 /// 0 when none).
 fn lead_end(text: &str, headline: usize) -> usize {
+    // a first line of at most 25 words is a title, whatever its case ("Judge rejects
+    // request to unseal file.")
+    let headline = match text.find('\n') {
+        Some(end) if headline == 0 && text[..end].split_whitespace().count() <= 25 => end,
+        _ => headline,
+    };
     let body = text.get(headline..).unwrap_or("");
     let first = body.len() - body.trim_start().len();
     match body[first..].find('\n') {
@@ -1169,14 +1199,26 @@ pub(crate) fn cluster<'t>(
         // Wins"); its speakers always count
         if ai.is_none()
             && span.end <= headline
-            && !name_part(text, span, extra).is_some_and(|np| gender_of_forename(np.text(text)).1)
+            && !name_part(text, span, extra).is_some_and(|np| {
+                // ("Will Sanders Quit?": a modal is no forename there)
+                let np = np.text(text);
+                gender_of_forename(np).1
+                    && words(np).next().is_none_or(|first| {
+                        lexicon::word_info(first).class & lexicon::class::FUNCTION == 0
+                    })
+            })
         {
             continue;
         }
         let kind = match ai {
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
-                MentionKind::Name if is_organisation_name(span.text(text)) => {
+                MentionKind::Name
+                    if is_organisation_name(span.text(text))
+                        || is_organisation_name(
+                            whole_organisation_name(text, proper_part(text, span)).text(text),
+                        ) =>
+                {
                     MentionKind::Organisation
                 }
                 // "Clinton now": a name and the words the clause runs on with
@@ -1348,8 +1390,16 @@ pub(crate) fn cluster<'t>(
                             .take(PRONOUN_LOOK_BACK * 4)
                             .filter(|&e| fits(e))
                         {
-                            let said = ents[e].mentions.len();
-                            if best.is_none_or(|(_, b)| said > b) {
+                            // (how often the full name is used counts as much as
+                            // speaking: the article's principal is named most)
+                            let said = ents[e].mentions.len() + ents[e].named as usize;
+                            // (of equals, one shown to be a person, and of those the one
+                            // the article introduced first, not a headline's run-on
+                            // "Understated Perez")
+                            let key = (said, ents[e].person_evidence, std::cmp::Reverse(e));
+                            if best.is_none_or(|(other, b)| {
+                                key > (b, ents[other].person_evidence, std::cmp::Reverse(other))
+                            }) {
                                 best = Some((e, said));
                             }
                         }
@@ -1396,6 +1446,9 @@ pub(crate) fn cluster<'t>(
                             if !ent.gender.known() {
                                 ent.gender = g;
                             }
+                            if nw.len() > 1 {
+                                ent.named = ent.named.saturating_add(1);
+                            }
                             ent.person_evidence |= evidence;
                             add_words(
                                 &mut ent.words,
@@ -1420,6 +1473,7 @@ pub(crate) fn cluster<'t>(
                                 name_set: nw.to_vec(),
                                 gender: g,
                                 person_evidence: evidence,
+                                named: u32::from(nw.len() > 1),
                                 ..Ent::new(EntityKind::Person, np, span.end)
                             });
                             ents.len() - 1
@@ -1711,14 +1765,36 @@ pub(crate) fn cluster<'t>(
                                     || media && ent.media)
                         })
                     } else if kind == MentionKind::Organisation {
-                        // "The Times" after "The New York Times"
-                        recent.iter().take(LOOK_BACK).find(|&e| {
-                            let ent = &ents[e];
-                            ent.kind == EntityKind::Organisation
-                                && ent.name_words > content_len
-                                && filters[e].words_mask & content_mask == content_mask
-                                && content().all(|w| ent.words.contains(w))
-                        })
+                        // "The Times" after "The New York Times"; "the Tax Policy Center"
+                        // is first a body whose name ends so ("the Urban Tax Policy
+                        // Center"), not one with those words in another order
+                        let ends_so = |e: usize| {
+                            let theirs: Vec<&str> = words(ents[e].name.text(text)).collect();
+                            content_len > 0
+                                && theirs.len() >= content_len
+                                && theirs[theirs.len() - content_len..]
+                                    .iter()
+                                    .zip(content())
+                                    .all(|(t, w)| t.eq_ignore_ascii_case(w))
+                        };
+                        recent
+                            .iter()
+                            .take(LOOK_BACK)
+                            .find(|&e| {
+                                ents[e].kind == EntityKind::Organisation
+                                    && ents[e].name_words > content_len
+                                    && filters[e].words_mask & content_mask == content_mask
+                                    && ends_so(e)
+                            })
+                            .or_else(|| {
+                                recent.iter().take(LOOK_BACK).find(|&e| {
+                                    let ent = &ents[e];
+                                    ent.kind == EntityKind::Organisation
+                                        && ent.name_words > content_len
+                                        && filters[e].words_mask & content_mask == content_mask
+                                        && content().all(|w| ent.words.contains(w))
+                                })
+                            })
                     } else {
                         None
                     };
