@@ -431,11 +431,25 @@ fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
             w & ((1u64 << (8 * n)) - 1)
         }
     } else {
-        let mut w = 0u64;
-        for (j, &x) in b[at..end].iter().enumerate() {
-            w |= u64::from(x) << (8 * j);
+        // fewer than eight bytes left in `b` (a word given alone): two loads that overlap
+        // cover them (bytes loaded twice land on the same place, so or-ing is exact)
+        let tail = &b[at..end];
+        match tail.len() {
+            0 => 0,
+            len @ 1..=3 => {
+                u64::from(tail[0])
+                    | u64::from(tail[len / 2]) << (8 * (len / 2))
+                    | u64::from(tail[len - 1]) << (8 * (len - 1))
+            }
+            len => {
+                let four = |from: usize| {
+                    let mut w = [0u8; 4];
+                    w.copy_from_slice(&tail[from..from + 4]);
+                    u64::from(u32::from_le_bytes(w))
+                };
+                four(0) | four(len - 4) << (8 * (len - 4))
+            }
         }
-        w
     }
 }
 
@@ -825,6 +839,23 @@ mod tests {
                 let w = 0x4142_5a5b_6061_7a7bu64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
                 let want: Vec<u8> = w.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
                 assert_eq!(fold8(w).to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunk_at_is_the_bytes_zero_padded() {
+        let text: Vec<u8> = (1..=20u8).collect();
+        for len in 0..=text.len() {
+            let b = &text[..len];
+            for at in 0..=len {
+                for end in at..=len.min(at + 8) {
+                    let mut want = 0u64;
+                    for (j, &x) in b[at..end].iter().enumerate() {
+                        want |= u64::from(x) << (8 * j);
+                    }
+                    assert_eq!(chunk_at(b, at, end), want, "{len} {at}..{end}");
+                }
             }
         }
     }
