@@ -594,6 +594,34 @@ impl WordTable {
         }
     }
 
+    /// The entry of a word of `len` bytes (9 to 16) given as two little-endian words,
+    /// the second zero past the word's end: the key and hash [`FoldedKey::of`] gives it.
+    #[inline(always)]
+    fn get_two(&self, len: usize, low: u64, high: u64) -> Option<&WordInfo> {
+        let (low, high) = (fold8(low), fold8(high));
+        let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), low);
+        let hash = FoldedKey::step(hash, high);
+        let hash = hash ^ (hash >> 32);
+        let tag = hash as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(hash, self.shift);
+        loop {
+            let (slot_tag, entry) = self.slots[at];
+            if entry == 0 {
+                return None;
+            }
+            if slot_tag == tag {
+                let k = entry as usize - 1;
+                // a listed word of at most sixteen bytes has zeros in its last chunks
+                let key = &self.keys[k];
+                if key[0] == low && key[1] == high && usize::from(self.lens[k]) == len {
+                    return Some(&self.infos[k]);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// [`WordTable::get`] of a word of nine to [`MAX_WORD`] bytes.
     #[inline(never)]
     fn get_long(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
@@ -658,6 +686,14 @@ impl WordTable {
         end: usize,
     ) -> &'static WordInfo {
         self.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+    }
+
+    /// [`WordTable::info_of_short`] of a word of `len` bytes (9 to 16): its first eight
+    /// bytes `low`, the rest `high` (zero past the word's end).
+    #[inline(always)]
+    pub(crate) fn info_of_two(&'static self, len: usize, low: u64, high: u64) -> &'static WordInfo {
+        debug_assert!((9..=16).contains(&len) && (len == 16 || high >> (8 * (len - 8)) == 0));
+        self.get_two(len, low, high).unwrap_or(&NO_INFO)
     }
 
     /// What the lists say about the word of `len` bytes (1 to 8) that is the
