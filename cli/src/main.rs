@@ -16,6 +16,7 @@ mod batch;
 mod explain;
 mod highlight;
 mod input;
+mod json;
 mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -369,7 +370,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
                     .id(&job.id)
                     .with_text(with_text)
                     .offsets(offsets);
-                if let Err(e) = serde_json::to_writer(&mut *buf, &record) {
+                if let Err(e) = json::write(buf, &record) {
                     buf.clear();
                     let message = format!("cannot write the record: {e}");
                     error_line(&job.id, &message, buf);

@@ -288,6 +288,41 @@ pub(crate) fn tokenize(
                 }
                 ALNUM => {
                     let run = alnum_run(w);
+                    if run == 8 && i + 16 <= to {
+                        // a word of nine to fifteen bytes: the next eight bytes likewise
+                        let mut next = [0u8; 8];
+                        next.copy_from_slice(&bytes[i + 8..i + 16]);
+                        let high = u64::from_le_bytes(next);
+                        let more = alnum_run(high);
+                        let len = 8 + more;
+                        if more < 8 && stops_word(text, i + len, to) {
+                            let high = high & ((1u64 << (8 * more)) - 1);
+                            let info = if more == 0 {
+                                words.info_of_short(8, w)
+                            } else {
+                                words.info_of_two(len, w, high)
+                            };
+                            let mut bits = WORD | info.class;
+                            if first.is_ascii_uppercase() {
+                                bits |= CAP;
+                            }
+                            if info.lemma.is_some() {
+                                bits |= REPORTING;
+                            }
+                            if any_extra {
+                                bits |= added_bits(extra, &text[i..i + len]);
+                            }
+                            out.push(Tok {
+                                lo: i as u32,
+                                hi: (i + len) as u32,
+                                bits,
+                            });
+                            n = n.wrapping_add(len as u32);
+                            cum.push(n);
+                            i += len;
+                            continue;
+                        }
+                    }
                     if run < 8 {
                         let stop = match BYTE_CLASS[usize::from(bytes[i + run])] {
                             SPACE | 0 => true,
@@ -359,6 +394,18 @@ pub(crate) fn tokenize(
         n = n.wrapping_add(alnum);
         cum.push(n);
         i = end;
+    }
+}
+
+/// Does a word of ASCII letters and digits that reaches byte `at` (< `to`, an ASCII
+/// byte that is not one) end there? At whitespace and punctuation; at a joiner that no
+/// letter or digit follows. A non-ASCII char is left to [`next_token`].
+#[inline(always)]
+fn stops_word(text: &str, at: usize, to: usize) -> bool {
+    match BYTE_CLASS[usize::from(text.as_bytes()[at])] {
+        SPACE | 0 => true,
+        JOINER => !(at + 1 < to && alnum_at(text, at + 1)),
+        _ => false,
     }
 }
 
@@ -582,7 +629,9 @@ mod tests {
     fn tokenize_is_next_token_with_the_word_classes() {
         let text = "Said the U.S. co-chair, 'no' -- O'Neil's & them.. SAID: x.y 9am. \
                     “Quoted,” she told; él dijo—así— Abcdefgh Abcdefg Abcdefghi said.’ \
-                    according to... the said’s end";
+                    according to... the said’s Spokeswoman, ADMINISTRATION spokespeople \
+                    Abcdefghijklmno. Abcdefghijklmnop abcdefghijklmnopq 123456789012345’s \
+                    administration’s end";
         for from in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
             for to in [text.len(), text.len() - 3, from + (text.len() - from) / 2] {
                 if to < from || !text.is_char_boundary(to) {

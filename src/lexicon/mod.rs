@@ -432,11 +432,25 @@ fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
             w & ((1u64 << (8 * n)) - 1)
         }
     } else {
-        let mut w = 0u64;
-        for (j, &x) in b[at..end].iter().enumerate() {
-            w |= u64::from(x) << (8 * j);
+        // fewer than eight bytes left in `b` (a word given alone): two loads that overlap
+        // cover them (bytes loaded twice land on the same place, so or-ing is exact)
+        let tail = &b[at..end];
+        match tail.len() {
+            0 => 0,
+            len @ 1..=3 => {
+                u64::from(tail[0])
+                    | u64::from(tail[len / 2]) << (8 * (len / 2))
+                    | u64::from(tail[len - 1]) << (8 * (len - 1))
+            }
+            len => {
+                let four = |from: usize| {
+                    let mut w = [0u8; 4];
+                    w.copy_from_slice(&tail[from..from + 4]);
+                    u64::from(u32::from_le_bytes(w))
+                };
+                four(0) | four(len - 4) << (8 * (len - 4))
+            }
         }
-        w
     }
 }
 
@@ -581,6 +595,34 @@ impl WordTable {
         }
     }
 
+    /// The entry of a word of `len` bytes (9 to 16) given as two little-endian words,
+    /// the second zero past the word's end: the key and hash [`FoldedKey::of`] gives it.
+    #[inline(always)]
+    fn get_two(&self, len: usize, low: u64, high: u64) -> Option<&WordInfo> {
+        let (low, high) = (fold8(low), fold8(high));
+        let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), low);
+        let hash = FoldedKey::step(hash, high);
+        let hash = hash ^ (hash >> 32);
+        let tag = hash as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(hash, self.shift);
+        loop {
+            let (slot_tag, entry) = self.slots[at];
+            if entry == 0 {
+                return None;
+            }
+            if slot_tag == tag {
+                let k = entry as usize - 1;
+                // a listed word of at most sixteen bytes has zeros in its last chunks
+                let key = &self.keys[k];
+                if key[0] == low && key[1] == high && usize::from(self.lens[k]) == len {
+                    return Some(&self.infos[k]);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// [`WordTable::get`] of a word of nine to [`MAX_WORD`] bytes.
     #[inline(never)]
     fn get_long(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
@@ -645,6 +687,14 @@ impl WordTable {
         end: usize,
     ) -> &'static WordInfo {
         self.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+    }
+
+    /// [`WordTable::info_of_short`] of a word of `len` bytes (9 to 16): its first eight
+    /// bytes `low`, the rest `high` (zero past the word's end).
+    #[inline(always)]
+    pub(crate) fn info_of_two(&'static self, len: usize, low: u64, high: u64) -> &'static WordInfo {
+        debug_assert!((9..=16).contains(&len) && (len == 16 || high >> (8 * (len - 8)) == 0));
+        self.get_two(len, low, high).unwrap_or(&NO_INFO)
     }
 
     /// What the lists say about the word of `len` bytes (1 to 8) that is the
@@ -826,6 +876,23 @@ mod tests {
                 let w = 0x4142_5a5b_6061_7a7bu64 & !(0xff << (8 * at)) | u64::from(b) << (8 * at);
                 let want: Vec<u8> = w.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
                 assert_eq!(fold8(w).to_le_bytes().to_vec(), want, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunk_at_is_the_bytes_zero_padded() {
+        let text: Vec<u8> = (1..=20u8).collect();
+        for len in 0..=text.len() {
+            let b = &text[..len];
+            for at in 0..=len {
+                for end in at..=len.min(at + 8) {
+                    let mut want = 0u64;
+                    for (j, &x) in b[at..end].iter().enumerate() {
+                        want |= u64::from(x) << (8 * j);
+                    }
+                    assert_eq!(chunk_at(b, at, end), want, "{len} {at}..{end}");
+                }
             }
         }
     }
