@@ -116,9 +116,61 @@ pub(super) fn colon_speaker(
     })
 }
 
-/// Reported speech for cue `ci` in sentence tokens [ts, te).
+/// Reported speech for cue `ci` in sentence tokens [ts, te). A cue in the passive (`X
+/// was asked whether …`, `X is expected to …`) has no speaker but its `by` agent; the
+/// subject of a passive verb of telling is the addressee.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn indirect(
+    cx: &Cx<'_>,
+    cues: &[Cue],
+    ci: usize,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+    main_speaker: Option<Mention>,
+) -> Option<Attribution> {
+    let cue = cues[ci];
+    let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
+    if !cue.according && source::is_passive(cx, cue.a, ts) {
+        // "could not explain why the rule is cited": a passive in an embedded question is
+        // the question's topic, the outer verb's content, not an attribution of its own
+        if embedded_question_before(cx, cue.a, ts) {
+            return None;
+        }
+        let subject = attribution.speaker.take();
+        match source::passive_agent(cx, cue.b, te) {
+            Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
+            // "X was asked": the subject of a verb of telling is its addressee; of
+            // another verb ("X is expected to …"), the content's topic
+            None => {
+                if attribution.addressee.is_none() && cue.tells {
+                    attribution.addressee = subject.map(|m| m.span);
+                }
+            }
+        }
+    }
+    Some(attribution)
+}
+
+/// A wh-word opening an embedded question shortly before token `at`, after a word of
+/// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
+fn embedded_question_before(cx: &Cx<'_>, at: usize, ts: usize) -> bool {
+    (ts.max(at.saturating_sub(8))..at).rev().any(|k| {
+        k > ts
+            && cx.toks[k - 1].word()
+            && is(
+                cx.text,
+                &cx.toks[k],
+                &["why", "how", "whether", "what", "where", "when"],
+            )
+    })
+}
+
+/// The clause cue `ci` governs in sentence tokens [ts, te), with the speaker the rules
+/// find for it.
+#[allow(clippy::too_many_arguments)]
+fn clause_of_cue(
     cx: &Cx<'_>,
     cues: &[Cue],
     ci: usize,
