@@ -78,6 +78,11 @@ pub(crate) static REPORTING_VERBS: Lazy<HashMap<&'static str, &'static str>> = L
 pub(crate) static INFINITIVE_VERBS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("infinitive_verbs.txt")));
 
+/// Reporting-verb lemmas whose subject is the content's topic, not a speaker
+/// (`speakerless_verbs.txt`): "the plan seems to fail".
+pub(crate) static SPEAKERLESS_VERBS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("speakerless_verbs.txt")));
+
 /// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
 /// name (`writing`, `thought`, `evidence`).
 pub(crate) static CUE_MODES: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {

@@ -2,6 +2,7 @@
 //! `according to X, …`), its boundaries, and `Name: …` headlines and transcript turns.
 
 use super::*;
+use crate::lexicon::SPEAKERLESS_VERBS;
 
 /// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
 /// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's
@@ -131,6 +132,13 @@ pub(super) fn indirect(
     main_speaker: Option<Mention>,
 ) -> Option<Attribution> {
     let cue = cues[ci];
+    // "she appeared to suggest that …", "he seemed to think …": the subject speaks,
+    // through the reporting verb after "to"
+    let through_verb =
+        cue.b + 1 < te && is(cx.text, &cx.toks[cue.b], &["to"]) && cx.toks[cue.b + 1].reporting();
+    if is_speakerless(cx, &cue) && !through_verb {
+        return speakerless(cx, &cue, ts, te, quotes, done);
+    }
     let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
     if !cue.according && source::is_passive(cx, cue.a, ts) {
         // "could not explain why the rule is cited": a passive in an embedded question is
@@ -164,6 +172,88 @@ fn embedded_question_before(cx: &Cx<'_>, at: usize, ts: usize) -> bool {
                 &cx.toks[k],
                 &["why", "how", "whether", "what", "where", "when"],
             )
+    })
+}
+
+/// Words after `appear` that make it an appearance in person (`appeared on television`).
+const APPEARANCE_IN_PERSON: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "before",
+    "with",
+    "after",
+    "for",
+    "from",
+    "during",
+    "alongside",
+    "onstage",
+    "together",
+    "live",
+    "briefly",
+    "publicly",
+    "outside",
+    "inside",
+];
+
+/// "The plan seems to fail", "the court appeared to send a signal", "it seems likely
+/// that …": a cue of appearance (`speakerless_verbs.txt`) reports content with no
+/// speaker, from its subject (a dummy `it` or `there` aside) to the end of the clause.
+fn speakerless(
+    cx: &Cx<'_>,
+    cue: &Cue,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+) -> Option<Attribution> {
+    let toks = cx.toks;
+    let text = cx.text;
+    // "appeared on television", "appearing after her": an appearance in person reports
+    // nothing
+    let next = |k: usize| cue.b + k < te && toks[cue.b + k].word();
+    if next(0) && is(text, &toks[cue.b], APPEARANCE_IN_PERSON)
+        || ends_with_ci(cx.t(cue.a), "ing") && !(next(0) && is(text, &toks[cue.b], &["to"]))
+        || embedded_question_before(cx, cue.a, ts)
+    {
+        return None;
+    }
+    // the complement of `seem` ends at the first comma ("…seems to be a real issue, as
+    // two voters who saw her said"): what follows may be an attribution of its own
+    let end = content_end(cx, ts, te);
+    let stop = (cue.b..end)
+        .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
+        .unwrap_or(end);
+    if !(cue.b..stop).any(|i| toks[i].word() && !toks[i].in_quote()) {
+        return None;
+    }
+    let first = match subject_before(text, toks, cue.a, ts) {
+        Some((a, b)) if !(b == a + 1 && is(text, &toks[a], &["it", "there"])) => a,
+        _ => cue.b,
+    };
+    let content = cx.span(first, stop);
+    let lo = cx.quotes_before(quotes, content.start);
+    let quote = (lo..quotes.len())
+        .take_while(|&qi| quotes[qi].span.start < content.end)
+        .find(|&qi| {
+            let q = &quotes[qi];
+            q.parent.is_none()
+                && q.kind != QuoteKind::NotSpeech
+                && !done[qi]
+                && content.contains(q.span)
+        });
+    Some(Attribution {
+        content,
+        kind: kind_for(cx, content, quotes),
+        quote,
+        speaker: None,
+        entity: None,
+        cue: Some(cx.span(cue.a, cue.b)),
+        addressee: None,
+        medium: None,
+        confidence: 0.5,
+        rule: Rule::SpeakerCueClause,
+        mode: Mode::Evidence,
     })
 }
 
@@ -492,6 +582,20 @@ pub(super) fn infinitive_only(cx: &Cx<'_>, cue: &Cue) -> bool {
         && cx.toks[cue.a]
             .lemma(cx.text)
             .is_some_and(|lemma| INFINITIVE_VERBS.contains(lemma))
+}
+
+/// A cue that never governs a quotation: a verb of refusal (its content is the
+/// infinitive after it) or of appearance (it has no speaker to say the words).
+pub(super) fn reports_no_quotation(cx: &Cx<'_>, cue: &Cue) -> bool {
+    infinitive_only(cx, cue) || is_speakerless(cx, cue)
+}
+
+/// A cue of appearance (`speakerless_verbs.txt`: "the plan seems to fail").
+fn is_speakerless(cx: &Cx<'_>, cue: &Cue) -> bool {
+    !cue.according
+        && cx.toks[cue.a]
+            .lemma(cx.text)
+            .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
 }
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):

@@ -134,10 +134,9 @@ pub(super) fn link_quote(
     // 1. split quotation: a cue between the pieces
     if q.pieces.len() > 1 {
         let from = after(qa + 1);
-        let found = cues[from..]
-            .iter()
-            .take_while(|c| c.a < qb)
-            .position(|c| !c.used && c.b < qb && !toks[c.a].in_quote() && !infinitive_only(cx, c));
+        let found = cues[from..].iter().take_while(|c| c.a < qb).position(|c| {
+            !c.used && c.b < qb && !toks[c.a].in_quote() && !reports_no_quotation(cx, c)
+        });
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
             let floor = (qa..c.a)
@@ -172,7 +171,7 @@ pub(super) fn link_quote(
         .take_while(|c| c.a < next_q && c.a - qb <= 40)
         // "declined to say": a verb of refusal governs only its infinitive, never a
         // quotation on its own
-        .position(|c| !c.used && !infinitive_only(cx, c))
+        .position(|c| !c.used && !reports_no_quotation(cx, c))
         .filter(|&k| {
             let c = &cues[from + k];
             c.a - qb <= 14
@@ -271,7 +270,7 @@ pub(super) fn link_quote(
     let candidates: Vec<usize> = (0..upto)
         .rev()
         .take_while(|&k| cues[k].a >= prev_q)
-        .filter(|&k| !cues[k].used && !infinitive_only(cx, &cues[k]))
+        .filter(|&k| !cues[k].used && !reports_no_quotation(cx, &cues[k]))
         .take(2)
         .collect();
     let mut before: Option<(usize, Link)> = None;
