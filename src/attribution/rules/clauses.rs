@@ -480,7 +480,23 @@ fn clause_of_cue(
                 ));
             }
         }
-        let min_words = if infinitive_only(cx, &c) { 2 } else { 3 };
+        // "64 percent say the same", "most said yes": a short object of `say` is content
+        // too, when it is no time or place phrase ("said Monday", "said in June"); the
+        // short object of another verb ("mentioned the plan") is its topic
+        let short_object = toks[c.a].lemma(text) == Some("say")
+            && first < end
+            && toks[first].word()
+            && !toks[first].in_quote()
+            && !toks[first].cap()
+            && !toks[first].has(class::TIME)
+            && !ends_soon(cx, first, end);
+        let min_words = if short_object {
+            1
+        } else if infinitive_only(cx, &c) {
+            2
+        } else {
+            3
+        };
         if words_after >= min_words && !(comma.is_some() && ends_soon(cx, c.b, end)) {
             // "A said that B, C said": the clause stops at the comma before a later
             // attribution with its own subject
