@@ -256,8 +256,44 @@ pub(crate) fn subject_before(
             return Some((k + 1, h));
         }
         h = k - 1;
+        // "Dana Pell, the attorney general of Oregon, one of the states suing, said": the
+        // phrase set off before was itself an apposition, and its place is no speaker
+        if open == [","] {
+            if let Some(comma) = role_apposition_start(text, toks, h, floor) {
+                h = comma - 1;
+            }
+        }
     }
     subject_head(text, toks, h, floor)
+}
+
+/// Token `h` ends a role phrase set off by a comma (`, the attorney general of Oregon`):
+/// a determiner, a role with a lowercase word, `of` and a capitalised place. Returns the
+/// comma's index, a word before it.
+fn role_apposition_start(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<usize> {
+    let mut j = h + 1;
+    while j > floor + 1 && toks[j - 1].word() && toks[j - 1].cap() && h + 1 - j < 4 {
+        j -= 1;
+    }
+    if j == h + 1 || j <= floor + 1 || !is(text, &toks[j - 1], &["of", "for"]) {
+        return None;
+    }
+    let lim = j.saturating_sub(10).max(floor + 1);
+    let comma = (lim..j - 1).rev().find(|&k| !toks[k].word())?;
+    let role_words = comma + 1..j - 1;
+    (text_of(text, toks, comma) == ","
+        && toks[comma - 1].word()
+        && !toks[comma - 1].in_quote()
+        && toks[comma + 1].has(class::DET)
+        && role_words
+            .clone()
+            .all(|k| toks[k].word() && !toks[k].in_quote())
+        && role_words.clone().any(|k| !toks[k].cap()))
+    .then_some(comma)
+}
+
+fn text_of<'t>(text: &'t str, toks: &[Tok], k: usize) -> &'t str {
+    toks[k].text(text)
 }
 
 /// Tokens [a, b) are a bare proper name: two to four capitalised words, nothing else.

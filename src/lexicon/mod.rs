@@ -129,6 +129,11 @@ pub(crate) static REPORTING_VERBS: Lazy<WordMap<&'static str>> = Lazy::new(|| {
 pub(crate) static INFINITIVE_VERBS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("infinitive_verbs.txt")));
 
+/// Reporting-verb lemmas whose subject is the content's topic, not a speaker
+/// (`speakerless_verbs.txt`): "the plan seems to fail".
+pub(crate) static SPEAKERLESS_VERBS: Lazy<WordList> =
+    Lazy::new(|| set(include_str!("speakerless_verbs.txt")));
+
 /// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
 /// name (`writing`, `thought`, `evidence`).
 pub(crate) static CUE_MODES: Lazy<WordMap<&'static str>> = Lazy::new(|| {

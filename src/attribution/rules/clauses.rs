@@ -7,7 +7,7 @@ use super::quotes::clause_subject;
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
-use crate::lexicon::{INFINITIVE_VERBS, class};
+use crate::lexicon::{INFINITIVE_VERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -128,9 +128,150 @@ pub(super) fn colon_speaker(
     })
 }
 
-/// Reported speech for cue `ci` in sentence tokens [ts, te).
+/// Reported speech for cue `ci` in sentence tokens [ts, te). A cue in the passive (`X
+/// was asked whether …`, `X is expected to …`) has no speaker but its `by` agent; the
+/// subject of a passive verb of telling is the addressee.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn indirect(
+    cx: &RuleContext<'_>,
+    cues: &[Cue],
+    ci: usize,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+    main_speaker: Option<Mention>,
+) -> Option<Attribution> {
+    let cue = cues[ci];
+    // "she appeared to suggest that …", "he seemed to think …": the subject speaks,
+    // through the reporting verb after "to"
+    let through_verb =
+        cue.b + 1 < te && is(cx.text, &cx.toks[cue.b], &["to"]) && cx.toks[cue.b + 1].reporting();
+    if is_speakerless(cx, &cue) && !through_verb {
+        return speakerless(cx, &cue, ts, te, quotes, done);
+    }
+    let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
+    if !cue.according && source::is_passive(cx, cue.a, ts) {
+        // "could not explain why the rule is cited": a passive in an embedded question is
+        // the question's topic, the outer verb's content, not an attribution of its own
+        if embedded_question_before(cx, cue.a, ts) {
+            return None;
+        }
+        let subject = attribution.speaker.take();
+        match source::passive_agent(cx, cue.b, te) {
+            Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
+            // "X was asked": the subject of a verb of telling is its addressee; of
+            // another verb ("X is expected to …"), the content's topic
+            None => {
+                if attribution.addressee.is_none() && cue.tells {
+                    attribution.addressee = subject.map(|m| m.span);
+                }
+            }
+        }
+    }
+    Some(attribution)
+}
+
+/// A wh-word opening an embedded question shortly before token `at`, after a word of
+/// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
+fn embedded_question_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> bool {
+    (ts.max(at.saturating_sub(8))..at).rev().any(|k| {
+        k > ts
+            && cx.toks[k - 1].word()
+            && is(
+                cx.text,
+                &cx.toks[k],
+                &["why", "how", "whether", "what", "where", "when"],
+            )
+    })
+}
+
+/// Words after `appear` that make it an appearance in person (`appeared on television`).
+const APPEARANCE_IN_PERSON: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "before",
+    "with",
+    "after",
+    "for",
+    "from",
+    "during",
+    "alongside",
+    "onstage",
+    "together",
+    "live",
+    "briefly",
+    "publicly",
+    "outside",
+    "inside",
+];
+
+/// "The plan seems to fail", "the court appeared to send a signal", "it seems likely
+/// that …": a cue of appearance (`speakerless_verbs.txt`) reports content with no
+/// speaker, from its subject (a dummy `it` or `there` aside) to the end of the clause.
+fn speakerless(
+    cx: &RuleContext<'_>,
+    cue: &Cue,
+    ts: usize,
+    te: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+) -> Option<Attribution> {
+    let toks = cx.toks;
+    let text = cx.text;
+    // "appeared on television", "appearing after her": an appearance in person reports
+    // nothing
+    let next = |k: usize| cue.b + k < te && toks[cue.b + k].word();
+    if next(0) && is(text, &toks[cue.b], APPEARANCE_IN_PERSON)
+        || ends_with_ci(cx.text_of(cue.a), "ing") && !(next(0) && is(text, &toks[cue.b], &["to"]))
+        || embedded_question_before(cx, cue.a, ts)
+    {
+        return None;
+    }
+    // the complement of `seem` ends at the first comma ("…seems to be a real issue, as
+    // two voters who saw her said"): what follows may be an attribution of its own
+    let end = content_end(cx, ts, te);
+    let stop = (cue.b..end)
+        .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
+        .unwrap_or(end);
+    if !(cue.b..stop).any(|i| toks[i].word() && !toks[i].in_quote()) {
+        return None;
+    }
+    let first = match subject_before(text, toks, cue.a, ts) {
+        Some((a, b)) if !(b == a + 1 && is(text, &toks[a], &["it", "there"])) => a,
+        _ => cue.b,
+    };
+    let content = cx.span(first, stop);
+    let lo = cx.quotes_before(quotes, content.start);
+    let quote = (lo..quotes.len())
+        .take_while(|&qi| quotes[qi].span.start < content.end)
+        .find(|&qi| {
+            let q = &quotes[qi];
+            q.parent().is_none()
+                && q.kind != QuoteKind::NotSpeech
+                && !done[qi]
+                && content.contains(q.span)
+        });
+    Some(Attribution {
+        content,
+        kind: kind_for(cx, content, quotes),
+        quote,
+        speaker: None,
+        entity: None,
+        cue: Some(cx.span(cue.a, cue.b)),
+        addressee: None,
+        medium: None,
+        confidence: 0.5,
+        rule: Rule::SpeakerCueClause,
+        mode: Mode::Evidence,
+    })
+}
+
+/// The clause cue `ci` governs in sentence tokens [ts, te), with the speaker the rules
+/// find for it.
+#[allow(clippy::too_many_arguments)]
+fn clause_of_cue(
     cx: &RuleContext<'_>,
     cues: &[Cue],
     ci: usize,
@@ -350,7 +491,23 @@ pub(super) fn indirect(
                 ));
             }
         }
-        let min_words = if infinitive_only(cx, &c) { 2 } else { 3 };
+        // "64 percent say the same", "most said yes": a short object of `say` is content
+        // too, when it is no time or place phrase ("said Monday", "said in June"); the
+        // short object of another verb ("mentioned the plan") is its topic
+        let short_object = toks[c.a].lemma(text) == Some("say")
+            && first < end
+            && toks[first].word()
+            && !toks[first].in_quote()
+            && !toks[first].cap()
+            && !toks[first].has(class::TIME)
+            && !ends_soon(cx, first, end);
+        let min_words = if short_object {
+            1
+        } else if infinitive_only(cx, &c) {
+            2
+        } else {
+            3
+        };
         if words_after >= min_words && !(comma.is_some() && ends_soon(cx, c.b, end)) {
             // "A said that B, C said": the clause stops at the comma before a later
             // attribution with its own subject
@@ -452,6 +609,20 @@ pub(super) fn infinitive_only(cx: &RuleContext<'_>, cue: &Cue) -> bool {
         && cx.toks[cue.a]
             .lemma(cx.text)
             .is_some_and(|lemma| INFINITIVE_VERBS.contains(lemma))
+}
+
+/// A cue that never governs a quotation: a verb of refusal (its content is the
+/// infinitive after it) or of appearance (it has no speaker to say the words).
+pub(super) fn reports_no_quotation(cx: &RuleContext<'_>, cue: &Cue) -> bool {
+    infinitive_only(cx, cue) || is_speakerless(cx, cue)
+}
+
+/// A cue of appearance (`speakerless_verbs.txt`: "the plan seems to fail").
+fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
+    !cue.according
+        && cx.toks[cue.a]
+            .lemma(cx.text)
+            .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
 }
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):

@@ -4,6 +4,7 @@
 use super::clauses::infinitive_only;
 use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
+use super::source;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::VERB_ONLY_FORMS as VERB_ONLY;
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
@@ -182,8 +183,12 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 // the to-infinitive right after them
                 || INFINITIVE_VERBS.contains(lemma)
                     && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
-            // "is expected to announce": modality, not speech
-            let modal = lemma == "expect" && i + 1 < e && is(cx.text, &toks[i + 1], &["to"]);
+            // "analysts expect to see": modality, not speech; the passive "is expected to
+            // announce" attributes an expectation to no one in particular
+            let modal = lemma == "expect"
+                && i + 1 < e
+                && is(cx.text, &toks[i + 1], &["to"])
+                && !source::is_passive(cx, i, s);
             // "states that", "points out": a verb whatever else its form may be, and a
             // cue whatever the weights say
             let sure = verb_next && !blocked && !capital_mid && !modal;

@@ -1,7 +1,7 @@
 //! Linking a quotation to its speaker and cue: split quotations, cues after and before
 //! the quotation, signatures, trailing attributions and fragments in a clause.
 
-use super::clauses::{clause_end, coordinated, infinitive_only};
+use super::clauses::{clause_end, coordinated, reports_no_quotation};
 use super::context::{Cue, Link, RuleContext, content_end, is_media};
 use super::cues::after_cue;
 use super::{attachment, source};
@@ -158,10 +158,9 @@ pub(super) fn link_quote(
     // 1. split quotation: a cue between the pieces
     if q.pieces().len() > 1 {
         let from = after(qa + 1);
-        let found = cues[from..]
-            .iter()
-            .take_while(|c| c.a < qb)
-            .position(|c| !c.used && c.b < qb && !toks[c.a].in_quote() && !infinitive_only(cx, c));
+        let found = cues[from..].iter().take_while(|c| c.a < qb).position(|c| {
+            !c.used && c.b < qb && !toks[c.a].in_quote() && !reports_no_quotation(cx, c)
+        });
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
             let floor = (qa..c.a)
@@ -196,7 +195,7 @@ pub(super) fn link_quote(
         .take_while(|c| c.a < next_q && c.a - qb <= 40)
         // "declined to say": a verb of refusal governs only its infinitive, never a
         // quotation on its own
-        .position(|c| !c.used && !infinitive_only(cx, c))
+        .position(|c| !c.used && !reports_no_quotation(cx, c))
         .filter(|&k| {
             let c = &cues[from + k];
             c.a - qb <= 14
@@ -298,7 +297,7 @@ pub(super) fn link_quote(
     let candidates: Vec<usize> = (0..upto)
         .rev()
         .take_while(|&k| cues[k].a >= prev_q)
-        .filter(|&k| !cues[k].used && !infinitive_only(cx, &cues[k]))
+        .filter(|&k| !cues[k].used && !reports_no_quotation(cx, &cues[k]))
         .take(2)
         .collect();
     let mut before: Option<(usize, Link)> = None;

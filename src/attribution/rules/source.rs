@@ -12,7 +12,7 @@ use super::context::RuleContext;
 use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
-use crate::attribution::mention::{ends_with_ci, is};
+use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::RELATIVE_PRONOUNS;
 
 // The feature templates.
@@ -113,6 +113,78 @@ pub(super) fn choose(
         }
     }
     Some(if learned { best.0 } else { first })
+}
+
+/// Irregular past participles of reporting verbs (the regular ones end in -ed).
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "told",
+    "said",
+    "known",
+    "seen",
+    "shown",
+    "thought",
+    "written",
+    "found",
+    "heard",
+    "given",
+    "spoken",
+    "sworn",
+    "meant",
+    "understood",
+];
+
+/// Words that may stand between `be` and a participle (`was not asked`, `is widely
+/// expected`); adverbs in -ly are taken too.
+const BETWEEN_BE_AND_PARTICIPLE: &[&str] = &[
+    "not", "also", "still", "now", "often", "never", "already", "long", "first", "later", "then",
+    "once", "n't",
+];
+
+/// Is the cue at token `cue` in the passive (`X was asked whether …`, `X is expected to
+/// …`, `X has been told`)? A form of `be` before its past participle, past a negation or
+/// adverbs, looking no further left than `floor`. The subject of a passive cue is its
+/// addressee or its topic, not its speaker. A cue of feeling (`is worried that`) is an
+/// adjective there, and its subject is the one who feels.
+pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool {
+    let toks = cx.toks;
+    let text = cx.text;
+    let word = cx.text_of(cue);
+    if !(ends_with_ci(word, "ed") || is(text, &toks[cue], IRREGULAR_PARTICIPLES))
+        || toks[cue].lemma(text) == Some("worry")
+    {
+        return false;
+    }
+    let mut k = cue;
+    let mut skipped = 0;
+    while k > floor && skipped < 2 && toks[k - 1].word() && !toks[k - 1].cap() {
+        let between = cx.text_of(k - 1);
+        if is(text, &toks[k - 1], BETWEEN_BE_AND_PARTICIPLE)
+            || between.len() > 4 && ends_with_ci(between, "ly")
+        {
+            k -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    k > floor
+        && is(
+            text,
+            &toks[k - 1],
+            &["is", "are", "was", "were", "be", "been", "being", "am"],
+        )
+}
+
+/// The agent of a passive cue ending before token `cue_end`: the noun phrase after `by`
+/// right after it (`was asked by reporters whether …`).
+pub(super) fn passive_agent(
+    cx: &RuleContext<'_>,
+    cue_end: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    (cue_end + 1 < end && is(cx.text, &cx.toks[cue_end], &["by"]))
+        .then(|| np_after(cx.text, cx.toks, cue_end + 1, end))
+        .flatten()
 }
 
 /// The features of candidate `r` for the cue [`cue_a`, `cue_b`).
@@ -223,6 +295,17 @@ mod tests {
         let text = "“We will win,” said former bank manager Dana Pell on Monday.";
         let analyzer = with_weights("# rules only\n");
         assert_eq!(speakers(&analyzer, text), ["former bank manager Dana Pell"]);
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+        let analyzer = with_weights("# rules only\n");
+        let text = "Dana Pell was asked whether the bridge would reopen in the spring.";
+        assert_eq!(speakers(&analyzer, text), ["-"]);
+        let text = "Dana Pell was asked by reporters whether the bridge would reopen soon.";
+        assert_eq!(speakers(&analyzer, text), ["reporters"]);
+        let text = "Dana Pell asked whether the bridge would reopen in the spring.";
+        assert_eq!(speakers(&analyzer, text), ["Dana Pell"]);
     }
 
     #[test]
