@@ -344,6 +344,10 @@ fn possessive_stem(w: &str) -> Option<&str> {
 fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     let info = lexicon::word_info(w);
     let lower = w.chars().next().is_some_and(char::is_lowercase);
+    if info.class == 0 && info.lemma.is_none() {
+        // most name words: no list knows them
+        return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
+    }
     // "United States", "Immigration Services": a capitalised head of a body's name after
     // a capitalised word, not a headline's verb
     if !lower
@@ -351,10 +355,6 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
         && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
     {
         return false;
-    }
-    if info.class == 0 && info.lemma.is_none() {
-        // most name words: no list knows them
-        return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
     }
     // a description keeps its prepositions and nouns ("a person familiar with the talks",
     // "a person close to the mayor")
@@ -455,14 +455,15 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if let Some(from) = start.filter(|_| first.is_lowercase() && runs_on_past_name(bare)) {
             run_on_name = Some((from, end));
         }
-        let info = lexicon::word_info(bare);
         if last_title
             || first.is_lowercase()
             || title_of
             || start.is_none()
-                && (info.class & lexicon::class::NOT_NAME_START != 0
+                && (lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
                     // "Said Ellis": a reporting verb's inflected form starts no name
-                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare))
+                    || lexicon::word_info(bare)
+                        .lemma
+                        .is_some_and(|l| !l.eq_ignore_ascii_case(bare))
                     // "Neither Clinton nor Trump"
                     || ["neither", "either", "both", "nor"]
                         .iter()
@@ -607,6 +608,23 @@ fn capitalised_run_from(text: &str, at: usize) -> Option<usize> {
         pos += len + 1;
     }
     end
+}
+
+/// Does a join that [`whole_organisation_name`] reads (`of`, `for`, `on`, `and`) touch
+/// `span` in the text? (A cheap test before the name is cut and extended.)
+fn joined_in_text(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    let before = text.get(..span.start).unwrap_or("");
+    let before = before
+        .strip_suffix(" the ")
+        .or_else(|| before.strip_suffix(" a "))
+        .map_or(before, |b| &before[..b.len() + 1]);
+    [" of ", " for ", " on "]
+        .iter()
+        .any(|j| after.starts_with(j))
+        || [" of ", " for ", " on ", " and "]
+            .iter()
+            .any(|j| before.ends_with(j))
 }
 
 /// An organisation's name `name` made whole from the text around it, when the mention
@@ -800,14 +818,16 @@ fn is_organisation_name(name: &str) -> bool {
     let (mut org, mut person) = (false, false);
     for w in words(name) {
         let class = lexicon::word_info(w).class;
-        let name_word = entities::contains_folded(&ORGANISATION_NAME_WORDS, w);
         // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
         // title or a role ("The Harbor Observer" is a newspaper's name)
-        person |= !name_word
-            && (class & lexicon::class::TITLE != 0
-                || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE);
-        org |= w.chars().next().is_some_and(char::is_uppercase)
-            && (class & lexicon::class::ORG != 0 || name_word);
+        let role = class & lexicon::class::TITLE != 0
+            || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        // (looked up only when it decides)
+        let name_word = (role || capitalised && class & lexicon::class::ORG == 0)
+            && entities::contains_folded(&ORGANISATION_NAME_WORDS, w);
+        person |= role && !name_word;
+        org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
 }
@@ -1215,9 +1235,10 @@ pub(crate) fn cluster<'t>(
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
                 MentionKind::Name
                     if is_organisation_name(span.text(text))
-                        || is_organisation_name(
-                            whole_organisation_name(text, proper_part(text, span)).text(text),
-                        ) =>
+                        || joined_in_text(text, span)
+                            && is_organisation_name(
+                                whole_organisation_name(text, proper_part(text, span)).text(text),
+                            ) =>
                 {
                     MentionKind::Organisation
                 }
