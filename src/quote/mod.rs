@@ -95,7 +95,8 @@ text_names! {
 #[derive(Clone)]
 #[non_exhaustive]
 pub struct Quote<'t> {
-    /// Hull of all pieces, marks included.
+    /// Hull of all pieces, marks included. [`Quote::content`] is kept relative to it:
+    /// changing it moves the content with it.
     pub span: Span,
     /// What does not fit the fields below (most quotations: nothing).
     more: Option<Box<More>>,
@@ -201,8 +202,15 @@ impl<'t> Quote<'t> {
                 return content;
             }
         }
-        let start = self.span.start + usize::from(self.content_from_start);
-        Span::new(start, self.span.end - usize::from(self.content_from_end))
+        // the content is stored relative to the span; clamped so that a span a user
+        // shrank after detection gives an empty content inside it, never a wrapped one
+        let start = (self.span.start + usize::from(self.content_from_start)).min(self.span.end);
+        let end = (self
+            .span
+            .end
+            .saturating_sub(usize::from(self.content_from_end)))
+        .max(start);
+        Span::new(start, end)
     }
 
     /// The rare parts, made when first needed.
@@ -550,6 +558,15 @@ mod tests {
         // kept inside the span whatever is asked
         q.set_content(Span::new(0, 5000));
         assert_eq!(q.content(), Span::new(0, 1000));
+    }
+
+    #[test]
+    fn a_span_shrunk_by_a_user_gives_a_content_inside_it_not_a_wrapped_one() {
+        let mut q = one_piece(100);
+        q.set_content(Span::new(3, 97));
+        q.span = Span::new(0, 2);
+        assert_eq!(q.content(), Span::new(2, 2));
+        assert!(q.span.contains(q.content()));
     }
 
     #[test]
