@@ -405,13 +405,20 @@ mod tests {
     const PARAGRAPHS: &str = "“We will not retreat,” the mayor said.\n\n\
         Ana Ruiz told reporters that the bridge would open in May.\n\n\
         “Nothing is decided,” said Omar Diaz, the council’s spokesman. “Not yet.”\n\n\
-        According to the ministry, talks will resume on Monday.";
+        According to the ministry, talks will resume on Monday.\n\n\
+        Tickets for the “summer of fun” tour sold out.";
 
     #[test]
     fn paragraph_windows_give_the_same_attributions() {
-        let (whole, _, whole_decisions) =
+        let (whole, quotes, whole_decisions) =
             windowed_with_decisions(PARAGRAPHS, usize::MAX, usize::MAX);
         assert_eq!(whole.len(), 4);
+        // the last paragraph's partial quotation, which no content takes, is decided not
+        // speech: its index is into the text's quotations, not a window's or a part's
+        let fun = quotes.len() - 1;
+        assert_eq!(quotes[fun].span.text(PARAGRAPHS), "“summer of fun”");
+        assert_eq!(whole_decisions.len(), 1);
+        assert_eq!(whole_decisions[0].quote, fun);
         // parts and windows of about one paragraph each: every attribution lies inside one
         for limit in [90, 120, 150, 200] {
             for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit, limit)] {
