@@ -76,8 +76,9 @@ mod tests {
 
     #[test]
     fn a_lead_in_lasts_one_sentence() {
-        // the lead-in is forgotten after the sentence that follows it
-        let text = "Kessler said:\n\nThe rain went on.\n\n“Nobody expected this.”";
+        // the lead-in is forgotten after the sentence that follows it, even when the
+        // quotation is in that sentence's paragraph
+        let text = "Kessler said:\n\nThe rain went on. “Nobody expected this.”";
         let doc = analyze(text);
         let a = doc.attributions.last().unwrap();
         assert_eq!(a.rule, Rule::Unattributed, "{:?}", doc.attributions);
