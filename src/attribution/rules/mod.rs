@@ -68,7 +68,8 @@ const SENTENCE_RULES: &[SentenceRule] = &[
     // since a content may hold them; the rest is decided not speech
     SentenceRule::LeftoverQuotations,
     // a sentence ending `X said:` is a lead-in for the next one's quotation: last, so
-    // that it only takes a cue no rule of its own sentence used
+    // that it only takes a cue no rule of its own sentence used, and replaces the
+    // lead-in of the sentence before only once the speech rule has read it
     SentenceRule::ColonLeadIn,
 ];
 
@@ -178,6 +179,36 @@ fn attribute_all(
     names: &mut Vec<(Span, bool)>,
     decisions: &mut Vec<KindDecision>,
 ) {
+    attribute_with_rules(
+        SENTENCE_RULES,
+        text,
+        sentences,
+        quotes,
+        carried,
+        extra,
+        scratch,
+        out,
+        names,
+        decisions,
+    );
+}
+
+/// [`attribute_all`] with the sentence rules `rules` (the tests of the list's order run
+/// it with a pair swapped).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn attribute_with_rules(
+    rules: &[SentenceRule],
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &[Quote<'_>],
+    carried: &[Span],
+    extra: &Overlay,
+    scratch: &mut Scratch,
+    out: &mut Vec<Attribution>,
+    names: &mut Vec<(Span, bool)>,
+    decisions: &mut Vec<KindDecision>,
+) {
     let mut toks = taken(&mut scratch.toks);
     let mut cum = taken(&mut scratch.cum);
     let mut ranges = taken(&mut scratch.ranges);
@@ -256,7 +287,7 @@ fn attribute_all(
             quotes: &sentence_quotes,
             first_new: progress.out.len(),
         };
-        for rule in SENTENCE_RULES {
+        for rule in rules {
             rule.apply(&cx, &window, &sentence, &mut progress);
         }
         // what the next sentence's rules read: its last speaker (a quotation alone in
@@ -353,36 +384,134 @@ fn tokenize_sentences<'t>(
 
 #[cfg(test)]
 mod tests {
-    use super::{SENTENCE_RULES, WINDOW_RULES, attribute};
-    use crate::attribution::{KindDecision, KindReason};
+    use super::{SENTENCE_RULES, Scratch, SentenceRule, attribute, attribute_with_rules};
+    use crate::attribution::{KindDecision, KindReason, Rule};
     use crate::lexicon::Overlay;
     use crate::quote::QuoteKind;
     use crate::{QuoteDetector, QuotePolicy, Segmenter, paragraphs};
 
-    #[test]
-    fn the_rules_run_in_the_stated_order() {
-        // the order is the design (see the comments on the lists): a change to it is a
-        // change of design, made here on purpose
-        use super::{SentenceRule as S, WindowRule as W};
-        assert_eq!(
-            SENTENCE_RULES,
-            [
-                S::ColonSpeaker,
-                S::SpeechQuotations,
-                S::ReportedSpeech,
-                S::LeftoverQuotations,
-                S::ColonLeadIn
-            ]
+    /// The attributions of `text` (speaker, rule, content) when its sentences are run
+    /// through `rules`.
+    fn attributed_with(rules: &[SentenceRule], text: &str) -> Vec<(Option<String>, Rule, String)> {
+        let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
+        let sentences: Vec<_> = Segmenter::new()
+            .sentences_with_policy(text, QuotePolicy::Keep)
+            .collect();
+        let quotes = QuoteDetector::new().detect(text, &spans);
+        let (mut out, mut names, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
+        attribute_with_rules(
+            rules,
+            text,
+            &sentences,
+            &quotes,
+            &[],
+            &Overlay::default(),
+            &mut Scratch::default(),
+            &mut out,
+            &mut names,
+            &mut decisions,
         );
-        assert_eq!(
-            WINDOW_RULES,
-            [
-                W::TextOrder,
-                W::Nested,
-                W::Confidence,
-                W::Modes,
-                W::PersonNames
-            ]
+        out.iter()
+            .map(|a| {
+                (
+                    a.speaker.map(|m| m.span.text(text).to_string()),
+                    a.rule,
+                    a.content.text(text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// `SENTENCE_RULES` with `first` and `second` swapped.
+    fn swapped(first: SentenceRule, second: SentenceRule) -> Vec<SentenceRule> {
+        let mut rules = SENTENCE_RULES.to_vec();
+        let i = rules.iter().position(|&r| r == first).unwrap();
+        let j = rules.iter().position(|&r| r == second).unwrap();
+        assert!(i < j, "{first:?} runs before {second:?}");
+        rules.swap(i, j);
+        rules
+    }
+
+    /// `text` is attributed as `expected` by the rules in their order, and otherwise
+    /// with `first` and `second` swapped (the reason for their order).
+    fn order_matters(
+        first: SentenceRule,
+        second: SentenceRule,
+        text: &str,
+        expected: &[(Option<&str>, Rule, &str)],
+    ) {
+        let owned = |v: &[(Option<&str>, Rule, &str)]| -> Vec<(Option<String>, Rule, String)> {
+            v.iter()
+                .map(|(s, r, c)| (s.map(str::to_string), *r, c.to_string()))
+                .collect()
+        };
+        assert_eq!(attributed_with(SENTENCE_RULES, text), owned(expected));
+        assert_ne!(
+            attributed_with(&swapped(first, second), text),
+            owned(expected),
+            "{first:?} and {second:?} swapped"
+        );
+    }
+
+    #[test]
+    fn a_colon_speaker_takes_its_turns_quotations_before_the_speech_rule() {
+        // the quotation in the turn is the turn's words, not linked to a cue of its own
+        order_matters(
+            SentenceRule::ColonSpeaker,
+            SentenceRule::SpeechQuotations,
+            "HALVORSEN: “The bridge stays open,” I told them.",
+            &[(
+                Some("HALVORSEN"),
+                Rule::ColonSpeaker,
+                "“The bridge stays open,” I told them",
+            )],
+        );
+    }
+
+    #[test]
+    fn speech_quotations_take_their_cue_before_reported_speech() {
+        order_matters(
+            SentenceRule::SpeechQuotations,
+            SentenceRule::ReportedSpeech,
+            "“It is ready,” Ana Ruiz said, adding that the road would open.",
+            &[
+                (Some("Ana Ruiz"), Rule::QuoteSpeakerCue, "“It is ready,”"),
+                (
+                    Some("Ana Ruiz"),
+                    Rule::SpeakerCueClause,
+                    "that the road would open",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn reported_speech_takes_its_fragments_before_the_leftover_rule() {
+        order_matters(
+            SentenceRule::ReportedSpeech,
+            SentenceRule::LeftoverQuotations,
+            "She said the plan was “a disaster for everyone” and would fail.",
+            &[(
+                Some("She"),
+                Rule::SpeakerCueClause,
+                "the plan was “a disaster for everyone” and would fail",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_colon_lead_in_is_set_after_the_speech_rule_read_the_last_one() {
+        // run before the speech rule, the rule would replace the lead-in of the sentence
+        // before (here none) before the speech rule read it, and take the cue the
+        // sentence's own quotation needs
+        order_matters(
+            SentenceRule::SpeechQuotations,
+            SentenceRule::ColonLeadIn,
+            "“We lost,” Ruiz said:\n\n“Nothing more.”",
+            &[
+                (Some("Ruiz"), Rule::QuoteSpeakerCue, "“We lost,”"),
+                (Some("Ruiz"), Rule::ColonLeadIn, "“Nothing more.”"),
+            ],
         );
     }
 
