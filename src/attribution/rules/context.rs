@@ -43,7 +43,7 @@ pub(super) struct Cue {
     pub(super) score: f32,
 }
 
-/// The working vectors of [`attribute_all`], kept from one window of a long text to the
+/// The working vectors of the driver (`attribute_all`), kept from one window of a long text to the
 /// next: each window then reuses memory that is already mapped (and likely cached)
 /// instead of allocating afresh.
 #[derive(Default)]
