@@ -22,8 +22,8 @@
 //!   when a single one is that long), each analysed as a text of its own and shifted
 //!   back; a quotation that crosses a part's end is left unattributed.
 
-use super::attribute_all;
 use super::context::{MAX_SENTENCE_TOKENS, Scratch, extent};
+use super::driver::attribute_all;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
 use crate::attribution::{Attribution, KindDecision};
