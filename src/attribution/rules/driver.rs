@@ -362,7 +362,7 @@ fn tokenize_sentences<'t>(
 mod tests {
     use super::{SENTENCE_RULES, Scratch, SentenceRule, attribute_with_rules};
     use crate::attribution::rules::attribute;
-    use crate::attribution::{KindDecision, KindReason, Rule};
+    use crate::attribution::{KindDecision, Rule};
     use crate::lexicon::Overlay;
     use crate::quote::QuoteKind;
     use crate::{QuoteDetector, QuotePolicy, Segmenter, paragraphs};
@@ -509,7 +509,6 @@ mod tests {
             [KindDecision {
                 quote: 0,
                 kind: QuoteKind::NotSpeech,
-                reason: KindReason::Unclaimed,
             }]
         );
         assert_eq!(crate::analyze(text).quotes[0].kind, QuoteKind::NotSpeech);

@@ -14,7 +14,7 @@
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, unattributed};
 use super::quotes::{fragment_in_clause, link_quote, sentence_subject};
 use crate::attribution::mention::as_mention;
-use crate::attribution::{Attribution, AttributionKind, KindDecision, KindReason, Mode, Rule};
+use crate::attribution::{Attribution, AttributionKind, KindDecision, Mode, Rule};
 use crate::quote::QuoteKind;
 
 /// Attribute the sentence's leftover quotations, or decide they are not speech (see the
@@ -83,7 +83,6 @@ pub(super) fn leftover_quotations(
                 _ => decisions.push(KindDecision {
                     quote: qi,
                     kind: QuoteKind::NotSpeech,
-                    reason: KindReason::Unclaimed,
                 }),
             },
         }
