@@ -66,13 +66,13 @@ pub(crate) struct KindDecision {
     pub(crate) kind: QuoteKind,
 }
 
-/// Quotation `qi`'s kind once `decisions` (sorted by quotation) are applied.
+/// Quotation `qi`'s kind once `decisions` (sorted by quotation: the stage checks it
+/// once, where it returns them) are applied.
 pub(crate) fn decided_kind(
     quotes: &[crate::quote::Quote<'_>],
     decisions: &[KindDecision],
     qi: usize,
 ) -> QuoteKind {
-    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     match decisions.binary_search_by_key(&qi, |d| d.quote) {
         Ok(k) => decisions[k].kind,
         Err(_) => quotes[qi].kind,

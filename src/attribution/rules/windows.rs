@@ -55,6 +55,8 @@ pub(crate) fn attribute(
         WINDOW,
         &mut decisions,
     );
+    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
     if !extra.is_empty() {
@@ -101,6 +103,8 @@ pub(crate) fn attribute_in_windows(
         window,
         &mut decisions,
     );
+    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     (out, names, decisions)
 }
