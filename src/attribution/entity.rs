@@ -14,6 +14,7 @@ use crate::lexicon::entities::{
     self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
     ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
+use crate::lexicon::lists::{MENTION_DETERMINERS, ORGANISATION_JOINERS};
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -112,8 +113,6 @@ impl Recent {
         )
     }
 }
-
-use crate::lexicon::lists::MENTION_DETERMINERS as DETS;
 
 /// What the searches through the recent entities test first, kept apart from the
 /// entities (one small record each, side by side in memory) so that passing over hundreds
@@ -297,9 +296,6 @@ fn add_words(set: &mut FnvSet<Box<str>>, set_mask: &mut u64, s: &str, buf: &mut 
 fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
     extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
-
-/// Lowercase words that join an organisation's name (`Department of Veterans Affairs`).
-use crate::lexicon::lists::ORGANISATION_JOINERS;
 
 /// A lowercase word inside a name (`Ursula von der Leyen`, `Department of Veterans
 /// Affairs`), in any case: a particle of a person's name (`lexicon/name_particles.txt`)
@@ -564,7 +560,9 @@ fn proper_part(text: &str, span: Span) -> Span {
         .split_inclusive(char::is_whitespace)
         .take_while(|w| {
             let c = w.trim().trim_matches(|c: char| !is_alnum(c));
-            DETS.iter().any(|d| d.eq_ignore_ascii_case(c))
+            MENTION_DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(c))
         })
         .map(str::len)
         .sum::<usize>();
@@ -788,7 +786,11 @@ fn acronym(mention: &str) -> Option<&str> {
     if mention.len() > 12 || mention.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
         return None;
     }
-    let mut ws = words(mention).filter(|w| !DETS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let mut ws = words(mention).filter(|w| {
+        !MENTION_DETERMINERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+    });
     let w = ws.next()?;
     (ws.next().is_none() && (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
         .then_some(w)
@@ -934,7 +936,9 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     for w in before.split_inclusive(is_space) {
         let core = w.trim_end_matches(is_space);
         let capitalised = core.chars().next().is_some_and(char::is_uppercase)
-            && !DETS.iter().any(|d| d.eq_ignore_ascii_case(core))
+            && !MENTION_DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(core))
             && core
                 .chars()
                 .all(|c| is_alnum(c) || matches!(c, '-' | '/' | '.' | '&' | '\'' | '’'));
@@ -1621,7 +1625,7 @@ pub(crate) fn cluster<'t>(
                         None => {
                             let key = words(span.text(text))
                                 .map(str::to_lowercase)
-                                .filter(|w| !DETS.contains(&w.as_str()))
+                                .filter(|w| !MENTION_DETERMINERS.contains(&w.as_str()))
                                 .collect::<Vec<_>>()
                                 .join(" ");
                             let ekind = if n == b'p' {
@@ -1672,7 +1676,7 @@ pub(crate) fn cluster<'t>(
                             // (`str::to_lowercase`: a word-final sigma is `ς`)
                             key_buf.push_str(&w.to_lowercase());
                         }
-                        if DETS.contains(&&key_buf[from..]) {
+                        if MENTION_DETERMINERS.contains(&&key_buf[from..]) {
                             key_buf.truncate(mark);
                         } else {
                             content_ranges.push(from..key_buf.len());
@@ -1687,7 +1691,9 @@ pub(crate) fn cluster<'t>(
                         .skip(1)
                         .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
                         || words(s).next().is_some_and(|w| {
-                            !DETS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                            !MENTION_DETERMINERS
+                                .iter()
+                                .any(|d| d.eq_ignore_ascii_case(w))
                                 && w.chars().next().is_some_and(char::is_uppercase)
                         });
                     let head_class = lexicon::word_info(head).class;

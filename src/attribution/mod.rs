@@ -54,34 +54,25 @@ pub use mode::Mode;
 
 /// A decision of the attribution stage about a quotation's kind. The stage reads the
 /// detector's quotations without changing them and returns these decisions; the
-/// analyzer applies them (the one place where both stages' outputs meet), so the
-/// quotation list a user gets says which stage decided what.
+/// analyzer applies them (the one place where both stages' outputs meet). The one
+/// decision made so far: a partial quotation that no attribution's content took, with
+/// no cue next to it and no clause whose subject could have said it (`the “Big Apple”
+/// is busy`), is a term or a title, not speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct KindDecision {
     /// The quotation's index in the quotations given to the stage.
     pub(crate) quote: usize,
     /// Its kind from now on.
     pub(crate) kind: QuoteKind,
-    /// Why the stage decided it.
-    pub(crate) reason: KindReason,
 }
 
-/// Why the attribution stage changed a quotation's kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum KindReason {
-    /// A partial quotation that no attribution's content took, with no cue next to it
-    /// and no clause whose subject could have said it (`the “Big Apple” is busy`): a
-    /// term or a title, not speech.
-    Unclaimed,
-}
-
-/// Quotation `qi`'s kind once `decisions` (sorted by quotation) are applied.
+/// Quotation `qi`'s kind once `decisions` (sorted by quotation: the stage checks it
+/// once, where it returns them) are applied.
 pub(crate) fn decided_kind(
     quotes: &[crate::quote::Quote<'_>],
     decisions: &[KindDecision],
     qi: usize,
 ) -> QuoteKind {
-    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     match decisions.binary_search_by_key(&qi, |d| d.quote) {
         Ok(k) => decisions[k].kind,
         Err(_) => quotes[qi].kind,

@@ -11,9 +11,11 @@ const fn is_blank(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r')
 }
 
-/// The next entry of a list file at or after byte `at`, as `entries` reads them
-/// (trimmed lines that are neither empty nor `#` comments): its start, its end and
-/// where the line after it starts.
+/// The next entry of a list file at or after byte `at`: a line trimmed of spaces, tabs
+/// and `\r`, neither empty nor a `#` comment. Its start, its end and where the line
+/// after it starts. `entries` trims any Unicode white space, which a const fn cannot
+/// test cheaply; the two agree on every list file (a test checks it), which hold no
+/// other white space around an entry.
 const fn next_entry(data: &[u8], mut at: usize) -> Option<(usize, usize, usize)> {
     while at < data.len() {
         let mut line_end = at;
@@ -113,6 +115,40 @@ mod tests {
             word_list!("# a header\n  the \n\n# a comment\n&\r\nso called\n\tlast");
         assert_eq!(parsed, super::super::entries(data).collect::<Vec<_>>());
         assert_eq!(parsed, ["the", "&", "so called", "last"]);
+    }
+
+    /// Every list of this module with its file.
+    const LISTS: [(&[&str], &str); 7] = [
+        (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
+        (
+            ORGANISATION_JOINERS,
+            include_str!("organisation_joiners.txt"),
+        ),
+        (NAME_JOINERS, include_str!("name_joiners.txt")),
+        (VERB_ONLY_FORMS, include_str!("verb_only_forms.txt")),
+        (TITLE_SMALL_WORDS, include_str!("title_small_words.txt")),
+        (SCARE_QUOTE_MARKERS, include_str!("scare_quote_markers.txt")),
+        (RELATIVE_PRONOUNS, include_str!("relative_pronouns.txt")),
+    ];
+
+    #[test]
+    fn every_list_reads_as_entries_reads_its_file() {
+        for (list, data) in LISTS {
+            assert_eq!(list, super::super::entries(data).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn every_list_is_lowercase_without_duplicates() {
+        // every file's header says "one lowercase word (or phrase) per line"
+        for (list, data) in LISTS {
+            let header = data.lines().take_while(|l| l.starts_with('#'));
+            assert!(header.collect::<String>().contains("lowercase"), "{list:?}");
+            for (k, w) in list.iter().enumerate() {
+                assert_eq!(*w, w.to_lowercase(), "{list:?}");
+                assert!(!list[..k].contains(w), "{w} twice in {list:?}");
+            }
+        }
     }
 
     #[test]

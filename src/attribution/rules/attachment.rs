@@ -7,7 +7,7 @@
 //! Every feature is a word class, a lemma of the cue lexicon, a punctuation mark, a rule
 //! name or a bucket: never a name or a phrase of an article.
 
-use super::confidence::mention_name;
+use super::context::mention_name;
 use super::context::{Cue, Link, RuleContext};
 use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};

@@ -1,7 +1,7 @@
-//! The first sentence rule: `Name: …` opening a headline (`Poll: Voters Shift`) or a
-//! transcript turn (`SMITH: Thank you.`), found by `clauses::colon_speaker`. It comes
-//! first because the turn holds the quotations in it: they are its content, and must
-//! not be linked to cues of their own by the quotation rules that follow.
+//! The sentence rule of colon speakers: `Name: …` opening a headline (`Poll: Voters
+//! Shift`) or a transcript turn (`SMITH: Thank you.`), found by `clauses::colon_speaker`.
+//! It runs before the speech rule (see `SENTENCE_RULES`) because the turn holds the
+//! quotations in it: they are its content, and must not be linked to cues of their own.
 
 use super::clauses::colon_speaker;
 use super::context::{Progress, RuleContext, SentenceAt, Window};

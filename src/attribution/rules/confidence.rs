@@ -5,10 +5,9 @@
 //! on cross-validated output (each article scored by weights that never saw it), so that
 //! the probability is calibrated for unseen news.
 
-use super::context::{Cue, RuleContext};
+use super::context::{Cue, RuleContext, mention_name};
 use super::model::{Proposal, Scorer, Template, probability, record};
 use crate::attribution::Attribution;
-use crate::attribution::MentionKind;
 use crate::lexicon::word_info;
 
 // The feature templates.
@@ -48,16 +47,6 @@ fn cue_name(text: &str, a: &Attribution) -> &'static str {
         "—" | "–" | "-" | "―" => "dash",
         _ if w.contains(' ') => "phrase",
         _ => "other",
-    }
-}
-
-pub(super) fn mention_name(kind: MentionKind) -> &'static str {
-    match kind {
-        MentionKind::Name => "name",
-        MentionKind::Organisation => "organisation",
-        MentionKind::Role => "role",
-        MentionKind::Anonymous => "anonymous",
-        MentionKind::Pronoun => "pronoun",
     }
 }
 

@@ -5,7 +5,9 @@
 //! that the rule families import their siblings, never the module above them.
 
 use crate::attribution::token::Tok;
-use crate::attribution::{Attribution, AttributionKind, KindDecision, Mention, Mode, Rule};
+use crate::attribution::{
+    Attribution, AttributionKind, KindDecision, Mention, MentionKind, Mode, Rule,
+};
 use crate::lexicon::class;
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -43,7 +45,19 @@ pub(super) struct Cue {
     pub(super) score: f32,
 }
 
-/// The working vectors of [`attribute_all`], kept from one window of a long text to the
+/// The name of a mention kind in the learned models' feature names (`speaker=name`),
+/// read by the confidence, attachment and source models.
+pub(super) fn mention_name(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Name => "name",
+        MentionKind::Organisation => "organisation",
+        MentionKind::Role => "role",
+        MentionKind::Anonymous => "anonymous",
+        MentionKind::Pronoun => "pronoun",
+    }
+}
+
+/// The working vectors of the driver (`attribute_all`), kept from one window of a long text to the
 /// next: each window then reuses memory that is already mapped (and likely cached)
 /// instead of allocating afresh.
 #[derive(Default)]

@@ -1,8 +1,9 @@
-//! The last sentence rule: a sentence ending with a colon (`The mayor said in a
-//! statement:`) is a lead-in for the quotation that opens the next sentence, which the
-//! speech rule links to it. It runs last so that it only takes a cue no rule of its
-//! own sentence used; with no cue, the sentence's subject is the speaker (`Sanders made
-//! the following comment:`).
+//! The sentence rule of colon lead-ins: a sentence ending with a colon (`The mayor said
+//! in a statement:`) is a lead-in for the quotation that opens the next sentence, which
+//! the speech rule links to it. It runs after every other rule of its sentence (see
+//! `SENTENCE_RULES`), so that it only takes a cue none of them used and replaces the
+//! lead-in of the sentence before only once the speech rule has read it; with no cue,
+//! the sentence's subject is the speaker (`Sanders made the following comment:`).
 
 use super::context::{Link, Progress, RuleContext, SentenceAt, Window};
 use super::cues::after_cue;
@@ -76,8 +77,9 @@ mod tests {
 
     #[test]
     fn a_lead_in_lasts_one_sentence() {
-        // the lead-in is forgotten after the sentence that follows it
-        let text = "Kessler said:\n\nThe rain went on.\n\n“Nobody expected this.”";
+        // the lead-in is forgotten after the sentence that follows it, even when the
+        // quotation is in that sentence's paragraph
+        let text = "Kessler said:\n\nThe rain went on. “Nobody expected this.”";
         let doc = analyze(text);
         let a = doc.attributions.last().unwrap();
         assert_eq!(a.rule, Rule::Unattributed, "{:?}", doc.attributions);

@@ -1,11 +1,12 @@
-//! The fourth sentence rule: the partial quotations (`“a disaster”`) no content took.
-//! It comes after the quotation and reported-speech rules because any content they made
-//! may hold such a fragment, and then it is part of that content (`rated the claims as
-//! “false”`). A fragment left over takes a cue next to it, or is taken as said by the
-//! subject of a clause about it ([`Rule::SentenceSubject`]: `The coach was “very
-//! disappointed” after the game`); else it is a term, not speech, and the rule returns that
-//! decision ([`KindDecision`]) for the analyzer to apply. Speech quotations the
-//! reported-speech rule was left and did not take stay [`Rule::Unattributed`].
+//! The sentence rule of leftover quotations: the partial quotations (`“a disaster”`) no
+//! content took. It runs after the speech and reported-speech rules (see
+//! `SENTENCE_RULES`) because any content they made may hold such a fragment, and then
+//! it is part of that content (`rated the claims as “false”`). A fragment left over
+//! takes a cue next to it, or is taken as said by the subject of a clause about it
+//! ([`Rule::SentenceSubject`]: `The coach was “very disappointed” after the game`);
+//! else it is a term, not speech, and the rule returns that decision ([`KindDecision`])
+//! for the analyzer to apply. Speech quotations the reported-speech rule was left and
+//! did not take stay [`Rule::Unattributed`].
 //!
 //! [`Rule::SentenceSubject`]: crate::Rule::SentenceSubject
 //! [`Rule::Unattributed`]: crate::Rule::Unattributed
@@ -13,7 +14,7 @@
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, unattributed};
 use super::quotes::{fragment_in_clause, link_quote, sentence_subject};
 use crate::attribution::mention::as_mention;
-use crate::attribution::{Attribution, AttributionKind, KindDecision, KindReason, Mode, Rule};
+use crate::attribution::{Attribution, AttributionKind, KindDecision, Mode, Rule};
 use crate::quote::QuoteKind;
 
 /// Attribute the sentence's leftover quotations, or decide they are not speech (see the
@@ -31,8 +32,8 @@ pub(super) fn leftover_quotations(
     let out = &mut *progress.out;
     let (cues, quote_done) = (&mut progress.cues, &mut progress.quote_done);
     let decisions = &mut *progress.decisions;
-    // 3. partial quotations no content took: a cue next to them, or not speech; speech
-    // left for step 2 and not taken there stays unattributed
+    // partial quotations no content took: a cue next to them, or not speech; speech
+    // left for the reported-speech rule and not taken there stays unattributed
     for &qi in sentence.quotes {
         if quote_done[qi] {
             continue;
@@ -82,7 +83,6 @@ pub(super) fn leftover_quotations(
                 _ => decisions.push(KindDecision {
                     quote: qi,
                     kind: QuoteKind::NotSpeech,
-                    reason: KindReason::Unclaimed,
                 }),
             },
         }

@@ -4,18 +4,12 @@ use super::context::{Range32, RuleContext};
 use crate::attribution::mention::is;
 use crate::attribution::token::Tok;
 use crate::lexicon::class;
+use crate::lexicon::lists::NAME_JOINERS;
 use crate::span::Span;
-
-/// Words that join an organisation's name (`Department of Veterans Affairs`); with the
-/// particles of persons' names (`lexicon/name_particles.txt`) they continue a name. The
-/// entity stage's list (`entity.rs`) also has `the` and `&`: it reads a body's name once
-/// found (`Department of the Treasury`), where a name finder that let `the` continue a
-/// run would join a name to the capitalised words of the next phrase.
-use crate::lexicon::lists::NAME_JOINERS as ORGANISATION_JOINERS;
 
 /// A connector inside a capitalised run.
 fn is_connector(text: &str, t: &Tok) -> bool {
-    is(text, t, ORGANISATION_JOINERS) || is_particle(text, t)
+    is(text, t, NAME_JOINERS) || is_particle(text, t)
 }
 
 /// An initial of a name: one capital letter, or capitals and periods (`R`, `G.K`).

@@ -1,8 +1,8 @@
-//! The third sentence rule: reported speech (`X said that …`, `…, X said`, `according
-//! to X, …`: `clauses::indirect`) from the cues the quotation rules left. It comes after
-//! them so that a clause never takes a cue a quotation needs, and stops before a
-//! quotation they attributed. Its clause may hold a quotation: then the next quotation
-//! may continue it, as it continues a direct attribution.
+//! The sentence rule of reported speech (`X said that …`, `…, X said`, `according to X,
+//! …`: `clauses::indirect`) from the cues the quotation rules left. It runs after the
+//! speech rule (see `SENTENCE_RULES`) so that a clause never takes a cue a quotation
+//! needs, and stops before a quotation it attributed. Its clause may hold a quotation:
+//! then the next quotation may continue it, as it continues a direct attribution.
 
 use super::clauses::indirect;
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, turn_end};
@@ -32,7 +32,7 @@ pub(super) fn reported_speech(
         }
         let main_speaker = out[first_new..].iter().find_map(|a| a.speaker);
         if let Some(mut a) = indirect(cx, scues, ci, ts, te, quotes, quote_done, main_speaker) {
-            // a quotation attributed in step 1 is not reported again: the clause
+            // a quotation the speech rule attributed is not reported again: the clause
             // stops before it, or is dropped when nothing is left
             let taken = out[first_new..]
                 .iter()

@@ -7,8 +7,8 @@
 //! Every feature is a word class, a lemma of the cue lexicon, a closed-class word, a
 //! punctuation mark or a bucket: never a name or a phrase of an article.
 
-use super::confidence::mention_name;
 use super::context::RuleContext;
+use super::context::mention_name;
 use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;

@@ -1,6 +1,8 @@
-//! The second sentence rule: quotations of speech, linked before any reported clause is
-//! looked for, because a quotation is the surest content and its cue the nearest one
-//! (`“…,” she said`); the cues they leave are the reported-speech rule's. In order, a
+//! The sentence rule of speech quotations: they are linked before the reported-speech
+//! rule looks for clauses (see `SENTENCE_RULES`), because a quotation is the surest
+//! content and its cue the nearest one (`“…,” she said`); the cues they leave are the
+//! reported-speech rule's. It runs after the colon-speaker rule, which takes the
+//! quotations of a transcript turn. In order, a
 //! quotation takes:
 //! 1. a cue next to it (`quotes::link_quote`: [`Rule::QuoteSpeakerCue`],
 //!    [`Rule::QuoteCueSpeaker`], [`Rule::SpeakerCueQuote`], [`Rule::SplitQuote`],
@@ -155,7 +157,7 @@ pub(super) fn speech_quotations(
             }
         };
         // "She added that …, because “In the end, we vote for somebody.”": a quotation in
-        // the clause of an earlier cue is left to the reported-speech rules (step 2)
+        // the clause of an earlier cue is left to the reported-speech rule
         if link.is_none()
             && cues[c0..c1]
                 .iter()

@@ -22,8 +22,8 @@
 //!   when a single one is that long), each analysed as a text of its own and shifted
 //!   back; a quotation that crosses a part's end is left unattributed.
 
-use super::attribute_all;
 use super::context::{MAX_SENTENCE_TOKENS, Scratch, extent};
+use super::driver::attribute_all;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
 use crate::attribution::{Attribution, KindDecision};
@@ -55,6 +55,8 @@ pub(crate) fn attribute(
         WINDOW,
         &mut decisions,
     );
+    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
     if !extra.is_empty() {
@@ -101,6 +103,8 @@ pub(crate) fn attribute_in_windows(
         window,
         &mut decisions,
     );
+    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
+    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     (out, names, decisions)
 }
@@ -405,13 +409,20 @@ mod tests {
     const PARAGRAPHS: &str = "“We will not retreat,” the mayor said.\n\n\
         Ana Ruiz told reporters that the bridge would open in May.\n\n\
         “Nothing is decided,” said Omar Diaz, the council’s spokesman. “Not yet.”\n\n\
-        According to the ministry, talks will resume on Monday.";
+        According to the ministry, talks will resume on Monday.\n\n\
+        Tickets for the “summer of fun” tour sold out.";
 
     #[test]
     fn paragraph_windows_give_the_same_attributions() {
-        let (whole, _, whole_decisions) =
+        let (whole, quotes, whole_decisions) =
             windowed_with_decisions(PARAGRAPHS, usize::MAX, usize::MAX);
         assert_eq!(whole.len(), 4);
+        // the last paragraph's partial quotation, which no content takes, is decided not
+        // speech: its index is into the text's quotations, not a window's or a part's
+        let fun = quotes.len() - 1;
+        assert_eq!(quotes[fun].span.text(PARAGRAPHS), "“summer of fun”");
+        assert_eq!(whole_decisions.len(), 1);
+        assert_eq!(whole_decisions[0].quote, fun);
         // parts and windows of about one paragraph each: every attribution lies inside one
         for limit in [90, 120, 150, 200] {
             for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit, limit)] {
