@@ -793,7 +793,7 @@ impl Analyzer {
         ) -> (
             Vec<Attribution>,
             Vec<(Span, bool)>,
-            Vec<attribution::KindDecision>,
+            attribution::KindDecisions,
         ),
     ) -> Document<'t> {
         // the lists of the document grow by doubling: each gives back its spare room as
@@ -817,8 +817,8 @@ impl Analyzer {
         // the attribution stage's decisions about the detector's quotations (a partial
         // quotation nobody said is a term, not speech): applied here, where the two
         // stages' outputs meet, so that neither rewrites the other's
-        for decision in &kind_decisions {
-            quotes[decision.quote].kind = decision.kind;
+        for qi in kind_decisions.not_speech() {
+            quotes[qi].kind = QuoteKind::NotSpeech;
         }
         if let Some(modes) = &self.inner.modes {
             attributions.retain(|a| modes.contains(&a.mode));
@@ -949,7 +949,7 @@ fn attribute_skipping(
 ) -> (
     Vec<Attribution>,
     Vec<(Span, bool)>,
-    Vec<attribution::KindDecision>,
+    attribution::KindDecisions,
 ) {
     let mut masked = String::with_capacity(text.len());
     let mut from = 0;
@@ -982,15 +982,12 @@ fn attribute_skipping(
             q
         })
         .collect();
-    let (mut atts, names, mut decisions) =
+    let (mut atts, names, decisions) =
         attribution::attribute(&masked, &masked_sentences, &visible, extra);
     for a in &mut atts {
         a.quote = a.quote.map(|q| kept[q]);
     }
-    for d in &mut decisions {
-        d.quote = kept[d.quote];
-    }
-    (atts, names, decisions)
+    (atts, names, decisions.mapped(|q| kept[q]))
 }
 
 /// Analyse `text` with the default [`Analyzer`].

@@ -52,30 +52,85 @@ use crate::quote::QuoteKind;
 use crate::span::Span;
 pub use mode::Mode;
 
-/// A decision of the attribution stage about a quotation's kind. The stage reads the
-/// detector's quotations without changing them and returns these decisions; the
-/// analyzer applies them (the one place where both stages' outputs meet). The one
-/// decision made so far: a partial quotation that no attribution's content took, with
-/// no cue next to it and no clause whose subject could have said it (`the “Big Apple”
-/// is busy`), is a term or a title, not speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct KindDecision {
-    /// The quotation's index in the quotations given to the stage.
-    pub(crate) quote: usize,
-    /// Its kind from now on.
-    pub(crate) kind: QuoteKind,
+/// The attribution stage's decisions about the detector's quotations' kinds. The stage
+/// reads the quotations without changing them and returns these decisions; the analyzer
+/// applies them (the one place where both stages' outputs meet). The one decision made
+/// so far: a partial quotation that no attribution's content took, with no cue next to
+/// it and no clause whose subject could have said it (`the “Big Apple” is busy`), is a
+/// term or a title, not speech. One bit per quotation: a text of quotation marks makes
+/// a decision every few bytes, and this set is alive with the whole quotation list
+/// (memory per input byte, issue 16).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KindDecisions {
+    /// Bit `i % 64` of word `i / 64`: quotation `i` is not speech.
+    not_speech: Vec<u64>,
+    /// Added to the index [`KindDecisions::decide_not_speech`] is given: the index of the
+    /// first quotation of the window being attributed, whose rules count from it.
+    offset: usize,
 }
 
-/// Quotation `qi`'s kind once `decisions` (sorted by quotation: the stage checks it
-/// once, where it returns them) are applied.
+impl KindDecisions {
+    /// Quotation `qi` (of the window being attributed) is not speech.
+    pub(crate) fn decide_not_speech(&mut self, qi: usize) {
+        let at = qi + self.offset;
+        let word = at / 64;
+        if word >= self.not_speech.len() {
+            self.not_speech.resize(word + 1, 0);
+        }
+        self.not_speech[word] |= 1 << (at % 64);
+    }
+
+    /// Whether quotation `qi` (an index into all the stage's quotations) was decided not
+    /// speech.
+    pub(crate) fn is_not_speech(&self, qi: usize) -> bool {
+        self.not_speech
+            .get(qi / 64)
+            .is_some_and(|word| word >> (qi % 64) & 1 == 1)
+    }
+
+    /// The quotations decided not speech, in order.
+    pub(crate) fn not_speech(&self) -> impl Iterator<Item = usize> + '_ {
+        self.not_speech.iter().enumerate().flat_map(|(k, &word)| {
+            (0..64)
+                .filter(move |bit| word >> bit & 1 == 1)
+                .map(move |bit| k * 64 + bit)
+        })
+    }
+
+    /// Runs `attribute` with the indices it decides on counted from `first` (a window's
+    /// first quotation), then counts from where they counted before.
+    pub(crate) fn counting_from<T>(
+        &mut self,
+        first: usize,
+        attribute: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        let outer = self.offset;
+        self.offset = outer + first;
+        let result = attribute(self);
+        self.offset = outer;
+        result
+    }
+
+    /// These decisions with each quotation index `qi` replaced by `index(qi)`.
+    pub(crate) fn mapped(&self, index: impl Fn(usize) -> usize) -> KindDecisions {
+        let mut out = KindDecisions::default();
+        for qi in self.not_speech() {
+            out.decide_not_speech(index(qi));
+        }
+        out
+    }
+}
+
+/// Quotation `qi`'s kind once `decisions` are applied.
 pub(crate) fn decided_kind(
     quotes: &[crate::quote::Quote<'_>],
-    decisions: &[KindDecision],
+    decisions: &KindDecisions,
     qi: usize,
 ) -> QuoteKind {
-    match decisions.binary_search_by_key(&qi, |d| d.quote) {
-        Ok(k) => decisions[k].kind,
-        Err(_) => quotes[qi].kind,
+    if decisions.is_not_speech(qi) {
+        QuoteKind::NotSpeech
+    } else {
+        quotes[qi].kind
     }
 }
 

@@ -11,7 +11,7 @@
 //!   asked Fatima Noor`, `asked` takes an addressee (`asked him`), but the name after it
 //!   is the speaker.
 
-use crate::attribution::{Attribution, AttributionKind, KindDecision, decided_kind};
+use crate::attribution::{Attribution, AttributionKind, KindDecisions, decided_kind};
 use crate::lexicon::lists::SCARE_QUOTE_MARKERS;
 use crate::quote::{Quote, QuoteKind};
 
@@ -22,7 +22,7 @@ pub(super) fn settle(
     text: &str,
     out: &mut [Attribution],
     quotes: &[Quote<'_>],
-    decisions: &[KindDecision],
+    decisions: &KindDecisions,
 ) {
     for a in out {
         if a.kind == AttributionKind::Partial && only_scare_quoted(text, a, quotes, decisions) {
@@ -38,7 +38,7 @@ pub(super) fn settle(
 
 /// A not-speech quotation (quotation `qi` of `quotes`, its kind decided) right after
 /// `so-called` (`so called`, any case).
-fn scare_quote(text: &str, quotes: &[Quote<'_>], decisions: &[KindDecision], qi: usize) -> bool {
+fn scare_quote(text: &str, quotes: &[Quote<'_>], decisions: &KindDecisions, qi: usize) -> bool {
     let q = &quotes[qi];
     let before = text[..q.span.start].trim_end().as_bytes();
     decided_kind(quotes, decisions, qi) == QuoteKind::NotSpeech
@@ -56,7 +56,7 @@ fn only_scare_quoted(
     text: &str,
     a: &Attribution,
     quotes: &[Quote<'_>],
-    decisions: &[KindDecision],
+    decisions: &KindDecisions,
 ) -> bool {
     let c = a.content;
     // top-level quotations never overlap: at most one starts before the content. The

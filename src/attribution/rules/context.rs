@@ -6,7 +6,7 @@
 
 use crate::attribution::token::Tok;
 use crate::attribution::{
-    Attribution, AttributionKind, KindDecision, Mention, MentionKind, Mode, Rule,
+    Attribution, AttributionKind, KindDecisions, Mention, MentionKind, Mode, Rule,
 };
 use crate::lexicon::class;
 use crate::quote::{Quote, QuoteKind};
@@ -475,7 +475,7 @@ pub(super) struct Progress<'o> {
     /// The person-like names seen (see `names::person_names`).
     pub(super) names: &'o mut Vec<(Span, bool)>,
     /// The decisions about quotation kinds, for the analyzer.
-    pub(super) decisions: &'o mut Vec<KindDecision>,
+    pub(super) decisions: &'o mut KindDecisions,
     /// Every cue of the window; a rule that takes one marks it used.
     pub(super) cues: Vec<Cue>,
     /// Per quotation: a rule took it (or decided it is nobody's).

@@ -4,7 +4,7 @@
 //! long text into windows).
 
 use crate::attribution::token::{Tok, tokenize};
-use crate::attribution::{Attribution, KindDecision};
+use crate::attribution::{Attribution, KindDecisions};
 use crate::lexicon::Overlay;
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -153,7 +153,7 @@ pub(super) fn attribute_all(
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
     names: &mut Vec<(Span, bool)>,
-    decisions: &mut Vec<KindDecision>,
+    decisions: &mut KindDecisions,
 ) {
     attribute_with_rules(
         SENTENCE_RULES,
@@ -183,7 +183,7 @@ fn attribute_with_rules(
     scratch: &mut Scratch,
     out: &mut Vec<Attribution>,
     names: &mut Vec<(Span, bool)>,
-    decisions: &mut Vec<KindDecision>,
+    decisions: &mut KindDecisions,
 ) {
     let mut toks = taken(&mut scratch.toks);
     let mut cum = taken(&mut scratch.cum);
@@ -362,7 +362,7 @@ fn tokenize_sentences<'t>(
 mod tests {
     use super::{SENTENCE_RULES, Scratch, SentenceRule, attribute_with_rules};
     use crate::attribution::rules::attribute;
-    use crate::attribution::{KindDecision, Rule};
+    use crate::attribution::{KindDecisions, Rule};
     use crate::lexicon::Overlay;
     use crate::quote::QuoteKind;
     use crate::{QuoteDetector, QuotePolicy, Segmenter, paragraphs};
@@ -375,7 +375,8 @@ mod tests {
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let quotes = QuoteDetector::new().detect(text, &spans);
-        let (mut out, mut names, mut decisions) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut out, mut names, mut decisions) =
+            (Vec::new(), Vec::new(), KindDecisions::default());
         attribute_with_rules(
             rules,
             text,
@@ -504,13 +505,7 @@ mod tests {
         let quotes = QuoteDetector::new().detect(text, &spans);
         assert_eq!(quotes[0].kind, QuoteKind::Partial);
         let (_, _, decisions) = attribute(text, &sentences, &quotes, &Overlay::default());
-        assert_eq!(
-            decisions,
-            [KindDecision {
-                quote: 0,
-                kind: QuoteKind::NotSpeech,
-            }]
-        );
+        assert_eq!(decisions.not_speech().collect::<Vec<_>>(), [0]);
         assert_eq!(crate::analyze(text).quotes[0].kind, QuoteKind::NotSpeech);
         // a fragment someone says keeps its kind: no decision
         let text = "She said the plan was “a disaster for everyone” and would fail.";
@@ -520,6 +515,6 @@ mod tests {
             .collect();
         let quotes = QuoteDetector::new().detect(text, &spans);
         let (_, _, decisions) = attribute(text, &sentences, &quotes, &Overlay::default());
-        assert_eq!(decisions, []);
+        assert_eq!(decisions.not_speech().count(), 0);
     }
 }

@@ -4,8 +4,8 @@
 //! it is part of that content (`rated the claims as “false”`). A fragment left over
 //! takes a cue next to it, or is taken as said by the subject of a clause about it
 //! ([`Rule::SentenceSubject`]: `The coach was “very disappointed” after the game`);
-//! else it is a term, not speech, and the rule returns that decision ([`KindDecision`])
-//! for the analyzer to apply. Speech quotations the reported-speech rule was left and
+//! else it is a term, not speech, and the rule returns that decision
+//! ([`crate::attribution::KindDecisions`]) for the analyzer to apply. Speech quotations the reported-speech rule was left and
 //! did not take stay [`Rule::Unattributed`].
 //!
 //! [`Rule::SentenceSubject`]: crate::Rule::SentenceSubject
@@ -14,7 +14,7 @@
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, unattributed};
 use super::quotes::{fragment_in_clause, link_quote, sentence_subject};
 use crate::attribution::mention::as_mention;
-use crate::attribution::{Attribution, AttributionKind, KindDecision, Mode, Rule};
+use crate::attribution::{Attribution, AttributionKind, Mode, Rule};
 use crate::quote::QuoteKind;
 
 /// Attribute the sentence's leftover quotations, or decide they are not speech (see the
@@ -80,10 +80,7 @@ pub(super) fn leftover_quotations(
                         mode: Mode::Speech,
                     });
                 }
-                _ => decisions.push(KindDecision {
-                    quote: qi,
-                    kind: QuoteKind::NotSpeech,
-                }),
+                _ => decisions.decide_not_speech(qi),
             },
         }
     }

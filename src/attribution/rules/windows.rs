@@ -26,7 +26,7 @@ use super::context::{MAX_SENTENCE_TOKENS, Scratch, extent};
 use super::driver::attribute_all;
 use crate::attribution::token::MAX_TEXT;
 use crate::attribution::token::token_pieces;
-use crate::attribution::{Attribution, KindDecision};
+use crate::attribution::{Attribution, KindDecisions};
 use crate::lexicon::Overlay;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
@@ -44,8 +44,8 @@ pub(crate) fn attribute(
     sentences: &[Sentence<'_>],
     quotes: &[Quote<'_>],
     extra: &Overlay,
-) -> (Vec<Attribution>, Vec<(Span, bool)>, Vec<KindDecision>) {
-    let mut decisions = Vec::new();
+) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
+    let mut decisions = KindDecisions::default();
     let (mut out, names) = attribute_within(
         text,
         sentences,
@@ -55,8 +55,6 @@ pub(crate) fn attribute(
         WINDOW,
         &mut decisions,
     );
-    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
-    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
     if !extra.is_empty() {
@@ -92,8 +90,8 @@ pub(crate) fn attribute_in_windows(
     sentences: &[Sentence<'_>],
     quotes: &[Quote<'_>],
     window: usize,
-) -> (Vec<Attribution>, Vec<(Span, bool)>, Vec<KindDecision>) {
-    let mut decisions = Vec::new();
+) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
+    let mut decisions = KindDecisions::default();
     let (mut out, names) = attribute_within(
         text,
         sentences,
@@ -103,8 +101,6 @@ pub(crate) fn attribute_in_windows(
         window,
         &mut decisions,
     );
-    // in quotation order, as `decided_kind` needs (checked once here, not per lookup)
-    debug_assert!(decisions.is_sorted_by_key(|d| d.quote));
     super::consistency::settle(text, &mut out, quotes, &decisions);
     (out, names, decisions)
 }
@@ -141,7 +137,7 @@ fn attribute_windows(
     quotes: &[Quote<'_>],
     extra: &Overlay,
     window: usize,
-    decisions: &mut Vec<KindDecision>,
+    decisions: &mut KindDecisions,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, mut names) = (Vec::new(), Vec::new());
     let mut scratch = Scratch::default();
@@ -218,23 +214,22 @@ fn attribute_windows(
         let span = Span::new(sentences[si].span.start, sentences[next - 1].span.end);
         carried_pieces(&quotes[..q0], span, &mut carried);
         let window_quotes = &quotes[q0..q1];
-        let first_decision = decisions.len();
-        attribute_all(
-            text,
-            &sentences[si..next],
-            window_quotes,
-            &carried,
-            extra,
-            &mut scratch,
-            &mut out,
-            &mut names,
-            decisions,
-        );
+        // the window's rules count quotations from its first one
+        decisions.counting_from(q0, |decisions| {
+            attribute_all(
+                text,
+                &sentences[si..next],
+                window_quotes,
+                &carried,
+                extra,
+                &mut scratch,
+                &mut out,
+                &mut names,
+                decisions,
+            )
+        });
         for a in &mut out[base..] {
             a.quote = a.quote.map(|k| k + q0);
-        }
-        for d in &mut decisions[first_decision..] {
-            d.quote += q0;
         }
         // room for the next window's attributions, grown by an eighth rather than by
         // doubling (a text of attributions spends most of its memory on this list), and
@@ -266,7 +261,7 @@ fn attribute_within(
     extra: &Overlay,
     limit: usize,
     window: usize,
-    decisions: &mut Vec<KindDecision>,
+    decisions: &mut KindDecisions,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
         return attribute_windows(text, sentences, quotes, extra, window, decisions);
@@ -326,10 +321,10 @@ fn attribute_within(
                 q
             })
             .collect();
-        let first_decision = decisions.len();
-        let (atts, ns) = attribute_windows(part, &ws, &wq, extra, window, decisions);
-        for d in &mut decisions[first_decision..] {
-            d.quote = inside[d.quote];
+        let mut part_decisions = KindDecisions::default();
+        let (atts, ns) = attribute_windows(part, &ws, &wq, extra, window, &mut part_decisions);
+        for qi in part_decisions.not_speech() {
+            decisions.decide_not_speech(inside[qi]);
         }
         let back = base as isize;
         out.extend(atts.into_iter().map(|mut a| {
@@ -367,13 +362,13 @@ mod tests {
         text: &str,
         limit: usize,
         window: usize,
-    ) -> (Vec<Attribution>, Vec<Quote<'_>>, Vec<KindDecision>) {
+    ) -> (Vec<Attribution>, Vec<Quote<'_>>, KindDecisions) {
         let pspans: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
         let sentences: Vec<Sentence<'_>> = crate::Segmenter::new()
             .sentences_with_policy(text, QuotePolicy::Keep)
             .collect();
         let quotes = crate::QuoteDetector::new().detect(text, &pspans);
-        let mut decisions = Vec::new();
+        let mut decisions = KindDecisions::default();
         let (mut atts, _) = attribute_within(
             text,
             &sentences,
@@ -421,13 +416,14 @@ mod tests {
         // speech: its index is into the text's quotations, not a window's or a part's
         let fun = quotes.len() - 1;
         assert_eq!(quotes[fun].span.text(PARAGRAPHS), "“summer of fun”");
-        assert_eq!(whole_decisions.len(), 1);
-        assert_eq!(whole_decisions[0].quote, fun);
+        let whole_decisions: Vec<usize> = whole_decisions.not_speech().collect();
+        assert_eq!(whole_decisions, [fun]);
         // parts and windows of about one paragraph each: every attribution lies inside one
         for limit in [90, 120, 150, 200] {
             for (l, w) in [(limit, usize::MAX), (usize::MAX, limit), (limit, limit)] {
                 let (atts, _, decisions) = windowed_with_decisions(PARAGRAPHS, l, w);
                 assert_eq!(atts, whole, "part {l} window {w}");
+                let decisions: Vec<usize> = decisions.not_speech().collect();
                 assert_eq!(decisions, whole_decisions, "part {l} window {w}");
             }
         }
