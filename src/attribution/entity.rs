@@ -225,9 +225,39 @@ pub(crate) fn normalize_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `w` without the characters at its ends that are not letters or digits
+/// (`w.trim_matches(|c| !is_alnum(c))`): ASCII ends are scanned as bytes, and only a
+/// non-ASCII end goes to the Unicode test.
+fn trim_to_alnum(w: &str) -> &str {
+    trim_ascii_ends(
+        w,
+        |b| !b.is_ascii_alphanumeric(),
+        |rest| rest.trim_matches(|c: char| !is_alnum(c)),
+    )
+}
+
+/// `w` without the ASCII bytes `strip` accepts at its ends; when an end is left at a
+/// non-ASCII character, `slow` (the same trim over characters) finishes it.
+fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &str) -> &str {
+    let bytes = w.as_bytes();
+    let keep = |b: &u8| !b.is_ascii() || !strip(*b);
+    let Some(start) = bytes.iter().position(keep) else {
+        return "";
+    };
+    // (the last kept byte ends a character: only ASCII bytes were skipped after it)
+    let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
+    let rest = &w[start..end];
+    let (first, last) = (rest.as_bytes()[0], rest.as_bytes()[rest.len() - 1]);
+    if first.is_ascii() && last.is_ascii() {
+        rest
+    } else {
+        slow(rest)
+    }
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| is_space(c) || c == ',')
-        .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
+        .map(trim_to_alnum)
         .filter(|w| !w.is_empty())
 }
 
@@ -393,9 +423,12 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
             (o, w)
         })
         .map(|(o, w)| {
-            let core = w
-                .trim_matches(is_space)
-                .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+            // (spaces are among the characters trimmed: one trim does both)
+            let core = trim_ascii_ends(
+                w,
+                |b| !b.is_ascii_alphanumeric() && b != b'\'',
+                |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
+            );
             let core = core.trim_start_matches(['\'', '’']);
             // `core` is a slice of `w`: its offset, without a search
             let lead = core.as_ptr() as usize - w.as_ptr() as usize;
@@ -543,7 +576,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     for w in s.split_inclusive(char::is_whitespace) {
         let rest = &s[off..];
         let all_caps = rest.split_whitespace().all(|x| {
-            let x = x.trim_matches(|c: char| !is_alnum(c));
+            let x = trim_to_alnum(x);
             x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)
         });
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
@@ -563,7 +596,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     let lead = s
         .split_inclusive(char::is_whitespace)
         .take_while(|w| {
-            let c = w.trim().trim_matches(|c: char| !is_alnum(c));
+            let c = trim_to_alnum(w);
             DETS.iter().any(|d| d.eq_ignore_ascii_case(c))
         })
         .map(str::len)
