@@ -255,10 +255,39 @@ fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &
     }
 }
 
+/// The words of `s` between spaces ([`is_space`]) and commas, each trimmed to its letters
+/// and digits ([`trim_to_alnum`]), empty ones skipped. An ASCII `s` (most mentions) is
+/// cut by a byte scan, not by decoding its characters.
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| is_space(c) || c == ',')
-        .map(trim_to_alnum)
-        .filter(|w| !w.is_empty())
+    let ascii = s.is_ascii();
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let cut = if ascii {
+                // (the ASCII characters `char::is_whitespace` accepts, and the comma)
+                rest.bytes()
+                    .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
+                    .map(|i| (i, 1))
+            } else {
+                rest.char_indices()
+                    .find(|&(_, c)| is_space(c) || c == ',')
+                    .map(|(i, c)| (i, c.len_utf8()))
+            };
+            let piece = match cut {
+                Some((i, len)) => {
+                    let piece = &rest[..i];
+                    rest = &rest[i + len..];
+                    piece
+                }
+                None => std::mem::take(&mut rest),
+            };
+            let w = trim_to_alnum(piece);
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+        None
+    })
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
