@@ -444,31 +444,46 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 /// ends a name ([`ends_name`]).
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
     let s = span.text(text);
+    let ascii = s.is_ascii();
     let mut off = 0;
-    s.split_inclusive(is_space)
-        .map(move |w| {
-            let o = off;
-            off += w.len();
-            (o, w)
-        })
-        .map(|(o, w)| {
-            // (spaces are among the characters trimmed: one trim does both)
-            let core = trim_ascii_ends(
-                w,
-                |b| !b.is_ascii_alphanumeric() && b != b'\'',
-                |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
-            );
-            let core = core.trim_start_matches(['\'', '’']);
-            // `core` is a slice of `w`: its offset, without a search
-            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
-            (o + lead, core)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .scan("", move |prev, (o, w)| {
-            let stop = !prev.is_empty() && ends_name(prev, w, person);
-            *prev = w;
-            (!stop).then_some((o, w))
-        })
+    // (`s.split_inclusive(is_space)` with each piece's offset; an ASCII `s` is cut by a
+    // byte scan, not by decoding its characters)
+    std::iter::from_fn(move || {
+        let rest = &s[off..];
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if ascii {
+            rest.bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .map_or(rest.len(), |i| i + 1)
+        } else {
+            rest.char_indices()
+                .find(|&(_, c)| is_space(c))
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        };
+        let o = off;
+        off += len;
+        Some((o, &rest[..len]))
+    })
+    .map(|(o, w)| {
+        // (spaces are among the characters trimmed: one trim does both)
+        let core = trim_ascii_ends(
+            w,
+            |b| !b.is_ascii_alphanumeric() && b != b'\'',
+            |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
+        );
+        let core = core.trim_start_matches(['\'', '’']);
+        // `core` is a slice of `w`: its offset, without a search
+        let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+        (o + lead, core)
+    })
+    .filter(|(_, w)| !w.is_empty())
+    .scan("", move |prev, (o, w)| {
+        let stop = !prev.is_empty() && ends_name(prev, w, person);
+        *prev = w;
+        (!stop).then_some((o, w))
+    })
 }
 
 /// The proper-name part of a named mention: the words after the last title, role word,
