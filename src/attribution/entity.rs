@@ -616,13 +616,23 @@ fn proper_part(text: &str, span: Span) -> Span {
         None => span,
     };
     let s = span.text(text);
+    // the rest of `s` from a word on is all capitalised words and connectors when it
+    // starts after the last word that is neither: found in one pass, not a pass over the
+    // rest from each word
+    let mut all_caps_from = 0;
+    let mut off = 0;
+    for w in s.split_inclusive(char::is_whitespace) {
+        off += w.len();
+        // (the piece's trailing space is trimmed with its punctuation)
+        let x = trim_to_alnum(w);
+        if !(x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)) {
+            all_caps_from = off;
+        }
+    }
     let mut off = 0;
     for w in s.split_inclusive(char::is_whitespace) {
         let rest = &s[off..];
-        let all_caps = rest.split_whitespace().all(|x| {
-            let x = trim_to_alnum(x);
-            x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)
-        });
+        let all_caps = off >= all_caps_from;
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
             // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped
             // ("A State Department official": the body; "A Republican" stays one)
