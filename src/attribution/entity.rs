@@ -224,10 +224,69 @@ pub(crate) fn normalize_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `w` without the characters at its ends that are not letters or digits
+/// (`w.trim_matches(|c| !is_alnum(c))`): ASCII ends are scanned as bytes, and only a
+/// non-ASCII end goes to the Unicode test.
+fn trim_to_alnum(w: &str) -> &str {
+    trim_ascii_ends(
+        w,
+        |b| !b.is_ascii_alphanumeric(),
+        |rest| rest.trim_matches(|c: char| !is_alnum(c)),
+    )
+}
+
+/// `w` without the ASCII bytes `strip` accepts at its ends; when an end is left at a
+/// non-ASCII character, `slow` (the same trim over characters) finishes it.
+fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &str) -> &str {
+    let bytes = w.as_bytes();
+    let keep = |b: &u8| !b.is_ascii() || !strip(*b);
+    let Some(start) = bytes.iter().position(keep) else {
+        return "";
+    };
+    // (the last kept byte ends a character: only ASCII bytes were skipped after it)
+    let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
+    let rest = &w[start..end];
+    let (first, last) = (rest.as_bytes()[0], rest.as_bytes()[rest.len() - 1]);
+    if first.is_ascii() && last.is_ascii() {
+        rest
+    } else {
+        slow(rest)
+    }
+}
+
+/// The words of `s` between spaces ([`is_space`]) and commas, each trimmed to its letters
+/// and digits ([`trim_to_alnum`]), empty ones skipped. An ASCII `s` (most mentions) is
+/// cut by a byte scan, not by decoding its characters.
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| is_space(c) || c == ',')
-        .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
-        .filter(|w| !w.is_empty())
+    let ascii = s.is_ascii();
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let cut = if ascii {
+                // (the ASCII characters `char::is_whitespace` accepts, and the comma)
+                rest.bytes()
+                    .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
+                    .map(|i| (i, 1))
+            } else {
+                rest.char_indices()
+                    .find(|&(_, c)| is_space(c) || c == ',')
+                    .map(|(i, c)| (i, c.len_utf8()))
+            };
+            let piece = match cut {
+                Some((i, len)) => {
+                    let piece = &rest[..i];
+                    rest = &rest[i + len..];
+                    piece
+                }
+                None => std::mem::take(&mut rest),
+            };
+            let w = trim_to_alnum(piece);
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+        None
+    })
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -381,28 +440,46 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 /// ends a name ([`ends_name`]).
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
     let s = span.text(text);
+    let ascii = s.is_ascii();
     let mut off = 0;
-    s.split_inclusive(is_space)
-        .map(move |w| {
-            let o = off;
-            off += w.len();
-            (o, w)
-        })
-        .map(|(o, w)| {
-            let core = w
-                .trim_matches(is_space)
-                .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
-            let core = core.trim_start_matches(['\'', '’']);
-            // `core` is a slice of `w`: its offset, without a search
-            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
-            (o + lead, core)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .scan("", move |prev, (o, w)| {
-            let stop = !prev.is_empty() && ends_name(prev, w, person);
-            *prev = w;
-            (!stop).then_some((o, w))
-        })
+    // (`s.split_inclusive(is_space)` with each piece's offset; an ASCII `s` is cut by a
+    // byte scan, not by decoding its characters)
+    std::iter::from_fn(move || {
+        let rest = &s[off..];
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if ascii {
+            rest.bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .map_or(rest.len(), |i| i + 1)
+        } else {
+            rest.char_indices()
+                .find(|&(_, c)| is_space(c))
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        };
+        let o = off;
+        off += len;
+        Some((o, &rest[..len]))
+    })
+    .map(|(o, w)| {
+        // (spaces are among the characters trimmed: one trim does both)
+        let core = trim_ascii_ends(
+            w,
+            |b| !b.is_ascii_alphanumeric() && b != b'\'',
+            |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
+        );
+        let core = core.trim_start_matches(['\'', '’']);
+        // `core` is a slice of `w`: its offset, without a search
+        let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+        (o + lead, core)
+    })
+    .filter(|(_, w)| !w.is_empty())
+    .scan("", move |prev, (o, w)| {
+        let stop = !prev.is_empty() && ends_name(prev, w, person);
+        *prev = w;
+        (!stop).then_some((o, w))
+    })
 }
 
 /// The proper-name part of a named mention: the words after the last title, role word,
@@ -535,13 +612,23 @@ fn proper_part(text: &str, span: Span) -> Span {
         None => span,
     };
     let s = span.text(text);
+    // the rest of `s` from a word on is all capitalised words and connectors when it
+    // starts after the last word that is neither: found in one pass, not a pass over the
+    // rest from each word
+    let mut all_caps_from = 0;
+    let mut off = 0;
+    for w in s.split_inclusive(char::is_whitespace) {
+        off += w.len();
+        // (the piece's trailing space is trimmed with its punctuation)
+        let x = trim_to_alnum(w);
+        if !(x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)) {
+            all_caps_from = off;
+        }
+    }
     let mut off = 0;
     for w in s.split_inclusive(char::is_whitespace) {
         let rest = &s[off..];
-        let all_caps = rest.split_whitespace().all(|x| {
-            let x = x.trim_matches(|c: char| !is_alnum(c));
-            x.is_empty() || x.chars().next().is_some_and(char::is_uppercase) || is_connector(x)
-        });
+        let all_caps = off >= all_caps_from;
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
             // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped
             // ("A State Department official": the body; "A Republican" stays one)
@@ -559,7 +646,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     let lead = s
         .split_inclusive(char::is_whitespace)
         .take_while(|w| {
-            let c = w.trim().trim_matches(|c: char| !is_alnum(c));
+            let c = trim_to_alnum(w);
             MENTION_DETERMINERS
                 .iter()
                 .any(|d| d.eq_ignore_ascii_case(c))
