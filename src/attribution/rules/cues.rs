@@ -9,6 +9,54 @@ use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::VERB_ONLY_FORMS as VERB_ONLY;
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
+use once_cell::sync::Lazy;
+
+/// The cue phrases by their first word: for each distinct first word, the phrases that
+/// start with it (their words), in the list's order, the medium phrases apart from the
+/// others. A token looks up its own phrases instead of trying every phrase of the list.
+struct PhraseHead {
+    word: &'static str,
+    /// Source and verb phrases (what [`find_cues`] tries), with their role.
+    cues: Vec<(PhraseRole, &'static [&'static str])>,
+    /// Medium phrases (what [`medium_at`] tries).
+    media: Vec<&'static [&'static str]>,
+}
+
+static PHRASE_HEADS: Lazy<Vec<PhraseHead>> = Lazy::new(|| {
+    let mut heads: Vec<PhraseHead> = Vec::new();
+    for (role, words) in CUE_PHRASES.iter() {
+        let Some(first) = words.first() else {
+            continue;
+        };
+        let at = match heads
+            .iter()
+            .position(|h| h.word.eq_ignore_ascii_case(first))
+        {
+            Some(at) => at,
+            None => {
+                heads.push(PhraseHead {
+                    word: first,
+                    cues: Vec::new(),
+                    media: Vec::new(),
+                });
+                heads.len() - 1
+            }
+        };
+        if *role == PhraseRole::Medium {
+            heads[at].media.push(words);
+        } else {
+            heads[at].cues.push((*role, words));
+        }
+    }
+    heads
+});
+
+/// The phrases whose first word is `word` (any case).
+fn phrase_head(word: &str) -> Option<&'static PhraseHead> {
+    PHRASE_HEADS
+        .iter()
+        .find(|h| h.word.len() == word.len() && h.word.eq_ignore_ascii_case(word))
+}
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
@@ -45,20 +93,21 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
         }
         // phrases with a source role ("according to")
         let mut matched = false;
-        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) {
-            &CUE_PHRASES
+        let phrases: &[(PhraseRole, &[&str])] = if t.has(class::PHRASE_HEAD) {
+            phrase_head(t.text(cx.text)).map_or(&[], |h| &h.cues)
         } else {
             &[]
         };
-        for (role, words) in phrases {
-            if *role == PhraseRole::Medium || i + words.len() > e {
+        for &(role, words) in phrases {
+            if i + words.len() > e {
                 continue;
             }
-            if words.iter().enumerate().all(|(k, w)| {
+            // the first word is the head's
+            if words.iter().enumerate().skip(1).all(|(k, w)| {
                 let tk = &toks[i + k];
                 tk.word() && !tk.in_quote() && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
-                if *role == PhraseRole::Verb {
+                if role == PhraseRole::Verb {
                     // "made it clear that …", "shot back": a reporting verb of several
                     // words, its subject the speaker
                     out.push(Cue {
@@ -224,11 +273,13 @@ pub(super) fn medium_at(cx: &RuleContext<'_>, i: usize, e: usize) -> Option<usiz
     if !cx.toks[i].has(class::PHRASE_HEAD) {
         return None;
     }
-    for (role, words) in CUE_PHRASES.iter() {
-        if *role != PhraseRole::Medium || i + words.len() > e {
+    let head = phrase_head(cx.text_of(i))?;
+    for words in &head.media {
+        if i + words.len() > e {
             continue;
         }
-        if words.iter().enumerate().all(|(k, w)| {
+        // the first word is the head's
+        if words.iter().enumerate().skip(1).all(|(k, w)| {
             let tk = &cx.toks[i + k];
             tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
         }) {
