@@ -68,26 +68,32 @@ pub(super) fn ambiguous_form(w: &str) -> bool {
 
 /// A headline: most words outside quotations are capitalised.
 pub(super) fn is_headline(cx: &RuleContext<'_>, s: usize, e: usize) -> bool {
-    let toks = cx.toks;
-    let words = toks[s..e]
-        .iter()
-        .filter(|t| t.word() && !t.in_quote())
-        .count();
-    let caps = toks[s..e]
-        .iter()
-        .filter(|t| t.word() && !t.in_quote() && t.cap())
-        .count();
+    // one pass, counting without branches
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in &cx.toks[s..e] {
+        let counted = t.word() && !t.in_quote();
+        words += usize::from(counted);
+        caps += usize::from(counted && t.cap());
+    }
     words >= 4 && caps * 4 >= words * 3
 }
 
 /// Find the cues of sentence tokens [s, e).
 pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
     let toks = cx.toks;
-    let headline = is_headline(cx, s, e);
+    // asked only of a sentence with a reporting-verb form in it
+    let mut headline = None;
     let mut i = s;
     while i < e {
         let t = &toks[i];
         if !t.word() || t.in_quote() {
+            i += 1;
+            continue;
+        }
+        // only a phrase head, `put`/`puts` or a reporting-verb form starts a cue: one
+        // test of the token's bits and length passes over the other words
+        let len = t.end() - t.start();
+        if !(t.reporting() || t.has(class::PHRASE_HEAD) || len == 3 || len == 4) {
             i += 1;
             continue;
         }
@@ -144,9 +150,12 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
         if matched {
             continue;
         }
-        let w = t.text(cx.text);
         // "as Ana Ruiz put it, …": "put it" reports words
-        if i + 1 < e && is(cx.text, t, &["put", "puts"]) && is(cx.text, &toks[i + 1], &["it"]) {
+        if i + 1 < e
+            && matches!(cx.text.as_bytes()[t.start()], b'p' | b'P')
+            && is(cx.text, t, &["put", "puts"])
+            && is(cx.text, &toks[i + 1], &["it"])
+        {
             out.push(Cue {
                 a: i,
                 b: i + 2,
@@ -160,6 +169,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             continue;
         }
         if let Some(lemma) = t.lemma(cx.text) {
+            let w = t.text(cx.text);
+            let headline = *headline.get_or_insert_with(|| is_headline(cx, s, e));
             let blocked = i > s && {
                 let p = &toks[i - 1];
                 // "a swiftly called meeting", "the widely reported remark": an adjective
