@@ -11,10 +11,13 @@ use crate::span::Span;
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
     // the lengths first: most words have none of the list's lengths
     let len = t.end() - t.start();
+    // the token's bytes (its offsets are char boundaries: no check needed)
     t.word()
-        && list
-            .iter()
-            .any(|x| x.len() == len && x.as_bytes().eq_ignore_ascii_case(t.text(text).as_bytes()))
+        && list.iter().any(|x| {
+            x.len() == len
+                && x.as_bytes()
+                    .eq_ignore_ascii_case(&text.as_bytes()[t.start()..t.end()])
+        })
 }
 
 /// Does `word` end with the lowercase `suffix`, in any case?

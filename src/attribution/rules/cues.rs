@@ -9,6 +9,54 @@ use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::VERB_ONLY_FORMS as VERB_ONLY;
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
+use once_cell::sync::Lazy;
+
+/// The cue phrases by their first word: for each distinct first word, the phrases that
+/// start with it (their words), in the list's order, the medium phrases apart from the
+/// others. A token looks up its own phrases instead of trying every phrase of the list.
+struct PhraseHead {
+    word: &'static str,
+    /// Source and verb phrases (what [`find_cues`] tries), with their role.
+    cues: Vec<(PhraseRole, &'static [&'static str])>,
+    /// Medium phrases (what [`medium_at`] tries).
+    media: Vec<&'static [&'static str]>,
+}
+
+static PHRASE_HEADS: Lazy<Vec<PhraseHead>> = Lazy::new(|| {
+    let mut heads: Vec<PhraseHead> = Vec::new();
+    for (role, words) in CUE_PHRASES.iter() {
+        let Some(first) = words.first() else {
+            continue;
+        };
+        let at = match heads
+            .iter()
+            .position(|h| h.word.eq_ignore_ascii_case(first))
+        {
+            Some(at) => at,
+            None => {
+                heads.push(PhraseHead {
+                    word: first,
+                    cues: Vec::new(),
+                    media: Vec::new(),
+                });
+                heads.len() - 1
+            }
+        };
+        if *role == PhraseRole::Medium {
+            heads[at].media.push(words);
+        } else {
+            heads[at].cues.push((*role, words));
+        }
+    }
+    heads
+});
+
+/// The phrases whose first word is `word` (any case).
+fn phrase_head(word: &str) -> Option<&'static PhraseHead> {
+    PHRASE_HEADS
+        .iter()
+        .find(|h| h.word.len() == word.len() && h.word.eq_ignore_ascii_case(word))
+}
 
 /// Reporting verbs that are also common nouns in their base or -s form; accepted only
 /// with a subject right before them.
@@ -20,22 +68,21 @@ pub(super) fn ambiguous_form(w: &str) -> bool {
 
 /// A headline: most words outside quotations are capitalised.
 pub(super) fn is_headline(cx: &RuleContext<'_>, s: usize, e: usize) -> bool {
-    let toks = cx.toks;
-    let words = toks[s..e]
-        .iter()
-        .filter(|t| t.word() && !t.in_quote())
-        .count();
-    let caps = toks[s..e]
-        .iter()
-        .filter(|t| t.word() && !t.in_quote() && t.cap())
-        .count();
+    // one pass, counting without branches
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in &cx.toks[s..e] {
+        let counted = t.word() && !t.in_quote();
+        words += usize::from(counted);
+        caps += usize::from(counted && t.cap());
+    }
     words >= 4 && caps * 4 >= words * 3
 }
 
 /// Find the cues of sentence tokens [s, e).
 pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<Cue>) {
     let toks = cx.toks;
-    let headline = is_headline(cx, s, e);
+    // asked only of a sentence with a reporting-verb form in it
+    let mut headline = None;
     let mut i = s;
     while i < e {
         let t = &toks[i];
@@ -43,22 +90,30 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             i += 1;
             continue;
         }
+        // only a phrase head, `put`/`puts` or a reporting-verb form starts a cue: one
+        // test of the token's bits and length passes over the other words
+        let len = t.end() - t.start();
+        if !(t.reporting() || t.has(class::PHRASE_HEAD) || len == 3 || len == 4) {
+            i += 1;
+            continue;
+        }
         // phrases with a source role ("according to")
         let mut matched = false;
-        let phrases: &[(PhraseRole, Vec<&str>)] = if t.has(class::PHRASE_HEAD) {
-            &CUE_PHRASES
+        let phrases: &[(PhraseRole, &[&str])] = if t.has(class::PHRASE_HEAD) {
+            phrase_head(t.text(cx.text)).map_or(&[], |h| &h.cues)
         } else {
             &[]
         };
-        for (role, words) in phrases {
-            if *role == PhraseRole::Medium || i + words.len() > e {
+        for &(role, words) in phrases {
+            if i + words.len() > e {
                 continue;
             }
-            if words.iter().enumerate().all(|(k, w)| {
+            // the first word is the head's
+            if words.iter().enumerate().skip(1).all(|(k, w)| {
                 let tk = &toks[i + k];
                 tk.word() && !tk.in_quote() && tk.text(cx.text).eq_ignore_ascii_case(w)
             }) {
-                if *role == PhraseRole::Verb {
+                if role == PhraseRole::Verb {
                     // "made it clear that …", "shot back": a reporting verb of several
                     // words, its subject the speaker
                     out.push(Cue {
@@ -95,9 +150,12 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
         if matched {
             continue;
         }
-        let w = t.text(cx.text);
         // "as Ana Ruiz put it, …": "put it" reports words
-        if i + 1 < e && is(cx.text, t, &["put", "puts"]) && is(cx.text, &toks[i + 1], &["it"]) {
+        if i + 1 < e
+            && matches!(cx.text.as_bytes()[t.start()], b'p' | b'P')
+            && is(cx.text, t, &["put", "puts"])
+            && is(cx.text, &toks[i + 1], &["it"])
+        {
             out.push(Cue {
                 a: i,
                 b: i + 2,
@@ -111,6 +169,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             continue;
         }
         if let Some(lemma) = t.lemma(cx.text) {
+            let w = t.text(cx.text);
+            let headline = *headline.get_or_insert_with(|| is_headline(cx, s, e));
             let blocked = i > s && {
                 let p = &toks[i - 1];
                 // "a swiftly called meeting", "the widely reported remark": an adjective
@@ -224,11 +284,13 @@ pub(super) fn medium_at(cx: &RuleContext<'_>, i: usize, e: usize) -> Option<usiz
     if !cx.toks[i].has(class::PHRASE_HEAD) {
         return None;
     }
-    for (role, words) in CUE_PHRASES.iter() {
-        if *role != PhraseRole::Medium || i + words.len() > e {
+    let head = phrase_head(cx.text_of(i))?;
+    for words in &head.media {
+        if i + words.len() > e {
             continue;
         }
-        if words.iter().enumerate().all(|(k, w)| {
+        // the first word is the head's
+        if words.iter().enumerate().skip(1).all(|(k, w)| {
             let tk = &cx.toks[i + k];
             tk.word() && tk.text(cx.text).eq_ignore_ascii_case(w)
         }) {
