@@ -143,7 +143,7 @@ pub(super) fn indirect(
     main_speaker: Option<Mention>,
 ) -> Option<Attribution> {
     let cue = cues[ci];
-    // "she appeared to suggest that …", "he seemed to think …": the subject speaks,
+    // "she appeared to hint that …", "he seemed to think …": the subject speaks,
     // through the reporting verb after "to"
     let through_verb =
         cue.b + 1 < te && is(cx.text, &cx.toks[cue.b], &["to"]) && cx.toks[cue.b + 1].reporting();
@@ -229,8 +229,8 @@ fn speakerless(
     {
         return None;
     }
-    // the complement of `seem` ends at the first comma ("…seems to be a real issue, as
-    // two voters who saw her said"): what follows may be an attribution of its own
+    // the complement of `seem` ends at the first comma ("…seems to cause trouble on the
+    // island, as three shopkeepers said"): what follows may be an attribution of its own
     let end = content_end(cx, ts, te);
     let stop = (cue.b..end)
         .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
