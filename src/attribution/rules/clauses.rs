@@ -157,8 +157,28 @@ pub(super) fn indirect(
         if embedded_question_before(cx, cue.a, ts) {
             return None;
         }
+        let agent = source::passive_agent(cx, cue.b, te);
+        // "X was quoted by the Ledger as saying …", "X is reported to have told friends
+        // …": the subject speaks through the reporting verb, the agent only relays it
+        let after_agent = agent.map_or(cue.b, |(_, b)| b);
+        if let Some(verb) = source::speaks_through(cx, after_agent, te) {
+            if let Some((a, b)) = agent.filter(|&(a, b)| is_media(cx, a, b)) {
+                attribution.medium = Some(cx.span(a, b));
+            }
+            // "… as saying the ferry would stop": the content starts after the verb (after
+            // "to have", the verb's own object may be the content: "to have called it …")
+            let content = attribution.content;
+            if verb + 1 < te
+                && is(cx.text, &cx.toks[verb - 1], &["as"])
+                && content.start < cx.toks[verb].end()
+                && cx.toks[verb + 1].start() < content.end
+            {
+                attribution.content = Span::new(cx.toks[verb + 1].start(), content.end);
+            }
+            return Some(attribution);
+        }
         let subject = attribution.speaker.take();
-        match source::passive_agent(cx, cue.b, te) {
+        match agent {
             Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
             // "X was asked": the subject of a verb of telling is its addressee; of
             // another verb ("X is expected to …"), the content's topic
