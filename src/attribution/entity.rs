@@ -366,7 +366,7 @@ fn is_connector(w: &str) -> bool {
         || lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
 }
 
-/// A contraction or a clitic (`isn't`, `Trump'll`), not a name's own apostrophe
+/// A contraction or a clitic (`isn't`, `Brisco'll`), not a name's own apostrophe
 /// (`O'Neill`, `D'Amato`) nor a possessive (handled by the caller).
 fn is_contraction(w: &str) -> bool {
     let Some(i) = w.find(['\'', '’']) else {
@@ -381,7 +381,7 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
-/// The stem of a possessive (`NBC` of `NBC's`, `Trump` of `Trump’s`, `Jones` of
+/// The stem of a possessive (`NBC` of `NBC's`, `Brisco` of `Brisco’s`, `Jones` of
 /// `Jones'`), or `None`.
 fn possessive_stem(w: &str) -> Option<&str> {
     ["'s", "’s", "'S", "’S"]
@@ -394,8 +394,8 @@ fn possessive_stem(w: &str) -> Option<&str> {
         })
 }
 
-/// Does a name end before the word `w` that follows some of its words (`Hillary Clinton
-/// Speaks`, `Donald Trump isn't`, `Clinton now`, `Florida Friday`)?
+/// Does a name end before the word `w` that follows some of its words (`Ann Tavenor
+/// Speaks`, `Tomas Brisco isn't`, `Tavenor now`, `Kellport Friday`)?
 fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     let info = lexicon::word_info(w);
     let lower = w.chars().next().is_some_and(char::is_lowercase);
@@ -403,7 +403,7 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
         // most name words: no list knows them
         return is_contraction(w) || lower && w.len() > 4 && w.ends_with("ly");
     }
-    // "United States", "Immigration Services": a capitalised head of a body's name after
+    // "United States", "Pilotage Services": a capitalised head of a body's name after
     // a capitalised word, not a headline's verb
     if !lower
         && prev.chars().next().is_some_and(char::is_uppercase)
@@ -428,7 +428,7 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
             && !is_connector(w)
             && info.class & (function | lexicon::class::BETWEEN | lexicon::class::TIME) != 0
         || lower && w.len() > 4 && w.ends_with("ly")
-        // a headline's verbs and function words ("Donald Trump Is Right", "… As A")
+        // a headline's verbs and function words ("Tomas Brisco Is Right", "… As A")
         || !lower
             && w.len() > 1
             && info.class & (function | lexicon::class::BETWEEN) != 0
@@ -484,7 +484,7 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
 
 /// The proper-name part of a named mention: the words after the last title, role word,
 /// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
-/// clause runs on with (`Hillary Clinton Speaks`, `Donald Trump isn't`).
+/// clause runs on with (`Ann Tavenor Speaks`, `Tomas Brisco isn't`).
 fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     let mut start = None;
     let mut end = 0;
@@ -523,7 +523,7 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if particle {
             continue;
         }
-        // "Clinton now", "Clinton restricted": a name the mention runs on past with a
+        // "Tavenor now", "Tavenor restricted": a name the mention runs on past with a
         // verb or an adverb, kept in case no other name starts after it
         if let Some(from) = start.filter(|_| first.is_lowercase() && runs_on_past_name(bare)) {
             run_on_name = Some((from, end));
@@ -533,11 +533,11 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             || title_of
             || start.is_none()
                 && (lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
-                    // "Said Ellis": a reporting verb's inflected form starts no name
+                    // "Said Tavenor": a reporting verb's inflected form starts no name
                     || lexicon::word_info(bare)
                         .lemma
                         .is_some_and(|l| !l.eq_ignore_ascii_case(bare))
-                    // "Neither Clinton nor Trump"
+                    // "Neither Tavenor nor Brisco"
                     || ["neither", "either", "both", "nor"]
                         .iter()
                         .any(|w| w.eq_ignore_ascii_case(bare)))
@@ -569,8 +569,8 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     (start < end).then(|| Span::new(start, end))
 }
 
-/// Is `mention` a name and then only words a clause runs on with (`Clinton now`, `Ann
-/// Lee restricted`), not a description (`Clinton supporters`, `the Lee campaign`)?
+/// Is `mention` a name and then only words a clause runs on with (`Tavenor now`, `Ann
+/// Lee restricted`), not a description (`Tavenor supporters`, `the Lee campaign`)?
 fn name_runs_on(mention: &str) -> bool {
     let mut ws = words(mention).peekable();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -589,7 +589,7 @@ fn name_runs_on(mention: &str) -> bool {
 
 /// Is the lowercase word `w`, after a name in a mention, a word the clause runs on with
 /// (`now`, `restricted`, `says`): an adverb, a time word, a past form or a reporting
-/// verb's form, not a noun the name modifies (`Clinton supporters`, `McConnell aides`)?
+/// verb's form, not a noun the name modifies (`Brisco supporters`, `Tavenor aides`)?
 fn runs_on_past_name(w: &str) -> bool {
     let info = lexicon::word_info(w);
     info.lemma.is_some()
@@ -630,7 +630,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         let rest = &s[off..];
         let all_caps = off >= all_caps_from;
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
-            // "The Clinton campaign" is named "Clinton campaign"; "NBC's" is dropped
+            // "The Tavenor campaign" is named "Tavenor campaign"; "NBC's" is dropped
             // ("A State Department official": the body; "A Republican" stays one)
             let rest = ["The ", "A ", "An "]
                 .iter()
@@ -642,7 +642,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         }
         off += w.len();
     }
-    // "the Clinton campaign": the capitalised words and the head after them
+    // "the Tavenor campaign": the capitalised words and the head after them
     let lead = s
         .split_inclusive(char::is_whitespace)
         .take_while(|w| {
@@ -681,7 +681,7 @@ fn capitalised_run_from(text: &str, at: usize) -> Option<usize> {
             .find(|c: char| c.is_whitespace() || ",;:()\"“”".contains(c))
             .unwrap_or(rest.len());
         let word = &rest[..len];
-        // ("of Prisons." at the end of a sentence: the period is not the word's)
+        // ("of Tolls." at the end of a sentence: the period is not the word's)
         let w = word.strip_suffix('.').unwrap_or(word);
         if !organisation_word(w) {
             break;
@@ -713,10 +713,10 @@ fn joined_in_text(text: &str, span: Span) -> bool {
 }
 
 /// An organisation's name `name` made whole from the text around it, when the mention
-/// holds only part of it: the words after it joined by `of`, `for` or `on` (`the Federal
-/// Bureau` of `the Federal Bureau of Prisons`, `the Roper Center for Public Opinion
-/// Research`) and the organisation's head before it (`Presidential Debates` of `the
-/// Commission on Presidential Debates`).
+/// holds only part of it: the words after it joined by `of`, `for` or `on` (`the Coastal
+/// Office` of `the Coastal Office of Ferry Safety`, `the Marlow Institute for Tidal
+/// Research`) and the organisation's head before it (`Harbor Tolls` of `the Board on
+/// Harbor Tolls`).
 fn whole_organisation_name(text: &str, name: Span) -> Span {
     let (mut start, mut end) = (name.start, name.end);
     // (two joins at most: "the Bureau of Labor Statistics of …" is rare, and linear)
@@ -742,7 +742,7 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
     let joined = [" of ", " for ", " on ", " for a ", " of the ", " on the "]
         .iter()
         .find_map(|j| before.strip_suffix(j))
-        // "the Central and East European Coalition": one word and `and` after `the`
+        // "the North and West Island Council": one word and `and` after `the`
         .or_else(|| {
             let head = before.strip_suffix(" and ")?;
             let (lead, word) = head.rsplit_once(' ')?;
@@ -1133,8 +1133,8 @@ fn is_plural_head(w: &str) -> bool {
 /// Where the lead ends: the end of the first paragraph after the headline (`headline`,
 /// 0 when none).
 fn lead_end(text: &str, headline: usize) -> usize {
-    // a first line of at most 25 words is a title, whatever its case ("Judge rejects
-    // request to unseal file.")
+    // a first line of at most 25 words is a title, whatever its case ("Judge keeps
+    // harbor survey under wraps.")
     let headline = match text.find('\n') {
         Some(end) if headline == 0 && text[..end].split_whitespace().count() <= 25 => end,
         _ => headline,
@@ -1320,7 +1320,7 @@ pub(crate) fn cluster<'t>(
         if ai.is_none()
             && span.end <= headline
             && !name_part(text, span, extra).is_some_and(|np| {
-                // ("Will Sanders Quit?": a modal is no forename there)
+                // ("Will Tavenor Resign?": a modal is no forename there)
                 let np = np.text(text);
                 gender_of_forename(np).1
                     && words(np).next().is_none_or(|first| {
@@ -1342,7 +1342,7 @@ pub(crate) fn cluster<'t>(
                 {
                     MentionKind::Organisation
                 }
-                // "Clinton now": a name and the words the clause runs on with
+                // "Tavenor now": a name and the words the clause runs on with
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
             },
@@ -1784,7 +1784,7 @@ pub(crate) fn cluster<'t>(
                                 && w.chars().next().is_some_and(char::is_uppercase)
                         });
                     let head_class = lexicon::word_info(head).class;
-                    // "the Trump campaign", "the Obama administration": a body, not a person
+                    // "the Brisco campaign", "the Lund administration": a body, not a person
                     let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0
                     {
                         MentionKind::Organisation
@@ -1803,7 +1803,7 @@ pub(crate) fn cluster<'t>(
                     let definite = words(s)
                         .next()
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-                    // "the Clinton ad": a modifier that is a person's name makes a thing of
+                    // "the Tavenor ad": a modifier that is a person's name makes a thing of
                     // theirs, not another of their names
                     let names_a_person = || {
                         recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
@@ -2157,9 +2157,9 @@ mod tests {
 
     #[test]
     fn run_on_names_and_quantified_groups() {
-        assert!(name_runs_on("Clinton now"));
+        assert!(name_runs_on("Brisco now"));
         assert!(name_runs_on("Ann Lee restricted"));
-        assert!(!name_runs_on("Clinton supporters"));
+        assert!(!name_runs_on("Brisco supporters"));
         assert!(!name_runs_on("the Lee campaign"));
         let text = "and some Greens said";
         let at = text.find("Greens").unwrap();

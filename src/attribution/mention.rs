@@ -259,7 +259,7 @@ pub(crate) fn subject_before(
             return Some((k + 1, h));
         }
         h = k - 1;
-        // "Dana Pell, the attorney general of Oregon, one of the states suing, said": the
+        // "Tomas Tavenor, the chief engineer of Kellport, one of the towns fighting, said": the
         // phrase set off before was itself an apposition, and its place is no speaker
         if open == [","] {
             if let Some(comma) = role_apposition_start(text, toks, h, floor) {
@@ -270,7 +270,7 @@ pub(crate) fn subject_before(
     subject_head(text, toks, h, floor)
 }
 
-/// Token `h` ends a role phrase set off by a comma (`, the attorney general of Oregon`):
+/// Token `h` ends a role phrase set off by a comma (`, the chief engineer of Kellport`):
 /// a determiner, a role with a lowercase word, `of` and a capitalised place. Returns the
 /// comma's index, a word before it.
 fn role_apposition_start(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<usize> {

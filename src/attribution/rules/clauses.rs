@@ -143,7 +143,7 @@ pub(super) fn indirect(
     main_speaker: Option<Mention>,
 ) -> Option<Attribution> {
     let cue = cues[ci];
-    // "she appeared to suggest that …", "he seemed to think …": the subject speaks,
+    // "she appeared to hint that …", "he seemed to think …": the subject speaks,
     // through the reporting verb after "to"
     let through_verb =
         cue.b + 1 < te && is(cx.text, &cx.toks[cue.b], &["to"]) && cx.toks[cue.b + 1].reporting();
@@ -157,8 +157,28 @@ pub(super) fn indirect(
         if embedded_question_before(cx, cue.a, ts) {
             return None;
         }
+        let agent = source::passive_agent(cx, cue.b, te);
+        // "X was quoted by the Ledger as saying …", "X is reported to have told friends
+        // …": the subject speaks through the reporting verb, the agent only relays it
+        let after_agent = agent.map_or(cue.b, |(_, b)| b);
+        if let Some(verb) = source::speaks_through(cx, after_agent, te) {
+            if let Some((a, b)) = agent.filter(|&(a, b)| is_media(cx, a, b)) {
+                attribution.medium = Some(cx.span(a, b));
+            }
+            // "… as saying the ferry would stop": the content starts after the verb (after
+            // "to have", the verb's own object may be the content: "to have called it …")
+            let content = attribution.content;
+            if verb + 1 < te
+                && is(cx.text, &cx.toks[verb - 1], &["as"])
+                && content.start < cx.toks[verb].end()
+                && cx.toks[verb + 1].start() < content.end
+            {
+                attribution.content = Span::new(cx.toks[verb + 1].start(), content.end);
+            }
+            return Some(attribution);
+        }
         let subject = attribution.speaker.take();
-        match source::passive_agent(cx, cue.b, te) {
+        match agent {
             Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
             // "X was asked": the subject of a verb of telling is its addressee; of
             // another verb ("X is expected to …"), the content's topic
@@ -229,8 +249,8 @@ fn speakerless(
     {
         return None;
     }
-    // the complement of `seem` ends at the first comma ("…seems to be a real issue, as
-    // two voters who saw her said"): what follows may be an attribution of its own
+    // the complement of `seem` ends at the first comma ("…seems to cause trouble on the
+    // island, as three shopkeepers said"): what follows may be an attribution of its own
     let end = content_end(cx, ts, te);
     let stop = (cue.b..end)
         .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())

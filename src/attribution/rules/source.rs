@@ -187,6 +187,22 @@ pub(super) fn passive_agent(
         .flatten()
 }
 
+/// The reporting verb through which the subject of a passive cue speaks, when the words
+/// at token `at` are `as` and its -ing form (`was quoted as saying …`) or `to have` and
+/// its participle (`is reported to have told friends …`): its token. A plain `to` is not
+/// enough: `X was asked to name …`, `X is expected to discuss …` report no words of X.
+pub(super) fn speaks_through(cx: &RuleContext<'_>, at: usize, end: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let verb = |k: usize| (k < end && toks[k].reporting()).then_some(k);
+    if at + 1 < end && is(cx.text, &toks[at], &["as"]) {
+        return verb(at + 1).filter(|&k| ends_with_ci(cx.text_of(k), "ing"));
+    }
+    if at + 2 < end && is(cx.text, &toks[at], &["to"]) && is(cx.text, &toks[at + 1], &["have"]) {
+        return verb(at + 2);
+    }
+    None
+}
+
 /// The features of candidate `r` for the cue [`cue_a`, `cue_b`).
 #[allow(clippy::too_many_arguments)]
 fn features(
