@@ -1892,11 +1892,13 @@ pub(crate) fn cluster<'t>(
                         // is first a body whose name ends so ("the Urban Tax Policy
                         // Center"), not one with those words in another order
                         let ends_so = |e: usize| {
-                            let theirs: Vec<&str> = words(ents[e].name.text(text)).collect();
+                            // two passes over the name's words rather than a list of them
+                            let name = ents[e].name.text(text);
+                            let count = words(name).count();
                             content_len > 0
-                                && theirs.len() >= content_len
-                                && theirs[theirs.len() - content_len..]
-                                    .iter()
+                                && count >= content_len
+                                && words(name)
+                                    .skip(count - content_len)
                                     .zip(content())
                                     .all(|(t, w)| t.eq_ignore_ascii_case(w))
                         };
