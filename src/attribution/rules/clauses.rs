@@ -179,7 +179,19 @@ pub(super) fn indirect(
         }
         let subject = attribution.speaker.take();
         match agent {
-            Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
+            Some(agent) => {
+                attribution.speaker = Some(as_mention(cx.text, cx.toks, agent));
+                // "was asked by reporters whether …": the content starts after the agent,
+                // which speaks it
+                let content = attribution.content;
+                if agent.1 < te
+                    && is(cx.text, &cx.toks[agent.1], CLAUSE_AFTER_AGENT)
+                    && content.start < cx.toks[agent.1 - 1].end()
+                    && cx.toks[agent.1].start() < content.end
+                {
+                    attribution.content = Span::new(cx.toks[agent.1].start(), content.end);
+                }
+            }
             // "X was asked": the subject of a verb of telling is its addressee; of
             // another verb ("X is expected to …"), the content's topic
             None => {
@@ -191,6 +203,13 @@ pub(super) fn indirect(
     }
     Some(attribution)
 }
+
+/// Words that open a passive cue's content right after its `by` agent (`was asked by
+/// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
+/// noun phrase was cut short, and the content keeps it.
+const CLAUSE_AFTER_AGENT: &[&str] = &[
+    "whether", "if", "why", "how", "what", "where", "when", "who", "that", "to", "about",
+];
 
 /// A wh-word opening an embedded question shortly before token `at`, after a word of
 /// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
