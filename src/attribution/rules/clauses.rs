@@ -7,7 +7,7 @@ use super::quotes::clause_subject;
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
-use crate::lexicon::{INFINITIVE_VERBS, SPEAKERLESS_VERBS, class};
+use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -539,6 +539,9 @@ fn clause_of_cue(
             && !toks[first].in_quote()
             && !toks[first].cap()
             && !toks[first].has(class::TIME)
+            // "said afterward", "said again": an adverb alone is no content
+            && !(SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
+                && (first + 1..end).all(|i| !toks[i].word()))
             && !ends_soon(cx, first, end);
         let min_words = if short_object {
             1
