@@ -134,6 +134,10 @@ pub(crate) static INFINITIVE_VERBS: Lazy<WordList> =
 pub(crate) static SPEAKERLESS_VERBS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("speakerless_verbs.txt")));
 
+/// Adverbs that stand alone after `say` without being its content (`say_adverbs.txt`):
+/// "the mayor said afterward", "he said again".
+pub(crate) static SAY_ADVERBS: Lazy<WordList> = Lazy::new(|| set(include_str!("say_adverbs.txt")));
+
 /// The mode of a cue lemma or medium phrase (`cue_modes.txt`): lemma or phrase -> mode
 /// name (`writing`, `thought`, `evidence`).
 pub(crate) static CUE_MODES: Lazy<WordMap<&'static str>> = Lazy::new(|| {

@@ -7,7 +7,7 @@ use super::quotes::clause_subject;
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
-use crate::lexicon::{INFINITIVE_VERBS, SPEAKERLESS_VERBS, class};
+use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -179,7 +179,19 @@ pub(super) fn indirect(
         }
         let subject = attribution.speaker.take();
         match agent {
-            Some(agent) => attribution.speaker = Some(as_mention(cx.text, cx.toks, agent)),
+            Some(agent) => {
+                attribution.speaker = Some(as_mention(cx.text, cx.toks, agent));
+                // "was asked by reporters whether …": the content starts after the agent,
+                // which speaks it
+                let content = attribution.content;
+                if agent.1 < te
+                    && is(cx.text, &cx.toks[agent.1], CLAUSE_AFTER_AGENT)
+                    && content.start < cx.toks[agent.1 - 1].end()
+                    && cx.toks[agent.1].start() < content.end
+                {
+                    attribution.content = Span::new(cx.toks[agent.1].start(), content.end);
+                }
+            }
             // "X was asked": the subject of a verb of telling is its addressee; of
             // another verb ("X is expected to …"), the content's topic
             None => {
@@ -191,6 +203,13 @@ pub(super) fn indirect(
     }
     Some(attribution)
 }
+
+/// Words that open a passive cue's content right after its `by` agent (`was asked by
+/// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
+/// noun phrase was cut short, and the content keeps it.
+const CLAUSE_AFTER_AGENT: &[&str] = &[
+    "whether", "if", "why", "how", "what", "where", "when", "who", "that", "to", "about",
+];
 
 /// A wh-word opening an embedded question shortly before token `at`, after a word of
 /// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
@@ -520,6 +539,9 @@ fn clause_of_cue(
             && !toks[first].in_quote()
             && !toks[first].cap()
             && !toks[first].has(class::TIME)
+            // "said afterward", "said again": an adverb alone is no content
+            && !(SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
+                && (first + 1..end).all(|i| !toks[i].word()))
             && !ends_soon(cx, first, end);
         let min_words = if short_object {
             1
