@@ -26,7 +26,7 @@ struct Inner {
 /// inside a double one.
 ///
 /// American style quotes with double marks and keeps single marks for quotations inside
-/// them; at the top level its single marks are apostrophes (`the ’90s`, `Trump’s`) and
+/// them; at the top level its single marks are apostrophes (`the ’90s`, `Halvorsen’s`) and
 /// headline quotes. British style quotes with single marks. [`SingleMarks::Auto`] (the
 /// default) decides per text: single marks open when clauses end with a single closing
 /// mark (`,’ ` `.’ ` `?' ` …, followed by a space or the end) more than four times as

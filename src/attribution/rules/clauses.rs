@@ -400,13 +400,13 @@ fn clause_of_cue(
                 &["by", "after", "before", "while", "when", "without", "in"],
             ))
         && ends_with_ci(cx.text_of(c.a), "ing");
-    // "Trump unleashed a series of tweets early Friday saying that …": a participle with
+    // "Halvorsen sent three letters on Monday saying that …": a participle with
     // no subject of its own
     let participle = participle
         || c.a > ts + 1
             && ends_with_ci(cx.text_of(c.a), "ing")
             && subject_before(text, toks, c.a, ts).is_none();
-    // "Bemoaning the “phony system,” Trump …", "After saying her foot was “swollen,” she
+    // "Decrying the “rigged toll,” Halvorsen …", "After saying the bridge was “unsafe,” she
     // …": a participle opening the sentence; the subject after its clause speaks
     let opening = ends_with_ci(cx.text_of(c.a), "ing")
         && (ts..c.a).all(|i| {
@@ -692,7 +692,7 @@ pub(super) fn coordinated(cx: &RuleContext<'_>, cue: usize, floor: usize) -> Opt
 }
 
 /// The end of a clause right before token `at`: a comma, possibly inside closing quotation
-/// marks (`…smart,'' Trump said`). Returns the token index where the clause stops.
+/// marks (`…too late,'' Halvorsen said`). Returns the token index where the clause stops.
 pub(super) fn comma_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> Option<usize> {
     let mut k = at;
     while k > ts
@@ -714,7 +714,7 @@ pub(super) fn comma_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> Option
 /// "of the plan"), not an object or a clause ("called his rivals “losers”").
 pub(super) fn ends_soon(cx: &RuleContext<'_>, cue_end: usize, end: usize) -> bool {
     let toks = cx.toks;
-    // "…, McConnell said in June, citing the release …": a participle after a comma
+    // "…, Okafor said in June, pointing to the audit …": a participle after a comma
     // starts a clause of its own
     let end = (cue_end..end)
         .find(|&i| {

@@ -3,7 +3,7 @@
 //! the speech rule links to it. It runs after every other rule of its sentence (see
 //! `SENTENCE_RULES`), so that it only takes a cue none of them used and replaces the
 //! lead-in of the sentence before only once the speech rule has read it; with no cue,
-//! the sentence's subject is the speaker (`Sanders made the following comment:`).
+//! the sentence's subject is the speaker (`Okafor made the following point:`).
 
 use super::context::{Link, Progress, RuleContext, SentenceAt, Window};
 use super::cues::after_cue;
@@ -44,7 +44,7 @@ pub(super) fn colon_lead_in(
                 ));
             }
         } else if let Some(r) = sentence_subject(cx, ts, te) {
-            // "Sanders made the following comment:" — no cue word, the subject speaks
+            // "Okafor made the following point:" — no cue word, the subject speaks
             let colon = te - 1;
             *lead_in = Some((
                 s.paragraph,

@@ -135,7 +135,7 @@ pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut V
     }
 }
 
-/// "Republican nominee Donald Trump", "opposition leader Dario Mense": a lowercase role
+/// "Republican nominee Ada Halvorsen", "opposition leader Dario Mense": a lowercase role
 /// noun just before a name, with up to three modifiers before it, belongs to the name's
 /// mention, so that a later "the Republican nominee" can find the person it introduced.
 /// Returns the first token of the phrase (`name` when there is none).

@@ -89,8 +89,8 @@ pub(super) fn fragment_in_clause(
     // "its “national enterprise reporter”", "a “liquidating trust”": a quoted term inside
     // a noun phrase
     let prev = (ts..qa).rev().find(|&i| toks[i].word());
-    // … unless the noun phrase is what someone is called: "went after Trump as a “spoiled
-    // brat”"
+    // … unless the noun phrase is what someone is called: "mocked Halvorsen as a “toothless
+    // watchdog”"
     let in_noun_phrase = prev.is_some_and(|p| {
         toks[p].has(class::NOUN_BEFORE)
             && !is(cx.text, &toks[p], &["to", "that", "and", "or", "of"])
@@ -309,7 +309,7 @@ pub(super) fn link_quote(
         let sp = if c.according {
             np_after(text, toks, c.b, qa)
         } else if participle {
-            // "Trump attacked Clinton, saying, “…”": the subject of the main clause
+            // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
             let candidates = [
                 ("sentence", sentence_subject(cx, ts, c.a)),
                 ("subject", subject_before(text, toks, c.a, prev_q)),

@@ -165,7 +165,7 @@ pub(super) fn speech_quotations(
         {
             continue;
         }
-        // "President Obama is rolling out a new message: “It's about me.”": a colon and a
+        // "President Okafor is rolling out a new message: “It's about me.”": a colon and a
         // quotation with no cue; the sentence's subject speaks
         let link = link.or_else(|| {
             let qa = first_token_at(cx, q.span.start, ts, te);
