@@ -103,6 +103,20 @@ pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_q
 
 /// Relative pronouns, for the source model (`relative_pronouns.txt`).
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
+/// Irregular past participles of reporting verbs (the regular ones end in -ed) (`irregular_participles.txt`).
+pub(crate) const IRREGULAR_PARTICIPLES: &[&str] =
+    word_list!(include_str!("irregular_participles.txt"));
+/// Words that may stand between `be` and a participle (`was not asked`, `is widely
+/// expected`); adverbs in -ly are taken too (`between_be_and_participle.txt`).
+pub(crate) const BETWEEN_BE_AND_PARTICIPLE: &[&str] =
+    word_list!(include_str!("between_be_and_participle.txt"));
+/// Words that open a passive cue's content right after its `by` agent (`was asked by
+/// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
+/// noun phrase was cut short, and the content keeps it (`clause_after_agent.txt`).
+pub(crate) const CLAUSE_AFTER_AGENT: &[&str] = word_list!(include_str!("clause_after_agent.txt"));
+/// Words after `appear` that make it an appearance in person (`appeared on television`) (`appearance_in_person.txt`).
+pub(crate) const APPEARANCE_IN_PERSON: &[&str] =
+    word_list!(include_str!("appearance_in_person.txt"));
 
 #[cfg(test)]
 mod tests {
@@ -118,7 +132,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 7] = [
+    const LISTS: [(&[&str], &str); 11] = [
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,
@@ -129,6 +143,19 @@ mod tests {
         (TITLE_SMALL_WORDS, include_str!("title_small_words.txt")),
         (SCARE_QUOTE_MARKERS, include_str!("scare_quote_markers.txt")),
         (RELATIVE_PRONOUNS, include_str!("relative_pronouns.txt")),
+        (
+            IRREGULAR_PARTICIPLES,
+            include_str!("irregular_participles.txt"),
+        ),
+        (
+            BETWEEN_BE_AND_PARTICIPLE,
+            include_str!("between_be_and_participle.txt"),
+        ),
+        (CLAUSE_AFTER_AGENT, include_str!("clause_after_agent.txt")),
+        (
+            APPEARANCE_IN_PERSON,
+            include_str!("appearance_in_person.txt"),
+        ),
     ];
 
     #[test]

@@ -7,6 +7,7 @@ use super::quotes::clause_subject;
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
+use crate::lexicon::lists::{APPEARANCE_IN_PERSON, CLAUSE_AFTER_AGENT};
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -204,13 +205,6 @@ pub(super) fn indirect(
     Some(attribution)
 }
 
-/// Words that open a passive cue's content right after its `by` agent (`was asked by
-/// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
-/// noun phrase was cut short, and the content keeps it.
-const CLAUSE_AFTER_AGENT: &[&str] = &[
-    "whether", "if", "why", "how", "what", "where", "when", "who", "that", "to", "about",
-];
-
 /// A wh-word opening an embedded question shortly before token `at`, after a word of
 /// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
 fn embedded_question_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> bool {
@@ -224,27 +218,6 @@ fn embedded_question_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> bool 
             )
     })
 }
-
-/// Words after `appear` that make it an appearance in person (`appeared on television`).
-const APPEARANCE_IN_PERSON: &[&str] = &[
-    "on",
-    "at",
-    "in",
-    "before",
-    "with",
-    "after",
-    "for",
-    "from",
-    "during",
-    "alongside",
-    "onstage",
-    "together",
-    "live",
-    "briefly",
-    "publicly",
-    "outside",
-    "inside",
-];
 
 /// "The plan seems to fail", "the court appeared to send a signal", "it seems likely
 /// that …": a cue of appearance (`speakerless_verbs.txt`) reports content with no

@@ -13,7 +13,7 @@ use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
-use crate::lexicon::lists::RELATIVE_PRONOUNS;
+use crate::lexicon::lists::{BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES, RELATIVE_PRONOUNS};
 
 // The feature templates.
 const SRC_CLASS_FIRST: Template = Template::new("src:first=");
@@ -114,31 +114,6 @@ pub(super) fn choose(
     }
     Some(if learned { best.0 } else { first })
 }
-
-/// Irregular past participles of reporting verbs (the regular ones end in -ed).
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "told",
-    "said",
-    "known",
-    "seen",
-    "shown",
-    "thought",
-    "written",
-    "found",
-    "heard",
-    "given",
-    "spoken",
-    "sworn",
-    "meant",
-    "understood",
-];
-
-/// Words that may stand between `be` and a participle (`was not asked`, `is widely
-/// expected`); adverbs in -ly are taken too.
-const BETWEEN_BE_AND_PARTICIPLE: &[&str] = &[
-    "not", "also", "still", "now", "often", "never", "already", "long", "first", "later", "then",
-    "once", "n't",
-];
 
 /// Is the cue at token `cue` in the passive (`X was asked whether …`, `X is expected to
 /// …`, `X has been told`)? A form of `be` before its past participle, past a negation or
