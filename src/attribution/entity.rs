@@ -241,7 +241,9 @@ fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &
     let bytes = w.as_bytes();
     let keep = |b: &u8| !b.is_ascii() || !strip(*b);
     let Some(start) = bytes.iter().position(keep) else {
-        return "";
+        // an empty slice of `w`, as `str::trim_matches` gives: callers take its offset
+        // in `w` from its pointer
+        return &w[..0];
     };
     // (the last kept byte ends a character: only ASCII bytes were skipped after it)
     let end = bytes.iter().rposition(keep).map_or(start, |e| e + 1);
@@ -2073,6 +2075,19 @@ pub(crate) fn cluster<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_of_punctuation_alone_trims_to_an_empty_slice_of_itself() {
+        // name_words takes a word's offset from the trimmed slice's pointer: an empty
+        // result from elsewhere (a `""` literal) overflowed there in debug builds
+        let word = "--";
+        let trimmed = trim_to_alnum(word);
+        assert!(trimmed.is_empty());
+        assert_eq!(trimmed.as_ptr(), word.as_ptr());
+        let text = "Ana -- Ruiz";
+        let words: Vec<_> = name_words(text, Span::new(0, text.len()), true).collect();
+        assert_eq!(words, [(0, "Ana"), (7, "Ruiz")]);
+    }
 
     #[test]
     fn whitespace_is_normalised_only_when_needed() {
