@@ -490,3 +490,26 @@ pub(super) struct Progress<'o> {
     /// The attributions each sentence added, when more than one (sorted at the end).
     pub(super) groups: Vec<(usize, usize)>,
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::{Rule, analyze};
+
+    /// Each attribution's rule, speaker and content: what the rule families' unit tests
+    /// compare.
+    pub(in crate::attribution::rules) fn attributions(
+        text: &str,
+    ) -> Vec<(Rule, Option<&str>, &str)> {
+        analyze(text)
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.rule,
+                    a.speaker.map(|m| m.span.text(text)),
+                    a.content.text(text),
+                )
+            })
+            .collect()
+    }
+}

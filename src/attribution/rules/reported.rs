@@ -75,22 +75,8 @@ pub(super) fn reported_speech(
 
 #[cfg(test)]
 mod tests {
+    use super::super::context::tests::attributions;
     use crate::{AttributionKind, Rule, analyze};
-
-    /// Each attribution's rule, speaker and content.
-    fn attributions(text: &str) -> Vec<(Rule, Option<&str>, &str)> {
-        analyze(text)
-            .attributions
-            .iter()
-            .map(|a| {
-                (
-                    a.rule,
-                    a.speaker.map(|m| m.span.text(text)),
-                    a.content.text(text),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn a_cue_reports_its_clause() {

@@ -225,22 +225,8 @@ fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote
 
 #[cfg(test)]
 mod tests {
+    use super::super::context::tests::attributions;
     use crate::{AttributionKind, Rule, analyze};
-
-    /// Each attribution's rule, speaker and content.
-    fn attributions(text: &str) -> Vec<(Rule, Option<&str>, &str)> {
-        analyze(text)
-            .attributions
-            .iter()
-            .map(|a| {
-                (
-                    a.rule,
-                    a.speaker.map(|m| m.span.text(text)),
-                    a.content.text(text),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn a_quotation_takes_the_cue_next_to_it() {
