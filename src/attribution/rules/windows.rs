@@ -45,6 +45,17 @@ pub(crate) fn attribute(
     quotes: &[Quote<'_>],
     extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
+    attribute_with_window(text, sentences, quotes, extra, WINDOW)
+}
+
+/// [`attribute`] with windows of `window` bytes.
+fn attribute_with_window(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &[Quote<'_>],
+    extra: &Overlay,
+    window: usize,
+) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
     let mut decisions = KindDecisions::default();
     let (mut out, names) = attribute_within(
         text,
@@ -52,7 +63,7 @@ pub(crate) fn attribute(
         quotes,
         extra,
         MAX_TEXT,
-        WINDOW,
+        window,
         &mut decisions,
     );
     super::consistency::settle(text, &mut out, quotes, &decisions);
@@ -91,18 +102,7 @@ pub(crate) fn attribute_in_windows(
     quotes: &[Quote<'_>],
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
-    let mut decisions = KindDecisions::default();
-    let (mut out, names) = attribute_within(
-        text,
-        sentences,
-        quotes,
-        &Overlay::default(),
-        MAX_TEXT,
-        window,
-        &mut decisions,
-    );
-    super::consistency::settle(text, &mut out, quotes, &decisions);
-    (out, names, decisions)
+    attribute_with_window(text, sentences, quotes, &Overlay::default(), window)
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)?
