@@ -44,8 +44,12 @@ pub(super) fn prefer_before(
     {
         let c = &cues[*ci];
         let mut f = Scorer::new(&cx.weights, "att:bias", cx.record);
-        let lemma = cx.toks[c.a].lemma(cx.text).unwrap_or("phrase");
-        let gap = if side == "after" { qb..c.a } else { c.b..qa };
+        let lemma = cx.toks[c.start].lemma(cx.text).unwrap_or("phrase");
+        let gap = if side == "after" {
+            qb..c.start
+        } else {
+            c.end..qa
+        };
         let words = gap.filter(|&i| cx.toks[i].word()).count();
         let rule = link.rule.name();
         let speaker = link.speaker.map_or("none", |m| mention_name(m.kind));

@@ -146,22 +146,23 @@ pub(super) fn indirect(
     let cue = cues[ci];
     // "she appeared to hint that …", "he seemed to think …": the subject speaks,
     // through the reporting verb after "to"
-    let through_verb =
-        cue.b + 1 < te && is(cx.text, &cx.toks[cue.b], &["to"]) && cx.toks[cue.b + 1].reporting();
+    let through_verb = cue.end + 1 < te
+        && is(cx.text, &cx.toks[cue.end], &["to"])
+        && cx.toks[cue.end + 1].reporting();
     if is_speakerless(cx, &cue) && !through_verb {
         return speakerless(cx, &cue, ts, te, quotes, done);
     }
     let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
-    if !cue.according && source::is_passive(cx, cue.a, ts) {
+    if !cue.according && source::is_passive(cx, cue.start, ts) {
         // "could not explain why the rule is cited": a passive in an embedded question is
         // the question's topic, the outer verb's content, not an attribution of its own
-        if embedded_question_before(cx, cue.a, ts) {
+        if embedded_question_before(cx, cue.start, ts) {
             return None;
         }
-        let agent = source::passive_agent(cx, cue.b, te);
+        let agent = source::passive_agent(cx, cue.end, te);
         // "X was quoted by the Ledger as saying …", "X is reported to have told friends
         // …": the subject speaks through the reporting verb, the agent only relays it
-        let after_agent = agent.map_or(cue.b, |(_, b)| b);
+        let after_agent = agent.map_or(cue.end, |(_, b)| b);
         if let Some(verb) = source::speaks_through(cx, after_agent, te) {
             if let Some((a, b)) = agent.filter(|&(a, b)| is_media(cx, a, b)) {
                 attribution.medium = Some(cx.span(a, b));
@@ -234,25 +235,26 @@ fn speakerless(
     let text = cx.text;
     // "appeared on television", "appearing after her": an appearance in person reports
     // nothing
-    let next = |k: usize| cue.b + k < te && toks[cue.b + k].word();
-    if next(0) && is(text, &toks[cue.b], APPEARANCE_IN_PERSON)
-        || ends_with_ci(cx.text_of(cue.a), "ing") && !(next(0) && is(text, &toks[cue.b], &["to"]))
-        || embedded_question_before(cx, cue.a, ts)
+    let next = |k: usize| cue.end + k < te && toks[cue.end + k].word();
+    if next(0) && is(text, &toks[cue.end], APPEARANCE_IN_PERSON)
+        || ends_with_ci(cx.text_of(cue.start), "ing")
+            && !(next(0) && is(text, &toks[cue.end], &["to"]))
+        || embedded_question_before(cx, cue.start, ts)
     {
         return None;
     }
     // the complement of `seem` ends at the first comma ("…seems to cause trouble on the
     // island, as three shopkeepers said"): what follows may be an attribution of its own
     let end = content_end(cx, ts, te);
-    let stop = (cue.b..end)
+    let stop = (cue.end..end)
         .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
         .unwrap_or(end);
-    if !(cue.b..stop).any(|i| toks[i].word() && !toks[i].in_quote()) {
+    if !(cue.end..stop).any(|i| toks[i].word() && !toks[i].in_quote()) {
         return None;
     }
-    let first = match subject_before(text, toks, cue.a, ts) {
+    let first = match subject_before(text, toks, cue.start, ts) {
         Some((a, b)) if !(b == a + 1 && is(text, &toks[a], &["it", "there"])) => a,
-        _ => cue.b,
+        _ => cue.end,
     };
     let content = cx.span(first, stop);
     let lo = cx.quotes_before(quotes, content.start);
@@ -271,7 +273,7 @@ fn speakerless(
         quote,
         speaker: None,
         entity: None,
-        cue: Some(cx.span(cue.a, cue.b)),
+        cue: Some(cx.span(cue.start, cue.end)),
         addressee: None,
         medium: None,
         confidence: 0.5,
@@ -324,18 +326,18 @@ fn clause_of_cue(
             mode: Mode::Speech,
         }
     };
-    let cue_span = cx.span(c.a, c.b);
+    let cue_span = cx.span(c.start, c.end);
     if c.according {
         // "According to X, CONTENT" or "CONTENT, according to X"
-        let lead =
-            (ts..c.a).all(|i| !toks[i].word() || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        let lead = (ts..c.start)
+            .all(|i| !toks[i].word() || is(text, &toks[i], &["but", "and", "yet", "so"]));
         let (a, b) = if lead {
             // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
             let comma =
-                (c.b..end.min(c.b + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
-            (comma > c.b).then_some((c.b, comma))?
+                (c.end..end.min(c.end + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+            (comma > c.end).then_some((c.end, comma))?
         } else {
-            np_after(text, toks, c.b, end)?
+            np_after(text, toks, c.end, end)?
         };
         let speaker = as_mention(text, toks, (a, b));
         let medium = is_media(cx, a, b).then_some(speaker.span);
@@ -343,10 +345,10 @@ fn clause_of_cue(
         let (first, stop) = if lead {
             (b + 1, end)
         } else {
-            let stop = if c.a > ts && cx.punct(c.a - 1, ",") {
-                c.a - 1
+            let stop = if c.start > ts && cx.punct(c.start - 1, ",") {
+                c.start - 1
             } else {
-                c.a
+                c.start
             };
             (clause_start(cx, ts, stop), stop)
         };
@@ -365,24 +367,24 @@ fn clause_of_cue(
         ));
     }
     // ", saying (that) CONTENT": the subject of the main clause speaks
-    let participle = c.a > ts
-        && (cx.punct(c.a - 1, ",")
+    let participle = c.start > ts
+        && (cx.punct(c.start - 1, ",")
             || is(
                 text,
-                &toks[c.a - 1],
+                &toks[c.start - 1],
                 &["by", "after", "before", "while", "when", "without", "in"],
             ))
-        && ends_with_ci(cx.text_of(c.a), "ing");
+        && ends_with_ci(cx.text_of(c.start), "ing");
     // "Halvorsen sent three letters on Monday saying that …": a participle with
     // no subject of its own
     let participle = participle
-        || c.a > ts + 1
-            && ends_with_ci(cx.text_of(c.a), "ing")
-            && subject_before(text, toks, c.a, ts).is_none();
+        || c.start > ts + 1
+            && ends_with_ci(cx.text_of(c.start), "ing")
+            && subject_before(text, toks, c.start, ts).is_none();
     // "Decrying the “rigged toll,” Halvorsen …", "After saying the bridge was “unsafe,” she
     // …": a participle opening the sentence; the subject after its clause speaks
-    let opening = ends_with_ci(cx.text_of(c.a), "ing")
-        && (ts..c.a).all(|i| {
+    let opening = ends_with_ci(cx.text_of(c.start), "ing")
+        && (ts..c.start).all(|i| {
             !toks[i].word() || is(text, &toks[i], &["after", "before", "while", "when", "by"])
         });
     if opening && main_speaker.is_none() {
@@ -432,20 +434,20 @@ fn clause_of_cue(
     if participle {
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
-            let a = (ts..c.a).find(|&i| {
+            let a = (ts..c.start).find(|&i| {
                 toks[i].word() && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
             })?;
             let t = &toks[a];
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
                 || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.text_of(a), "ing");
-            let r = np_after(text, toks, a, c.a).filter(|_| opener);
+            let r = np_after(text, toks, a, c.start).filter(|_| opener);
             let candidates = [
                 ("opener", r),
-                ("subject", subject_before(text, toks, c.a, ts)),
-                ("clause", clause_subject(cx, ts, c.a)),
+                ("subject", subject_before(text, toks, c.start, ts)),
+                ("clause", clause_subject(cx, ts, c.start)),
             ];
-            source::choose(cx, "clause-participle", c.a, c.b, &candidates, 1)
+            source::choose(cx, "clause-participle", c.start, c.end, &candidates, 1)
                 .map(|r| as_mention(text, toks, r))
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
@@ -464,10 +466,10 @@ fn clause_of_cue(
     }
     // "X said (that) CONTENT"; "Ana Ruiz, whose firm …, said": the clause's subject
     let candidates = [
-        ("subject", subject_before(text, toks, c.a, ts)),
-        ("clause", clause_subject(cx, ts, c.a)),
+        ("subject", subject_before(text, toks, c.start, ts)),
+        ("clause", clause_subject(cx, ts, c.start)),
     ];
-    if let Some(r) = source::choose(cx, "clause", c.a, c.b, &candidates, 1) {
+    if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 1) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
         let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
@@ -488,7 +490,7 @@ fn clause_of_cue(
             let before = (first_c..stop).filter(|&i| toks[i].word()).count();
             if before >= 3
                 && words_after >= 3
-                && (c.b..first).any(|i| cx.punct(i, ","))
+                && (c.end..first).any(|i| cx.punct(i, ","))
                 && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first)
             {
                 let stop = clause_end(cx, first, end);
@@ -506,7 +508,7 @@ fn clause_of_cue(
         // "64 percent say the same", "most said yes": a short object of `say` is content
         // too, when it is no time or place phrase ("said Monday", "said in June"); the
         // short object of another verb ("mentioned the plan") is its topic
-        let short_object = toks[c.a].lemma(text) == Some("say")
+        let short_object = toks[c.start].lemma(text) == Some("say")
             && first < end
             && toks[first].word()
             && !toks[first].in_quote()
@@ -523,18 +525,18 @@ fn clause_of_cue(
         } else {
             3
         };
-        if words_after >= min_words && !(comma.is_some() && ends_soon(cx, c.b, end)) {
+        if words_after >= min_words && !(comma.is_some() && ends_soon(cx, c.end, end)) {
             // "A said that B, C said": the clause stops at the comma before a later
             // attribution with its own subject
             let stop = cues[ci + 1..]
                 .iter()
-                .filter(|n| !n.according && n.a > first)
+                .filter(|n| !n.according && n.start > first)
                 .find_map(|n| {
                     // "… and warned that …", "…, but she denied that …"
-                    if let Some(k) = coordinated(cx, n.a, first) {
+                    if let Some(k) = coordinated(cx, n.start, first) {
                         return (k > first + 2).then_some(k);
                     }
-                    let r2 = subject_before(text, toks, n.a, first)?;
+                    let r2 = subject_before(text, toks, n.start, first)?;
                     let k = comma_before(cx, r2.0, first)?;
                     (k > first + 2).then_some(k)
                 })
@@ -579,7 +581,7 @@ fn clause_of_cue(
         return None;
     }
     // "X said that A and warned that B": the second cue shares the subject
-    if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.a, ts)) {
+    if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.start, ts)) {
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 3 {
             let stop = clause_end(cx, first, end);
@@ -596,10 +598,10 @@ fn clause_of_cue(
         return None;
     }
     // "CONTENT, said X."
-    if c.a > ts && cx.punct(c.a - 1, ",") && !infinitive_only(cx, &c) {
-        let r = np_after(text, toks, c.b, end)?;
+    if c.start > ts && cx.punct(c.start - 1, ",") && !infinitive_only(cx, &c) {
+        let r = np_after(text, toks, c.end, end)?;
         let speaker = as_mention(text, toks, r);
-        let stop = c.a - 1;
+        let stop = c.start - 1;
         let first = clause_start(cx, ts, stop);
         if stop > first + 2 {
             let (_, addressee, medium) = after_cue(cx, &c, end);
@@ -621,7 +623,7 @@ fn clause_of_cue(
 /// "declined to say whether …").
 pub(super) fn infinitive_only(cx: &RuleContext<'_>, cue: &Cue) -> bool {
     !cue.according
-        && cx.toks[cue.a]
+        && cx.toks[cue.start]
             .lemma(cx.text)
             .is_some_and(|lemma| INFINITIVE_VERBS.contains(lemma))
 }
@@ -635,7 +637,7 @@ pub(super) fn reports_no_quotation(cx: &RuleContext<'_>, cue: &Cue) -> bool {
 /// A cue of appearance (`speakerless_verbs.txt`: "the plan seems to fail").
 fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
     !cue.according
-        && cx.toks[cue.a]
+        && cx.toks[cue.start]
             .lemma(cx.text)
             .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
 }

@@ -52,9 +52,9 @@ fn cue_name(text: &str, a: &Attribution) -> &'static str {
 
 /// The cue-sense score of the cue that starts at byte `at`, if it is a verb cue.
 fn cue_score(cx: &RuleContext<'_>, cues: &[Cue], at: usize) -> Option<f32> {
-    let k = cues.partition_point(|c| cx.toks[c.a].start() < at);
+    let k = cues.partition_point(|c| cx.toks[c.start].start() < at);
     cues.get(k)
-        .filter(|c| cx.toks[c.a].start() == at)
+        .filter(|c| cx.toks[c.start].start() == at)
         .map(|c| c.score)
 }
 

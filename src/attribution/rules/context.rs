@@ -31,9 +31,10 @@ impl Range32 {
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Cue {
-    /// token range
-    pub(super) a: usize,
-    pub(super) b: usize,
+    /// The first token of the cue.
+    pub(super) start: usize,
+    /// One past the cue's last token.
+    pub(super) end: usize,
     /// A verb that takes an addressee (`told`, `assured`: `class::ADDRESSEE_VERB`).
     pub(super) tells: bool,
     /// Its object is what the words are about (`likened X to “…”`:

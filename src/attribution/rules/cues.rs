@@ -117,8 +117,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     // "made it clear that …", "shot back": a reporting verb of several
                     // words, its subject the speaker
                     out.push(Cue {
-                        a: i,
-                        b: i + words.len(),
+                        start: i,
+                        end: i + words.len(),
                         tells: false,
                         complements: false,
                         according: false,
@@ -130,8 +130,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     break;
                 }
                 out.push(Cue {
-                    a: i,
-                    b: i + words.len(),
+                    start: i,
+                    end: i + words.len(),
                     tells: false,
                     complements: false,
                     according: true,
@@ -140,7 +140,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
-                while i < e && toks[i].word() && i - out[out.len() - 1].b < 6 {
+                while i < e && toks[i].word() && i - out[out.len() - 1].end < 6 {
                     i += 1;
                 }
                 matched = true;
@@ -157,8 +157,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             && is(cx.text, &toks[i + 1], &["it"])
         {
             out.push(Cue {
-                a: i,
-                b: i + 2,
+                start: i,
+                end: i + 2,
                 tells: false,
                 complements: false,
                 according: false,
@@ -265,8 +265,8 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 // what the verb takes after it (one lookup of its lemma)
                 let verb_class = word_info(lemma).class;
                 out.push(Cue {
-                    a: i,
-                    b: i + 1,
+                    start: i,
+                    end: i + 1,
                     tells: verb_class & class::ADDRESSEE_VERB != 0,
                     complements: verb_class & class::COMPLEMENT_VERB != 0,
                     according: false,
@@ -307,7 +307,7 @@ pub(super) fn after_cue(
     cue: &Cue,
     e: usize,
 ) -> (usize, Option<Span>, Option<Span>) {
-    let mut i = cue.b;
+    let mut i = cue.end;
     let mut addressee = None;
     let mut medium = None;
     // "declined to say whether …": the content is the infinitive, whatever follows it

@@ -27,14 +27,15 @@ pub(super) fn colon_lead_in(
     *lead_in = None;
     if s.text.trim_end().ends_with(':') {
         if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
-            let speaker = subject_before(text, toks, c.a, ts).map(|r| as_mention(text, toks, r));
+            let speaker =
+                subject_before(text, toks, c.start, ts).map(|r| as_mention(text, toks, r));
             if speaker.is_some() {
                 let (_, addressee, medium) = after_cue(cx, c, te);
                 *lead_in = Some((
                     s.paragraph,
                     Link {
                         speaker,
-                        cue: Some(cx.span(c.a, c.b)),
+                        cue: Some(cx.span(c.start, c.end)),
                         addressee,
                         medium,
                         rule: Rule::ColonLeadIn,

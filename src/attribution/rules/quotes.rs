@@ -154,28 +154,33 @@ pub(super) fn link_quote(
     let qa = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
     let qb = (qa..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
     // cues are in text order and do not overlap: search only the ones near the quotation
-    let after = |k: usize| cues.partition_point(|c| c.a < k);
+    let after = |k: usize| cues.partition_point(|c| c.start < k);
     // 1. split quotation: a cue between the pieces
     if q.pieces().len() > 1 {
         let from = after(qa + 1);
-        let found = cues[from..].iter().take_while(|c| c.a < qb).position(|c| {
-            !c.used && c.b < qb && !toks[c.a].in_quote() && !reports_no_quotation(cx, c)
-        });
+        let found = cues[from..]
+            .iter()
+            .take_while(|c| c.start < qb)
+            .position(|c| {
+                !c.used && c.end < qb && !toks[c.start].in_quote() && !reports_no_quotation(cx, c)
+            });
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
-            let floor = (qa..c.a)
+            let floor = (qa..c.start)
                 .rev()
                 .find(|&i| toks[i].in_this_quote(q))
                 .map_or(ts, |i| i + 1);
-            let ceil = (c.b..qb).find(|&i| toks[i].in_this_quote(q)).unwrap_or(qb);
-            let sp =
-                subject_before(text, toks, c.a, floor).or_else(|| np_after(text, toks, c.b, ceil));
+            let ceil = (c.end..qb)
+                .find(|&i| toks[i].in_this_quote(q))
+                .unwrap_or(qb);
+            let sp = subject_before(text, toks, c.start, floor)
+                .or_else(|| np_after(text, toks, c.end, ceil));
             if let Some(r) = sp {
                 cues[ci].used = true;
                 let (_, addressee, medium) = after_cue(cx, &c, ceil);
                 return Some(Link {
                     speaker: Some(as_mention(text, toks, r)),
-                    cue: Some(cx.span(c.a, c.b)),
+                    cue: Some(cx.span(c.start, c.end)),
                     addressee,
                     medium,
                     rule: Rule::SplitQuote,
@@ -192,32 +197,32 @@ pub(super) fn link_quote(
     // right at the quotation ("“…,” Ana Ruiz, a professor at …, said")
     let found = cues[from..]
         .iter()
-        .take_while(|c| c.a < next_q && c.a - qb <= 40)
+        .take_while(|c| c.start < next_q && c.start - qb <= 40)
         // "declined to say": a verb of refusal governs only its infinitive, never a
         // quotation on its own
         .position(|c| !c.used && !reports_no_quotation(cx, c))
         .filter(|&k| {
             let c = &cues[from + k];
-            c.a - qb <= 14
-                || subject_before(text, toks, c.a, qb).is_some_and(|r| r.0 <= qb + 1)
-                || apposed_name(cx, qb, c.a).is_some()
+            c.start - qb <= 14
+                || subject_before(text, toks, c.start, qb).is_some_and(|r| r.0 <= qb + 1)
+                || apposed_name(cx, qb, c.start).is_some()
         });
     let mut after: Option<(usize, Link)> = None;
     if let Some(ci) = found.map(|k| from + k) {
         let c = cues[ci];
         let sp = if c.according {
-            np_after(text, toks, c.b, next_q).map(|r| (r, Rule::AccordingTo))
+            np_after(text, toks, c.end, next_q).map(|r| (r, Rule::AccordingTo))
         } else {
             // "“…,” Ana Ruiz, the attorney general of Ohio, one of the states suing, said";
             // "“…,” said former bank manager Ana Ruiz"
             let candidates = [
-                ("apposed", apposed_name(cx, qb, c.a)),
-                ("subject", subject_before(text, toks, c.a, qb)),
-                ("after", np_after(text, toks, c.b, next_q)),
-                ("premodified", np_premodified(text, toks, c.b, next_q)),
+                ("apposed", apposed_name(cx, qb, c.start)),
+                ("subject", subject_before(text, toks, c.start, qb)),
+                ("after", np_after(text, toks, c.end, next_q)),
+                ("premodified", np_premodified(text, toks, c.end, next_q)),
             ];
-            source::choose(cx, "quote-cue", c.a, c.b, &candidates, 4).map(|r| {
-                let rule = if r.1 <= c.a {
+            source::choose(cx, "quote-cue", c.start, c.end, &candidates, 4).map(|r| {
+                let rule = if r.1 <= c.start {
                     Rule::QuoteSpeakerCue
                 } else {
                     Rule::QuoteCueSpeaker
@@ -235,7 +240,7 @@ pub(super) fn link_quote(
                 ci,
                 Link {
                     speaker: Some(speaker),
-                    cue: Some(cx.span(c.a, c.b)),
+                    cue: Some(cx.span(c.start, c.end)),
                     addressee,
                     medium,
                     rule,
@@ -291,12 +296,12 @@ pub(super) fn link_quote(
         .rev()
         .find(|&i| toks[i].in_quote())
         .map_or(ts, |i| i + 1);
-    let upto = cues.partition_point(|c| c.b <= qa);
+    let upto = cues.partition_point(|c| c.end <= qa);
     // the nearest free cue with a subject, among the last three before the quotation
     // ("Lynch said she recalled thinking, “…”": "thinking" has none, "recalled" has)
     let candidates: Vec<usize> = (0..upto)
         .rev()
-        .take_while(|&k| cues[k].a >= prev_q)
+        .take_while(|&k| cues[k].start >= prev_q)
         .filter(|&k| !cues[k].used && !reports_no_quotation(cx, &cues[k]))
         .take(2)
         .collect();
@@ -305,31 +310,32 @@ pub(super) fn link_quote(
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
-        let participle = c.a > ts && cx.punct(c.a - 1, ",") && ends_with_ci(cx.text_of(c.a), "ing");
+        let participle =
+            c.start > ts && cx.punct(c.start - 1, ",") && ends_with_ci(cx.text_of(c.start), "ing");
         let sp = if c.according {
-            np_after(text, toks, c.b, qa)
+            np_after(text, toks, c.end, qa)
         } else if participle {
             // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
             let candidates = [
-                ("sentence", sentence_subject(cx, ts, c.a)),
-                ("subject", subject_before(text, toks, c.a, prev_q)),
-                ("clause", clause_subject(cx, ts, c.a)),
+                ("sentence", sentence_subject(cx, ts, c.start)),
+                ("subject", subject_before(text, toks, c.start, prev_q)),
+                ("clause", clause_subject(cx, ts, c.start)),
             ];
-            source::choose(cx, "cue-quote-participle", c.a, c.b, &candidates, 1)
+            source::choose(cx, "cue-quote-participle", c.start, c.end, &candidates, 1)
         } else {
             // "I laughed and said, “…”": a coordinated verb shares the subject; "X issued a
             // statement saying “…”": the clause's subject may speak
             let candidates = [
-                ("subject", subject_before(text, toks, c.a, prev_q)),
+                ("subject", subject_before(text, toks, c.start, prev_q)),
                 (
                     "coordinated",
-                    coordinated(cx, c.a, ts).and_then(|_| sentence_subject(cx, ts, c.a)),
+                    coordinated(cx, c.start, ts).and_then(|_| sentence_subject(cx, ts, c.start)),
                 ),
-                ("sentence", sentence_subject(cx, ts, c.a)),
-                ("clause", clause_subject(cx, ts, c.a)),
-                ("after", np_after(text, toks, c.b, qa)),
+                ("sentence", sentence_subject(cx, ts, c.start)),
+                ("clause", clause_subject(cx, ts, c.start)),
+                ("after", np_after(text, toks, c.end, qa)),
             ];
-            source::choose(cx, "cue-quote", c.a, c.b, &candidates, 2)
+            source::choose(cx, "cue-quote", c.start, c.end, &candidates, 2)
         };
         let Some(r) = sp else { continue };
         if gap_words > 12 && !c.according {
@@ -358,7 +364,7 @@ pub(super) fn link_quote(
             ci,
             Link {
                 speaker: Some(speaker),
-                cue: Some(cx.span(c.a, c.b)),
+                cue: Some(cx.span(c.start, c.end)),
                 addressee,
                 medium,
                 rule,

@@ -161,7 +161,7 @@ pub(super) fn speech_quotations(
         if link.is_none()
             && cues[c0..c1]
                 .iter()
-                .any(|c| !c.used && c.b <= first_token_at(cx, q.span.start, ts, te))
+                .any(|c| !c.used && c.end <= first_token_at(cx, q.span.start, ts, te))
         {
             continue;
         }
