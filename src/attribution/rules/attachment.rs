@@ -1,8 +1,10 @@
-//! Attachment: which cue governs a quotation when the rules find one after it (`“…,”
-//! she said`) and one before it (`He told reporters: “…”`). Without learned weights the
-//! cue after the quotation governs it, as the rules always had it; with them (`att:`
-//! features of `lexicon/linking_weights.txt`) a linear model scores both links and the
-//! better one is taken.
+//! Attachment: which cue governs a quotation when the rules find more than one: the cue
+//! after it (`“…,” she said`), the one before it (`He told reporters: “…”`), and a cue
+//! reporting the one after it in turn (`“…,” she said, according to the paper`: the
+//! outer source, which PolNeAR names the quotation's). Without learned weights the cue
+//! after the quotation governs it, as the rules always had it; with them (`att:`
+//! features of `lexicon/linking_weights.txt`) a linear model scores every link and the
+//! best one is taken.
 //!
 //! Every feature is a word class, a lemma of the cue lexicon, a punctuation mark, a rule
 //! name or a bucket: never a name or a phrase of an article.
@@ -19,36 +21,71 @@ const ATT_GAP: Template = Template::new("att:gap=");
 const ATT_INSIDE_END: Template = Template::new("att:inside-end=");
 const ATT_MARK_AFTER: Template = Template::new("att:mark-after=");
 const ATT_MARK_BEFORE: Template = Template::new("att:mark-before=");
+const ATT_OUTER_INNER: Template = Template::new("att:outer-inner=");
 const ATT_RULE: Template = Template::new("att:rule=");
 const ATT_RULE_SPEAKER: Template = Template::new("att:rule-speaker=");
 const ATT_SIDE_CUE: Template = Template::new("att:side-cue=");
 const ATT_SIDE_GAP: Template = Template::new("att:side-gap=");
 const ATT_SPEAKER: Template = Template::new("att:speaker=");
 
-/// Does the link with the cue before quotation `q` (tokens [`qa`, `qb`)) govern it
-/// rather than the link with the cue after it? Each link is a cue index and the link.
-pub(super) fn prefer_before(
+/// Where a candidate cue stands with respect to the quotation it may govern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Side {
+    /// After the quotation: `“…,” she said`.
+    After,
+    /// Before it: `He told reporters: “…”`.
+    Before,
+    /// After the cue after it, reporting that act in turn: `“…,” she said, according
+    /// to the paper` or `“…,” she said, the paper reported` (the outer source of a
+    /// nested attribution).
+    Outer,
+}
+
+impl Side {
+    /// The side's name in feature names.
+    fn name(self) -> &'static str {
+        match self {
+            Side::After => "after",
+            Side::Before => "before",
+            Side::Outer => "outer",
+        }
+    }
+}
+
+/// A cue that may govern a quotation, and the link it makes.
+#[derive(Clone, Copy)]
+pub(super) struct CandidateLink {
+    pub(super) side: Side,
+    /// The cue's index in the sentence's cues.
+    pub(super) cue: usize,
+    /// The cue of the act an outer cue reports (`said` of `said, according to`): taken
+    /// with it, since both report one quotation.
+    pub(super) inner: Option<usize>,
+    pub(super) link: Link,
+}
+
+/// Which of `links` (at least one; the first is the rules' choice) governs quotation
+/// `q` (tokens [`qa`, `qb`))? Without attachment weights the first one does, as the
+/// rules always had it; with them the best scored one does.
+pub(super) fn choose(
     cx: &RuleContext<'_>,
     q: &Quote<'_>,
     qa: usize,
     qb: usize,
     cues: &[Cue],
-    after: &(usize, Link),
-    before: &(usize, Link),
-) -> bool {
+    links: &[CandidateLink],
+) -> usize {
     let learned = cx.weights.covers("att");
-    let mut scores = [0f32; 2];
-    for (k, (side, (ci, link))) in [("after", after), ("before", before)]
-        .into_iter()
-        .enumerate()
-    {
-        let c = &cues[*ci];
+    let mut best = (0, f32::NEG_INFINITY);
+    for (k, candidate) in links.iter().enumerate() {
+        let (side, link) = (candidate.side.name(), &candidate.link);
+        let c = &cues[candidate.cue];
         let mut f = Scorer::new(&cx.weights, "att:bias", cx.record);
         let lemma = cx.toks[c.start].lemma(cx.text).unwrap_or("phrase");
-        let gap = if side == "after" {
-            qb..c.start
-        } else {
+        let gap = if candidate.side == Side::Before {
             c.end..qa
+        } else {
+            qb..c.start
         };
         let words = gap.filter(|&i| cx.toks[i].word()).count();
         let rule = link.rule.name();
@@ -88,7 +125,17 @@ pub(super) fn prefer_before(
                 _ => "punct",
             });
         f.add2(ATT_INSIDE_END, side, inside);
-        scores[k] = f.score;
+        if let Some(inner) = candidate.inner {
+            // the act the outer cue reports: `said, according to`, `told …, the paper
+            // reported`
+            let inner_lemma = cx.toks[cues[inner].start]
+                .lemma(cx.text)
+                .unwrap_or("phrase");
+            f.add2(ATT_OUTER_INNER, lemma, inner_lemma);
+        }
+        if f.score > best.1 {
+            best = (k, f.score);
+        }
         if cx.record {
             record(Proposal {
                 decision: "att",
@@ -100,7 +147,7 @@ pub(super) fn prefer_before(
             });
         }
     }
-    learned && scores[1] > scores[0]
+    if learned { best.0 } else { 0 }
 }
 
 #[cfg(test)]
@@ -134,6 +181,27 @@ mod tests {
         assert_eq!(
             quote_speaker("att:mark-before=before|colon\t5.0\n", TEXT),
             "Ana Ruiz"
+        );
+    }
+
+    const NESTED: &str = "“We will stay,” Ana Ruiz said, according to the Ledger.";
+
+    #[test]
+    fn without_attachment_weights_the_inner_cue_of_a_nested_attribution_governs() {
+        assert_eq!(quote_speaker("# rules only\n", NESTED), "Ana Ruiz");
+    }
+
+    #[test]
+    fn with_attachment_weights_the_outer_source_may_govern() {
+        // PolNeAR's convention: "X said, according to Y" is Y's attribution
+        assert_eq!(
+            quote_speaker("att:side-cue=outer|phrase\t5.0\n", NESTED),
+            "the Ledger"
+        );
+        let reported = "“We will stay,” Ana Ruiz told the council, the Ledger reported.";
+        assert_eq!(
+            quote_speaker("att:side-cue=outer|report\t5.0\n", reported),
+            "the Ledger"
         );
     }
 }

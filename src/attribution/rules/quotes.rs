@@ -1,6 +1,7 @@
 //! Linking a quotation to its speaker and cue: split quotations, cues after and before
 //! the quotation, signatures, trailing attributions and fragments in a clause.
 
+use super::attachment::{CandidateLink, Side};
 use super::clauses::{clause_end, coordinated, reports_no_quotation};
 use super::context::{Cue, Link, RuleContext, content_end, is_media};
 use super::cues::after_cue;
@@ -374,17 +375,98 @@ pub(super) fn link_quote(
         ));
         break;
     }
-    let chosen = match (after, before) {
-        (Some(a), Some(b)) => Some(if attachment::prefer_before(cx, q, qa, qb, cues, &a, &b) {
-            b
-        } else {
-            a
+    // the rules' choice first: the cue after the quotation, then the one reporting it
+    // in turn, then the cue before the quotation
+    let outer = after.and_then(|(ci, _)| outer_link(cx, cues, ci, next_q));
+    let links: Vec<CandidateLink> = [
+        after.map(|(ci, link)| CandidateLink {
+            side: Side::After,
+            cue: ci,
+            inner: None,
+            link,
         }),
-        (a, b) => a.or(b),
+        outer,
+        before.map(|(ci, link)| CandidateLink {
+            side: Side::Before,
+            cue: ci,
+            inner: None,
+            link,
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let chosen = match links.len() {
+        0 => return None,
+        1 => links[0],
+        _ => links[attachment::choose(cx, q, qa, qb, cues, &links)],
     };
-    let (ci, link) = chosen?;
-    cues[ci].used = true;
-    Some(link)
+    cues[chosen.cue].used = true;
+    if let Some(inner) = chosen.inner {
+        cues[inner].used = true;
+    }
+    Some(chosen.link)
+}
+
+/// "“…,” Ana Ruiz said, according to the paper" / "“…,” she told the board, the paper
+/// reported": a free cue after the cue `inner` that governs the quotation, in the same
+/// stretch of the sentence (before `end`) and set off by a comma, whose speaker reports
+/// that act in turn. PolNeAR names such an outer source the quotation's; the attachment
+/// model weighs it against the inner cue.
+fn outer_link(
+    cx: &RuleContext<'_>,
+    cues: &[Cue],
+    inner: usize,
+    end: usize,
+) -> Option<CandidateLink> {
+    let (text, toks) = (cx.text, cx.toks);
+    let ci = inner + 1;
+    let c = *cues.get(ci)?;
+    let from = cues[inner].end;
+    if c.used || c.start >= end || c.start - from > 24 || reports_no_quotation(cx, &c) {
+        return None;
+    }
+    // set off from the inner attribution by a comma right before the outer one's
+    // speaker or cue
+    let comma_at = |k: usize| k > from && cx.punct(k - 1, ",");
+    let r = if c.according {
+        comma_at(c.start)
+            .then(|| np_after(text, toks, c.end, end))
+            .flatten()?
+    } else if let Some(r) = subject_before(text, toks, c.start, from).filter(|r| comma_at(r.0)) {
+        r
+    } else {
+        // ", reports the paper": the speaker after the cue, closing the sentence
+        comma_at(c.start)
+            .then(|| np_after(text, toks, c.end, end))
+            .flatten()
+            .filter(|r| r.1 >= end || !toks[r.1].word())?
+    };
+    if r.0 >= r.1 {
+        return None;
+    }
+    let speaker = as_mention(text, toks, r);
+    let medium = is_media(cx, r.0, r.1).then_some(speaker.span);
+    Some(CandidateLink {
+        side: Side::Outer,
+        cue: ci,
+        inner: Some(inner),
+        link: Link {
+            speaker: Some(speaker),
+            cue: Some(cx.span(c.start, c.end)),
+            addressee: None,
+            medium,
+            rule: if c.according {
+                Rule::AccordingTo
+            } else if r.1 <= c.start {
+                Rule::QuoteSpeakerCue
+            } else {
+                Rule::QuoteCueSpeaker
+            },
+            confidence: 0.85,
+            content: None,
+        },
+    })
 }
 
 /// "“…,” Ana Ruiz, a lawyer for the city, said": a name right after the quotation (at
