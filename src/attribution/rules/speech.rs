@@ -6,8 +6,9 @@
 //! quotation takes:
 //! 1. a cue next to it (`quotes::link_quote`: [`Rule::QuoteSpeakerCue`],
 //!    [`Rule::QuoteCueSpeaker`], [`Rule::SpeakerCueQuote`], [`Rule::SplitQuote`],
-//!    [`Rule::QuoteDashSpeaker`]), looking past its end when it runs over sentences or
-//!    its attribution was cut off into a sentence of its own;
+//!    [`Rule::QuoteDashSpeaker`]; `“…,” Ana Ruiz barked`, a subject and a past-tense
+//!    verb the cue lexicon lacks, `quotes::verb_frame`), looking past its end when it
+//!    runs over sentences or its attribution was cut off into a sentence of its own;
 //! 2. the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]);
 //! 3. else it continues the previous direct attribution of its paragraph (`“A,” she
 //!    said. “B.”` is one attribution);
@@ -253,6 +254,32 @@ mod tests {
                 Some("Lena Brandt"),
                 "“The dam will hold.”"
             )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_handing_on_to_a_subject_and_a_past_verb_takes_them() {
+        // verbs the cue lexicon lacks, in the frame of an attribution
+        assert_eq!(
+            attributions("“Get off the stage,” Lena Brandt barked."),
+            [(
+                Rule::QuoteSpeakerCue,
+                Some("Lena Brandt"),
+                "“Get off the stage,”"
+            )]
+        );
+        assert_eq!(
+            attributions("“Is that all?” grumbled the engineer."),
+            [(
+                Rule::QuoteCueSpeaker,
+                Some("the engineer"),
+                "“Is that all?”"
+            )]
+        );
+        // a quotation ending in a period hands on to nothing
+        assert_eq!(
+            attributions("“The dam held.” Lena Brandt smiled."),
+            [(Rule::Unattributed, None, "“The dam held.”")]
         );
     }
 
