@@ -144,6 +144,9 @@ struct Ent {
     /// end of the entity's latest mention (a relative `who` refers to what ends just
     /// before it)
     last_end: usize,
+    /// whether the entity's latest mention opens its sentence (its subject, most often):
+    /// a `he` or `she` in the next sentence refers to it first
+    last_opens: bool,
     /// a news medium (`the newspaper` may refer back to it)
     media: bool,
     /// an unnamed person known by a role noun (`the judge`, `a spokeswoman`), whom `he`
@@ -168,6 +171,7 @@ impl Ent {
             gender: Gender::Unknown,
             person_evidence: false,
             last_end,
+            last_opens: false,
             media: false,
             role_person: false,
             mentions: Vec::new(),
@@ -1117,6 +1121,60 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// Where the sentence before the one at `at` starts: two sentence ends back (a `.`, `?`
+/// or `!` before a space, or a line break), at most [`NEAR_BYTES`] back. An abbreviation
+/// (`Mr. Lee`) cuts the window short; it is only a preference, so that errs on the side
+/// of the older rule.
+fn previous_sentence_start(text: &str, at: usize) -> usize {
+    let from = at.saturating_sub(NEAR_BYTES);
+    let bytes = &text.as_bytes()[from..at];
+    let mut ends = 0;
+    for i in (1..bytes.len()).rev() {
+        // (a blank line is one end, not two)
+        let end = bytes[i] == b'\n' && bytes[i - 1] != b'\n'
+            || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!');
+        if end {
+            ends += 1;
+            if ends == 2 {
+                return from + i;
+            }
+        }
+    }
+    from
+}
+
+/// Does `mention` open its sentence: nothing before it but quotation
+/// marks back to a sentence end, a line break or the text's start (an abbreviation's
+/// period, `Mr.`, is no sentence end)?
+fn opens_sentence(text: &str, mention: Span) -> bool {
+    let before = text
+        .get(..mention.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '"', '“', '”', '\'', '‘', '’', '\u{a0}']);
+    // ("Lee's plan": a possessive is no subject)
+    let words = mention.text(text);
+    if text
+        .get(mention.end..)
+        .unwrap_or("")
+        .starts_with(['\'', '’'])
+        || possessive_stem(words).is_some()
+    {
+        return false;
+    }
+    if before.is_empty() || before.ends_with(['\n', '?', '!']) {
+        return true;
+    }
+    let Some(stem) = before.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem.rsplit([' ', '\n']).next().unwrap_or("");
+    // ("Mr.", "Sen.", "U.S.": short capitalised words and initials end no sentence)
+    !(last.len() <= 4 && last.chars().next().is_some_and(char::is_uppercase) || last.contains('.'))
+}
+
+/// How far back [`previous_sentence_start`] looks: two news sentences.
+const NEAR_BYTES: usize = 480;
+
 /// The index of `kind`'s map of keys in `cluster`.
 fn kind_slot(kind: EntityKind) -> usize {
     match kind {
@@ -1694,12 +1752,43 @@ pub(crate) fn cluster<'t>(
                                 false
                             }
                         };
-                        (0..=3).find_map(|level| {
-                            recent
-                                .iter()
-                                .take(PRONOUN_LOOK_BACK)
-                                .find(|&e| fits(e, level))
-                        })
+                        // "Ann Lee met the press. She said …": a person who is the subject
+                        // of this sentence or the one before is the pronoun's antecedent
+                        // before a speaker further back (only for "he" and "she": "they"
+                        // and "it" keep to bodies that speak; a place or a headline word
+                        // is no subject that counts: a person shown to be one, or one
+                        // who speaks)
+                        let by_speech = || {
+                            (0..=3).find_map(|level| {
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK)
+                                    .find(|&e| fits(e, level))
+                            })
+                        };
+                        let from = previous_sentence_start(text, span.start);
+                        let chosen = by_speech();
+                        // (a speaker named in the window already is the one: "said Ann Lee,
+                        // a professor. “…,” she said")
+                        let near = (g.known() && chosen.is_none_or(|e| ents[e].last_end <= from))
+                            .then(|| {
+                                (0..=2).find_map(|level| {
+                                    recent
+                                        .iter()
+                                        .take(PRONOUN_LOOK_BACK)
+                                        .take_while(|&e| ents[e].last_end > from)
+                                        .find(|&e| {
+                                            // (a lone capitalised word opening a sentence is as
+                                            // likely a plural or a participle: "Delegates
+                                            // questioned", "Chastened by …")
+                                            let ent = &ents[e];
+                                            ent.last_opens
+                                                && (level < 2 || ent.name_words > 1)
+                                                && fits(e, level)
+                                        })
+                                })
+                            });
+                        near.flatten().or(chosen)
                     };
                     match found {
                         Some(e) => {
@@ -2000,6 +2089,7 @@ pub(crate) fn cluster<'t>(
             }
         }
         ents[e].last_end = span.end;
+        ents[e].last_opens = opens_sentence(text, span);
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
@@ -2183,6 +2273,31 @@ mod tests {
         let group = quantified(text, Span::new(at, at + 6)).map(|s| s.text(text));
         assert_eq!(group, Some("some Greens"));
         assert_eq!(quantified(text, Span::new(at, at + 5)), None);
+    }
+
+    #[test]
+    fn sentence_openers() {
+        let text = "The cracks were old. Marta Kovacs toured the site. Mr. Lee's car";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("The cracks")));
+        assert!(opens_sentence(text, at("Marta Kovacs")));
+        // an abbreviation's period ends no sentence; a possessive is no subject
+        assert!(!opens_sentence(text, at("Lee")));
+        assert!(!opens_sentence(text, at("Mr. Lee")));
+        assert!(!opens_sentence(text, at("site")));
+        let text = "One. Two, three. Four\n\nFive. She";
+        assert_eq!(
+            &text[previous_sentence_start(text, text.len())..],
+            "\n\nFive. She"
+        );
+        let text = "One. Two. Three. She";
+        assert_eq!(
+            &text[previous_sentence_start(text, text.len())..],
+            " Three. She"
+        );
     }
 
     #[test]
