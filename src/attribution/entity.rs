@@ -1121,6 +1121,14 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
+fn possessive_pronoun(w: &str) -> Option<&'static str> {
+    [("his", "he"), ("her", "she"), ("their", "they")]
+        .iter()
+        .find(|(possessive, _)| possessive.eq_ignore_ascii_case(w))
+        .map(|&(_, pronoun)| pronoun)
+}
+
 /// Where the sentence before the one at `at` starts: two sentence ends back (a `.`, `?`
 /// or `!` before a space, or a line break), at most [`NEAR_BYTES`] back. An abbreviation
 /// (`Mr. Lee`) cuts the window short; it is only a preference, so that errs on the side
@@ -1469,6 +1477,23 @@ pub(crate) fn cluster<'t>(
             _ => None,
         };
         let (span, kind, document_ent) = match document {
+            // "his letter", "her Twitter account": the thing speaks for whom the
+            // possessive refers to, resolved as that pronoun is
+            Some(_)
+                if words(span.text(text))
+                    .next()
+                    .is_some_and(|w| possessive_pronoun(w).is_some()) =>
+            {
+                let mention = span.text(text);
+                let first = words(mention).next().unwrap_or("");
+                // (`first` is a slice of the mention: its offset, without a search)
+                let start = span.start + (first.as_ptr() as usize - mention.as_ptr() as usize);
+                (
+                    Span::new(start, start + first.len()),
+                    MentionKind::Pronoun,
+                    None,
+                )
+            }
             Some((_, Some(maker))) => {
                 let last = words(maker.text(text)).last().unwrap_or("");
                 // a person's possessive ("Ann Lee's report") makes the thing hers; an
@@ -1495,7 +1520,15 @@ pub(crate) fn cluster<'t>(
                         .any(|d| d.eq_ignore_ascii_case(w))
                 }) =>
             {
-                (span, kind, documents.get(head).copied())
+                // ("a Harbor survey of voters. The study found …": a thing of another
+                // name named just before is the one)
+                let near = || {
+                    document_makers
+                        .last()
+                        .filter(|&&(_, _, at)| span.start.saturating_sub(at) < NEAR_BYTES)
+                        .map(|&(_, maker, _)| maker)
+                };
+                (span, kind, documents.get(head).copied().or_else(near))
             }
             Some(_) => (span, kind, None),
             None => (span, kind, None),
@@ -1663,6 +1696,8 @@ pub(crate) fn cluster<'t>(
                 }
                 MentionKind::Pronoun => {
                     let p = lower_into(span.text(text), &mut buf);
+                    // ("her account": she)
+                    let p = possessive_pronoun(p).unwrap_or(p);
                     let relative = p == "who";
                     // "I" outside quotations in a signed piece: its author
                     if p == "i" {
@@ -1968,16 +2003,39 @@ pub(crate) fn cluster<'t>(
                         } else {
                             None
                         };
-                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
-                            let ent = &ents[e];
-                            ent.kind == EntityKind::Organisation
-                                && ent.name_words > 0
-                                && (ent.words.contains(head)
-                                    || heads.is_some_and(|hs| {
-                                        hs.iter().any(|h| ent.words.contains(*h))
+                        recent
+                            .iter()
+                            .take(PRONOUN_LOOK_BACK * 4)
+                            .find(|&e| {
+                                let ent = &ents[e];
+                                ent.kind == EntityKind::Organisation
+                                    && ent.name_words > 0
+                                    && (ent.words.contains(head)
+                                        || heads.is_some_and(|hs| {
+                                            hs.iter().any(|h| ent.words.contains(*h))
+                                        })
+                                        || media && ent.media)
+                            })
+                            .or_else(|| {
+                                // "The Harbor Pilots Guild said … The union added …":
+                                // with no body of that name, the named body that spoke
+                                // or was the subject in this sentence or the one before
+                                // (not one merely mentioned there: "rallied at Carrow
+                                // University … the group shouted"; a newspaper is "the
+                                // paper", not "the union")
+                                let from = previous_sentence_start(text, span.start);
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK)
+                                    .take_while(|&e| ents[e].last_end > from)
+                                    .find(|&e| {
+                                        let ent = &ents[e];
+                                        ent.kind == EntityKind::Organisation
+                                            && ent.name_words > 0
+                                            && (ent.speaks || ent.last_opens)
+                                            && (media || !ent.media)
                                     })
-                                    || media && ent.media)
-                        })
+                            })
                     } else if kind == MentionKind::Organisation {
                         // "The Times" after "The New York Times"; "the Tax Policy Center"
                         // is first a body whose name ends so ("the Urban Tax Policy
