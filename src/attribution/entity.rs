@@ -144,6 +144,9 @@ struct Ent {
     /// end of the entity's latest mention (a relative `who` refers to what ends just
     /// before it)
     last_end: usize,
+    /// whether the entity's latest mention opens its sentence (its subject, most often):
+    /// a `he` or `she` in the next sentence refers to it first
+    last_opens: bool,
     /// a news medium (`the newspaper` may refer back to it)
     media: bool,
     /// an unnamed person known by a role noun (`the judge`, `a spokeswoman`), whom `he`
@@ -168,6 +171,7 @@ impl Ent {
             gender: Gender::Unknown,
             person_evidence: false,
             last_end,
+            last_opens: false,
             media: false,
             role_person: false,
             mentions: Vec::new(),
@@ -1117,6 +1121,68 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
+fn possessive_pronoun(w: &str) -> Option<&'static str> {
+    [("his", "he"), ("her", "she"), ("their", "they")]
+        .iter()
+        .find(|(possessive, _)| possessive.eq_ignore_ascii_case(w))
+        .map(|&(_, pronoun)| pronoun)
+}
+
+/// Where the sentence before the one at `at` starts: two sentence ends back (a `.`, `?`
+/// or `!` before a space, or a line break), at most [`NEAR_BYTES`] back. An abbreviation
+/// (`Mr. Lee`) cuts the window short; it is only a preference, so that errs on the side
+/// of the older rule.
+fn previous_sentence_start(text: &str, at: usize) -> usize {
+    let from = at.saturating_sub(NEAR_BYTES);
+    let bytes = &text.as_bytes()[from..at];
+    let mut ends = 0;
+    for i in (1..bytes.len()).rev() {
+        // (a blank line is one end, not two)
+        let end = bytes[i] == b'\n' && bytes[i - 1] != b'\n'
+            || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!');
+        if end {
+            ends += 1;
+            if ends == 2 {
+                return from + i;
+            }
+        }
+    }
+    from
+}
+
+/// Does `mention` open its sentence: nothing before it but quotation
+/// marks back to a sentence end, a line break or the text's start (an abbreviation's
+/// period, `Mr.`, is no sentence end)?
+fn opens_sentence(text: &str, mention: Span) -> bool {
+    let before = text
+        .get(..mention.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '"', '“', '”', '\'', '‘', '’', '\u{a0}']);
+    // ("Lee's plan": a possessive is no subject)
+    let words = mention.text(text);
+    if text
+        .get(mention.end..)
+        .unwrap_or("")
+        .starts_with(['\'', '’'])
+        || possessive_stem(words).is_some()
+    {
+        return false;
+    }
+    if before.is_empty() || before.ends_with(['\n', '?', '!']) {
+        return true;
+    }
+    let Some(stem) = before.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem.rsplit([' ', '\n']).next().unwrap_or("");
+    // ("Mr.", "Sen.", "U.S.": short capitalised words and initials end no sentence)
+    !(last.len() <= 4 && last.chars().next().is_some_and(char::is_uppercase) || last.contains('.'))
+}
+
+/// How far back [`previous_sentence_start`] looks: two news sentences.
+const NEAR_BYTES: usize = 480;
+
 /// The index of `kind`'s map of keys in `cluster`.
 fn kind_slot(kind: EntityKind) -> usize {
     match kind {
@@ -1411,6 +1477,23 @@ pub(crate) fn cluster<'t>(
             _ => None,
         };
         let (span, kind, document_ent) = match document {
+            // "his letter", "her Twitter account": the thing speaks for whom the
+            // possessive refers to, resolved as that pronoun is
+            Some(_)
+                if words(span.text(text))
+                    .next()
+                    .is_some_and(|w| possessive_pronoun(w).is_some()) =>
+            {
+                let mention = span.text(text);
+                let first = words(mention).next().unwrap_or("");
+                // (`first` is a slice of the mention: its offset, without a search)
+                let start = span.start + (first.as_ptr() as usize - mention.as_ptr() as usize);
+                (
+                    Span::new(start, start + first.len()),
+                    MentionKind::Pronoun,
+                    None,
+                )
+            }
             Some((_, Some(maker))) => {
                 let last = words(maker.text(text)).last().unwrap_or("");
                 // a person's possessive ("Ann Lee's report") makes the thing hers; an
@@ -1437,7 +1520,15 @@ pub(crate) fn cluster<'t>(
                         .any(|d| d.eq_ignore_ascii_case(w))
                 }) =>
             {
-                (span, kind, documents.get(head).copied())
+                // ("a Harbor survey of voters. The study found …": a thing of another
+                // name named just before is the one)
+                let near = || {
+                    document_makers
+                        .last()
+                        .filter(|&&(_, _, at)| span.start.saturating_sub(at) < NEAR_BYTES)
+                        .map(|&(_, maker, _)| maker)
+                };
+                (span, kind, documents.get(head).copied().or_else(near))
             }
             Some(_) => (span, kind, None),
             None => (span, kind, None),
@@ -1605,6 +1696,8 @@ pub(crate) fn cluster<'t>(
                 }
                 MentionKind::Pronoun => {
                     let p = lower_into(span.text(text), &mut buf);
+                    // ("her account": she)
+                    let p = possessive_pronoun(p).unwrap_or(p);
                     let relative = p == "who";
                     // "I" outside quotations in a signed piece: its author
                     if p == "i" {
@@ -1694,12 +1787,43 @@ pub(crate) fn cluster<'t>(
                                 false
                             }
                         };
-                        (0..=3).find_map(|level| {
-                            recent
-                                .iter()
-                                .take(PRONOUN_LOOK_BACK)
-                                .find(|&e| fits(e, level))
-                        })
+                        // "Ann Lee met the press. She said …": a person who is the subject
+                        // of this sentence or the one before is the pronoun's antecedent
+                        // before a speaker further back (only for "he" and "she": "they"
+                        // and "it" keep to bodies that speak; a place or a headline word
+                        // is no subject that counts: a person shown to be one, or one
+                        // who speaks)
+                        let by_speech = || {
+                            (0..=3).find_map(|level| {
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK)
+                                    .find(|&e| fits(e, level))
+                            })
+                        };
+                        let from = previous_sentence_start(text, span.start);
+                        let chosen = by_speech();
+                        // (a speaker named in the window already is the one: "said Ann Lee,
+                        // a professor. “…,” she said")
+                        let near = (g.known() && chosen.is_none_or(|e| ents[e].last_end <= from))
+                            .then(|| {
+                                (0..=2).find_map(|level| {
+                                    recent
+                                        .iter()
+                                        .take(PRONOUN_LOOK_BACK)
+                                        .take_while(|&e| ents[e].last_end > from)
+                                        .find(|&e| {
+                                            // (a lone capitalised word opening a sentence is as
+                                            // likely a plural or a participle: "Delegates
+                                            // questioned", "Chastened by …")
+                                            let ent = &ents[e];
+                                            ent.last_opens
+                                                && (level < 2 || ent.name_words > 1)
+                                                && fits(e, level)
+                                        })
+                                })
+                            });
+                        near.flatten().or(chosen)
                     };
                     match found {
                         Some(e) => {
@@ -1879,16 +2003,39 @@ pub(crate) fn cluster<'t>(
                         } else {
                             None
                         };
-                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
-                            let ent = &ents[e];
-                            ent.kind == EntityKind::Organisation
-                                && ent.name_words > 0
-                                && (ent.words.contains(head)
-                                    || heads.is_some_and(|hs| {
-                                        hs.iter().any(|h| ent.words.contains(*h))
+                        recent
+                            .iter()
+                            .take(PRONOUN_LOOK_BACK * 4)
+                            .find(|&e| {
+                                let ent = &ents[e];
+                                ent.kind == EntityKind::Organisation
+                                    && ent.name_words > 0
+                                    && (ent.words.contains(head)
+                                        || heads.is_some_and(|hs| {
+                                            hs.iter().any(|h| ent.words.contains(*h))
+                                        })
+                                        || media && ent.media)
+                            })
+                            .or_else(|| {
+                                // "The Harbor Pilots Guild said … The union added …":
+                                // with no body of that name, the named body that spoke
+                                // or was the subject in this sentence or the one before
+                                // (not one merely mentioned there: "rallied at Carrow
+                                // University … the group shouted"; a newspaper is "the
+                                // paper", not "the union")
+                                let from = previous_sentence_start(text, span.start);
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK)
+                                    .take_while(|&e| ents[e].last_end > from)
+                                    .find(|&e| {
+                                        let ent = &ents[e];
+                                        ent.kind == EntityKind::Organisation
+                                            && ent.name_words > 0
+                                            && (ent.speaks || ent.last_opens)
+                                            && (media || !ent.media)
                                     })
-                                    || media && ent.media)
-                        })
+                            })
                     } else if kind == MentionKind::Organisation {
                         // "The Times" after "The New York Times"; "the Tax Policy Center"
                         // is first a body whose name ends so ("the Urban Tax Policy
@@ -2000,6 +2147,7 @@ pub(crate) fn cluster<'t>(
             }
         }
         ents[e].last_end = span.end;
+        ents[e].last_opens = opens_sentence(text, span);
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
@@ -2183,6 +2331,31 @@ mod tests {
         let group = quantified(text, Span::new(at, at + 6)).map(|s| s.text(text));
         assert_eq!(group, Some("some Greens"));
         assert_eq!(quantified(text, Span::new(at, at + 5)), None);
+    }
+
+    #[test]
+    fn sentence_openers() {
+        let text = "The cracks were old. Marta Kovacs toured the site. Mr. Lee's car";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("The cracks")));
+        assert!(opens_sentence(text, at("Marta Kovacs")));
+        // an abbreviation's period ends no sentence; a possessive is no subject
+        assert!(!opens_sentence(text, at("Lee")));
+        assert!(!opens_sentence(text, at("Mr. Lee")));
+        assert!(!opens_sentence(text, at("site")));
+        let text = "One. Two, three. Four\n\nFive. She";
+        assert_eq!(
+            &text[previous_sentence_start(text, text.len())..],
+            "\n\nFive. She"
+        );
+        let text = "One. Two. Three. She";
+        assert_eq!(
+            &text[previous_sentence_start(text, text.len())..],
+            " Three. She"
+        );
     }
 
     #[test]

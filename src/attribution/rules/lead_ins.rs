@@ -4,6 +4,10 @@
 //! `SENTENCE_RULES`), so that it only takes a cue none of them used and replaces the
 //! lead-in of the sentence before only once the speech rule has read it; with no cue,
 //! the sentence's subject is the speaker (`Okafor made the following point:`).
+//!
+//! A sentence ending with a period whose last cue says nothing (`Farrow said in a
+//! statement.`: only a medium, an addressee or a time after the cue) is a lead-in too,
+//! when the next sentence opens with a quotation.
 
 use super::context::{Link, Progress, RuleContext, SentenceAt, Window};
 use super::cues::after_cue;
@@ -25,7 +29,32 @@ pub(super) fn colon_lead_in(
     let cues = &progress.cues;
     let lead_in = &mut progress.lead_in;
     *lead_in = None;
-    if s.text.trim_end().ends_with(':') {
+    let end = s.text.trim_end();
+    if end.ends_with('.') && next_opens_with_quote(window, sentence.index) {
+        // "Farrow said in a statement." then "“…”": the cue with nothing said after it
+        if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
+            let (content, addressee, medium) = after_cue(cx, c, te);
+            let says_nothing = (content..te).all(|i| !toks[i].word());
+            let speaker = says_nothing
+                .then(|| subject_before(text, toks, c.start, ts))
+                .flatten()
+                .map(|r| as_mention(text, toks, r));
+            if speaker.is_some() {
+                *lead_in = Some((
+                    s.paragraph,
+                    Link {
+                        speaker,
+                        cue: Some(cx.span(c.start, c.end)),
+                        addressee,
+                        medium,
+                        rule: Rule::ColonLeadIn,
+                        confidence: 0.7,
+                        content: None,
+                    },
+                ));
+            }
+        }
+    } else if end.ends_with(':') {
         if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
             let speaker =
                 subject_before(text, toks, c.start, ts).map(|r| as_mention(text, toks, r));
@@ -63,6 +92,15 @@ pub(super) fn colon_lead_in(
     }
 }
 
+/// Does the sentence after the one at `index` open with a quotation mark?
+fn next_opens_with_quote(window: &Window<'_>, index: usize) -> bool {
+    window.sentences.get(index + 1).is_some_and(|next| {
+        next.text
+            .trim_start()
+            .starts_with(['"', '“', '‘', '«', '„'])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Rule, analyze};
@@ -74,6 +112,20 @@ mod tests {
         let a = doc.attributions.last().unwrap();
         assert_eq!(a.rule, Rule::ColonLeadIn);
         assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Kowalski"));
+    }
+
+    #[test]
+    fn a_lead_in_ending_in_a_period_gives_its_subject() {
+        let text = "Linda Farrow said in a statement.\n\n“The agreement protects every worker.”";
+        let doc = analyze(text);
+        let a = doc.attributions.last().unwrap();
+        assert_eq!(a.rule, Rule::ColonLeadIn);
+        assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Linda Farrow"));
+        // a cue with something said after it is no lead-in
+        let text = "Farrow said the deal was done.\n\n“It protects every worker.”";
+        let doc = analyze(text);
+        let a = doc.attributions.last().unwrap();
+        assert_ne!(a.rule, Rule::ColonLeadIn, "{:?}", doc.attributions);
     }
 
     #[test]
