@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info, word_table};
+use crate::lexicon::{Overlay, class, word_table};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -77,13 +77,20 @@ impl Tok {
     }
     /// The lemma, when the word is a reporting-verb form (a verb an analyzer added is
     /// its own lemma).
+    #[inline]
     pub fn lemma<'t>(&self, text: &'t str) -> Option<&'t str> {
         if self.reporting() {
-            let w = self.text(text);
-            Some(word_info(w).lemma.unwrap_or(w))
+            Some(self.listed_lemma(text).unwrap_or_else(|| self.text(text)))
         } else {
             None
         }
+    }
+
+    /// The lemma the built-in lists give the reporting-verb form (looked up in the text
+    /// itself, eight bytes at a load, not in a slice of it).
+    #[inline(never)]
+    fn listed_lemma(&self, text: &str) -> Option<&'static str> {
+        word_table().info_in(text, self.start(), self.end()).lemma
     }
 }
 
@@ -444,7 +451,7 @@ pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::word_info_in;
+    use crate::lexicon::{word_info, word_info_in};
 
     #[test]
     fn words_and_punct() {
