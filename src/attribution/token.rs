@@ -303,6 +303,7 @@ pub(crate) fn tokenize(
                         let more = alnum_run(high);
                         let len = 8 + more;
                         if more < 8 && stops_word(text, i + len, to) {
+                            let after = BYTE_CLASS[usize::from(bytes[i + len])];
                             let high = high & ((1u64 << (8 * more)) - 1);
                             let info = if more == 0 {
                                 words.info_of_short(8, w)
@@ -326,12 +327,14 @@ pub(crate) fn tokenize(
                             });
                             n = n.wrapping_add(len as u32);
                             cum.push(n);
-                            i += len;
+                            // the space after the word starts no token: passed over here
+                            i += len + usize::from(after == SPACE);
                             continue;
                         }
                     }
                     if run < 8 {
-                        let stop = match BYTE_CLASS[usize::from(bytes[i + run])] {
+                        let after = BYTE_CLASS[usize::from(bytes[i + run])];
+                        let stop = match after {
                             SPACE | 0 => true,
                             JOINER => !(i + run + 1 < to && alnum_at(text, i + run + 1)),
                             _ => false,
@@ -355,10 +358,22 @@ pub(crate) fn tokenize(
                             });
                             n = n.wrapping_add(run as u32);
                             cum.push(n);
-                            i += run;
+                            i += run + usize::from(after == SPACE);
                             continue;
                         }
                     }
+                }
+                // an ASCII punctuation mark (a joiner too, where no word goes on): a
+                // token of its own, of no class and no letters
+                0 | JOINER => {
+                    out.push(Tok {
+                        lo: i as u32,
+                        hi: (i + 1) as u32,
+                        bits: 0,
+                    });
+                    cum.push(n);
+                    i += 1 + usize::from(BYTE_CLASS[usize::from(bytes[i + 1])] == SPACE);
+                    continue;
                 }
                 _ => {}
             }
