@@ -6,7 +6,7 @@
 //! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
 //! hands the rules at most [`MAX_TEXT`] bytes at a time.
 
-use crate::lexicon::{Overlay, class, word_info, word_table};
+use crate::lexicon::{Overlay, class, word_table};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -77,13 +77,20 @@ impl Tok {
     }
     /// The lemma, when the word is a reporting-verb form (a verb an analyzer added is
     /// its own lemma).
+    #[inline]
     pub fn lemma<'t>(&self, text: &'t str) -> Option<&'t str> {
         if self.reporting() {
-            let w = self.text(text);
-            Some(word_info(w).lemma.unwrap_or(w))
+            Some(self.listed_lemma(text).unwrap_or_else(|| self.text(text)))
         } else {
             None
         }
+    }
+
+    /// The lemma the built-in lists give the reporting-verb form (looked up in the text
+    /// itself, eight bytes at a load, not in a slice of it).
+    #[inline(never)]
+    fn listed_lemma(&self, text: &str) -> Option<&'static str> {
+        word_table().info_in(text, self.start(), self.end()).lemma
     }
 }
 
@@ -296,6 +303,7 @@ pub(crate) fn tokenize(
                         let more = alnum_run(high);
                         let len = 8 + more;
                         if more < 8 && stops_word(text, i + len, to) {
+                            let after = BYTE_CLASS[usize::from(bytes[i + len])];
                             let high = high & ((1u64 << (8 * more)) - 1);
                             let info = if more == 0 {
                                 words.info_of_short(8, w)
@@ -319,12 +327,14 @@ pub(crate) fn tokenize(
                             });
                             n = n.wrapping_add(len as u32);
                             cum.push(n);
-                            i += len;
+                            // the space after the word starts no token: passed over here
+                            i += len + usize::from(after == SPACE);
                             continue;
                         }
                     }
                     if run < 8 {
-                        let stop = match BYTE_CLASS[usize::from(bytes[i + run])] {
+                        let after = BYTE_CLASS[usize::from(bytes[i + run])];
+                        let stop = match after {
                             SPACE | 0 => true,
                             JOINER => !(i + run + 1 < to && alnum_at(text, i + run + 1)),
                             _ => false,
@@ -348,10 +358,22 @@ pub(crate) fn tokenize(
                             });
                             n = n.wrapping_add(run as u32);
                             cum.push(n);
-                            i += run;
+                            i += run + usize::from(after == SPACE);
                             continue;
                         }
                     }
+                }
+                // an ASCII punctuation mark (a joiner too, where no word goes on): a
+                // token of its own, of no class and no letters
+                0 | JOINER => {
+                    out.push(Tok {
+                        lo: i as u32,
+                        hi: (i + 1) as u32,
+                        bits: 0,
+                    });
+                    cum.push(n);
+                    i += 1 + usize::from(BYTE_CLASS[usize::from(bytes[i + 1])] == SPACE);
+                    continue;
                 }
                 _ => {}
             }
@@ -444,7 +466,7 @@ pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::word_info_in;
+    use crate::lexicon::{word_info, word_info_in};
 
     #[test]
     fn words_and_punct() {

@@ -17,7 +17,7 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 pub(crate) mod entities;
 pub(crate) mod lists;
 mod weights;
-pub(crate) use weights::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
+pub(crate) use weights::{FNV_START, FeatureKey, LINKING_WEIGHTS, Weights, fnv_extend};
 
 /// A multiply-and-rotate hash (the FxHash scheme) taking eight bytes at a step, for the
 /// lexicon's own sets and maps: their keys are short words, looked up per token by the

@@ -7,39 +7,21 @@
 //! (`cue:lemma=say`, `cue:prev=pronoun`, `conf:rule=quote-speaker-cue`); the decisions
 //! are `cue` (is this reporting-verb occurrence a cue here?), `src` (is this candidate
 //! noun phrase the cue's speaker?), `att` (does this cue govern the quotation?) and
-//! `conf` (is this attribution right?). A feature the file does not list weighs 0. Names are hashed
-//! (FNV-1a over the bytes of `decision:template=value`), so that scoring a candidate
-//! builds no string.
-
-use std::collections::HashMap;
-
-use super::Fnv;
-
-/// The keys are FNV-1a hashes already: the map uses them as they are.
-#[derive(Default)]
-pub(crate) struct HashedKey(u64);
-
-impl std::hash::Hasher for HashedKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = Fnv::default();
-        h.write(bytes);
-        self.0 = h.finish();
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<HashedKey>>;
+//! `conf` (is this attribution right?). A feature the file does not list weighs 0.
+//!
+//! Names are not hashed as strings when a proposal is scored: a rule's feature is a
+//! template (`cue:lemma=`, hashed at compile time) and one value or a pair of values
+//! (`lemma|next`), and its key is the template's hash extended by each value eight bytes
+//! at a step ([`FeatureKey`]). The file's names are split the same way when it is read:
+//! a name `t=v` goes in under every split at a `=` (the template up to and with it) and,
+//! for each `|` of the value, also as the pair of its two sides, so that whichever
+//! template and values a rule spells a name with, it finds that name's weight.
 
 /// The FNV-1a state before any byte.
 pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// FNV-1a state `h` extended by `bytes` (a `const fn`: a feature's fixed prefix is hashed
-/// at compile time).
+/// FNV-1a state `h` extended by `bytes` (a `const fn`: a template's hash is computed at
+/// compile time).
 #[inline]
 pub(crate) const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
@@ -51,26 +33,160 @@ pub(crate) const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The weights of the learned decisions, by hashed feature name.
+/// The keys of features: a template's hash extended by values a word at a time.
+pub(crate) struct FeatureKey;
+
+impl FeatureKey {
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    /// Marks the second value of a pair, so that a pair and a single value differ.
+    const PAIR: u64 = 0x2545_f491_4f6c_dd1d;
+    /// Marks a whole name (a bias), apart from every template's key.
+    const WHOLE: u64 = 0x6a09_e667_f3bc_c908;
+
+    #[inline(always)]
+    fn step(hash: u64, word: u64) -> u64 {
+        (hash.rotate_left(23) ^ word).wrapping_mul(FeatureKey::MULTIPLIER)
+    }
+
+    /// `hash` extended by the length of `bytes` and then by `bytes`, eight at a step
+    /// (the last step zero-padded; the length keeps padded values apart).
+    #[inline(always)]
+    fn extend(hash: u64, bytes: &[u8]) -> u64 {
+        let mut hash = FeatureKey::step(hash, bytes.len() as u64);
+        let mut eights = bytes.chunks_exact(8);
+        for eight in &mut eights {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(eight);
+            hash = FeatureKey::step(hash, u64::from_le_bytes(w));
+        }
+        let rest = eights.remainder();
+        // one to seven bytes in two loads that may overlap (bytes loaded twice land on
+        // the same place, so or-ing them is exact)
+        let tail = match rest.len() {
+            0 => return hash,
+            len @ 1..=3 => {
+                u64::from(rest[0])
+                    | u64::from(rest[len / 2]) << (8 * (len / 2))
+                    | u64::from(rest[len - 1]) << (8 * (len - 1))
+            }
+            len => {
+                let four = |from: usize| {
+                    let mut w = [0u8; 4];
+                    w.copy_from_slice(&rest[from..from + 4]);
+                    u64::from(u32::from_le_bytes(w))
+                };
+                four(0) | four(len - 4) << (8 * (len - 4))
+            }
+        };
+        FeatureKey::step(hash, tail)
+    }
+
+    /// The key of template `template` (its [`fnv_extend`] hash) with one value.
+    #[inline(always)]
+    pub(crate) fn single(template: u64, value: &str) -> u64 {
+        FeatureKey::extend(template, value.as_bytes())
+    }
+
+    /// The key of template `template` with the pair `first|second`.
+    #[inline(always)]
+    pub(crate) fn pair(template: u64, first: &str, second: &str) -> u64 {
+        let first = FeatureKey::extend(template, first.as_bytes());
+        FeatureKey::extend(first ^ FeatureKey::PAIR, second.as_bytes())
+    }
+
+    /// The key of the whole name `name` (a bias, which has no value).
+    #[inline]
+    pub(crate) fn whole(name: &str) -> u64 {
+        FeatureKey::extend(FNV_START ^ FeatureKey::WHOLE, name.as_bytes())
+    }
+}
+
+/// Feature keys and their weights, in open addressing over at least twice as many slots
+/// as keys (a key of 0 marks an empty slot; a key that is 0 is stored as 1): a lookup
+/// is a multiply, a shift and usually one compare, found or not.
+#[derive(Debug, Default)]
+struct KeyTable {
+    keys: Box<[u64]>,
+    weights: Box<[f32]>,
+    /// `64 - log2(keys.len())`.
+    shift: u32,
+}
+
+impl KeyTable {
+    #[inline(always)]
+    fn slot(key: u64, shift: u32) -> usize {
+        (key.wrapping_mul(0xff51_afd7_ed55_8ccd) >> shift) as usize
+    }
+
+    /// The table of `entries`; a key given twice keeps its last weight.
+    fn build(entries: &[(u64, f32)]) -> KeyTable {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let (mut keys, mut weights) = (vec![0u64; size], vec![0f32; size]);
+        for &(key, weight) in entries {
+            let key = key.max(1);
+            let mut at = KeyTable::slot(key, shift);
+            while keys[at] != 0 && keys[at] != key {
+                at = (at + 1) & (size - 1);
+            }
+            keys[at] = key;
+            weights[at] = weight;
+        }
+        KeyTable {
+            keys: keys.into_boxed_slice(),
+            weights: weights.into_boxed_slice(),
+            shift,
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, key: u64) -> f32 {
+        let key = key.max(1);
+        let mask = self.keys.len().wrapping_sub(1);
+        if self.keys.is_empty() {
+            return 0.0;
+        }
+        let mut at = KeyTable::slot(key, self.shift);
+        loop {
+            let k = self.keys[at];
+            if k == key {
+                return self.weights[at];
+            }
+            if k == 0 {
+                return 0.0;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The weights of the learned decisions, by feature key ([`FeatureKey`]).
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    by_feature: HashedMap<f32>,
+    by_feature: KeyTable,
     /// The decisions the file has features for (`cue`, `src`, `att`, `conf`).
     decisions: Vec<String>,
 }
 
-/// FNV-1a of the concatenated parts, in one pass and without building the string.
-#[inline]
-pub(crate) fn feature_hash(parts: &[&str]) -> u64 {
-    parts
-        .iter()
-        .fold(FNV_START, |h, p| fnv_extend(h, p.as_bytes()))
+/// Every key a rule may look the feature `name` up by: the whole name, and for each `=`
+/// the template up to it with the rest as one value and, split at each `|` of the rest,
+/// as a pair.
+fn keys_of(name: &str, mut push: impl FnMut(u64)) {
+    push(FeatureKey::whole(name));
+    for (at, _) in name.match_indices('=') {
+        let template = fnv_extend(FNV_START, &name.as_bytes()[..=at]);
+        let value = &name[at + 1..];
+        push(FeatureKey::single(template, value));
+        for (bar, _) in value.match_indices('|') {
+            push(FeatureKey::pair(template, &value[..bar], &value[bar + 1..]));
+        }
+    }
 }
 
 impl Weights {
     /// Parses a weights file; the error names the first bad line.
     pub(crate) fn parse(data: &str) -> Result<Weights, String> {
-        let mut by_feature = HashedMap::default();
+        let mut entries: Vec<(u64, f32)> = Vec::new();
         let mut decisions: Vec<String> = Vec::new();
         for (n, line) in data.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -92,27 +208,24 @@ impl Weights {
             if !decisions.iter().any(|d| d == decision) {
                 decisions.push(decision.to_string());
             }
-            by_feature.insert(feature_hash(&[name]), weight);
+            keys_of(name, |key| entries.push((key, weight)));
         }
         Ok(Weights {
-            by_feature,
+            by_feature: KeyTable::build(&entries),
             decisions,
         })
     }
 
-    /// The weight of the feature whose name is the concatenation of `parts`.
+    /// The weight of the feature named `name` (a whole name: a bias).
     #[inline]
-    pub(crate) fn get(&self, parts: &[&str]) -> f32 {
-        self.by_feature
-            .get(&feature_hash(parts))
-            .copied()
-            .unwrap_or(0.0)
+    pub(crate) fn get(&self, name: &str) -> f32 {
+        self.by_feature.get(FeatureKey::whole(name))
     }
 
-    /// The weight of the feature whose name hashes to `hash` ([`fnv_extend`]).
-    #[inline]
-    pub(crate) fn get_hashed(&self, hash: u64) -> f32 {
-        self.by_feature.get(&hash).copied().unwrap_or(0.0)
+    /// The weight of the feature whose key is `key` ([`FeatureKey`]).
+    #[inline(always)]
+    pub(crate) fn get_key(&self, key: u64) -> f32 {
+        self.by_feature.get(key)
     }
 
     /// Does the file have features for `decision`? Without, the rules decide alone.
@@ -139,10 +252,83 @@ mod tests {
     #[test]
     fn a_name_is_looked_up_in_parts() {
         let w = Weights::parse("# header\ncue:lemma=say\t1.5\nconf:bias\t-0.25\n").unwrap();
-        assert_eq!(w.get(&["cue:", "lemma=", "say"]), 1.5);
-        assert_eq!(w.get(&["conf:bias"]), -0.25);
-        assert_eq!(w.get(&["cue:lemma=tell"]), 0.0);
+        let lemma = fnv_extend(FNV_START, b"cue:lemma=");
+        assert_eq!(w.get_key(FeatureKey::single(lemma, "say")), 1.5);
+        assert_eq!(w.get("conf:bias"), -0.25);
+        assert_eq!(w.get_key(FeatureKey::single(lemma, "tell")), 0.0);
+        assert_eq!(w.get("cue:lemma=say"), 1.5);
         assert!(w.covers("cue") && w.covers("conf") && !w.covers("source"));
+    }
+
+    /// A rule's template and values find the weight of the name they spell, whatever
+    /// `=` and `|` the values hold, and no other weight.
+    #[test]
+    fn keys_find_the_name_they_spell() {
+        let names = [
+            "cue:prev==",
+            "cue:prev=|",
+            "cue:lemma-next=say|=",
+            "conf:cue-gap=cue-first|<=12",
+            "src:a=b|c|d",
+            "src:a=b||",
+            "att:side-cue=before|say",
+            "cue:form=longer-than-eight-bytes|and-this-one-too",
+        ];
+        let file: String = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| format!("{name}\t{}\n", n + 1))
+            .collect();
+        let w = Weights::parse(&file).unwrap();
+        let templates = [
+            "cue:prev=",
+            "cue:lemma-next=",
+            "conf:cue-gap=",
+            "src:a=",
+            "att:side-cue=",
+            "cue:form=",
+        ];
+        let values = [
+            "",
+            "=",
+            "|",
+            "say",
+            "say|=",
+            "cue-first",
+            "<=12",
+            "cue-first|<=12",
+            "b",
+            "c",
+            "d",
+            "b|c",
+            "c|d",
+            "b|c|d",
+            "|",
+            "b|",
+            "before",
+            "say|",
+            "longer-than-eight-bytes",
+            "and-this-one-too",
+        ];
+        let weight_of = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == name)
+                .map_or(0.0, |n| (n + 1) as f32)
+        };
+        for t in templates {
+            let hash = fnv_extend(FNV_START, t.as_bytes());
+            for v in values {
+                let single = w.get_key(FeatureKey::single(hash, v));
+                assert_eq!(single, weight_of(&format!("{t}{v}")), "{t}{v}");
+                for v2 in values {
+                    let pair = w.get_key(FeatureKey::pair(hash, v, v2));
+                    assert_eq!(pair, weight_of(&format!("{t}{v}|{v2}")), "{t}{v}|{v2}");
+                }
+            }
+        }
+        assert_eq!(w.get("cue:prev=="), 1.0);
+        assert_eq!(w.get("cue:prev="), 0.0);
     }
 
     #[test]

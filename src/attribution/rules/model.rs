@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::lexicon::{FNV_START, LINKING_WEIGHTS, Weights, fnv_extend};
+use crate::lexicon::{FNV_START, FeatureKey, LINKING_WEIGHTS, Weights, fnv_extend};
 use crate::span::Span;
 
 /// One proposal and its features, as the trainer sees it.
@@ -88,8 +88,9 @@ pub(super) fn record(proposal: Proposal) {
     });
 }
 
-/// A feature template: its name up to the value (`cue:lemma=`) and that name's hash,
-/// computed at compile time.
+/// A feature template: its name up to the value (`cue:lemma=`, ending with its only `=`)
+/// and that name's hash, computed at compile time. The weights file's names are split
+/// for lookup at a `=` (`lexicon::FeatureKey`), which is why a template ends there.
 #[derive(Clone, Copy)]
 pub(super) struct Template {
     name: &'static str,
@@ -98,6 +99,11 @@ pub(super) struct Template {
 
 impl Template {
     pub(super) const fn new(name: &'static str) -> Template {
+        let bytes = name.as_bytes();
+        assert!(
+            !bytes.is_empty() && bytes[bytes.len() - 1] == b'=',
+            "a template ends with `=`"
+        );
         Template {
             name,
             hash: fnv_extend(FNV_START, name.as_bytes()),
@@ -117,7 +123,7 @@ impl<'w> Scorer<'w> {
     /// Starts with the bias, feature `bias` of the template (`cue:bias=`'s name less
     /// the `=`).
     pub(super) fn new(weights: &'w Weights, bias: &'static str, record: bool) -> Self {
-        let score = weights.get(&[bias]);
+        let score = weights.get(bias);
         Scorer {
             weights,
             score,
@@ -129,8 +135,9 @@ impl<'w> Scorer<'w> {
     /// Feature `template` + `value`.
     #[inline]
     pub(super) fn add(&mut self, template: Template, value: &str) {
-        let h = fnv_extend(template.hash, value.as_bytes());
-        let w = self.weights.get_hashed(h);
+        let w = self
+            .weights
+            .get_key(FeatureKey::single(template.hash, value));
         self.score += w;
         if let Some(n) = self.names.as_mut() {
             n.push(format!("{}{value}", template.name));
@@ -141,11 +148,9 @@ impl<'w> Scorer<'w> {
     /// Feature `template` + `first|second` (a conjunction).
     #[inline]
     pub(super) fn add2(&mut self, template: Template, first: &str, second: &str) {
-        let h = fnv_extend(
-            fnv_extend(fnv_extend(template.hash, first.as_bytes()), b"|"),
-            second.as_bytes(),
-        );
-        let w = self.weights.get_hashed(h);
+        let w = self
+            .weights
+            .get_key(FeatureKey::pair(template.hash, first, second));
         self.score += w;
         if let Some(n) = self.names.as_mut() {
             n.push(format!("{}{first}|{second}", template.name));
