@@ -17,6 +17,7 @@ mod explain;
 mod highlight;
 mod input;
 mod json;
+mod jsonl;
 mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
