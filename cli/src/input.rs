@@ -318,7 +318,7 @@ fn scanned_job(number: u64, line: &[u8], input_bytes: u64) -> Option<Job> {
         None => Id::Name(format!("line {number}")),
     };
     let text = if fields.text_escaped {
-        serde_json::from_slice::<String>(fields.text).ok()?
+        crate::jsonl::unescape(fields.text)?
     } else {
         let contents = &fields.text[1..fields.text.len() - 1];
         std::str::from_utf8(contents).ok()?.to_owned()

@@ -16,7 +16,8 @@
 
 use crate::json::has_control;
 
-/// Nesting the scanner follows; a deeper line is read by `serde_json`.
+/// Nesting the scanner follows (at most 128: the open containers are bits of a `u128`);
+/// a deeper line is read by `serde_json`.
 pub const MAX_DEPTH: usize = 100;
 
 /// The `id` and `text` of a line, as found by [`id_and_text`].
@@ -101,11 +102,67 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
     })
 }
 
+/// The text of a JSON string (quotes included) that holds escapes, decoded as
+/// `serde_json` decodes it; `None` for what it would refuse (a lone surrogate, bytes
+/// that are not UTF-8), which the caller then leaves to it. The string was checked by
+/// the scanner: its escapes are well formed and it holds no control byte.
+pub fn unescape(string: &[u8]) -> Option<String> {
+    let contents = &string[1..string.len() - 1];
+    let mut out: Vec<u8> = Vec::with_capacity(contents.len());
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b'\\', &contents[at..]) {
+        out.extend_from_slice(&contents[at..at + k]);
+        at += k;
+        let (decoded, length) = match *contents.get(at + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'b' => ('\u{8}', 2),
+            b'f' => ('\u{c}', 2),
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'u' => {
+                let unit = hex4(contents.get(at + 2..at + 6)?)?;
+                if (0xD800..0xDC00).contains(&unit) {
+                    // a leading surrogate: its trailing one must follow
+                    if contents.get(at + 6..at + 8) != Some(b"\\u") {
+                        return None;
+                    }
+                    let low = hex4(contents.get(at + 8..at + 12)?)?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return None;
+                    }
+                    let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                    (char::from_u32(code)?, 12)
+                } else {
+                    (char::from_u32(unit)?, 6)
+                }
+            }
+            _ => return None,
+        };
+        out.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
+        at += length;
+    }
+    out.extend_from_slice(&contents[at..]);
+    // escapes decode to whole characters: the text is UTF-8 when the runs are
+    String::from_utf8(out).ok()
+}
+
+/// Four hexadecimal digits.
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |value, &d| {
+        let digit = (d as char).to_digit(16)?;
+        Some(value << 4 | digit)
+    })
+}
+
 /// JSON's whitespace.
 fn is_whitespace(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+#[inline(always)]
 fn skip_whitespace(line: &[u8], mut at: usize) -> usize {
     while line.get(at).copied().is_some_and(is_whitespace) {
         at += 1;
@@ -117,17 +174,20 @@ fn skip_whitespace(line: &[u8], mut at: usize) -> usize {
 /// holds an escape; `None` for a malformed one (a bad escape, no end). The caller has
 /// made sure that the line holds no control byte. Like `serde_json` when it skips a
 /// string, the bytes are not checked as UTF-8.
+#[inline(always)]
 fn string_end(line: &[u8], open: usize) -> Option<(usize, bool)> {
     let mut at = open + 1;
     let mut escaped = false;
     loop {
         // the next quote or backslash: a short look first (keys, ids and labels are
         // short), then a vector search
-        let near = &line[at..line.len().min(at + SHORT)];
-        at += match near.iter().position(|&b| b == b'"' || b == b'\\') {
-            Some(k) => k,
-            None => near.len() + memchr::memchr2(b'"', b'\\', &line[at + near.len()..])?,
-        };
+        let near = line.len().min(at + SHORT);
+        while at < near && line[at] != b'"' && line[at] != b'\\' {
+            at += 1;
+        }
+        if at == near {
+            at += memchr::memchr2(b'"', b'\\', &line[at..])?;
+        }
         if line[at] == b'"' {
             return Some((at + 1, escaped));
         }
@@ -150,6 +210,7 @@ const SHORT: usize = 16;
 
 /// The end of the number that starts at `at` (JSON's grammar: `-`, no leading zero, a
 /// fraction and an exponent each with digits).
+#[inline(always)]
 fn number_end(line: &[u8], mut at: usize) -> Option<usize> {
     let digits = |mut at: usize| {
         let from = at;
@@ -182,8 +243,8 @@ fn number_end(line: &[u8], mut at: usize) -> Option<usize> {
 /// The end of the JSON value that starts at `at`, stepped over without being built;
 /// `None` when it is malformed or nested deeper than [`MAX_DEPTH`].
 fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
-    // open containers: true for an object
-    let mut open: Vec<bool> = Vec::new();
+    // the open containers, innermost last, as bits (1: an object), and their number
+    let (mut objects, mut depth) = (0u128, 0usize);
     loop {
         // a value
         at = skip_whitespace(line, at);
@@ -197,10 +258,11 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                 if line.get(at) == Some(&close) {
                     at += 1;
                 } else {
-                    if open.len() == MAX_DEPTH {
+                    if depth == MAX_DEPTH {
                         return None;
                     }
-                    open.push(object);
+                    objects = objects << 1 | u128::from(object);
+                    depth += 1;
                     opened = true;
                 }
             }
@@ -210,16 +272,17 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
             _ => at = number_end(line, at)?,
         }
         if opened {
-            if open.last() == Some(&true) {
+            if objects & 1 == 1 {
                 at = key_end(line, at)?;
             }
             continue;
         }
         // after a value: the next element, or the ends of the containers it closes
         loop {
-            let Some(&object) = open.last() else {
+            if depth == 0 {
                 return Some(at);
-            };
+            }
+            let object = objects & 1 == 1;
             at = skip_whitespace(line, at);
             match (line.get(at), object) {
                 (Some(b','), true) => {
@@ -231,7 +294,8 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                     break;
                 }
                 (Some(b'}'), true) | (Some(b']'), false) => {
-                    open.pop();
+                    objects >>= 1;
+                    depth -= 1;
                     at += 1;
                 }
                 _ => return None,
@@ -242,6 +306,7 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
 
 /// After an object's key (whitespace, the key, whitespace, the colon): where its value
 /// starts.
+#[inline(always)]
 fn key_end(line: &[u8], at: usize) -> Option<usize> {
     let at = skip_whitespace(line, at);
     if line.get(at) != Some(&b'"') {
@@ -251,6 +316,7 @@ fn key_end(line: &[u8], at: usize) -> Option<usize> {
     (line.get(at) == Some(&b':')).then_some(at + 1)
 }
 
+#[inline(always)]
 fn literal_end(line: &[u8], at: usize, literal: &[u8]) -> Option<usize> {
     line[at..]
         .starts_with(literal)
@@ -292,6 +358,37 @@ mod tests {
         assert_eq!(fields(&raw_newline), None, "a raw newline in a string");
         let long = format!(r#"{{"id": "x", "skip": "{padding}\n\\", "text": "t"}}"#);
         assert_eq!(fields(&long), Some((Some(r#""x""#), r#""t""#, false)));
+    }
+
+    #[test]
+    fn strings_are_decoded_as_serde_json_decodes_them() {
+        for json in [
+            r#""plain""#,
+            r#""a\"b\\c\/d\be\ff\ng\rh\ti""#,
+            r#""caf\u00e9 \u201cq\u201d \ud83d\ude00 \uD83D\uDE00 end""#,
+            r#""\u0000\u001f\u007f\uffff\ufffe""#,
+            "\"é “quoted” \\n 日本\"",
+        ] {
+            let want: String = serde_json::from_str(json).expect("valid JSON");
+            assert_eq!(
+                unescape(json.as_bytes()).as_deref(),
+                Some(want.as_str()),
+                "{json}"
+            );
+        }
+        for refused in [
+            r#""lone \ud800 high""#,
+            r#""lone \udc00 low""#,
+            r#""high then \ud800\u0041""#,
+            r#""high at the end \ud800""#,
+        ] {
+            assert!(
+                serde_json::from_str::<String>(refused).is_err(),
+                "{refused}"
+            );
+            assert_eq!(unescape(refused.as_bytes()), None, "{refused}");
+        }
+        assert_eq!(unescape(b"\"bad \xff \\n\""), None);
     }
 
     #[test]
