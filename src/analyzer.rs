@@ -426,6 +426,44 @@ impl AnalyzerBuilder {
     }
 }
 
+/// Working memory of the analysis, kept from one text to the next by
+/// [`Analyzer::analyze_with_workspace`]: one per thread that analyses many texts (a
+/// workspace is `Send`, so it may move between threads, but one call uses it at a
+/// time). It holds no result and no text, only the capacity of the attribution stage's
+/// vectors, at most about what one attribution window of 64 KiB needs (a megabyte or
+/// two, whatever the texts' length). Any analyzer may use any workspace.
+///
+/// ```
+/// let mut workspace = whosaid::Workspace::new();
+/// let analyzer = whosaid::Analyzer::new();
+/// let first = analyzer.analyze_with_workspace("“Fine,” said the mayor.", &mut workspace);
+/// let second = analyzer.analyze_with_workspace("Nobody spoke.", &mut workspace);
+/// assert_eq!(first.attributions.len(), 1);
+/// assert!(second.attributions.is_empty());
+/// ```
+#[derive(Default)]
+pub struct Workspace {
+    scratch: attribution::Scratch,
+}
+
+impl Workspace {
+    /// An empty workspace: it allocates as the first text needs.
+    ///
+    /// ```
+    /// let workspace = whosaid::Workspace::new();
+    /// # let _ = workspace;
+    /// ```
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace").finish_non_exhaustive()
+    }
+}
+
 /// Everything whosaid found in one text, borrowed from it.
 ///
 /// ```
@@ -759,22 +797,46 @@ impl Analyzer {
     /// assert_eq!(a.medium.unwrap().text(text), "Xinhua");
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
+        self.analyze_with_workspace(text, &mut Workspace::new())
+    }
+
+    /// [`Analyzer::analyze`] with the working memory of `workspace`, kept from one call
+    /// to the next: a thread that analyses many texts gives each call the same
+    /// workspace, and the attribution stage's vectors (tokens, cues, per-sentence
+    /// records) are then allocated once, not once per text. The document is the same
+    /// as [`Analyzer::analyze`] gives; it borrows the text, not the workspace.
+    ///
+    /// ```
+    /// use whosaid::{Analyzer, Workspace};
+    /// let analyzer = Analyzer::new();
+    /// let mut workspace = Workspace::new();
+    /// for text in ["“Yes,” she said.", "Ana Ruiz said that the talks failed.", ""] {
+    ///     let doc = analyzer.analyze_with_workspace(text, &mut workspace);
+    ///     assert_eq!(doc, analyzer.analyze(text));
+    /// }
+    /// ```
+    pub fn analyze_with_workspace<'t>(
+        &self,
+        text: &'t str,
+        workspace: &mut Workspace,
+    ) -> Document<'t> {
         if self.inner.html {
             if let Some(decoded) = crate::input::decode_html(text) {
-                let doc = self.analyze_text(&decoded.text);
+                let doc = self.analyze_text(&decoded.text, workspace);
                 return into_original(&doc, text, &decoded);
             }
         }
-        self.analyze_text(text)
+        self.analyze_text(text, workspace)
     }
 
-    /// [`Analyzer::analyze`] without the input mode.
-    fn analyze_text<'t>(&self, text: &'t str) -> Document<'t> {
+    /// [`Analyzer::analyze_with_workspace`] without the input mode.
+    fn analyze_text<'t>(&self, text: &'t str, workspace: &mut Workspace) -> Document<'t> {
+        let scratch = &mut workspace.scratch;
         self.analyze_with(text, |text, sentences, quotes, extra, skipped| {
             if skipped.is_empty() {
-                attribution::attribute(text, sentences, quotes, extra)
+                attribution::attribute_reusing(text, sentences, quotes, extra, scratch)
             } else {
-                attribute_skipping(text, sentences, quotes, extra, skipped)
+                attribute_skipping(text, sentences, quotes, extra, skipped, scratch)
             }
         })
     }
@@ -946,6 +1008,7 @@ fn attribute_skipping(
     quotes: &[Quote<'_>],
     extra: &Overlay,
     skipped: &[Span],
+    scratch: &mut attribution::Scratch,
 ) -> (
     Vec<Attribution>,
     Vec<(Span, bool)>,
@@ -972,7 +1035,7 @@ fn attribute_skipping(
     };
     let kept: Vec<usize> = (0..quotes.len()).filter(|&k| !hidden(&quotes[k])).collect();
     if kept.len() == quotes.len() {
-        return attribution::attribute(&masked, &masked_sentences, quotes, extra);
+        return attribution::attribute_reusing(&masked, &masked_sentences, quotes, extra, scratch);
     }
     let visible: Vec<Quote<'_>> = kept
         .iter()
@@ -983,7 +1046,7 @@ fn attribute_skipping(
         })
         .collect();
     let (mut atts, names, decisions) =
-        attribution::attribute(&masked, &masked_sentences, &visible, extra);
+        attribution::attribute_reusing(&masked, &masked_sentences, &visible, extra, scratch);
     for a in &mut atts {
         a.quote = a.quote.map(|q| kept[q]);
     }
@@ -1013,6 +1076,37 @@ mod tests {
         engine::<Analyzer>();
         engine::<Segmenter>();
         engine::<QuoteDetector>();
+    }
+
+    #[test]
+    fn a_workspace_carries_nothing_from_one_text_to_the_next() {
+        let analyzer = Analyzer::new();
+        let long =
+            "“We will win,” the mayor said. Ana Ruiz said that the plan failed.\n\n".repeat(2000);
+        let skipping = Analyzer::builder()
+            .skip_pattern("^Ana")
+            .html_input(true)
+            .build()
+            .expect("valid settings");
+        let texts = [
+            long.as_str(),
+            "“Yes,” she said.",
+            "",
+            "Critics believe it will fail, the senator told reporters.",
+            long.as_str(),
+            "&ldquo;No,&rdquo; said Ana Ruiz. Ana said so.",
+        ];
+        let mut workspace = Workspace::new();
+        for text in texts {
+            assert_eq!(
+                analyzer.analyze_with_workspace(text, &mut workspace),
+                analyzer.analyze(text)
+            );
+            assert_eq!(
+                skipping.analyze_with_workspace(text, &mut workspace),
+                skipping.analyze(text)
+            );
+        }
     }
 
     #[test]

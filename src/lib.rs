@@ -83,7 +83,8 @@ pub mod sentence;
 mod span;
 
 pub use analyzer::{
-    Analyzer, AnalyzerBuilder, Document, OwnedAttribution, OwnedDocument, OwnedSpeaker, analyze,
+    Analyzer, AnalyzerBuilder, Document, OwnedAttribution, OwnedDocument, OwnedSpeaker, Workspace,
+    analyze,
 };
 pub use attribution::{
     Attribution, AttributionKind, EntityKind, Gender, Mention, MentionKind, Mode, Rule, Speaker,

@@ -23,6 +23,9 @@ use crate::input::Job;
 /// article alone is larger.
 pub const BYTE_BUDGET: u64 = 64 << 20;
 
+/// The largest output buffer kept for reuse.
+const SPARE_LIMIT: usize = 4 << 20;
+
 /// Set by Ctrl-C: read no more articles, finish the ones under way.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -68,6 +71,9 @@ struct InFlight {
 
 struct Gate {
     state: Mutex<InFlight>,
+    /// Output buffers written and emptied, for the workers to fill again: an article's
+    /// record then grows no new buffer from nothing (most of the run's reallocations).
+    spare: Mutex<Vec<Vec<u8>>>,
     /// The run stops: workers skip the jobs still queued.
     halted: AtomicBool,
     changed: Condvar,
@@ -101,6 +107,28 @@ impl Gate {
         s.count = s.count.saturating_sub(1);
         s.bytes = s.bytes.saturating_sub(bytes);
         self.changed.notify_all();
+    }
+
+    /// An empty output buffer: a spare one, or a new one.
+    fn buffer(&self) -> Vec<u8> {
+        self.spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Give back a written buffer. At most one per article in flight is kept, and none
+    /// larger than [`SPARE_LIMIT`]: a huge record's memory goes back at once.
+    fn give_back(&self, mut bytes: Vec<u8>) {
+        if bytes.capacity() > SPARE_LIMIT {
+            return;
+        }
+        bytes.clear();
+        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
+        if spare.len() < self.window {
+            spare.push(bytes);
+        }
     }
 
     fn in_flight(&self) -> usize {
@@ -158,6 +186,7 @@ where
     let threads = options.threads.max(1);
     let gate = Arc::new(Gate {
         state: Mutex::new(InFlight::default()),
+        spare: Mutex::new(Vec::new()),
         halted: AtomicBool::new(false),
         changed: Condvar::new(),
         window: 4 * threads,
@@ -201,7 +230,7 @@ where
                         Err(RecvTimeoutError::Disconnected) => break,
                     };
                     let text_bytes = job.text.as_ref().map_or(0, |t| t.len() as u64);
-                    let mut bytes = Vec::new();
+                    let mut bytes = gate.buffer();
                     // once the run stops, a queued job is passed on unprocessed, so the
                     // writer's order and count stay whole
                     let skipped = gate.halted();
@@ -313,6 +342,7 @@ fn write_in_order(
             if let Err(e) = out.write_all(&done.bytes) {
                 return closed_pipe_or(e, gate, summary);
             }
+            gate.give_back(done.bytes);
             if let Some(bar) = bar {
                 bar.inc(done.input_bytes);
                 bar.set_message(format!("{} articles", summary.articles));

@@ -303,8 +303,35 @@ struct IdOnly {
     id: Option<Box<RawValue>>,
 }
 
-/// The job of one JSONL line.
+/// The job of one JSONL line: its `id` and `text` found by the byte scanner of
+/// [`crate::jsonl`], or, for a line the scanner leaves alone, by `serde_json`.
 pub fn job_from_line(number: u64, line: &[u8], input_bytes: u64) -> Job {
+    scanned_job(number, line, input_bytes).unwrap_or_else(|| parsed_job(number, line, input_bytes))
+}
+
+/// The job of a line read by the scanner, `None` when it cannot tell (then
+/// [`parsed_job`] reads the line and gives `serde_json`'s verdict).
+fn scanned_job(number: u64, line: &[u8], input_bytes: u64) -> Option<Job> {
+    let fields = crate::jsonl::id_and_text(line)?;
+    let id = match fields.id {
+        Some(raw) => Id::Raw(RawValue::from_string(raw.to_owned()).ok()?),
+        None => Id::Name(format!("line {number}")),
+    };
+    let text = if fields.text_escaped {
+        crate::jsonl::unescape(fields.text)?
+    } else {
+        let contents = &fields.text[1..fields.text.len() - 1];
+        std::str::from_utf8(contents).ok()?.to_owned()
+    };
+    Some(Job {
+        id,
+        text: Ok(text),
+        input_bytes,
+    })
+}
+
+/// The job of one JSONL line as `serde_json` reads it.
+fn parsed_job(number: u64, line: &[u8], input_bytes: u64) -> Job {
     let fallback = || Id::Name(format!("line {number}"));
     match serde_json::from_slice::<LineIn>(line) {
         Ok(LineIn { id, text }) => {

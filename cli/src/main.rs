@@ -17,6 +17,7 @@ mod explain;
 mod highlight;
 mod input;
 mod json;
+mod jsonl;
 mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -348,6 +349,18 @@ fn error_line(id: &Id, message: &str, buf: &mut Vec<u8>) {
     buf.push(b'\n');
 }
 
+thread_local! {
+    /// The working memory of each batch thread's analyses, kept from one article to
+    /// the next.
+    static WORKSPACE: std::cell::RefCell<whosaid::Workspace> =
+        std::cell::RefCell::new(whosaid::Workspace::new());
+}
+
+/// `text` analysed with this thread's workspace.
+fn analyze_here<'t>(analyzer: &Analyzer, text: &'t str) -> whosaid::Document<'t> {
+    WORKSPACE.with_borrow_mut(|workspace| analyzer.analyze_with_workspace(text, workspace))
+}
+
 fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
     let json = args.json || args.input.jsonl;
     let (jobs, total_bytes) = jobs(&args.input)?;
@@ -364,7 +377,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
     let process = |job: &Job, buf: &mut Vec<u8>| -> Option<String> {
         match (&job.text, json) {
             (Ok(text), true) => {
-                let doc = analyzer.analyze(text);
+                let doc = analyze_here(&analyzer, text);
                 let record = doc
                     .record()
                     .id(&job.id)
@@ -380,7 +393,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
                 None
             }
             (Ok(text), false) => {
-                let doc = analyzer.analyze(text);
+                let doc = analyze_here(&analyzer, text);
                 table_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let _ = writeln!(buf, "{}\n", job.id);
                 let _ = table::write_table(&doc, buf);

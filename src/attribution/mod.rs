@@ -39,10 +39,10 @@ mod rules;
 mod token;
 
 pub(crate) use entity::cluster;
-pub(crate) use rules::attribute;
 #[doc(hidden)]
 pub use rules::model::Proposal;
 pub(crate) use rules::model::{recording, with_weights};
+pub(crate) use rules::{Scratch, attribute_reusing};
 
 pub use gender::Gender;
 #[cfg(fuzzing)]

@@ -59,10 +59,12 @@ pub(super) fn mention_name(kind: MentionKind) -> &'static str {
 }
 
 /// The working vectors of the driver (`attribute_all`), kept from one window of a long text to the
-/// next: each window then reuses memory that is already mapped (and likely cached)
-/// instead of allocating afresh.
+/// next, and from one text to the next in an analyzer's `Workspace`: each window then
+/// reuses memory that is already mapped (and likely cached) instead of allocating
+/// afresh. Every vector is emptied when it is taken, so nothing of one window is seen
+/// by the next.
 #[derive(Default)]
-pub(super) struct Scratch {
+pub(crate) struct Scratch {
     pub(super) toks: Vec<Tok>,
     pub(super) cum: Vec<u32>,
     pub(super) ranges: Vec<Range32>,

@@ -28,6 +28,9 @@ mod source;
 mod speech;
 mod windows;
 
+pub(crate) use context::Scratch;
+#[cfg(test)]
 pub(crate) use windows::attribute;
 #[cfg(fuzzing)]
 pub(crate) use windows::attribute_in_windows;
+pub(crate) use windows::attribute_reusing;

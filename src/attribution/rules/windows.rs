@@ -35,26 +35,41 @@ use crate::span::Span;
 /// The size of a window of a long text.
 pub(crate) const WINDOW: usize = 1 << 16;
 
-/// Run the attribution rules over the whole text, with the analyzer's own word-list
-/// additions `extra`. Returns the attributions, the person-like names seen and the
-/// decisions about the quotations' kinds (in quotation order), which the analyzer
-/// applies: the stage leaves the detector's quotations as they are.
+/// [`attribute_reusing`] with working vectors of its own.
+#[cfg(test)]
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &[Quote<'_>],
     extra: &Overlay,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
-    attribute_with_window(text, sentences, quotes, extra, WINDOW)
+    attribute_reusing(text, sentences, quotes, extra, &mut Scratch::default())
 }
 
-/// [`attribute`] with windows of `window` bytes.
+/// Run the attribution rules over the whole text, with the analyzer's own word-list
+/// additions `extra` and the working vectors of `scratch` (which a caller analysing
+/// many texts keeps from one to the next: the analyzer's `Workspace`). Returns the
+/// attributions, the person-like names seen and the decisions about the quotations'
+/// kinds (in quotation order), which the analyzer applies: the stage leaves the
+/// detector's quotations as they are.
+pub(crate) fn attribute_reusing(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    quotes: &[Quote<'_>],
+    extra: &Overlay,
+    scratch: &mut Scratch,
+) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
+    attribute_with_window(text, sentences, quotes, extra, WINDOW, scratch)
+}
+
+/// [`attribute_reusing`] with windows of `window` bytes.
 fn attribute_with_window(
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &[Quote<'_>],
     extra: &Overlay,
     window: usize,
+    scratch: &mut Scratch,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
     let mut decisions = KindDecisions::default();
     let (mut out, names) = attribute_within(
@@ -65,6 +80,7 @@ fn attribute_with_window(
         MAX_TEXT,
         window,
         &mut decisions,
+        scratch,
     );
     super::consistency::settle(text, &mut out, quotes, &decisions);
     // the modes the analyzer gave its added verbs (`add_reporting_verb_with_mode`)
@@ -93,7 +109,7 @@ fn quote_holding(quotes: &[Quote<'_>], b: usize) -> Option<usize> {
     (quotes[r].span.end > b).then_some(r)
 }
 
-/// [`attribute`] with windows of `window` bytes (the fuzz target of windows uses small
+/// [`attribute_reusing`] with windows of `window` bytes (the fuzz target of windows uses small
 /// ones, so that short texts are attributed in several windows).
 #[cfg(fuzzing)]
 pub(crate) fn attribute_in_windows(
@@ -102,7 +118,14 @@ pub(crate) fn attribute_in_windows(
     quotes: &[Quote<'_>],
     window: usize,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>, KindDecisions) {
-    attribute_with_window(text, sentences, quotes, &Overlay::default(), window)
+    attribute_with_window(
+        text,
+        sentences,
+        quotes,
+        &Overlay::default(),
+        window,
+        &mut Scratch::default(),
+    )
 }
 
 /// Does a top-level quotation hold byte `b` (start excluded)?
@@ -138,9 +161,9 @@ fn attribute_windows(
     extra: &Overlay,
     window: usize,
     decisions: &mut KindDecisions,
+    scratch: &mut Scratch,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     let (mut out, mut names) = (Vec::new(), Vec::new());
-    let mut scratch = Scratch::default();
     if extent(sentences) <= window {
         attribute_all(
             text,
@@ -148,7 +171,7 @@ fn attribute_windows(
             quotes,
             &[],
             extra,
-            &mut scratch,
+            scratch,
             &mut out,
             &mut names,
             decisions,
@@ -222,7 +245,7 @@ fn attribute_windows(
                 window_quotes,
                 &carried,
                 extra,
-                &mut scratch,
+                scratch,
                 &mut out,
                 &mut names,
                 decisions,
@@ -252,8 +275,9 @@ fn shift(s: Span, by: isize) -> Span {
     )
 }
 
-/// [`attribute`] with parts of at most `limit` bytes and windows of `window` bytes (the
+/// [`attribute_reusing`] with parts of at most `limit` bytes and windows of `window` bytes (the
 /// tests use small ones).
+#[allow(clippy::too_many_arguments)]
 fn attribute_within(
     text: &str,
     sentences: &[Sentence<'_>],
@@ -262,9 +286,10 @@ fn attribute_within(
     limit: usize,
     window: usize,
     decisions: &mut KindDecisions,
+    scratch: &mut Scratch,
 ) -> (Vec<Attribution>, Vec<(Span, bool)>) {
     if text.len() <= limit {
-        return attribute_windows(text, sentences, quotes, extra, window, decisions);
+        return attribute_windows(text, sentences, quotes, extra, window, decisions, scratch);
     }
     let limit = limit.max(4); // room for any one char
     let (mut out, mut names) = (Vec::new(), Vec::new());
@@ -322,7 +347,8 @@ fn attribute_within(
             })
             .collect();
         let mut part_decisions = KindDecisions::default();
-        let (atts, ns) = attribute_windows(part, &ws, &wq, extra, window, &mut part_decisions);
+        let (atts, ns) =
+            attribute_windows(part, &ws, &wq, extra, window, &mut part_decisions, scratch);
         for qi in part_decisions.not_speech() {
             decisions.decide_not_speech(inside[qi]);
         }
@@ -377,6 +403,7 @@ mod tests {
             limit,
             window,
             &mut decisions,
+            &mut Scratch::default(),
         );
         for a in &mut atts {
             a.entity = None;
