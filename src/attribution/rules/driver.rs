@@ -157,6 +157,7 @@ pub(super) fn attribute_all(
 ) {
     attribute_with_rules(
         SENTENCE_RULES,
+        WINDOW_RULES,
         text,
         sentences,
         quotes,
@@ -169,12 +170,13 @@ pub(super) fn attribute_all(
     );
 }
 
-/// [`attribute_all`] with the sentence rules `rules` (the tests of the list's order run
-/// it with a pair swapped).
+/// [`attribute_all`] with the sentence rules `rules` and the window rules
+/// `window_rules` (the tests of the lists' order run it with a pair swapped).
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn attribute_with_rules(
     rules: &[SentenceRule],
+    window_rules: &[WindowRule],
     text: &str,
     sentences: &[Sentence<'_>],
     quotes: &[Quote<'_>],
@@ -280,7 +282,7 @@ fn attribute_with_rules(
             progress.groups.push((first_new, progress.out.len()));
         }
     }
-    for rule in WINDOW_RULES {
+    for rule in window_rules {
         rule.apply(&cx, &window, &mut progress);
     }
     let Progress {
@@ -360,7 +362,9 @@ fn tokenize_sentences<'t>(
 
 #[cfg(test)]
 mod tests {
-    use super::{SENTENCE_RULES, Scratch, SentenceRule, attribute_with_rules};
+    use super::{
+        SENTENCE_RULES, Scratch, SentenceRule, WINDOW_RULES, WindowRule, attribute_with_rules,
+    };
     use crate::attribution::rules::attribute;
     use crate::attribution::{KindDecisions, Rule};
     use crate::lexicon::Overlay;
@@ -370,6 +374,16 @@ mod tests {
     /// The attributions of `text` (speaker, rule, content) when its sentences are run
     /// through `rules`.
     fn attributed_with(rules: &[SentenceRule], text: &str) -> Vec<(Option<String>, Rule, String)> {
+        attributed_with_window(rules, WINDOW_RULES, text)
+    }
+
+    /// The attributions of `text` (speaker, rule, content) when its sentences are run
+    /// through `rules` and the window through `window_rules`.
+    fn attributed_with_window(
+        rules: &[SentenceRule],
+        window_rules: &[WindowRule],
+        text: &str,
+    ) -> Vec<(Option<String>, Rule, String)> {
         let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
         let sentences: Vec<_> = Segmenter::new()
             .sentences_with_policy(text, QuotePolicy::Keep)
@@ -379,6 +393,7 @@ mod tests {
             (Vec::new(), Vec::new(), KindDecisions::default());
         attribute_with_rules(
             rules,
+            window_rules,
             text,
             &sentences,
             &quotes,
@@ -490,6 +505,42 @@ mod tests {
                 (Some("Ruiz"), Rule::QuoteSpeakerCue, "“We lost,”"),
                 (Some("Ruiz"), Rule::ColonLeadIn, "“Nothing more.”"),
             ],
+        );
+    }
+
+    /// `WINDOW_RULES` with `first` and `second` swapped.
+    fn window_swapped(first: WindowRule, second: WindowRule) -> Vec<WindowRule> {
+        let mut rules = WINDOW_RULES.to_vec();
+        let i = rules.iter().position(|&r| r == first).unwrap();
+        let j = rules.iter().position(|&r| r == second).unwrap();
+        assert!(i < j, "{first:?} runs before {second:?}");
+        rules.swap(i, j);
+        rules
+    }
+
+    #[test]
+    fn the_window_rules_put_attributions_in_text_order_before_dropping_nested_ones() {
+        // the quotation's attribution is made first, the clauses' after it: the nested
+        // rule's sweep reads contents in text order, and the text-order rule's groups
+        // index the list before anything is dropped from it, so it runs first
+        let text = "Ana Ruiz said that the officials told her the plan was dead, and “it is over,” Tom Reyes added.";
+        let ordered = attributed_with_window(SENTENCE_RULES, WINDOW_RULES, text);
+        assert!(
+            ordered
+                .windows(2)
+                .all(|pair| text.find(&pair[0].2) <= text.find(&pair[1].2)),
+            "{ordered:?}"
+        );
+        assert!(
+            !ordered.iter().any(|a| a.2 == "the plan was dead"),
+            "nested attribution kept: {ordered:?}"
+        );
+        let rules = window_swapped(WindowRule::TextOrder, WindowRule::Nested);
+        let swapped =
+            std::panic::catch_unwind(|| attributed_with_window(SENTENCE_RULES, &rules, text));
+        assert!(
+            swapped.as_ref().map_or(true, |s| *s != ordered),
+            "TextOrder and Nested swapped: {swapped:?}"
         );
     }
 

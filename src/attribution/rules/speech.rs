@@ -16,8 +16,8 @@
 //!    ([`Rule::Inherited`]);
 //! 5. else, when a cue earlier in the sentence is still free, it is left to that cue's
 //!    reported clause;
-//! 6. else a colon before it makes the sentence's subject the speaker
-//!    ([`Rule::ColonLeadIn`]), or it stays [`Rule::Unattributed`].
+//! 6. else a colon before it makes the sentence's subject the speaker, also past an
+//!    apposition ([`Rule::ColonLeadIn`]), or it stays [`Rule::Unattributed`].
 //!
 //! [`Rule::QuoteSpeakerCue`]: crate::Rule::QuoteSpeakerCue
 //! [`Rule::QuoteCueSpeaker`]: crate::Rule::QuoteCueSpeaker
@@ -32,7 +32,7 @@ use super::context::{
     Link, Progress, RuleContext, SentenceAt, Window, first_token_at, kind_for, turn_end,
     unattributed,
 };
-use super::quotes::{link_quote, sentence_subject, trailing_attribution};
+use super::quotes::{clause_subject, link_quote, sentence_subject, trailing_attribution};
 use crate::attribution::mention::as_mention;
 use crate::attribution::{AttributionKind, Rule};
 use crate::quote::{Quote, QuoteKind};
@@ -127,9 +127,10 @@ pub(super) fn speech_quotations(
                 // a paragraph that is only a quotation: take the previous paragraph's speaker
                 let para_is_quote =
                     q.first_paragraph() > 0 && starts_paragraph(text, sentences, si, q);
-                // a sentence that is only a quotation, right after a sentence of its
-                // paragraph with a speaker: "Cummings called him a master of deals.
-                // “He showed it again and again.”"
+                // a sentence that is only a quotation, after a sentence of its paragraph
+                // with a speaker, and no other speaker since: "Cummings called him a
+                // master of deals. “He showed it again and again.”" (also with a
+                // sentence of narration between)
                 let sentence_is_quote = text[s.span.start..q.span.start].trim().is_empty()
                     && text[q.span.end.min(s.span.end)..s.span.end]
                         .chars()
@@ -141,7 +142,7 @@ pub(super) fn speech_quotations(
                             && *p < q.first_paragraph()
                             || sentence_is_quote
                                 && *p == s.paragraph
-                                && sentence_of(turn_end(a).saturating_sub(1)) + 1 == si =>
+                                && sentence_of(turn_end(a).saturating_sub(1)) < si =>
                     {
                         Some(Link {
                             speaker: a.speaker,
@@ -157,21 +158,20 @@ pub(super) fn speech_quotations(
                 }
             }
         };
+        let qa = first_token_at(cx, q.span.start, ts, te);
         // "She added that …, because “In the end, we vote for somebody.”": a quotation in
         // the clause of an earlier cue is left to the reported-speech rule
-        if link.is_none()
-            && cues[c0..c1]
-                .iter()
-                .any(|c| !c.used && c.end <= first_token_at(cx, q.span.start, ts, te))
-        {
+        if link.is_none() && cues[c0..c1].iter().any(|c| !c.used && c.end <= qa) {
             continue;
         }
         // "President Okafor is rolling out a new message: “It's about me.”": a colon and a
-        // quotation with no cue; the sentence's subject speaks
+        // quotation with no cue; the sentence's subject speaks ("Ana Ruiz, the mayor,
+        // delivered a blunt message: “…”": also past an apposition)
         let link = link.or_else(|| {
-            let qa = first_token_at(cx, q.span.start, ts, te);
             (qa > ts && cx.punct(qa - 1, ":"))
-                .then(|| sentence_subject(cx, ts, qa))
+                .then(|| {
+                    sentence_subject(cx, ts, qa - 1).or_else(|| clause_subject(cx, ts, qa - 1))
+                })
                 .flatten()
                 .map(|r| Link {
                     speaker: Some(as_mention(text, toks, r)),
@@ -284,6 +284,22 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_before_a_quotation_without_a_cue_makes_the_subject_speak() {
+        // past an apposition of the subject
+        let text =
+            "Mayor Lena Brandt, a Democrat, sent a blunt message to the council: “Fix the bridge.”";
+        let found = attributions(text);
+        assert_eq!(
+            found,
+            [(
+                Rule::ColonLeadIn,
+                Some("Mayor Lena Brandt"),
+                "“Fix the bridge.”"
+            )]
+        );
+    }
+
+    #[test]
     fn a_quotation_after_a_lead_in_takes_its_speaker() {
         let text = "The mayor said in a statement:\n\n“We are ready for the storm.”";
         let doc = analyze(text);
@@ -309,6 +325,21 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[1].0, Rule::Inherited);
         assert_eq!(found[1].1, Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn a_sentence_that_is_only_a_quotation_inherits_its_paragraphs_last_speaker() {
+        let text = "“The towns are small,” Omar Haddad said. They lie far from any city. “That is a hard area.”";
+        let found = attributions(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[1],
+            (
+                Rule::Inherited,
+                Some("Omar Haddad"),
+                "“That is a hard area.”"
+            )
+        );
     }
 
     #[test]
