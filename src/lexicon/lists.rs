@@ -118,6 +118,21 @@ pub(crate) const CLAUSE_AFTER_AGENT: &[&str] = word_list!(include_str!("clause_a
 pub(crate) const APPEARANCE_IN_PERSON: &[&str] =
     word_list!(include_str!("appearance_in_person.txt"));
 
+/// Negations before a reporting verb (`did not say`, `never said`): the cue is hedged,
+/// for the weights to decide (`negations.txt`).
+pub(crate) const NEGATIONS: &[&str] = word_list!(include_str!("negations.txt"));
+/// Modal and `do` auxiliaries, which with the negations stand between a subject and its
+/// verb (`X would not say`) (`auxiliaries.txt`).
+pub(crate) const AUXILIARIES: &[&str] = word_list!(include_str!("auxiliaries.txt"));
+
+/// Reporting verbs whose short direct object is content, `endorsed Clinton`
+/// (`object_verbs.txt`).
+pub(crate) const OBJECT_VERBS: &[&str] = word_list!(include_str!("object_verbs.txt"));
+
+/// Articles and possessive determiners before a noun or an adjective (`his stated aim`)
+/// (`noun_determiners.txt`).
+pub(crate) const NOUN_DETERMINERS: &[&str] = word_list!(include_str!("noun_determiners.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,7 +147,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 11] = [
+    const LISTS: [(&[&str], &str); 15] = [
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,
@@ -156,6 +171,10 @@ mod tests {
             APPEARANCE_IN_PERSON,
             include_str!("appearance_in_person.txt"),
         ),
+        (NEGATIONS, include_str!("negations.txt")),
+        (AUXILIARIES, include_str!("auxiliaries.txt")),
+        (OBJECT_VERBS, include_str!("object_verbs.txt")),
+        (NOUN_DETERMINERS, include_str!("noun_determiners.txt")),
     ];
 
     #[test]

@@ -7,7 +7,9 @@ use super::quotes::clause_subject;
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
-use crate::lexicon::lists::{APPEARANCE_IN_PERSON, CLAUSE_AFTER_AGENT};
+use crate::lexicon::lists::{
+    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, NEGATIONS, OBJECT_VERBS,
+};
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
@@ -381,6 +383,14 @@ fn clause_of_cue(
         || c.start > ts + 1
             && ends_with_ci(cx.text_of(c.start), "ing")
             && subject_before(text, toks, c.start, ts).is_none();
+    // "without them knowing", "heard him saying": the object before the participle is
+    // its subject, not the sentence's; no attribution of the main subject
+    if c.start > ts
+        && ends_with_ci(cx.text_of(c.start), "ing")
+        && is(text, &toks[c.start - 1], &["him", "them", "us", "me"])
+    {
+        return None;
+    }
     // "Decrying the “rigged toll,” Halvorsen …", "After saying the bridge was “unsafe,” she
     // …": a participle opening the sentence; the subject after its clause speaks
     let opening = ends_with_ci(cx.text_of(c.start), "ing")
@@ -441,7 +451,14 @@ fn clause_of_cue(
             let opener = t.has(class::PRONOUN)
                 || is(text, t, &["the", "a", "an"])
                 || t.cap() && !t.has(class::NOT_NAME_START) && !ends_with_ci(cx.text_of(a), "ing");
-            let r = np_after(text, toks, a, c.start).filter(|_| opener);
+            // "Recently, however, it issued …": an adverb opening the sentence is no
+            // subject; the subject follows the introductory phrases
+            let adverb = ends_with_ci(cx.text_of(a), "ly");
+            let r = if adverb {
+                clause_subject(cx, ts, c.start)
+            } else {
+                np_after(text, toks, a, c.start).filter(|_| opener)
+            };
             let candidates = [
                 ("opener", r),
                 ("subject", subject_before(text, toks, c.start, ts)),
@@ -464,11 +481,16 @@ fn clause_of_cue(
         }
         return None;
     }
-    // "X said (that) CONTENT"; "Ana Ruiz, whose firm …, said": the clause's subject
-    let candidates = [
-        ("subject", subject_before(text, toks, c.start, ts)),
-        ("clause", clause_subject(cx, ts, c.start)),
-    ];
+    // "X said (that) CONTENT"; "Ana Ruiz, whose firm …, said": the clause's subject,
+    // before the verb's auxiliaries ("X would not say whether …")
+    let verb_start = verb_group_start(cx, c.start, ts);
+    let subject = subject_before(text, toks, verb_start, ts)
+        .or_else(|| bare_subject(cx, ts, verb_start, c.start));
+    // ("Once, when my mother mentioned …": a subordinate clause's opener is no part of
+    // its subject)
+    let in_clause =
+        clause_subject(cx, ts, verb_start).filter(|r| !toks[r.0].has(class::NOT_CONTENT_START));
+    let candidates = [("subject", subject), ("clause", in_clause)];
     if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 1) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
@@ -518,6 +540,18 @@ fn clause_of_cue(
             && !(SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
                 && (first + 1..end).all(|i| !toks[i].word()))
             && !ends_soon(cx, first, end);
+        // "endorsed Clinton", "praised her effort": the object of a verb of support or
+        // blame is its content, a name, a pronoun or a noun phrase however short
+        let object_start = &toks[first.min(end.saturating_sub(1))];
+        let short_object = short_object
+            || first < end
+                && toks[c.start]
+                    .lemma(text)
+                    .is_some_and(|lemma| OBJECT_VERBS.contains(&lemma))
+                && object_start.word()
+                && !object_start.has(class::TIME | class::NOT_CONTENT_START | class::FUNCTION)
+                && !SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
+                && np_after(text, toks, first, end).is_some();
         let min_words = if short_object {
             1
         } else if infinitive_only(cx, &c) {
@@ -617,6 +651,63 @@ fn clause_of_cue(
         }
     }
     None
+}
+
+/// The first token of the verb group ending at cue token `cue`: the negation, modal and
+/// `do` auxiliaries before it ("would not say", "did not mention"), so that the subject
+/// is looked for before them.
+fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
+    let mut k = cue;
+    while k > ts && cue - k < 5 {
+        let t = &cx.toks[k - 1];
+        let auxiliary = t.word()
+            && !t.cap()
+            && !t.in_quote()
+            && (is(cx.text, t, NEGATIONS) || is(cx.text, t, AUXILIARIES));
+        if !auxiliary {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// "forecasters say", "at least half of voters in each state say", "42% say": a subject
+/// the noun-phrase finder does not head (a plural noun of no listed role, a quantity),
+/// from the clause start (the sentence start or a comma) up to the verb group at `at`.
+/// Only for a cue in the present or past of `say`, whose plural or quantified subject is
+/// the commonest (`cue`).
+fn bare_subject(cx: &RuleContext<'_>, ts: usize, at: usize, cue: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    if at <= ts || toks[cue].lemma(cx.text) != Some("say") || !cx.text_of(cue).starts_with('s') {
+        return None;
+    }
+    let head = &toks[at - 1];
+    let quantity = cx.text_of(at - 1) == "%";
+    if !quantity
+        && (!head.word()
+            || head.in_quote()
+            || head.reporting()
+            || head.has(class::FUNCTION | class::TIME | class::PRONOUN))
+    {
+        return None;
+    }
+    let mut a = at - 1;
+    while a > ts && at - a < 12 {
+        let p = &toks[a - 1];
+        let part = p.word()
+            && !p.in_quote()
+            && !p.reporting()
+            && !is(cx.text, p, &["that", "which", "who", "and", "but"])
+            || cx.text_of(a - 1) == "%";
+        if !part {
+            break;
+        }
+        a -= 1;
+    }
+    // the phrase opens the clause: the sentence start or a comma before it
+    let opens = a == ts || cx.punct(a - 1, ",") || cx.punct(a - 1, ":");
+    (opens && at - a < 12).then_some((a, at))
 }
 
 /// A cue whose verb reports only the to-infinitive right after it (`infinitive_verbs.txt`:

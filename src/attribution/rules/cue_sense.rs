@@ -11,6 +11,7 @@ use super::context::RuleContext;
 use super::model::{Proposal, Scorer, Template, record};
 use crate::attribution::mention::{ends_with_ci, is};
 use crate::lexicon::class;
+use crate::lexicon::lists::{AUXILIARIES, NEGATIONS};
 
 // The feature templates.
 const CUE_CLAUSE_AFTER: Template = Template::new("cue:clause-after=");
@@ -33,6 +34,9 @@ const CUE_SUBJECT: Template = Template::new("cue:subject=");
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Verdicts {
     pub blocked: bool,
+    /// Negation, modality or an infinitive right before the verb (`did not say`): the
+    /// weights decide, as for the noun-like forms.
+    pub hedged: bool,
     pub noun_like: bool,
     pub capital_mid: bool,
     pub particle: bool,
@@ -44,6 +48,7 @@ impl Verdicts {
     /// The rules alone take the occurrence.
     pub fn ok(self) -> bool {
         !(self.blocked
+            || self.hedged
             || self.noun_like
             || self.capital_mid
             || self.particle
@@ -223,9 +228,10 @@ pub(super) fn decide(
     verdicts: Verdicts,
 ) -> (bool, f32) {
     let learned = cx.weights.covers("cue");
-    // negation and modality (`did not say`, `is expected to`), phrasal and action verbs
-    // (`called off`, `agreed to reopen`) and names (`Will`) are the rules' to refuse:
-    // the weights decide the rest, noun-like forms included
+    // adjectives (`his stated aim`), modal `expect` (`analysts expect to`), phrasal and
+    // action verbs (`called off`, `agreed to reopen`) and names (`Will`) are the rules'
+    // to refuse: the weights decide the rest, noun-like and negated forms (`would not
+    // say whether …`) included
     let vetoed = verdicts.blocked
         || verdicts.modal
         || verdicts.particle
@@ -240,6 +246,7 @@ pub(super) fn decide(
     f.add(CUE_RULES, ok);
     for (on, name) in [
         (verdicts.blocked, "blocked"),
+        (verdicts.hedged, "hedged"),
         (verdicts.noun_like, "noun-like"),
         (verdicts.capital_mid, "capital-mid"),
         (verdicts.particle, "particle"),
@@ -268,10 +275,15 @@ pub(super) fn decide(
     f.add(CUE_NEXT, next);
     f.add2(CUE_LEMMA_NEXT, lemma, next);
     f.add2(CUE_LEMMA_PREV, lemma, prev);
-    // the subject: the nearest word before that is not an adverb or auxiliary
+    // the subject: the nearest word before that is not an adverb, an auxiliary or a
+    // negation ("the campaign would not say")
     let subject = (s..i)
         .rev()
-        .find(|&k| !toks[k].has(class::BETWEEN))
+        .find(|&k| {
+            !toks[k].has(class::BETWEEN)
+                && !(verdicts.hedged
+                    && (is(cx.text, &toks[k], NEGATIONS) || is(cx.text, &toks[k], AUXILIARIES)))
+        })
         .map_or("edge", class_at);
     f.add(CUE_SUBJECT, subject);
     if headline {

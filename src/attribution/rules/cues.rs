@@ -6,7 +6,7 @@ use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
-use crate::lexicon::lists::VERB_ONLY_FORMS as VERB_ONLY;
+use crate::lexicon::lists::{NEGATIONS, NOUN_DETERMINERS, VERB_ONLY_FORMS as VERB_ONLY};
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -178,26 +178,33 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     && p.word()
                     && ends_with_ci(cx.text_of(i - 1), "ly")
                     && toks[i - 2].has(class::DET);
-                adverb_after_det ||
+                adverb_after_det
                 // "an estimated $10 trillion", "his stated aim": an adjective
-                p.has(class::BLOCKER)
-                    || is(
-                        cx.text,
-                        p,
-                        &[
-                            "a", "an", "the", "his", "her", "its", "their", "our", "my", "your",
-                        ],
-                    )
-                    || (i > s + 1
-                        && is(
-                            cx.text,
-                            &toks[i - 2],
-                            &["to", "not", "never", "declined", "refused"],
-                        )
-                        && toks[i - 1].word()
-                        && !toks[i - 1].cap()
-                        && is(cx.text, &toks[i - 1], &["be", "have", "also", "publicly"]))
+                    || is(cx.text, p, NOUN_DETERMINERS)
             };
+            // "did not say", "never publicly said": a negation before the verb; a
+            // reporting act often enough ("would not say whether …") for the weights to
+            // decide. Modality, an infinitive or a refusal ("may say", "to say",
+            // "expected to have said") blocks it.
+            let (hedged, infinitive) = if i > s {
+                let p = &toks[i - 1];
+                let two_words = i > s + 1
+                    && is(
+                        cx.text,
+                        &toks[i - 2],
+                        &["to", "not", "never", "declined", "refused"],
+                    )
+                    && p.word()
+                    && !p.cap()
+                    && is(cx.text, p, &["be", "have", "also", "publicly"]);
+                let hedge = if two_words { &toks[i - 2] } else { p };
+                let before = p.has(class::BLOCKER) || two_words;
+                let hedged = before && is(cx.text, hedge, NEGATIONS);
+                (hedged, before && !hedged)
+            } else {
+                (false, false)
+            };
+            let blocked = blocked || infinitive;
             // "states that …", "points out …": a verb, whatever else the form may be
             let verb_next = i + 1 < e && is(cx.text, &toks[i + 1], &["that", "out"]);
             let noun_like = {
@@ -251,9 +258,10 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 && !source::is_passive(cx, i, s);
             // "states that", "points out": a verb whatever else its form may be, and a
             // cue whatever the weights say
-            let sure = verb_next && !blocked && !capital_mid && !modal;
+            let sure = verb_next && !blocked && !hedged && !capital_mid && !modal;
             let verdicts = Verdicts {
                 blocked,
+                hedged,
                 noun_like,
                 capital_mid,
                 particle,

@@ -107,6 +107,64 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_cue_reports_its_clause_with_the_subject_before_its_auxiliaries() {
+        // `would not` is hedging, weighed by the cue sense; the subject stands before it
+        assert_eq!(
+            attributions("The campaign would not say whether Ana Ruiz had been interviewed."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The campaign"),
+                "whether Ana Ruiz had been interviewed"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_plural_subject_of_say_speaks_without_a_listed_role() {
+        assert_eq!(
+            attributions("If the fares rise, forecasters say the ferry will lose riders."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("forecasters"),
+                "the ferry will lose riders"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_short_object_of_a_verb_of_support_or_blame_is_content() {
+        assert_eq!(
+            attributions("Ana Ruiz endorsed Tom Reyes."),
+            [(Rule::SpeakerCueClause, Some("Ana Ruiz"), "Tom Reyes")]
+        );
+        assert_eq!(
+            attributions("The mayor praised the council."),
+            [(Rule::SpeakerCueClause, Some("The mayor"), "the council")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
+        assert_eq!(
+            attributions("The council ran the ferry for years without them knowing the cost."),
+            []
+        );
+    }
+
+    #[test]
+    fn an_adverb_opening_the_sentence_is_no_speaker_of_a_participle() {
+        let found = attributions(
+            "Recently, however, the council issued a report on the toll, calling for lower fares on the ferry.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(_, speaker, _)| *speaker != Some("Recently")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_cues_a_quotation_leaves_report_clauses() {
         // `said` is the quotation's; the participle's clause is reported, same speaker
         assert_eq!(
