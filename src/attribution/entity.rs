@@ -1673,6 +1673,20 @@ pub(crate) fn cluster<'t>(
                             e
                         }
                         None => {
+                            // "Melanie said": a speaker known by a woman's forename alone
+                            // is a woman (a man's forename alone is as often a surname:
+                            // "Clinton said", "Warren said"; it stays unproven)
+                            let (g, evidence) = match nw {
+                                [only] if ai.is_some() && !g.known() => {
+                                    let (fg, is_forename) = self::forename_gender(only);
+                                    if is_forename && fg == Gender::Female {
+                                        (fg, true)
+                                    } else {
+                                        (g, evidence)
+                                    }
+                                }
+                                _ => (g, evidence),
+                            };
                             let mut ws = FnvSet::default();
                             let mut ws_mask = 0;
                             add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
