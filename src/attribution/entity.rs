@@ -1121,6 +1121,26 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// Where the maker of a document mention starting at `start` ends when a verb of
+/// issuing stands between them (`the Harbor Council issued a statement`: the end of
+/// `the Harbor Council`), or `None`.
+fn issuer_gap(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?;
+    [
+        "issued",
+        "released",
+        "published",
+        "put out",
+        "posted",
+        "sent",
+    ]
+    .iter()
+    .find_map(|verb| {
+        let rest = before.strip_suffix(' ')?.strip_suffix(verb)?;
+        rest.strip_suffix(' ').map(str::len)
+    })
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -1530,7 +1550,21 @@ pub(crate) fn cluster<'t>(
                 };
                 (span, kind, documents.get(head).copied().or_else(near))
             }
-            Some(_) => (span, kind, None),
+            // "the Harbor Council issued a statement": its maker is who issued it, and
+            // a later "the statement" is theirs too
+            Some((head, None)) => {
+                let maker = issuer_gap(text, span.start).and_then(|issuer_end| {
+                    recent.iter().take(2).find(|&e| {
+                        ents[e].last_end == issuer_end
+                            && matches!(ents[e].kind, EntityKind::Person | EntityKind::Organisation)
+                            && ents[e].name_words > 0
+                    })
+                });
+                if let Some(e) = maker {
+                    documents.insert(head, e);
+                }
+                (span, kind, maker)
+            }
             None => (span, kind, None),
         };
         // "the IMF" after "the International Monetary Fund"
