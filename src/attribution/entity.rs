@@ -1141,6 +1141,14 @@ fn issuer_gap(text: &str, start: usize) -> Option<usize> {
     })
 }
 
+/// Is the lowercase word `w` in `set`, or the same word with or without the adjective
+/// ending `-ic` (`democratic` for `democrat`)?
+fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
+    set.contains(w)
+        || w.strip_suffix("ic").is_some_and(|stem| set.contains(stem))
+        || set.contains(format!("{w}ic").as_str())
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -2014,33 +2022,58 @@ pub(crate) fn cluster<'t>(
                                 best = Some((e, shared));
                             }
                         }
-                        best.map(|(e, _)| e)
-                            .or_else(|| {
-                                recent.iter().take(LOOK_BACK).find(|&e| {
-                                    filters[e].person
-                                        && filters[e].words_mask & content_mask != 0
-                                        && content().any(|w| ents[e].words.contains(w))
+                        // "Republican nominee Tom Birk … Democrat Ann Lee … the Democratic
+                        // nominee": a person with the head but none of the mention's
+                        // capitalised modifiers gives way to a person shown with all of
+                        // them ("Democrat" and "Democratic" are one)
+                        let proper: Vec<String> = words(s)
+                            .filter(|w| {
+                                w.chars().next().is_some_and(char::is_uppercase)
+                                    && !MENTION_DETERMINERS
+                                        .iter()
+                                        .any(|d| d.eq_ignore_ascii_case(w))
+                            })
+                            .map(lower_word)
+                            .filter(|w| w != head)
+                            .collect();
+                        let has_proper =
+                            |e: usize| proper.iter().all(|w| has_word_or_stem(&ents[e].words, w));
+                        let best = match best {
+                            Some((e, _)) if !proper.is_empty() && !has_proper(e) => recent
+                                .iter()
+                                .take(LOOK_BACK)
+                                .find(|&o| {
+                                    filters[o].person && ents[o].person_evidence && has_proper(o)
                                 })
+                                .or(Some(e)),
+                            best => best.map(|(e, _)| e),
+                        };
+                        best.or_else(|| {
+                            recent.iter().take(LOOK_BACK).find(|&e| {
+                                filters[e].person
+                                    && filters[e].words_mask & content_mask != 0
+                                    && content().any(|w| ents[e].words.contains(w))
                             })
-                            .or_else(|| {
-                                // "the Vermont senator", "The GOP nominee" with no such person
-                                // introduced: one particular person, the article's main
-                                // speaker of late
-                                capitalised
-                                    .then(|| {
-                                        recent
-                                            .iter()
-                                            .take(PRONOUN_LOOK_BACK)
-                                            .filter(|&e| {
-                                                let ent = &ents[e];
-                                                ent.kind == EntityKind::Person
-                                                    && ent.person_evidence
-                                                    && ent.speaks
-                                            })
-                                            .max_by_key(|&e| ents[e].mentions.len())
-                                    })
-                                    .flatten()
-                            })
+                        })
+                        .or_else(|| {
+                            // "the Vermont senator", "The GOP nominee" with no such person
+                            // introduced: one particular person, the article's main
+                            // speaker of late
+                            capitalised
+                                .then(|| {
+                                    recent
+                                        .iter()
+                                        .take(PRONOUN_LOOK_BACK)
+                                        .filter(|&e| {
+                                            let ent = &ents[e];
+                                            ent.kind == EntityKind::Person
+                                                && ent.person_evidence
+                                                && ent.speaks
+                                        })
+                                        .max_by_key(|&e| ents[e].mentions.len())
+                                })
+                                .flatten()
+                        })
                     } else if kind == MentionKind::Organisation && !capitalised {
                         // "the campaign", "the agency", "the newspaper": the body named before
                         let media = MEDIA_HEADS.contains(head);
