@@ -1121,6 +1121,34 @@ fn extends_name(name: &[String], longer: &[String]) -> bool {
     }
 }
 
+/// Where the maker of a document mention starting at `start` ends when a verb of
+/// issuing stands between them (`the Harbor Council issued a statement`: the end of
+/// `the Harbor Council`), or `None`.
+fn issuer_gap(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?;
+    [
+        "issued",
+        "released",
+        "published",
+        "put out",
+        "posted",
+        "sent",
+    ]
+    .iter()
+    .find_map(|verb| {
+        let rest = before.strip_suffix(' ')?.strip_suffix(verb)?;
+        rest.strip_suffix(' ').map(str::len)
+    })
+}
+
+/// Is the lowercase word `w` in `set`, or the same word with or without the adjective
+/// ending `-ic` (`democratic` for `democrat`)?
+fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
+    set.contains(w)
+        || w.strip_suffix("ic").is_some_and(|stem| set.contains(stem))
+        || set.contains(format!("{w}ic").as_str())
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -1530,7 +1558,21 @@ pub(crate) fn cluster<'t>(
                 };
                 (span, kind, documents.get(head).copied().or_else(near))
             }
-            Some(_) => (span, kind, None),
+            // "the Harbor Council issued a statement": its maker is who issued it, and
+            // a later "the statement" is theirs too
+            Some((head, None)) => {
+                let maker = issuer_gap(text, span.start).and_then(|issuer_end| {
+                    recent.iter().take(2).find(|&e| {
+                        ents[e].last_end == issuer_end
+                            && matches!(ents[e].kind, EntityKind::Person | EntityKind::Organisation)
+                            && ents[e].name_words > 0
+                    })
+                });
+                if let Some(e) = maker {
+                    documents.insert(head, e);
+                }
+                (span, kind, maker)
+            }
             None => (span, kind, None),
         };
         // "the IMF" after "the International Monetary Fund"
@@ -1673,6 +1715,20 @@ pub(crate) fn cluster<'t>(
                             e
                         }
                         None => {
+                            // "Melanie said": a speaker known by a woman's forename alone
+                            // is a woman (a man's forename alone is as often a surname:
+                            // "Clinton said", "Warren said"; it stays unproven)
+                            let (g, evidence) = match nw {
+                                [only] if ai.is_some() && !g.known() => {
+                                    let (fg, is_forename) = self::forename_gender(only);
+                                    if is_forename && fg == Gender::Female {
+                                        (fg, true)
+                                    } else {
+                                        (g, evidence)
+                                    }
+                                }
+                                _ => (g, evidence),
+                            };
                             let mut ws = FnvSet::default();
                             let mut ws_mask = 0;
                             add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
@@ -1966,33 +2022,58 @@ pub(crate) fn cluster<'t>(
                                 best = Some((e, shared));
                             }
                         }
-                        best.map(|(e, _)| e)
-                            .or_else(|| {
-                                recent.iter().take(LOOK_BACK).find(|&e| {
-                                    filters[e].person
-                                        && filters[e].words_mask & content_mask != 0
-                                        && content().any(|w| ents[e].words.contains(w))
+                        // "Republican nominee Tom Birk … Democrat Ann Lee … the Democratic
+                        // nominee": a person with the head but none of the mention's
+                        // capitalised modifiers gives way to a person shown with all of
+                        // them ("Democrat" and "Democratic" are one)
+                        let proper: Vec<String> = words(s)
+                            .filter(|w| {
+                                w.chars().next().is_some_and(char::is_uppercase)
+                                    && !MENTION_DETERMINERS
+                                        .iter()
+                                        .any(|d| d.eq_ignore_ascii_case(w))
+                            })
+                            .map(lower_word)
+                            .filter(|w| w != head)
+                            .collect();
+                        let has_proper =
+                            |e: usize| proper.iter().all(|w| has_word_or_stem(&ents[e].words, w));
+                        let best = match best {
+                            Some((e, _)) if !proper.is_empty() && !has_proper(e) => recent
+                                .iter()
+                                .take(LOOK_BACK)
+                                .find(|&o| {
+                                    filters[o].person && ents[o].person_evidence && has_proper(o)
                                 })
+                                .or(Some(e)),
+                            best => best.map(|(e, _)| e),
+                        };
+                        best.or_else(|| {
+                            recent.iter().take(LOOK_BACK).find(|&e| {
+                                filters[e].person
+                                    && filters[e].words_mask & content_mask != 0
+                                    && content().any(|w| ents[e].words.contains(w))
                             })
-                            .or_else(|| {
-                                // "the Vermont senator", "The GOP nominee" with no such person
-                                // introduced: one particular person, the article's main
-                                // speaker of late
-                                capitalised
-                                    .then(|| {
-                                        recent
-                                            .iter()
-                                            .take(PRONOUN_LOOK_BACK)
-                                            .filter(|&e| {
-                                                let ent = &ents[e];
-                                                ent.kind == EntityKind::Person
-                                                    && ent.person_evidence
-                                                    && ent.speaks
-                                            })
-                                            .max_by_key(|&e| ents[e].mentions.len())
-                                    })
-                                    .flatten()
-                            })
+                        })
+                        .or_else(|| {
+                            // "the Vermont senator", "The GOP nominee" with no such person
+                            // introduced: one particular person, the article's main
+                            // speaker of late
+                            capitalised
+                                .then(|| {
+                                    recent
+                                        .iter()
+                                        .take(PRONOUN_LOOK_BACK)
+                                        .filter(|&e| {
+                                            let ent = &ents[e];
+                                            ent.kind == EntityKind::Person
+                                                && ent.person_evidence
+                                                && ent.speaks
+                                        })
+                                        .max_by_key(|&e| ents[e].mentions.len())
+                                })
+                                .flatten()
+                        })
                     } else if kind == MentionKind::Organisation && !capitalised {
                         // "the campaign", "the agency", "the newspaper": the body named before
                         let media = MEDIA_HEADS.contains(head);
