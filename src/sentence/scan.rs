@@ -27,6 +27,7 @@ pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]
 
 /// High bit set in the lowest byte of `w` that is one of `needles` or (with
 /// `NON_ASCII`) at or above 0x80, and maybe in bytes above it; 0 when there is none.
+/// (Only the lowest flag is exact: bytes above it may be flagged falsely.)
 #[inline(always)]
 fn flags<const N: usize, const NON_ASCII: bool>(w: u64, needles: [u8; N]) -> u64 {
     if NON_ASCII {
@@ -205,6 +206,32 @@ mod tests {
                 let mut v = vec![n.wrapping_add(1); 40];
                 v[pos] = n;
                 assert_eq!(find_any(&v, [n]), Some(pos));
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_needles_match_naive_search() {
+        let needle_sets: [&[u8]; 3] = [b".!?\xE2", b"\n\r", b"\xE2\x80"];
+        for needles in needle_sets {
+            for n in 0..=255u8 {
+                for pos in 0..40 {
+                    for fill in [b'a', 0x80, 0xff, 0x7f, 0xE1, 0x01] {
+                        let mut v = [fill; 40];
+                        v[pos] = n;
+                        if pos + 5 < 40 {
+                            v[pos + 5] = needles[0];
+                        }
+                        for start in (0..=pos).step_by(3) {
+                            let h = &v[start..];
+                            let got = match needles.len() {
+                                4 => find_any(h, [needles[0], needles[1], needles[2], needles[3]]),
+                                _ => find_any(h, [needles[0], needles[1]]),
+                            };
+                            assert_eq!(got, naive(h, needles), "{needles:?} {h:?}");
+                        }
+                    }
+                }
             }
         }
     }
