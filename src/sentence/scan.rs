@@ -25,40 +25,74 @@ pub(crate) fn find_any_or_non_ascii<const N: usize>(hay: &[u8], needles: [u8; N]
     find_bytes::<N, true>(hay, needles)
 }
 
-/// The scan behind [`find_any`] and [`find_any_or_non_ascii`], sixteen bytes at a time;
-/// `NON_ASCII` (a constant, so each caller gets its own loop) also stops at a byte with
-/// the high bit set.
+/// High bit set in the lowest byte of `w` that is one of `needles` or (with
+/// `NON_ASCII`) at or above 0x80, and maybe in bytes above it; 0 when there is none.
+/// (Only the lowest flag is exact: bytes above it may be flagged falsely.)
+#[inline(always)]
+fn flags<const N: usize, const NON_ASCII: bool>(w: u64, needles: [u8; N]) -> u64 {
+    if NON_ASCII {
+        // below the lowest flagged byte every byte is ASCII and no needle (needles are
+        // ASCII here): its xor with a needle is 1 to 0x7f, which takes one from no byte
+        // above it and keeps its high bit clear once one is taken off; so one
+        // subtraction per needle does, where `zero_bytes` takes three steps
+        let mut m = w;
+        for n in needles {
+            m |= (w ^ (LO * u64::from(n))).wrapping_sub(LO);
+        }
+        m & HI
+    } else {
+        let mut m = 0;
+        for n in needles {
+            m |= zero_bytes(w ^ (LO * u64::from(n)));
+        }
+        m
+    }
+}
+
+/// The scan behind [`find_any`] and [`find_any_or_non_ascii`], sixteen bytes at a time
+/// (the last bytes copied into a zero-filled sixteen, so that they take the same
+/// steps); `NON_ASCII` (a constant, so each caller gets its own loop) also stops at a
+/// byte with the high bit set.
 #[inline]
 fn find_bytes<const N: usize, const NON_ASCII: bool>(
     hay: &[u8],
     needles: [u8; N],
 ) -> Option<usize> {
+    debug_assert!(!NON_ASCII || needles.iter().all(u8::is_ascii));
     let mut chunks = hay.chunks_exact(16);
     let mut base = 0;
-    for c in &mut chunks {
+    let first_in = |c: &[u8]| {
         let (a, b) = c.split_at(8);
         let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
         let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-        // exact flags: only a needle's false flags sit above a true one of it
-        let (mut ma, mut mb) = if NON_ASCII { (a & HI, b & HI) } else { (0, 0) };
-        for n in needles {
-            let pat = LO * u64::from(n);
-            ma |= zero_bytes(a ^ pat);
-            mb |= zero_bytes(b ^ pat);
+        let (ma, mb) = (
+            flags::<N, NON_ASCII>(a, needles),
+            flags::<N, NON_ASCII>(b, needles),
+        );
+        if ma | mb == 0 {
+            None
+        } else if ma != 0 {
+            Some((ma.trailing_zeros() / 8) as usize)
+        } else {
+            Some(8 + (mb.trailing_zeros() / 8) as usize)
         }
-        if ma != 0 {
-            return Some(base + (ma.trailing_zeros() / 8) as usize);
-        }
-        if mb != 0 {
-            return Some(base + 8 + (mb.trailing_zeros() / 8) as usize);
+    };
+    for c in &mut chunks {
+        if let Some(at) = first_in(c) {
+            return Some(base + at);
         }
         base += 16;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|b| (NON_ASCII && *b >= 0x80) || needles.contains(b))
-        .map(|p| base + p)
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut last = [0u8; 16];
+    last[..rest.len()].copy_from_slice(rest);
+    // a needle 0 would be found in the zeros past the end
+    first_in(&last)
+        .filter(|&at| at < rest.len())
+        .map(|at| base + at)
 }
 
 /// The length of the UTF-8 char whose first byte is `b` (1 for a continuation byte).
@@ -172,6 +206,32 @@ mod tests {
                 let mut v = vec![n.wrapping_add(1); 40];
                 v[pos] = n;
                 assert_eq!(find_any(&v, [n]), Some(pos));
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_needles_match_naive_search() {
+        let needle_sets: [&[u8]; 3] = [b".!?\xE2", b"\n\r", b"\xE2\x80"];
+        for needles in needle_sets {
+            for n in 0..=255u8 {
+                for pos in 0..40 {
+                    for fill in [b'a', 0x80, 0xff, 0x7f, 0xE1, 0x01] {
+                        let mut v = [fill; 40];
+                        v[pos] = n;
+                        if pos + 5 < 40 {
+                            v[pos + 5] = needles[0];
+                        }
+                        for start in (0..=pos).step_by(3) {
+                            let h = &v[start..];
+                            let got = match needles.len() {
+                                4 => find_any(h, [needles[0], needles[1], needles[2], needles[3]]),
+                                _ => find_any(h, [needles[0], needles[1]]),
+                            };
+                            assert_eq!(got, naive(h, needles), "{needles:?} {h:?}");
+                        }
+                    }
+                }
             }
         }
     }

@@ -90,10 +90,12 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             i += 1;
             continue;
         }
-        // only a phrase head, `put`/`puts` or a reporting-verb form starts a cue: one
-        // test of the token's bits and length passes over the other words
+        // only a phrase head, `put`/`puts` or a reporting-verb form starts a cue: a
+        // test of the token's bits, and of its length and first letter, passes over the
+        // other words
         let len = t.end() - t.start();
-        if !(t.reporting() || t.has(class::PHRASE_HEAD) || len == 3 || len == 4) {
+        let put_like = (len == 3 || len == 4) && cx.text.as_bytes()[t.start()] | 0x20 == b'p';
+        if !(t.reporting() || t.has(class::PHRASE_HEAD) || put_like) {
             i += 1;
             continue;
         }
