@@ -68,14 +68,34 @@ pub fn has_control(bytes: &[u8], except: u8) -> bool {
 
 /// Does a byte of `bytes` need an escape (a quote, a backslash, a control byte)? One in
 /// twenty strings of a record has one. Whole chunks are tested with vector compares,
-/// the end as the last chunk (overlapping the one before), a string shorter than a
-/// chunk byte by byte.
+/// the end as the last chunk (overlapping the one before); a string shorter than a
+/// chunk (most names, kinds and cue words) as two overlapping halves, words or
+/// half-words.
 #[inline]
 fn needs_escape(bytes: &[u8]) -> bool {
+    const HALF: usize = CHUNK / 2;
     let flagged = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
     let any_flagged = |chunk: &[u8]| chunk.iter().fold(0u8, |any, &b| any | flagged(b)) != 0;
-    if bytes.len() < CHUNK {
-        return any_flagged(bytes);
+    let n = bytes.len();
+    if n < CHUNK {
+        return if n >= HALF {
+            let first: &[u8; HALF] = bytes[..HALF].try_into().unwrap_or(&[0; HALF]);
+            let last: &[u8; HALF] = bytes[n - HALF..].try_into().unwrap_or(&[0; HALF]);
+            any_flagged(first) || any_flagged(last)
+        } else if n >= 8 {
+            let word =
+                |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+            escape_flags(word(0)) != 0 || escape_flags(word(n - 8)) != 0
+        } else if n >= 4 {
+            let half = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    bytes[at..at + 4].try_into().unwrap_or([0; 4]),
+                ))
+            };
+            escape_flags(half(0) | half(n - 4) << 32) != 0
+        } else {
+            any_flagged(bytes)
+        };
     }
     let mut chunks = bytes.chunks_exact(CHUNK);
     for chunk in &mut chunks {
@@ -85,11 +105,20 @@ fn needs_escape(bytes: &[u8]) -> bool {
         }
     }
     !chunks.remainder().is_empty() && {
-        let last: &[u8; CHUNK] = bytes[bytes.len() - CHUNK..]
-            .try_into()
-            .unwrap_or(&[0; CHUNK]);
+        let last: &[u8; CHUNK] = bytes[n - CHUNK..].try_into().unwrap_or(&[0; CHUNK]);
         any_flagged(last)
     }
+}
+
+/// The high bit of (at least) the lowest byte of `word` that is a `"`, a `\` or below
+/// 0x20, when there is one; zero when there is none.
+#[inline(always)]
+fn escape_flags(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    control | zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 /// `s` as a JSON string (quotes included) at the end of `out`. A string with nothing to
