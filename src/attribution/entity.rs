@@ -141,12 +141,10 @@ struct Ent {
     /// a title, a known forename or a speech cue shows that this name is a person's
     /// (a capitalised run alone may be a place, a date or a headline)
     person_evidence: bool,
-    /// end of the entity's latest mention (a relative `who` refers to what ends just
-    /// before it)
-    last_end: usize,
-    /// whether the entity's latest mention opens its sentence (its subject, most often):
-    /// a `he` or `she` in the next sentence refers to it first
-    last_opens: bool,
+    /// the entity's latest mention: a relative `who` refers to what ends just before
+    /// it; when it opens its sentence (its subject, most often), a `he` or `she` in the
+    /// next sentence refers to it first
+    last_span: Span,
     /// a news medium (`the newspaper` may refer back to it)
     media: bool,
     /// an unnamed person known by a role noun (`the judge`, `a spokeswoman`), whom `he`
@@ -170,8 +168,7 @@ impl Ent {
             name_set: Vec::new(),
             gender: Gender::Unknown,
             person_evidence: false,
-            last_end,
-            last_opens: false,
+            last_span: Span::new(last_end, last_end),
             media: false,
             role_person: false,
             mentions: Vec::new(),
@@ -1141,6 +1138,20 @@ fn issuer_gap(text: &str, start: usize) -> Option<usize> {
     })
 }
 
+/// Is every word of `modifiers`, lowercased in `buf`, in `set` ([`has_word_or_stem`])?
+fn has_modifiers<'m>(
+    modifiers: impl Iterator<Item = &'m str>,
+    set: &FnvSet<Box<str>>,
+    buf: &mut String,
+) -> bool {
+    for w in modifiers {
+        if !has_word_or_stem(set, lower_into(w, buf)) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Is the lowercase word `w` in `set`, or the same word with or without the adjective
 /// ending `-ic` (`democratic` for `democrat`)?
 fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
@@ -1158,11 +1169,13 @@ fn possessive_pronoun(w: &str) -> Option<&'static str> {
 }
 
 /// Where the sentence before the one at `at` starts: two sentence ends back (a `.`, `?`
-/// or `!` before a space, or a line break), at most [`NEAR_BYTES`] back. An abbreviation
-/// (`Mr. Lee`) cuts the window short; it is only a preference, so that errs on the side
-/// of the older rule.
-fn previous_sentence_start(text: &str, at: usize) -> usize {
-    let from = at.saturating_sub(NEAR_BYTES);
+/// or `!` before a space, or a line break), at most [`NEAR_BYTES`] back, searched only
+/// back to `floor`: `None` when it does not start after `floor` (what ends at `floor` is
+/// in the window). An abbreviation (`Mr. Lee`) cuts the window short; it is only a
+/// preference, so that errs on the side of the older rule.
+fn sentence_window_start(text: &str, at: usize, floor: usize) -> Option<usize> {
+    let limit = at.saturating_sub(NEAR_BYTES);
+    let from = limit.max(floor.min(at));
     let bytes = &text.as_bytes()[from..at];
     let mut ends = 0;
     for i in (1..bytes.len()).rev() {
@@ -1172,11 +1185,12 @@ fn previous_sentence_start(text: &str, at: usize) -> usize {
         if end {
             ends += 1;
             if ends == 2 {
-                return from + i;
+                return Some(from + i);
             }
         }
     }
-    from
+    // (cut at the limit, the window starts there)
+    (from == limit).then_some(limit)
 }
 
 /// Does `mention` open its sentence: nothing before it but quotation
@@ -1208,7 +1222,7 @@ fn opens_sentence(text: &str, mention: Span) -> bool {
     !(last.len() <= 4 && last.chars().next().is_some_and(char::is_uppercase) || last.contains('.'))
 }
 
-/// How far back [`previous_sentence_start`] looks: two news sentences.
+/// How far back [`sentence_window_start`] looks: two news sentences.
 const NEAR_BYTES: usize = 480;
 
 /// The index of `kind`'s map of keys in `cluster`.
@@ -1563,7 +1577,7 @@ pub(crate) fn cluster<'t>(
             Some((head, None)) => {
                 let maker = issuer_gap(text, span.start).and_then(|issuer_end| {
                     recent.iter().take(2).find(|&e| {
-                        ents[e].last_end == issuer_end
+                        ents[e].last_span.end == issuer_end
                             && matches!(ents[e].kind, EntityKind::Person | EntityKind::Organisation)
                             && ents[e].name_words > 0
                     })
@@ -1795,7 +1809,7 @@ pub(crate) fn cluster<'t>(
                     let found = if relative {
                         // "Ana Ruiz, who said": what ends just before it
                         recent.iter().take(2).find(|&e| {
-                            let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                            let gap = text.get(ents[e].last_span.end..span.start).unwrap_or("x");
                             ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
                         })
                     } else {
@@ -1857,28 +1871,35 @@ pub(crate) fn cluster<'t>(
                                     .find(|&e| fits(e, level))
                             })
                         };
-                        let from = previous_sentence_start(text, span.start);
                         let chosen = by_speech();
                         // (a speaker named in the window already is the one: "said Ann Lee,
-                        // a professor. “…,” she said")
-                        let near = (g.known() && chosen.is_none_or(|e| ents[e].last_end <= from))
+                        // a professor. “…,” she said"; the window's start is looked for
+                        // only back to that speaker's mention)
+                        // (only an entity more recent than the one chosen can be
+                        // preferred: none when that one is the latest)
+                        let window = (g.known() && chosen != recent.iter().next())
                             .then(|| {
-                                (0..=2).find_map(|level| {
-                                    recent
-                                        .iter()
-                                        .take(PRONOUN_LOOK_BACK)
-                                        .take_while(|&e| ents[e].last_end > from)
-                                        .find(|&e| {
-                                            // (a lone capitalised word opening a sentence is as
-                                            // likely a plural or a participle: "Delegates
-                                            // questioned", "Chastened by …")
-                                            let ent = &ents[e];
-                                            ent.last_opens
-                                                && (level < 2 || ent.name_words > 1)
-                                                && fits(e, level)
-                                        })
-                                })
-                            });
+                                let floor = chosen.map_or(0, |e| ents[e].last_span.end);
+                                sentence_window_start(text, span.start, floor)
+                            })
+                            .flatten();
+                        let near = window.map(|from| {
+                            (0..=2).find_map(|level| {
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK)
+                                    .take_while(|&e| ents[e].last_span.end > from)
+                                    .find(|&e| {
+                                        // (a lone capitalised word opening a sentence is as
+                                        // likely a plural or a participle: "Delegates
+                                        // questioned", "Chastened by …")
+                                        let ent = &ents[e];
+                                        (level < 2 || ent.name_words > 1)
+                                            && fits(e, level)
+                                            && opens_sentence(text, ent.last_span)
+                                    })
+                            })
+                        });
                         near.flatten().or(chosen)
                     };
                     match found {
@@ -2026,26 +2047,35 @@ pub(crate) fn cluster<'t>(
                         // nominee": a person with the head but none of the mention's
                         // capitalised modifiers gives way to a person shown with all of
                         // them ("Democrat" and "Democratic" are one)
-                        let proper: Vec<String> = words(s)
-                            .filter(|w| {
+                        // (the modifiers are read from the mention when a person is found,
+                        // not collected)
+                        let proper = || {
+                            words(s).filter(|w| {
                                 w.chars().next().is_some_and(char::is_uppercase)
+                                    && !w.eq_ignore_ascii_case(head)
                                     && !MENTION_DETERMINERS
                                         .iter()
                                         .any(|d| d.eq_ignore_ascii_case(w))
                             })
-                            .map(lower_word)
-                            .filter(|w| w != head)
-                            .collect();
-                        let has_proper =
-                            |e: usize| proper.iter().all(|w| has_word_or_stem(&ents[e].words, w));
+                        };
+                        let mut lower = String::new();
                         let best = match best {
-                            Some((e, _)) if !proper.is_empty() && !has_proper(e) => recent
-                                .iter()
-                                .take(LOOK_BACK)
-                                .find(|&o| {
-                                    filters[o].person && ents[o].person_evidence && has_proper(o)
-                                })
-                                .or(Some(e)),
+                            Some((e, _))
+                                if proper().next().is_some()
+                                    && !has_modifiers(proper(), &ents[e].words, &mut lower) =>
+                            {
+                                // (among the recent few: a role refers to someone
+                                // in view, and the search stays short)
+                                recent
+                                    .iter()
+                                    .take(PRONOUN_LOOK_BACK * 4)
+                                    .find(|&o| {
+                                        filters[o].person
+                                            && ents[o].person_evidence
+                                            && has_modifiers(proper(), &ents[o].words, &mut lower)
+                                    })
+                                    .or(Some(e))
+                            }
                             best => best.map(|(e, _)| e),
                         };
                         best.or_else(|| {
@@ -2104,17 +2134,21 @@ pub(crate) fn cluster<'t>(
                                 // (not one merely mentioned there: "rallied at Carrow
                                 // University … the group shouted"; a newspaper is "the
                                 // paper", not "the union")
-                                let from = previous_sentence_start(text, span.start);
+                                // (the window's start is looked for only back to the
+                                // body found)
                                 recent
                                     .iter()
                                     .take(PRONOUN_LOOK_BACK)
-                                    .take_while(|&e| ents[e].last_end > from)
                                     .find(|&e| {
                                         let ent = &ents[e];
                                         ent.kind == EntityKind::Organisation
                                             && ent.name_words > 0
-                                            && (ent.speaks || ent.last_opens)
+                                            && (ent.speaks || opens_sentence(text, ent.last_span))
                                             && (media || !ent.media)
+                                    })
+                                    .filter(|&e| {
+                                        let end = ents[e].last_span.end;
+                                        sentence_window_start(text, span.start, end).is_none()
                                     })
                             })
                     } else if kind == MentionKind::Organisation {
@@ -2227,8 +2261,7 @@ pub(crate) fn cluster<'t>(
                 );
             }
         }
-        ents[e].last_end = span.end;
-        ents[e].last_opens = opens_sentence(text, span);
+        ents[e].last_span = span;
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
@@ -2429,12 +2462,12 @@ mod tests {
         assert!(!opens_sentence(text, at("site")));
         let text = "One. Two, three. Four\n\nFive. She";
         assert_eq!(
-            &text[previous_sentence_start(text, text.len())..],
+            &text[sentence_window_start(text, text.len(), 0).unwrap()..],
             "\n\nFive. She"
         );
         let text = "One. Two. Three. She";
         assert_eq!(
-            &text[previous_sentence_start(text, text.len())..],
+            &text[sentence_window_start(text, text.len(), 0).unwrap()..],
             " Three. She"
         );
     }
