@@ -1818,10 +1818,30 @@ pub(crate) fn cluster<'t>(
                     let g = Gender::from_code(g);
                     let found = if relative {
                         // "Ana Ruiz, who said": what ends just before it
-                        recent.iter().take(2).find(|&e| {
-                            let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
-                            ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
-                        })
+                        recent
+                            .iter()
+                            .take(2)
+                            .find(|&e| {
+                                let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                                ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
+                            })
+                            .or_else(|| {
+                                // "risky for Cruz, who …" where no mention of the name was
+                                // found there: the person of that surname in view
+                                let before = text.get(..span.start)?.trim_end();
+                                let before = before.strip_suffix(',')?;
+                                let last = before.rsplit(is_space).next()?;
+                                let last = trim_to_alnum(last);
+                                if !last.chars().next().is_some_and(char::is_uppercase) {
+                                    return None;
+                                }
+                                let last = lower_word(last);
+                                recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
+                                    filters[e].person
+                                        && ents[e].person_evidence
+                                        && ents[e].name_set.last() == Some(&last)
+                                })
+                            })
                     } else {
                         // how sure the candidate is to be a person, from the surest down
                         let fits = |e: usize, level: u8| {
