@@ -141,10 +141,13 @@ struct Ent {
     /// a title, a known forename or a speech cue shows that this name is a person's
     /// (a capitalised run alone may be a place, a date or a headline)
     person_evidence: bool,
-    /// the entity's latest mention: a relative `who` refers to what ends just before
-    /// it; when it opens its sentence (its subject, most often), a `he` or `she` in the
-    /// next sentence refers to it first
-    last_span: Span,
+    /// end of the entity's latest mention (a relative `who` refers to what ends just
+    /// before it)
+    last_end: usize,
+    /// the latest mention's length: when it opens its sentence (its subject, most
+    /// often), a `he` or `she` in the next sentence refers to it first (a `u32` in the
+    /// small fields' padding, not a second `usize`: issue 16, memory per byte)
+    last_len: u32,
     /// a news medium (`the newspaper` may refer back to it)
     media: bool,
     /// an unnamed person known by a role noun (`the judge`, `a spokeswoman`), whom `he`
@@ -168,13 +171,20 @@ impl Ent {
             name_set: Vec::new(),
             gender: Gender::Unknown,
             person_evidence: false,
-            last_span: Span::new(last_end, last_end),
+            last_end,
+            last_len: 0,
             media: false,
             role_person: false,
             mentions: Vec::new(),
             speaks: false,
             named: 0,
         }
+    }
+
+    /// The entity's latest mention.
+    fn last_span(&self) -> Span {
+        let start = self.last_end.saturating_sub(self.last_len as usize);
+        Span::new(start, self.last_end)
     }
 
     /// Record a mention that speaks. Most entities speak once: the first mention gets a
@@ -1577,7 +1587,7 @@ pub(crate) fn cluster<'t>(
             Some((head, None)) => {
                 let maker = issuer_gap(text, span.start).and_then(|issuer_end| {
                     recent.iter().take(2).find(|&e| {
-                        ents[e].last_span.end == issuer_end
+                        ents[e].last_end == issuer_end
                             && matches!(ents[e].kind, EntityKind::Person | EntityKind::Organisation)
                             && ents[e].name_words > 0
                     })
@@ -1808,10 +1818,30 @@ pub(crate) fn cluster<'t>(
                     let g = Gender::from_code(g);
                     let found = if relative {
                         // "Ana Ruiz, who said": what ends just before it
-                        recent.iter().take(2).find(|&e| {
-                            let gap = text.get(ents[e].last_span.end..span.start).unwrap_or("x");
-                            ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
-                        })
+                        recent
+                            .iter()
+                            .take(2)
+                            .find(|&e| {
+                                let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                                ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
+                            })
+                            .or_else(|| {
+                                // "risky for Cruz, who …" where no mention of the name was
+                                // found there: the person of that surname in view
+                                let before = text.get(..span.start)?.trim_end();
+                                let before = before.strip_suffix(',')?;
+                                let last = before.rsplit(is_space).next()?;
+                                let last = trim_to_alnum(last);
+                                if !last.chars().next().is_some_and(char::is_uppercase) {
+                                    return None;
+                                }
+                                let last = lower_word(last);
+                                recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
+                                    filters[e].person
+                                        && ents[e].person_evidence
+                                        && ents[e].name_set.last() == Some(&last)
+                                })
+                            })
                     } else {
                         // how sure the candidate is to be a person, from the surest down
                         let fits = |e: usize, level: u8| {
@@ -1879,7 +1909,7 @@ pub(crate) fn cluster<'t>(
                         // preferred: none when that one is the latest)
                         let window = (g.known() && chosen != recent.iter().next())
                             .then(|| {
-                                let floor = chosen.map_or(0, |e| ents[e].last_span.end);
+                                let floor = chosen.map_or(0, |e| ents[e].last_end);
                                 sentence_window_start(text, span.start, floor)
                             })
                             .flatten();
@@ -1888,7 +1918,7 @@ pub(crate) fn cluster<'t>(
                                 recent
                                     .iter()
                                     .take(PRONOUN_LOOK_BACK)
-                                    .take_while(|&e| ents[e].last_span.end > from)
+                                    .take_while(|&e| ents[e].last_end > from)
                                     .find(|&e| {
                                         // (a lone capitalised word opening a sentence is as
                                         // likely a plural or a participle: "Delegates
@@ -1896,7 +1926,7 @@ pub(crate) fn cluster<'t>(
                                         let ent = &ents[e];
                                         (level < 2 || ent.name_words > 1)
                                             && fits(e, level)
-                                            && opens_sentence(text, ent.last_span)
+                                            && opens_sentence(text, ent.last_span())
                                     })
                             })
                         });
@@ -2143,11 +2173,11 @@ pub(crate) fn cluster<'t>(
                                         let ent = &ents[e];
                                         ent.kind == EntityKind::Organisation
                                             && ent.name_words > 0
-                                            && (ent.speaks || opens_sentence(text, ent.last_span))
+                                            && (ent.speaks || opens_sentence(text, ent.last_span()))
                                             && (media || !ent.media)
                                     })
                                     .filter(|&e| {
-                                        let end = ents[e].last_span.end;
+                                        let end = ents[e].last_end;
                                         sentence_window_start(text, span.start, end).is_none()
                                     })
                             })
@@ -2261,7 +2291,8 @@ pub(crate) fn cluster<'t>(
                 );
             }
         }
-        ents[e].last_span = span;
+        ents[e].last_end = span.end;
+        ents[e].last_len = u32::try_from(span.end - span.start).unwrap_or(u32::MAX);
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
