@@ -868,4 +868,47 @@ mod tests {
             }
         }
     }
+
+    /// JSON's escape of a string, one character at a time, as `serde_json` writes it
+    /// (its short escapes, `\u00xx` in lowercase hex for the other control bytes): the
+    /// reference the fast writer is held to, whatever its chunks and halves.
+    fn escaped_plainly(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn one_escape_at_every_place_of_every_short_and_middling_length() {
+        for len in 0..=40 {
+            for pos in 0..len {
+                for escaped in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                    let mut text = "a".repeat(len);
+                    text.replace_range(pos..pos + 1, escaped.encode_utf8(&mut [0; 4]));
+                    let mut got = Vec::new();
+                    write(&mut got, text.as_str()).unwrap();
+                    let reference = serde_json::to_string(&text).unwrap();
+                    assert_eq!(escaped_plainly(&text), reference, "the reference");
+                    assert_eq!(
+                        String::from_utf8(got).unwrap(),
+                        escaped_plainly(&text),
+                        "len {len}, pos {pos}, {escaped:?}"
+                    );
+                }
+            }
+        }
+    }
 }
