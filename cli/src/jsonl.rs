@@ -36,7 +36,7 @@ pub struct Fields<'l> {
 pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
     // a control byte may only be whitespace between values: a line with one (a tab,
     // or a malformed string) is left to serde_json, and no string needs the check
-    if has_control(line, 0x20) {
+    if has_control(line) {
         return None;
     }
     let mut at = skip_whitespace(line, 0);
