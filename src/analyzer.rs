@@ -430,8 +430,8 @@ impl AnalyzerBuilder {
 /// [`Analyzer::analyze_with_workspace`]: one per thread that analyses many texts (a
 /// workspace is `Send`, so it may move between threads, but one call uses it at a
 /// time). It holds no result and no text, only the capacity of the attribution stage's
-/// vectors, at most about what one attribution window of 64 KiB needs (a megabyte or
-/// two, whatever the texts' length). Any analyzer may use any workspace.
+/// vectors, which grows with the largest attribution window seen (64 KiB of text and a
+/// sentence), not with the texts' length. Any analyzer may use any workspace.
 ///
 /// ```
 /// let mut workspace = whosaid::Workspace::new();
@@ -450,8 +450,9 @@ impl Workspace {
     /// An empty workspace: it allocates as the first text needs.
     ///
     /// ```
-    /// let workspace = whosaid::Workspace::new();
-    /// # let _ = workspace;
+    /// let mut workspace = whosaid::Workspace::new();
+    /// let doc = whosaid::Analyzer::new().analyze_with_workspace("“No,” he said.", &mut workspace);
+    /// assert_eq!(doc.attributions.len(), 1);
     /// ```
     pub fn new() -> Workspace {
         Workspace::default()
@@ -1071,11 +1072,15 @@ mod tests {
 
     fn engine<T: Send + Sync + Clone + 'static>() {}
 
+    fn movable<T: Send + 'static>() {}
+
     #[test]
     fn engines_are_send_sync_and_clone() {
         engine::<Analyzer>();
         engine::<Segmenter>();
         engine::<QuoteDetector>();
+        // a workspace moves with the thread that owns it (one per batch thread)
+        movable::<Workspace>();
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! the reader lets at most `4 × threads` articles, and at most [`BYTE_BUDGET`] bytes of
 //! text (or one article, if it is larger), be read but not yet written. So a run needs
 //! memory for a few articles, never for the whole input, and one huge article holds
-//! the others back instead of piling them up.
+//! the others back instead of piling them up. Written output buffers are kept for
+//! reuse up to a quarter of that budget more.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -25,6 +26,11 @@ pub const BYTE_BUDGET: u64 = 64 << 20;
 
 /// The largest output buffer kept for reuse.
 const SPARE_LIMIT: usize = 4 << 20;
+
+/// The capacity all spare output buffers together may hold: they are not counted in
+/// [`BYTE_BUDGET`], so they get a quarter of it on top (without the cap, `4 × threads`
+/// buffers of up to [`SPARE_LIMIT`] each, 1 GiB on 64 threads).
+const SPARE_BUDGET: usize = (BYTE_BUDGET / 4) as usize;
 
 /// Set by Ctrl-C: read no more articles, finish the ones under way.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -69,11 +75,53 @@ struct InFlight {
     stop: bool,
 }
 
+/// The spare output buffers and their total capacity.
+struct SparePool {
+    buffers: Vec<Vec<u8>>,
+    /// The sum of the buffers' capacities, at most [`SPARE_BUDGET`].
+    capacity: usize,
+    /// The most buffers kept (one per article in flight).
+    most: usize,
+}
+
+impl SparePool {
+    fn new(most: usize) -> SparePool {
+        SparePool {
+            buffers: Vec::new(),
+            capacity: 0,
+            most,
+        }
+    }
+
+    /// A spare buffer (empty), or a new one.
+    fn take(&mut self) -> Vec<u8> {
+        let bytes = self.buffers.pop().unwrap_or_default();
+        self.capacity -= bytes.capacity();
+        bytes
+    }
+
+    /// Keep a written buffer, emptied, unless it is larger than [`SPARE_LIMIT`] (a huge
+    /// record's memory goes back at once), the pool holds [`SparePool::most`] buffers
+    /// already, or keeping it would take the pool past [`SPARE_BUDGET`].
+    fn give_back(&mut self, mut bytes: Vec<u8>) {
+        let size = bytes.capacity();
+        if size > SPARE_LIMIT
+            || self.buffers.len() >= self.most
+            || self.capacity + size > SPARE_BUDGET
+        {
+            return;
+        }
+        bytes.clear();
+        self.capacity += size;
+        self.buffers.push(bytes);
+    }
+}
+
 struct Gate {
     state: Mutex<InFlight>,
     /// Output buffers written and emptied, for the workers to fill again: an article's
     /// record then grows no new buffer from nothing (most of the run's reallocations).
-    spare: Mutex<Vec<Vec<u8>>>,
+    spare: Mutex<SparePool>,
     /// The run stops: workers skip the jobs still queued.
     halted: AtomicBool,
     changed: Condvar,
@@ -111,24 +159,15 @@ impl Gate {
 
     /// An empty output buffer: a spare one, or a new one.
     fn buffer(&self) -> Vec<u8> {
+        self.spare.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    /// Give back a written buffer, to be kept if the pool has room.
+    fn give_back(&self, bytes: Vec<u8>) {
         self.spare
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .pop()
-            .unwrap_or_default()
-    }
-
-    /// Give back a written buffer. At most one per article in flight is kept, and none
-    /// larger than [`SPARE_LIMIT`]: a huge record's memory goes back at once.
-    fn give_back(&self, mut bytes: Vec<u8>) {
-        if bytes.capacity() > SPARE_LIMIT {
-            return;
-        }
-        bytes.clear();
-        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
-        if spare.len() < self.window {
-            spare.push(bytes);
-        }
+            .give_back(bytes);
     }
 
     fn in_flight(&self) -> usize {
@@ -186,7 +225,7 @@ where
     let threads = options.threads.max(1);
     let gate = Arc::new(Gate {
         state: Mutex::new(InFlight::default()),
-        spare: Mutex::new(Vec::new()),
+        spare: Mutex::new(SparePool::new(4 * threads)),
         halted: AtomicBool::new(false),
         changed: Condvar::new(),
         window: 4 * threads,
@@ -363,5 +402,37 @@ fn closed_pipe_or(e: io::Error, gate: &Gate, summary: &mut Summary) -> io::Resul
         Ok(())
     } else {
         Err(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spare_pool_holds_at_most_its_budget() {
+        // 64 threads: 256 buffers in flight, each at the largest size kept
+        let mut pool = SparePool::new(4 * 64);
+        for _ in 0..256 {
+            pool.give_back(Vec::with_capacity(SPARE_LIMIT));
+        }
+        let held: usize = pool.buffers.iter().map(Vec::capacity).sum();
+        assert_eq!(held, pool.capacity);
+        assert!(held <= SPARE_BUDGET, "{held} bytes kept");
+        assert_eq!(pool.buffers.len(), SPARE_BUDGET / SPARE_LIMIT);
+        // a buffer taken is no longer counted, and makes room for one given back
+        let taken = pool.take();
+        assert_eq!(pool.capacity, held - taken.capacity());
+        pool.give_back(taken);
+        assert_eq!(pool.capacity, held);
+        // too large a buffer is never kept; small ones up to the count
+        let mut small = SparePool::new(3);
+        small.give_back(Vec::with_capacity(SPARE_LIMIT + 1));
+        assert_eq!(small.capacity, 0);
+        for _ in 0..5 {
+            small.give_back(Vec::with_capacity(64));
+        }
+        assert_eq!(small.buffers.len(), 3);
+        assert!(small.take().is_empty() && small.buffers.len() == 2);
     }
 }

@@ -734,6 +734,71 @@ mod tests {
         );
     }
 
+    /// A deterministic generator of numbers (xorshift64): the lines of the differential
+    /// test are the same at every run.
+    struct Xorshift(u64);
+
+    impl Xorshift {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Lines the scanner takes, each mutated in a few bytes from a set of JSON's own
+    /// bytes and some that are not UTF-8: whenever the scanner reads a line, serde_json
+    /// must read it too, to the same id and text.
+    #[test]
+    fn the_scanner_reads_a_line_only_as_serde_json_reads_it() {
+        let seeds: [&[u8]; 8] = [
+            br#"{"id": 1, "text": "a said b."}"#,
+            br#"{"id": "x-2", "gold": [[0, 5], {"k": [true, false, null]}], "text": "q\"u\u00e9"}"#,
+            br#"{"text": "no id", "n": -0.5e+7, "m": {}, "l": []}"#,
+            br#"{"id": [1, {"a": "b"}], "text": "\ud83d\ude00 \\ \/ \n", "z": 10}"#,
+            br#" { "id" : null , "text" : "" , "k" : 1E3 } "#,
+            "{\"id\": 7, \"clé\": \"日本\", \"text\": \"“q” é\"}".as_bytes(),
+            br#"{"id": 0, "text": "t", "deep": [[[1], [2, [3]]], {"a": {"b": {}}}]}"#,
+            br#"{"id": 12.5, "text": "x", "s": "\u0041\t"}"#,
+        ];
+        let alphabet: &[u8] =
+            b"\"\\{}[],: \t\n0123456789-+.eEtrufalsn/bux\xff\xc3\xa9\xed\xa0\x80\x01\x1f";
+        let mut random = Xorshift(0x9e37_79b9_7f4a_7c15);
+        let (mut read, mut total) = (0, 0);
+        for seed in seeds {
+            for _ in 0..4000 {
+                let mut line = seed.to_vec();
+                for _ in 0..1 + random.below(3) {
+                    let at = random.below(line.len() + 1);
+                    let byte = alphabet[random.below(alphabet.len())];
+                    match random.below(3) {
+                        0 => line.insert(at, byte),
+                        1 if at < line.len() => line[at] = byte,
+                        _ if at < line.len() => {
+                            line.remove(at);
+                        }
+                        _ => line.push(byte),
+                    }
+                }
+                total += 1;
+                let Some(scanned) = scanned_job(1, &line, 0) else {
+                    continue;
+                };
+                read += 1;
+                let parsed = parsed_job(1, &line, 0);
+                let shown = String::from_utf8_lossy(&line);
+                assert_eq!(parsed.text, scanned.text, "{shown}");
+                assert_eq!(parsed.id.to_string(), scanned.id.to_string(), "{shown}");
+            }
+        }
+        // the test means something only if the scanner reads many of the lines
+        assert!(
+            read * 10 > total,
+            "{read} of {total} lines read by the scanner"
+        );
+    }
+
     #[test]
     fn lone_carriage_returns_become_newlines() {
         assert_eq!(decode_text(b"a\rb\r\nc".to_vec()).unwrap(), "a\nb\r\nc");

@@ -36,7 +36,7 @@ pub struct Fields<'l> {
 pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
     // a control byte may only be whitespace between values: a line with one (a tab,
     // or a malformed string) is left to serde_json, and no string needs the check
-    if has_control(line, 0x20) {
+    if has_control(line) {
         return None;
     }
     let mut at = skip_whitespace(line, 0);
@@ -56,6 +56,11 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
             return None;
         }
         let key = &line[at + 1..key_end - 1];
+        // serde_json reads a top-level key as a string (to match it to a field), so a
+        // key that is not UTF-8 is its error; nested keys it skips unchecked, as we do
+        if !key.is_ascii() && std::str::from_utf8(key).is_err() {
+            return None;
+        }
         at = skip_whitespace(line, key_end);
         if line.get(at) != Some(&b':') {
             return None;
@@ -327,6 +332,15 @@ fn literal_end(line: &[u8], at: usize, literal: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The shape the CLI asks `serde_json` for (`LineIn` in `input.rs`).
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)] // read only to see whether serde_json accepts the line
+    struct LineFields {
+        #[serde(default)]
+        id: Option<Box<serde_json::value::RawValue>>,
+        text: Option<String>,
+    }
+
     fn fields(line: &str) -> Option<(Option<&str>, &str, bool)> {
         id_and_text(line.as_bytes()).map(|f| {
             (
@@ -424,6 +438,19 @@ mod tests {
         ] {
             assert_eq!(fields(line), None, "{line}");
         }
+        // top-level keys that are not UTF-8: serde_json reads them as strings, and fails
+        for line in [
+            &b"{\"\xff\": 1, \"id\": 2, \"text\": \"a said b.\"}"[..],
+            b"{\"id\": 3, \"text\": \"x\", \"k\xc3\": 1}",
+            b"{\"id\": 3, \"text\": \"x\", \"\xed\xa0\x80\": 1}",
+        ] {
+            assert!(serde_json::from_slice::<LineFields>(line).is_err());
+            assert_eq!(id_and_text(line), None, "{}", String::from_utf8_lossy(line));
+        }
+        // a non-ASCII key that is UTF-8 is fine for both
+        let accented = "{\"id\": 4, \"clé\": 1, \"text\": \"x\"}";
+        assert!(serde_json::from_str::<LineFields>(accented).is_ok());
+        assert_eq!(fields(accented), Some((Some("4"), r#""x""#, false)));
         let deep = |n: usize| {
             format!(
                 r#"{{"id": 1, "text": "x", "deep": {}1{}}}"#,

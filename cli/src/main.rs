@@ -357,7 +357,7 @@ thread_local! {
 }
 
 /// `text` analysed with this thread's workspace.
-fn analyze_here<'t>(analyzer: &Analyzer, text: &'t str) -> whosaid::Document<'t> {
+fn analyze_with_thread_workspace<'t>(analyzer: &Analyzer, text: &'t str) -> whosaid::Document<'t> {
     WORKSPACE.with_borrow_mut(|workspace| analyzer.analyze_with_workspace(text, workspace))
 }
 
@@ -377,7 +377,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
     let process = |job: &Job, buf: &mut Vec<u8>| -> Option<String> {
         match (&job.text, json) {
             (Ok(text), true) => {
-                let doc = analyze_here(&analyzer, text);
+                let doc = analyze_with_thread_workspace(&analyzer, text);
                 let record = doc
                     .record()
                     .id(&job.id)
@@ -393,7 +393,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
                 None
             }
             (Ok(text), false) => {
-                let doc = analyze_here(&analyzer, text);
+                let doc = analyze_with_thread_workspace(&analyzer, text);
                 table_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let _ = writeln!(buf, "{}\n", job.id);
                 let _ = table::write_table(&doc, buf);
