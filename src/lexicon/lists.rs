@@ -133,6 +133,10 @@ pub(crate) const OBJECT_VERBS: &[&str] = word_list!(include_str!("object_verbs.t
 /// (`noun_determiners.txt`).
 pub(crate) const NOUN_DETERMINERS: &[&str] = word_list!(include_str!("noun_determiners.txt"));
 
+/// Reporting verbs with the preposition whose object is their content, `called for a
+/// ban`: "lemma preposition" pairs (`prepositional_cues.txt`).
+pub(crate) const PREPOSITIONAL_CUES: &[&str] = word_list!(include_str!("prepositional_cues.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +151,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 15] = [
+    const LISTS: [(&[&str], &str); 16] = [
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,
@@ -175,6 +179,7 @@ mod tests {
         (AUXILIARIES, include_str!("auxiliaries.txt")),
         (OBJECT_VERBS, include_str!("object_verbs.txt")),
         (NOUN_DETERMINERS, include_str!("noun_determiners.txt")),
+        (PREPOSITIONAL_CUES, include_str!("prepositional_cues.txt")),
     ];
 
     #[test]

@@ -9,6 +9,7 @@ use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subjec
 use crate::attribution::{Attribution, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, NEGATIONS, OBJECT_VERBS,
+    PREPOSITIONAL_CUES,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -494,6 +495,10 @@ fn clause_of_cue(
     if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 1) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
+        // "called for a ban", "talked about the ferry": the object of the preposition the
+        // verb takes is the content, however short
+        let preposition = first + 1 < end && takes_preposition(cx, &c, first);
+        let first = first + usize::from(preposition);
         let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
             0
         } else {
@@ -544,6 +549,10 @@ fn clause_of_cue(
         // blame is its content, a name, a pronoun or a noun phrase however short
         let object_start = &toks[first.min(end.saturating_sub(1))];
         let short_object = short_object
+            || preposition
+                && toks[first].word()
+                && !toks[first].in_quote()
+                && !toks[first].has(class::TIME | class::NOT_CONTENT_START)
             || first < end
                 && toks[c.start]
                     .lemma(text)
@@ -670,6 +679,23 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Token `at`, right after cue `cue`, is the preposition whose object the verb reports
+/// (`prepositional_cues.txt`: "called for", "talked about").
+fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
+    let t = &cx.toks[at];
+    if cue.according || cue.end != cue.start + 1 || !t.word() || t.in_quote() || t.cap() {
+        return false;
+    }
+    let Some(lemma) = cx.toks[cue.start].lemma(cx.text) else {
+        return false;
+    };
+    let word = cx.text_of(at);
+    PREPOSITIONAL_CUES.iter().any(|pair| {
+        pair.split_once(' ')
+            .is_some_and(|(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
+    })
 }
 
 /// "forecasters say", "at least half of voters in each state say", "42% say": a subject
