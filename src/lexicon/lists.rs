@@ -133,6 +133,36 @@ pub(crate) const OBJECT_VERBS: &[&str] = word_list!(include_str!("object_verbs.t
 /// (`noun_determiners.txt`).
 pub(crate) const NOUN_DETERMINERS: &[&str] = word_list!(include_str!("noun_determiners.txt"));
 
+/// Reporting verbs with the preposition whose object is their content, `called for a
+/// ban`: "lemma preposition" pairs (`prepositional_cues.txt`).
+pub(crate) const PREPOSITIONAL_CUES: &[&str] = word_list!(include_str!("prepositional_cues.txt"));
+
+/// Wh-words opening an embedded question (`question_words.txt`).
+pub(crate) const QUESTION_WORDS: &[&str] = word_list!(include_str!("question_words.txt"));
+/// Conjunctions that may open a sentence before its attribution (`leading_conjunctions.txt`).
+pub(crate) const LEADING_CONJUNCTIONS: &[&str] =
+    word_list!(include_str!("leading_conjunctions.txt"));
+/// Words before an -ing cue that make it a participle of the main clause (`participle_openers.txt`).
+pub(crate) const PARTICIPLE_OPENERS: &[&str] = word_list!(include_str!("participle_openers.txt"));
+/// Words before a participle that opens the sentence (`opening_subordinators.txt`).
+pub(crate) const OPENING_SUBORDINATORS: &[&str] =
+    word_list!(include_str!("opening_subordinators.txt"));
+/// Object pronouns before an -ing form (`object_pronouns.txt`).
+pub(crate) const OBJECT_PRONOUNS: &[&str] = word_list!(include_str!("object_pronouns.txt"));
+/// Adverbs between a conjunction and a coordinated cue (`coordination_adverbs.txt`).
+pub(crate) const COORDINATION_ADVERBS: &[&str] =
+    word_list!(include_str!("coordination_adverbs.txt"));
+/// Openers of a short time, place or medium phrase after a cue (`cue_tail_openers.txt`).
+pub(crate) const CUE_TAIL_OPENERS: &[&str] = word_list!(include_str!("cue_tail_openers.txt"));
+/// Openers of a short phrase between a cue and its `that` (`phrase_before_that.txt`).
+pub(crate) const PHRASE_BEFORE_THAT: &[&str] = word_list!(include_str!("phrase_before_that.txt"));
+/// Words that block or hedge a cue two words before it (`hedge_before_auxiliary.txt`).
+pub(crate) const HEDGE_BEFORE_AUXILIARY: &[&str] =
+    word_list!(include_str!("hedge_before_auxiliary.txt"));
+/// Words between a two-word hedge and its cue (`auxiliary_after_hedge.txt`).
+pub(crate) const AUXILIARY_AFTER_HEDGE: &[&str] =
+    word_list!(include_str!("auxiliary_after_hedge.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +177,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 15] = [
+    const LISTS: [(&[&str], &str); 26] = [
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,
@@ -175,6 +205,32 @@ mod tests {
         (AUXILIARIES, include_str!("auxiliaries.txt")),
         (OBJECT_VERBS, include_str!("object_verbs.txt")),
         (NOUN_DETERMINERS, include_str!("noun_determiners.txt")),
+        (PREPOSITIONAL_CUES, include_str!("prepositional_cues.txt")),
+        (QUESTION_WORDS, include_str!("question_words.txt")),
+        (
+            LEADING_CONJUNCTIONS,
+            include_str!("leading_conjunctions.txt"),
+        ),
+        (PARTICIPLE_OPENERS, include_str!("participle_openers.txt")),
+        (
+            OPENING_SUBORDINATORS,
+            include_str!("opening_subordinators.txt"),
+        ),
+        (OBJECT_PRONOUNS, include_str!("object_pronouns.txt")),
+        (
+            COORDINATION_ADVERBS,
+            include_str!("coordination_adverbs.txt"),
+        ),
+        (CUE_TAIL_OPENERS, include_str!("cue_tail_openers.txt")),
+        (PHRASE_BEFORE_THAT, include_str!("phrase_before_that.txt")),
+        (
+            HEDGE_BEFORE_AUXILIARY,
+            include_str!("hedge_before_auxiliary.txt"),
+        ),
+        (
+            AUXILIARY_AFTER_HEDGE,
+            include_str!("auxiliary_after_hedge.txt"),
+        ),
     ];
 
     #[test]

@@ -8,7 +8,9 @@ use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
 use crate::lexicon::lists::{
-    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, NEGATIONS, OBJECT_VERBS,
+    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, COORDINATION_ADVERBS, CUE_TAIL_OPENERS,
+    LEADING_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS,
+    PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -211,15 +213,9 @@ pub(super) fn indirect(
 /// A wh-word opening an embedded question shortly before token `at`, after a word of
 /// the sentence (`explain why the rule is cited`, `what appeared to be a reference`).
 fn embedded_question_before(cx: &RuleContext<'_>, at: usize, ts: usize) -> bool {
-    (ts.max(at.saturating_sub(8))..at).rev().any(|k| {
-        k > ts
-            && cx.toks[k - 1].word()
-            && is(
-                cx.text,
-                &cx.toks[k],
-                &["why", "how", "whether", "what", "where", "when"],
-            )
-    })
+    (ts.max(at.saturating_sub(8))..at)
+        .rev()
+        .any(|k| k > ts && cx.toks[k - 1].word() && is(cx.text, &cx.toks[k], QUESTION_WORDS))
 }
 
 /// "The plan seems to fail", "the court appeared to send a signal", "it seems likely
@@ -301,38 +297,39 @@ fn clause_of_cue(
     let text = cx.text;
     let c = cues[ci];
     let end = content_end(cx, ts, te);
-    let mk = |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
-        // the quotations inside `content` start inside it (scanning them all was quadratic)
-        let lo = cx.quotes_before(quotes, content.start);
-        let linked = (lo..quotes.len())
-            .take_while(|&qi| quotes[qi].span.start < content.end)
-            .find(|&qi| {
-                let q = &quotes[qi];
-                q.parent().is_none()
-                    && q.kind != QuoteKind::NotSpeech
-                    && !done[qi]
-                    && content.contains(q.span)
-            });
-        let kind = kind_for(cx, content, quotes);
-        Attribution {
-            content,
-            kind,
-            quote: linked,
-            speaker: Some(speaker),
-            entity: None,
-            cue: Some(cue),
-            addressee,
-            medium,
-            confidence,
-            rule,
-            mode: Mode::Speech,
-        }
-    };
+    let attribution_with =
+        |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
+            // the quotations inside `content` start inside it (scanning them all was quadratic)
+            let lo = cx.quotes_before(quotes, content.start);
+            let linked = (lo..quotes.len())
+                .take_while(|&qi| quotes[qi].span.start < content.end)
+                .find(|&qi| {
+                    let q = &quotes[qi];
+                    q.parent().is_none()
+                        && q.kind != QuoteKind::NotSpeech
+                        && !done[qi]
+                        && content.contains(q.span)
+                });
+            let kind = kind_for(cx, content, quotes);
+            Attribution {
+                content,
+                kind,
+                quote: linked,
+                speaker: Some(speaker),
+                entity: None,
+                cue: Some(cue),
+                addressee,
+                medium,
+                confidence,
+                rule,
+                mode: Mode::Speech,
+            }
+        };
     let cue_span = cx.span(c.start, c.end);
     if c.according {
         // "According to X, CONTENT" or "CONTENT, according to X"
-        let lead = (ts..c.start)
-            .all(|i| !toks[i].word() || is(text, &toks[i], &["but", "and", "yet", "so"]));
+        let lead =
+            (ts..c.start).all(|i| !toks[i].word() || is(text, &toks[i], LEADING_CONJUNCTIONS));
         let (a, b) = if lead {
             // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
             let comma =
@@ -358,7 +355,7 @@ fn clause_of_cue(
             return None;
         }
         let content = cx.span(first, stop);
-        return Some(mk(
+        return Some(attribution_with(
             content,
             speaker,
             cue_span,
@@ -370,12 +367,7 @@ fn clause_of_cue(
     }
     // ", saying (that) CONTENT": the subject of the main clause speaks
     let participle = c.start > ts
-        && (cx.punct(c.start - 1, ",")
-            || is(
-                text,
-                &toks[c.start - 1],
-                &["by", "after", "before", "while", "when", "without", "in"],
-            ))
+        && (cx.punct(c.start - 1, ",") || is(text, &toks[c.start - 1], PARTICIPLE_OPENERS))
         && ends_with_ci(cx.text_of(c.start), "ing");
     // "Halvorsen sent three letters on Monday saying that …": a participle with
     // no subject of its own
@@ -387,16 +379,14 @@ fn clause_of_cue(
     // its subject, not the sentence's; no attribution of the main subject
     if c.start > ts
         && ends_with_ci(cx.text_of(c.start), "ing")
-        && is(text, &toks[c.start - 1], &["him", "them", "us", "me"])
+        && is(text, &toks[c.start - 1], OBJECT_PRONOUNS)
     {
         return None;
     }
     // "Decrying the “rigged toll,” Halvorsen …", "After saying the bridge was “unsafe,” she
     // …": a participle opening the sentence; the subject after its clause speaks
     let opening = ends_with_ci(cx.text_of(c.start), "ing")
-        && (ts..c.start).all(|i| {
-            !toks[i].word() || is(text, &toks[i], &["after", "before", "while", "when", "by"])
-        });
+        && (ts..c.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
     if opening && main_speaker.is_none() {
         let (first, addressee, medium) = after_cue(cx, &c, end);
         // the comma closing the participle's clause, inside a quotation's marks or not
@@ -428,7 +418,7 @@ fn clause_of_cue(
             // the content keeps the closing marks of a quotation it ends with
             let stop = if toks[comma].in_quote() { after } else { comma };
             if (first..stop).filter(|&i| toks[i].word()).count() >= 2 {
-                return Some(mk(
+                return Some(attribution_with(
                     cx.span(first, stop.max(first + 1)),
                     as_mention(text, toks, (a, b)),
                     cue_span,
@@ -445,7 +435,9 @@ fn clause_of_cue(
         let speaker = main_speaker.or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
             let a = (ts..c.start).find(|&i| {
-                toks[i].word() && !is(text, &toks[i], &["but", "and", "yet", "so", "then"])
+                toks[i].word()
+                    && !is(text, &toks[i], LEADING_CONJUNCTIONS)
+                    && !is(text, &toks[i], &["then"])
             })?;
             let t = &toks[a];
             let opener = t.has(class::PRONOUN)
@@ -469,7 +461,7 @@ fn clause_of_cue(
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
-            return Some(mk(
+            return Some(attribution_with(
                 cx.span(first, end),
                 speaker,
                 cue_span,
@@ -494,6 +486,10 @@ fn clause_of_cue(
     if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 1) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
+        // "called for a ban", "talked about the ferry": the object of the preposition the
+        // verb takes is the content, however short
+        let preposition = first + 1 < end && takes_preposition(cx, &c, first);
+        let first = first + usize::from(preposition);
         let words_after = if first < end && toks[first].has(class::NOT_CONTENT_START) {
             0
         } else {
@@ -516,7 +512,7 @@ fn clause_of_cue(
                 && !(first..end).any(|i| is(text, &toks[i], &["that"]) && i == first)
             {
                 let stop = clause_end(cx, first, end);
-                return Some(mk(
+                return Some(attribution_with(
                     cx.span(first_c, stop),
                     speaker,
                     cue_span,
@@ -544,6 +540,10 @@ fn clause_of_cue(
         // blame is its content, a name, a pronoun or a noun phrase however short
         let object_start = &toks[first.min(end.saturating_sub(1))];
         let short_object = short_object
+            || preposition
+                && toks[first].word()
+                && !toks[first].in_quote()
+                && !toks[first].has(class::TIME | class::NOT_CONTENT_START)
             || first < end
                 && toks[c.start]
                     .lemma(text)
@@ -587,7 +587,7 @@ fn clause_of_cue(
             } else {
                 clause_end(cx, first, stop)
             };
-            return Some(mk(
+            return Some(attribution_with(
                 cx.span(first, stop),
                 speaker,
                 cue_span,
@@ -601,7 +601,7 @@ fn clause_of_cue(
         if let Some(stop) = comma {
             let first = clause_start(cx, ts, stop);
             if stop > first + 2 {
-                return Some(mk(
+                return Some(attribution_with(
                     cx.span(first, stop),
                     speaker,
                     cue_span,
@@ -619,7 +619,7 @@ fn clause_of_cue(
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 3 {
             let stop = clause_end(cx, first, end);
-            return Some(mk(
+            return Some(attribution_with(
                 cx.span(first, stop),
                 speaker,
                 cue_span,
@@ -639,7 +639,7 @@ fn clause_of_cue(
         let first = clause_start(cx, ts, stop);
         if stop > first + 2 {
             let (_, addressee, medium) = after_cue(cx, &c, end);
-            return Some(mk(
+            return Some(attribution_with(
                 cx.span(first, stop),
                 speaker,
                 cue_span,
@@ -670,6 +670,23 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Token `at`, right after cue `cue`, is the preposition whose object the verb reports
+/// (`prepositional_cues.txt`: "called for", "talked about").
+fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
+    let t = &cx.toks[at];
+    if cue.according || cue.end != cue.start + 1 || !t.word() || t.in_quote() || t.cap() {
+        return false;
+    }
+    let Some(lemma) = cx.toks[cue.start].lemma(cx.text) else {
+        return false;
+    };
+    let word = cx.text_of(at);
+    PREPOSITIONAL_CUES.iter().any(|pair| {
+        pair.split_once(' ')
+            .is_some_and(|(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
+    })
 }
 
 /// "forecasters say", "at least half of voters in each state say", "42% say": a subject
@@ -741,8 +758,7 @@ pub(super) fn coordinated(cx: &RuleContext<'_>, cue: usize, floor: usize) -> Opt
     // "and also said", "but she said"
     for _ in 0..2 {
         if k > floor
-            && (is(cx.text, &toks[k - 1], &["also", "then", "later"])
-                || toks[k - 1].has(class::PRONOUN))
+            && (is(cx.text, &toks[k - 1], COORDINATION_ADVERBS) || toks[k - 1].has(class::PRONOUN))
         {
             k -= 1;
         }
@@ -799,16 +815,7 @@ pub(super) fn ends_soon(cx: &RuleContext<'_>, cue_end: usize, end: usize) -> boo
     words <= 7
         && !(cue_end..end).any(|i| toks[i].in_quote() || is(cx.text, &toks[i], &["that"]))
         && first.is_some_and(|i| {
-            toks[i].has(class::TIME)
-                || is(
-                    cx.text,
-                    &toks[i],
-                    &[
-                        "in", "on", "at", "during", "after", "before", "to", "of", "about", "from",
-                        "by", "with", "via", "through", "when", "while", "as",
-                    ],
-                )
-                || toks[i].cap()
+            toks[i].has(class::TIME) || is(cx.text, &toks[i], CUE_TAIL_OPENERS) || toks[i].cap()
         })
 }
 

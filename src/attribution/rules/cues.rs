@@ -6,7 +6,10 @@ use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
-use crate::lexicon::lists::{NEGATIONS, NOUN_DETERMINERS, VERB_ONLY_FORMS as VERB_ONLY};
+use crate::lexicon::lists::{
+    AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, PHRASE_BEFORE_THAT,
+    VERB_ONLY_FORMS as VERB_ONLY,
+};
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -191,14 +194,10 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             let (hedged, infinitive) = if i > s {
                 let p = &toks[i - 1];
                 let two_words = i > s + 1
-                    && is(
-                        cx.text,
-                        &toks[i - 2],
-                        &["to", "not", "never", "declined", "refused"],
-                    )
+                    && is(cx.text, &toks[i - 2], HEDGE_BEFORE_AUXILIARY)
                     && p.word()
                     && !p.cap()
-                    && is(cx.text, p, &["be", "have", "also", "publicly"]);
+                    && is(cx.text, p, AUXILIARY_AFTER_HEDGE);
                 let hedge = if two_words { &toks[i - 2] } else { p };
                 let before = p.has(class::BLOCKER) || two_words;
                 let hedged = before && is(cx.text, hedge, NEGATIONS);
@@ -371,14 +370,7 @@ pub(super) fn after_cue(
         }
         // "said in 2014 that …", "told the committee on Monday that …": a short phrase
         // before "that" belongs to the cue
-        let prep = is(
-            cx.text,
-            &cx.toks[i],
-            &[
-                "in", "on", "at", "during", "after", "before", "to", "about", "last", "this",
-                "earlier", "late", "early",
-            ],
-        );
+        let prep = is(cx.text, &cx.toks[i], PHRASE_BEFORE_THAT);
         if let Some(k) =
             (i + 1..e.min(i + 10)).find(|&k| prep && is(cx.text, &cx.toks[k], &["that"]))
         {

@@ -144,6 +144,18 @@ mod tests {
     }
 
     #[test]
+    fn the_object_of_a_verbs_preposition_is_content_without_it() {
+        assert_eq!(
+            attributions("The mayor called for calm."),
+            [(Rule::SpeakerCueClause, Some("The mayor"), "calm")]
+        );
+        assert_eq!(
+            attributions("Ruiz talked about the ferry."),
+            [(Rule::SpeakerCueClause, Some("Ruiz"), "the ferry")]
+        );
+    }
+
+    #[test]
     fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
         assert_eq!(
             attributions("The council ran the ferry for years without them knowing the cost."),
