@@ -387,6 +387,9 @@ fn clause_of_cue(
     // …": a participle opening the sentence; the subject after its clause speaks
     let opening = ends_with_ci(cx.text_of(c.start), "ing")
         && (ts..c.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
+    if let Some(attribution) = question_put(cx, &c, ts, end, quotes, done) {
+        return Some(attribution);
+    }
     if opening && main_speaker.is_none() {
         let (first, addressee, medium) = after_cue(cx, &c, end);
         // the comma closing the participle's clause, inside a quotation's marks or not
@@ -670,6 +673,82 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// "Asked whether the plan would work, most voters said no", "When asked if he would
+/// run, Ruiz …": a question put to the main clause's subject by someone the sentence
+/// does not name. The content is the question, up to the comma closing it; no speaker.
+/// (`Asked about the ferry, …` names a topic, not a question: left to the main clause.)
+fn question_put(
+    cx: &RuleContext<'_>,
+    cue: &Cue,
+    ts: usize,
+    end: usize,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+) -> Option<Attribution> {
+    let toks = cx.toks;
+    let text = cx.text;
+    let opens =
+        (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
+    if cue.according
+        || !opens
+        || !cx.text_of(cue.start).eq_ignore_ascii_case("asked")
+        || cue.end + 1 >= end
+        || !(is(text, &toks[cue.end], QUESTION_WORDS) || is(text, &toks[cue.end], &["if"]))
+    {
+        return None;
+    }
+    // the comma closing the question, inside a quotation's marks or not
+    let comma = (cue.end..end).find(|&i| {
+        cx.punct(i, ",")
+            && (!toks[i].in_quote()
+                || toks[i + 1..end]
+                    .iter()
+                    .find(|t| t.word() || !t.in_quote())
+                    .is_some_and(|t| !t.in_quote()))
+    })?;
+    // the main clause after it
+    if (comma + 1..end).filter(|&i| toks[i].word()).take(2).count() < 2 {
+        return None;
+    }
+    let stop = if toks[comma].in_quote() {
+        comma
+            + 1
+            + toks[comma + 1..end]
+                .iter()
+                .take_while(|t| !t.word() && t.in_quote())
+                .count()
+    } else {
+        comma
+    };
+    if (cue.end..stop).filter(|&i| toks[i].word()).count() < 3 {
+        return None;
+    }
+    let content = cx.span(cue.end, stop);
+    let lo = cx.quotes_before(quotes, content.start);
+    let quote = (lo..quotes.len())
+        .take_while(|&qi| quotes[qi].span.start < content.end)
+        .find(|&qi| {
+            let q = &quotes[qi];
+            q.parent().is_none()
+                && q.kind != QuoteKind::NotSpeech
+                && !done[qi]
+                && content.contains(q.span)
+        });
+    Some(Attribution {
+        content,
+        kind: kind_for(cx, content, quotes),
+        quote,
+        speaker: None,
+        entity: None,
+        cue: Some(cx.span(cue.start, cue.end)),
+        addressee: None,
+        medium: None,
+        confidence: 0.6,
+        rule: Rule::SpeakerCueClause,
+        mode: Mode::Speech,
+    })
 }
 
 /// Token `at`, right after cue `cue`, is the preposition whose object the verb reports

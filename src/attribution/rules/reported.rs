@@ -156,6 +156,17 @@ mod tests {
     }
 
     #[test]
+    fn a_question_put_to_the_subject_is_reported_without_a_speaker() {
+        assert_eq!(
+            attributions("Asked whether the ferry would run, most riders said no."),
+            [
+                (Rule::SpeakerCueClause, None, "whether the ferry would run"),
+                (Rule::SpeakerCueClause, Some("most riders"), "no")
+            ]
+        );
+    }
+
+    #[test]
     fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
         assert_eq!(
             attributions("The council ran the ferry for years without them knowing the cost."),
