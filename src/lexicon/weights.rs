@@ -188,6 +188,8 @@ impl Weights {
     /// Parses a weights file; the error names the first bad line.
     pub(crate) fn parse(data: &str) -> Result<Weights, String> {
         let mut entries: Vec<(u64, f32)> = Vec::new();
+        // the file line of each entry, to tell one name's keys from another's
+        let mut lines_of_entries: Vec<usize> = Vec::new();
         let mut decisions: Vec<String> = Vec::new();
         for (n, line) in data.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -210,6 +212,23 @@ impl Weights {
                 decisions.push(decision.to_string());
             }
             keys_of(name, |key| entries.push((key, weight)));
+            lines_of_entries.resize(entries.len(), n + 1);
+        }
+        // Keys are compared as hashes only, so two different names that share a key
+        // would silently share a weight: refuse such a file. (One name may give the same
+        // key twice, spelt as one value and as a pair: that is the same feature.)
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_unstable_by_key(|&at| entries[at].0.max(1));
+        for pair in order.windows(2) {
+            let (first, second) = (pair[0], pair[1]);
+            let (line, other) = (lines_of_entries[first], lines_of_entries[second]);
+            if entries[first].0.max(1) == entries[second].0.max(1) && line != other {
+                return Err(format!(
+                    "lines {} and {}: two feature names share one key",
+                    line.min(other),
+                    line.max(other)
+                ));
+            }
         }
         Ok(Weights {
             by_feature: KeyTable::build(&entries),
@@ -220,6 +239,8 @@ impl Weights {
     /// The weight of the feature named `name`, a name without `=` (a bias).
     #[inline]
     pub(crate) fn get(&self, name: &str) -> f32 {
+        // a name with `=` is keyed by template and value, never whole: it would miss
+        debug_assert!(!name.contains('='), "{name} is not a bias");
         self.by_feature.get(FeatureKey::whole(name))
     }
 
@@ -248,6 +269,16 @@ mod tests {
     #[test]
     fn the_shipped_file_parses() {
         assert!(Weights::parse(include_str!("linking_weights.txt")).is_ok());
+    }
+
+    /// Two names on different lines with one key are refused; the same name twice
+    /// (which also gives one key twice) is refused too, since its lines differ.
+    #[test]
+    fn names_that_share_a_key_are_refused() {
+        let twice = Weights::parse("cue:lemma=say\t1\ncue:lemma=say\t2\n").unwrap_err();
+        assert!(twice.contains("lines 1 and 2"), "{twice}");
+        // a pair name gives its key as one value and as a pair: one feature, accepted
+        assert!(Weights::parse("src:a=b|c|d\t1\n").is_ok());
     }
 
     #[test]
