@@ -444,6 +444,10 @@ impl AnalyzerBuilder {
 #[derive(Default)]
 pub struct Workspace {
     scratch: attribution::Scratch,
+    /// Made for one call ([`Analyzer::analyze`]): its vectors are freed as soon as the
+    /// attribution stage is done with them, not kept alive through the later stages
+    /// (which would raise the peak memory of one large text for nothing).
+    one_call: bool,
 }
 
 impl Workspace {
@@ -798,7 +802,11 @@ impl Analyzer {
     /// assert_eq!(a.medium.unwrap().text(text), "Xinhua");
     /// ```
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
-        self.analyze_with_workspace(text, &mut Workspace::new())
+        let mut one_call = Workspace {
+            one_call: true,
+            ..Workspace::default()
+        };
+        self.analyze_with_workspace(text, &mut one_call)
     }
 
     /// [`Analyzer::analyze`] with the working memory of `workspace`, kept from one call
@@ -832,13 +840,17 @@ impl Analyzer {
 
     /// [`Analyzer::analyze_with_workspace`] without the input mode.
     fn analyze_text<'t>(&self, text: &'t str, workspace: &mut Workspace) -> Document<'t> {
-        let scratch = &mut workspace.scratch;
+        let (scratch, one_call) = (&mut workspace.scratch, workspace.one_call);
         self.analyze_with(text, |text, sentences, quotes, extra, skipped| {
-            if skipped.is_empty() {
+            let attributions = if skipped.is_empty() {
                 attribution::attribute_reusing(text, sentences, quotes, extra, scratch)
             } else {
                 attribute_skipping(text, sentences, quotes, extra, skipped, scratch)
+            };
+            if one_call {
+                *scratch = attribution::Scratch::default();
             }
+            attributions
         })
     }
 
