@@ -423,7 +423,8 @@ fn outer_link(
     let ci = inner + 1;
     let c = *cues.get(ci)?;
     let from = cues[inner].end;
-    if c.used || c.start >= end || c.start - from > 24 || reports_no_quotation(cx, &c) {
+    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(cx, &c)
+    {
         return None;
     }
     // set off from the inner attribution by a comma right before the outer one's
