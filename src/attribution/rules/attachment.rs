@@ -126,12 +126,15 @@ pub(super) fn choose(
             });
         f.add2(ATT_INSIDE_END, side, inside);
         if let Some(inner) = candidate.inner {
-            // the act the outer cue reports: `said, according to`, `told …, the paper
-            // reported`
+            // the act the outer cue reports: `told …, the paper reported`; `said` is the
+            // common case, already weighed by `att:side-cue=outer|…` (the two features
+            // would be collinear)
             let inner_lemma = cx.toks[cues[inner].start]
                 .lemma(cx.text)
                 .unwrap_or("phrase");
-            f.add2(ATT_OUTER_INNER, lemma, inner_lemma);
+            if inner_lemma != "say" {
+                f.add2(ATT_OUTER_INNER, lemma, inner_lemma);
+            }
         }
         if f.score > best.1 {
             best = (k, f.score);
@@ -201,6 +204,21 @@ mod tests {
         let reported = "“We will stay,” Ana Ruiz told the council, the Ledger reported.";
         assert_eq!(
             quote_speaker("att:side-cue=outer|report\t5.0\n", reported),
+            "the Ledger"
+        );
+    }
+
+    #[test]
+    fn the_outer_inner_pair_is_not_weighed_for_say() {
+        // `said` is weighed by `att:side-cue=outer|…` alone: the pair would be collinear
+        assert_eq!(
+            quote_speaker("att:outer-inner=phrase|say\t5.0\n", NESTED),
+            "Ana Ruiz"
+        );
+        // another inner act is weighed
+        let reported = "“We will stay,” Ana Ruiz told the council, the Ledger reported.";
+        assert_eq!(
+            quote_speaker("att:outer-inner=report|tell\t5.0\n", reported),
             "the Ledger"
         );
     }

@@ -292,13 +292,6 @@ pub(super) fn link_quote(
             }
         }
     }
-    // 2c. "“…,” Ana Ruiz barked" / "“…?” pressed the host": the frame of an
-    // attribution with a verb the cue lexicon lacks
-    if after.is_none() {
-        if let Some(link) = verb_frame(cx, q, qb, te) {
-            return Some(link);
-        }
-    }
     // 3. before the quotation: "X said: “…”"
     let prev_q = (ts..qa)
         .rev()
@@ -430,7 +423,8 @@ fn outer_link(
     let ci = inner + 1;
     let c = *cues.get(ci)?;
     let from = cues[inner].end;
-    if c.used || c.start >= end || c.start - from > 24 || reports_no_quotation(cx, &c) {
+    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(cx, &c)
+    {
         return None;
     }
     // set off from the inner attribution by a comma right before the outer one's
@@ -489,62 +483,4 @@ pub(super) fn apposed_name(cx: &RuleContext<'_>, at: usize, cue: usize) -> Optio
         && toks[r.0].cap()
         && !toks[at..cue].iter().any(|t| t.in_quote()))
     .then_some(r)
-}
-
-/// "“…,” Ana Ruiz barked" / "“…?” pressed the host": right after a quotation whose
-/// words end in a comma, `?` or `!` (handing on to an attribution), a subject and a
-/// past-tense verb, or the verb and its subject, with no cue of the lexicon there. The
-/// frame alone says who speaks; the verb is the cue.
-pub(super) fn verb_frame(
-    cx: &RuleContext<'_>,
-    q: &Quote<'_>,
-    qb: usize,
-    te: usize,
-) -> Option<Link> {
-    let (text, toks) = (cx.text, cx.toks);
-    if qb + 1 >= te {
-        return None;
-    }
-    let hands_on = q
-        .content()
-        .text(text)
-        .trim_end_matches(|ch: char| ch.is_whitespace() || "\"“”'‘’»«".contains(ch))
-        .ends_with([',', '?', '!']);
-    if !hands_on {
-        return None;
-    }
-    // a verb in the past tense: lowercase, `-ed`, not a closed-class word ("indeed")
-    let past = |k: usize| {
-        let t = &toks[k];
-        k < te
-            && t.word()
-            && !t.cap()
-            && !t.in_quote()
-            && !t.has(class::FUNCTION | class::BETWEEN | class::TIME | class::DET)
-            && cx.text_of(k).len() >= 5
-            && ends_with_ci(cx.text_of(k), "ed")
-            && !ends_with_ci(cx.text_of(k), "eed")
-    };
-    let subject = |k: usize| {
-        let t = &toks[k];
-        t.word() && (t.cap() || t.has(class::PRONOUN | class::DET)) && !t.has(class::NOT_NAME_START)
-    };
-    let (r, verb, rule) = if subject(qb) {
-        let r = np_after(text, toks, qb, te).filter(|r| r.0 == qb)?;
-        (r.1 < te && past(r.1)).then_some((r, r.1, Rule::QuoteSpeakerCue))?
-    } else if past(qb) && subject(qb + 1) {
-        let r = np_after(text, toks, qb + 1, te).filter(|r| r.0 == qb + 1)?;
-        (r, qb, Rule::QuoteCueSpeaker)
-    } else {
-        return None;
-    };
-    Some(Link {
-        speaker: Some(as_mention(text, toks, r)),
-        cue: Some(cx.span(verb, verb + 1)),
-        addressee: None,
-        medium: None,
-        rule,
-        confidence: 0.7,
-        content: None,
-    })
 }
