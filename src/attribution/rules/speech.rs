@@ -13,10 +13,10 @@
 //!    said. “B.”` is one attribution);
 //! 4. else the speaker before it, when its paragraph or sentence is only the quotation
 //!    ([`Rule::Inherited`]);
-//! 5. else, when a cue earlier in the sentence is still free, it is left to that cue's
-//!    reported clause;
-//! 6. else a colon before it makes the sentence's subject the speaker, also past an
-//!    apposition ([`Rule::ColonLeadIn`]), or it stays [`Rule::Unattributed`].
+//! 5. else a colon before it makes the sentence's subject the speaker, also past an
+//!    apposition ([`Rule::ColonLeadIn`]);
+//! 6. else, when a cue earlier in the sentence is still free, it is left to that cue's
+//!    reported clause, or it stays [`Rule::Unattributed`].
 //!
 //! [`Rule::QuoteSpeakerCue`]: crate::Rule::QuoteSpeakerCue
 //! [`Rule::QuoteCueSpeaker`]: crate::Rule::QuoteCueSpeaker
@@ -166,11 +166,6 @@ pub(super) fn speech_quotations(
             }
         };
         let qa = first_token_at(cx, q.span.start, ts, te);
-        // "She added that …, because “In the end, we vote for somebody.”": a quotation in
-        // the clause of an earlier cue is left to the reported-speech rule
-        if link.is_none() && cues[c0..c1].iter().any(|c| !c.used && c.end <= qa) {
-            continue;
-        }
         // "President Okafor is rolling out a new message: “It's about me.”": a colon and a
         // quotation with no cue; the sentence's subject speaks ("Ana Ruiz, the mayor,
         // delivered a blunt message: “…”": also past an apposition)
@@ -190,6 +185,12 @@ pub(super) fn speech_quotations(
                     content: None,
                 })
         });
+        // "She added that …, because “In the end, we vote for somebody.”": a quotation in
+        // the clause of an earlier cue is left to the reported-speech rule; after the
+        // colon rule, since a colon right before the quotation ends such a clause
+        if link.is_none() && cues[c0..c1].iter().any(|c| !c.used && c.end <= qa) {
+            continue;
+        }
         quote_done[qi] = true;
         let content = link.as_ref().and_then(|l| l.content).unwrap_or(q.span);
         // the quotation itself is the content (its pieces, the attribution between them
@@ -334,6 +335,21 @@ mod tests {
         let last = found.last().expect("attributions");
         assert_eq!(last.2, "“That is hard.”", "{found:?}");
         assert_ne!(last.1, Some("Ana Ruiz"), "{found:?}");
+    }
+
+    #[test]
+    fn a_colon_before_a_quotation_ends_the_clause_of_an_earlier_cue() {
+        // `said` reports its clause up to the colon; the quotation after the colon is
+        // the subject's, not left to that clause
+        let text = "Ana Ruiz toured the flooded streets on Monday and said the city has only one priority for the rest of this long and wet year: “Dry homes before winter.”";
+        let doc = analyze(text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| a.content.text(text) == "“Dry homes before winter.”")
+            .unwrap_or_else(|| panic!("{:?}", doc.attributions));
+        assert_eq!(a.rule, Rule::ColonLeadIn);
+        assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Ana Ruiz"));
     }
 
     #[test]
