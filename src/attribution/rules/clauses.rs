@@ -255,6 +255,29 @@ fn speakerless(
         _ => cue.end,
     };
     let content = cx.span(first, stop);
+    Some(speakerless_attribution(
+        cx,
+        cue,
+        content,
+        quotes,
+        done,
+        0.5,
+        Mode::Evidence,
+    ))
+}
+
+/// The attribution with no speaker of `cue` over `content`, holding the first
+/// top-level quotation inside `content` that no attribution took yet (`speakerless`
+/// and `question_put` both end this way).
+fn speakerless_attribution(
+    cx: &RuleContext<'_>,
+    cue: &Cue,
+    content: Span,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+    confidence: f32,
+    mode: Mode,
+) -> Attribution {
     let lo = cx.quotes_before(quotes, content.start);
     let quote = (lo..quotes.len())
         .take_while(|&qi| quotes[qi].span.start < content.end)
@@ -265,7 +288,7 @@ fn speakerless(
                 && !done[qi]
                 && content.contains(q.span)
         });
-    Some(Attribution {
+    Attribution {
         content,
         kind: kind_for(cx, content, quotes),
         quote,
@@ -274,10 +297,10 @@ fn speakerless(
         cue: Some(cx.span(cue.start, cue.end)),
         addressee: None,
         medium: None,
-        confidence: 0.5,
+        confidence,
         rule: Rule::SpeakerCueClause,
-        mode: Mode::Evidence,
-    })
+        mode,
+    }
 }
 
 /// The clause cue `ci` governs in sentence tokens [ts, te), with the speaker the rules
@@ -726,29 +749,15 @@ fn question_put(
         return None;
     }
     let content = cx.span(cue.end, stop);
-    let lo = cx.quotes_before(quotes, content.start);
-    let quote = (lo..quotes.len())
-        .take_while(|&qi| quotes[qi].span.start < content.end)
-        .find(|&qi| {
-            let q = &quotes[qi];
-            q.parent().is_none()
-                && q.kind != QuoteKind::NotSpeech
-                && !done[qi]
-                && content.contains(q.span)
-        });
-    Some(Attribution {
+    Some(speakerless_attribution(
+        cx,
+        cue,
         content,
-        kind: kind_for(cx, content, quotes),
-        quote,
-        speaker: None,
-        entity: None,
-        cue: Some(cx.span(cue.start, cue.end)),
-        addressee: None,
-        medium: None,
-        confidence: 0.6,
-        rule: Rule::SpeakerCueClause,
-        mode: Mode::Speech,
-    })
+        quotes,
+        done,
+        0.6,
+        Mode::Speech,
+    ))
 }
 
 /// Token `at`, right after cue `cue`, is the preposition whose object the verb reports

@@ -9,7 +9,7 @@
 //! statement.`: only a medium, an addressee or a time after the cue) is a lead-in too,
 //! when the next sentence opens with a quotation.
 
-use super::context::{Link, Progress, RuleContext, SentenceAt, Window};
+use super::context::{Cue, Link, Progress, RuleContext, SentenceAt, Window};
 use super::cues::after_cue;
 use super::quotes::sentence_subject;
 use crate::attribution::Rule;
@@ -30,6 +30,16 @@ pub(super) fn colon_lead_in(
     let lead_in = &mut progress.lead_in;
     *lead_in = None;
     let end = s.text.trim_end();
+    // the lead-in's link through cue `c`, whose speaker the quotation after inherits
+    let cue_link = |c: &Cue, speaker, addressee, medium, confidence| Link {
+        speaker,
+        cue: Some(cx.span(c.start, c.end)),
+        addressee,
+        medium,
+        rule: Rule::ColonLeadIn,
+        confidence,
+        content: None,
+    };
     if end.ends_with('.') && next_opens_with_quote(window, sentence.index) {
         // "Farrow said in a statement." then "“…”": the cue with nothing said after it
         if let Some(c) = cues[c0..c1].iter().rev().find(|c| !c.used) {
@@ -40,18 +50,7 @@ pub(super) fn colon_lead_in(
                 .flatten()
                 .map(|r| as_mention(text, toks, r));
             if speaker.is_some() {
-                *lead_in = Some((
-                    s.paragraph,
-                    Link {
-                        speaker,
-                        cue: Some(cx.span(c.start, c.end)),
-                        addressee,
-                        medium,
-                        rule: Rule::ColonLeadIn,
-                        confidence: 0.7,
-                        content: None,
-                    },
-                ));
+                *lead_in = Some((s.paragraph, cue_link(c, speaker, addressee, medium, 0.7)));
             }
         }
     } else if end.ends_with(':') {
@@ -60,18 +59,7 @@ pub(super) fn colon_lead_in(
                 subject_before(text, toks, c.start, ts).map(|r| as_mention(text, toks, r));
             if speaker.is_some() {
                 let (_, addressee, medium) = after_cue(cx, c, te);
-                *lead_in = Some((
-                    s.paragraph,
-                    Link {
-                        speaker,
-                        cue: Some(cx.span(c.start, c.end)),
-                        addressee,
-                        medium,
-                        rule: Rule::ColonLeadIn,
-                        confidence: 0.8,
-                        content: None,
-                    },
-                ));
+                *lead_in = Some((s.paragraph, cue_link(c, speaker, addressee, medium, 0.8)));
             }
         } else if let Some(r) = sentence_subject(cx, ts, te) {
             // "Okafor made the following point:" — no cue word, the subject speaks
