@@ -225,7 +225,6 @@ pub(super) fn speech_quotations(
     }
 }
 
-/// Sentence `si` opens its paragraph, with quotation `q` at its start.
 /// Whether the sentence `si` comes right after the sentence `turn` that ended the last
 /// speaker's turn, or after it and one sentence of narration between that has no cue
 /// and does not open on a capitalised word other than a determiner or pronoun (a name
@@ -253,6 +252,7 @@ fn follows_turn(
         })
 }
 
+/// Sentence `si` opens its paragraph, with quotation `q` at its start.
 fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
     let s = &sentences[si];
     (si == 0 || sentences[si - 1].paragraph != s.paragraph)
