@@ -1741,7 +1741,7 @@ pub(crate) fn cluster<'t>(
                         None => {
                             // "Melanie said": a speaker known by a woman's forename alone
                             // is a woman (a man's forename alone is as often a surname:
-                            // "Clinton said", "Warren said"; it stays unproven)
+                            // "Douglas said", "Morgan said"; it stays unproven)
                             let (g, evidence) = match nw {
                                 [only] if ai.is_some() && !g.known() => {
                                     let (fg, is_forename) = self::forename_gender(only);
@@ -1826,7 +1826,7 @@ pub(crate) fn cluster<'t>(
                                 ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
                             })
                             .or_else(|| {
-                                // "risky for Cruz, who …" where no mention of the name was
+                                // "a risk for Lee, who …" where no mention of the name was
                                 // found there: the person of that surname in view
                                 let before = text.get(..span.start)?.trim_end();
                                 let before = before.strip_suffix(',')?;

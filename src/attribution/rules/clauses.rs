@@ -777,7 +777,7 @@ fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
     })
 }
 
-/// "forecasters say", "at least half of voters in each state say", "42% say": a subject
+/// "forecasters say", "at least a third of the riders say", "42% say": a subject
 /// the noun-phrase finder does not head (a plural noun of no listed role, a quantity),
 /// from the clause start (the sentence start or a comma) up to the verb group at `at`.
 /// Only for a cue in the present or past of `say`, whose plural or quantified subject is
