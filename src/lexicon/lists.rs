@@ -125,7 +125,7 @@ pub(crate) const NEGATIONS: &[&str] = word_list!(include_str!("negations.txt"));
 /// verb (`X would not say`) (`auxiliaries.txt`).
 pub(crate) const AUXILIARIES: &[&str] = word_list!(include_str!("auxiliaries.txt"));
 
-/// Reporting verbs whose short direct object is content, `endorsed Clinton`
+/// Reporting verbs whose short direct object is content, `endorsed the mayor`
 /// (`object_verbs.txt`).
 pub(crate) const OBJECT_VERBS: &[&str] = word_list!(include_str!("object_verbs.txt"));
 

@@ -562,7 +562,7 @@ fn clause_of_cue(
             && !(SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
                 && (first + 1..end).all(|i| !toks[i].word()))
             && !ends_soon(cx, first, end);
-        // "endorsed Clinton", "praised her effort": the object of a verb of support or
+        // "endorsed the mayor", "praised her effort": the object of a verb of support or
         // blame is its content, a name, a pronoun or a noun phrase however short
         let object_start = &toks[first.min(end.saturating_sub(1))];
         let short_object = short_object
