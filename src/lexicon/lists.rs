@@ -110,6 +110,8 @@ pub(crate) const IRREGULAR_PARTICIPLES: &[&str] =
 /// expected`); adverbs in -ly are taken too (`between_be_and_participle.txt`).
 pub(crate) const BETWEEN_BE_AND_PARTICIPLE: &[&str] =
     word_list!(include_str!("between_be_and_participle.txt"));
+/// The forms of `be` that make a passive before a participle (`be_forms.txt`).
+pub(crate) const BE_FORMS: &[&str] = word_list!(include_str!("be_forms.txt"));
 /// Words that open a passive cue's content right after its `by` agent (`was asked by
 /// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
 /// noun phrase was cut short, and the content keeps it (`clause_after_agent.txt`).
@@ -177,7 +179,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 26] = [
+    const LISTS: [(&[&str], &str); 27] = [
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,
@@ -196,6 +198,7 @@ mod tests {
             BETWEEN_BE_AND_PARTICIPLE,
             include_str!("between_be_and_participle.txt"),
         ),
+        (BE_FORMS, include_str!("be_forms.txt")),
         (CLAUSE_AFTER_AGENT, include_str!("clause_after_agent.txt")),
         (
             APPEARANCE_IN_PERSON,

@@ -278,16 +278,7 @@ fn speakerless_attribution(
     confidence: f32,
     mode: Mode,
 ) -> Attribution {
-    let lo = cx.quotes_before(quotes, content.start);
-    let quote = (lo..quotes.len())
-        .take_while(|&qi| quotes[qi].span.start < content.end)
-        .find(|&qi| {
-            let q = &quotes[qi];
-            q.parent().is_none()
-                && q.kind != QuoteKind::NotSpeech
-                && !done[qi]
-                && content.contains(q.span)
-        });
+    let quote = free_quotation_in(cx, content, quotes, done);
     Attribution {
         content,
         kind: kind_for(cx, content, quotes),
@@ -301,6 +292,28 @@ fn speakerless_attribution(
         rule: Rule::SpeakerCueClause,
         mode,
     }
+}
+
+/// The first top-level quotation inside `content` that is speech and that no
+/// attribution took yet: an attribution over `content` holds it. The quotations inside
+/// `content` start inside it, so only those are looked at (scanning them all was
+/// quadratic).
+fn free_quotation_in(
+    cx: &RuleContext<'_>,
+    content: Span,
+    quotes: &[Quote<'_>],
+    done: &[bool],
+) -> Option<usize> {
+    let lo = cx.quotes_before(quotes, content.start);
+    (lo..quotes.len())
+        .take_while(|&qi| quotes[qi].span.start < content.end)
+        .find(|&qi| {
+            let q = &quotes[qi];
+            q.parent().is_none()
+                && q.kind != QuoteKind::NotSpeech
+                && !done[qi]
+                && content.contains(q.span)
+        })
 }
 
 /// The clause cue `ci` governs in sentence tokens [ts, te), with the speaker the rules
@@ -322,17 +335,7 @@ fn clause_of_cue(
     let end = content_end(cx, ts, te);
     let attribution_with =
         |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
-            // the quotations inside `content` start inside it (scanning them all was quadratic)
-            let lo = cx.quotes_before(quotes, content.start);
-            let linked = (lo..quotes.len())
-                .take_while(|&qi| quotes[qi].span.start < content.end)
-                .find(|&qi| {
-                    let q = &quotes[qi];
-                    q.parent().is_none()
-                        && q.kind != QuoteKind::NotSpeech
-                        && !done[qi]
-                        && content.contains(q.span)
-                });
+            let linked = free_quotation_in(cx, content, quotes, done);
             let kind = kind_for(cx, content, quotes);
             Attribution {
                 content,

@@ -13,7 +13,9 @@ use super::cue_sense::token_class;
 use super::model::{Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
-use crate::lexicon::lists::{BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES, RELATIVE_PRONOUNS};
+use crate::lexicon::lists::{
+    BE_FORMS, BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES, RELATIVE_PRONOUNS,
+};
 
 // The feature templates.
 const SRC_CLASS_FIRST: Template = Template::new("src:first=");
@@ -142,12 +144,7 @@ pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool
             break;
         }
     }
-    k > floor
-        && is(
-            text,
-            &toks[k - 1],
-            &["is", "are", "was", "were", "be", "been", "being", "am"],
-        )
+    k > floor && is(text, &toks[k - 1], BE_FORMS)
 }
 
 /// The agent of a passive cue ending before token `cue_end`: the noun phrase after `by`
