@@ -306,15 +306,15 @@ pub(crate) fn tokenize(
                             let after = BYTE_CLASS[usize::from(bytes[i + len])];
                             let high = high & ((1u64 << (8 * more)) - 1);
                             let info = if more == 0 {
-                                words.info_of_short(8, w)
+                                words.bits_of_short(8, w)
                             } else {
-                                words.info_of_two(len, w, high)
+                                words.bits_of_two(len, w, high)
                             };
                             let mut bits = WORD | info.class;
                             if first.is_ascii_uppercase() {
                                 bits |= CAP;
                             }
-                            if info.lemma.is_some() {
+                            if info.reporting {
                                 bits |= REPORTING;
                             }
                             if any_extra {
@@ -340,12 +340,12 @@ pub(crate) fn tokenize(
                             _ => false,
                         };
                         if stop {
-                            let info = words.info_of_short(run, w & ((1u64 << (8 * run)) - 1));
+                            let info = words.bits_of_short(run, w & ((1u64 << (8 * run)) - 1));
                             let mut bits = WORD | info.class;
                             if first.is_ascii_uppercase() {
                                 bits |= CAP;
                             }
-                            if info.lemma.is_some() {
+                            if info.reporting {
                                 bits |= REPORTING;
                             }
                             if any_extra {
@@ -390,7 +390,7 @@ pub(crate) fn tokenize(
         let bits = if alnum == 0 {
             0
         } else {
-            let info = words.info_in(text, start, end);
+            let info = words.bits_in(text, start, end);
             let mut bits = WORD | info.class;
             let capitalised = if c.is_ascii() {
                 c.is_ascii_uppercase()
@@ -400,7 +400,7 @@ pub(crate) fn tokenize(
             if capitalised {
                 bits |= CAP;
             }
-            if info.lemma.is_some() {
+            if info.reporting {
                 bits |= REPORTING;
             }
             if any_extra {

@@ -508,22 +508,75 @@ impl FoldedKey {
 /// The word table: every listed word with its classes and lemma, one lookup per token
 /// for the sentence splitter and the attribution rules alike. Open addressing over a
 /// table four times the number of words, keyed by the word's lowercased bytes taken
-/// eight at a time: an unlisted word (most words of a text) costs its key and usually
-/// one probe that finds an empty slot or a different tag; a listed one, a compare of
-/// one to four words.
+/// eight at a time. Each slot holds what a lookup compares and what the tokenizer wants
+/// (the word's first chunk, a tag with its length, its classes): an unlisted word (most
+/// words of a text) costs its key and usually one probe that finds an empty slot or a
+/// different tag; a listed word of at most eight bytes, one compare of its chunk in the
+/// same slot, with no other table to read.
 pub(crate) struct WordTable {
-    /// Per slot: the hash's low half (a tag) and the entry's index + 1 (0: empty).
-    slots: Box<[(u32, u32)]>,
+    slots: Box<[Slot]>,
     /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
     shift: u32,
+    /// The whole keys, for words longer than eight bytes (by entry).
     keys: Vec<[u64; MAX_WORD / 8]>,
-    /// The words' lengths (a word with a NUL byte at its end has the chunks of the word
-    /// without it).
-    lens: Vec<u8>,
-    /// The words as listed (lowercase), and what the lists say about each.
+    /// The words as listed (lowercase), and what the lists say about each (by entry).
     #[cfg_attr(not(test), allow(dead_code))]
     words: Vec<&'static str>,
     infos: Vec<WordInfo>,
+}
+
+/// One slot of [`WordTable`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The word's first eight bytes, folded (zero past its end): its whole key when it
+    /// has at most eight bytes.
+    first: u64,
+    /// [`tag_of`] the word's hash and length; 0 in an empty slot (a listed word has at
+    /// least one byte, so its tag is never 0).
+    tag: u32,
+    /// The word's index in the table's lists, plus 1 (0: empty).
+    entry: u32,
+    /// The word's class flags, with [`HAS_LEMMA`] when it is a reporting-verb form.
+    class: u32,
+}
+
+/// A bit of [`Slot::class`] above the classes: the word has a lemma.
+const HAS_LEMMA: u32 = 1 << 31;
+
+/// A slot's tag: the hash's low 24 bits and the word's length (at most [`MAX_WORD`]) in
+/// the top eight, so that a tag that matches also matches the length.
+#[inline(always)]
+fn tag_of(hash: u64, len: usize) -> u32 {
+    (hash as u32 & 0x00ff_ffff) | ((len as u32) << 24)
+}
+
+/// What the tokenizer keeps of a word's entry: its classes and whether it is a
+/// reporting-verb form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordBits {
+    /// Class flags (see [`class`]).
+    pub class: u32,
+    /// The word has a lemma: a reporting-verb form.
+    pub reporting: bool,
+}
+
+impl WordBits {
+    /// An unlisted word's.
+    const NONE: WordBits = WordBits {
+        class: 0,
+        reporting: false,
+    };
+
+    #[inline(always)]
+    fn of(slot: Option<&Slot>) -> WordBits {
+        match slot {
+            Some(slot) => WordBits {
+                class: slot.class & !HAS_LEMMA,
+                reporting: slot.class & HAS_LEMMA != 0,
+            },
+            None => WordBits::NONE,
+        }
+    }
 }
 
 impl WordTable {
@@ -537,37 +590,40 @@ impl WordTable {
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![(0u32, 0u32); size].into_boxed_slice();
-        let (mut keys, mut lens, mut words, mut infos) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        let (mut keys, mut words, mut infos) = (Vec::new(), Vec::new(), Vec::new());
         for (w, info) in entries {
             let key = FoldedKey::of(w, 0, w.len());
             let mut at = slot_of(key.hash, shift);
-            while slots[at].1 != 0 {
+            while slots[at].entry != 0 {
                 at = (at + 1) & (size - 1);
             }
+            debug_assert_eq!(info.class & HAS_LEMMA, 0);
+            slots[at] = Slot {
+                first: key.chunks[0],
+                tag: tag_of(key.hash, w.len()),
+                entry: keys.len() as u32 + 1,
+                class: info.class | if info.lemma.is_some() { HAS_LEMMA } else { 0 },
+            };
             keys.push(key.chunks);
-            lens.push(w.len() as u8);
             words.push(std::str::from_utf8(w).unwrap_or(""));
             infos.push(info);
-            slots[at] = (key.hash as u32, keys.len() as u32);
         }
         WordTable {
             slots,
             shift,
             keys,
-            lens,
             words,
             infos,
         }
     }
 
-    /// The entry of the word `b[start..end]` (bytes of `b` past `end` may be loaded).
+    /// The slot of the word `b[start..end]` (bytes of `b` past `end` may be loaded).
     /// Words of at most eight bytes (most words of a text) take a path of their own: one
     /// load, one fold, one hash step and a compare of one word, with the key and hash
     /// [`FoldedKey::of`] gives them.
     #[inline(always)]
-    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<&Slot> {
         let len = end.wrapping_sub(start);
         if len.wrapping_sub(1) >= MAX_WORD {
             return None;
@@ -578,79 +634,66 @@ impl WordTable {
         self.get_short(len, chunk_at(b, start, end))
     }
 
-    /// The entry of a word of `len` bytes (1 to 8) given as the little-endian word
-    /// `bytes`, zero past its end.
+    /// The slot whose tag is `tag` and first chunk `first` for which `rest` holds,
+    /// probing from the hash's slot; `None` at the first empty slot.
     #[inline(always)]
-    fn get_short(&self, len: usize, bytes: u64) -> Option<&WordInfo> {
-        let first = fold8(bytes);
-        let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), first);
-        let hash = hash ^ (hash >> 32);
-        let tag = hash as u32;
+    fn probe(
+        &self,
+        hash: u64,
+        tag: u32,
+        first: u64,
+        rest: impl Fn(usize) -> bool,
+    ) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
         let mut at = slot_of(hash, self.shift);
         loop {
-            let (slot_tag, entry) = self.slots[at];
-            if entry == 0 {
-                return None;
+            let slot = &self.slots[at & mask];
+            if slot.tag == tag && slot.first == first && rest(slot.entry as usize - 1) {
+                return Some(slot);
             }
-            if slot_tag == tag {
-                let k = entry as usize - 1;
-                // a listed word of at most eight bytes has zeros in its other chunks
-                if self.keys[k][0] == first && usize::from(self.lens[k]) == len {
-                    return Some(&self.infos[k]);
-                }
+            if slot.entry == 0 {
+                return None;
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// The entry of a word of `len` bytes (9 to 16) given as two little-endian words,
+    /// The slot of a word of `len` bytes (1 to 8) given as the little-endian word
+    /// `bytes`, zero past its end: its first chunk and length are its whole key.
+    #[inline(always)]
+    fn get_short(&self, len: usize, bytes: u64) -> Option<&Slot> {
+        let first = fold8(bytes);
+        let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), first);
+        let hash = hash ^ (hash >> 32);
+        self.probe(hash, tag_of(hash, len), first, |_| true)
+    }
+
+    /// The slot of a word of `len` bytes (9 to 16) given as two little-endian words,
     /// the second zero past the word's end: the key and hash [`FoldedKey::of`] gives it.
     #[inline(always)]
-    fn get_two(&self, len: usize, low: u64, high: u64) -> Option<&WordInfo> {
+    fn get_two(&self, len: usize, low: u64, high: u64) -> Option<&Slot> {
         let (low, high) = (fold8(low), fold8(high));
         let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), low);
         let hash = FoldedKey::step(hash, high);
         let hash = hash ^ (hash >> 32);
-        let tag = hash as u32;
-        let mask = self.slots.len() - 1;
-        let mut at = slot_of(hash, self.shift);
-        loop {
-            let (slot_tag, entry) = self.slots[at];
-            if entry == 0 {
-                return None;
-            }
-            if slot_tag == tag {
-                let k = entry as usize - 1;
-                // a listed word of at most sixteen bytes has zeros in its last chunks
-                let key = &self.keys[k];
-                if key[0] == low && key[1] == high && usize::from(self.lens[k]) == len {
-                    return Some(&self.infos[k]);
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        // a listed word of at most sixteen bytes has zeros in its last chunks
+        self.probe(hash, tag_of(hash, len), low, |k| self.keys[k][1] == high)
     }
 
     /// [`WordTable::get`] of a word of nine to [`MAX_WORD`] bytes.
     #[inline(never)]
-    fn get_long(&self, b: &[u8], start: usize, end: usize) -> Option<&WordInfo> {
+    fn get_long(&self, b: &[u8], start: usize, end: usize) -> Option<&Slot> {
         let key = FoldedKey::of(b, start, end);
-        let tag = key.hash as u32;
-        let mask = self.slots.len() - 1;
-        let mut at = slot_of(key.hash, self.shift);
-        loop {
-            let (slot_tag, entry) = self.slots[at];
-            if entry == 0 {
-                return None;
-            }
-            if slot_tag == tag {
-                let k = entry as usize - 1;
-                if self.keys[k] == key.chunks && usize::from(self.lens[k]) == end - start {
-                    return Some(&self.infos[k]);
-                }
-            }
-            at = (at + 1) & mask;
+        let tag = tag_of(key.hash, end - start);
+        self.probe(key.hash, tag, key.chunks[0], |k| self.keys[k] == key.chunks)
+    }
+
+    /// What the lists say about the word of `slot`.
+    #[inline(always)]
+    fn info(&'static self, slot: Option<&Slot>) -> &'static WordInfo {
+        match slot {
+            Some(slot) => &self.infos[slot.entry as usize - 1],
+            None => &NO_INFO,
         }
     }
 }
@@ -668,9 +711,8 @@ static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::build(word_map()));
 /// What the lists say about `word` (any case); an unknown word has no class.
 #[inline]
 pub(crate) fn word_info(word: &str) -> &'static WordInfo {
-    WORDS
-        .get(word.as_bytes(), 0, word.len())
-        .unwrap_or(&NO_INFO)
+    let words = word_table();
+    words.info(words.get(word.as_bytes(), 0, word.len()))
 }
 
 /// [`word_info`] of the word `text[start..end]`, read from `text` eight bytes at a time.
@@ -695,24 +737,31 @@ impl WordTable {
         start: usize,
         end: usize,
     ) -> &'static WordInfo {
-        self.get(text.as_bytes(), start, end).unwrap_or(&NO_INFO)
+        self.info(self.get(text.as_bytes(), start, end))
     }
 
-    /// [`WordTable::info_of_short`] of a word of `len` bytes (9 to 16): its first eight
+    /// The classes of the word `text[start..end]`, read from `text` eight bytes at a
+    /// time: [`WordTable::info_in`]'s class and whether it has a lemma.
+    #[inline(always)]
+    pub(crate) fn bits_in(&'static self, text: &str, start: usize, end: usize) -> WordBits {
+        WordBits::of(self.get(text.as_bytes(), start, end))
+    }
+
+    /// [`WordTable::bits_of_short`] of a word of `len` bytes (9 to 16): its first eight
     /// bytes `low`, the rest `high` (zero past the word's end).
     #[inline(always)]
-    pub(crate) fn info_of_two(&'static self, len: usize, low: u64, high: u64) -> &'static WordInfo {
+    pub(crate) fn bits_of_two(&'static self, len: usize, low: u64, high: u64) -> WordBits {
         debug_assert!((9..=16).contains(&len) && (len == 16 || high >> (8 * (len - 8)) == 0));
-        self.get_two(len, low, high).unwrap_or(&NO_INFO)
+        WordBits::of(self.get_two(len, low, high))
     }
 
-    /// What the lists say about the word of `len` bytes (1 to 8) that is the
-    /// little-endian word `bytes`, zero past its end: [`WordTable::info_in`] for a caller
-    /// that has loaded the word's bytes already (the tokenizer).
+    /// The classes of the word of `len` bytes (1 to 8) that is the little-endian word
+    /// `bytes`, zero past its end: [`WordTable::bits_in`] for a caller that has loaded
+    /// the word's bytes already (the tokenizer).
     #[inline(always)]
-    pub(crate) fn info_of_short(&'static self, len: usize, bytes: u64) -> &'static WordInfo {
+    pub(crate) fn bits_of_short(&'static self, len: usize, bytes: u64) -> WordBits {
         debug_assert!((1..=8).contains(&len) && (len == 8 || bytes >> (8 * len) == 0));
-        self.get_short(len, bytes).unwrap_or(&NO_INFO)
+        WordBits::of(self.get_short(len, bytes))
     }
 }
 
