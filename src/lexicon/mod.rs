@@ -628,8 +628,14 @@ impl WordTable {
         if len.wrapping_sub(1) >= MAX_WORD {
             return None;
         }
-        if len > 8 {
+        if len > 16 {
             return self.get_long(b, start, end);
+        }
+        if len > 8 {
+            // two chunks, the second zero past the word's end: the key of
+            // [`FoldedKey::of`] without its loop over four
+            let low = chunk_at(b, start, start + 8);
+            return self.get_two(len, low, chunk_at(b, start + 8, end));
         }
         self.get_short(len, chunk_at(b, start, end))
     }
