@@ -71,6 +71,14 @@ impl Tok {
     pub fn unlisted(&self) -> bool {
         self.bits & class::ALL == 0
     }
+    /// Can the token start a cue: a reporting-verb form, the first word of a cue phrase
+    /// or a form of `put` (`class::PUT_FORM`), outside quotations? One test of its bits
+    /// (a punctuation mark has none of them).
+    #[inline]
+    pub fn may_start_cue(&self) -> bool {
+        self.bits & IN_QUOTE == 0
+            && self.bits & (REPORTING | class::PHRASE_HEAD | class::PUT_FORM) != 0
+    }
     /// A reporting-verb form.
     pub fn reporting(&self) -> bool {
         self.bits & REPORTING != 0
@@ -684,6 +692,22 @@ mod tests {
                 assert_eq!(cum, want_cum, "{from}..{to}");
             }
         }
+    }
+
+    #[test]
+    fn cue_starts_are_one_bit_test() {
+        let t = "As the clerk PUT it, “puts” According to Puts, she Said: putt.";
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
+        // the quoted form is inside a quotation once the analyzer marks it so; `as`
+        // heads cue phrases
+        v[7].set_in_quote();
+        let starts: Vec<&str> = v
+            .iter()
+            .filter(|k| k.may_start_cue())
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(starts, ["As", "PUT", "According", "Puts", "Said"]);
     }
 
     #[test]

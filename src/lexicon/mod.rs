@@ -295,6 +295,11 @@ pub(crate) mod class {
     /// Every class bit; the high bits stay free (the tokenizer keeps its own flags
     /// there).
     pub const ALL: u32 = (1 << 26) - 1;
+    /// The forms of `put` ([`PUT_FORMS`](super::PUT_FORMS)), which start the cue
+    /// `put it` ("as the mayor put it"): a mark for the cue finder's scan, which then
+    /// passes over every other token with one test of its bits. Outside [`ALL`]: the
+    /// forms are in no list of words.
+    pub const PUT_FORM: u32 = 1 << 26;
 
     /// The flag of a class name in `function_words.txt`.
     pub fn by_name(name: &str) -> Option<u32> {
@@ -318,6 +323,9 @@ pub(crate) mod class {
         })
     }
 }
+
+/// The forms of `put` that start the cue `put it` ([`class::PUT_FORM`]).
+pub(crate) const PUT_FORMS: &[&str] = &["put", "puts"];
 
 /// What the word lists say about one (lowercase) word.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -391,6 +399,7 @@ fn word_map() -> FnvMap<&'static [u8], WordInfo> {
         class::PHRASE_HEAD,
     );
     add(&mut entries(include_str!("media_words.txt")), class::MEDIA);
+    add(&mut PUT_FORMS.iter().copied(), class::PUT_FORM);
     // every form of the clause verbs
     let clause: HashSet<&str> = entries(include_str!("clause_verbs.txt")).collect();
     add(

@@ -6,6 +6,7 @@ use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, PHRASE_BEFORE_THAT,
     VERB_ONLY_FORMS as VERB_ONLY,
@@ -88,20 +89,13 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
     let mut headline = None;
     let mut i = s;
     while i < e {
+        // only a phrase head, a form of `put` or a reporting-verb form outside
+        // quotations starts a cue: one test of each token's bits passes over the others
+        let Some(next) = toks[i..e].iter().position(Tok::may_start_cue) else {
+            break;
+        };
+        i += next;
         let t = &toks[i];
-        if !t.word() || t.in_quote() {
-            i += 1;
-            continue;
-        }
-        // only a phrase head, `put`/`puts` or a reporting-verb form starts a cue: a
-        // test of the token's bits, and of its length and first letter, passes over the
-        // other words
-        let len = t.end() - t.start();
-        let put_like = (len == 3 || len == 4) && cx.text.as_bytes()[t.start()] | 0x20 == b'p';
-        if !(t.reporting() || t.has(class::PHRASE_HEAD) || put_like) {
-            i += 1;
-            continue;
-        }
         // phrases with a source role ("according to")
         let mut matched = false;
         let phrases: &[(PhraseRole, &[&str])] = if t.has(class::PHRASE_HEAD) {
@@ -156,11 +150,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             continue;
         }
         // "as Ana Ruiz put it, …": "put it" reports words
-        if i + 1 < e
-            && matches!(cx.text.as_bytes()[t.start()], b'p' | b'P')
-            && is(cx.text, t, &["put", "puts"])
-            && is(cx.text, &toks[i + 1], &["it"])
-        {
+        if i + 1 < e && t.has(class::PUT_FORM) && is(cx.text, &toks[i + 1], &["it"]) {
             out.push(Cue {
                 start: i,
                 end: i + 2,
