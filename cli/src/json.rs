@@ -137,7 +137,7 @@ fn escape_flags(word: u64) -> u64 {
 /// escape (nineteen in twenty) is copied whole; in the others, the runs between the
 /// bytes to escape are copied whole, found by `memchr3` (a vector search) when the
 /// only control bytes are line feeds (the text of a span), else byte by byte.
-fn write_str(out: &mut Vec<u8>, s: &str) {
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -214,7 +214,7 @@ static DIGIT_PAIRS: [[u8; 2]; 100] = {
 /// An unsigned integer in decimal, as `serde_json` (itoa) writes it: two digits at a
 /// time.
 #[inline]
-fn write_u64(out: &mut Vec<u8>, mut value: u64) {
+pub fn write_u64(out: &mut Vec<u8>, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     while value >= 100 {
