@@ -137,12 +137,12 @@ fn escape_flags(word: u64) -> u64 {
 /// escape (nineteen in twenty) is copied whole; in the others, the runs between the
 /// bytes to escape are copied whole, found by `memchr3` (a vector search) when the
 /// only control bytes are line feeds (the text of a span), else byte by byte.
-fn write_str(out: &mut Vec<u8>, s: &str) {
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     if !needs_escape(bytes) {
-        out.extend_from_slice(bytes);
+        copy_bytes(out, bytes);
     } else if !has_control_but_line_feed(bytes) {
         let mut copied = 0;
         for at in memchr::memchr3_iter(b'"', b'\\', b'\n', bytes) {
@@ -155,6 +155,30 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
         write_escaped(out, bytes);
     }
     out.push(b'"');
+}
+
+/// `bytes` at the end of `out`. One of four to sixteen bytes (a name, a kind, a cue) is
+/// copied as two overlapping words or half-words, the second written over the first's
+/// end: fixed-size stores where a copy of its length would be a call.
+#[inline(always)]
+fn copy_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
+    let end = out.len() + n;
+    if (8..=16).contains(&n) {
+        let first: [u8; 8] = bytes[..8].try_into().unwrap_or([0; 8]);
+        let last: [u8; 8] = bytes[n - 8..].try_into().unwrap_or([0; 8]);
+        out.extend_from_slice(&first);
+        out.truncate(end - 8);
+        out.extend_from_slice(&last);
+    } else if (4..8).contains(&n) {
+        let first: [u8; 4] = bytes[..4].try_into().unwrap_or([0; 4]);
+        let last: [u8; 4] = bytes[n - 4..].try_into().unwrap_or([0; 4]);
+        out.extend_from_slice(&first);
+        out.truncate(end - 4);
+        out.extend_from_slice(&last);
+    } else {
+        out.extend_from_slice(bytes);
+    }
 }
 
 /// The contents of a JSON string, byte by byte.
@@ -214,7 +238,45 @@ static DIGIT_PAIRS: [[u8; 2]; 100] = {
 /// An unsigned integer in decimal, as `serde_json` (itoa) writes it: two digits at a
 /// time.
 #[inline]
-fn write_u64(out: &mut Vec<u8>, mut value: u64) {
+pub fn write_u64(out: &mut Vec<u8>, value: u64) {
+    match u32::try_from(value) {
+        Ok(small) if small < 100_000_000 => write_below_10_pow_8(out, small),
+        _ => write_u64_digits(out, value),
+    }
+}
+
+/// A number of at most eight digits (every offset of an article below 100 MB): its
+/// digits made left-aligned in a word, the whole word copied (one store, where a copy
+/// of their number of bytes would be a call) and the bytes past them cut off again.
+#[inline(always)]
+fn write_below_10_pow_8(out: &mut Vec<u8>, mut value: u32) {
+    let length = 1
+        + usize::from(value >= 10)
+        + usize::from(value >= 100)
+        + usize::from(value >= 1_000)
+        + usize::from(value >= 10_000)
+        + usize::from(value >= 100_000)
+        + usize::from(value >= 1_000_000)
+        + usize::from(value >= 10_000_000);
+    let mut digits = [b'0'; 8];
+    let mut at = length;
+    while value >= 100 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[(value % 100) as usize]);
+        value /= 100;
+    }
+    if value >= 10 {
+        digits[..2].copy_from_slice(&DIGIT_PAIRS[value as usize]);
+    } else {
+        digits[0] = b'0' + value as u8;
+    }
+    let end = out.len() + length;
+    out.extend_from_slice(&digits);
+    out.truncate(end);
+}
+
+/// Any unsigned integer, its digits made from the right.
+fn write_u64_digits(out: &mut Vec<u8>, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     while value >= 100 {

@@ -18,6 +18,7 @@ mod highlight;
 mod input;
 mod json;
 mod jsonl;
+mod record;
 mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -378,12 +379,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
         match (&job.text, json) {
             (Ok(text), true) => {
                 let doc = analyze_with_thread_workspace(&analyzer, text);
-                let record = doc
-                    .record()
-                    .id(&job.id)
-                    .with_text(with_text)
-                    .offsets(offsets);
-                if let Err(e) = json::write(buf, &record) {
+                if let Err(e) = record::write(buf, &doc, Some(&job.id), with_text, offsets) {
                     buf.clear();
                     let message = format!("cannot write the record: {e}");
                     error_line(&job.id, &message, buf);
