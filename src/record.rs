@@ -3,10 +3,12 @@
 //! back (validated). `schema/document.schema.json` in the repository describes it.
 //!
 //! Keys are written in alphabetical order at every level (the order the command-line
-//! tool has always written). **Every key of the record is listed once, here:** the
-//! top-level keys in [`TopLevel`], an attribution's in [`AttributionOut`] (written) and
-//! [`AttributionIn`] (read), a speaker's in [`SpeakerOut`] / [`SpeakerIn`]. A new field
-//! of `Attribution` or `Speaker` is one line in each pair, plus one in the owned type.
+//! tool has always written). **In the library, every key of the record is listed once,
+//! here:** the top-level keys in [`TopLevel`], an attribution's in [`AttributionOut`]
+//! (written) and [`AttributionIn`] (read), a speaker's in [`SpeakerOut`] / [`SpeakerIn`].
+//! A new field of `Attribution` or `Speaker` is one line in each pair, plus one in the
+//! owned type, plus one in the command-line tool's hand-written writer
+//! (`cli/src/record.rs`, held to these bytes by its differential tests).
 //!
 //! Serialisation is typed and borrowed: nothing is copied, no JSON tree is built, and
 //! the serializer writes straight to its writer.

@@ -904,6 +904,22 @@ mod tests {
         both(&map);
     }
 
+    /// `write_u64` at every change of its number of digits (its fast path ends below
+    /// 10^8, where offsets of an article of 100 MB or more begin).
+    #[test]
+    fn write_u64_at_each_power_of_ten() {
+        let mut values = vec![0, u64::from(u32::MAX), u64::MAX, 99_999_999, 100_000_000];
+        for power in 1..20 {
+            let ten = 10u64.pow(power);
+            values.extend([ten - 1, ten, ten + 1]);
+        }
+        for value in values {
+            let mut out = Vec::new();
+            write_u64(&mut out, value);
+            assert_eq!(out, serde_json::to_vec(&value).unwrap(), "{value}");
+        }
+    }
+
     #[test]
     fn integers_are_written_as_serde_json_writes_them() {
         both(&(

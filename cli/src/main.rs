@@ -12,6 +12,8 @@
 //!
 //! Run `whosaid help` and `whosaid help COMMAND` for every option and the exit codes.
 
+#![forbid(unsafe_code)]
+
 mod batch;
 mod explain;
 mod highlight;

@@ -10,8 +10,8 @@
 //! pieces, and each speaker's name is normalised once per document.
 //!
 //! The layout is the library's: keys in alphabetical order at every level, `null` for an
-//! absent span, the confidence rounded to two decimals. `tests::same_bytes_as_serde_json`
-//! holds the two writers to the same bytes over generated documents (every unit of
+//! absent span, the confidence rounded to two decimals. The keys are thus listed a second
+//! time here; the tests `same_bytes_as_serde_json_on_*` hold the two writers to the same bytes over generated documents (every unit of
 //! offsets, with and without text and id, odd names, confidences and entities) and over
 //! the PolNeAR dev texts when they are present.
 
@@ -255,7 +255,10 @@ fn write_optional_span(
 /// `1.0`), made by `serde_json` itself.
 static HUNDREDTHS: LazyLock<Vec<String>> = LazyLock::new(|| {
     (0..=100u8)
-        .map(|k| serde_json::to_string(&(f64::from(k) / 100.0)).unwrap_or_default())
+        .map(|k| {
+            serde_json::to_string(&(f64::from(k) / 100.0))
+                .expect("serde_json writes every finite number")
+        })
         .collect()
 });
 
@@ -344,10 +347,11 @@ mod tests {
                 let mut ours = Vec::new();
                 write::<()>(&mut ours, doc, None, with_text, offsets).unwrap();
                 let theirs = serde_json::to_vec(&record).unwrap();
-                assert_eq!(
+                assert!(
+                    ours == theirs,
+                    "{what}, {offsets:?}, text {with_text}:\n{}\n{}",
                     String::from_utf8_lossy(&ours),
-                    String::from_utf8_lossy(&theirs),
-                    "{what}, {offsets:?}, text {with_text}"
+                    String::from_utf8_lossy(&theirs)
                 );
                 for raw in &raws {
                     let mut ours = Vec::new();
@@ -368,16 +372,42 @@ mod tests {
         let analyzer = Analyzer::new();
         let mut draws = Draws(0x9e37_79b9_7f4a_7c15);
         let mut attributions = 0;
+        // how often each field the writer treats by case takes each case: a test over
+        // documents that never set one would not hold that case to serde's bytes
+        let mut seen = std::collections::BTreeMap::<&str, usize>::new();
         for round in 0..400 {
             let text = generated_text(&mut draws);
             let doc = analyzer.analyze(&text);
             attributions += doc.attributions.len();
+            for a in &doc.attributions {
+                let cases = [
+                    ("addressee set", a.addressee.is_some()),
+                    ("addressee null", a.addressee.is_none()),
+                    ("medium set", a.medium.is_some()),
+                    ("medium null", a.medium.is_none()),
+                    ("cue set", a.cue.is_some()),
+                    ("cue null", a.cue.is_none()),
+                    ("speaker set", a.speaker.is_some()),
+                    ("speaker null", a.speaker.is_none()),
+                    ("entity set", a.entity.is_some()),
+                    ("entity null", a.entity.is_none()),
+                    ("no quotation", doc.quoted_span(a).is_none()),
+                    ("two pieces or more", doc.quotes_in(a).count() > 1),
+                ];
+                for (case, holds) in cases {
+                    *seen.entry(case).or_default() += usize::from(holds);
+                }
+            }
+            *seen.entry("nonspeech").or_default() +=
+                usize::from(doc.quotes.iter().any(|q| q.kind == QuoteKind::NotSpeech));
             same_bytes(&doc, &format!("round {round}: {text:?}"));
         }
         assert!(
             attributions > 400,
             "the texts make attributions: {attributions}"
         );
+        let missing: Vec<_> = seen.iter().filter(|(_, n)| **n == 0).collect();
+        assert!(missing.is_empty(), "cases never generated: {missing:?}");
     }
 
     #[test]
