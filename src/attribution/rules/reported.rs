@@ -156,6 +156,56 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_coordinated_with_the_main_clause_shares_its_subject() {
+        assert_eq!(
+            attributions(
+                "The mayor toured the harbor on Monday and said the ferry would run again."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The mayor"),
+                "the ferry would run again"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Ana Ruiz met the riders, thanked the crew and then said she would return."
+            ),
+            [(Rule::SpeakerCueClause, Some("Ana Ruiz"), "she would return")]
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_between_the_subject_and_its_verb_is_skipped() {
+        assert_eq!(
+            attributions("The governor on Tuesday said the toll would rise."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The governor"),
+                "the toll would rise"
+            )]
+        );
+        assert_eq!(
+            attributions("A survey released Monday said most riders want a later ferry."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("A survey"),
+                "most riders want a later ferry"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Ana Ruiz, the town's treasurer, last week announced that fares would rise."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "that fares would rise"
+            )]
+        );
+    }
+
+    #[test]
     fn a_question_put_to_the_subject_is_reported_without_a_speaker() {
         assert_eq!(
             attributions("Asked whether the ferry would run, most riders said no."),
