@@ -609,14 +609,26 @@ fn clause_of_cue(
                 .filter(|n| !n.according && n.start > first)
                 .find_map(|n| {
                     // "… and warned that …", "…, but she denied that …"
+                    // ("endorsed Ana Ruiz, but told …": a short object stops there too)
                     if let Some(k) = coordinated(cx, n.start, first) {
-                        return (k > first + 2).then_some(k);
+                        return (k > first + 2 || short_object && k > first).then_some(k);
                     }
                     let r2 = subject_before(text, toks, n.start, first)?;
                     let k = comma_before(cx, r2.0, first)?;
                     (k > first + 2).then_some(k)
                 })
                 .unwrap_or(end);
+            // "Ana Ruiz, who announced a plan on Monday, plans to …": a relative clause
+            // set off by commas ends at the comma before the main clause's verb
+            let relative = r.1 == r.0 + 1
+                && r.0 > ts
+                && cx.punct(r.0 - 1, ",")
+                && is(text, &toks[r.0], &["who"]);
+            let stop = if relative {
+                relative_clause_end(cx, first, stop)
+            } else {
+                stop
+            };
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
             let stop = if c.complements && toks[first].in_quote() {
                 // "branded the report “a work of fiction” on Monday": the words are the
@@ -695,6 +707,25 @@ fn clause_of_cue(
     None
 }
 
+/// The end of a relative clause set off by commas whose content starts at `first`, before
+/// `stop`: the comma followed by a lowercase word that opens no phrase of the clause (no
+/// function word, pronoun or determiner: the main clause's verb, ", plans to …").
+fn relative_clause_end(cx: &RuleContext<'_>, first: usize, stop: usize) -> usize {
+    let toks = cx.toks;
+    (first + 1..stop.saturating_sub(1))
+        .find(|&i| {
+            let next = &toks[i + 1];
+            cx.punct(i, ",")
+                && !toks[i].in_quote()
+                && next.word()
+                && !next.in_quote()
+                && !next.cap()
+                && (!next.has(class::FUNCTION | class::PRONOUN | class::DET | class::TIME)
+                    || is(cx.text, next, AUXILIARIES))
+        })
+        .unwrap_or(stop)
+}
+
 /// Noun phrase `r` at the start of a clause without the verb it may have run into
 /// ("The mayor toured the dock": `toured` before its object's determiner, or a past
 /// form ending the phrase), as the noun-phrase finder does not know verbs.
@@ -737,7 +768,9 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
         let subject_end = j > ts && {
             let before = &cx.toks[j - 1];
             !before.in_quote()
-                && (before.word() && !before.has(class::FUNCTION) || cx.punct(j - 1, ","))
+                && (before.word() && !before.has(class::FUNCTION)
+                    || is(cx.text, before, &["who"])
+                    || cx.punct(j - 1, ","))
         };
         if subject_end {
             let before = &cx.toks[j - 1];

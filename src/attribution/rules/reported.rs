@@ -206,6 +206,45 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_set_off_by_commas_ends_before_the_main_verb() {
+        assert_eq!(
+            attributions(
+                "Ana Ruiz, who announced a new ferry plan on Monday, plans to visit the dock."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("who"),
+                "a new ferry plan on Monday"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Tom Reyes, who has argued that the toll hurts shops, will speak at noon."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("who"),
+                "that the toll hurts shops"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_short_object_stops_before_a_coordinated_cue() {
+        assert_eq!(
+            attributions("She endorsed Tom Reyes, but told reporters she would not campaign."),
+            [
+                (Rule::SpeakerCueClause, Some("She"), "Tom Reyes"),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("She"),
+                    "she would not campaign"
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn a_question_put_to_the_subject_is_reported_without_a_speaker() {
         assert_eq!(
             attributions("Asked whether the ferry would run, most riders said no."),
