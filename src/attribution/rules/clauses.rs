@@ -517,6 +517,7 @@ fn clause_of_cue(
         coordinated(cx, verb_start, ts)
             .and_then(|_| sentence_subject(cx, ts, verb_start))
             .map(|r| without_verb(cx, r))
+            .filter(|&r| !possessed_thing(cx, r))
     } else {
         None
     };
@@ -724,6 +725,23 @@ fn relative_clause_end(cx: &RuleContext<'_>, first: usize, stop: usize) -> usize
                     || is(cx.text, next, AUXILIARIES))
         })
         .unwrap_or(stop)
+}
+
+/// Noun phrase `r` is a thing someone has ("the mayor's plan", "Ana Ruiz's show"): a
+/// possessive before a lowercase head that is no role or organisation. Such a phrase
+/// rarely speaks, and its possessor would be taken for the speaker.
+fn possessed_thing(cx: &RuleContext<'_>, r: (usize, usize)) -> bool {
+    let possessive = |k: usize| {
+        let w = cx.text_of(k);
+        w.ends_with("'s") || w.ends_with("’s")
+    };
+    let head = &cx.toks[r.1 - 1];
+    // "Ana Ruiz's" cut before its noun: the phrase goes on with the thing
+    possessive(r.1 - 1)
+        || head.word()
+            && !head.cap()
+            && !head.has(class::ROLE | class::ORG)
+            && (r.0..r.1 - 1).any(possessive)
 }
 
 /// Noun phrase `r` at the start of a clause without the verb it may have run into

@@ -176,6 +176,28 @@ mod tests {
     }
 
     #[test]
+    fn a_possessed_thing_does_not_lend_its_possessor_to_a_coordinated_verb() {
+        let found = attributions(
+            "For the mayor, Ana Ruiz’s show proved a haven from hard questions, and offered him a platform to boast.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(_, speaker, _)| !speaker.is_some_and(|s| s.contains("Ruiz"))),
+            "{found:?}"
+        );
+        // a role after the possessive speaks
+        assert_eq!(
+            attributions("The mayor's spokesman toured the dock and said the pier would reopen."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The mayor's spokesman"),
+                "the pier would reopen"
+            )]
+        );
+    }
+
+    #[test]
     fn a_time_phrase_between_the_subject_and_its_verb_is_skipped() {
         assert_eq!(
             attributions("The governor on Tuesday said the toll would rise."),
