@@ -154,6 +154,8 @@ pub(crate) const OBJECT_PRONOUNS: &[&str] = word_list!(include_str!("object_pron
 /// Adverbs between a conjunction and a coordinated cue (`coordination_adverbs.txt`).
 pub(crate) const COORDINATION_ADVERBS: &[&str] =
     word_list!(include_str!("coordination_adverbs.txt"));
+/// Nouns that end a time phrase between a subject and its verb (`time_nouns.txt`).
+pub(crate) const TIME_NOUNS: &[&str] = word_list!(include_str!("time_nouns.txt"));
 /// Openers of a short time, place or medium phrase after a cue (`cue_tail_openers.txt`).
 pub(crate) const CUE_TAIL_OPENERS: &[&str] = word_list!(include_str!("cue_tail_openers.txt"));
 /// Openers of a short phrase between a cue and its `that` (`phrase_before_that.txt`).
@@ -179,7 +181,8 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 27] = [
+    const LISTS: [(&[&str], &str); 28] = [
+        (TIME_NOUNS, include_str!("time_nouns.txt")),
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
             ORGANISATION_JOINERS,

@@ -3,14 +3,14 @@
 
 use super::context::{Cue, Range32, RuleContext, content_end, is_media, kind_for};
 use super::cues::after_cue;
-use super::quotes::clause_subject;
+use super::quotes::{clause_subject, sentence_subject};
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, COORDINATION_ADVERBS, CUE_TAIL_OPENERS,
-    LEADING_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS,
-    PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS,
+    IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS,
+    OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, TIME_NOUNS,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -511,8 +511,22 @@ fn clause_of_cue(
     // its subject)
     let in_clause =
         clause_subject(cx, ts, verb_start).filter(|r| !toks[r.0].has(class::NOT_CONTENT_START));
-    let candidates = [("subject", subject), ("clause", in_clause)];
-    if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 1) {
+    // "The mayor toured the dock and said …": a verb coordinated with the main clause's
+    // (no attribution of that clause gave a speaker yet) shares its subject
+    let shared = if main_speaker.is_none() && subject.is_none() {
+        coordinated(cx, verb_start, ts)
+            .and_then(|_| sentence_subject(cx, ts, verb_start))
+            .map(|r| without_verb(cx, r))
+            .filter(|&r| !possessed_thing(cx, r))
+    } else {
+        None
+    };
+    let candidates = [
+        ("subject", subject),
+        ("coordinated", shared),
+        ("clause", in_clause),
+    ];
+    if let Some(r) = source::choose(cx, "clause", c.start, c.end, &candidates, 2) {
         let speaker = as_mention(text, toks, r);
         let (first, addressee, medium) = after_cue(cx, &c, end);
         // "called for a ban", "talked about the ferry": the object of the preposition the
@@ -596,14 +610,26 @@ fn clause_of_cue(
                 .filter(|n| !n.according && n.start > first)
                 .find_map(|n| {
                     // "… and warned that …", "…, but she denied that …"
+                    // ("endorsed Ana Ruiz, but told …": a short object stops there too)
                     if let Some(k) = coordinated(cx, n.start, first) {
-                        return (k > first + 2).then_some(k);
+                        return (k > first + 2 || short_object && k > first).then_some(k);
                     }
                     let r2 = subject_before(text, toks, n.start, first)?;
                     let k = comma_before(cx, r2.0, first)?;
                     (k > first + 2).then_some(k)
                 })
                 .unwrap_or(end);
+            // "Ana Ruiz, who announced a plan on Monday, plans to …": a relative clause
+            // set off by commas ends at the comma before the main clause's verb
+            let relative = r.1 == r.0 + 1
+                && r.0 > ts
+                && cx.punct(r.0 - 1, ",")
+                && is(text, &toks[r.0], &["who"]);
+            let stop = if relative {
+                relative_clause_end(cx, first, stop)
+            } else {
+                stop
+            };
             let conf = if subject_starts_clause { 0.8 } else { 0.6 };
             let stop = if c.complements && toks[first].in_quote() {
                 // "branded the report “a work of fiction” on Monday": the words are the
@@ -682,6 +708,58 @@ fn clause_of_cue(
     None
 }
 
+/// The end of a relative clause set off by commas whose content starts at `first`, before
+/// `stop`: the comma followed by a lowercase word that opens no phrase of the clause (no
+/// function word, pronoun or determiner: the main clause's verb, ", plans to …").
+fn relative_clause_end(cx: &RuleContext<'_>, first: usize, stop: usize) -> usize {
+    let toks = cx.toks;
+    (first + 1..stop.saturating_sub(1))
+        .find(|&i| {
+            let next = &toks[i + 1];
+            cx.punct(i, ",")
+                && !toks[i].in_quote()
+                && next.word()
+                && !next.in_quote()
+                && !next.cap()
+                && (!next.has(class::FUNCTION | class::PRONOUN | class::DET | class::TIME)
+                    || is(cx.text, next, AUXILIARIES))
+        })
+        .unwrap_or(stop)
+}
+
+/// Noun phrase `r` is a thing someone has ("the mayor's plan", "Ana Ruiz's show"): a
+/// possessive before a lowercase head that is no role or organisation. Such a phrase
+/// rarely speaks, and its possessor would be taken for the speaker.
+fn possessed_thing(cx: &RuleContext<'_>, r: (usize, usize)) -> bool {
+    let possessive = |k: usize| {
+        let w = cx.text_of(k);
+        w.ends_with("'s") || w.ends_with("’s")
+    };
+    let head = &cx.toks[r.1 - 1];
+    // "Ana Ruiz's" cut before its noun: the phrase goes on with the thing
+    possessive(r.1 - 1)
+        || head.word()
+            && !head.cap()
+            && !head.has(class::ROLE | class::ORG)
+            && (r.0..r.1 - 1).any(possessive)
+}
+
+/// Noun phrase `r` at the start of a clause without the verb it may have run into
+/// ("The mayor toured the dock": `toured` before its object's determiner, or a past
+/// form ending the phrase), as the noun-phrase finder does not know verbs.
+fn without_verb(cx: &RuleContext<'_>, r: (usize, usize)) -> (usize, usize) {
+    let (a, mut b) = r;
+    let last = &cx.toks[b - 1];
+    let verb_like = !last.cap()
+        && !last.has(class::ROLE | class::ORG)
+        && (b < cx.toks.len() && cx.toks[b].has(class::DET)
+            || ends_with_ci(cx.text_of(b - 1), "ed"));
+    if b > a + 1 && verb_like {
+        b -= 1;
+    }
+    (a, b)
+}
+
 /// The first token of the verb group ending at cue token `cue`: the negation, modal and
 /// `do` auxiliaries before it ("would not say", "did not mention"), so that the subject
 /// is looked for before them.
@@ -697,6 +775,31 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
             break;
         }
         k -= 1;
+    }
+    // "The governor on Tuesday said", "A report released Monday said": a time phrase
+    // (and the participle it dates) between the subject and its verb
+    if k > ts + 1 && is(cx.text, &cx.toks[k - 1], TIME_NOUNS) {
+        let mut j = k - 1;
+        while j > ts && k - j < 4 && cx.toks[j - 1].has(class::TIME) && !cx.toks[j - 1].in_quote() {
+            j -= 1;
+        }
+        let subject_end = j > ts && {
+            let before = &cx.toks[j - 1];
+            !before.in_quote()
+                && (before.word() && !before.has(class::FUNCTION)
+                    || is(cx.text, before, &["who"])
+                    || cx.punct(j - 1, ","))
+        };
+        if subject_end {
+            let before = &cx.toks[j - 1];
+            let participle = j > ts + 1
+                && !before.cap()
+                && (ends_with_ci(cx.text_of(j - 1), "ed")
+                    || is(cx.text, before, IRREGULAR_PARTICIPLES))
+                && cx.toks[j - 2].word()
+                && !cx.toks[j - 2].has(class::FUNCTION | class::PRONOUN);
+            return if participle { j - 1 } else { j };
+        }
     }
     k
 }

@@ -156,6 +156,117 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_coordinated_with_the_main_clause_shares_its_subject() {
+        assert_eq!(
+            attributions(
+                "The mayor toured the harbor on Monday and said the ferry would run again."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The mayor"),
+                "the ferry would run again"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Ana Ruiz met the riders, thanked the crew and then said she would return."
+            ),
+            [(Rule::SpeakerCueClause, Some("Ana Ruiz"), "she would return")]
+        );
+    }
+
+    #[test]
+    fn a_possessed_thing_does_not_lend_its_possessor_to_a_coordinated_verb() {
+        let found = attributions(
+            "For the mayor, Ana Ruiz’s show proved a haven from hard questions, and offered him a platform to boast.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(_, speaker, _)| !speaker.is_some_and(|s| s.contains("Ruiz"))),
+            "{found:?}"
+        );
+        // a role after the possessive speaks
+        assert_eq!(
+            attributions("The mayor's spokesman toured the dock and said the pier would reopen."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The mayor's spokesman"),
+                "the pier would reopen"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_between_the_subject_and_its_verb_is_skipped() {
+        assert_eq!(
+            attributions("The governor on Tuesday said the toll would rise."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The governor"),
+                "the toll would rise"
+            )]
+        );
+        assert_eq!(
+            attributions("A survey released Monday said most riders want a later ferry."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("A survey"),
+                "most riders want a later ferry"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Ana Ruiz, the town's treasurer, last week announced that fares would rise."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "that fares would rise"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_ends_before_the_main_verb() {
+        assert_eq!(
+            attributions(
+                "Ana Ruiz, who announced a new ferry plan on Monday, plans to visit the dock."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("who"),
+                "a new ferry plan on Monday"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Tom Reyes, who has argued that the toll hurts shops, will speak at noon."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("who"),
+                "that the toll hurts shops"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_short_object_stops_before_a_coordinated_cue() {
+        assert_eq!(
+            attributions("She endorsed Tom Reyes, but told reporters she would not campaign."),
+            [
+                (Rule::SpeakerCueClause, Some("She"), "Tom Reyes"),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("She"),
+                    "she would not campaign"
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn a_question_put_to_the_subject_is_reported_without_a_speaker() {
         assert_eq!(
             attributions("Asked whether the ferry would run, most riders said no."),
