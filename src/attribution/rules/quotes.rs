@@ -605,7 +605,9 @@ fn frame_closes(cx: &RuleContext<'_>, mut k: usize, te: usize) -> bool {
             k += 1;
         }
     }
-    k >= te || !toks[k].word() || toks[k].in_quote()
+    // "“Go home,” he barked and walked off": a coordinated verb or clause after it
+    // "“Go home,” he barked and walked off": a coordinated verb or clause after it
+    k >= te || !toks[k].word() || toks[k].in_quote() || is(cx.text, &toks[k], &["and", "as"])
 }
 
 #[cfg(test)]
@@ -636,6 +638,9 @@ mod tests {
         // one adverb in -ly may stand before the frame closes
         let text = "“We will see,” she chuckled quietly, and left the hall.";
         assert_eq!(of(text, "“We will see,”"), (Rule::VerbFrame, Some("she")));
+        // a coordinated verb after the frame
+        let text = "“Go home,” the guard barked and walked off.";
+        assert_eq!(of(text, "“Go home,”"), (Rule::VerbFrame, Some("the guard")));
     }
 
     #[test]
