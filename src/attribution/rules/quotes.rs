@@ -541,13 +541,26 @@ pub(super) fn verb_frame(
         {
             return None;
         }
-        let v = (qb + 1..te.min(qb + 6)).find(|&v| frame_verb(cx, v))?;
+        let v = (qb + 1..te.min(qb + 7)).find(|&v| frame_verb(cx, v) || future_frame(cx, v))?;
         let framed = !taken(v)
             && frame_closes(cx, v + 1, te)
             && (!closed
                 || !is(text, &toks[v], FRAME_VERBS)
                     && toks[v + 1..te].iter().all(|t| !t.word() && !t.in_quote()));
-        let r = np_after(text, toks, qb, v).filter(|r| framed && *r == (qb, v))?;
+        // "it now says", "he will say": one adverb or the future's auxiliary between
+        let subject_end = if future_frame(cx, v)
+            || v > qb + 1
+                && is(
+                    text,
+                    &toks[v - 1],
+                    &["now", "later", "also", "then", "again"],
+                ) {
+            v - 1
+        } else {
+            v
+        };
+        let r =
+            np_after(text, toks, qb, subject_end).filter(|r| framed && *r == (qb, subject_end))?;
         Some((r, v))
     };
     // before it: "She sighed: “…”", the subject right before the verb, not a passive's
@@ -594,6 +607,18 @@ fn frame_verb(cx: &RuleContext<'_>, v: usize) -> bool {
         && t.lemma(cx.text).is_some_and(|lemma| lemma != word)
 }
 
+/// Token `v` is the base form of a reporting verb after `will` or `would` (`“…,” he
+/// will say.`: a speech announced by its excerpts).
+fn future_frame(cx: &RuleContext<'_>, v: usize) -> bool {
+    let t = &cx.toks[v];
+    v > 0
+        && t.word()
+        && !t.cap()
+        && !t.in_quote()
+        && t.lemma(cx.text).is_some_and(|lemma| lemma == cx.text_of(v))
+        && is(cx.text, &cx.toks[v - 1], &["will", "would"])
+}
+
 /// The frame after a quotation closes at token `k` (before `te`): the sentence's end,
 /// punctuation or another quotation, perhaps after one adverb in -ly (`he answered
 /// flatly.`), so that `“No,” she pressed the button.` is no frame.
@@ -638,6 +663,17 @@ mod tests {
         // one adverb in -ly may stand before the frame closes
         let text = "“We will see,” she chuckled quietly, and left the hall.";
         assert_eq!(of(text, "“We will see,”"), (Rule::VerbFrame, Some("she")));
+        // the future's auxiliary or one adverb between the speaker and the verb
+        let text = "“The pier will open in May,” the mayor will say.";
+        assert_eq!(
+            of(text, "“The pier will open in May,”"),
+            (Rule::VerbFrame, Some("the mayor"))
+        );
+        let text = "“Book your ferry early,” it now says.";
+        assert_eq!(
+            of(text, "“Book your ferry early,”"),
+            (Rule::VerbFrame, Some("it"))
+        );
         // a coordinated verb after the frame
         let text = "“Go home,” the guard barked and walked off.";
         assert_eq!(of(text, "“Go home,”"), (Rule::VerbFrame, Some("the guard")));
