@@ -76,6 +76,7 @@ fn every_public_enum_reads_and_writes_its_name() {
         Rule::QuoteCueSpeaker,
         Rule::SpeakerCueQuote,
         Rule::QuoteDashSpeaker,
+        Rule::VerbFrame,
         Rule::ColonSpeaker,
         Rule::SplitQuote,
         Rule::ColonLeadIn,

@@ -176,6 +176,10 @@ pub enum Rule {
     SpeakerCueQuote,
     /// `“…” — Name`: a quotation signed with a dash.
     QuoteDashSpeaker,
+    /// `“…,” X snapped.` / `X sighed: “…”`: a quotation framed by its speaker and a verb
+    /// of speaking that no cue of the lexicon governs (a manner of speaking, or a
+    /// reporting verb whose occurrence the cue rules did not take), right beside it.
+    VerbFrame,
     /// `Name: …` opening a headline or a transcript turn.
     ColonSpeaker,
     /// `“A,” X said, “B.”`: a quotation split by its attribution.
@@ -244,6 +248,7 @@ text_names! {
         QuoteCueSpeaker => "quote-cue-speaker",
         SpeakerCueQuote => "speaker-cue-quote",
         QuoteDashSpeaker => "quote-dash-speaker",
+        VerbFrame => "verb-frame",
         ColonSpeaker => "colon-speaker",
         SplitQuote => "split-quote",
         ColonLeadIn => "colon-lead-in",

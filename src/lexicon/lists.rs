@@ -110,6 +110,9 @@ pub(crate) const IRREGULAR_PARTICIPLES: &[&str] =
 /// expected`); adverbs in -ly are taken too (`between_be_and_participle.txt`).
 pub(crate) const BETWEEN_BE_AND_PARTICIPLE: &[&str] =
     word_list!(include_str!("between_be_and_participle.txt"));
+/// Finite forms of verbs of the manner of speaking that report words only right beside
+/// a quotation (`“Not now,” she snapped.`) (`frame_verbs.txt`).
+pub(crate) const FRAME_VERBS: &[&str] = word_list!(include_str!("frame_verbs.txt"));
 /// The forms of `be` that make a passive before a participle (`be_forms.txt`).
 pub(crate) const BE_FORMS: &[&str] = word_list!(include_str!("be_forms.txt"));
 /// Words that open a passive cue's content right after its `by` agent (`was asked by
@@ -181,7 +184,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 28] = [
+    const LISTS: [(&[&str], &str); 29] = [
         (TIME_NOUNS, include_str!("time_nouns.txt")),
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (
@@ -202,6 +205,7 @@ mod tests {
             include_str!("between_be_and_participle.txt"),
         ),
         (BE_FORMS, include_str!("be_forms.txt")),
+        (FRAME_VERBS, include_str!("frame_verbs.txt")),
         (CLAUSE_AFTER_AGENT, include_str!("clause_after_agent.txt")),
         (
             APPEARANCE_IN_PERSON,

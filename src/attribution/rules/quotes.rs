@@ -11,6 +11,7 @@ use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
 use crate::lexicon::class;
+use crate::lexicon::lists::FRAME_VERBS;
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -135,7 +136,21 @@ pub(super) fn trailing_attribution(
         .content()
         .text(cx.text)
         .trim_end_matches(|c: char| !is_alnum(c) && c != '?' && c != '!');
-    content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
+    if content.ends_with(['?', '!']) && ne - ns <= 25 && !toks[ns..ne].iter().any(|t| t.in_quote())
+    {
+        return true;
+    }
+    // "“The town is ready.” Ana Ruiz said.": a sentence of only a speaker and a verb of
+    // speaking
+    np_after(cx.text, toks, ns, ne).is_some_and(|r| {
+        r.0 == ns
+            && r.1 < ne
+            && r.1 - r.0 <= 5
+            && (toks[ns].cap() || toks[ns].has(class::PRONOUN))
+            && !toks[ns].has(class::NOT_NAME_START)
+            && frame_verb(cx, r.1)
+            && toks[r.1 + 1..ne].iter().all(|t| !t.word() && !t.in_quote())
+    })
 }
 
 /// Link a quotation to a cue in its sentence (tokens [ts, te)).
@@ -483,4 +498,233 @@ pub(super) fn apposed_name(cx: &RuleContext<'_>, at: usize, cue: usize) -> Optio
         && toks[r.0].cap()
         && !toks[at..cue].iter().any(|t| t.in_quote()))
     .then_some(r)
+}
+
+/// Rule `verb-frame`: a quotation framed by its speaker and a finite verb of speaking
+/// right beside it, when no cue governs it: `“Not now,” Ana Ruiz snapped.`, `“Fine,” he
+/// answered.` (after it: the quotation's last mark inside is a comma, `?` or `!`, and
+/// punctuation or another quotation closes the frame) or `She sighed: “Not again.”`
+/// (before it: the verb right before the comma or colon that opens the quotation). The
+/// verb is of a communication class only: a manner-of-speaking verb of
+/// `lexicon/frame_verbs.txt`, or a verb of the reporting-verb lexicon whose occurrence
+/// the cue rules did not take. `“No,” Ana Ruiz walked away.` has no frame. The
+/// quotation is tokens [`ts`, `te`) of its sentence; `cues` are the sentence's.
+pub(super) fn verb_frame(
+    cx: &RuleContext<'_>,
+    q: &Quote<'_>,
+    ts: usize,
+    te: usize,
+    cues: &mut [Cue],
+) -> Option<Link> {
+    let (text, toks) = (cx.text, cx.toks);
+    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
+    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
+    let qa = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
+    let qb = (qa..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
+    // a cue taken by another quotation or clause is not free to frame this one
+    let taken = |v: usize| cues.iter().any(|c| c.used && c.start <= v && v < c.end);
+    let inside = q
+        .content()
+        .text(text)
+        .trim_end_matches(|ch: char| ch.is_whitespace() || "\"“”'‘’»«".contains(ch))
+        .chars()
+        .last();
+    // a quotation closed by a period is framed only by a reporting verb that ends the
+    // sentence after it ("“The town is ready.” Ana Ruiz said.")
+    let closed = inside == Some('.');
+    // the verb within five words of the quotation, the words before it its subject
+    let after = || {
+        if !matches!(inside, Some(',' | '?' | '!' | '.'))
+            || qb >= te
+            || !(toks[qb].cap() || toks[qb].has(class::PRONOUN | class::DET))
+            || toks[qb].cap() && toks[qb].has(class::NOT_NAME_START)
+        {
+            return None;
+        }
+        let v = (qb + 1..te.min(qb + 7)).find(|&v| frame_verb(cx, v) || future_frame(cx, v))?;
+        let framed = !taken(v)
+            && frame_closes(cx, v + 1, te)
+            && (!closed
+                || !is(text, &toks[v], FRAME_VERBS)
+                    && toks[v + 1..te].iter().all(|t| !t.word() && !t.in_quote()));
+        // "it now says", "he will say": one adverb or the future's auxiliary between
+        let subject_end = if future_frame(cx, v)
+            || v > qb + 1
+                && is(
+                    text,
+                    &toks[v - 1],
+                    &["now", "later", "also", "then", "again"],
+                ) {
+            v - 1
+        } else {
+            v
+        };
+        let r =
+            np_after(text, toks, qb, subject_end).filter(|r| framed && *r == (qb, subject_end))?;
+        Some((r, v))
+    };
+    // before it: "She sighed: “…”", the subject right before the verb, not a passive's
+    let before = || {
+        if qa < ts + 2 || !(cx.punct(qa - 1, ",") || cx.punct(qa - 1, ":")) {
+            return None;
+        }
+        let v = qa - 2;
+        if !frame_verb(cx, v) || taken(v) || source::is_passive(cx, v, ts) {
+            return None;
+        }
+        let r = subject_before(text, toks, v, ts)?;
+        (r.1 == v && r.0 < r.1).then_some((r, v))
+    };
+    let (r, v) = after().or_else(before)?;
+    if let Some(c) = cues.iter_mut().find(|c| c.start <= v && v < c.end) {
+        c.used = true;
+    }
+    Some(Link {
+        speaker: Some(as_mention(text, toks, r)),
+        cue: Some(cx.span(v, v + 1)),
+        addressee: None,
+        medium: None,
+        rule: Rule::VerbFrame,
+        confidence: 0.7,
+        content: None,
+    })
+}
+
+/// Token `v` is a finite verb of speaking that may frame a quotation: a form of
+/// `lexicon/frame_verbs.txt`, or an inflected form of a reporting verb other than its
+/// -ing form (`answered`, `says`; not `say`, which may be an infinitive or a plural's).
+fn frame_verb(cx: &RuleContext<'_>, v: usize) -> bool {
+    let t = &cx.toks[v];
+    if !t.word() || t.cap() || t.in_quote() {
+        return false;
+    }
+    if is(cx.text, t, FRAME_VERBS) {
+        return true;
+    }
+    let word = cx.text_of(v);
+    t.reporting()
+        && !ends_with_ci(word, "ing")
+        && t.lemma(cx.text).is_some_and(|lemma| lemma != word)
+}
+
+/// Token `v` is the base form of a reporting verb after `will` or `would` (`“…,” he
+/// will say.`: a speech announced by its excerpts).
+fn future_frame(cx: &RuleContext<'_>, v: usize) -> bool {
+    let t = &cx.toks[v];
+    v > 0
+        && t.word()
+        && !t.cap()
+        && !t.in_quote()
+        && t.lemma(cx.text).is_some_and(|lemma| lemma == cx.text_of(v))
+        && is(cx.text, &cx.toks[v - 1], &["will", "would"])
+}
+
+/// The frame after a quotation closes at token `k` (before `te`): the sentence's end,
+/// punctuation or another quotation, perhaps after one adverb in -ly (`he answered
+/// flatly.`), so that `“No,” she pressed the button.` is no frame.
+fn frame_closes(cx: &RuleContext<'_>, mut k: usize, te: usize) -> bool {
+    let toks = cx.toks;
+    if k < te && toks[k].word() && !toks[k].cap() && !toks[k].in_quote() {
+        let w = cx.text_of(k);
+        if w.len() > 4 && ends_with_ci(w, "ly") {
+            k += 1;
+        }
+    }
+    // "“Go home,” he barked and walked off": a coordinated verb or clause after it
+    // "“Go home,” he barked and walked off": a coordinated verb or clause after it
+    k >= te || !toks[k].word() || toks[k].in_quote() || is(cx.text, &toks[k], &["and", "as"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::tests::attributions;
+    use crate::Rule;
+
+    /// The rule and speaker of the attribution whose content is `content`.
+    fn of<'t>(text: &'t str, content: &str) -> (Rule, Option<&'t str>) {
+        let found = attributions(text);
+        found
+            .iter()
+            .find(|a| a.2 == content)
+            .map(|a| (a.0, a.1))
+            .unwrap_or_else(|| panic!("{content} in {found:?}"))
+    }
+
+    #[test]
+    fn a_verb_of_speaking_after_a_quotation_frames_it() {
+        let text = "“Not tonight,” the harbour master snapped.";
+        assert_eq!(
+            of(text, "“Not tonight,”"),
+            (Rule::VerbFrame, Some("the harbour master"))
+        );
+        // the quotation after the frame continues the attribution
+        let text = "“Is the ferry safe?” Tom Reyes pressed. “Tell us now.”";
+        assert_eq!(of(text, text), (Rule::VerbFrame, Some("Tom Reyes")));
+        // one adverb in -ly may stand before the frame closes
+        let text = "“We will see,” she chuckled quietly, and left the hall.";
+        assert_eq!(of(text, "“We will see,”"), (Rule::VerbFrame, Some("she")));
+        // the future's auxiliary or one adverb between the speaker and the verb
+        let text = "“The pier will open in May,” the mayor will say.";
+        assert_eq!(
+            of(text, "“The pier will open in May,”"),
+            (Rule::VerbFrame, Some("the mayor"))
+        );
+        let text = "“Book your ferry early,” it now says.";
+        assert_eq!(
+            of(text, "“Book your ferry early,”"),
+            (Rule::VerbFrame, Some("it"))
+        );
+        // a coordinated verb after the frame
+        let text = "“Go home,” the guard barked and walked off.";
+        assert_eq!(of(text, "“Go home,”"), (Rule::VerbFrame, Some("the guard")));
+    }
+
+    #[test]
+    fn a_verb_of_speaking_before_a_quotation_frames_it() {
+        let text = "Then Ana Ruiz sighed: “Not the pier again.”";
+        assert_eq!(
+            of(text, "“Not the pier again.”"),
+            (Rule::VerbFrame, Some("Ana Ruiz"))
+        );
+    }
+
+    #[test]
+    fn a_verb_with_an_object_or_outside_the_communication_class_frames_nothing() {
+        for (text, content) in [
+            // an object after the verb: an act, not a frame
+            ("“Go on,” Tom Reyes pressed the green button.", "“Go on,”"),
+            // a verb of no communication class
+            ("“Fine,” Ana Ruiz walked out.", "“Fine,”"),
+            // the subject of a passive is not the speaker
+            (
+                "Tom Reyes was pressed, “Why did the ferry stop?”",
+                "“Why did the ferry stop?”",
+            ),
+            // a quotation closed by its period and a manner verb after it: narration
+            ("“The tide is out.” She laughed.", "“The tide is out.”"),
+        ] {
+            let found = attributions(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|a| a.0 != Rule::VerbFrame && a.1.is_none() || a.2 != content),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_of_only_a_speaker_and_a_cue_finishes_the_quotation_before_it() {
+        let text = "“The ferry runs on Sundays.” Ana Ruiz said.";
+        assert_eq!(of(text, "“The ferry runs on Sundays.”").1, Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_free_cue_before_the_quotation_keeps_it_for_its_clause() {
+        // `said` reports its clause, which holds the quotation: the frame after it does
+        // not take the quotation on its own
+        let text = "Ana Ruiz said the plan was “too slow, far too slow,” Tom Reyes snapped.";
+        let found = attributions(text);
+        assert!(found.iter().all(|a| a.0 != Rule::VerbFrame), "{found:?}");
+    }
 }

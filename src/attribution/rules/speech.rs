@@ -8,14 +8,16 @@
 //!    [`Rule::QuoteCueSpeaker`], [`Rule::SpeakerCueQuote`], [`Rule::SplitQuote`],
 //!    [`Rule::QuoteDashSpeaker`]), looking past its end when it runs over sentences or
 //!    its attribution was cut off into a sentence of its own;
-//! 2. the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]);
-//! 3. else it continues the previous direct attribution of its paragraph (`“A,” she
+//! 2. else a speaker and a verb of speaking framing it, when no earlier free cue may
+//!    report it in its clause (`quotes::verb_frame`: [`Rule::VerbFrame`]);
+//! 3. else the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]);
+//! 4. else it continues the previous direct attribution of its paragraph (`“A,” she
 //!    said. “B.”` is one attribution);
-//! 4. else the speaker before it, when its paragraph or sentence is only the quotation
+//! 5. else the speaker before it, when its paragraph or sentence is only the quotation
 //!    ([`Rule::Inherited`]);
-//! 5. else a colon before it makes the sentence's subject the speaker, also past an
+//! 6. else a colon before it makes the sentence's subject the speaker, also past an
 //!    apposition ([`Rule::ColonLeadIn`]);
-//! 6. else, when a cue earlier in the sentence is still free, it is left to that cue's
+//! 7. else, when a cue earlier in the sentence is still free, it is left to that cue's
 //!    reported clause, or it stays [`Rule::Unattributed`].
 //!
 //! [`Rule::QuoteSpeakerCue`]: crate::Rule::QuoteSpeakerCue
@@ -23,6 +25,7 @@
 //! [`Rule::SpeakerCueQuote`]: crate::Rule::SpeakerCueQuote
 //! [`Rule::SplitQuote`]: crate::Rule::SplitQuote
 //! [`Rule::QuoteDashSpeaker`]: crate::Rule::QuoteDashSpeaker
+//! [`Rule::VerbFrame`]: crate::Rule::VerbFrame
 //! [`Rule::ColonLeadIn`]: crate::Rule::ColonLeadIn
 //! [`Rule::Inherited`]: crate::Rule::Inherited
 //! [`Rule::Unattributed`]: crate::Rule::Unattributed
@@ -31,7 +34,9 @@ use super::context::{
     Link, Progress, Range32, RuleContext, SentenceAt, Window, first_token_at, kind_for, turn_end,
     unattributed,
 };
-use super::quotes::{clause_subject, link_quote, sentence_subject, trailing_attribution};
+use super::quotes::{
+    clause_subject, link_quote, sentence_subject, trailing_attribution, verb_frame,
+};
 use crate::attribution::mention::as_mention;
 use crate::attribution::{AttributionKind, Rule};
 use crate::lexicon::class;
@@ -78,6 +83,16 @@ pub(super) fn speech_quotations(
         }
         let (te_q, c1_q) = (ranges[sj].get().1, cue_ranges[sj].get().1);
         let link = link_quote(cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q]);
+        // no cue governs it: a speaker and a verb of speaking framing it ("“Not now,” she
+        // snapped."), unless a free cue before it may report it in its clause (rule 7)
+        let link = link.or_else(|| {
+            let qa = first_token_at(cx, quotes[qi].span.start, ts, te);
+            let clause_cue = cues[c0..c1].iter().any(|c| !c.used && c.end <= qa);
+            if clause_cue {
+                return None;
+            }
+            verb_frame(cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q])
+        });
         let link = match link {
             Some(l) => Some(l),
             None => lead_in
