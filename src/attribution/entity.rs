@@ -1000,12 +1000,21 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
     let phrase = &rest[..stop];
     let mut count = 0;
     let mut role = false;
-    for w in phrase.split(' ') {
+    for (at, w) in phrase.split(' ').scan(0, |at, w| {
+        let here = *at;
+        *at += w.len() + 1;
+        Some((here, w))
+    }) {
         count += 1;
         let info = lexicon::word_info(w);
-        if info.lemma.is_some() || count > 6 {
+        if info.lemma.is_some() {
             // a clause ("Ann Lee, who said"), not an apposition
             return None;
+        }
+        if count > 6 {
+            // ("an analyst at the Harbor Policy Institute": the role is in the first six
+            // words; what follows it is where)
+            return role.then(|| phrase[..at].trim_end());
         }
         role |= w.chars().next().is_some_and(char::is_lowercase)
             && info.class & lexicon::class::ROLE != 0;
@@ -1168,6 +1177,28 @@ fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
     set.contains(w)
         || w.strip_suffix("ic").is_some_and(|stem| set.contains(stem))
         || set.contains(format!("{w}ic").as_str())
+}
+
+/// Is the person whose mention words are `words` known by a role other than those of
+/// the description whose content words are `content` and whose head is `head`? A judge
+/// (`Justice Ann Lee`) or an analyst (`Tom Birk, an analyst`) is not `the Republican
+/// nominee`; a party word is a role of its own (`Democrat Ann Lee` is not `the Republican
+/// nominee`, but is `the Democratic nominee`). Plural role nouns (`supporters`) are no
+/// one's role.
+fn known_by_another_role<'c>(
+    words: &FnvSet<Box<str>>,
+    head: &str,
+    content: impl Iterator<Item = &'c str> + Clone,
+) -> bool {
+    words.iter().any(|w| {
+        let w: &str = w;
+        w != head
+            && !is_plural_head(w)
+            && lexicon::word_info(w).class & lexicon::class::ROLE != 0
+            && !content.clone().any(|c| {
+                c == w || c.strip_suffix("ic") == Some(w) || w.strip_suffix("ic") == Some(c)
+            })
+    })
 }
 
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
@@ -2118,7 +2149,9 @@ pub(crate) fn cluster<'t>(
                         .or_else(|| {
                             // "the Vermont senator", "The GOP nominee" with no such person
                             // introduced: one particular person, the article's main
-                            // speaker of late
+                            // speaker of late, or the person the article names most in
+                            // full when none of them speaks ("Ann Lee's plan … Lee's
+                            // rally … The GOP nominee proposes")
                             capitalised
                                 .then(|| {
                                     recent
@@ -2126,11 +2159,21 @@ pub(crate) fn cluster<'t>(
                                         .take(PRONOUN_LOOK_BACK)
                                         .filter(|&e| {
                                             let ent = &ents[e];
+                                            // (one known by another role is someone
+                                            // else: "Justice Ann Lee … The GOP nominee")
                                             ent.kind == EntityKind::Person
                                                 && ent.person_evidence
-                                                && ent.speaks
+                                                && (ent.speaks || ent.named > 0)
+                                                && !known_by_another_role(
+                                                    &ent.words,
+                                                    head,
+                                                    content(),
+                                                )
                                         })
-                                        .max_by_key(|&e| ents[e].mentions.len())
+                                        .max_by_key(|&e| {
+                                            let ent = &ents[e];
+                                            (ent.speaks, ent.mentions.len() + ent.named as usize)
+                                        })
                                 })
                                 .flatten()
                         })
@@ -2409,6 +2452,54 @@ mod tests {
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
         let text = "Ann Lee, who said";
         assert_eq!(apposed_role(text, 7), None);
+        // a role in the first six words, then where: the phrase up to the sixth word
+        let text = "Tom Birk, an analyst at the small Harbor Policy Institute, said";
+        assert_eq!(
+            apposed_role(text, 8),
+            Some("an analyst at the small Harbor")
+        );
+        let text = "Tom Birk, a man who lives in the old mill town, said";
+        assert_eq!(apposed_role(text, 8), None);
+    }
+
+    #[test]
+    fn another_role() {
+        let set = |ws: &[&str]| -> FnvSet<Box<str>> { ws.iter().map(|w| Box::from(*w)).collect() };
+        let content = ["gop", "nominee"];
+        // a judge is not the nominee; a party word is a role of its own
+        assert!(known_by_another_role(
+            &set(&["justice", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(known_by_another_role(
+            &set(&["democrat", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // the same role, or no role at all, is no other
+        assert!(!known_by_another_role(
+            &set(&["nominee", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &set(&["ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // "Democrat" is "the Democratic nominee"'s modifier; a plural role is no one's
+        let content = ["democratic", "nominee"];
+        assert!(!known_by_another_role(
+            &set(&["democrat", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &set(&["supporters", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
     }
 
     #[test]
