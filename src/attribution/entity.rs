@@ -2075,10 +2075,14 @@ pub(crate) fn cluster<'t>(
                                 && content().any(|w| ents[e].name_set.iter().any(|n| n == w))
                         })
                     };
-                    let resolved = if !definite {
+                    // (a body's short name needs no article: "Security Council" after
+                    // "the Harbor Nations Security Council")
+                    let short_name = kind == MentionKind::Organisation && capitalised;
+                    let resolved = if !definite && !short_name {
                         None
-                    } else if (role_person
-                        || capitalised && kind == MentionKind::Role && !names_a_person())
+                    } else if definite
+                        && (role_person
+                            || capitalised && kind == MentionKind::Role && !names_a_person())
                         && ekind == EntityKind::Unnamed
                     {
                         // "the Republican nominee": a person with that head word, else with a
