@@ -1738,70 +1738,88 @@ pub(crate) fn cluster<'t>(
                                 .any(|w| !known.contains(w) && self::forename_gender(w).1)
                     });
                     let evidence = forename || title_gender.known();
-                    if weak && found.is_none() {
+                    // "Tarsen Metals … Tarsen said": a name no person has, that opens the
+                    // name of a body in view, is that body's short name
+                    let body = if found.is_none() && !evidence {
+                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
+                            ents[e].kind == EntityKind::Organisation
+                                && ents[e].name_words > nw.len()
+                                && words(ents[e].name.text(text))
+                                    .zip(nw)
+                                    .filter(|(t, w)| t.eq_ignore_ascii_case(w))
+                                    .count()
+                                    == nw.len()
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(e) = body {
+                        e
+                    } else if weak && found.is_none() {
                         continue;
-                    }
-                    match found {
-                        Some(e) => {
-                            let ent = &mut ents[e];
-                            // (a name not yet shown to be a person's, "Port Ardmore", grows into
-                            // the body's name, "Port Ardmore Herald")
-                            if nw.len() > ent.name_words
-                                && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
-                            {
-                                ent.name = np;
-                                ent.name_words = nw.len();
-                                ent.name_set = nw.to_vec();
-                                filters[e].name_mask = nw_mask;
-                            }
-                            if !ent.gender.known() {
-                                ent.gender = g;
-                            }
-                            if nw.len() > 1 {
-                                ent.named = ent.named.saturating_add(1);
-                            }
-                            ent.person_evidence |= evidence;
-                            add_words(
-                                &mut ent.words,
-                                &mut filters[e].words_mask,
-                                span.text(text),
-                                &mut buf,
-                            );
-                            e
-                        }
-                        None => {
-                            // "Melanie said": a speaker known by a woman's forename alone
-                            // is a woman (a man's forename alone is as often a surname:
-                            // "Douglas said", "Morgan said"; it stays unproven)
-                            let (g, evidence) = match nw {
-                                [only] if ai.is_some() && !g.known() => {
-                                    let (fg, is_forename) = self::forename_gender(only);
-                                    if is_forename && fg == Gender::Female {
-                                        (fg, true)
-                                    } else {
-                                        (g, evidence)
-                                    }
+                    } else {
+                        match found {
+                            Some(e) => {
+                                let ent = &mut ents[e];
+                                // (a name not yet shown to be a person's, "Port Ardmore", grows into
+                                // the body's name, "Port Ardmore Herald")
+                                if nw.len() > ent.name_words
+                                    && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
+                                {
+                                    ent.name = np;
+                                    ent.name_words = nw.len();
+                                    ent.name_set = nw.to_vec();
+                                    filters[e].name_mask = nw_mask;
                                 }
-                                _ => (g, evidence),
-                            };
-                            let mut ws = FnvSet::default();
-                            let mut ws_mask = 0;
-                            add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
-                            filters.push(Filter {
-                                person: true,
-                                name_mask: nw_mask,
-                                words_mask: ws_mask,
-                            });
-                            ents.push(Ent {
-                                name_words: nw.len(),
-                                words: ws,
-                                name_set: nw.to_vec(),
-                                gender: g,
-                                person_evidence: evidence,
-                                named: u32::from(nw.len() > 1),
-                                ..Ent::new(EntityKind::Person, np, span.end)
-                            });
-                            ents.len() - 1
+                                if !ent.gender.known() {
+                                    ent.gender = g;
+                                }
+                                if nw.len() > 1 {
+                                    ent.named = ent.named.saturating_add(1);
+                                }
+                                ent.person_evidence |= evidence;
+                                add_words(
+                                    &mut ent.words,
+                                    &mut filters[e].words_mask,
+                                    span.text(text),
+                                    &mut buf,
+                                );
+                                e
+                            }
+                            None => {
+                                // "Melanie said": a speaker known by a woman's forename alone
+                                // is a woman (a man's forename alone is as often a surname:
+                                // "Douglas said", "Morgan said"; it stays unproven)
+                                let (g, evidence) = match nw {
+                                    [only] if ai.is_some() && !g.known() => {
+                                        let (fg, is_forename) = self::forename_gender(only);
+                                        if is_forename && fg == Gender::Female {
+                                            (fg, true)
+                                        } else {
+                                            (g, evidence)
+                                        }
+                                    }
+                                    _ => (g, evidence),
+                                };
+                                let mut ws = FnvSet::default();
+                                let mut ws_mask = 0;
+                                add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
+                                filters.push(Filter {
+                                    person: true,
+                                    name_mask: nw_mask,
+                                    words_mask: ws_mask,
+                                });
+                                ents.push(Ent {
+                                    name_words: nw.len(),
+                                    words: ws,
+                                    name_set: nw.to_vec(),
+                                    gender: g,
+                                    person_evidence: evidence,
+                                    named: u32::from(nw.len() > 1),
+                                    ..Ent::new(EntityKind::Person, np, span.end)
+                                });
+                                ents.len() - 1
+                            }
                         }
                     }
                 }
