@@ -2264,19 +2264,22 @@ pub(crate) fn cluster<'t>(
                         recent
                             .iter()
                             .take(LOOK_BACK)
+                            // (the compact filter first: most entities fail it, and
+                            // the entity itself is then never read)
                             .find(|&e| {
-                                ents[e].kind == EntityKind::Organisation
+                                filters[e].words_mask & content_mask == content_mask
+                                    && ents[e].kind == EntityKind::Organisation
                                     && ents[e].name_words > content_len
-                                    && filters[e].words_mask & content_mask == content_mask
                                     && ends_so(e)
                             })
                             .or_else(|| {
                                 recent.iter().take(LOOK_BACK).find(|&e| {
-                                    let ent = &ents[e];
-                                    ent.kind == EntityKind::Organisation
-                                        && ent.name_words > content_len
-                                        && filters[e].words_mask & content_mask == content_mask
-                                        && content().all(|w| ent.words.contains(w))
+                                    filters[e].words_mask & content_mask == content_mask && {
+                                        let ent = &ents[e];
+                                        ent.kind == EntityKind::Organisation
+                                            && ent.name_words > content_len
+                                            && content().all(|w| ent.words.contains(w))
+                                    }
                                 })
                             })
                     } else {
