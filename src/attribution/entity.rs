@@ -1738,11 +1738,14 @@ pub(crate) fn cluster<'t>(
                                 .any(|w| !known.contains(w) && self::forename_gender(w).1)
                     });
                     let evidence = forename || title_gender.known();
-                    // "Tarsen Metals … Tarsen said": a name no person has, that opens the
-                    // name of a body in view, is that body's short name
-                    let body = if found.is_none() && !evidence {
+                    // "Tarsen Metals … Tarsen said": a bare name no person has, that opens
+                    // the name of a body in view, is that body's short name
+                    // (only a one-word name, and the compact filter first: a new
+                    // person's name is the common event here)
+                    let body = if nw.len() == 1 && found.is_none() && !evidence {
                         recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
-                            ents[e].kind == EntityKind::Organisation
+                            !filters[e].person
+                                && ents[e].kind == EntityKind::Organisation
                                 && ents[e].name_words > nw.len()
                                 && words(ents[e].name.text(text))
                                     .zip(nw)
@@ -2095,7 +2098,16 @@ pub(crate) fn cluster<'t>(
                     };
                     // (a body's short name needs no article: "Security Council" after
                     // "the Harbor Nations Security Council")
-                    let short_name = kind == MentionKind::Organisation && capitalised;
+                    // (one seen before is that entity already: looked up in the map,
+                    // not searched for again; the search keeps to the bodies in view)
+                    let short_name = kind == MentionKind::Organisation
+                        && capitalised
+                        && (definite || !by_key[kind_slot(ekind)].contains_key(key));
+                    let look_back = if definite {
+                        LOOK_BACK
+                    } else {
+                        PRONOUN_LOOK_BACK * 4
+                    };
                     let resolved = if !definite && !short_name {
                         None
                     } else if definite
@@ -2263,7 +2275,7 @@ pub(crate) fn cluster<'t>(
                         };
                         recent
                             .iter()
-                            .take(LOOK_BACK)
+                            .take(look_back)
                             // (the compact filter first: most entities fail it, and
                             // the entity itself is then never read)
                             .find(|&e| {
@@ -2273,7 +2285,7 @@ pub(crate) fn cluster<'t>(
                                     && ends_so(e)
                             })
                             .or_else(|| {
-                                recent.iter().take(LOOK_BACK).find(|&e| {
+                                recent.iter().take(look_back).find(|&e| {
                                     filters[e].words_mask & content_mask == content_mask && {
                                         let ent = &ents[e];
                                         ent.kind == EntityKind::Organisation
@@ -2289,6 +2301,10 @@ pub(crate) fn cluster<'t>(
                     let same = by_key[kind_slot(ekind)].get(key).copied();
                     match resolved.or(same) {
                         Some(e) => {
+                            // (a short name found once is found by its key after)
+                            if short_name && !definite && same.is_none() {
+                                by_key[kind_slot(ekind)].insert(key.to_string(), e);
+                            }
                             if kind == MentionKind::Organisation && capitalised {
                                 let ent = &mut ents[e];
                                 let np = whole_organisation_name(text, proper_part(text, span));
