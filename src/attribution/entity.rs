@@ -2188,26 +2188,31 @@ pub(crate) fn cluster<'t>(
                             // rally … The GOP nominee proposes")
                             capitalised
                                 .then(|| {
-                                    recent
+                                    // the candidates, best first (of equals the one
+                                    // mentioned longest ago: the article's principal)
+                                    let mut candidates: Vec<((bool, usize, usize), usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
-                                        .filter(|&e| {
+                                        .enumerate()
+                                        .filter(|&(_, e)| {
                                             let ent = &ents[e];
-                                            // (one known by another role is someone
-                                            // else: "Justice Ann Lee … The GOP nominee")
                                             ent.kind == EntityKind::Person
                                                 && ent.person_evidence
                                                 && (ent.speaks || ent.named > 0)
-                                                && !known_by_another_role(
-                                                    &ent.words,
-                                                    head,
-                                                    content(),
-                                                )
                                         })
-                                        .max_by_key(|&e| {
+                                        .map(|(at, e)| {
                                             let ent = &ents[e];
-                                            (ent.speaks, ent.mentions.len() + ent.named as usize)
+                                            let said = ent.mentions.len() + ent.named as usize;
+                                            ((ent.speaks, said, at), e)
                                         })
+                                        .collect();
+                                    candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0));
+                                    // (one known by another role is someone else:
+                                    // "Justice Ann Lee … The GOP nominee"; tested on
+                                    // the best ones only, most often the first)
+                                    candidates.into_iter().map(|(_, e)| e).find(|&e| {
+                                        !known_by_another_role(&ents[e].words, head, content())
+                                    })
                                 })
                                 .flatten()
                         })
