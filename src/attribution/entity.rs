@@ -999,7 +999,8 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
     let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
     let phrase = &rest[..stop];
     let mut count = 0;
-    let mut role = false;
+    // the end of the last role noun in the phrase (0: none yet)
+    let mut role_end = 0;
     for (at, w) in phrase.split(' ').scan(0, |at, w| {
         let here = *at;
         *at += w.len() + 1;
@@ -1013,13 +1014,17 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
         }
         if count > 6 {
             // ("an analyst at the Harbor Policy Institute": the role is in the first six
-            // words; what follows it is where)
-            return role.then(|| phrase[..at].trim_end());
+            // words; what follows it is where, left out: the person's words are kept
+            // small)
+            return (role_end > 0).then(|| &phrase[..role_end]);
         }
-        role |= w.chars().next().is_some_and(char::is_lowercase)
-            && info.class & lexicon::class::ROLE != 0;
+        if w.chars().next().is_some_and(char::is_lowercase)
+            && info.class & lexicon::class::ROLE != 0
+        {
+            role_end = at + w.len();
+        }
     }
-    role.then_some(phrase)
+    (role_end > 0).then_some(phrase)
 }
 
 /// A document mention (`a new Harbor County poll`, `the report`): its head word without
@@ -2206,7 +2211,7 @@ pub(crate) fn cluster<'t>(
                                             ((ent.speaks, said, at), e)
                                         })
                                         .collect();
-                                    candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0));
+                                    candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
                                     // (one known by another role is someone else:
                                     // "Justice Ann Lee … The GOP nominee"; tested on
                                     // the best ones only, most often the first)
@@ -2498,12 +2503,9 @@ mod tests {
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
         let text = "Ann Lee, who said";
         assert_eq!(apposed_role(text, 7), None);
-        // a role in the first six words, then where: the phrase up to the sixth word
+        // a role in the first six words, then where: the phrase up to the role noun
         let text = "Tom Birk, an analyst at the small Harbor Policy Institute, said";
-        assert_eq!(
-            apposed_role(text, 8),
-            Some("an analyst at the small Harbor")
-        );
+        assert_eq!(apposed_role(text, 8), Some("an analyst"));
         let text = "Tom Birk, a man who lives in the old mill town, said";
         assert_eq!(apposed_role(text, 8), None);
     }
