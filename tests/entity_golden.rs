@@ -117,7 +117,8 @@ fn field(doc: &Document<'_>, a: &Attribution, k: &str) -> String {
         "kind" => speaker.map_or_else(|| "-".to_string(), |s| s.kind.name().to_string()),
         "gender" => speaker.map_or_else(|| "-".to_string(), |s| s.gender.to_string()),
         "addressee" => span(a.addressee),
-        "medium" => span(a.medium),
+        // (the medium's name: its text, or the platform a cue verb names, `tweeted`)
+        "medium" => a.medium_name(text).unwrap_or("-").to_string(),
         _ => unreachable!("unknown field {k}"),
     }
 }

@@ -999,18 +999,32 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
     let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
     let phrase = &rest[..stop];
     let mut count = 0;
-    let mut role = false;
-    for w in phrase.split(' ') {
+    // the end of the last role noun in the phrase (0: none yet)
+    let mut role_end = 0;
+    for (at, w) in phrase.split(' ').scan(0, |at, w| {
+        let here = *at;
+        *at += w.len() + 1;
+        Some((here, w))
+    }) {
         count += 1;
         let info = lexicon::word_info(w);
-        if info.lemma.is_some() || count > 6 {
+        if info.lemma.is_some() {
             // a clause ("Ann Lee, who said"), not an apposition
             return None;
         }
-        role |= w.chars().next().is_some_and(char::is_lowercase)
-            && info.class & lexicon::class::ROLE != 0;
+        if count > 6 {
+            // ("an analyst at the Harbor Policy Institute": the role is in the first six
+            // words; what follows it is where, left out: the person's words are kept
+            // small)
+            return (role_end > 0).then(|| &phrase[..role_end]);
+        }
+        if w.chars().next().is_some_and(char::is_lowercase)
+            && info.class & lexicon::class::ROLE != 0
+        {
+            role_end = at + w.len();
+        }
     }
-    role.then_some(phrase)
+    (role_end > 0).then_some(phrase)
 }
 
 /// A document mention (`a new Harbor County poll`, `the report`): its head word without
@@ -1168,6 +1182,28 @@ fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
     set.contains(w)
         || w.strip_suffix("ic").is_some_and(|stem| set.contains(stem))
         || set.contains(format!("{w}ic").as_str())
+}
+
+/// Is the person whose mention words are `words` known by a role other than those of
+/// the description whose content words are `content` and whose head is `head`? A judge
+/// (`Justice Ann Lee`) or an analyst (`Tom Birk, an analyst`) is not `the Republican
+/// nominee`; a party word is a role of its own (`Democrat Ann Lee` is not `the Republican
+/// nominee`, but is `the Democratic nominee`). Plural role nouns (`supporters`) are no
+/// one's role.
+fn known_by_another_role<'c>(
+    words: &FnvSet<Box<str>>,
+    head: &str,
+    content: impl Iterator<Item = &'c str> + Clone,
+) -> bool {
+    words.iter().any(|w| {
+        let w: &str = w;
+        w != head
+            && !is_plural_head(w)
+            && lexicon::word_info(w).class & lexicon::class::ROLE != 0
+            && !content.clone().any(|c| {
+                c == w || c.strip_suffix("ic") == Some(w) || w.strip_suffix("ic") == Some(c)
+            })
+    })
 }
 
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
@@ -1707,70 +1743,91 @@ pub(crate) fn cluster<'t>(
                                 .any(|w| !known.contains(w) && self::forename_gender(w).1)
                     });
                     let evidence = forename || title_gender.known();
-                    if weak && found.is_none() {
+                    // "Tarsen Metals … Tarsen said": a bare name no person has, that opens
+                    // the name of a body in view, is that body's short name
+                    // (only a one-word name, and the compact filter first: a new
+                    // person's name is the common event here)
+                    let body = if nw.len() == 1 && found.is_none() && !evidence {
+                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
+                            !filters[e].person
+                                && ents[e].kind == EntityKind::Organisation
+                                && ents[e].name_words > nw.len()
+                                && words(ents[e].name.text(text))
+                                    .zip(nw)
+                                    .filter(|(t, w)| t.eq_ignore_ascii_case(w))
+                                    .count()
+                                    == nw.len()
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(e) = body {
+                        e
+                    } else if weak && found.is_none() {
                         continue;
-                    }
-                    match found {
-                        Some(e) => {
-                            let ent = &mut ents[e];
-                            // (a name not yet shown to be a person's, "Port Ardmore", grows into
-                            // the body's name, "Port Ardmore Herald")
-                            if nw.len() > ent.name_words
-                                && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
-                            {
-                                ent.name = np;
-                                ent.name_words = nw.len();
-                                ent.name_set = nw.to_vec();
-                                filters[e].name_mask = nw_mask;
-                            }
-                            if !ent.gender.known() {
-                                ent.gender = g;
-                            }
-                            if nw.len() > 1 {
-                                ent.named = ent.named.saturating_add(1);
-                            }
-                            ent.person_evidence |= evidence;
-                            add_words(
-                                &mut ent.words,
-                                &mut filters[e].words_mask,
-                                span.text(text),
-                                &mut buf,
-                            );
-                            e
-                        }
-                        None => {
-                            // "Melanie said": a speaker known by a woman's forename alone
-                            // is a woman (a man's forename alone is as often a surname:
-                            // "Douglas said", "Morgan said"; it stays unproven)
-                            let (g, evidence) = match nw {
-                                [only] if ai.is_some() && !g.known() => {
-                                    let (fg, is_forename) = self::forename_gender(only);
-                                    if is_forename && fg == Gender::Female {
-                                        (fg, true)
-                                    } else {
-                                        (g, evidence)
-                                    }
+                    } else {
+                        match found {
+                            Some(e) => {
+                                let ent = &mut ents[e];
+                                // (a name not yet shown to be a person's, "Port Ardmore", grows into
+                                // the body's name, "Port Ardmore Herald")
+                                if nw.len() > ent.name_words
+                                    && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
+                                {
+                                    ent.name = np;
+                                    ent.name_words = nw.len();
+                                    ent.name_set = nw.to_vec();
+                                    filters[e].name_mask = nw_mask;
                                 }
-                                _ => (g, evidence),
-                            };
-                            let mut ws = FnvSet::default();
-                            let mut ws_mask = 0;
-                            add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
-                            filters.push(Filter {
-                                person: true,
-                                name_mask: nw_mask,
-                                words_mask: ws_mask,
-                            });
-                            ents.push(Ent {
-                                name_words: nw.len(),
-                                words: ws,
-                                name_set: nw.to_vec(),
-                                gender: g,
-                                person_evidence: evidence,
-                                named: u32::from(nw.len() > 1),
-                                ..Ent::new(EntityKind::Person, np, span.end)
-                            });
-                            ents.len() - 1
+                                if !ent.gender.known() {
+                                    ent.gender = g;
+                                }
+                                if nw.len() > 1 {
+                                    ent.named = ent.named.saturating_add(1);
+                                }
+                                ent.person_evidence |= evidence;
+                                add_words(
+                                    &mut ent.words,
+                                    &mut filters[e].words_mask,
+                                    span.text(text),
+                                    &mut buf,
+                                );
+                                e
+                            }
+                            None => {
+                                // "Melanie said": a speaker known by a woman's forename alone
+                                // is a woman (a man's forename alone is as often a surname:
+                                // "Douglas said", "Morgan said"; it stays unproven)
+                                let (g, evidence) = match nw {
+                                    [only] if ai.is_some() && !g.known() => {
+                                        let (fg, is_forename) = self::forename_gender(only);
+                                        if is_forename && fg == Gender::Female {
+                                            (fg, true)
+                                        } else {
+                                            (g, evidence)
+                                        }
+                                    }
+                                    _ => (g, evidence),
+                                };
+                                let mut ws = FnvSet::default();
+                                let mut ws_mask = 0;
+                                add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
+                                filters.push(Filter {
+                                    person: true,
+                                    name_mask: nw_mask,
+                                    words_mask: ws_mask,
+                                });
+                                ents.push(Ent {
+                                    name_words: nw.len(),
+                                    words: ws,
+                                    name_set: nw.to_vec(),
+                                    gender: g,
+                                    person_evidence: evidence,
+                                    named: u32::from(nw.len() > 1),
+                                    ..Ent::new(EntityKind::Person, np, span.end)
+                                });
+                                ents.len() - 1
+                            }
                         }
                     }
                 }
@@ -2044,10 +2101,23 @@ pub(crate) fn cluster<'t>(
                                 && content().any(|w| ents[e].name_set.iter().any(|n| n == w))
                         })
                     };
-                    let resolved = if !definite {
+                    // (a body's short name needs no article: "Security Council" after
+                    // "the Harbor Nations Security Council")
+                    // (one seen before is that entity already: looked up in the map,
+                    // not searched for again; the search keeps to the bodies in view)
+                    let short_name = kind == MentionKind::Organisation
+                        && capitalised
+                        && (definite || !by_key[kind_slot(ekind)].contains_key(key));
+                    let look_back = if definite {
+                        LOOK_BACK
+                    } else {
+                        PRONOUN_LOOK_BACK * 4
+                    };
+                    let resolved = if !definite && !short_name {
                         None
-                    } else if (role_person
-                        || capitalised && kind == MentionKind::Role && !names_a_person())
+                    } else if definite
+                        && (role_person
+                            || capitalised && kind == MentionKind::Role && !names_a_person())
                         && ekind == EntityKind::Unnamed
                     {
                         // "the Republican nominee": a person with that head word, else with a
@@ -2118,19 +2188,36 @@ pub(crate) fn cluster<'t>(
                         .or_else(|| {
                             // "the Vermont senator", "The GOP nominee" with no such person
                             // introduced: one particular person, the article's main
-                            // speaker of late
+                            // speaker of late, or the person the article names most in
+                            // full when none of them speaks ("Ann Lee's plan … Lee's
+                            // rally … The GOP nominee proposes")
                             capitalised
                                 .then(|| {
-                                    recent
+                                    // the candidates, best first (of equals the one
+                                    // mentioned longest ago: the article's principal)
+                                    let mut candidates: Vec<((bool, usize, usize), usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
-                                        .filter(|&e| {
+                                        .enumerate()
+                                        .filter(|&(_, e)| {
                                             let ent = &ents[e];
                                             ent.kind == EntityKind::Person
                                                 && ent.person_evidence
-                                                && ent.speaks
+                                                && (ent.speaks || ent.named > 0)
                                         })
-                                        .max_by_key(|&e| ents[e].mentions.len())
+                                        .map(|(at, e)| {
+                                            let ent = &ents[e];
+                                            let said = ent.mentions.len() + ent.named as usize;
+                                            ((ent.speaks, said, at), e)
+                                        })
+                                        .collect();
+                                    candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+                                    // (one known by another role is someone else:
+                                    // "Justice Ann Lee … The GOP nominee"; tested on
+                                    // the best ones only, most often the first)
+                                    candidates.into_iter().map(|(_, e)| e).find(|&e| {
+                                        !known_by_another_role(&ents[e].words, head, content())
+                                    })
                                 })
                                 .flatten()
                         })
@@ -2198,20 +2285,23 @@ pub(crate) fn cluster<'t>(
                         };
                         recent
                             .iter()
-                            .take(LOOK_BACK)
+                            .take(look_back)
+                            // (the compact filter first: most entities fail it, and
+                            // the entity itself is then never read)
                             .find(|&e| {
-                                ents[e].kind == EntityKind::Organisation
+                                filters[e].words_mask & content_mask == content_mask
+                                    && ents[e].kind == EntityKind::Organisation
                                     && ents[e].name_words > content_len
-                                    && filters[e].words_mask & content_mask == content_mask
                                     && ends_so(e)
                             })
                             .or_else(|| {
-                                recent.iter().take(LOOK_BACK).find(|&e| {
-                                    let ent = &ents[e];
-                                    ent.kind == EntityKind::Organisation
-                                        && ent.name_words > content_len
-                                        && filters[e].words_mask & content_mask == content_mask
-                                        && content().all(|w| ent.words.contains(w))
+                                recent.iter().take(look_back).find(|&e| {
+                                    filters[e].words_mask & content_mask == content_mask && {
+                                        let ent = &ents[e];
+                                        ent.kind == EntityKind::Organisation
+                                            && ent.name_words > content_len
+                                            && content().all(|w| ent.words.contains(w))
+                                    }
                                 })
                             })
                     } else {
@@ -2221,6 +2311,10 @@ pub(crate) fn cluster<'t>(
                     let same = by_key[kind_slot(ekind)].get(key).copied();
                     match resolved.or(same) {
                         Some(e) => {
+                            // (a short name found once is found by its key after)
+                            if short_name && !definite && same.is_none() {
+                                by_key[kind_slot(ekind)].insert(key.to_string(), e);
+                            }
                             if kind == MentionKind::Organisation && capitalised {
                                 let ent = &mut ents[e];
                                 let np = whole_organisation_name(text, proper_part(text, span));
@@ -2409,6 +2503,51 @@ mod tests {
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
         let text = "Ann Lee, who said";
         assert_eq!(apposed_role(text, 7), None);
+        // a role in the first six words, then where: the phrase up to the role noun
+        let text = "Tom Birk, an analyst at the small Harbor Policy Institute, said";
+        assert_eq!(apposed_role(text, 8), Some("an analyst"));
+        let text = "Tom Birk, a man who lives in the old mill town, said";
+        assert_eq!(apposed_role(text, 8), None);
+    }
+
+    #[test]
+    fn another_role() {
+        let set = |ws: &[&str]| -> FnvSet<Box<str>> { ws.iter().map(|w| Box::from(*w)).collect() };
+        let content = ["gop", "nominee"];
+        // a judge is not the nominee; a party word is a role of its own
+        assert!(known_by_another_role(
+            &set(&["justice", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(known_by_another_role(
+            &set(&["democrat", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // the same role, or no role at all, is no other
+        assert!(!known_by_another_role(
+            &set(&["nominee", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &set(&["ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // "Democrat" is "the Democratic nominee"'s modifier; a plural role is no one's
+        let content = ["democratic", "nominee"];
+        assert!(!known_by_another_role(
+            &set(&["democrat", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &set(&["supporters", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
     }
 
     #[test]

@@ -420,3 +420,26 @@ pub struct Attribution {
     /// The kind of act reported: speech, writing, thought or evidence.
     pub mode: Mode,
 }
+
+impl Attribution {
+    /// The name of the medium: the text of [`medium`](Attribution::medium) when the
+    /// text names one (`told Reuters`, `in a statement`), else the platform a cue
+    /// verb names (`tweeted`: `Twitter`, which the text need not spell out), else `None`.
+    ///
+    /// ```
+    /// let text = "Ana Ruiz tweeted that the deal was dead.";
+    /// let doc = whosaid::analyze(text);
+    /// let a = &doc.attributions[0];
+    /// assert_eq!(a.medium, None);
+    /// assert_eq!(a.medium_name(text), Some("Twitter"));
+    /// let text = "Ana Ruiz told Reuters that the deal was dead.";
+    /// let doc = whosaid::analyze(text);
+    /// assert_eq!(doc.attributions[0].medium_name(text), Some("Reuters"));
+    /// ```
+    pub fn medium_name<'t>(&self, text: &'t str) -> Option<&'t str> {
+        match self.medium {
+            Some(m) => Some(m.text(text)),
+            None => crate::lexicon::entities::platform_of(self.cue?.text(text)),
+        }
+    }
+}

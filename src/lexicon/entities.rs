@@ -55,6 +55,24 @@ pub(crate) static TITLE_ROLE_LENGTHS: Lazy<u64> = Lazy::new(|| {
         .fold(0, |bits, k| bits | 1 << k.len())
 });
 
+/// Reporting verbs (lemmas) that name the platform they are done on (`tweet` →
+/// `Twitter`).
+pub(crate) static PLATFORM_VERBS: Lazy<
+    HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>,
+> = Lazy::new(|| {
+    entries(include_str!("platform_verbs.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(lemma, platform)| (lemma, platform.trim()))
+        .collect()
+});
+
+/// The platform a reporting verb's form names (`tweeted` → `Twitter`), or `None`.
+pub(crate) fn platform_of(cue: &str) -> Option<&'static str> {
+    let w = cue.trim().to_ascii_lowercase();
+    let lemma = super::word_info(&w).lemma.unwrap_or(&w);
+    PLATFORM_VERBS.get(lemma).copied()
+}
+
 /// Generational suffixes of names (`jr`, `iii`), left out of canonical names.
 pub(crate) static GENERATIONAL_SUFFIXES: Lazy<WordSet> =
     Lazy::new(|| set(include_str!("generational_suffixes.txt")));
@@ -69,6 +87,11 @@ mod tests {
         assert!(DOCUMENT_HEADS.contains("poll") && ORGANISATION_NAME_WORDS.contains("league"));
         assert_eq!(TITLE_ROLES.get("sen"), Some(&"senator"));
         assert!(GENERATIONAL_SUFFIXES.contains("jr") && GENERATIONAL_SUFFIXES.contains("iii"));
+        // every form of a platform verb names it, in any case; other verbs name none
+        assert_eq!(platform_of("tweeted"), Some("Twitter"));
+        assert_eq!(platform_of("Tweets"), Some("Twitter"));
+        assert_eq!(platform_of("retweeting"), Some("Twitter"));
+        assert_eq!(platform_of("said"), None);
         // every abbreviation's length is marked, however long (`congresswoman`)
         for k in TITLE_ROLES.keys() {
             assert!(*TITLE_ROLE_LENGTHS & (1 << k.len()) != 0, "{k}");

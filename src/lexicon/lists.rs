@@ -89,6 +89,10 @@ pub(crate) const MENTION_DETERMINERS: &[&str] = word_list!(include_str!("mention
 pub(crate) const ORGANISATION_JOINERS: &[&str] =
     word_list!(include_str!("organisation_joiners.txt"));
 
+/// Reporting verbs (lemmas) whose `to` phrase is the one spoken to (`said to the envoy`;
+/// `to_addressee_verbs.txt`).
+pub(crate) const TO_ADDRESSEE_VERBS: &[&str] = word_list!(include_str!("to_addressee_verbs.txt"));
+
 /// Words that continue a name for the rules' name finder (`name_joiners.txt`).
 pub(crate) const NAME_JOINERS: &[&str] = word_list!(include_str!("name_joiners.txt"));
 
@@ -184,9 +188,10 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 29] = [
+    const LISTS: [(&[&str], &str); 30] = [
         (TIME_NOUNS, include_str!("time_nouns.txt")),
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
+        (TO_ADDRESSEE_VERBS, include_str!("to_addressee_verbs.txt")),
         (
             ORGANISATION_JOINERS,
             include_str!("organisation_joiners.txt"),

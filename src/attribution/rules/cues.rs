@@ -9,7 +9,7 @@ use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, PHRASE_BEFORE_THAT,
-    VERB_ONLY_FORMS as VERB_ONLY,
+    TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
 };
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
@@ -329,6 +329,28 @@ pub(super) fn after_cue(
     }
     if cue.tells && !cue.according {
         if let Some((a, b)) = np_after(cx.text, cx.toks, i, e) {
+            let sp = cx.span(a, b);
+            if is_media(cx, a, b) {
+                medium = Some(sp);
+            } else {
+                addressee = Some(sp);
+            }
+            i = b;
+        }
+    }
+    // "said to the envoy", "wrote to the board": the one spoken to after `to` (not "said
+    // to be", "told to leave": a verb after `to` starts no noun phrase)
+    if !cue.tells
+        && !cue.complements
+        && !cue.according
+        && i + 1 < e
+        && is(cx.text, &cx.toks[i], &["to"])
+        && cue.end == cue.start + 1
+        && word_info(&cx.toks[cue.start].text(cx.text).to_ascii_lowercase())
+            .lemma
+            .is_some_and(|lemma| TO_ADDRESSEE_VERBS.contains(&lemma))
+    {
+        if let Some((a, b)) = np_after(cx.text, cx.toks, i + 1, e) {
             let sp = cx.span(a, b);
             if is_media(cx, a, b) {
                 medium = Some(sp);
