@@ -117,6 +117,15 @@ pub(crate) const BETWEEN_BE_AND_PARTICIPLE: &[&str] =
 /// Finite forms of verbs of the manner of speaking that report words only right beside
 /// a quotation (`“Not now,” she snapped.`) (`frame_verbs.txt`).
 pub(crate) const FRAME_VERBS: &[&str] = word_list!(include_str!("frame_verbs.txt"));
+/// Adverbs that may stand in a quotation's frame, between its speaker and verb (`it now
+/// reads`) or after the verb (`he answered flatly`) (`frame_adverbs.txt`).
+pub(crate) const FRAME_ADVERBS: &[&str] = word_list!(include_str!("frame_adverbs.txt"));
+/// The future's auxiliaries between a frame's speaker and its verb (`“…,” the mayor will
+/// announce.`) (`future_auxiliaries.txt`).
+pub(crate) const FUTURE_AUXILIARIES: &[&str] = word_list!(include_str!("future_auxiliaries.txt"));
+/// Conjunctions after a frame's verb that open a coordinated verb or clause (`barked and
+/// walked off`) (`frame_conjunctions.txt`).
+pub(crate) const FRAME_CONJUNCTIONS: &[&str] = word_list!(include_str!("frame_conjunctions.txt"));
 /// The forms of `be` that make a passive before a participle (`be_forms.txt`).
 pub(crate) const BE_FORMS: &[&str] = word_list!(include_str!("be_forms.txt"));
 /// Words that open a passive cue's content right after its `by` agent (`was asked by
@@ -188,7 +197,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 30] = [
+    const LISTS: [(&[&str], &str); 33] = [
         (TIME_NOUNS, include_str!("time_nouns.txt")),
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (TO_ADDRESSEE_VERBS, include_str!("to_addressee_verbs.txt")),
@@ -211,6 +220,9 @@ mod tests {
         ),
         (BE_FORMS, include_str!("be_forms.txt")),
         (FRAME_VERBS, include_str!("frame_verbs.txt")),
+        (FRAME_ADVERBS, include_str!("frame_adverbs.txt")),
+        (FUTURE_AUXILIARIES, include_str!("future_auxiliaries.txt")),
+        (FRAME_CONJUNCTIONS, include_str!("frame_conjunctions.txt")),
         (CLAUSE_AFTER_AGENT, include_str!("clause_after_agent.txt")),
         (
             APPEARANCE_IN_PERSON,

@@ -8,9 +8,11 @@
 //!    [`Rule::QuoteCueSpeaker`], [`Rule::SpeakerCueQuote`], [`Rule::SplitQuote`],
 //!    [`Rule::QuoteDashSpeaker`]), looking past its end when it runs over sentences or
 //!    its attribution was cut off into a sentence of its own;
-//! 2. else a speaker and a verb of speaking framing it, when no earlier free cue may
+//! 2. else the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]):
+//!    an explicit cue naming who speaks, so it goes before the frame of step 3
+//!    (`The mayor said:` ⏎ `“We rebuild,” she sighed.` is the mayor's);
+//! 3. else a speaker and a verb of speaking framing it, when no earlier free cue may
 //!    report it in its clause (`quotes::verb_frame`: [`Rule::VerbFrame`]);
-//! 3. else the lead-in `X said:` that ended the sentence before ([`Rule::ColonLeadIn`]);
 //! 4. else it continues the previous direct attribution of its paragraph (`“A,” she
 //!    said. “B.”` is one attribution);
 //! 5. else the speaker before it, when its paragraph or sentence is only the quotation
@@ -83,8 +85,21 @@ pub(super) fn speech_quotations(
         }
         let (te_q, c1_q) = (ranges[sj].get().1, cue_ranges[sj].get().1);
         let link = link_quote(cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q]);
+        // the lead-in "X said:" before it (step 2), before any frame: its cue names
+        // the speaker
+        let link = link.or_else(|| {
+            lead_in
+                .as_ref()
+                .filter(|(p, _)| *p + 1 >= s.paragraph)
+                .map(|(_, l)| Link {
+                    rule: Rule::ColonLeadIn,
+                    confidence: 0.8,
+                    content: None,
+                    ..*l
+                })
+        });
         // no cue governs it: a speaker and a verb of speaking framing it ("“Not now,” she
-        // snapped."), unless a free cue before it may report it in its clause (rule 7)
+        // snapped."), unless a free cue before it may report it in its clause (step 7)
         let link = link.or_else(|| {
             let qa = first_token_at(cx, quotes[qi].span.start, ts, te);
             let clause_cue = cues[c0..c1].iter().any(|c| !c.used && c.end <= qa);
@@ -93,18 +108,6 @@ pub(super) fn speech_quotations(
             }
             verb_frame(cx, &quotes[qi], ts, te_q, &mut cues[c0..c1_q])
         });
-        let link = match link {
-            Some(l) => Some(l),
-            None => lead_in
-                .as_ref()
-                .filter(|(p, _)| *p + 1 >= s.paragraph)
-                .map(|(_, l)| Link {
-                    rule: Rule::ColonLeadIn,
-                    confidence: 0.8,
-                    content: None,
-                    ..*l
-                }),
-        };
         let q = &quotes[qi];
         // a quotation continuing the previous direct attribution of its paragraph:
         // "“A,” she said. “B.”" is one attribution
@@ -304,6 +307,22 @@ mod tests {
                 Some("Lena Brandt"),
                 "“The dam will hold.”"
             )]
+        );
+    }
+
+    #[test]
+    fn a_lead_in_cue_goes_before_a_frame_after_the_quotation() {
+        // the explicit `said:` names the speaker (0.8); the frame's pronoun (0.7) only
+        // describes the delivery
+        let text = "The mayor said in a statement:\n“We will rebuild,” she sighed.";
+        let found = attributions(text);
+        assert_eq!(
+            found
+                .iter()
+                .find(|a| a.2 == "“We will rebuild,”")
+                .map(|a| (a.0, a.1)),
+            Some((Rule::ColonLeadIn, Some("The mayor"))),
+            "{found:?}"
         );
     }
 
