@@ -828,11 +828,18 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
                     || is(cx.text, before, IRREGULAR_PARTICIPLES))
                 && toks[j - 2].word()
                 && !toks[j - 2].has(class::FUNCTION | class::PRONOUN);
-            // a bare time noun ("USA Today said") is one only after a participle
+            // a bare time noun ("USA Today said") is one only after a participle, or a
+            // weekday after a lowercase word ("officials Tuesday said")
+            let weekday = j == k - 1
+                && toks[j].cap()
+                && toks[j].has(class::TIME)
+                && toks[j].has(class::TIME_FOLLOWER)
+                && before.word()
+                && !before.cap();
             if participle {
                 return j - 1;
             }
-            if opened {
+            if opened || weekday {
                 return j;
             }
         }

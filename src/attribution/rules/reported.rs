@@ -276,8 +276,15 @@ mod tests {
                 .all(|(_, speaker, _)| speaker.is_none_or(|s| s.ends_with("Week"))),
             "{found:?}"
         );
-        // a bare weekday without an opener or a participle before it is no time phrase
-        // either; one after an opener still is
+        // a weekday after a lowercase word, or after an opener, is still a time phrase
+        assert_eq!(
+            attributions("Two officials Friday said the van was stolen."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Two officials"),
+                "the van was stolen"
+            )]
+        );
         assert_eq!(
             attributions("Ana Ruiz on Friday said the van was stolen."),
             [(
