@@ -172,6 +172,10 @@ pub(crate) const COORDINATION_ADVERBS: &[&str] =
     word_list!(include_str!("coordination_adverbs.txt"));
 /// Nouns that end a time phrase between a subject and its verb (`time_nouns.txt`).
 pub(crate) const TIME_NOUNS: &[&str] = word_list!(include_str!("time_nouns.txt"));
+/// Conjunctions before the last item of a list (`list_conjunctions.txt`).
+pub(crate) const LIST_CONJUNCTIONS: &[&str] = word_list!(include_str!("list_conjunctions.txt"));
+/// Words that open a time phrase before a time noun (`time_openers.txt`).
+pub(crate) const TIME_OPENERS: &[&str] = word_list!(include_str!("time_openers.txt"));
 /// Openers of a short time, place or medium phrase after a cue (`cue_tail_openers.txt`).
 pub(crate) const CUE_TAIL_OPENERS: &[&str] = word_list!(include_str!("cue_tail_openers.txt"));
 /// Openers of a short phrase between a cue and its `that` (`phrase_before_that.txt`).
@@ -197,8 +201,10 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 33] = [
+    const LISTS: [(&[&str], &str); 35] = [
+        (LIST_CONJUNCTIONS, include_str!("list_conjunctions.txt")),
         (TIME_NOUNS, include_str!("time_nouns.txt")),
+        (TIME_OPENERS, include_str!("time_openers.txt")),
         (MENTION_DETERMINERS, include_str!("mention_determiners.txt")),
         (TO_ADDRESSEE_VERBS, include_str!("to_addressee_verbs.txt")),
         (

@@ -9,8 +9,9 @@ use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subjec
 use crate::attribution::{Attribution, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, COORDINATION_ADVERBS, CUE_TAIL_OPENERS,
-    IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS,
-    OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, TIME_NOUNS,
+    IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS,
+    OBJECT_VERBS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS,
+    RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -710,21 +711,34 @@ fn clause_of_cue(
 
 /// The end of a relative clause set off by commas whose content starts at `first`, before
 /// `stop`: the comma followed by a lowercase word that opens no phrase of the clause (no
-/// function word, pronoun or determiner: the main clause's verb, ", plans to …").
+/// function word, pronoun or determiner: the main clause's verb, ", plans to …"). A comma
+/// after a single word, or before a word that a comma or a conjunction follows, is inside
+/// a list or around an aside of the clause ("costs, delays and fares had risen",
+/// "said that, frankly, …").
 fn relative_clause_end(cx: &RuleContext<'_>, first: usize, stop: usize) -> usize {
     let toks = cx.toks;
-    (first + 1..stop.saturating_sub(1))
-        .find(|&i| {
-            let next = &toks[i + 1];
-            cx.punct(i, ",")
-                && !toks[i].in_quote()
-                && next.word()
-                && !next.in_quote()
-                && !next.cap()
-                && (!next.has(class::FUNCTION | class::PRONOUN | class::DET | class::TIME)
-                    || is(cx.text, next, AUXILIARIES))
-        })
-        .unwrap_or(stop)
+    let mut segment_start = first;
+    for i in first + 1..stop.saturating_sub(1) {
+        if !cx.punct(i, ",") || toks[i].in_quote() {
+            continue;
+        }
+        let next = &toks[i + 1];
+        let one_word = (segment_start..i).filter(|&w| toks[w].word()).count() <= 1;
+        let listed =
+            i + 2 < stop && (cx.punct(i + 2, ",") || is(cx.text, &toks[i + 2], LIST_CONJUNCTIONS));
+        segment_start = i + 1;
+        if next.word()
+            && !next.in_quote()
+            && !next.cap()
+            && (!next.has(class::FUNCTION | class::PRONOUN | class::DET | class::TIME)
+                || is(cx.text, next, AUXILIARIES))
+            && !one_word
+            && !listed
+        {
+            return i;
+        }
+    }
+    stop
 }
 
 /// Noun phrase `r` is a thing someone has ("the mayor's plan", "Ana Ruiz's show"): a
@@ -745,16 +759,22 @@ fn possessed_thing(cx: &RuleContext<'_>, r: (usize, usize)) -> bool {
 }
 
 /// Noun phrase `r` at the start of a clause without the verb it may have run into
-/// ("The mayor toured the dock": `toured` before its object's determiner, or a past
-/// form ending the phrase), as the noun-phrase finder does not know verbs.
+/// ("The mayor toured the dock": `toured` before its object's determiner or pronoun, or
+/// a reporting-verb form ending the phrase), as the noun-phrase finder does not know
+/// verbs. A word in -ed alone makes no verb ("The accused", "the unemployed"), and the
+/// phrase never shrinks to its determiners.
 fn without_verb(cx: &RuleContext<'_>, r: (usize, usize)) -> (usize, usize) {
     let (a, mut b) = r;
-    let last = &cx.toks[b - 1];
+    let toks = cx.toks;
+    let last = &toks[b - 1];
+    let object_after =
+        b < toks.len() && (toks[b].has(class::DET) || is(cx.text, &toks[b], OBJECT_PRONOUNS));
     let verb_like = !last.cap()
         && !last.has(class::ROLE | class::ORG)
-        && (b < cx.toks.len() && cx.toks[b].has(class::DET)
-            || ends_with_ci(cx.text_of(b - 1), "ed"));
-    if b > a + 1 && verb_like {
+        && (object_after || last.reporting() || last.has(class::CLAUSE_VERB));
+    let head_left =
+        (a..b - 1).any(|i| toks[i].word() && !toks[i].has(class::DET | class::FUNCTION));
+    if b > a + 1 && verb_like && head_left {
         b -= 1;
     }
     (a, b)
@@ -779,26 +799,49 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
     // "The governor on Tuesday said", "A report released Monday said": a time phrase
     // (and the participle it dates) between the subject and its verb
     if k > ts + 1 && is(cx.text, &cx.toks[k - 1], TIME_NOUNS) {
+        let toks = cx.toks;
         let mut j = k - 1;
-        while j > ts && k - j < 4 && cx.toks[j - 1].has(class::TIME) && !cx.toks[j - 1].in_quote() {
+        while j > ts
+            && k - j < 4
+            && (toks[j - 1].has(class::TIME) || is(cx.text, &toks[j - 1], TIME_OPENERS))
+            && !toks[j - 1].in_quote()
+        {
             j -= 1;
         }
-        let subject_end = j > ts && {
-            let before = &cx.toks[j - 1];
+        // "on Tuesday", "last week": the noun has an opener before it
+        let opened = (j..k - 1).any(|i| is(cx.text, &toks[i], TIME_OPENERS));
+        // "Detective Dana Friday said": a capitalised word right after a capitalised one
+        // that does not open the sentence goes on a name
+        let in_name = j > ts + 1 && toks[j].cap() && toks[j - 1].word() && toks[j - 1].cap();
+        let subject_end = j > ts && !in_name && {
+            let before = &toks[j - 1];
             !before.in_quote()
                 && (before.word() && !before.has(class::FUNCTION)
-                    || is(cx.text, before, &["who"])
+                    || is(cx.text, before, RELATIVE_PRONOUNS)
                     || cx.punct(j - 1, ","))
         };
         if subject_end {
-            let before = &cx.toks[j - 1];
+            let before = &toks[j - 1];
             let participle = j > ts + 1
                 && !before.cap()
                 && (ends_with_ci(cx.text_of(j - 1), "ed")
                     || is(cx.text, before, IRREGULAR_PARTICIPLES))
-                && cx.toks[j - 2].word()
-                && !cx.toks[j - 2].has(class::FUNCTION | class::PRONOUN);
-            return if participle { j - 1 } else { j };
+                && toks[j - 2].word()
+                && !toks[j - 2].has(class::FUNCTION | class::PRONOUN);
+            // a bare time noun ("USA Today said") is one only after a participle, or a
+            // weekday after a lowercase word ("officials Tuesday said")
+            let weekday = j == k - 1
+                && toks[j].cap()
+                && toks[j].has(class::TIME)
+                && toks[j].has(class::TIME_FOLLOWER)
+                && before.word()
+                && !before.cap();
+            if participle {
+                return j - 1;
+            }
+            if opened || weekday {
+                return j;
+            }
         }
     }
     k
