@@ -135,6 +135,18 @@ struct Gate {
 }
 
 impl Gate {
+    /// A gate that lets in at most `window` articles at once, nothing in flight.
+    fn new(window: usize) -> Gate {
+        Gate {
+            state: Mutex::new(InFlight::default()),
+            spare: Mutex::new(SparePool::new(window)),
+            halted: AtomicBool::new(false),
+            changed: Condvar::new(),
+            window,
+            timed_out_waits: AtomicUsize::new(0),
+        }
+    }
+
     /// Wait until an article of `bytes` may be read; false when the run stops.
     fn enter(&self, bytes: u64) -> bool {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -250,14 +262,7 @@ where
     let threads = options.threads.max(1);
     // articles in flight at most: read, queued, being analysed or waiting to be written
     let window = 4 * threads;
-    let gate = Arc::new(Gate {
-        state: Mutex::new(InFlight::default()),
-        spare: Mutex::new(SparePool::new(window)),
-        halted: AtomicBool::new(false),
-        changed: Condvar::new(),
-        window,
-        timed_out_waits: AtomicUsize::new(0),
-    });
+    let gate = Arc::new(Gate::new(window));
     let bar = progress_bar(options);
     let start = Instant::now();
     let mut summary = Summary::default();
@@ -441,14 +446,7 @@ mod tests {
     use super::*;
 
     fn gate(window: usize) -> Gate {
-        Gate {
-            state: Mutex::new(InFlight::default()),
-            spare: Mutex::new(SparePool::new(window)),
-            halted: AtomicBool::new(false),
-            changed: Condvar::new(),
-            window,
-            timed_out_waits: AtomicUsize::new(0),
-        }
+        Gate::new(window)
     }
 
     /// The reader, woken only at half a window (or when nothing is in flight), still

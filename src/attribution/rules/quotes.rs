@@ -10,6 +10,7 @@ use crate::attribution::Rule;
 use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
+use crate::attribution::token::Tok;
 use crate::lexicon::lists::{FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES};
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -155,6 +156,17 @@ pub(super) fn trailing_attribution(
     })
 }
 
+/// The tokens [first, last + 1) of quotation `q` within its sentence's tokens [`ts`,
+/// `te`), if it has any. Its tokens lie inside its span, so only that stretch is
+/// searched (searching the whole sentence per quotation was quadratic).
+fn quote_tokens(toks: &[Tok], q: &Quote<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
+    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
+    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
+    let first = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
+    let end = (first..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
+    Some((first, end))
+}
+
 /// Link a quotation to a cue in its sentence (tokens [ts, te)).
 pub(super) fn link_quote(
     cx: &RuleContext<'_>,
@@ -165,12 +177,7 @@ pub(super) fn link_quote(
 ) -> Option<Link> {
     let toks = cx.toks;
     let text = cx.text;
-    // token index range of the quotation within the sentence; its tokens lie inside its
-    // span, so only those are searched (searching the whole sentence was quadratic)
-    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
-    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
-    let qa = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
-    let qb = (qa..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
+    let (qa, qb) = quote_tokens(toks, q, ts, te)?;
     // cues are in text order and do not overlap: search only the ones near the quotation
     let after = |k: usize| cues.partition_point(|c| c.start < k);
     // 1. split quotation: a cue between the pieces
@@ -519,10 +526,7 @@ pub(super) fn verb_frame(
     cues: &mut [Cue],
 ) -> Option<Link> {
     let (text, toks) = (cx.text, cx.toks);
-    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
-    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
-    let qa = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
-    let qb = (qa..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
+    let (qa, qb) = quote_tokens(toks, q, ts, te)?;
     // a cue taken by another quotation or clause is not free to frame this one
     let taken = |v: usize| cues.iter().any(|c| c.used && c.start <= v && v < c.end);
     let inside = q
