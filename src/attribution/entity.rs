@@ -801,6 +801,19 @@ fn gender_of_title(text: &str, span: Span) -> Gender {
     Gender::Unknown
 }
 
+/// Gender from a role noun that has one (`congresswoman`, `chairman`, `spokeswoman`):
+/// a compound ending `-woman` or `-man`.
+fn gender_of_role(head: &str) -> Gender {
+    let head = head.to_ascii_lowercase();
+    match head.as_str() {
+        // (words ending so that name no man)
+        "human" | "german" | "roman" | "shaman" | "ombudsman" => Gender::Unknown,
+        h if h.ends_with("woman") || h.ends_with("women") => Gender::Female,
+        h if h.ends_with("man") || h.ends_with("men") => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
 /// Gender from the forename of a name of two or more words (`Mary Jones`): female when
 /// at least nine in ten of the US babies given it were girls, male when at most one in
 /// ten; and whether the first word is a known forename at all.
@@ -2195,15 +2208,37 @@ pub(crate) fn cluster<'t>(
                                 .then(|| {
                                     // the candidates, best first (of equals the one
                                     // mentioned longest ago: the article's principal)
+                                    // (an unnamed description is given a named person
+                                    // only on real evidence: the person spoke, shares a
+                                    // role word with it, or has its gender; never one of
+                                    // the other gender: "The Ohio congresswoman" is no
+                                    // "Tom Birk")
+                                    let description_gender = gender_of_role(head);
                                     let mut candidates: Vec<((bool, usize, usize), usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
                                         .enumerate()
                                         .filter(|&(_, e)| {
                                             let ent = &ents[e];
+                                            let gender_matches = description_gender.known()
+                                                && ent.gender == description_gender;
+                                            let gender_clashes = description_gender.known()
+                                                && ent.gender.known()
+                                                && ent.gender != description_gender;
+                                            let shares_role = || {
+                                                content().any(|w| {
+                                                    lexicon::word_info(w).class
+                                                        & lexicon::class::ROLE
+                                                        != 0
+                                                        && ent.words.contains(w)
+                                                })
+                                            };
                                             ent.kind == EntityKind::Person
                                                 && ent.person_evidence
-                                                && (ent.speaks || ent.named > 0)
+                                                && !gender_clashes
+                                                && (ent.speaks
+                                                    || ent.named > 0
+                                                        && (gender_matches || shares_role()))
                                         })
                                         .map(|(at, e)| {
                                             let ent = &ents[e];
@@ -2508,6 +2543,14 @@ mod tests {
         assert_eq!(apposed_role(text, 8), Some("an analyst"));
         let text = "Tom Birk, a man who lives in the old mill town, said";
         assert_eq!(apposed_role(text, 8), None);
+    }
+
+    #[test]
+    fn role_genders() {
+        assert_eq!(gender_of_role("congresswoman"), Gender::Female);
+        assert_eq!(gender_of_role("Chairman"), Gender::Male);
+        assert_eq!(gender_of_role("nominee"), Gender::Unknown);
+        assert_eq!(gender_of_role("ombudsman"), Gender::Unknown);
     }
 
     #[test]
