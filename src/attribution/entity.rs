@@ -1208,15 +1208,25 @@ fn known_by_another_role<'c>(
     head: &str,
     content: impl Iterator<Item = &'c str> + Clone,
 ) -> bool {
-    words.iter().any(|w| {
-        let w: &str = w;
+    let another = |w: &str| {
         w != head
             && !is_plural_head(w)
-            && lexicon::word_info(w).class & lexicon::class::ROLE != 0
             && !content.clone().any(|c| {
                 c == w || c.strip_suffix("ic") == Some(w) || w.strip_suffix("ic") == Some(c)
             })
-    })
+    };
+    // (a person's word set grows with each apposition: past the size of the role list,
+    // the list's words are looked up in it instead, so the test stays bounded by the
+    // list however long the article; the role class is exactly the list's words)
+    if words.len() > lexicon::ROLE_NOUNS.len() {
+        lexicon::ROLE_NOUNS
+            .iter()
+            .any(|&role| words.contains(role) && another(role))
+    } else {
+        words
+            .iter()
+            .any(|w| lexicon::word_info(w).class & lexicon::class::ROLE != 0 && another(w))
+    }
 }
 
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
@@ -2588,6 +2598,24 @@ mod tests {
         ));
         assert!(!known_by_another_role(
             &set(&["supporters", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // a word set larger than the role list gives the same answers
+        let many: Vec<String> = (0..400).map(|i| format!("word{i}")).collect();
+        let big = |extra: &[&str]| -> FnvSet<Box<str>> {
+            many.iter()
+                .map(|w| Box::from(w.as_str()))
+                .chain(extra.iter().map(|w| Box::from(*w)))
+                .collect()
+        };
+        assert!(known_by_another_role(
+            &big(&["justice", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &big(&["democrat", "nominee", "ann", "lee"]),
             "nominee",
             content.iter().copied()
         ));
