@@ -2125,12 +2125,11 @@ pub(crate) fn cluster<'t>(
                         })
                     };
                     // (a body's short name needs no article: "Security Council" after
-                    // "the Harbor Nations Security Council")
-                    // (one seen before is that entity already: looked up in the map,
-                    // not searched for again; the search keeps to the bodies in view)
-                    let short_name = kind == MentionKind::Organisation
-                        && capitalised
-                        && (definite || !by_key[kind_slot(ekind)].contains_key(key));
+                    // "the Harbor Nations Security Council"; the search keeps to the
+                    // bodies in view, so a nearer body of that short name wins over the
+                    // one it was mapped to: "the Pacific Rim Security Council …
+                    // Security Council"; out of view, the map answers)
+                    let short_name = kind == MentionKind::Organisation && capitalised;
                     let look_back = if definite {
                         LOOK_BACK
                     } else {
@@ -2356,8 +2355,9 @@ pub(crate) fn cluster<'t>(
                     let same = by_key[kind_slot(ekind)].get(key).copied();
                     match resolved.or(same) {
                         Some(e) => {
-                            // (a short name found once is found by its key after)
-                            if short_name && !definite && same.is_none() {
+                            // (a short name found once is found by its key after,
+                            // as the body it was last found for)
+                            if short_name && !definite && same != Some(e) {
                                 by_key[kind_slot(ekind)].insert(key.to_string(), e);
                             }
                             if kind == MentionKind::Organisation && capitalised {
