@@ -25,8 +25,9 @@ import sys
 # (unnamed 4.35 %); set after merging it with the speakers and content branches and
 # refitting the weights to just under the merge's 83.11 / 90.63 / 78.87 / 60.70 / 60.62
 # (unnamed 4.89 %); raised on the next entities branch to just under its measured
-# 83.51 / 90.63 / 79.58 / 62.19 / 60.92 (unnamed 4.89 %), recall on the content branch
-# to just under its 61.38
+# 83.51 / 90.63 / 79.58 / 62.19 / 60.92 (unnamed 4.89 %); set after merging this
+# session's branches (content, speakers, entities and their review mends) and refitting
+# the weights to just under the merge's MERGED_FIGURES
 ALL, NAME, PRONOUN, DESCRIPTION, RECALL = 0.834, 0.905, 0.795, 0.621, 0.613
 UNNAMED = 0.050
 

@@ -801,6 +801,19 @@ fn gender_of_title(text: &str, span: Span) -> Gender {
     Gender::Unknown
 }
 
+/// Gender from a role noun that has one (`congresswoman`, `chairman`, `spokeswoman`):
+/// a compound ending `-woman` or `-man`.
+fn gender_of_role(head: &str) -> Gender {
+    let head = head.to_ascii_lowercase();
+    match head.as_str() {
+        // (words ending so that name no man)
+        "human" | "german" | "roman" | "shaman" | "ombudsman" => Gender::Unknown,
+        h if h.ends_with("woman") || h.ends_with("women") => Gender::Female,
+        h if h.ends_with("man") || h.ends_with("men") => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
 /// Gender from the forename of a name of two or more words (`Mary Jones`): female when
 /// at least nine in ten of the US babies given it were girls, male when at most one in
 /// ten; and whether the first word is a known forename at all.
@@ -1195,15 +1208,25 @@ fn known_by_another_role<'c>(
     head: &str,
     content: impl Iterator<Item = &'c str> + Clone,
 ) -> bool {
-    words.iter().any(|w| {
-        let w: &str = w;
+    let another = |w: &str| {
         w != head
             && !is_plural_head(w)
-            && lexicon::word_info(w).class & lexicon::class::ROLE != 0
             && !content.clone().any(|c| {
                 c == w || c.strip_suffix("ic") == Some(w) || w.strip_suffix("ic") == Some(c)
             })
-    })
+    };
+    // (a person's word set grows with each apposition: past the size of the role list,
+    // the list's words are looked up in it instead, so the test stays bounded by the
+    // list however long the article; the role class is exactly the list's words)
+    if words.len() > lexicon::ROLE_NOUNS.len() {
+        lexicon::ROLE_NOUNS
+            .iter()
+            .any(|&role| words.contains(role) && another(role))
+    } else {
+        words
+            .iter()
+            .any(|w| lexicon::word_info(w).class & lexicon::class::ROLE != 0 && another(w))
+    }
 }
 
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
@@ -2102,12 +2125,11 @@ pub(crate) fn cluster<'t>(
                         })
                     };
                     // (a body's short name needs no article: "Security Council" after
-                    // "the Harbor Nations Security Council")
-                    // (one seen before is that entity already: looked up in the map,
-                    // not searched for again; the search keeps to the bodies in view)
-                    let short_name = kind == MentionKind::Organisation
-                        && capitalised
-                        && (definite || !by_key[kind_slot(ekind)].contains_key(key));
+                    // "the Harbor Nations Security Council"; the search keeps to the
+                    // bodies in view, so a nearer body of that short name wins over the
+                    // one it was mapped to: "the Pacific Rim Security Council …
+                    // Security Council"; out of view, the map answers)
+                    let short_name = kind == MentionKind::Organisation && capitalised;
                     let look_back = if definite {
                         LOOK_BACK
                     } else {
@@ -2195,15 +2217,37 @@ pub(crate) fn cluster<'t>(
                                 .then(|| {
                                     // the candidates, best first (of equals the one
                                     // mentioned longest ago: the article's principal)
+                                    // (an unnamed description is given a named person
+                                    // only on real evidence: the person spoke, shares a
+                                    // role word with it, or has its gender; never one of
+                                    // the other gender: "The Ohio congresswoman" is no
+                                    // "Tom Birk")
+                                    let description_gender = gender_of_role(head);
                                     let mut candidates: Vec<((bool, usize, usize), usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
                                         .enumerate()
                                         .filter(|&(_, e)| {
                                             let ent = &ents[e];
+                                            let gender_matches = description_gender.known()
+                                                && ent.gender == description_gender;
+                                            let gender_clashes = description_gender.known()
+                                                && ent.gender.known()
+                                                && ent.gender != description_gender;
+                                            let shares_role = || {
+                                                content().any(|w| {
+                                                    lexicon::word_info(w).class
+                                                        & lexicon::class::ROLE
+                                                        != 0
+                                                        && ent.words.contains(w)
+                                                })
+                                            };
                                             ent.kind == EntityKind::Person
                                                 && ent.person_evidence
-                                                && (ent.speaks || ent.named > 0)
+                                                && !gender_clashes
+                                                && (ent.speaks
+                                                    || ent.named > 0
+                                                        && (gender_matches || shares_role()))
                                         })
                                         .map(|(at, e)| {
                                             let ent = &ents[e];
@@ -2311,8 +2355,9 @@ pub(crate) fn cluster<'t>(
                     let same = by_key[kind_slot(ekind)].get(key).copied();
                     match resolved.or(same) {
                         Some(e) => {
-                            // (a short name found once is found by its key after)
-                            if short_name && !definite && same.is_none() {
+                            // (a short name found once is found by its key after,
+                            // as the body it was last found for)
+                            if short_name && !definite && same != Some(e) {
                                 by_key[kind_slot(ekind)].insert(key.to_string(), e);
                             }
                             if kind == MentionKind::Organisation && capitalised {
@@ -2511,6 +2556,14 @@ mod tests {
     }
 
     #[test]
+    fn role_genders() {
+        assert_eq!(gender_of_role("congresswoman"), Gender::Female);
+        assert_eq!(gender_of_role("Chairman"), Gender::Male);
+        assert_eq!(gender_of_role("nominee"), Gender::Unknown);
+        assert_eq!(gender_of_role("ombudsman"), Gender::Unknown);
+    }
+
+    #[test]
     fn another_role() {
         let set = |ws: &[&str]| -> FnvSet<Box<str>> { ws.iter().map(|w| Box::from(*w)).collect() };
         let content = ["gop", "nominee"];
@@ -2545,6 +2598,24 @@ mod tests {
         ));
         assert!(!known_by_another_role(
             &set(&["supporters", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        // a word set larger than the role list gives the same answers
+        let many: Vec<String> = (0..400).map(|i| format!("word{i}")).collect();
+        let big = |extra: &[&str]| -> FnvSet<Box<str>> {
+            many.iter()
+                .map(|w| Box::from(w.as_str()))
+                .chain(extra.iter().map(|w| Box::from(*w)))
+                .collect()
+        };
+        assert!(known_by_another_role(
+            &big(&["justice", "ann", "lee"]),
+            "nominee",
+            content.iter().copied()
+        ));
+        assert!(!known_by_another_role(
+            &big(&["democrat", "nominee", "ann", "lee"]),
             "nominee",
             content.iter().copied()
         ));

@@ -426,6 +426,10 @@ impl Attribution {
     /// text names one (`told Reuters`, `in a statement`), else the platform a cue
     /// verb names (`tweeted`: `Twitter`, which the text need not spell out), else `None`.
     ///
+    /// `text` must be the text this attribution was analysed from (its spans are byte
+    /// offsets into it); given another text, the name is a slice of the wrong words, or
+    /// empty when the span falls outside it or off a character boundary.
+    ///
     /// ```
     /// let text = "Ana Ruiz tweeted that the deal was dead.";
     /// let doc = whosaid::analyze(text);

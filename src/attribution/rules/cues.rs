@@ -340,21 +340,23 @@ pub(super) fn after_cue(
     }
     // "said to the envoy", "wrote to the board": the one spoken to after `to` (not "said
     // to be", "told to leave": a verb after `to` starts no noun phrase)
-    if !cue.tells
+    let to_lemma = (!cue.tells
         && !cue.complements
         && !cue.according
         && i + 1 < e
         && is(cx.text, &cx.toks[i], &["to"])
-        && cue.end == cue.start + 1
-        && word_info(&cx.toks[cue.start].text(cx.text).to_ascii_lowercase())
-            .lemma
-            .is_some_and(|lemma| TO_ADDRESSEE_VERBS.contains(&lemma))
-    {
+        && cue.end == cue.start + 1)
+        .then(|| word_info(&cx.toks[cue.start].text(cx.text).to_ascii_lowercase()).lemma)
+        .flatten()
+        .filter(|lemma| TO_ADDRESSEE_VERBS.contains(lemma));
+    if let Some(lemma) = to_lemma {
         if let Some((a, b)) = np_after(cx.text, cx.toks, i + 1, e) {
             let sp = cx.span(a, b);
             if is_media(cx, a, b) {
                 medium = Some(sp);
-            } else {
+            } else if !matches!(lemma, "speak" | "talk") || person_like(cx, a, b) {
+                // ("spoke to the concerns of riders": what one speaks or talks to is
+                // a topic unless it names someone)
                 addressee = Some(sp);
             }
             i = b;
@@ -396,4 +398,21 @@ pub(super) fn after_cue(
         i += 1;
     }
     (i, addressee, medium)
+}
+
+/// Does the noun phrase `toks[a..b]` name someone (a name, a pronoun, a role noun, a
+/// body or a group: "spoke to reporters", "talked to him"), not a topic ("spoke to the
+/// concerns of riders")?
+fn person_like(cx: &RuleContext<'_>, a: usize, b: usize) -> bool {
+    let who = class::PRONOUN | class::ROLE | class::ORG | class::ANONYMOUS | class::MEDIA;
+    (a..b).any(|k| {
+        let tok = &cx.toks[k];
+        let lower = tok.text(cx.text).to_ascii_lowercase();
+        tok.cap()
+            || matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you")
+            || word_info(&lower).class & who != 0
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|singular| word_info(singular).class & who != 0)
+    })
 }
