@@ -8,8 +8,8 @@ use super::source;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
-    AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, PHRASE_BEFORE_THAT,
-    TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
+    AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
+    PHRASE_BEFORE_THAT, TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
 };
 use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
 use crate::span::Span;
@@ -346,7 +346,7 @@ pub(super) fn after_cue(
         && i + 1 < e
         && is(cx.text, &cx.toks[i], &["to"])
         && cue.end == cue.start + 1)
-        .then(|| word_info(&cx.toks[cue.start].text(cx.text).to_ascii_lowercase()).lemma)
+        .then(|| cx.toks[cue.start].lemma(cx.text))
         .flatten()
         .filter(|lemma| TO_ADDRESSEE_VERBS.contains(lemma));
     if let Some(lemma) = to_lemma {
@@ -407,12 +407,14 @@ fn person_like(cx: &RuleContext<'_>, a: usize, b: usize) -> bool {
     let who = class::PRONOUN | class::ROLE | class::ORG | class::ANONYMOUS | class::MEDIA;
     (a..b).any(|k| {
         let tok = &cx.toks[k];
-        let lower = tok.text(cx.text).to_ascii_lowercase();
+        // the token's own class bits first; only a plural is looked up again, as its
+        // singular (the word lists hold `official`, not `officials`)
         tok.cap()
-            || matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you")
-            || word_info(&lower).class & who != 0
-            || lower
+            || tok.has(who)
+            || is(cx.text, tok, OBJECT_PRONOUNS)
+            || tok
+                .text(cx.text)
                 .strip_suffix('s')
-                .is_some_and(|singular| word_info(singular).class & who != 0)
+                .is_some_and(|singular| word_info(&singular.to_ascii_lowercase()).class & who != 0)
     })
 }
