@@ -29,12 +29,18 @@ fn thread_cpu_ns() -> Option<u64> {
 }
 
 fn read_texts(dir: &Path) -> std::io::Result<Vec<String>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+    let mut paths: Vec<(std::ffi::OsString, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| (e.file_name(), e.path())))
+        .filter(|(_, path)| path.extension().is_some_and(|ext| ext == "txt"))
         .collect();
-    paths.sort();
-    paths.iter().map(std::fs::read_to_string).collect()
+    // one folder: the file names give the paths' order, compared as bytes (comparing
+    // whole paths walks their components: ten million instructions for these 840 files
+    // under cachegrind, counted with the analysis)
+    paths.sort_unstable_by(|first, second| first.0.cmp(&second.0));
+    paths
+        .iter()
+        .map(|(_, path)| std::fs::read_to_string(path))
+        .collect()
 }
 
 fn main() {

@@ -118,25 +118,35 @@ impl KeyTable {
         (key.wrapping_mul(0xff51_afd7_ed55_8ccd) >> shift) as usize
     }
 
-    /// The table of `entries`; a key given twice keeps its last weight.
-    fn build(entries: &[(u64, f32)]) -> KeyTable {
+    /// The table of `entries`, each with the file line it came from; a key given twice
+    /// keeps its last weight. Keys are compared as hashes only, so two different names
+    /// that share a key would silently share a weight: a key given on two lines is
+    /// refused, with both lines (one name may give the same key twice, spelt as one
+    /// value and as a pair: that is the same feature). Found while filling the table,
+    /// without sorting the keys.
+    fn build(entries: &[(u64, f32)], lines: &[usize]) -> Result<KeyTable, (usize, usize)> {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let (mut keys, mut weights) = (vec![0u64; size], vec![0f32; size]);
-        for &(key, weight) in entries {
+        let mut key_lines = vec![0usize; size];
+        for (&(key, weight), &line) in entries.iter().zip(lines) {
             let key = key.max(1);
             let mut at = KeyTable::slot(key, shift);
             while keys[at] != 0 && keys[at] != key {
                 at = (at + 1) & (size - 1);
             }
+            if keys[at] == key && key_lines[at] != line {
+                return Err((key_lines[at], line));
+            }
             keys[at] = key;
             weights[at] = weight;
+            key_lines[at] = line;
         }
-        KeyTable {
+        Ok(KeyTable {
             keys: keys.into_boxed_slice(),
             weights: weights.into_boxed_slice(),
             shift,
-        }
+        })
     }
 
     #[inline(always)]
@@ -172,14 +182,15 @@ pub(crate) struct Weights {
 /// whole; else the template up to its first `=` (a template has no other) with the rest
 /// as one value and, split at each `|` of the rest, as a pair.
 fn keys_of(name: &str, mut push: impl FnMut(u64)) {
-    let Some(at) = name.find('=') else {
+    // `=` and `|` are ASCII: their byte offsets are char boundaries
+    let Some(at) = name.bytes().position(|b| b == b'=') else {
         push(FeatureKey::whole(name));
         return;
     };
     let template = fnv_extend(FNV_START, &name.as_bytes()[..=at]);
     let value = &name[at + 1..];
     push(FeatureKey::single(template, value));
-    for (bar, _) in value.match_indices('|') {
+    for (bar, _) in value.bytes().enumerate().filter(|&(_, b)| b == b'|') {
         push(FeatureKey::pair(template, &value[..bar], &value[bar + 1..]));
     }
 }
@@ -202,36 +213,34 @@ impl Weights {
                     n + 1
                 )
             };
-            let (name, weight) = line.split_once('\t').ok_or_else(bad)?;
+            // the tab and the colon are ASCII: their byte offsets are char boundaries
+            let tab = line.bytes().position(|b| b == b'\t').ok_or_else(bad)?;
+            let (name, weight) = (&line[..tab], &line[tab + 1..]);
             let weight: f32 = weight.trim().parse().map_err(|_| bad())?;
-            if name.is_empty() || !name.contains(':') || !weight.is_finite() {
+            let colon = name.bytes().position(|b| b == b':');
+            let (Some(colon), false) = (colon, name.is_empty() || !weight.is_finite()) else {
                 return Err(bad());
-            }
-            let decision = name.split(':').next().unwrap_or("");
-            if !decisions.iter().any(|d| d == decision) {
+            };
+            // the file lists one decision's features together: the last one first
+            let decision = &name[..colon];
+            if decisions.last().is_none_or(|d| d != decision)
+                && !decisions.iter().any(|d| d == decision)
+            {
                 decisions.push(decision.to_string());
             }
             keys_of(name, |key| entries.push((key, weight)));
             lines_of_entries.resize(entries.len(), n + 1);
         }
-        // Keys are compared as hashes only, so two different names that share a key
-        // would silently share a weight: refuse such a file. (One name may give the same
-        // key twice, spelt as one value and as a pair: that is the same feature.)
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_unstable_by_key(|&at| entries[at].0.max(1));
-        for pair in order.windows(2) {
-            let (first, second) = (pair[0], pair[1]);
-            let (line, other) = (lines_of_entries[first], lines_of_entries[second]);
-            if entries[first].0.max(1) == entries[second].0.max(1) && line != other {
-                return Err(format!(
+        let by_feature =
+            KeyTable::build(&entries, &lines_of_entries).map_err(|(line, other)| {
+                format!(
                     "lines {} and {}: two feature names share one key",
                     line.min(other),
                     line.max(other)
-                ));
-            }
-        }
+                )
+            })?;
         Ok(Weights {
-            by_feature: KeyTable::build(&entries),
+            by_feature,
             decisions,
         })
     }
