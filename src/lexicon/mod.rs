@@ -882,6 +882,10 @@ pub(crate) fn with_folded(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
     if b.len() > 32 || b.is_empty() {
         return false;
     }
+    // a word without ASCII capitals is its own folding: no copy, no UTF-8 check
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
     let mut buf = [0u8; 32];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();

@@ -95,7 +95,7 @@ impl FeatureKey {
     }
 
     /// The key of the whole name `name` (a bias, which has no value).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn whole(name: &str) -> u64 {
         FeatureKey::extend(FNV_START ^ FeatureKey::WHOLE, name.as_bytes())
     }
@@ -245,8 +245,9 @@ impl Weights {
         })
     }
 
-    /// The weight of the feature named `name`, a name without `=` (a bias).
-    #[inline]
+    /// The weight of the feature named `name`, a name without `=` (a bias). (Inlined
+    /// with [`FeatureKey::whole`]: a literal name's key is then computed at compile time.)
+    #[inline(always)]
     pub(crate) fn get(&self, name: &str) -> f32 {
         // a name with `=` is keyed by template and value, never whole: it would miss
         debug_assert!(!name.contains('='), "{name} is not a bias");

@@ -156,16 +156,20 @@ fn capped_words(content: &str) -> usize {
             let c = content[i..].chars().next().unwrap_or(' ');
             if matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af) {
                 ideographs += 1;
+                if ideographs / 2 >= WORDS_TOLD_APART {
+                    return WORDS_TOLD_APART;
+                }
             }
             (c.is_whitespace(), c.len_utf8())
         };
         if !space && !in_word {
             words += 1;
+            // the count grows only here and at an ideograph: the cap is tested then
+            if words >= WORDS_TOLD_APART {
+                return WORDS_TOLD_APART;
+            }
         }
         in_word = !space;
-        if words.max(ideographs / 2) >= WORDS_TOLD_APART {
-            return WORDS_TOLD_APART;
-        }
         i += len;
     }
     words.max(ideographs / 2)

@@ -920,11 +920,20 @@ fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
         return false;
     };
     let word = cx.text_of(at);
-    PREPOSITIONAL_CUES.iter().any(|pair| {
-        pair.split_once(' ')
-            .is_some_and(|(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
-    })
+    PREPOSITIONAL_PAIRS
+        .iter()
+        .any(|&(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
 }
+
+/// [`PREPOSITIONAL_CUES`] split once at their first space into verb and preposition (an
+/// entry without a space matches nothing), not at every question.
+static PREPOSITIONAL_PAIRS: once_cell::sync::Lazy<Vec<(&str, &str)>> =
+    once_cell::sync::Lazy::new(|| {
+        PREPOSITIONAL_CUES
+            .iter()
+            .filter_map(|pair| pair.split_once(' '))
+            .collect()
+    });
 
 /// "forecasters say", "at least a third of the riders say", "42% say": a subject
 /// the noun-phrase finder does not head (a plural noun of no listed role, a quantity),

@@ -145,15 +145,23 @@ pub(super) fn token_class(cx: &RuleContext<'_>, k: usize) -> &'static str {
     let t = &cx.toks[k];
     let w = cx.text_of(k);
     if !t.word() {
+        // an ASCII mark by its byte, one `match`; the others by their text
+        if let &[mark] = w.as_bytes() {
+            return match mark {
+                b',' => "comma",
+                b':' => "colon",
+                b'.' => "period",
+                b';' => "semicolon",
+                b'?' | b'!' => "excl",
+                b'"' | b'\'' => "quote",
+                b'(' | b')' | b'[' | b']' => "paren",
+                b'-' => "dash",
+                _ => "punct",
+            };
+        }
         return match w {
-            "," => "comma",
-            ":" => "colon",
-            "." => "period",
-            ";" => "semicolon",
-            "?" | "!" => "excl",
-            "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»" | "„" => "quote",
-            "(" | ")" | "[" | "]" => "paren",
-            "—" | "–" | "-" => "dash",
+            "“" | "”" | "‘" | "’" | "«" | "»" | "„" => "quote",
+            "—" | "–" => "dash",
             _ => "punct",
         };
     }
