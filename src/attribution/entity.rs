@@ -1082,9 +1082,30 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let maker = run_start.map(|a| {
         let run = &s[a..run_end];
         let run = possessive_stem(run).unwrap_or(run);
+        let run = first_of_joint_makers(run);
         Span::new(span.start + a, span.start + a + run.len())
     });
     Some((head, maker))
+}
+
+/// The first maker of a document two bodies made: two names of several words joined by a
+/// slash or a hyphen (`Harbor Times/Coast Radio News`, `Harbor Times-Coast Radio News`)
+/// are two makers, and the entity is the first; a join of one-word names
+/// (`Quarry/Tessel`, `Lee-Ann`) reads as one name and stays whole.
+fn first_of_joint_makers(run: &str) -> &str {
+    let several_words = |s: &str| s.split(is_space).filter(|w| !w.is_empty()).count() > 1;
+    for (at, c) in run.char_indices() {
+        if c == '/' || c == '-' {
+            let (before, after) = (&run[..at], &run[at + 1..]);
+            if after.starts_with(char::is_uppercase)
+                && several_words(before)
+                && several_words(after)
+            {
+                return before;
+            }
+        }
+    }
+    run
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
@@ -1283,12 +1304,54 @@ fn opens_sentence(text: &str, mention: Span) -> bool {
     if before.is_empty() || before.ends_with(['\n', '?', '!']) {
         return true;
     }
+    // ("After the vote, Ann Lee said": the subject after an opening phrase)
+    if let Some(phrase) = before.strip_suffix(',') {
+        return opening_phrase(phrase);
+    }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
     };
     let last = stem.rsplit([' ', '\n']).next().unwrap_or("");
     // ("Mr.", "Sen.", "U.S.": short capitalised words and initials end no sentence)
     !(last.len() <= 4 && last.chars().next().is_some_and(char::is_uppercase) || last.contains('.'))
+}
+
+/// Does `before` (the text before a mention and its comma) end in a sentence's opening
+/// phrase (`After the vote`, `In a letter last week`, `Meanwhile`): a few words from a
+/// sentence start, no comma or quotation among them, the first one that opens no name (a
+/// preposition, an adverb, a conjunction, a determiner)? The subject follows such a
+/// phrase; a list (`Ann Lee, Tom Birk`) or a clause before a comma is no opening phrase.
+fn opening_phrase(before: &str) -> bool {
+    // (an opening phrase is short: the search back for the sentence start stays short)
+    const MAX_PHRASE_BYTES: usize = 120;
+    const MAX_PHRASE_WORDS: usize = 10;
+    let from = before.len().saturating_sub(MAX_PHRASE_BYTES);
+    let Some(from) = (from..=before.len()).find(|&i| before.is_char_boundary(i)) else {
+        return false;
+    };
+    let window = &before[from..];
+    let sentence_end = window
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '\n' || c == ' ' && i > 0 && window[..i].ends_with(['.', '?', '!']))
+        .map(|(i, _)| i + 1);
+    let phrase = match sentence_end {
+        Some(at) => &window[at..],
+        None if from == 0 => window,
+        None => return false,
+    };
+    let phrase = phrase.trim_start_matches([' ', '"', '“', '‘', '\'', '\u{a0}']);
+    if phrase.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+        || words(phrase).count() > MAX_PHRASE_WORDS
+    {
+        return false;
+    }
+    words(phrase).next().is_some_and(|first| {
+        first.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::word_info(first).class
+                & (lexicon::class::NOT_NAME_START | lexicon::class::DET)
+                != 0
+    })
 }
 
 /// How far back [`sentence_window_start`] looks: two news sentences.
@@ -2223,7 +2286,23 @@ pub(crate) fn cluster<'t>(
                                     // the other gender: "The Ohio congresswoman" is no
                                     // "Tom Birk")
                                     let description_gender = gender_of_role(head);
-                                    let mut candidates: Vec<((bool, usize, usize), usize)> = recent
+                                    // ("Ann Lee spoke in Dover. The Ohio senator said …":
+                                    // a description opening its sentence continues the
+                                    // speaker who was the subject in this sentence or the
+                                    // one before, before the article's principal)
+                                    let view = opens_sentence(text, span)
+                                        .then(|| sentence_window_start(text, span.start, 0))
+                                        .flatten();
+                                    // (in view, speaks, how often named, how long ago)
+                                    type CandidateKey = (bool, bool, usize, usize);
+                                    let subject_in_view = |ent: &Ent| {
+                                        view.is_some_and(|from| {
+                                            ent.speaks
+                                                && ent.last_end > from
+                                                && opens_sentence(text, ent.last_span())
+                                        })
+                                    };
+                                    let mut candidates: Vec<(CandidateKey, usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
                                         .enumerate()
@@ -2252,7 +2331,7 @@ pub(crate) fn cluster<'t>(
                                         .map(|(at, e)| {
                                             let ent = &ents[e];
                                             let said = ent.mentions.len() + ent.named as usize;
-                                            ((ent.speaks, said, at), e)
+                                            ((subject_in_view(ent), ent.speaks, said, at), e)
                                         })
                                         .collect();
                                     candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
@@ -2540,6 +2619,19 @@ mod tests {
         assert_eq!(maker.unwrap().text(text), "Harbor Ledger");
         let text = "the polls";
         assert_eq!(document_of(text, Span::new(0, 9)), Some(("poll", None)));
+        // two bodies' poll: the first names its maker; a one-word join is one name
+        for (text, maker) in [
+            ("a new Harbor Times-Coast Radio News survey", "Harbor Times"),
+            (
+                "the latest Harbor Times/Coast Radio News poll",
+                "Harbor Times",
+            ),
+            ("the Quarry/Tessel poll", "Quarry/Tessel"),
+            ("a Dorn-Fielding Institute study", "Dorn-Fielding Institute"),
+        ] {
+            let (_, found) = document_of(text, Span::new(0, text.len())).unwrap();
+            assert_eq!(found.map(|m| m.text(text)), Some(maker), "{text}");
+        }
     }
 
     #[test]
@@ -2701,6 +2793,17 @@ mod tests {
         assert!(!opens_sentence(text, at("Lee")));
         assert!(!opens_sentence(text, at("Mr. Lee")));
         assert!(!opens_sentence(text, at("site")));
+        // after an opening phrase; not after a list's comma or a clause's
+        let text = "The pier shut. After the vote, Marta Kovacs left. Tom Birk, Ann Lee and \
+                    others stayed. Rain fell, Ivo Sand said. Meanwhile, Ivo Sand ran.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("Marta Kovacs")));
+        assert!(!opens_sentence(text, at("Ann Lee")));
+        assert!(!opens_sentence(text, at("Ivo Sand said")));
+        assert!(opens_sentence(text, at("Ivo Sand ran")));
         let text = "One. Two, three. Four\n\nFive. She";
         assert_eq!(
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],
