@@ -769,7 +769,13 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
         let (mut run_start, mut cursor) = (head.len(), head.len());
         for w in head.rsplit(' ').take(4) {
             let w_start = cursor - w.len();
-            if !organisation_word(w) {
+            // ("The Union for a Fair Wage" opening a sentence: its article is no part of
+            // the name)
+            if !organisation_word(w)
+                || MENTION_DETERMINERS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
+            {
                 break;
             }
             run_start = w_start;
@@ -785,6 +791,16 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
         }
     }
     Span::new(start, end)
+}
+
+/// Is the name at `span` the end of an organisation's name that starts before it (`Fair
+/// Wage` of `the Union for a Fair Wage`)? A name the join only continues (`Ann Lee` of
+/// `Ann Lee of the Harbor Board`) is not.
+fn ends_organisation_name(text: &str, span: Span) -> bool {
+    joined_in_text(text, span) && {
+        let whole = whole_organisation_name(text, proper_part(text, span));
+        whole.start < span.start && is_organisation_name(whole.text(text))
+    }
 }
 
 /// Gender from a title at the start of the mention or before its name.
@@ -1589,7 +1605,8 @@ pub(crate) fn cluster<'t>(
                 kind => kind,
             },
             None if is_organisation_name(span.text(text))
-                || organisation_head_follows(text, span.end) =>
+                || organisation_head_follows(text, span.end)
+                || ends_organisation_name(text, span) =>
             {
                 MentionKind::Organisation
             }
@@ -2749,6 +2766,17 @@ mod tests {
     }
 
     #[test]
+    fn names_that_end_an_organisation_name() {
+        let text = "The Harbor Union for a Fair Wage met Ann Lee of the Harbor Board.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(ends_organisation_name(text, at("Fair Wage")));
+        assert!(!ends_organisation_name(text, at("Ann Lee")));
+    }
+
+    #[test]
     fn organisation_names_made_whole() {
         let whole = |text: &str, part: &str| {
             let at = text.find(part).unwrap();
@@ -2765,6 +2793,9 @@ mod tests {
         assert_eq!(whole(text, "Harbor Authority"), "Harbor Authority");
         let text = "a friend of Ann Lee said";
         assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+        // an article opening the sentence is no part of it either
+        let text = "The Union for a Fair Wage said";
+        assert_eq!(whole(text, "Fair Wage"), "Union for a Fair Wage");
     }
 
     #[test]
