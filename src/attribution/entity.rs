@@ -1060,6 +1060,9 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
 /// a plural `s`, and the capitalised run before the head that names its maker.
 fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let s = span.text(text);
+    if let Some(found) = document_by_maker(text, span) {
+        return Some(found);
+    }
     let head_word = s.split_whitespace().last()?;
     let head = head_word.trim_end_matches(|c: char| !is_alnum(c));
     if head.chars().next().is_none_or(char::is_uppercase)
@@ -1102,6 +1105,36 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
         Span::new(span.start + a, span.start + a + run.len())
     });
     Some((head, maker))
+}
+
+/// A document mention that names its maker after `by` (`a web video by the Harbor
+/// Council`, `an analysis by Ann Lee, a lawyer`): its head word and the capitalised
+/// name after `by`. `None` when no document head stands before `by` or no capitalised
+/// name follows it (`a study by researchers`).
+fn document_by_maker(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
+    let s = span.text(text);
+    // (`by` inside the mention, or right after it: a mention may end at its head)
+    let (head_part, after, limit) = match s.find(" by ") {
+        Some(at) => (&s[..at], &s[at + 4..], span.end),
+        None => {
+            let after = text.get(span.end..)?.strip_prefix(" by ")?;
+            (s, after, text.len())
+        }
+    };
+    let head = head_part.rsplit(is_space).next()?;
+    if head.chars().next().is_none_or(char::is_uppercase)
+        || !entities::contains_folded(&DOCUMENT_HEADS, head)
+    {
+        return None;
+    }
+    let after = ["the ", "The "]
+        .iter()
+        .find_map(|d| after.strip_prefix(d))
+        .unwrap_or(after);
+    // (`after` is a slice of `text`: its offset, without a search)
+    let from = after.as_ptr() as usize - text.as_ptr() as usize;
+    let end = capitalised_run_from(text, from)?.min(limit);
+    Some((head, Some(Span::new(from, end))))
 }
 
 /// The first maker of a document two bodies made: two names of several words joined by a
@@ -1700,6 +1733,10 @@ pub(crate) fn cluster<'t>(
                 match (person, possessive) {
                     (true, false) => (span, kind, None),
                     (true, true) => (maker, MentionKind::Name, None),
+                    // ("an analysis by Ann Lee": a maker known by a forename is a person)
+                    (false, _) if gender_of_forename(maker.text(text)).1 => {
+                        (maker, MentionKind::Name, None)
+                    }
                     (false, _) => (maker, MentionKind::Organisation, None),
                 }
             }
@@ -2305,11 +2342,14 @@ pub(crate) fn cluster<'t>(
                                     let description_gender = gender_of_role(head);
                                     // ("Ann Lee spoke in Dover. The Ohio senator said …":
                                     // a description opening its sentence continues the
-                                    // speaker who was the subject in this sentence or the
-                                    // one before, before the article's principal)
+                                    // speaker who was the subject in one of the three
+                                    // sentences before, before the article's principal)
                                     let view = opens_sentence(text, span)
                                         .then(|| sentence_window_start(text, span.start, 0))
-                                        .flatten();
+                                        .flatten()
+                                        .map(|from| {
+                                            sentence_window_start(text, from, 0).unwrap_or(from)
+                                        });
                                     // (in view, speaks, how often named, how long ago)
                                     type CandidateKey = (bool, bool, usize, usize);
                                     let subject_in_view = |ent: &Ent| {
@@ -2636,6 +2676,22 @@ mod tests {
         assert_eq!(maker.unwrap().text(text), "Harbor Ledger");
         let text = "the polls";
         assert_eq!(document_of(text, Span::new(0, 9)), Some(("poll", None)));
+        // a maker named after `by`; none when no name follows it
+        let text = "a web video by the Harbor Council";
+        let (head, maker) = document_of(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(
+            (head, maker.unwrap().text(text)),
+            ("video", "Harbor Council")
+        );
+        let text = "an analysis by Ann Lee, a lawyer";
+        let (_, maker) = document_of(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(maker.unwrap().text(text), "Ann Lee");
+        let text = "a study by researchers";
+        assert_eq!(document_of(text, Span::new(0, text.len())), None);
+        let text = "according to an analysis by Ann Lee, a lawyer";
+        let at = text.find("an analysis").unwrap();
+        let (_, maker) = document_of(text, Span::new(at, at + 11)).unwrap();
+        assert_eq!(maker.unwrap().text(text), "Ann Lee");
         // two bodies' poll: the first names its maker; a one-word join is one name
         for (text, maker) in [
             ("a new Harbor Times-Coast Radio News survey", "Harbor Times"),
