@@ -1353,6 +1353,14 @@ fn opens_sentence(text: &str, mention: Span) -> bool {
     if before.is_empty() || before.ends_with(['\n', '?', '!']) {
         return true;
     }
+    // ("“We won,” Ann Lee said": the subject of the clause that reports a quotation)
+    let raw = text
+        .get(..mention.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\u{a0}']);
+    if [",”", ",\"", ",’"].iter().any(|end| raw.ends_with(end)) {
+        return true;
+    }
     // ("After the vote, Ann Lee said": the subject after an opening phrase)
     if let Some(phrase) = before.strip_suffix(',') {
         return opening_phrase(phrase);
@@ -2891,6 +2899,13 @@ mod tests {
         assert!(!opens_sentence(text, at("Ann Lee")));
         assert!(!opens_sentence(text, at("Ivo Sand said")));
         assert!(opens_sentence(text, at("Ivo Sand ran")));
+        // the speaker after a quotation is its clause's subject
+        let text = "“The pier is shut,” Marta Kovacs said.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("Marta Kovacs")));
         let text = "One. Two, three. Four\n\nFive. She";
         assert_eq!(
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],
