@@ -2358,8 +2358,9 @@ pub(crate) fn cluster<'t>(
                                         .map(|from| {
                                             sentence_window_start(text, from, 0).unwrap_or(from)
                                         });
-                                    // (in view, speaks, how often named, how long ago)
-                                    type CandidateKey = (bool, bool, usize, usize);
+                                    // (in view, the latest first; speaks; how often
+                                    // named; how long ago)
+                                    type CandidateKey = (usize, bool, usize, usize);
                                     let subject_in_view = |ent: &Ent| {
                                         view.is_some_and(|from| {
                                             ent.speaks
@@ -2396,7 +2397,12 @@ pub(crate) fn cluster<'t>(
                                         .map(|(at, e)| {
                                             let ent = &ents[e];
                                             let said = ent.mentions.len() + ent.named as usize;
-                                            ((subject_in_view(ent), ent.speaks, said, at), e)
+                                            let in_view = if subject_in_view(ent) {
+                                                PRONOUN_LOOK_BACK - at
+                                            } else {
+                                                0
+                                            };
+                                            ((in_view, ent.speaks, said, at), e)
                                         })
                                         .collect();
                                     candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));

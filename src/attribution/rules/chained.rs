@@ -36,7 +36,8 @@ pub(super) fn inner_speakers(text: &str, toks: &[Tok], cues: &[Cue], out: &mut [
         {
             continue;
         }
-        let inner = if a.kind == AttributionKind::Indirect {
+        // (a clause with no quotation: its speaker then lies in no quotation of its own)
+        let inner = if a.kind == AttributionKind::Indirect && a.quote.is_none() {
             inner_of_clause(text, toks, cues, a.content)
         } else if cue_span.start >= a.content.end {
             inner_after_quotation(text, toks, cues, a.content.end, cues[k].start)
