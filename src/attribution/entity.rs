@@ -769,7 +769,13 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
         let (mut run_start, mut cursor) = (head.len(), head.len());
         for w in head.rsplit(' ').take(4) {
             let w_start = cursor - w.len();
-            if !organisation_word(w) {
+            // ("The Union for a Fair Wage" opening a sentence: its article is no part of
+            // the name)
+            if !organisation_word(w)
+                || MENTION_DETERMINERS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
+            {
                 break;
             }
             run_start = w_start;
@@ -785,6 +791,22 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
         }
     }
     Span::new(start, end)
+}
+
+/// Is the name at `span` the end of an organisation's name that starts before it (`Fair
+/// Wage` of `the Union for a Fair Wage`)? A name the join only continues (`Ann Lee` of
+/// `Ann Lee of the Harbor Board`) is not.
+fn ends_organisation_name(text: &str, span: Span) -> bool {
+    // (most names follow no join at all: that test first, before the fuller one)
+    let before = text.get(..span.start).unwrap_or("");
+    [" of ", " for ", " on ", " and ", " a ", " the "]
+        .iter()
+        .any(|join| before.ends_with(join))
+        && joined_in_text(text, span)
+        && {
+            let whole = whole_organisation_name(text, proper_part(text, span));
+            whole.start < span.start && is_organisation_name(whole.text(text))
+        }
 }
 
 /// Gender from a title at the start of the mention or before its name.
@@ -1044,6 +1066,9 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
 /// a plural `s`, and the capitalised run before the head that names its maker.
 fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let s = span.text(text);
+    if let Some(found) = document_by_maker(text, span) {
+        return Some(found);
+    }
     let head_word = s.split_whitespace().last()?;
     let head = head_word.trim_end_matches(|c: char| !is_alnum(c));
     if head.chars().next().is_none_or(char::is_uppercase)
@@ -1082,9 +1107,62 @@ fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
     let maker = run_start.map(|a| {
         let run = &s[a..run_end];
         let run = possessive_stem(run).unwrap_or(run);
+        let run = first_of_joint_makers(run);
         Span::new(span.start + a, span.start + a + run.len())
     });
     Some((head, maker))
+}
+
+/// A document mention that names its maker after `by` (`a web video by the Harbor
+/// Council`, `an analysis by Ann Lee, a lawyer`): its head word and the capitalised
+/// name after `by`. `None` when no document head stands before `by` or no capitalised
+/// name follows it (`a study by researchers`).
+fn document_by_maker(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
+    let s = span.text(text);
+    // (`by` inside the mention, or right after it: a mention may end at its head)
+    // (a byte scan: most mentions hold no `by`, and a string searcher's setup costs more)
+    let by = s.as_bytes().windows(4).position(|w| w == b" by ");
+    let (head_part, after, limit) = match by {
+        Some(at) => (&s[..at], &s[at + 4..], span.end),
+        None => {
+            let after = text.get(span.end..)?.strip_prefix(" by ")?;
+            (s, after, text.len())
+        }
+    };
+    let head = head_part.rsplit(is_space).next()?;
+    if head.chars().next().is_none_or(char::is_uppercase)
+        || !entities::contains_folded(&DOCUMENT_HEADS, head)
+    {
+        return None;
+    }
+    let after = ["the ", "The "]
+        .iter()
+        .find_map(|d| after.strip_prefix(d))
+        .unwrap_or(after);
+    // (`after` is a slice of `text`: its offset, without a search)
+    let from = after.as_ptr() as usize - text.as_ptr() as usize;
+    let end = capitalised_run_from(text, from)?.min(limit);
+    Some((head, Some(Span::new(from, end))))
+}
+
+/// The first maker of a document two bodies made: two names of several words joined by a
+/// slash or a hyphen (`Harbor Times/Coast Radio News`, `Harbor Times-Coast Radio News`)
+/// are two makers, and the entity is the first; a join of one-word names
+/// (`Quarry/Tessel`, `Lee-Ann`) reads as one name and stays whole.
+fn first_of_joint_makers(run: &str) -> &str {
+    let several_words = |s: &str| s.split(is_space).filter(|w| !w.is_empty()).count() > 1;
+    for (at, c) in run.char_indices() {
+        if c == '/' || c == '-' {
+            let (before, after) = (&run[..at], &run[at + 1..]);
+            if after.starts_with(char::is_uppercase)
+                && several_words(before)
+                && several_words(after)
+            {
+                return before;
+            }
+        }
+    }
+    run
 }
 
 /// Is a lowercase head word a plural of people (`officials`, `voters`, `men`)?
@@ -1283,12 +1361,62 @@ fn opens_sentence(text: &str, mention: Span) -> bool {
     if before.is_empty() || before.ends_with(['\n', '?', '!']) {
         return true;
     }
+    // ("“We won,” Ann Lee said": the subject of the clause that reports a quotation)
+    let raw = text
+        .get(..mention.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\u{a0}']);
+    if [",”", ",\"", ",’"].iter().any(|end| raw.ends_with(end)) {
+        return true;
+    }
+    // ("After the vote, Ann Lee said": the subject after an opening phrase)
+    if let Some(phrase) = before.strip_suffix(',') {
+        return opening_phrase(phrase);
+    }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
     };
     let last = stem.rsplit([' ', '\n']).next().unwrap_or("");
     // ("Mr.", "Sen.", "U.S.": short capitalised words and initials end no sentence)
     !(last.len() <= 4 && last.chars().next().is_some_and(char::is_uppercase) || last.contains('.'))
+}
+
+/// Does `before` (the text before a mention and its comma) end in a sentence's opening
+/// phrase (`After the vote`, `In a letter last week`, `Meanwhile`): a few words from a
+/// sentence start, no comma or quotation among them, the first one that opens no name (a
+/// preposition, an adverb, a conjunction, a determiner)? The subject follows such a
+/// phrase; a list (`Ann Lee, Tom Birk`) or a clause before a comma is no opening phrase.
+fn opening_phrase(before: &str) -> bool {
+    // (an opening phrase is short: the search back for the sentence start stays short)
+    const MAX_PHRASE_BYTES: usize = 120;
+    const MAX_PHRASE_WORDS: usize = 10;
+    let from = before.len().saturating_sub(MAX_PHRASE_BYTES);
+    let Some(from) = (from..=before.len()).find(|&i| before.is_char_boundary(i)) else {
+        return false;
+    };
+    let window = &before[from..];
+    let sentence_end = window
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '\n' || c == ' ' && i > 0 && window[..i].ends_with(['.', '?', '!']))
+        .map(|(i, _)| i + 1);
+    let phrase = match sentence_end {
+        Some(at) => &window[at..],
+        None if from == 0 => window,
+        None => return false,
+    };
+    let phrase = phrase.trim_start_matches([' ', '"', '“', '‘', '\'', '\u{a0}']);
+    if phrase.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+        || words(phrase).count() > MAX_PHRASE_WORDS
+    {
+        return false;
+    }
+    words(phrase).next().is_some_and(|first| {
+        first.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::word_info(first).class
+                & (lexicon::class::NOT_NAME_START | lexicon::class::DET)
+                != 0
+    })
 }
 
 /// How far back [`sentence_window_start`] looks: two news sentences.
@@ -1526,7 +1654,8 @@ pub(crate) fn cluster<'t>(
                 kind => kind,
             },
             None if is_organisation_name(span.text(text))
-                || organisation_head_follows(text, span.end) =>
+                || organisation_head_follows(text, span.end)
+                || ends_organisation_name(text, span) =>
             {
                 MentionKind::Organisation
             }
@@ -1620,6 +1749,10 @@ pub(crate) fn cluster<'t>(
                 match (person, possessive) {
                     (true, false) => (span, kind, None),
                     (true, true) => (maker, MentionKind::Name, None),
+                    // ("an analysis by Ann Lee": a maker known by a forename is a person)
+                    (false, _) if gender_of_forename(maker.text(text)).1 => {
+                        (maker, MentionKind::Name, None)
+                    }
                     (false, _) => (maker, MentionKind::Organisation, None),
                 }
             }
@@ -2223,7 +2356,27 @@ pub(crate) fn cluster<'t>(
                                     // the other gender: "The Ohio congresswoman" is no
                                     // "Tom Birk")
                                     let description_gender = gender_of_role(head);
-                                    let mut candidates: Vec<((bool, usize, usize), usize)> = recent
+                                    // ("Ann Lee spoke in Dover. The Ohio senator said …":
+                                    // a description opening its sentence continues the
+                                    // speaker who was the subject in one of the three
+                                    // sentences before, before the article's principal)
+                                    let view = opens_sentence(text, span)
+                                        .then(|| sentence_window_start(text, span.start, 0))
+                                        .flatten()
+                                        .map(|from| {
+                                            sentence_window_start(text, from, 0).unwrap_or(from)
+                                        });
+                                    // (in view, the latest first; speaks; how often
+                                    // named; how long ago)
+                                    type CandidateKey = (usize, bool, usize, usize);
+                                    let subject_in_view = |ent: &Ent| {
+                                        view.is_some_and(|from| {
+                                            ent.speaks
+                                                && ent.last_end > from
+                                                && opens_sentence(text, ent.last_span())
+                                        })
+                                    };
+                                    let mut candidates: Vec<(CandidateKey, usize)> = recent
                                         .iter()
                                         .take(PRONOUN_LOOK_BACK)
                                         .enumerate()
@@ -2252,7 +2405,12 @@ pub(crate) fn cluster<'t>(
                                         .map(|(at, e)| {
                                             let ent = &ents[e];
                                             let said = ent.mentions.len() + ent.named as usize;
-                                            ((ent.speaks, said, at), e)
+                                            let in_view = if subject_in_view(ent) {
+                                                PRONOUN_LOOK_BACK - at
+                                            } else {
+                                                0
+                                            };
+                                            ((in_view, ent.speaks, said, at), e)
                                         })
                                         .collect();
                                     candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
@@ -2540,6 +2698,35 @@ mod tests {
         assert_eq!(maker.unwrap().text(text), "Harbor Ledger");
         let text = "the polls";
         assert_eq!(document_of(text, Span::new(0, 9)), Some(("poll", None)));
+        // a maker named after `by`; none when no name follows it
+        let text = "a web video by the Harbor Council";
+        let (head, maker) = document_of(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(
+            (head, maker.unwrap().text(text)),
+            ("video", "Harbor Council")
+        );
+        let text = "an analysis by Ann Lee, a lawyer";
+        let (_, maker) = document_of(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(maker.unwrap().text(text), "Ann Lee");
+        let text = "a study by researchers";
+        assert_eq!(document_of(text, Span::new(0, text.len())), None);
+        let text = "according to an analysis by Ann Lee, a lawyer";
+        let at = text.find("an analysis").unwrap();
+        let (_, maker) = document_of(text, Span::new(at, at + 11)).unwrap();
+        assert_eq!(maker.unwrap().text(text), "Ann Lee");
+        // two bodies' poll: the first names its maker; a one-word join is one name
+        for (text, maker) in [
+            ("a new Harbor Times-Coast Radio News survey", "Harbor Times"),
+            (
+                "the latest Harbor Times/Coast Radio News poll",
+                "Harbor Times",
+            ),
+            ("the Quarry/Tessel poll", "Quarry/Tessel"),
+            ("a Dorn-Fielding Institute study", "Dorn-Fielding Institute"),
+        ] {
+            let (_, found) = document_of(text, Span::new(0, text.len())).unwrap();
+            assert_eq!(found.map(|m| m.text(text)), Some(maker), "{text}");
+        }
     }
 
     #[test]
@@ -2657,6 +2844,17 @@ mod tests {
     }
 
     #[test]
+    fn names_that_end_an_organisation_name() {
+        let text = "The Harbor Union for a Fair Wage met Ann Lee of the Harbor Board.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(ends_organisation_name(text, at("Fair Wage")));
+        assert!(!ends_organisation_name(text, at("Ann Lee")));
+    }
+
+    #[test]
     fn organisation_names_made_whole() {
         let whole = |text: &str, part: &str| {
             let at = text.find(part).unwrap();
@@ -2673,6 +2871,9 @@ mod tests {
         assert_eq!(whole(text, "Harbor Authority"), "Harbor Authority");
         let text = "a friend of Ann Lee said";
         assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+        // an article opening the sentence is no part of it either
+        let text = "The Union for a Fair Wage said";
+        assert_eq!(whole(text, "Fair Wage"), "Union for a Fair Wage");
     }
 
     #[test]
@@ -2701,6 +2902,24 @@ mod tests {
         assert!(!opens_sentence(text, at("Lee")));
         assert!(!opens_sentence(text, at("Mr. Lee")));
         assert!(!opens_sentence(text, at("site")));
+        // after an opening phrase; not after a list's comma or a clause's
+        let text = "The pier shut. After the vote, Marta Kovacs left. Tom Birk, Ann Lee and \
+                    others stayed. Rain fell, Ivo Sand said. Meanwhile, Ivo Sand ran.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("Marta Kovacs")));
+        assert!(!opens_sentence(text, at("Ann Lee")));
+        assert!(!opens_sentence(text, at("Ivo Sand said")));
+        assert!(opens_sentence(text, at("Ivo Sand ran")));
+        // the speaker after a quotation is its clause's subject
+        let text = "“The pier is shut,” Marta Kovacs said.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        assert!(opens_sentence(text, at("Marta Kovacs")));
         let text = "One. Two, three. Four\n\nFive. She";
         assert_eq!(
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],

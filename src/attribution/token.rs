@@ -107,6 +107,15 @@ fn inner_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')
 }
 
+/// Does the tokenizer read `c` as a space? Unicode whitespace, and the invisible
+/// zero-width characters (zero-width space U+200B, word joiner U+2060, zero-width
+/// no-break space U+FEFF) that copy-and-paste leaves beside names: they are no
+/// punctuation, and a token of their own would end the name they sit in.
+#[inline]
+fn reads_as_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 /// The char at byte `i` (which is on a char boundary) and its length.
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -212,7 +221,7 @@ fn next_token(text: &str, mut i: usize, to: usize) -> Option<Found> {
             ALNUM => (b as char, 1),
             NON_ASCII => {
                 let (c, len) = char_at(text, i);
-                if c.is_whitespace() {
+                if reads_as_space(c) {
                     i += len;
                     continue;
                 }
@@ -537,7 +546,7 @@ mod tests {
     ) -> Option<(usize, usize, char, u32)> {
         while i < to {
             let (c, len) = char_at(text, i);
-            if c.is_whitespace() {
+            if reads_as_space(c) {
                 i += len;
                 continue;
             }
@@ -574,6 +583,20 @@ mod tests {
                     .count();
                 assert_eq!(alnum_run(u64::from_le_bytes(eight)), want, "{b:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn zero_width_characters_read_as_spaces() {
+        for zero_width in ['\u{200b}', '\u{2060}', '\u{feff}'] {
+            let text = format!("Vera{zero_width} Lindqvist{zero_width}Moe");
+            let mut words = Vec::new();
+            let mut i = 0;
+            while let Some(found) = next_token(&text, i, text.len()) {
+                words.push(&text[found.start..found.end]);
+                i = found.end;
+            }
+            assert_eq!(words, ["Vera", "Lindqvist", "Moe"], "{zero_width:?}");
         }
     }
 
@@ -615,6 +638,7 @@ mod tests {
             ".y",
             "日本",
             "\u{2003}",
+            "\u{200b}",
             "!",
             "ª",
             "Said",

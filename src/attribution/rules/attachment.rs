@@ -196,10 +196,23 @@ mod tests {
 
     #[test]
     fn with_attachment_weights_the_outer_source_may_govern() {
-        // PolNeAR's convention: "X said, according to Y" is Y's attribution
+        // PolNeAR's convention: "X said, according to Y" is Y's attribution; an
+        // `according to` source then passes the inner act on (`chained.rs`): the inner
+        // speaker speaks, the outer source is the medium
+        let analyzer = crate::Analyzer::builder()
+            .linking_weights("att:side-cue=outer|phrase\t5.0\n")
+            .build()
+            .expect("valid weights");
+        let doc = analyzer.analyze(NESTED);
+        let direct = doc
+            .attributions
+            .iter()
+            .find(|a| a.kind == AttributionKind::Direct);
+        let medium = direct.and_then(|a| a.medium).map(|m| m.text(NESTED));
+        assert_eq!(medium, Some("the Ledger"));
         assert_eq!(
             quote_speaker("att:side-cue=outer|phrase\t5.0\n", NESTED),
-            "the Ledger"
+            "Ana Ruiz"
         );
         let reported = "“We will stay,” Ana Ruiz told the council, the Ledger reported.";
         assert_eq!(

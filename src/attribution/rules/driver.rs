@@ -17,7 +17,8 @@ use super::context::{
 };
 use super::cues::find_cues;
 use super::{
-    colon_speakers, confidence, lead_ins, leftovers, model, modes, names, nested, reported, speech,
+    chained, colon_speakers, confidence, lead_ins, leftovers, model, modes, names, nested,
+    reported, speech,
 };
 
 /// A rule run on each sentence (its family's file says more).
@@ -82,6 +83,7 @@ impl SentenceRule {
 enum WindowRule {
     TextOrder,
     Nested,
+    ChainedSources,
     Confidence,
     Modes,
     PersonNames,
@@ -94,6 +96,10 @@ const WINDOW_RULES: &[WindowRule] = &[
     // an indirect attribution inside another's content is not a top-level one
     // (`nested.rs`): before confidence and modes, which need not score what is dropped
     WindowRule::Nested,
+    // an `according to` source reporting another speaker's act is its medium, and that
+    // speaker speaks (`chained.rs`): after the nested attributions are dropped (the inner
+    // act's own clause among them), before confidence and modes, which read the cue
+    WindowRule::ChainedSources,
     // the learned probability that each attribution is right, from its final shape
     // (`confidence.rs`)
     WindowRule::Confidence,
@@ -110,6 +116,9 @@ impl WindowRule {
         match self {
             WindowRule::TextOrder => into_text_order(progress),
             WindowRule::Nested => nested::drop_nested(progress.out, base),
+            WindowRule::ChainedSources => {
+                chained::inner_speakers(cx.text, cx.toks, &progress.cues, &mut progress.out[base..])
+            }
             WindowRule::Confidence => {
                 confidence::set_confidence(cx, &progress.cues, &mut progress.out[base..])
             }

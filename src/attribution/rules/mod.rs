@@ -8,6 +8,7 @@
 //! the lists and the loop that runs them are in `driver.rs`.
 
 mod attachment;
+mod chained;
 mod clauses;
 mod colon_speakers;
 mod confidence;
