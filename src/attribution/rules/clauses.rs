@@ -363,7 +363,7 @@ fn clause_of_cue(
                 (c.end..end.min(c.end + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
             (comma > c.end).then_some((c.end, comma))?
         } else {
-            np_after(text, toks, c.end, end)?
+            np_after(text, toks, c.end, end).or_else(|| trailing_source(cx, c.end, end))?
         };
         let speaker = as_mention(text, toks, (a, b));
         let medium = is_media(cx, a, b).then_some(speaker.span);
@@ -507,7 +507,8 @@ fn clause_of_cue(
     // before the verb's auxiliaries ("X would not say whether …")
     let verb_start = verb_group_start(cx, c.start, ts);
     let subject = subject_before(text, toks, verb_start, ts)
-        .or_else(|| bare_subject(cx, ts, verb_start, c.start));
+        .or_else(|| bare_subject(cx, ts, verb_start, c.start))
+        .or_else(|| apposed_subject(cx, ts, verb_start));
     // ("Once, when my mother mentioned …": a subordinate clause's opener is no part of
     // its subject)
     let in_clause =
@@ -707,6 +708,60 @@ fn clause_of_cue(
         }
     }
     None
+}
+
+/// "Ana Ruiz, 41, a ferry captain from Elmbrook, said …", "Tom Reyes, a teacher, who
+/// rides the ferry daily, said …": the name opening the sentence, before a run of
+/// appositions (ages, roles, places, relative clauses) that ends with the comma right
+/// before the verb group at `at`. The run holds no quotation, no other reporting verb and
+/// no stop, within 30 tokens.
+fn apposed_subject(cx: &RuleContext<'_>, ts: usize, at: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    if at < ts + 4 || !cx.punct(at - 1, ",") || toks[at - 1].in_quote() {
+        return None;
+    }
+    let a = clause_start(cx, ts, at);
+    if !toks[a].cap() || toks[a].has(class::NOT_NAME_START | class::DET) {
+        return None;
+    }
+    let (_, b) = np_after(cx.text, toks, a, at)?;
+    if b + 2 >= at || !cx.punct(b, ",") || !toks[a..b].iter().all(|t| !t.word() || t.cap()) {
+        return None;
+    }
+    let run = &toks[b + 1..at - 1];
+    let clean = run.len() <= 30
+        && run.iter().enumerate().all(|(k, t)| {
+            !t.in_quote()
+                && !t.reporting()
+                && (t.word() || !matches!(cx.text_of(b + 1 + k), ";" | ":" | "?" | "!"))
+        });
+    clean.then_some((a, b))
+}
+
+/// The source of a clause-final `according to` that the noun-phrase finder does not head
+/// (`…, according to exit polls.`, `…, according to figures released on Friday.`): a bare
+/// lowercase noun phrase, which in that place runs to the end of the clause (a comma, a
+/// dash, a parenthesis or the sentence's end), within twelve tokens. It must start with a
+/// content word outside quotations (no function word, pronoun or number).
+fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let first = toks.get(from).filter(|_| from < end)?;
+    if !first.word()
+        || first.in_quote()
+        || first.has(class::FUNCTION | class::PRONOUN | class::TIME)
+        || cx.text_of(from).as_bytes()[0].is_ascii_digit()
+    {
+        return None;
+    }
+    let stop = (from..end.min(from + 12))
+        .find(|&k| !toks[k].word() && !matches!(cx.text_of(k), "-" | "'" | "’" | "&" | "."))
+        .unwrap_or(end.min(from + 12));
+    // a run cut at twelve tokens is no source phrase
+    if stop == from + 12 && stop < end {
+        return None;
+    }
+    let last = (from..stop).rev().find(|&k| toks[k].word())?;
+    Some((from, last + 1))
 }
 
 /// The end of a relative clause set off by commas whose content starts at `first`, before

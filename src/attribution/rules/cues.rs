@@ -214,6 +214,15 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                             && !p.cap()
                             && !p.has(class::PRONOUN)
                         || p.has(class::NOUN_BEFORE)
+                        // "kept answering calls", "the closing remarks": the object or head
+                        // of an -ing word (not "something tells me")
+                        || p.word()
+                            && !p.cap()
+                            && !p.in_quote()
+                            && pt.len() > 5
+                            && ends_with_ci(pt, "ing")
+                            && !ends_with_ci(pt, "thing")
+                            && !p.has(class::FUNCTION | class::PRONOUN)
                         || pt.ends_with("'s")
                         || pt.ends_with("’s");
                     // forms that are mostly nouns need a plain subject right before them

@@ -107,6 +107,70 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_final_according_to_takes_a_bare_noun_phrase_as_its_source() {
+        assert_eq!(
+            attributions(
+                "The ferry lost a third of its riders last winter, according to harbor records."
+            ),
+            [(
+                Rule::AccordingTo,
+                Some("harbor records"),
+                "The ferry lost a third of its riders last winter"
+            )]
+        );
+        assert_eq!(
+            attributions("Fares rose twice in one year, according to figures released on Friday."),
+            [(
+                Rule::AccordingTo,
+                Some("figures released on Friday"),
+                "Fares rose twice in one year"
+            )]
+        );
+        // a pronoun or a time word opens no such source
+        assert!(
+            attributions("Fares rose twice in one year, according to them.")
+                .iter()
+                .all(|(_, speaker, _)| *speaker == Some("them"))
+        );
+    }
+
+    #[test]
+    fn a_name_before_its_appositions_is_the_subject_of_the_verb_after_them() {
+        assert_eq!(
+            attributions(
+                "Ana Ruiz, 41, a ferry captain from Elmbrook, said the crossing had never been so slow."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "the crossing had never been so slow"
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "Tom Reyes, a teacher who rides the ferry daily, said the new timetable suits him."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Tom Reyes"),
+                "the new timetable suits him"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_verb_form_after_an_ing_word_is_its_object() {
+        // "answering calls": `calls` is the object of `answering`, no cue
+        let text = "By noon the mayor kept answering calls from riders across the bay.";
+        assert!(
+            analyze(text)
+                .attributions
+                .iter()
+                .all(|a| a.cue.is_none_or(|cue| cue.text(text) != "calls"))
+        );
+    }
+
+    #[test]
     fn a_negated_cue_reports_its_clause_with_the_subject_before_its_auxiliaries() {
         // `would not` is hedging, weighed by the cue sense; the subject stands before it
         assert_eq!(
