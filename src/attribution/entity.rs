@@ -373,8 +373,16 @@ fn add_words(
     }
 }
 
-fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
-    extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
+/// Is `w`, whose built-in classes are `class` (looked up once by the caller), a title or
+/// a role word, in the built-in lists or the analyzer's own?
+fn is_title_or_role(w: &str, class: u32, extra: &lexicon::Overlay) -> bool {
+    // (the default analyzer adds no words: the built-in class alone, not a second lookup)
+    let class = if extra.is_empty() {
+        class
+    } else {
+        extra.class_of(w)
+    };
+    class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
 /// A lowercase word inside a name (`Ursula von der Leyen`, `Department of Veterans
@@ -506,7 +514,17 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
 /// The proper-name part of a named mention: the words after the last title, role word,
 /// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
 /// clause runs on with (`Ann Tavenor Speaks`, `Tomas Brisco isn't`).
+// (`cluster` asks [`NameMemo::name_part`], which calls [`name_part_reading`])
+#[cfg_attr(not(test), allow(dead_code))]
 fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
+    name_part_reading(text, span, extra).0
+}
+
+/// [`name_part`], and whether it read the text after the span (the word a possessive is
+/// followed by): when it did not, the answer is one of the span's words alone, and
+/// `cluster` keeps it for the next mention of the same words ([`NameMemo`]). A change
+/// that makes it read more of the text must say so here.
+fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Option<Span>, bool) {
     let mut start = None;
     let mut end = 0;
     let (mut last_title, mut after_title_of) = (false, false);
@@ -532,13 +550,15 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if start.is_some() && entities::contains_folded(&GENERATIONAL_SUFFIXES, bare) {
             break;
         }
-        if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
+        // (looked up once for the tests below)
+        let info = lexicon::word_info(bare);
+        if start.is_none() && info.class & lexicon::class::DET != 0 {
             continue;
         }
         // "Secretary of State Ada Holm": the words of a title's "of" belong to it
         let title_of = after_title_of;
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
-        last_title = is_title_or_role(bare, extra);
+        last_title = is_title_or_role(bare, info.class, extra);
         // "Lena de Vries", "Omar bin Talal": a particle inside a name keeps it going
         let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
         if particle {
@@ -553,11 +573,9 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             || first.is_lowercase()
             || title_of
             || start.is_none()
-                && (lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
+                && (info.class & lexicon::class::NOT_NAME_START != 0
                     // "Said Tavenor": a reporting verb's inflected form starts no name
-                    || lexicon::word_info(bare)
-                        .lemma
-                        .is_some_and(|l| !l.eq_ignore_ascii_case(bare))
+                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare))
                     // "Neither Tavenor nor Brisco"
                     || ["neither", "either", "both", "nor"]
                         .iter()
@@ -580,14 +598,58 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             .trim_end_matches(|c: char| !is_alnum(c));
         let someone_else = entities::contains_folded(&KIN_NOUNS, next)
             || lexicon::word_info(next).class & lexicon::class::ROLE != 0;
-        return possessor.filter(|_| !someone_else);
+        return (possessor.filter(|_| !someone_else), true);
     };
     let end = match run_on_name {
         Some((from, to)) if from == start => to,
         _ => end,
     };
     let (start, end) = (span.start + start, span.start + end);
-    (start < end).then(|| Span::new(start, end))
+    ((start < end).then(|| Span::new(start, end)), false)
+}
+
+/// What `cluster` learnt of a name's words, for the next mention of the same words (an
+/// article names its people again and again): [`is_organisation_name`] of them and
+/// [`name_part`] of a span of them (as offsets in the span; only when it read no more
+/// than the span). Keys borrow the text: nothing is copied; at most [`MEMO_ENTRIES`] are
+/// kept, so a text of thousands of different names (where the memo would find nothing
+/// again) costs no memory per name.
+#[derive(Default)]
+struct NameMemo<'t> {
+    organisation: FnvMap<&'t str, bool>,
+    part: FnvMap<&'t str, Option<(usize, usize)>>,
+}
+
+/// How many answers of each kind a [`NameMemo`] keeps (a news article names far fewer
+/// people and bodies).
+const MEMO_ENTRIES: usize = 1024;
+
+impl<'t> NameMemo<'t> {
+    /// [`is_organisation_name`] of `name`, remembered.
+    fn is_organisation_name(&mut self, name: &'t str) -> bool {
+        if let Some(&known) = self.organisation.get(name) {
+            return known;
+        }
+        let answer = is_organisation_name(name);
+        if self.organisation.len() < MEMO_ENTRIES {
+            self.organisation.insert(name, answer);
+        }
+        answer
+    }
+
+    /// [`name_part`] of `span` in `text`, remembered when it read only the span.
+    fn name_part(&mut self, text: &'t str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
+        let words = span.text(text);
+        if let Some(&part) = self.part.get(words) {
+            return part.map(|(start, end)| Span::new(span.start + start, span.start + end));
+        }
+        let (part, read_after) = name_part_reading(text, span, extra);
+        if !read_after && self.part.len() < MEMO_ENTRIES {
+            let relative = part.map(|p| (p.start - span.start, p.end - span.start));
+            self.part.insert(words, relative);
+        }
+        part
+    }
 }
 
 /// Is `mention` a name and then only words a clause runs on with (`Tavenor now`, `Ann
@@ -1548,6 +1610,7 @@ pub(crate) fn cluster<'t>(
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
+    let mut memo = NameMemo::default();
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
@@ -1568,7 +1631,7 @@ pub(crate) fn cluster<'t>(
         // Wins"); its speakers always count
         if ai.is_none()
             && span.end <= headline
-            && !name_part(text, span, extra).is_some_and(|np| {
+            && !memo.name_part(text, span, extra).is_some_and(|np| {
                 // ("Will Tavenor Resign?": a modal is no forename there)
                 let np = np.text(text);
                 gender_of_forename(np).1
@@ -1583,7 +1646,7 @@ pub(crate) fn cluster<'t>(
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
                 MentionKind::Name
-                    if is_organisation_name(span.text(text))
+                    if memo.is_organisation_name(span.text(text))
                         || joined_in_text(text, span)
                             && is_organisation_name(
                                 whole_organisation_name(text, proper_part(text, span)).text(text),
@@ -1595,7 +1658,7 @@ pub(crate) fn cluster<'t>(
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
             },
-            None if is_organisation_name(span.text(text))
+            None if memo.is_organisation_name(span.text(text))
                 || organisation_head_follows(text, span.end) =>
             {
                 MentionKind::Organisation
@@ -1742,7 +1805,7 @@ pub(crate) fn cluster<'t>(
         // a speaker mention with no proper name in it ("Birk's family") is known by its
         // words, as a description is
         let name = match kind {
-            MentionKind::Name => name_part(text, span, extra),
+            MentionKind::Name => memo.name_part(text, span, extra),
             _ => None,
         };
         let kind = match (kind, name, ai) {
@@ -2574,6 +2637,7 @@ pub(crate) fn cluster<'t>(
         key_buf,
         content_ranges,
         content_ids,
+        memo,
     ));
     vocabulary.clear();
     *workspace_vocabulary = vocabulary;
@@ -2764,6 +2828,43 @@ mod tests {
             "nominee",
             content.iter().copied()
         ));
+    }
+
+    #[test]
+    fn name_parts_and_their_memo() {
+        let extra = lexicon::Overlay::default();
+        let part = |text: &str, mention: &str| {
+            let at = text.find(mention).unwrap();
+            let span = Span::new(at, at + mention.len());
+            let direct = name_part(text, span, &extra);
+            // the memo gives the same answer, the first time and the next
+            let mut memo = NameMemo::default();
+            assert_eq!(memo.name_part(text, span, &extra), direct, "{text}");
+            assert_eq!(memo.name_part(text, span, &extra), direct, "{text}");
+            direct.map(|p| p.text(text).to_string())
+        };
+        assert_eq!(
+            part("Sen. Ada Holm said", "Sen. Ada Holm").as_deref(),
+            Some("Ada Holm")
+        );
+        let text = "the Harbor Daily's Ann Tavenor wrote";
+        assert_eq!(
+            part(text, "the Harbor Daily's Ann Tavenor").as_deref(),
+            Some("Ann Tavenor")
+        );
+        // (the answers that read past the mention are not kept: the memo agrees anyway)
+        part("Ann Lee's statement", "Ann Lee's");
+        assert_eq!(part("Ann Lee's family", "Ann Lee's"), None);
+        // the same words at another place of the text give the same name there
+        let text = "Ada Holm spoke. Later Ada Holm left.";
+        let mut memo = NameMemo::default();
+        for at in [0, 22] {
+            let span = Span::new(at, at + 8);
+            let np = memo.name_part(text, span, &extra).unwrap();
+            assert_eq!((np.start, np.text(text)), (at, "Ada Holm"));
+        }
+        assert!(memo.is_organisation_name("Harbor Transit Authority"));
+        assert!(!memo.is_organisation_name("Ada Holm"));
     }
 
     #[test]
