@@ -431,7 +431,9 @@ impl AnalyzerBuilder {
 /// workspace is `Send`, so it may move between threads, but one call uses it at a
 /// time). It holds no result and no text, only the capacity of the attribution stage's
 /// vectors, which grows with the largest attribution window seen (64 KiB of text and a
-/// sentence), not with the texts' length. Any analyzer may use any workspace.
+/// sentence), not with the texts' length, and of the speaker clustering's word table
+/// (emptied after each text; at most about 450 KiB of its room is kept). Any analyzer may
+/// use any workspace.
 ///
 /// ```
 /// let mut workspace = whosaid::Workspace::new();

@@ -2749,6 +2749,18 @@ mod tests {
     }
 
     #[test]
+    fn title_genders() {
+        let title = |text: &str| gender_of_title(text, Span::new(0, text.len()));
+        assert_eq!(title("Mrs. Ada Holm"), Gender::Female);
+        assert_eq!(title("CONGRESSMAN Tom Birk"), Gender::Male);
+        assert_eq!(title("Harbor County Queen Ada"), Gender::Female);
+        // only the first three words, and whole words
+        assert_eq!(title("Harbor County Port Queen Ada"), Gender::Unknown);
+        assert_eq!(title("Mrsx Ada Holm"), Gender::Unknown);
+        assert_eq!(title("Congresswomanly Ada"), Gender::Unknown);
+    }
+
+    #[test]
     fn role_genders() {
         assert_eq!(gender_of_role("congresswoman"), Gender::Female);
         assert_eq!(gender_of_role("Chairman"), Gender::Male);
