@@ -431,7 +431,9 @@ impl AnalyzerBuilder {
 /// workspace is `Send`, so it may move between threads, but one call uses it at a
 /// time). It holds no result and no text, only the capacity of the attribution stage's
 /// vectors, which grows with the largest attribution window seen (64 KiB of text and a
-/// sentence), not with the texts' length. Any analyzer may use any workspace.
+/// sentence), not with the texts' length, and of the speaker clustering's word table
+/// (emptied after each text; at most about 450 KiB of its room is kept). Any analyzer may
+/// use any workspace.
 ///
 /// ```
 /// let mut workspace = whosaid::Workspace::new();
@@ -444,6 +446,8 @@ impl AnalyzerBuilder {
 #[derive(Default)]
 pub struct Workspace {
     scratch: attribution::Scratch,
+    /// The speaker clustering's words (empty between calls: only its buffers are kept).
+    vocabulary: attribution::Vocabulary,
     /// Made for one call ([`Analyzer::analyze`]): its vectors are freed as soon as the
     /// attribution stage is done with them, not kept alive through the later stages
     /// (which would raise the peak memory of one large text for nothing).
@@ -841,17 +845,22 @@ impl Analyzer {
     /// [`Analyzer::analyze_with_workspace`] without the input mode.
     fn analyze_text<'t>(&self, text: &'t str, workspace: &mut Workspace) -> Document<'t> {
         let (scratch, one_call) = (&mut workspace.scratch, workspace.one_call);
-        self.analyze_with(text, |text, sentences, quotes, extra, skipped| {
-            let attributions = if skipped.is_empty() {
-                attribution::attribute_reusing(text, sentences, quotes, extra, scratch)
-            } else {
-                attribute_skipping(text, sentences, quotes, extra, skipped, scratch)
-            };
-            if one_call {
-                *scratch = attribution::Scratch::default();
-            }
-            attributions
-        })
+        let vocabulary = &mut workspace.vocabulary;
+        self.analyze_with(
+            text,
+            vocabulary,
+            |text, sentences, quotes, extra, skipped| {
+                let attributions = if skipped.is_empty() {
+                    attribution::attribute_reusing(text, sentences, quotes, extra, scratch)
+                } else {
+                    attribute_skipping(text, sentences, quotes, extra, skipped, scratch)
+                };
+                if one_call {
+                    *scratch = attribution::Scratch::default();
+                }
+                attributions
+            },
+        )
     }
 
     /// The pipeline with `attribute` as its attribution step (given the text, its
@@ -859,6 +868,7 @@ impl Analyzer {
     fn analyze_with<'t>(
         &self,
         text: &'t str,
+        vocabulary: &mut attribution::Vocabulary,
         attribute: impl FnOnce(
             &str,
             &[Sentence<'_>],
@@ -901,7 +911,7 @@ impl Analyzer {
         // the list grew in steps and lost the attributions the rules dropped: the
         // document keeps only what it holds
         attributions.shrink_to_fit();
-        let speakers = attribution::cluster(text, &mut attributions, &names, extra);
+        let speakers = attribution::cluster(text, &mut attributions, &names, extra, vocabulary);
         Document {
             text,
             paragraphs: paras,
@@ -917,7 +927,8 @@ impl Analyzer {
 /// `crate::fuzzing`).
 #[cfg(fuzzing)]
 pub(crate) fn analyze_in_windows(text: &str, window: usize) -> Document<'_> {
-    Analyzer::new().analyze_with(text, |text, sentences, quotes, _, _| {
+    let mut vocabulary = attribution::Vocabulary::default();
+    Analyzer::new().analyze_with(text, &mut vocabulary, |text, sentences, quotes, _, _| {
         attribution::attribute_in_windows(text, sentences, quotes, window)
     })
 }

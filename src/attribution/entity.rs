@@ -9,6 +9,7 @@
 //!   speakers) of a compatible gender; `they` may also join an organisation or group.
 //! * The canonical name is the fullest proper name seen.
 
+use crate::attribution::vocabulary::{Vocabulary, WordId, WordIdSet, hash_of};
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
     self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
@@ -18,12 +19,11 @@ use crate::lexicon::lists::{MENTION_DETERMINERS, ORGANISATION_JOINERS};
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-/// The clustering's maps and sets are keyed by short words: FNV hashes them in a few
+/// The clustering's maps are keyed by short words: FNV hashes them in a few
 /// instructions a byte, where the standard SipHash costs a fixed hundred or so per key.
-type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How many of the most recently mentioned entities a name or a role is matched
@@ -132,11 +132,11 @@ struct Ent {
     /// canonical name span (words without titles)
     name: Span,
     name_words: usize,
-    /// every word of every mention, lowercase (boxed: a third smaller than `String`s in
-    /// the table, and exactly as long as the word; issue 16, memory per byte)
-    words: FnvSet<Box<str>>,
-    /// name words (no titles), lowercase
-    name_set: Vec<String>,
+    /// every word of every mention, lowercase, as ids in the text's [`Vocabulary`] (four
+    /// bytes a word, not a `String` each: issue 13, clustering without strings)
+    words: WordIdSet,
+    /// name words (no titles), lowercase, as ids in the text's [`Vocabulary`]
+    name_set: Vec<WordId>,
     gender: Gender,
     /// a title, a known forename or a speech cue shows that this name is a person's
     /// (a capitalised run alone may be a place, a date or a headline)
@@ -167,7 +167,7 @@ impl Ent {
             kind,
             name,
             name_words: 0,
-            words: FnvSet::default(),
+            words: WordIdSet::default(),
             name_set: Vec::new(),
             gender: Gender::Unknown,
             person_evidence: false,
@@ -329,20 +329,30 @@ fn lower_word(w: &str) -> String {
 /// Sets whose masks share no bit share no word, and a set whose mask has a bit the
 /// other's lacks is not its subset: comparing masks first spares most string
 /// comparisons against the (up to [`LOOK_BACK`]) recent entities.
-fn mask<'a>(ws: impl IntoIterator<Item = &'a String>) -> u64 {
-    ws.into_iter().fold(0, |m, w| m | word_bit(w))
+fn mask(ws: &[WordId], vocabulary: &Vocabulary) -> u64 {
+    ws.iter().fold(0, |m, &w| m | hash_bit(vocabulary.hash(w)))
 }
 
 /// The bit of one word in a [`mask`] (the top six bits of the lexicon's hash of it).
 fn word_bit(w: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(w.as_bytes());
-    1 << (h.finish() >> 58)
+    hash_bit(hash_of(w))
 }
 
-/// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), allocating
-/// only for a word not in it yet.
-fn add_words(set: &mut FnvSet<Box<str>>, set_mask: &mut u64, s: &str, buf: &mut String) {
+/// [`word_bit`] of a word whose hash ([`hash_of`]) is known (the [`Vocabulary`] keeps
+/// each word's).
+fn hash_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
+}
+
+/// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), as ids in
+/// `vocabulary`: nothing is allocated for a word the text has shown before.
+fn add_words(
+    set: &mut WordIdSet,
+    set_mask: &mut u64,
+    s: &str,
+    buf: &mut String,
+    vocabulary: &mut Vocabulary,
+) {
     for w in words(s) {
         lower_into(w, buf);
         // (abbreviations are short: most words skip the lookup)
@@ -351,22 +361,28 @@ fn add_words(set: &mut FnvSet<Box<str>>, set_mask: &mut u64, s: &str, buf: &mut 
         } else {
             None
         };
-        *set_mask |= word_bit(buf);
-        if !set.contains(buf.as_str()) {
-            set.insert(buf.as_str().into());
-        }
+        let id = vocabulary.intern(buf);
+        *set_mask |= hash_bit(vocabulary.hash(id));
+        set.insert(id);
         // "Sen. Ada Holm" is later "the senator"
         if let Some(role) = role {
-            *set_mask |= word_bit(role);
-            if !set.contains(role) {
-                set.insert(role.into());
-            }
+            let id = vocabulary.intern(role);
+            *set_mask |= hash_bit(vocabulary.hash(id));
+            set.insert(id);
         }
     }
 }
 
-fn is_title_or_role(w: &str, extra: &lexicon::Overlay) -> bool {
-    extra.class_of(w) & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
+/// Is `w`, whose built-in classes are `class` (looked up once by the caller), a title or
+/// a role word, in the built-in lists or the analyzer's own?
+fn is_title_or_role(w: &str, class: u32, extra: &lexicon::Overlay) -> bool {
+    // (the default analyzer adds no words: the built-in class alone, not a second lookup)
+    let class = if extra.is_empty() {
+        class
+    } else {
+        extra.class_of(w)
+    };
+    class & (lexicon::class::TITLE | lexicon::class::ROLE) != 0
 }
 
 /// A lowercase word inside a name (`Ursula von der Leyen`, `Department of Veterans
@@ -498,7 +514,17 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
 /// The proper-name part of a named mention: the words after the last title, role word,
 /// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
 /// clause runs on with (`Ann Tavenor Speaks`, `Tomas Brisco isn't`).
+// (`cluster` asks [`NameMemo::name_part`], which calls [`name_part_reading`])
+#[cfg_attr(not(test), allow(dead_code))]
 fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
+    name_part_reading(text, span, extra).0
+}
+
+/// [`name_part`], and whether it read the text after the span (the word a possessive is
+/// followed by): when it did not, the answer is one of the span's words alone, and
+/// `cluster` keeps it for the next mention of the same words ([`NameMemo`]). A change
+/// that makes it read more of the text must say so here.
+fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Option<Span>, bool) {
     let mut start = None;
     let mut end = 0;
     let (mut last_title, mut after_title_of) = (false, false);
@@ -524,13 +550,15 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         if start.is_some() && entities::contains_folded(&GENERATIONAL_SUFFIXES, bare) {
             break;
         }
-        if start.is_none() && lexicon::word_info(bare).class & lexicon::class::DET != 0 {
+        // (looked up once for the tests below)
+        let info = lexicon::word_info(bare);
+        if start.is_none() && info.class & lexicon::class::DET != 0 {
             continue;
         }
         // "Secretary of State Ada Holm": the words of a title's "of" belong to it
         let title_of = after_title_of;
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
-        last_title = is_title_or_role(bare, extra);
+        last_title = is_title_or_role(bare, info.class, extra);
         // "Lena de Vries", "Omar bin Talal": a particle inside a name keeps it going
         let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
         if particle {
@@ -545,11 +573,9 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             || first.is_lowercase()
             || title_of
             || start.is_none()
-                && (lexicon::word_info(bare).class & lexicon::class::NOT_NAME_START != 0
+                && (info.class & lexicon::class::NOT_NAME_START != 0
                     // "Said Tavenor": a reporting verb's inflected form starts no name
-                    || lexicon::word_info(bare)
-                        .lemma
-                        .is_some_and(|l| !l.eq_ignore_ascii_case(bare))
+                    || info.lemma.is_some_and(|l| !l.eq_ignore_ascii_case(bare))
                     // "Neither Tavenor nor Brisco"
                     || ["neither", "either", "both", "nor"]
                         .iter()
@@ -572,14 +598,58 @@ fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
             .trim_end_matches(|c: char| !is_alnum(c));
         let someone_else = entities::contains_folded(&KIN_NOUNS, next)
             || lexicon::word_info(next).class & lexicon::class::ROLE != 0;
-        return possessor.filter(|_| !someone_else);
+        return (possessor.filter(|_| !someone_else), true);
     };
     let end = match run_on_name {
         Some((from, to)) if from == start => to,
         _ => end,
     };
     let (start, end) = (span.start + start, span.start + end);
-    (start < end).then(|| Span::new(start, end))
+    ((start < end).then(|| Span::new(start, end)), false)
+}
+
+/// What `cluster` learnt of a name's words, for the next mention of the same words (an
+/// article names its people again and again): [`is_organisation_name`] of them and
+/// [`name_part`] of a span of them (as offsets in the span; only when it read no more
+/// than the span). Keys borrow the text: nothing is copied; at most [`MEMO_ENTRIES`] are
+/// kept, so a text of thousands of different names (where the memo would find nothing
+/// again) costs no memory per name.
+#[derive(Default)]
+struct NameMemo<'t> {
+    organisation: FnvMap<&'t str, bool>,
+    part: FnvMap<&'t str, Option<(usize, usize)>>,
+}
+
+/// How many answers of each kind a [`NameMemo`] keeps (a news article names far fewer
+/// people and bodies).
+const MEMO_ENTRIES: usize = 1024;
+
+impl<'t> NameMemo<'t> {
+    /// [`is_organisation_name`] of `name`, remembered.
+    fn is_organisation_name(&mut self, name: &'t str) -> bool {
+        if let Some(&known) = self.organisation.get(name) {
+            return known;
+        }
+        let answer = is_organisation_name(name);
+        if self.organisation.len() < MEMO_ENTRIES {
+            self.organisation.insert(name, answer);
+        }
+        answer
+    }
+
+    /// [`name_part`] of `span` in `text`, remembered when it read only the span.
+    fn name_part(&mut self, text: &'t str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
+        let words = span.text(text);
+        if let Some(&part) = self.part.get(words) {
+            return part.map(|(start, end)| Span::new(span.start + start, span.start + end));
+        }
+        let (part, read_after) = name_part_reading(text, span, extra);
+        if !read_after && self.part.len() < MEMO_ENTRIES {
+            let relative = part.map(|p| (p.start - span.start, p.end - span.start));
+            self.part.insert(words, relative);
+        }
+        part
+    }
 }
 
 /// Is `mention` a name and then only words a clause runs on with (`Tavenor now`, `Ann
@@ -811,13 +881,36 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 
 /// Gender from a title at the start of the mention or before its name.
 fn gender_of_title(text: &str, span: Span) -> Gender {
+    // (compared in any ASCII case: no lowercase copy of each word)
+    const MALE: [&str; 9] = [
+        "mr",
+        "sir",
+        "king",
+        "prince",
+        "father",
+        "brother",
+        "lord",
+        "congressman",
+        "mister",
+    ];
+    const FEMALE: [&str; 10] = [
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "queen",
+        "princess",
+        "sister",
+        "dame",
+        "lady",
+        "congresswoman",
+    ];
     for w in words(span.text(text)).take(3) {
-        match w.to_ascii_lowercase().as_str() {
-            "mr" | "sir" | "king" | "prince" | "father" | "brother" | "lord" | "congressman"
-            | "mister" => return Gender::Male,
-            "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "sister" | "dame" | "lady"
-            | "congresswoman" => return Gender::Female,
-            _ => {}
+        if MALE.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+            return Gender::Male;
+        }
+        if FEMALE.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+            return Gender::Female;
         }
     }
     Gender::Unknown
@@ -1220,14 +1313,42 @@ fn quantified(text: &str, span: Span) -> Option<Span> {
 /// `name`: the surname stays last ("Ann Lee" of "Lee", "Ann B. Lee" of "Ann Lee") or a
 /// generational suffix follows; a word after it is not the name ("Lee Now", the title of
 /// her show; "Lee Speech" in a headline).
-fn extends_name(name: &[String], longer: &[String]) -> bool {
-    let last = |ws: &[String]| ws.last().map(|w| w.trim_end_matches('.').to_string());
-    match (last(name), last(longer)) {
+// (the clustering calls [`extends_name_ids`]; this form states the rule in its examples)
+#[cfg_attr(not(test), allow(dead_code))]
+fn extends_name<W: AsRef<str>>(name: &[W], longer: &[W]) -> bool {
+    extends_name_ending(
+        name.len(),
+        name.last().map(AsRef::as_ref),
+        longer.last().map(AsRef::as_ref),
+    )
+}
+
+/// [`extends_name`] of two names given as word ids in `vocabulary`.
+fn extends_name_ids(vocabulary: &Vocabulary, name: &[WordId], longer: &[WordId]) -> bool {
+    extends_name_ending(
+        name.len(),
+        name.last().map(|&w| vocabulary.word(w)),
+        longer.last().map(|&w| vocabulary.word(w)),
+    )
+}
+
+/// [`extends_name`] from what it reads: how many words the name has, and its last word
+/// and the longer name's (the clustering keeps names as word ids, not strings).
+fn extends_name_ending(
+    name_len: usize,
+    name_last: Option<&str>,
+    longer_last: Option<&str>,
+) -> bool {
+    let (name_last, longer_last) = (
+        name_last.map(|w| w.trim_end_matches('.')),
+        longer_last.map(|w| w.trim_end_matches('.')),
+    );
+    match (name_last, longer_last) {
         (Some(a), Some(b)) => {
             a == b
-                || GENERATIONAL_SUFFIXES.contains(b.as_str())
+                || GENERATIONAL_SUFFIXES.contains(b)
                 // a forename alone ("Ann") before the full name
-                || name.len() == 1 && forename_gender(&a).1
+                || name_len == 1 && forename_gender(a).1
         }
         _ => true,
     }
@@ -1256,23 +1377,23 @@ fn issuer_gap(text: &str, start: usize) -> Option<usize> {
 /// Is every word of `modifiers`, lowercased in `buf`, in `set` ([`has_word_or_stem`])?
 fn has_modifiers<'m>(
     modifiers: impl Iterator<Item = &'m str>,
-    set: &FnvSet<Box<str>>,
+    set: &WordIdSet,
+    vocabulary: &Vocabulary,
     buf: &mut String,
 ) -> bool {
     for w in modifiers {
-        if !has_word_or_stem(set, lower_into(w, buf)) {
+        if !has_word_or_stem(set, vocabulary, lower_into(w, buf)) {
             return false;
         }
     }
     true
 }
 
-/// Is the lowercase word `w` in `set`, or the same word with or without the adjective
-/// ending `-ic` (`democratic` for `democrat`)?
-fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
-    set.contains(w)
-        || w.strip_suffix("ic").is_some_and(|stem| set.contains(stem))
-        || set.contains(format!("{w}ic").as_str())
+/// Is the lowercase word `w` in `set` (ids in `vocabulary`), or the same word with or
+/// without the adjective ending `-ic` (`democratic` for `democrat`)?
+fn has_word_or_stem(set: &WordIdSet, vocabulary: &Vocabulary, w: &str) -> bool {
+    let has = |w: &str| set.has(vocabulary.find(w));
+    has(w) || w.strip_suffix("ic").is_some_and(has) || has(format!("{w}ic").as_str())
 }
 
 /// Is the person whose mention words are `words` known by a role other than those of
@@ -1282,7 +1403,8 @@ fn has_word_or_stem(set: &FnvSet<Box<str>>, w: &str) -> bool {
 /// nominee`, but is `the Democratic nominee`). Plural role nouns (`supporters`) are no
 /// one's role.
 fn known_by_another_role<'c>(
-    words: &FnvSet<Box<str>>,
+    words: &WordIdSet,
+    vocabulary: &Vocabulary,
     head: &str,
     content: impl Iterator<Item = &'c str> + Clone,
 ) -> bool {
@@ -1299,11 +1421,12 @@ fn known_by_another_role<'c>(
     if words.len() > lexicon::ROLE_NOUNS.len() {
         lexicon::ROLE_NOUNS
             .iter()
-            .any(|&role| words.contains(role) && another(role))
+            .any(|&role| words.has(vocabulary.find(role)) && another(role))
     } else {
-        words
-            .iter()
-            .any(|w| lexicon::word_info(w).class & lexicon::class::ROLE != 0 && another(w))
+        words.iter().any(|w| {
+            let w = vocabulary.word(w);
+            lexicon::word_info(w).class & lexicon::class::ROLE != 0 && another(w)
+        })
     }
 }
 
@@ -1474,6 +1597,7 @@ fn name_in_lead_later(
     ents: &mut [Ent],
     assigned: &mut [u32],
     document_makers: &[(&str, usize, usize)],
+    vocabulary: &Vocabulary,
 ) {
     let lead = lead_end(text, headline);
     let mut moved: Vec<(u32, u32)> = Vec::new();
@@ -1492,12 +1616,13 @@ fn name_in_lead_later(
                 .find(|(h, _, at)| *at > ent.name.start && h.eq_ignore_ascii_case(&head))
                 .map(|&(_, maker, _)| maker)
         } else if ent.role_person {
+            let head = vocabulary.find(&head);
             (e + 1..ents.len()).find(|&f| {
                 let other = &ents[f];
                 other.kind == EntityKind::Person
                     && other.name_words > 0
                     && other.person_evidence
-                    && other.words.contains(head.as_str())
+                    && other.words.has(head)
             })
         } else {
             None
@@ -1522,11 +1647,14 @@ fn name_in_lead_later(
 
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
+/// `vocabulary` is the workspace's, kept from one text to the next for its buffers; it
+/// is given back empty.
 pub(crate) fn cluster<'t>(
     text: &'t str,
     atts: &mut [Attribution],
     names: &[(Span, bool)],
     extra: &lexicon::Overlay,
+    workspace_vocabulary: &mut Vocabulary,
 ) -> Vec<Speaker<'t>> {
     let (mut ents, mut filters): (Vec<Ent>, Vec<Filter>) = (Vec::new(), Vec::new());
     // Speaker mentions in order of position (attributions are in content order), merged
@@ -1593,11 +1721,15 @@ pub(crate) fn cluster<'t>(
     // a description's lowercase content words joined by spaces (its key) and each word's
     // range in it: one buffer for every event, not a `String` per word and per key
     let mut key_buf = String::new();
-    // a name's lowercase words, the first of them in use: the strings are kept and
-    // refilled from one name to the next (a `Vec<String>` per name event was most of the
-    // clustering's allocations)
-    let mut name_pool: Vec<String> = Vec::new();
+    // the text's lowercase mention words, each given an id once: the entities' word
+    // sets and names are ids, compared as integers
+    let mut vocabulary = std::mem::take(workspace_vocabulary);
+    vocabulary.clear();
+    // a name's lowercase words as ids (one list refilled from one name to the next)
+    let mut name_ids: Vec<WordId> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    // each content word's id (`None`: a word no entity has), beside `content_ranges`
+    let mut content_ids: Vec<Option<WordId>> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
     let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
@@ -1606,6 +1738,7 @@ pub(crate) fn cluster<'t>(
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
+    let mut memo = NameMemo::default();
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
@@ -1626,7 +1759,7 @@ pub(crate) fn cluster<'t>(
         // Wins"); its speakers always count
         if ai.is_none()
             && span.end <= headline
-            && !name_part(text, span, extra).is_some_and(|np| {
+            && !memo.name_part(text, span, extra).is_some_and(|np| {
                 // ("Will Tavenor Resign?": a modal is no forename there)
                 let np = np.text(text);
                 gender_of_forename(np).1
@@ -1641,7 +1774,7 @@ pub(crate) fn cluster<'t>(
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
                 MentionKind::Name
-                    if is_organisation_name(span.text(text))
+                    if memo.is_organisation_name(span.text(text))
                         || joined_in_text(text, span)
                             && is_organisation_name(
                                 whole_organisation_name(text, proper_part(text, span)).text(text),
@@ -1653,7 +1786,7 @@ pub(crate) fn cluster<'t>(
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
             },
-            None if is_organisation_name(span.text(text))
+            None if memo.is_organisation_name(span.text(text))
                 || organisation_head_follows(text, span.end)
                 || ends_organisation_name(text, span) =>
             {
@@ -1744,7 +1877,7 @@ pub(crate) fn cluster<'t>(
                         && ents[e]
                             .name_set
                             .iter()
-                            .any(|w| w.eq_ignore_ascii_case(last))
+                            .any(|&w| vocabulary.word(w).eq_ignore_ascii_case(last))
                 });
                 match (person, possessive) {
                     (true, false) => (span, kind, None),
@@ -1805,7 +1938,7 @@ pub(crate) fn cluster<'t>(
         // a speaker mention with no proper name in it ("Birk's family") is known by its
         // words, as a description is
         let name = match kind {
-            MentionKind::Name => name_part(text, span, extra),
+            MentionKind::Name => memo.name_part(text, span, extra),
             _ => None,
         };
         let kind = match (kind, name, ai) {
@@ -1820,19 +1953,15 @@ pub(crate) fn cluster<'t>(
                     let Some(np) = name else {
                         continue;
                     };
-                    let mut used = 0;
+                    name_ids.clear();
                     for w in words(np.text(text)) {
-                        if used == name_pool.len() {
-                            name_pool.push(String::new());
-                        }
-                        lower_into(w, &mut name_pool[used]);
-                        used += 1;
+                        name_ids.push(vocabulary.intern(lower_into(w, &mut buf)));
                     }
-                    let nw = &name_pool[..used];
-                    let nw_mask = mask(nw);
+                    let nw = &name_ids[..];
+                    let nw_mask = mask(nw, &vocabulary);
                     // (the name's words, already split: no second pass over them)
                     let (forename_gender, forename) = match nw {
-                        [first, _, ..] => forename_gender(first),
+                        [first, _, ..] => forename_gender(vocabulary.word(*first)),
                         _ => (Gender::Unknown, false),
                     };
                     let title_gender = gender_of_title(text, span);
@@ -1893,10 +2022,10 @@ pub(crate) fn cluster<'t>(
                             .last()
                             .and_then(|last| nw.iter().position(|w| w == last))
                             .map_or(0, |i| i + 1);
-                        extends_name(known, nw)
-                            || !nw[after..]
-                                .iter()
-                                .any(|w| !known.contains(w) && self::forename_gender(w).1)
+                        extends_name_ids(&vocabulary, known, nw)
+                            || !nw[after..].iter().any(|w| {
+                                !known.contains(w) && self::forename_gender(vocabulary.word(*w)).1
+                            })
                     });
                     let evidence = forename || title_gender.known();
                     // "Tarsen Metals … Tarsen said": a bare name no person has, that opens
@@ -1910,7 +2039,7 @@ pub(crate) fn cluster<'t>(
                                 && ents[e].name_words > nw.len()
                                 && words(ents[e].name.text(text))
                                     .zip(nw)
-                                    .filter(|(t, w)| t.eq_ignore_ascii_case(w))
+                                    .filter(|(t, w)| t.eq_ignore_ascii_case(vocabulary.word(**w)))
                                     .count()
                                     == nw.len()
                         })
@@ -1928,7 +2057,8 @@ pub(crate) fn cluster<'t>(
                                 // (a name not yet shown to be a person's, "Port Ardmore", grows into
                                 // the body's name, "Port Ardmore Herald")
                                 if nw.len() > ent.name_words
-                                    && (extends_name(&ent.name_set, nw) || !ent.person_evidence)
+                                    && (extends_name_ids(&vocabulary, &ent.name_set, nw)
+                                        || !ent.person_evidence)
                                 {
                                     ent.name = np;
                                     ent.name_words = nw.len();
@@ -1947,6 +2077,7 @@ pub(crate) fn cluster<'t>(
                                     &mut filters[e].words_mask,
                                     span.text(text),
                                     &mut buf,
+                                    &mut vocabulary,
                                 );
                                 e
                             }
@@ -1956,7 +2087,8 @@ pub(crate) fn cluster<'t>(
                                 // "Douglas said", "Morgan said"; it stays unproven)
                                 let (g, evidence) = match nw {
                                     [only] if ai.is_some() && !g.known() => {
-                                        let (fg, is_forename) = self::forename_gender(only);
+                                        let (fg, is_forename) =
+                                            self::forename_gender(vocabulary.word(*only));
                                         if is_forename && fg == Gender::Female {
                                             (fg, true)
                                         } else {
@@ -1965,9 +2097,15 @@ pub(crate) fn cluster<'t>(
                                     }
                                     _ => (g, evidence),
                                 };
-                                let mut ws = FnvSet::default();
+                                let mut ws = WordIdSet::default();
                                 let mut ws_mask = 0;
-                                add_words(&mut ws, &mut ws_mask, span.text(text), &mut buf);
+                                add_words(
+                                    &mut ws,
+                                    &mut ws_mask,
+                                    span.text(text),
+                                    &mut buf,
+                                    &mut vocabulary,
+                                );
                                 filters.push(Filter {
                                     person: true,
                                     name_mask: nw_mask,
@@ -1999,17 +2137,22 @@ pub(crate) fn cluster<'t>(
                                 Some(e) => e,
                                 None => {
                                     let np = author;
-                                    let nw: Vec<String> =
-                                        words(np.text(text)).map(lower_word).collect();
+                                    let nw: Vec<WordId> = words(np.text(text))
+                                        .map(|w| vocabulary.intern(&lower_word(w)))
+                                        .collect();
                                     let (g, _) = gender_of_forename(np.text(text));
                                     filters.push(Filter {
                                         person: true,
-                                        name_mask: mask(&nw),
-                                        words_mask: mask(&nw),
+                                        name_mask: mask(&nw, &vocabulary),
+                                        words_mask: mask(&nw, &vocabulary),
                                     });
+                                    let mut ws = WordIdSet::default();
+                                    for &w in &nw {
+                                        ws.insert(w);
+                                    }
                                     ents.push(Ent {
                                         name_words: nw.len(),
-                                        words: nw.iter().map(|w| w.as_str().into()).collect(),
+                                        words: ws,
                                         name_set: nw,
                                         gender: g,
                                         person_evidence: true,
@@ -2048,7 +2191,8 @@ pub(crate) fn cluster<'t>(
                                 if !last.chars().next().is_some_and(char::is_uppercase) {
                                     return None;
                                 }
-                                let last = lower_word(last);
+                                // (a word no entity has is no entity's surname)
+                                let last = vocabulary.find(&lower_word(last))?;
                                 recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
                                     filters[e].person
                                         && ents[e].person_evidence
@@ -2218,8 +2362,16 @@ pub(crate) fn cluster<'t>(
                     let key = key_buf.as_str();
                     let content = || content_ranges.iter().map(|r| &key[r.clone()]);
                     let content_len = content_ranges.len();
-                    let content_mask = content().fold(0, |m, w| m | word_bit(w));
+                    // (each content word hashed once, for its bit and for its id)
+                    let mut content_mask = 0;
+                    content_ids.clear();
+                    for w in content() {
+                        let hash = hash_of(w);
+                        content_mask |= hash_bit(hash);
+                        content_ids.push(vocabulary.find_hashed(w, hash));
+                    }
                     let head = content().next_back().unwrap_or("");
+                    let head_id = content_ids.last().copied().flatten();
                     let capitalised = words(s)
                         .skip(1)
                         .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
@@ -2254,7 +2406,9 @@ pub(crate) fn cluster<'t>(
                     let names_a_person = || {
                         recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
                             ents[e].kind == EntityKind::Person
-                                && content().any(|w| ents[e].name_set.iter().any(|n| n == w))
+                                && content_ids
+                                    .iter()
+                                    .any(|w| w.is_some_and(|w| ents[e].name_set.contains(&w)))
                         })
                     };
                     // (a body's short name needs no article: "Security Council" after
@@ -2289,11 +2443,14 @@ pub(crate) fn cluster<'t>(
                             }
                             if !(filters[e].person
                                 && filters[e].words_mask & head_bit != 0
-                                && ents[e].words.contains(head))
+                                && ents[e].words.has(head_id))
                             {
                                 continue;
                             }
-                            let shared = content().filter(|w| ents[e].words.contains(*w)).count();
+                            let shared = content_ids
+                                .iter()
+                                .filter(|&&w| ents[e].words.has(w))
+                                .count();
                             if best.is_none_or(|(_, b)| shared > b) {
                                 best = Some((e, shared));
                             }
@@ -2317,7 +2474,12 @@ pub(crate) fn cluster<'t>(
                         let best = match best {
                             Some((e, _))
                                 if proper().next().is_some()
-                                    && !has_modifiers(proper(), &ents[e].words, &mut lower) =>
+                                    && !has_modifiers(
+                                        proper(),
+                                        &ents[e].words,
+                                        &vocabulary,
+                                        &mut lower,
+                                    ) =>
                             {
                                 // (among the recent few: a role refers to someone
                                 // in view, and the search stays short)
@@ -2327,7 +2489,12 @@ pub(crate) fn cluster<'t>(
                                     .find(|&o| {
                                         filters[o].person
                                             && ents[o].person_evidence
-                                            && has_modifiers(proper(), &ents[o].words, &mut lower)
+                                            && has_modifiers(
+                                                proper(),
+                                                &ents[o].words,
+                                                &vocabulary,
+                                                &mut lower,
+                                            )
                                     })
                                     .or(Some(e))
                             }
@@ -2337,7 +2504,7 @@ pub(crate) fn cluster<'t>(
                             recent.iter().take(LOOK_BACK).find(|&e| {
                                 filters[e].person
                                     && filters[e].words_mask & content_mask != 0
-                                    && content().any(|w| ents[e].words.contains(w))
+                                    && content_ids.iter().any(|&w| ents[e].words.has(w))
                             })
                         })
                         .or_else(|| {
@@ -2388,11 +2555,11 @@ pub(crate) fn cluster<'t>(
                                                 && ent.gender.known()
                                                 && ent.gender != description_gender;
                                             let shares_role = || {
-                                                content().any(|w| {
+                                                content().zip(&content_ids).any(|(w, &id)| {
                                                     lexicon::word_info(w).class
                                                         & lexicon::class::ROLE
                                                         != 0
-                                                        && ent.words.contains(w)
+                                                        && ent.words.has(id)
                                                 })
                                             };
                                             ent.kind == EntityKind::Person
@@ -2418,7 +2585,12 @@ pub(crate) fn cluster<'t>(
                                     // "Justice Ann Lee … The GOP nominee"; tested on
                                     // the best ones only, most often the first)
                                     candidates.into_iter().map(|(_, e)| e).find(|&e| {
-                                        !known_by_another_role(&ents[e].words, head, content())
+                                        !known_by_another_role(
+                                            &ents[e].words,
+                                            &vocabulary,
+                                            head,
+                                            content(),
+                                        )
                                     })
                                 })
                                 .flatten()
@@ -2433,6 +2605,11 @@ pub(crate) fn cluster<'t>(
                         } else {
                             None
                         };
+                        // (the list's words that the text has, as ids: looked up once,
+                        // not for every entity)
+                        let head_ids: Vec<WordId> = heads
+                            .map(|hs| hs.iter().filter_map(|h| vocabulary.find(h)).collect())
+                            .unwrap_or_default();
                         recent
                             .iter()
                             .take(PRONOUN_LOOK_BACK * 4)
@@ -2440,10 +2617,8 @@ pub(crate) fn cluster<'t>(
                                 let ent = &ents[e];
                                 ent.kind == EntityKind::Organisation
                                     && ent.name_words > 0
-                                    && (ent.words.contains(head)
-                                        || heads.is_some_and(|hs| {
-                                            hs.iter().any(|h| ent.words.contains(*h))
-                                        })
+                                    && (ent.words.has(head_id)
+                                        || head_ids.iter().any(|&h| ent.words.contains(h))
                                         || media && ent.media)
                             })
                             .or_else(|| {
@@ -2502,7 +2677,7 @@ pub(crate) fn cluster<'t>(
                                         let ent = &ents[e];
                                         ent.kind == EntityKind::Organisation
                                             && ent.name_words > content_len
-                                            && content().all(|w| ent.words.contains(w))
+                                            && content_ids.iter().all(|&w| ent.words.has(w))
                                     }
                                 })
                             })
@@ -2557,7 +2732,13 @@ pub(crate) fn cluster<'t>(
                                 } else {
                                     0
                                 },
-                                words: content().map(Box::from).collect(),
+                                words: {
+                                    let mut ws = WordIdSet::default();
+                                    for w in content() {
+                                        ws.insert(vocabulary.intern(w));
+                                    }
+                                    ws
+                                },
                                 media,
                                 role_person,
                                 ..Ent::new(ekind, name, span.end)
@@ -2585,6 +2766,7 @@ pub(crate) fn cluster<'t>(
                     &mut filters[e].words_mask,
                     role,
                     &mut buf,
+                    &mut vocabulary,
                 );
             }
         }
@@ -2593,7 +2775,14 @@ pub(crate) fn cluster<'t>(
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
-    name_in_lead_later(text, headline, &mut ents, &mut assigned, &document_makers);
+    name_in_lead_later(
+        text,
+        headline,
+        &mut ents,
+        &mut assigned,
+        &document_makers,
+        &vocabulary,
+    );
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
     // memory per byte)
@@ -2602,13 +2791,17 @@ pub(crate) fn cluster<'t>(
         by_key,
         filters,
         documents,
-        name_pool,
+        name_ids,
         key_buf,
         content_ranges,
+        content_ids,
+        memo,
     ));
+    vocabulary.clear();
+    *workspace_vocabulary = vocabulary;
     drop(by_speaker);
     for ent in &mut ents {
-        ent.words = FnvSet::default();
+        ent.words = WordIdSet::default();
         ent.name_set = Vec::new();
     }
     // keep the entities that speak, renumbered in order of first speech
@@ -2743,6 +2936,18 @@ mod tests {
     }
 
     #[test]
+    fn title_genders() {
+        let title = |text: &str| gender_of_title(text, Span::new(0, text.len()));
+        assert_eq!(title("Mrs. Ada Holm"), Gender::Female);
+        assert_eq!(title("CONGRESSMAN Tom Birk"), Gender::Male);
+        assert_eq!(title("Harbor County Queen Ada"), Gender::Female);
+        // only the first three words, and whole words
+        assert_eq!(title("Harbor County Port Queen Ada"), Gender::Unknown);
+        assert_eq!(title("Mrsx Ada Holm"), Gender::Unknown);
+        assert_eq!(title("Congresswomanly Ada"), Gender::Unknown);
+    }
+
+    #[test]
     fn role_genders() {
         assert_eq!(gender_of_role("congresswoman"), Gender::Female);
         assert_eq!(gender_of_role("Chairman"), Gender::Male);
@@ -2752,27 +2957,38 @@ mod tests {
 
     #[test]
     fn another_role() {
-        let set = |ws: &[&str]| -> FnvSet<Box<str>> { ws.iter().map(|w| Box::from(*w)).collect() };
+        let vocabulary = std::cell::RefCell::new(Vocabulary::default());
+        let set = |ws: &[&str]| -> WordIdSet {
+            let mut set = WordIdSet::default();
+            for w in ws {
+                set.insert(vocabulary.borrow_mut().intern(w));
+            }
+            set
+        };
         let content = ["gop", "nominee"];
         // a judge is not the nominee; a party word is a role of its own
         assert!(known_by_another_role(
             &set(&["justice", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         assert!(known_by_another_role(
             &set(&["democrat", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         // the same role, or no role at all, is no other
         assert!(!known_by_another_role(
             &set(&["nominee", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         assert!(!known_by_another_role(
             &set(&["ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
@@ -2780,32 +2996,74 @@ mod tests {
         let content = ["democratic", "nominee"];
         assert!(!known_by_another_role(
             &set(&["democrat", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         assert!(!known_by_another_role(
             &set(&["supporters", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         // a word set larger than the role list gives the same answers
         let many: Vec<String> = (0..400).map(|i| format!("word{i}")).collect();
-        let big = |extra: &[&str]| -> FnvSet<Box<str>> {
-            many.iter()
-                .map(|w| Box::from(w.as_str()))
-                .chain(extra.iter().map(|w| Box::from(*w)))
-                .collect()
+        let big = |extra: &[&str]| -> WordIdSet {
+            let mut set = WordIdSet::default();
+            for w in many.iter().map(String::as_str).chain(extra.iter().copied()) {
+                set.insert(vocabulary.borrow_mut().intern(w));
+            }
+            set
         };
         assert!(known_by_another_role(
             &big(&["justice", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
         assert!(!known_by_another_role(
             &big(&["democrat", "nominee", "ann", "lee"]),
+            &vocabulary.borrow(),
             "nominee",
             content.iter().copied()
         ));
+    }
+
+    #[test]
+    fn name_parts_and_their_memo() {
+        let extra = lexicon::Overlay::default();
+        let part = |text: &str, mention: &str| {
+            let at = text.find(mention).unwrap();
+            let span = Span::new(at, at + mention.len());
+            let direct = name_part(text, span, &extra);
+            // the memo gives the same answer, the first time and the next
+            let mut memo = NameMemo::default();
+            assert_eq!(memo.name_part(text, span, &extra), direct, "{text}");
+            assert_eq!(memo.name_part(text, span, &extra), direct, "{text}");
+            direct.map(|p| p.text(text).to_string())
+        };
+        assert_eq!(
+            part("Sen. Ada Holm said", "Sen. Ada Holm").as_deref(),
+            Some("Ada Holm")
+        );
+        let text = "the Harbor Daily's Ann Tavenor wrote";
+        assert_eq!(
+            part(text, "the Harbor Daily's Ann Tavenor").as_deref(),
+            Some("Ann Tavenor")
+        );
+        // (the answers that read past the mention are not kept: the memo agrees anyway)
+        part("Ann Lee's statement", "Ann Lee's");
+        assert_eq!(part("Ann Lee's family", "Ann Lee's"), None);
+        // the same words at another place of the text give the same name there
+        let text = "Ada Holm spoke. Later Ada Holm left.";
+        let mut memo = NameMemo::default();
+        for at in [0, 22] {
+            let span = Span::new(at, at + 8);
+            let np = memo.name_part(text, span, &extra).unwrap();
+            assert_eq!((np.start, np.text(text)), (at, "Ada Holm"));
+        }
+        assert!(memo.is_organisation_name("Harbor Transit Authority"));
+        assert!(!memo.is_organisation_name("Ada Holm"));
     }
 
     #[test]

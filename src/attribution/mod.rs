@@ -37,12 +37,14 @@ mod mention;
 mod mode;
 mod rules;
 mod token;
+mod vocabulary;
 
 pub(crate) use entity::cluster;
 #[doc(hidden)]
 pub use rules::model::Proposal;
 pub(crate) use rules::model::{recording, with_weights};
 pub(crate) use rules::{Scratch, attribute_reusing};
+pub(crate) use vocabulary::Vocabulary;
 
 pub use gender::Gender;
 #[cfg(fuzzing)]
