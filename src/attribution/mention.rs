@@ -5,6 +5,7 @@ use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
+use crate::lexicon::lists::QUANTIFIER_SUBJECTS;
 use crate::span::Span;
 
 #[inline]
@@ -314,6 +315,11 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
     }
     if t.has(class::PRONOUN) || is(text, t, &["who"]) || (is(text, t, &["whom"]) && h == floor) {
         // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
+        return Some((h, h + 1));
+    }
+    // "some chanted", "Others said": a quantifier standing for its noun is the subject
+    // (a determiner opening a longer phrase never reaches here: the head is its noun)
+    if is(text, t, QUANTIFIER_SUBJECTS) {
         return Some((h, h + 1));
     }
     // "tweets early Friday saying …": a time word is no speaker

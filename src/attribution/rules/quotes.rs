@@ -696,6 +696,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_standing_alone_speaks() {
+        // its noun left out, the quantifier is the subject of the cue before the quotation
+        let text = "The crowd waited on the pier. Some chanted, “Open the gates!”";
+        assert_eq!(
+            of(text, "“Open the gates!”"),
+            (Rule::SpeakerCueQuote, Some("Some"))
+        );
+        let text = "The ferry was late again. Others wrote, “We are tired of waiting.”";
+        assert_eq!(
+            of(text, "“We are tired of waiting.”"),
+            (Rule::SpeakerCueQuote, Some("Others"))
+        );
+    }
+
+    #[test]
     fn a_verb_of_speaking_before_a_quotation_frames_it() {
         let text = "Then Ana Ruiz sighed: “Not the pier again.”";
         assert_eq!(
