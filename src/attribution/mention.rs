@@ -379,6 +379,18 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 if b > i + 1 && k.has(class::DET) && !toks[b - 1].has(class::DET) {
                     break;
                 }
+                // "the harbour master returned …": a lowercase past form after a noun is
+                // the verb of the clause (after a determiner or an adverb it is an
+                // adjective: "a retired teacher", "the newly elected mayor")
+                if b > i + 1
+                    && !k.cap()
+                    && ends_with_ci(k.text(text), "ed")
+                    && toks[b - 1].word()
+                    && !toks[b - 1].has(class::DET)
+                    && !ends_with_ci(toks[b - 1].text(text), "ly")
+                {
+                    break;
+                }
                 if b > i && seen_cap && !k.cap() && !is_connector(text, k) {
                     // "the Corvalean statistics office": a common head after a proper
                     // modifier, within three words
@@ -440,9 +452,11 @@ pub(crate) fn np_premodified(
         }
         // "of" inside a role ("head of security"), not first
         let inner = k > i && is(text, t, &["of"]);
+        // the noun after that "of" may be a verb's form elsewhere ("secretary of state")
+        let after_of = k > i && is(text, &toks[k - 1], &["of"]);
         if !inner
             && (t.has(class::FUNCTION | class::TIME | class::DET | class::PRONOUN | class::NP_STOP)
-                || t.reporting())
+                || t.reporting() && !after_of)
         {
             return None;
         }

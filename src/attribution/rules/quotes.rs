@@ -11,7 +11,9 @@ use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
 use crate::attribution::token::Tok;
-use crate::lexicon::lists::{FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES};
+use crate::lexicon::lists::{
+    FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
+};
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
@@ -47,13 +49,21 @@ fn subject_at_start(
     for _ in 0..3 {
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
+        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
+        // "Hours later, …", "Eight years ago, …": a measure of time and the adverb
+        // placing it, however the measure opens
+        let time_measure = comma.is_some_and(|c| {
+            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], &["ago", "later", "earlier"])
+        });
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
-            || number;
+            || number
+            || time_measure
+            || is(cx.text, t, INTRO_OPENERS);
         if !intro {
             break;
         }
-        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+        let comma = comma?;
         a = (comma + 1..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     }
     let t = &toks[a];
@@ -693,6 +703,44 @@ mod tests {
         // a coordinated verb after the frame
         let text = "“Go home,” the guard barked and walked off.";
         assert_eq!(of(text, "“Go home,”"), (Rule::VerbFrame, Some("the guard")));
+    }
+
+    #[test]
+    fn a_measure_of_time_opening_the_sentence_is_no_speaker() {
+        // "Hours later," opens the sentence: the subject after it speaks
+        let text = "Hours later, the harbour master returned the favour, telling reporters, “He is a fine sailor.”";
+        assert_eq!(
+            of(text, "“He is a fine sailor.”"),
+            (Rule::SpeakerCueQuote, Some("the harbour master"))
+        );
+        let text = "Eight years ago, Ana Ruiz backed the plan and said, “It will pay for itself.”";
+        assert_eq!(
+            of(text, "“It will pay for itself.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_name_after_said_may_end_in_a_reporting_word_after_of() {
+        // "state" is a reporting verb elsewhere; after "of" it is the role's noun
+        let text =
+            "“The harbour is safe,” said former secretary of state Ana Ruiz, who spoke first.";
+        assert_eq!(
+            of(text, "“The harbour is safe,”"),
+            (
+                Rule::QuoteCueSpeaker,
+                Some("former secretary of state Ana Ruiz")
+            )
+        );
+    }
+
+    #[test]
+    fn an_introductory_phrase_before_the_subject_is_no_speaker() {
+        let text = "Outside the town hall, the fishermen gathered, chanting “Save the pier!”";
+        assert_eq!(
+            of(text, "“Save the pier!”"),
+            (Rule::SpeakerCueQuote, Some("the fishermen"))
+        );
     }
 
     #[test]
