@@ -203,6 +203,11 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     if !clause && after_trigger(text, q.span.start) {
         return QuoteKind::NotSpeech;
     }
+    // `tweet-date="…"`: a value of markup left in the text; `"Related:"`: a one-word
+    // label, its colon inside the marks
+    if text[..q.span.start].ends_with('=') || words == 1 && content.trim_end().ends_with(':') {
+        return QuoteKind::NotSpeech;
+    }
     // "“Harbour town gets a new ferry,” by Ana Ruiz: …": a capitalised title and its
     // author, a headline or a book, not words spoken
     if !clause && starts_capitalised(content) && author_after(text, q.span.end) {
@@ -302,6 +307,20 @@ mod tests {
             [QuoteKind::Partial]
         );
         assert_eq!(kinds("“We will win,” she said."), [QuoteKind::Speech]);
+    }
+
+    #[test]
+    fn markup_values_and_one_word_labels_are_not_speech() {
+        assert_eq!(
+            kinds("<post date=\"March 9, 2016\">The pier opens today.</post>"),
+            [QuoteKind::NotSpeech]
+        );
+        assert_eq!(
+            kinds("\"Related:\"\n\nThe pier opens today."),
+            [QuoteKind::NotSpeech]
+        );
+        // a word said alone keeps its kind
+        assert_eq!(kinds("“Nonsense!” she said."), [QuoteKind::Speech]);
     }
 
     #[test]
