@@ -13,6 +13,7 @@ use crate::attribution::mention::{
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
+    LEADING_CONJUNCTIONS,
 };
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -347,7 +348,14 @@ pub(super) fn link_quote(
         let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
         let participle =
             c.start > ts && cx.punct(c.start - 1, ",") && ends_with_ci(cx.text_of(c.start), "ing");
-        let sp = if c.according {
+        // "Said Ana Ruiz, “…”", "But, said Tom Reyes, “…”": the cue opens its clause and
+        // its subject follows it
+        let inverted = c.start > prev_q.max(ts)
+            && (prev_q.max(ts)..c.start)
+                .all(|i| !toks[i].word() || is(text, &toks[i], LEADING_CONJUNCTIONS))
+            || c.start == prev_q.max(ts) && toks[c.start].cap();
+        let sp = if c.according || inverted && subject_before(text, toks, c.start, prev_q).is_none()
+        {
             np_after(text, toks, c.end, qa)
         } else if participle {
             // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
@@ -740,6 +748,21 @@ mod tests {
         assert_eq!(
             of(text, "“Save the pier!”"),
             (Rule::SpeakerCueQuote, Some("the fishermen"))
+        );
+    }
+
+    #[test]
+    fn a_cue_opening_its_clause_has_its_subject_after_it() {
+        let text =
+            "The pier was rebuilt in May. Said Ana Ruiz, who grew up near it, “We are so proud.”";
+        assert_eq!(
+            of(text, "“We are so proud.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+        let text = "The mayor was upbeat. But, said Tom Reyes, “The money is gone.”";
+        assert_eq!(
+            of(text, "“The money is gone.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Reyes"))
         );
     }
 
