@@ -117,11 +117,11 @@ mod tests {
     fn a_fragment_reported_inside_another_content_is_not_a_second_attribution() {
         // the partial quotations of the participle's and the inner cue's clauses lie in
         // the first content: that attribution keeps them
-        let text = "Okafor hailed the vote on the pier as “historic,” telling reporters on a visit to the harbour on Friday that he thinks the new pier is “a great thing” for the town.";
+        let text = "Okafor hailed the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town.";
         assert_eq!(
             contents(text),
             [
-                "the vote on the pier as “historic,” telling reporters on a visit to the harbour on Friday that he thinks the new pier is “a great thing” for the town"
+                "the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town"
             ]
         );
     }
