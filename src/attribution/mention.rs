@@ -5,6 +5,7 @@ use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
+use crate::lexicon::lists::QUANTIFIER_SUBJECTS;
 use crate::span::Span;
 
 #[inline]
@@ -316,6 +317,11 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         // "he said"; a relative "who said" is the speaker mention, its antecedent the entity
         return Some((h, h + 1));
     }
+    // "some chanted", "Others said": a quantifier standing for its noun is the subject
+    // (a determiner opening a longer phrase never reaches here: the head is its noun)
+    if is(text, t, QUANTIFIER_SUBJECTS) {
+        return Some((h, h + 1));
+    }
     // "tweets early Friday saying …": a time word is no speaker
     if t.has(class::FUNCTION | class::TIME) {
         return None;
@@ -371,6 +377,18 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 }
                 // "told his players the season was over": a new determiner after a noun
                 if b > i + 1 && k.has(class::DET) && !toks[b - 1].has(class::DET) {
+                    break;
+                }
+                // "the harbour master returned …": a lowercase past form after a noun is
+                // the verb of the clause (after a determiner or an adverb it is an
+                // adjective: "a retired teacher", "the newly elected mayor")
+                if b > i + 1
+                    && !k.cap()
+                    && ends_with_ci(k.text(text), "ed")
+                    && toks[b - 1].word()
+                    && !toks[b - 1].has(class::DET)
+                    && !ends_with_ci(toks[b - 1].text(text), "ly")
+                {
                     break;
                 }
                 if b > i && seen_cap && !k.cap() && !is_connector(text, k) {
@@ -434,9 +452,11 @@ pub(crate) fn np_premodified(
         }
         // "of" inside a role ("head of security"), not first
         let inner = k > i && is(text, t, &["of"]);
+        // the noun after that "of" may be a verb's form elsewhere ("secretary of state")
+        let after_of = k > i && is(text, &toks[k - 1], &["of"]);
         if !inner
             && (t.has(class::FUNCTION | class::TIME | class::DET | class::PRONOUN | class::NP_STOP)
-                || t.reporting())
+                || t.reporting() && !after_of)
         {
             return None;
         }

@@ -107,6 +107,10 @@ pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_q
 
 /// Relative pronouns, for the source model (`relative_pronouns.txt`).
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
+/// Words opening an introductory phrase before the subject (`intro_openers.txt`).
+pub(crate) const INTRO_OPENERS: &[&str] = word_list!(include_str!("intro_openers.txt"));
+/// Quantifiers that stand alone as a subject, `some said` (`quantifier_subjects.txt`).
+pub(crate) const QUANTIFIER_SUBJECTS: &[&str] = word_list!(include_str!("quantifier_subjects.txt"));
 /// Irregular past participles of reporting verbs (the regular ones end in -ed) (`irregular_participles.txt`).
 pub(crate) const IRREGULAR_PARTICIPLES: &[&str] =
     word_list!(include_str!("irregular_participles.txt"));
@@ -201,7 +205,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 35] = [
+    const LISTS: [(&[&str], &str); 37] = [
         (LIST_CONJUNCTIONS, include_str!("list_conjunctions.txt")),
         (TIME_NOUNS, include_str!("time_nouns.txt")),
         (TIME_OPENERS, include_str!("time_openers.txt")),
@@ -216,6 +220,8 @@ mod tests {
         (TITLE_SMALL_WORDS, include_str!("title_small_words.txt")),
         (SCARE_QUOTE_MARKERS, include_str!("scare_quote_markers.txt")),
         (RELATIVE_PRONOUNS, include_str!("relative_pronouns.txt")),
+        (QUANTIFIER_SUBJECTS, include_str!("quantifier_subjects.txt")),
+        (INTRO_OPENERS, include_str!("intro_openers.txt")),
         (
             IRREGULAR_PARTICIPLES,
             include_str!("irregular_participles.txt"),

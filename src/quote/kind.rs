@@ -175,6 +175,24 @@ fn capped_words(content: &str) -> usize {
     words.max(ideographs / 2)
 }
 
+/// The content's first letter is a capital.
+fn starts_capitalised(content: &str) -> bool {
+    content
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The text at byte `end` (right after a closing mark) names an author: an optional
+/// comma, then `by` and a capitalised word (`,” by Ana Ruiz`).
+fn author_after(text: &str, end: usize) -> bool {
+    let rest = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    rest.strip_prefix("by ")
+        .is_some_and(|name| name.chars().next().is_some_and(char::is_uppercase))
+}
+
 pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
     let content = q.content().text(text);
     let words = capped_words(content);
@@ -187,6 +205,16 @@ pub(crate) fn classify(text: &str, q: &Quote<'_>) -> QuoteKind {
             .next()
             .is_some_and(char::is_lowercase);
     if !clause && after_trigger(text, q.span.start) {
+        return QuoteKind::NotSpeech;
+    }
+    // `tweet-date="…"`: a value of markup left in the text; `"Related:"`: a one-word
+    // label, its colon inside the marks
+    if text[..q.span.start].ends_with('=') || words == 1 && content.trim_end().ends_with(':') {
+        return QuoteKind::NotSpeech;
+    }
+    // "“Harbour town gets a new ferry,” by Ana Ruiz: …": a capitalised title and its
+    // author, a headline or a book, not words spoken
+    if !clause && starts_capitalised(content) && author_after(text, q.span.end) {
         return QuoteKind::NotSpeech;
     }
     let opens = opens_sentence(text, q.span.start);
@@ -283,5 +311,36 @@ mod tests {
             [QuoteKind::Partial]
         );
         assert_eq!(kinds("“We will win,” she said."), [QuoteKind::Speech]);
+    }
+
+    #[test]
+    fn markup_values_and_one_word_labels_are_not_speech() {
+        assert_eq!(
+            kinds("<post date=\"March 9, 2016\">The pier opens today.</post>"),
+            [QuoteKind::NotSpeech]
+        );
+        assert_eq!(
+            kinds("\"Related:\"\n\nThe pier opens today."),
+            [QuoteKind::NotSpeech]
+        );
+        // a word said alone keeps its kind
+        assert_eq!(kinds("“Nonsense!” she said."), [QuoteKind::Speech]);
+    }
+
+    #[test]
+    fn a_capitalised_title_before_its_author_is_not_speech() {
+        assert_eq!(
+            kinds("Read more: “Harbour town gets a new ferry, at last,” by Ana Ruiz."),
+            [QuoteKind::NotSpeech]
+        );
+        // a fragment before a lowercase "by" or an agent of a passive stays
+        assert_eq!(
+            kinds("They were “deeply hurt” by Tom Reyes and his words."),
+            [QuoteKind::Partial]
+        );
+        assert_eq!(
+            kinds("“We will win,” by all accounts, was her answer."),
+            [QuoteKind::Speech]
+        );
     }
 }

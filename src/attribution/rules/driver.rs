@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use super::context::{
     Counts, MAX_SENTENCE_TOKENS, Progress, Range32, RuleContext, Scratch, SentenceAt, Window,
-    extent, mark_carried_tokens, mark_quote_tokens, taken,
+    extent, mark_carried_tokens, mark_quote_tokens, taken, turn_end,
 };
 use super::cues::find_cues;
 use super::{
@@ -285,7 +285,10 @@ fn attribute_with_rules(
             .rev()
             .find(|a| a.speaker.is_some())
         {
-            progress.last = Some((s.paragraph, *a));
+            // the paragraph where its turn ends: after a quotation running over
+            // paragraphs, the next paragraph that is only a quotation continues it
+            let turn = window.sentence_of(turn_end(a).saturating_sub(1));
+            progress.last = Some((sentences[turn].paragraph.max(s.paragraph), *a));
         }
         if progress.out.len() > first_new + 1 {
             progress.groups.push((first_new, progress.out.len()));

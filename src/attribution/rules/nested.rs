@@ -6,7 +6,9 @@ use crate::attribution::{Attribution, AttributionKind};
 /// Drops, from `out[base..]` (sorted by content start), each indirect attribution whose
 /// cue lies inside another attribution's content: `She said that officials told her the
 /// plan was dead` reports one act, hers; the officials' words are part of her content,
-/// not a second top-level attribution. One sweep: the contents that start at or before a
+/// not a second top-level attribution. A mixed or partial attribution is dropped too
+/// when another content holds all of it (its quotation is then reported twice). One
+/// sweep: the contents that start at or before a
 /// cue are a prefix of the list, and the longest reach among them (other than the
 /// attribution's own) tells whether one holds the cue.
 pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
@@ -30,9 +32,24 @@ pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
     }
     let mut keep = Vec::with_capacity(list.len());
     for (k, a) in list.iter().enumerate() {
-        let nested = a.kind == AttributionKind::Indirect
+        // a mixed or partial one is nested only when the other content holds all of it,
+        // its quotation with it: the same quoted words reported twice, by the outer
+        // source and the inner one (`Ana Ruiz said that he thinks the plan is “a fine
+        // thing”`); PolNeAR takes the outer source. A direct one has its own marks.
+        let partly_quoted = matches!(a.kind, AttributionKind::Mixed | AttributionKind::Partial);
+        let nested = (a.kind == AttributionKind::Indirect || partly_quoted)
             && a.cue.is_some_and(|cue| {
-                let n = list.partition_point(|b| b.content.start <= cue.start);
+                let from = if partly_quoted {
+                    a.content.start.min(cue.start)
+                } else {
+                    cue.start
+                };
+                let reach_to = if partly_quoted {
+                    a.content.end.max(cue.end)
+                } else {
+                    cue.end
+                };
+                let n = list.partition_point(|b| b.content.start <= from);
                 n > 0 && {
                     let (best, best_at, second) = reach[n - 1];
                     let end = if best_at == k { second } else { best };
@@ -42,7 +59,7 @@ pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
                         && list[best_at]
                             .cue
                             .is_some_and(|c| a.content.start <= c.start && c.end <= a.content.end);
-                    end >= cue.end && !mutual
+                    end >= reach_to && !mutual
                 }
             });
         keep.push(!nested);
@@ -94,6 +111,19 @@ mod tests {
     fn attributions_side_by_side_both_stay() {
         let text = "Ana Ruiz said that the plan was dead. Tom Reyes said that it was alive.";
         assert_eq!(contents(text).len(), 2);
+    }
+
+    #[test]
+    fn a_fragment_reported_inside_another_content_is_not_a_second_attribution() {
+        // the partial quotations of the participle's and the inner cue's clauses lie in
+        // the first content: that attribution keeps them
+        let text = "Okafor hailed the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town.";
+        assert_eq!(
+            contents(text),
+            [
+                "the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town"
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,10 @@ use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
 use crate::attribution::token::Tok;
-use crate::lexicon::lists::{FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES};
+use crate::lexicon::lists::{
+    FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
+    LEADING_CONJUNCTIONS,
+};
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
@@ -47,13 +50,21 @@ fn subject_at_start(
     for _ in 0..3 {
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
+        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
+        // "Hours later, …", "Eight years ago, …": a measure of time and the adverb
+        // placing it, however the measure opens
+        let time_measure = comma.is_some_and(|c| {
+            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], &["ago", "later", "earlier"])
+        });
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
-            || number;
+            || number
+            || time_measure
+            || is(cx.text, t, INTRO_OPENERS);
         if !intro {
             break;
         }
-        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
+        let comma = comma?;
         a = (comma + 1..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     }
     let t = &toks[a];
@@ -337,7 +348,14 @@ pub(super) fn link_quote(
         let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
         let participle =
             c.start > ts && cx.punct(c.start - 1, ",") && ends_with_ci(cx.text_of(c.start), "ing");
-        let sp = if c.according {
+        // "Said Ana Ruiz, “…”", "But, said Tom Reyes, “…”": the cue opens its clause and
+        // its subject follows it
+        let inverted = c.start > prev_q.max(ts)
+            && (prev_q.max(ts)..c.start)
+                .all(|i| !toks[i].word() || is(text, &toks[i], LEADING_CONJUNCTIONS))
+            || c.start == prev_q.max(ts) && toks[c.start].cap();
+        let sp = if c.according || inverted && subject_before(text, toks, c.start, prev_q).is_none()
+        {
             np_after(text, toks, c.end, qa)
         } else if participle {
             // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
@@ -693,6 +711,74 @@ mod tests {
         // a coordinated verb after the frame
         let text = "“Go home,” the guard barked and walked off.";
         assert_eq!(of(text, "“Go home,”"), (Rule::VerbFrame, Some("the guard")));
+    }
+
+    #[test]
+    fn a_measure_of_time_opening_the_sentence_is_no_speaker() {
+        // "Hours later," opens the sentence: the subject after it speaks
+        let text = "Hours later, the harbour master returned the favour, telling reporters, “He is a fine sailor.”";
+        assert_eq!(
+            of(text, "“He is a fine sailor.”"),
+            (Rule::SpeakerCueQuote, Some("the harbour master"))
+        );
+        let text = "Eight years ago, Ana Ruiz backed the plan and said, “It will pay for itself.”";
+        assert_eq!(
+            of(text, "“It will pay for itself.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_name_after_said_may_end_in_a_reporting_word_after_of() {
+        // "state" is a reporting verb elsewhere; after "of" it is the role's noun
+        let text =
+            "“The harbour is safe,” said former secretary of state Ana Ruiz, who spoke first.";
+        assert_eq!(
+            of(text, "“The harbour is safe,”"),
+            (
+                Rule::QuoteCueSpeaker,
+                Some("former secretary of state Ana Ruiz")
+            )
+        );
+    }
+
+    #[test]
+    fn an_introductory_phrase_before_the_subject_is_no_speaker() {
+        let text = "Outside the town hall, the fishermen gathered, chanting “Save the pier!”";
+        assert_eq!(
+            of(text, "“Save the pier!”"),
+            (Rule::SpeakerCueQuote, Some("the fishermen"))
+        );
+    }
+
+    #[test]
+    fn a_cue_opening_its_clause_has_its_subject_after_it() {
+        let text =
+            "The pier was rebuilt in May. Said Ana Ruiz, who grew up near it, “We are so proud.”";
+        assert_eq!(
+            of(text, "“We are so proud.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+        let text = "The mayor was upbeat. But, said Tom Reyes, “The money is gone.”";
+        assert_eq!(
+            of(text, "“The money is gone.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Reyes"))
+        );
+    }
+
+    #[test]
+    fn a_quantifier_standing_alone_speaks() {
+        // its noun left out, the quantifier is the subject of the cue before the quotation
+        let text = "The crowd waited on the pier. Some chanted, “Open the gates!”";
+        assert_eq!(
+            of(text, "“Open the gates!”"),
+            (Rule::SpeakerCueQuote, Some("Some"))
+        );
+        let text = "The ferry was late again. Others wrote, “We are tired of waiting.”";
+        assert_eq!(
+            of(text, "“We are tired of waiting.”"),
+            (Rule::SpeakerCueQuote, Some("Others"))
+        );
     }
 
     #[test]

@@ -233,11 +233,10 @@ pub(super) fn speech_quotations(
             None => unattributed(content, kind, qi),
         };
         if a.speaker.is_some() {
-            *last_direct = Some((
-                s.paragraph,
-                out.len(),
-                sentence_of(turn_end(&a).saturating_sub(1)),
-            ));
+            // the paragraph where the turn ends: a quotation running over paragraphs
+            // ("“…⏎⏎“…,” he said. “…”") is continued in its last one
+            let turn_sentence = sentence_of(turn_end(&a).saturating_sub(1));
+            *last_direct = Some((sentences[turn_sentence].paragraph, out.len(), turn_sentence));
         }
         out.push(a);
     }
@@ -403,6 +402,25 @@ mod tests {
         let doc = analyze(text);
         assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
         assert_eq!(doc.attributions[0].content.text(text), text);
+    }
+
+    #[test]
+    fn a_quotation_running_over_paragraphs_is_continued_where_it_ends() {
+        // the first quotation opens in one paragraph and closes in the next, before its
+        // cue: the quotation after the cue continues it there
+        let text = "“The harbour was empty.\n\n“We waited for the boats all night,” she said. “Nobody came.”";
+        let doc = analyze(text);
+        assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
+        assert_eq!(doc.attributions[0].content.text(text), text);
+        // and a paragraph that is only a quotation, after it, inherits its speaker
+        let text =
+            "“The harbour was empty.\n\n“We waited all night,” Omar Haddad said.\n\n“Nobody came.”";
+        let found = attributions(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[1],
+            (Rule::Inherited, Some("Omar Haddad"), "“Nobody came.”")
+        );
     }
 
     #[test]
