@@ -1882,8 +1882,14 @@ pub(crate) fn cluster<'t>(
                 match (person, possessive) {
                     (true, false) => (span, kind, None),
                     (true, true) => (maker, MentionKind::Name, None),
-                    // ("an analysis by Ann Lee": a maker known by a forename is a person)
-                    (false, _) if gender_of_forename(maker.text(text)).1 => {
+                    // ("an analysis by Ann Lee": a maker named after `by` and known by a
+                    // forename is a person; "a Washington Post poll", "a survey by
+                    // Franklin College" are bodies, however their first word reads)
+                    (false, _)
+                        if text[..maker.start].trim_end().ends_with(" by")
+                            && gender_of_forename(maker.text(text)).1
+                            && !is_organisation_name(maker.text(text)) =>
+                    {
                         (maker, MentionKind::Name, None)
                     }
                     (false, _) => (maker, MentionKind::Organisation, None),

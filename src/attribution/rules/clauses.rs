@@ -720,22 +720,35 @@ fn apposed_subject(cx: &RuleContext<'_>, ts: usize, at: usize) -> Option<(usize,
     if at < ts + 4 || !cx.punct(at - 1, ",") || toks[at - 1].in_quote() {
         return None;
     }
-    let a = clause_start(cx, ts, at);
-    if !toks[a].cap() || toks[a].has(class::NOT_NAME_START | class::DET) {
+    let name_start = clause_start(cx, ts, at);
+    if !toks[name_start].cap() || toks[name_start].has(class::NOT_NAME_START | class::DET) {
         return None;
     }
-    let (_, b) = np_after(cx.text, toks, a, at)?;
-    if b + 2 >= at || !cx.punct(b, ",") || !toks[a..b].iter().all(|t| !t.word() || t.cap()) {
+    let (_, name_end) = np_after(cx.text, toks, name_start, at)?;
+    if name_end + 2 >= at
+        || !cx.punct(name_end, ",")
+        || !toks[name_start..name_end]
+            .iter()
+            .all(|t| !t.word() || t.cap())
+    {
         return None;
     }
-    let run = &toks[b + 1..at - 1];
+    let run_start = name_end + 1;
+    let run = &toks[run_start..at - 1];
     let clean = run.len() <= 30
         && run.iter().enumerate().all(|(k, t)| {
             !t.in_quote()
                 && !t.reporting()
-                && (t.word() || !matches!(cx.text_of(b + 1 + k), ";" | ":" | "?" | "!"))
+                && (t.word() || !matches!(cx.text_of(run_start + k), ";" | ":" | "?" | "!"))
         });
-    clean.then_some((a, b))
+    // ("Ana Ruiz, Tom Reyes and Lee Park, said": a list of names, all of them speaking,
+    // not one name and its appositions; "a captain and union leader" is one apposition)
+    let lists_names = (run_start..at - 2).any(|k| {
+        (is(cx.text, &toks[k], LIST_CONJUNCTIONS) || cx.punct(k, "&"))
+            && toks[k + 1].cap()
+            && !toks[k + 1].has(class::DET)
+    });
+    (clean && !lists_names).then_some((name_start, name_end))
 }
 
 /// The source of a clause-final `according to` that the noun-phrase finder does not head
@@ -761,6 +774,11 @@ fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usi
         return None;
     }
     let last = (from..stop).rev().find(|&k| toks[k].word())?;
+    // ("…, according to plan", "according to schedule": one singular word is a manner,
+    // no source; "according to estimates" names the documents that report)
+    if last == from && !cx.text_of(last).ends_with('s') {
+        return None;
+    }
     Some((from, last + 1))
 }
 
