@@ -83,6 +83,7 @@ fn every_public_enum_reads_and_writes_its_name() {
         Rule::SpeakerCueClause,
         Rule::ClauseSpeakerCue,
         Rule::AccordingTo,
+        Rule::ChainedSource,
         Rule::Inherited,
         Rule::SentenceSubject,
         Rule::Unattributed,

@@ -194,6 +194,9 @@ pub enum Rule {
     ClauseSpeakerCue,
     /// `According to X, …` / `…, according to X`
     AccordingTo,
+    /// `According to X, Y called for …` / `“…,” Y said, according to X`: an `according to`
+    /// source passing on another speaker's act; Y speaks, X is the medium.
+    ChainedSource,
     /// A paragraph that is only a quotation takes the previous paragraph's speaker.
     Inherited,
     /// A quoted fragment with no cue near it, in a clause about the sentence's subject
@@ -257,6 +260,7 @@ text_names! {
         SpeakerCueClause => "speaker-cue-clause",
         ClauseSpeakerCue => "clause-speaker-cue",
         AccordingTo => "according-to",
+        ChainedSource => "chained-source",
         Inherited => "inherited",
         SentenceSubject => "sentence-subject",
         Unattributed => "unattributed",

@@ -15,7 +15,7 @@
 use super::context::Cue;
 use crate::attribution::mention::{as_mention, np_after, subject_before};
 use crate::attribution::token::Tok;
-use crate::attribution::{Attribution, AttributionKind};
+use crate::attribution::{Attribution, AttributionKind, Rule};
 use crate::span::Span;
 
 /// The index of the first token that starts at or after byte `at`.
@@ -50,6 +50,7 @@ pub(super) fn inner_speakers(text: &str, toks: &[Tok], cues: &[Cue], out: &mut [
         let Some((speaker, cue, addressee)) = inner else {
             continue;
         };
+        attribution.rule = Rule::ChainedSource;
         attribution.medium = Some(outer.span);
         attribution.speaker = Some(speaker);
         attribution.cue = Some(cue);
@@ -140,6 +141,14 @@ mod tests {
             show(a.addressee),
             show(a.medium),
         )
+    }
+
+    #[test]
+    fn the_rule_that_decided_is_named() {
+        let text = "According to the Tessaly Wire, the port director called for calm.";
+        let doc = crate::analyze(text);
+        let rules: Vec<_> = doc.attributions.iter().map(|a| a.rule).collect();
+        assert_eq!(rules, [crate::Rule::ChainedSource]);
     }
 
     #[test]
