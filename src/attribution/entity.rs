@@ -434,9 +434,7 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     }
     // "United States", "Pilotage Services": a capitalised head of a body's name after
     // a capitalised word, not a headline's verb
-    if !lower
-        && prev.chars().next().is_some_and(char::is_uppercase)
-        && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+    if !lower && prev.chars().next().is_some_and(char::is_uppercase) && is_organisation_name_word(w)
     {
         return false;
     }
@@ -624,7 +622,19 @@ struct NameMemo<'t> {
 /// people and bodies).
 const MEMO_ENTRIES: usize = 1024;
 
+/// The room a [`NameMemo`] starts with for each kind of answer: an article's names
+/// mostly fit, so its maps seldom grow (growing rehashed every answer kept).
+const MEMO_ROOM: usize = 64;
+
 impl<'t> NameMemo<'t> {
+    /// An empty memo with room for [`MEMO_ROOM`] answers of each kind.
+    fn with_room() -> NameMemo<'t> {
+        NameMemo {
+            organisation: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            part: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+        }
+    }
+
     /// [`is_organisation_name`] of `name`, remembered.
     fn is_organisation_name(&mut self, name: &'t str) -> bool {
         if let Some(&known) = self.organisation.get(name) {
@@ -1042,6 +1052,39 @@ fn initials_are(name: &str, acronym: &str) -> bool {
     letters.next().is_none()
 }
 
+/// Is `w`, in any case, one of [`ORGANISATION_NAME_WORDS`]? Most words asked are a
+/// person's names: a bit per first letter and length of the list's words turns them away
+/// before they are lowercased and hashed.
+fn is_organisation_name_word(w: &str) -> bool {
+    /// For each ASCII letter, bit `n` set when a word of the list of `n` bytes starts
+    /// with it.
+    static FIRST_AND_LENGTH: once_cell::sync::Lazy<[u32; 26]> = once_cell::sync::Lazy::new(|| {
+        let mut bits = [u32::MAX; 26];
+        let mut seen = [0u32; 26];
+        let mut exact = true;
+        for word in ORGANISATION_NAME_WORDS.iter() {
+            match word.as_bytes().first() {
+                Some(&b @ b'a'..=b'z') if word.len() < 32 => {
+                    seen[usize::from(b - b'a')] |= 1 << word.len();
+                }
+                // (a word the bits cannot say: every word is looked up)
+                _ => exact = false,
+            }
+        }
+        if exact {
+            bits = seen;
+        }
+        bits
+    });
+    let turned_away = match w.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() && w.len() < 32 => {
+            FIRST_AND_LENGTH[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << w.len()) == 0
+        }
+        _ => false,
+    };
+    !turned_away && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
 fn is_organisation_name(name: &str) -> bool {
@@ -1055,7 +1098,7 @@ fn is_organisation_name(name: &str) -> bool {
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         // (looked up only when it decides)
         let name_word = (role || capitalised && class & lexicon::class::ORG == 0)
-            && entities::contains_folded(&ORGANISATION_NAME_WORDS, w);
+            && is_organisation_name_word(w);
         person |= role && !name_word;
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
@@ -1738,7 +1781,7 @@ pub(crate) fn cluster<'t>(
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
-    let mut memo = NameMemo::default();
+    let mut memo = NameMemo::with_room();
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
@@ -3027,6 +3070,24 @@ mod tests {
             "nominee",
             content.iter().copied()
         ));
+    }
+
+    #[test]
+    fn organisation_name_words_in_any_case() {
+        // every word of the list passes the first-letter-and-length bits, in any case
+        for &w in ORGANISATION_NAME_WORDS.iter() {
+            assert!(is_organisation_name_word(w), "{w}");
+            assert!(is_organisation_name_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["Ada", "Holm", "", "-", "Émile", "x".repeat(40).as_str()] {
+            assert_eq!(
+                is_organisation_name_word(w),
+                entities::contains_folded(&ORGANISATION_NAME_WORDS, w),
+                "{w}"
+            );
+        }
+        assert!(is_organisation_name_word("League"));
+        assert!(!is_organisation_name_word("Leaguer"));
     }
 
     #[test]
