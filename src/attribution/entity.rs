@@ -1773,6 +1773,8 @@ pub(crate) fn cluster<'t>(
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each content word's id (`None`: a word no entity has), beside `content_ranges`
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
+    // a description's words ([`words`]), refilled from one description to the next
+    let mut mention_words: Vec<&'t str> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
     let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
@@ -2382,9 +2384,13 @@ pub(crate) fn cluster<'t>(
                         Some((off, w)) => &span.text(text)[..off + w.len()],
                         None => span.text(text),
                     };
+                    // (the mention's words, cut once for every test below)
+                    mention_words.clear();
+                    mention_words.extend(words(s));
+                    let mention_words = &mention_words[..];
                     key_buf.clear();
                     content_ranges.clear();
-                    for w in words(s) {
+                    for &w in mention_words {
                         let mark = key_buf.len();
                         if !content_ranges.is_empty() {
                             key_buf.push(' ');
@@ -2415,10 +2421,10 @@ pub(crate) fn cluster<'t>(
                     }
                     let head = content().next_back().unwrap_or("");
                     let head_id = content_ids.last().copied().flatten();
-                    let capitalised = words(s)
-                        .skip(1)
-                        .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
-                        || words(s).next().is_some_and(|w| {
+                    let capitalised =
+                        mention_words.iter().skip(1).any(|w| {
+                            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase)
+                        }) || mention_words.first().is_some_and(|w| {
                             !MENTION_DETERMINERS
                                 .iter()
                                 .any(|d| d.eq_ignore_ascii_case(w))
@@ -2441,8 +2447,8 @@ pub(crate) fn cluster<'t>(
                         _ => EntityKind::Unnamed,
                     };
                     // a definite description refers back to what the article introduced
-                    let definite = words(s)
-                        .next()
+                    let definite = mention_words
+                        .first()
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
                     // "the Tavenor ad": a modifier that is a person's name makes a thing of
                     // theirs, not another of their names
@@ -2505,7 +2511,7 @@ pub(crate) fn cluster<'t>(
                         // (the modifiers are read from the mention when a person is found,
                         // not collected)
                         let proper = || {
-                            words(s).filter(|w| {
+                            mention_words.iter().copied().filter(|w| {
                                 w.chars().next().is_some_and(char::is_uppercase)
                                     && !w.eq_ignore_ascii_case(head)
                                     && !MENTION_DETERMINERS
@@ -2767,7 +2773,8 @@ pub(crate) fn cluster<'t>(
                                 name
                             };
                             let role_person = role_person && ekind == EntityKind::Unnamed;
-                            let media = words(s)
+                            let media = mention_words
+                                .iter()
                                 .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
                             ents.push(Ent {
                                 name_words: if capitalised {
