@@ -392,7 +392,7 @@ fn is_connector(w: &str) -> bool {
     ORGANISATION_JOINERS
         .iter()
         .any(|j| j.eq_ignore_ascii_case(w))
-        || lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
+        || is_name_particle(w)
 }
 
 /// A contraction or a clitic (`isn't`, `Brisco'll`), not a name's own apostrophe
@@ -545,7 +545,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         }
         possessor = None;
         // "Ruben T. Okafor Jr.": a generational suffix is no part of the canonical name
-        if start.is_some() && entities::contains_folded(&GENERATIONAL_SUFFIXES, bare) {
+        if start.is_some() && is_generational_suffix(bare) {
             break;
         }
         // (looked up once for the tests below)
@@ -558,7 +558,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
         last_title = is_title_or_role(bare, info.class, extra);
         // "Lena de Vries", "Omar bin Talal": a particle inside a name keeps it going
-        let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
+        let particle = start.is_some() && is_name_particle(bare);
         if particle {
             continue;
         }
@@ -1052,37 +1052,57 @@ fn initials_are(name: &str, acronym: &str) -> bool {
     letters.next().is_none()
 }
 
-/// Is `w`, in any case, one of [`ORGANISATION_NAME_WORDS`]? Most words asked are a
-/// person's names: a bit per first letter and length of the list's words turns them away
-/// before they are lowercased and hashed.
-fn is_organisation_name_word(w: &str) -> bool {
-    /// For each ASCII letter, bit `n` set when a word of the list of `n` bytes starts
-    /// with it.
-    static FIRST_AND_LENGTH: once_cell::sync::Lazy<[u32; 26]> = once_cell::sync::Lazy::new(|| {
-        let mut bits = [u32::MAX; 26];
+/// For each ASCII letter, bit `n` set when a word of a list of `n` bytes starts with it:
+/// most words asked of a short list (a person's names) are turned away by one bit test,
+/// before they are lowercased and hashed. A list with a word the bits cannot say (not
+/// starting with a lowercase ASCII letter, 32 bytes or longer) lets every word through.
+struct FirstAndLength([u32; 26]);
+
+impl FirstAndLength {
+    /// The bits of the lowercase words `list`.
+    fn of<'l>(list: impl IntoIterator<Item = &'l &'static str>) -> FirstAndLength {
         let mut seen = [0u32; 26];
-        let mut exact = true;
-        for word in ORGANISATION_NAME_WORDS.iter() {
+        for word in list {
             match word.as_bytes().first() {
                 Some(&b @ b'a'..=b'z') if word.len() < 32 => {
                     seen[usize::from(b - b'a')] |= 1 << word.len();
                 }
-                // (a word the bits cannot say: every word is looked up)
-                _ => exact = false,
+                _ => return FirstAndLength([u32::MAX; 26]),
             }
         }
-        if exact {
-            bits = seen;
+        FirstAndLength(seen)
+    }
+
+    /// May `w`, in any case, be one of the list's words?
+    fn may_hold(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphabetic() && w.len() < 32 => {
+                self.0[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << w.len()) != 0
+            }
+            _ => true,
         }
-        bits
-    });
-    let turned_away = match w.as_bytes().first() {
-        Some(&b) if b.is_ascii_alphabetic() && w.len() < 32 => {
-            FIRST_AND_LENGTH[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << w.len()) == 0
-        }
-        _ => false,
-    };
-    !turned_away && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+    }
+}
+
+/// Is `w`, in any case, one of [`ORGANISATION_NAME_WORDS`]?
+fn is_organisation_name_word(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(ORGANISATION_NAME_WORDS.iter()));
+    BITS.may_hold(w) && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+}
+
+/// Is `w`, in any case, a particle of a person's name (`lexicon::NAME_PARTICLES`)?
+fn is_name_particle(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(lexicon::NAME_PARTICLES.iter()));
+    BITS.may_hold(w) && lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
+}
+
+/// Is `w`, in any case, a generational suffix ([`GENERATIONAL_SUFFIXES`]: `Jr`, `III`)?
+fn is_generational_suffix(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(GENERATIONAL_SUFFIXES.iter()));
+    BITS.may_hold(w) && entities::contains_folded(&GENERATIONAL_SUFFIXES, w)
 }
 
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
@@ -3090,6 +3110,27 @@ mod tests {
             assert_eq!(
                 is_organisation_name_word(w),
                 entities::contains_folded(&ORGANISATION_NAME_WORDS, w),
+                "{w}"
+            );
+        }
+        for &w in lexicon::NAME_PARTICLES.iter() {
+            assert!(
+                is_name_particle(w) && is_name_particle(&w.to_uppercase()),
+                "{w}"
+            );
+        }
+        for &w in GENERATIONAL_SUFFIXES.iter() {
+            assert!(is_generational_suffix(w) && is_generational_suffix(&w.to_uppercase()));
+        }
+        for w in ["Ada", "Holm", "", "-", "Émile", "Van", "von", "Jr", "Jrs"] {
+            assert_eq!(
+                is_name_particle(w),
+                lexicon::contains_folded(&lexicon::NAME_PARTICLES, w),
+                "{w}"
+            );
+            assert_eq!(
+                is_generational_suffix(w),
+                entities::contains_folded(&GENERATIONAL_SUFFIXES, w),
                 "{w}"
             );
         }
