@@ -306,7 +306,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if w.is_ascii() {
-        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // (copied whole, then lowercased in place: not a `char` pushed at a time)
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
     } else {
         // (`O’Neill` and `O'Neill` are one name)
         buf.extend(
@@ -1352,6 +1354,12 @@ fn members_before(text: &str, start: usize) -> Option<Span> {
 /// of its members, not the party or the body (the span with the quantifier).
 fn quantified(text: &str, span: Span) -> Option<Span> {
     const QUANTIFIERS: [&str; 7] = ["some", "many", "several", "few", "most", "other", "fellow"];
+    // (the last word ends where the mention's last letter or digit is: most mentions are
+    // turned away by their end, before their words are cut)
+    let tail = span.text(text).trim_end_matches(|c: char| !is_alnum(c));
+    if !tail.ends_with('s') || tail.ends_with("ss") {
+        return None;
+    }
     let mut ws = words(span.text(text));
     let first = ws.next()?;
     let last = ws.last();
@@ -2417,7 +2425,8 @@ pub(crate) fn cluster<'t>(
                         }
                         let from = key_buf.len();
                         if w.is_ascii() {
-                            key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                            key_buf.push_str(w);
+                            key_buf[from..].make_ascii_lowercase();
                         } else {
                             // (`str::to_lowercase`: a word-final sigma is `ς`)
                             key_buf.push_str(&w.to_lowercase());
