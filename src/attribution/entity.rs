@@ -20,6 +20,7 @@ use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 
 /// The clustering's maps are keyed by short words: FNV hashes them in a few
@@ -639,28 +640,36 @@ impl<'t> NameMemo<'t> {
 
     /// [`is_organisation_name`] of `name`, remembered.
     fn is_organisation_name(&mut self, name: &'t str) -> bool {
-        if let Some(&known) = self.organisation.get(name) {
-            return known;
+        // (one hash of the name, for the lookup and for keeping the answer)
+        let room = self.organisation.len() < MEMO_ENTRIES;
+        match self.organisation.entry(name) {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(slot) => {
+                let answer = is_organisation_name(name);
+                if room {
+                    slot.insert(answer);
+                }
+                answer
+            }
         }
-        let answer = is_organisation_name(name);
-        if self.organisation.len() < MEMO_ENTRIES {
-            self.organisation.insert(name, answer);
-        }
-        answer
     }
 
     /// [`name_part`] of `span` in `text`, remembered when it read only the span.
     fn name_part(&mut self, text: &'t str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         let words = span.text(text);
-        if let Some(&part) = self.part.get(words) {
-            return part.map(|(start, end)| Span::new(span.start + start, span.start + end));
+        let room = self.part.len() < MEMO_ENTRIES;
+        match self.part.entry(words) {
+            Entry::Occupied(known) => known
+                .get()
+                .map(|(start, end)| Span::new(span.start + start, span.start + end)),
+            Entry::Vacant(slot) => {
+                let (part, read_after) = name_part_reading(text, span, extra);
+                if !read_after && room {
+                    slot.insert(part.map(|p| (p.start - span.start, p.end - span.start)));
+                }
+                part
+            }
         }
-        let (part, read_after) = name_part_reading(text, span, extra);
-        if !read_after && self.part.len() < MEMO_ENTRIES {
-            let relative = part.map(|p| (p.start - span.start, p.end - span.start));
-            self.part.insert(words, relative);
-        }
-        part
     }
 }
 
