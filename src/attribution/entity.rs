@@ -703,6 +703,32 @@ fn runs_on_past_name(w: &str) -> bool {
         || matches!(w, "now" | "then" | "also" | "still" | "again")
 }
 
+/// `s.split_inclusive(char::is_whitespace)`: each piece with the white space that ends
+/// it. An ASCII `s` (most mentions) is cut by a byte scan, not by decoding its
+/// characters.
+fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if ascii {
+            // (the ASCII characters `char::is_whitespace` accepts)
+            rest.bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .map_or(rest.len(), |i| i + 1)
+        } else {
+            rest.char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        };
+        let (piece, after) = rest.split_at(len);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// An organisation's proper name without what precedes it ("the state-run Tarsenian
 /// Press Agency" is named "Tarsenian Press Agency"); a common noun phrase ("the
 /// statistics office") keeps its words. Words a clause runs on with are dropped (`The
@@ -721,7 +747,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     // rest from each word
     let mut all_caps_from = 0;
     let mut off = 0;
-    for w in s.split_inclusive(char::is_whitespace) {
+    for w in split_after_whitespace(s) {
         off += w.len();
         // (the piece's trailing space is trimmed with its punctuation)
         let x = trim_to_alnum(w);
@@ -730,7 +756,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         }
     }
     let mut off = 0;
-    for w in s.split_inclusive(char::is_whitespace) {
+    for w in split_after_whitespace(s) {
         let rest = &s[off..];
         let all_caps = off >= all_caps_from;
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
@@ -747,8 +773,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         off += w.len();
     }
     // "the Tavenor campaign": the capitalised words and the head after them
-    let lead = s
-        .split_inclusive(char::is_whitespace)
+    let lead = split_after_whitespace(s)
         .take_while(|w| {
             let c = trim_to_alnum(w);
             MENTION_DETERMINERS
@@ -3154,6 +3179,25 @@ mod tests {
         }
         assert!(is_organisation_name_word("League"));
         assert!(!is_organisation_name_word("Leaguer"));
+    }
+
+    #[test]
+    fn pieces_after_white_space_as_split_inclusive() {
+        for s in [
+            "",
+            " ",
+            "Harbor  Transit\tAuthority ",
+            "the\u{000B}agency\r\n",
+            "Ana\u{00A0}Ruiz  Días ",
+            "x\u{2003}",
+        ] {
+            let expected: Vec<&str> = s.split_inclusive(char::is_whitespace).collect();
+            assert_eq!(
+                split_after_whitespace(s).collect::<Vec<_>>(),
+                expected,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
