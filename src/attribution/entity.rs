@@ -20,6 +20,7 @@ use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 
 /// The clustering's maps are keyed by short words: FNV hashes them in a few
@@ -306,7 +307,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if w.is_ascii() {
-        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // (copied whole, then lowercased in place: not a `char` pushed at a time)
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
     } else {
         // (`O’Neill` and `O'Neill` are one name)
         buf.extend(
@@ -392,7 +395,7 @@ fn is_connector(w: &str) -> bool {
     ORGANISATION_JOINERS
         .iter()
         .any(|j| j.eq_ignore_ascii_case(w))
-        || lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
+        || is_name_particle(w)
 }
 
 /// A contraction or a clitic (`isn't`, `Brisco'll`), not a name's own apostrophe
@@ -434,9 +437,7 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
     }
     // "United States", "Pilotage Services": a capitalised head of a body's name after
     // a capitalised word, not a headline's verb
-    if !lower
-        && prev.chars().next().is_some_and(char::is_uppercase)
-        && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+    if !lower && prev.chars().next().is_some_and(char::is_uppercase) && is_organisation_name_word(w)
     {
         return false;
     }
@@ -547,7 +548,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         }
         possessor = None;
         // "Ruben T. Okafor Jr.": a generational suffix is no part of the canonical name
-        if start.is_some() && entities::contains_folded(&GENERATIONAL_SUFFIXES, bare) {
+        if start.is_some() && is_generational_suffix(bare) {
             break;
         }
         // (looked up once for the tests below)
@@ -560,7 +561,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         after_title_of = bare.eq_ignore_ascii_case("of") && last_title;
         last_title = is_title_or_role(bare, info.class, extra);
         // "Lena de Vries", "Omar bin Talal": a particle inside a name keeps it going
-        let particle = start.is_some() && lexicon::contains_folded(&lexicon::NAME_PARTICLES, bare);
+        let particle = start.is_some() && is_name_particle(bare);
         if particle {
             continue;
         }
@@ -624,31 +625,51 @@ struct NameMemo<'t> {
 /// people and bodies).
 const MEMO_ENTRIES: usize = 1024;
 
+/// The room a [`NameMemo`] starts with for each kind of answer: an article's names
+/// mostly fit, so its maps seldom grow (growing rehashed every answer kept).
+const MEMO_ROOM: usize = 64;
+
 impl<'t> NameMemo<'t> {
+    /// An empty memo with room for [`MEMO_ROOM`] answers of each kind.
+    fn with_room() -> NameMemo<'t> {
+        NameMemo {
+            organisation: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            part: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+        }
+    }
+
     /// [`is_organisation_name`] of `name`, remembered.
     fn is_organisation_name(&mut self, name: &'t str) -> bool {
-        if let Some(&known) = self.organisation.get(name) {
-            return known;
+        // (one hash of the name, for the lookup and for keeping the answer)
+        let room = self.organisation.len() < MEMO_ENTRIES;
+        match self.organisation.entry(name) {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(slot) => {
+                let answer = is_organisation_name(name);
+                if room {
+                    slot.insert(answer);
+                }
+                answer
+            }
         }
-        let answer = is_organisation_name(name);
-        if self.organisation.len() < MEMO_ENTRIES {
-            self.organisation.insert(name, answer);
-        }
-        answer
     }
 
     /// [`name_part`] of `span` in `text`, remembered when it read only the span.
     fn name_part(&mut self, text: &'t str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
         let words = span.text(text);
-        if let Some(&part) = self.part.get(words) {
-            return part.map(|(start, end)| Span::new(span.start + start, span.start + end));
+        let room = self.part.len() < MEMO_ENTRIES;
+        match self.part.entry(words) {
+            Entry::Occupied(known) => known
+                .get()
+                .map(|(start, end)| Span::new(span.start + start, span.start + end)),
+            Entry::Vacant(slot) => {
+                let (part, read_after) = name_part_reading(text, span, extra);
+                if !read_after && room {
+                    slot.insert(part.map(|p| (p.start - span.start, p.end - span.start)));
+                }
+                part
+            }
         }
-        let (part, read_after) = name_part_reading(text, span, extra);
-        if !read_after && self.part.len() < MEMO_ENTRIES {
-            let relative = part.map(|p| (p.start - span.start, p.end - span.start));
-            self.part.insert(words, relative);
-        }
-        part
     }
 }
 
@@ -682,6 +703,32 @@ fn runs_on_past_name(w: &str) -> bool {
         || matches!(w, "now" | "then" | "also" | "still" | "again")
 }
 
+/// `s.split_inclusive(char::is_whitespace)`: each piece with the white space that ends
+/// it. An ASCII `s` (most mentions) is cut by a byte scan, not by decoding its
+/// characters.
+fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if ascii {
+            // (the ASCII characters `char::is_whitespace` accepts)
+            rest.bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .map_or(rest.len(), |i| i + 1)
+        } else {
+            rest.char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
+        };
+        let (piece, after) = rest.split_at(len);
+        rest = after;
+        Some(piece)
+    })
+}
+
 /// An organisation's proper name without what precedes it ("the state-run Tarsenian
 /// Press Agency" is named "Tarsenian Press Agency"); a common noun phrase ("the
 /// statistics office") keeps its words. Words a clause runs on with are dropped (`The
@@ -700,7 +747,7 @@ fn proper_part(text: &str, span: Span) -> Span {
     // rest from each word
     let mut all_caps_from = 0;
     let mut off = 0;
-    for w in s.split_inclusive(char::is_whitespace) {
+    for w in split_after_whitespace(s) {
         off += w.len();
         // (the piece's trailing space is trimmed with its punctuation)
         let x = trim_to_alnum(w);
@@ -709,7 +756,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         }
     }
     let mut off = 0;
-    for w in s.split_inclusive(char::is_whitespace) {
+    for w in split_after_whitespace(s) {
         let rest = &s[off..];
         let all_caps = off >= all_caps_from;
         if all_caps && rest.chars().next().is_some_and(char::is_uppercase) {
@@ -726,8 +773,7 @@ fn proper_part(text: &str, span: Span) -> Span {
         off += w.len();
     }
     // "the Tavenor campaign": the capitalised words and the head after them
-    let lead = s
-        .split_inclusive(char::is_whitespace)
+    let lead = split_after_whitespace(s)
         .take_while(|w| {
             let c = trim_to_alnum(w);
             MENTION_DETERMINERS
@@ -1042,6 +1088,59 @@ fn initials_are(name: &str, acronym: &str) -> bool {
     letters.next().is_none()
 }
 
+/// For each ASCII letter, bit `n` set when a word of a list of `n` bytes starts with it:
+/// most words asked of a short list (a person's names) are turned away by one bit test,
+/// before they are lowercased and hashed. A list with a word the bits cannot say (not
+/// starting with a lowercase ASCII letter, 32 bytes or longer) lets every word through.
+struct FirstAndLength([u32; 26]);
+
+impl FirstAndLength {
+    /// The bits of the lowercase words `list`.
+    fn of<'l>(list: impl IntoIterator<Item = &'l &'static str>) -> FirstAndLength {
+        let mut seen = [0u32; 26];
+        for word in list {
+            match word.as_bytes().first() {
+                Some(&b @ b'a'..=b'z') if word.len() < 32 => {
+                    seen[usize::from(b - b'a')] |= 1 << word.len();
+                }
+                _ => return FirstAndLength([u32::MAX; 26]),
+            }
+        }
+        FirstAndLength(seen)
+    }
+
+    /// May `w`, in any case, be one of the list's words?
+    fn may_hold(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphabetic() && w.len() < 32 => {
+                self.0[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << w.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Is `w`, in any case, one of [`ORGANISATION_NAME_WORDS`]?
+fn is_organisation_name_word(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(ORGANISATION_NAME_WORDS.iter()));
+    BITS.may_hold(w) && entities::contains_folded(&ORGANISATION_NAME_WORDS, w)
+}
+
+/// Is `w`, in any case, a particle of a person's name (`lexicon::NAME_PARTICLES`)?
+fn is_name_particle(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(lexicon::NAME_PARTICLES.iter()));
+    BITS.may_hold(w) && lexicon::contains_folded(&lexicon::NAME_PARTICLES, w)
+}
+
+/// Is `w`, in any case, a generational suffix ([`GENERATIONAL_SUFFIXES`]: `Jr`, `III`)?
+fn is_generational_suffix(w: &str) -> bool {
+    static BITS: once_cell::sync::Lazy<FirstAndLength> =
+        once_cell::sync::Lazy::new(|| FirstAndLength::of(GENERATIONAL_SUFFIXES.iter()));
+    BITS.may_hold(w) && entities::contains_folded(&GENERATIONAL_SUFFIXES, w)
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
 fn is_organisation_name(name: &str) -> bool {
@@ -1055,7 +1154,7 @@ fn is_organisation_name(name: &str) -> bool {
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         // (looked up only when it decides)
         let name_word = (role || capitalised && class & lexicon::class::ORG == 0)
-            && entities::contains_folded(&ORGANISATION_NAME_WORDS, w);
+            && is_organisation_name_word(w);
         person |= role && !name_word;
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
@@ -1289,6 +1388,12 @@ fn members_before(text: &str, start: usize) -> Option<Span> {
 /// of its members, not the party or the body (the span with the quantifier).
 fn quantified(text: &str, span: Span) -> Option<Span> {
     const QUANTIFIERS: [&str; 7] = ["some", "many", "several", "few", "most", "other", "fellow"];
+    // (the last word ends where the mention's last letter or digit is: most mentions are
+    // turned away by their end, before their words are cut)
+    let tail = span.text(text).trim_end_matches(|c: char| !is_alnum(c));
+    if !tail.ends_with('s') || tail.ends_with("ss") {
+        return None;
+    }
     let mut ws = words(span.text(text));
     let first = ws.next()?;
     let last = ws.last();
@@ -1730,6 +1835,8 @@ pub(crate) fn cluster<'t>(
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each content word's id (`None`: a word no entity has), beside `content_ranges`
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
+    // a description's words ([`words`]), refilled from one description to the next
+    let mut mention_words: Vec<&'t str> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
     let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
@@ -1738,7 +1845,7 @@ pub(crate) fn cluster<'t>(
     let author = author_name(text);
     let mut author_entity: Option<usize> = None;
     let mut buf = String::new();
-    let mut memo = NameMemo::default();
+    let mut memo = NameMemo::with_room();
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
@@ -2345,16 +2452,21 @@ pub(crate) fn cluster<'t>(
                         Some((off, w)) => &span.text(text)[..off + w.len()],
                         None => span.text(text),
                     };
+                    // (the mention's words, cut once for every test below)
+                    mention_words.clear();
+                    mention_words.extend(words(s));
+                    let mention_words = &mention_words[..];
                     key_buf.clear();
                     content_ranges.clear();
-                    for w in words(s) {
+                    for &w in mention_words {
                         let mark = key_buf.len();
                         if !content_ranges.is_empty() {
                             key_buf.push(' ');
                         }
                         let from = key_buf.len();
                         if w.is_ascii() {
-                            key_buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                            key_buf.push_str(w);
+                            key_buf[from..].make_ascii_lowercase();
                         } else {
                             // (`str::to_lowercase`: a word-final sigma is `ς`)
                             key_buf.push_str(&w.to_lowercase());
@@ -2378,10 +2490,10 @@ pub(crate) fn cluster<'t>(
                     }
                     let head = content().next_back().unwrap_or("");
                     let head_id = content_ids.last().copied().flatten();
-                    let capitalised = words(s)
-                        .skip(1)
-                        .any(|w| w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase))
-                        || words(s).next().is_some_and(|w| {
+                    let capitalised =
+                        mention_words.iter().skip(1).any(|w| {
+                            w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase)
+                        }) || mention_words.first().is_some_and(|w| {
                             !MENTION_DETERMINERS
                                 .iter()
                                 .any(|d| d.eq_ignore_ascii_case(w))
@@ -2404,8 +2516,8 @@ pub(crate) fn cluster<'t>(
                         _ => EntityKind::Unnamed,
                     };
                     // a definite description refers back to what the article introduced
-                    let definite = words(s)
-                        .next()
+                    let definite = mention_words
+                        .first()
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
                     // "the Tavenor ad": a modifier that is a person's name makes a thing of
                     // theirs, not another of their names
@@ -2468,7 +2580,7 @@ pub(crate) fn cluster<'t>(
                         // (the modifiers are read from the mention when a person is found,
                         // not collected)
                         let proper = || {
-                            words(s).filter(|w| {
+                            mention_words.iter().copied().filter(|w| {
                                 w.chars().next().is_some_and(char::is_uppercase)
                                     && !w.eq_ignore_ascii_case(head)
                                     && !MENTION_DETERMINERS
@@ -2730,7 +2842,8 @@ pub(crate) fn cluster<'t>(
                                 name
                             };
                             let role_person = role_person && ekind == EntityKind::Unnamed;
-                            let media = words(s)
+                            let media = mention_words
+                                .iter()
                                 .any(|w| lexicon::word_info(w).class & lexicon::class::MEDIA != 0);
                             ents.push(Ent {
                                 name_words: if capitalised {
@@ -3033,6 +3146,64 @@ mod tests {
             "nominee",
             content.iter().copied()
         ));
+    }
+
+    #[test]
+    fn organisation_name_words_in_any_case() {
+        // every word of the list passes the first-letter-and-length bits, in any case
+        for &w in ORGANISATION_NAME_WORDS.iter() {
+            assert!(is_organisation_name_word(w), "{w}");
+            assert!(is_organisation_name_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["Ada", "Holm", "", "-", "Émile", "x".repeat(40).as_str()] {
+            assert_eq!(
+                is_organisation_name_word(w),
+                entities::contains_folded(&ORGANISATION_NAME_WORDS, w),
+                "{w}"
+            );
+        }
+        for &w in lexicon::NAME_PARTICLES.iter() {
+            assert!(
+                is_name_particle(w) && is_name_particle(&w.to_uppercase()),
+                "{w}"
+            );
+        }
+        for &w in GENERATIONAL_SUFFIXES.iter() {
+            assert!(is_generational_suffix(w) && is_generational_suffix(&w.to_uppercase()));
+        }
+        for w in ["Ada", "Holm", "", "-", "Émile", "Van", "von", "Jr", "Jrs"] {
+            assert_eq!(
+                is_name_particle(w),
+                lexicon::contains_folded(&lexicon::NAME_PARTICLES, w),
+                "{w}"
+            );
+            assert_eq!(
+                is_generational_suffix(w),
+                entities::contains_folded(&GENERATIONAL_SUFFIXES, w),
+                "{w}"
+            );
+        }
+        assert!(is_organisation_name_word("League"));
+        assert!(!is_organisation_name_word("Leaguer"));
+    }
+
+    #[test]
+    fn pieces_after_white_space_as_split_inclusive() {
+        for s in [
+            "",
+            " ",
+            "Harbor  Transit\tAuthority ",
+            "the\u{000B}agency\r\n",
+            "Ana\u{00A0}Ruiz  Días ",
+            "x\u{2003}",
+        ] {
+            let expected: Vec<&str> = s.split_inclusive(char::is_whitespace).collect();
+            assert_eq!(
+                split_after_whitespace(s).collect::<Vec<_>>(),
+                expected,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
