@@ -15,7 +15,9 @@ use crate::lexicon::entities::{
     self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
     ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
-use crate::lexicon::lists::{MENTION_DETERMINERS, ORGANISATION_JOINERS};
+use crate::lexicon::lists::{
+    FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, ORGANISATION_JOINERS,
+};
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
@@ -516,7 +518,7 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
 /// lowercase word or possessive (`NBC's Lester Holt`), without the words a headline or a
 /// clause runs on with (`Ann Tavenor Speaks`, `Tomas Brisco isn't`).
 // (`cluster` asks [`NameMemo::name_part`], which calls [`name_part_reading`])
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg(test)]
 fn name_part(text: &str, span: Span, extra: &lexicon::Overlay) -> Option<Span> {
     name_part_reading(text, span, extra).0
 }
@@ -928,34 +930,11 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 /// Gender from a title at the start of the mention or before its name.
 fn gender_of_title(text: &str, span: Span) -> Gender {
     // (compared in any ASCII case: no lowercase copy of each word)
-    const MALE: [&str; 9] = [
-        "mr",
-        "sir",
-        "king",
-        "prince",
-        "father",
-        "brother",
-        "lord",
-        "congressman",
-        "mister",
-    ];
-    const FEMALE: [&str; 10] = [
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "queen",
-        "princess",
-        "sister",
-        "dame",
-        "lady",
-        "congresswoman",
-    ];
     for w in words(span.text(text)).take(3) {
-        if MALE.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+        if MALE_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
             return Gender::Male;
         }
-        if FEMALE.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+        if FEMALE_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
             return Gender::Female;
         }
     }
@@ -1419,7 +1398,7 @@ fn quantified(text: &str, span: Span) -> Option<Span> {
 /// generational suffix follows; a word after it is not the name ("Lee Now", the title of
 /// her show; "Lee Speech" in a headline).
 // (the clustering calls [`extends_name_ids`]; this form states the rule in its examples)
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg(test)]
 fn extends_name<W: AsRef<str>>(name: &[W], longer: &[W]) -> bool {
     extends_name_ending(
         name.len(),

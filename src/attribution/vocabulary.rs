@@ -43,17 +43,24 @@ pub(crate) fn hash_of(word: &str) -> u64 {
 impl Vocabulary {
     /// Forget every word, keeping the buffers (a very large table is given back).
     pub(crate) fn clear(&mut self) {
+        // (no word: every slot is still empty, and the clear at the start of a text after
+        // the one at the end of the last costs nothing)
+        if self.ends.is_empty() {
+            return;
+        }
         self.bytes.clear();
         self.ends.clear();
         self.hashes.clear();
         if self.slots.len() > KEPT_SLOTS {
             self.slots = Vec::new();
-            self.bytes.shrink_to(KEPT_SLOTS * 8);
             self.ends.shrink_to(KEPT_SLOTS);
             self.hashes.shrink_to(KEPT_SLOTS);
         } else {
             self.slots.fill(0);
         }
+        // (a table within bounds may still have held a few very long words: the bytes
+        // kept between texts are bounded on their own)
+        self.bytes.shrink_to(KEPT_SLOTS * 8);
     }
 
     /// How many distinct words it holds.

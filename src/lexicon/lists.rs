@@ -109,6 +109,10 @@ pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_q
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
 /// Words opening an introductory phrase before the subject (`intro_openers.txt`).
 pub(crate) const INTRO_OPENERS: &[&str] = word_list!(include_str!("intro_openers.txt"));
+/// Titles that say a person is a man, `Mr.` (`male_titles.txt`).
+pub(crate) const MALE_TITLES: &[&str] = word_list!(include_str!("male_titles.txt"));
+/// Titles that say a person is a woman, `Ms.` (`female_titles.txt`).
+pub(crate) const FEMALE_TITLES: &[&str] = word_list!(include_str!("female_titles.txt"));
 /// Quantifiers that stand alone as a subject, `some said` (`quantifier_subjects.txt`).
 pub(crate) const QUANTIFIER_SUBJECTS: &[&str] = word_list!(include_str!("quantifier_subjects.txt"));
 /// Irregular past participles of reporting verbs (the regular ones end in -ed) (`irregular_participles.txt`).
@@ -205,7 +209,9 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 37] = [
+    const LISTS: [(&[&str], &str); 39] = [
+        (MALE_TITLES, include_str!("male_titles.txt")),
+        (FEMALE_TITLES, include_str!("female_titles.txt")),
         (LIST_CONJUNCTIONS, include_str!("list_conjunctions.txt")),
         (TIME_NOUNS, include_str!("time_nouns.txt")),
         (TIME_OPENERS, include_str!("time_openers.txt")),
