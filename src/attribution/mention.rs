@@ -5,7 +5,7 @@ use crate::attribution::token::Tok;
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
-use crate::lexicon::lists::QUANTIFIER_SUBJECTS;
+use crate::lexicon::lists::{LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
 use crate::span::Span;
 
 #[inline]
@@ -318,8 +318,12 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         return Some((h, h + 1));
     }
     // "some chanted", "Others said": a quantifier standing for its noun is the subject
-    // (a determiner opening a longer phrase never reaches here: the head is its noun)
-    if is(text, t, QUANTIFIER_SUBJECTS) {
+    // (a determiner opening a longer phrase never reaches here: the head is its noun;
+    // after another word, "the others said", "Ana Ruiz most recently said", the
+    // quantifier is part of a longer phrase or a modifier: the phrase rules read it)
+    if is(text, t, QUANTIFIER_SUBJECTS)
+        && (h == floor || !toks[h - 1].word() || is(text, &toks[h - 1], LEADING_CONJUNCTIONS))
+    {
         return Some((h, h + 1));
     }
     // "tweets early Friday saying …": a time word is no speaker
@@ -381,13 +385,18 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 }
                 // "the harbour master returned …": a lowercase past form after a noun is
                 // the verb of the clause (after a determiner or an adverb it is an
-                // adjective: "a retired teacher", "the newly elected mayor")
+                // adjective: "a retired teacher", "the newly elected mayor"; and before a
+                // word that goes on with the phrase: "a former elected official", "the
+                // hospital bed maker")
                 if b > i + 1
                     && !k.cap()
                     && ends_with_ci(k.text(text), "ed")
                     && toks[b - 1].word()
                     && !toks[b - 1].has(class::DET)
                     && !ends_with_ci(toks[b - 1].text(text), "ly")
+                    && toks.get(b + 1).is_none_or(|next| {
+                        !next.word() || next.has(class::DET | class::PRONOUN | class::FUNCTION)
+                    })
                 {
                     break;
                 }

@@ -356,7 +356,9 @@ pub(super) fn link_quote(
             || c.start == prev_q.max(ts) && toks[c.start].cap();
         let sp = if c.according || inverted && subject_before(text, toks, c.start, prev_q).is_none()
         {
-            np_after(text, toks, c.end, qa)
+            // (an inverted cue of telling names whom it told: "Told the news, the mayor
+            // wept: “…”"; "Said Ana Ruiz, “…”" names its speaker)
+            np_after(text, toks, c.end, qa).filter(|_| c.according || !c.tells)
         } else if participle {
             // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
             let candidates = [
@@ -779,6 +781,34 @@ mod tests {
             of(text, "“We are tired of waiting.”"),
             (Rule::SpeakerCueQuote, Some("Others"))
         );
+    }
+
+    #[test]
+    fn a_quantifier_after_another_word_is_part_of_a_phrase() {
+        // "the others": the determiner opens the speaker's phrase
+        let text = "“We lost,” the others said.";
+        assert_eq!(of(text, "“We lost,”").1, Some("the others"));
+        // "most recently": an adverb of the clause, no speaker
+        let text = "Ana Ruiz most recently said, “We will build it.”";
+        assert!(attributions(text).iter().all(|a| a.1 != Some("most")));
+    }
+
+    #[test]
+    fn a_past_form_before_the_head_is_an_adjective() {
+        let text = "“The pier will open,” said a former elected official.";
+        assert_eq!(
+            of(text, "“The pier will open,”").1,
+            Some("a former elected official")
+        );
+    }
+
+    #[test]
+    fn an_inverted_cue_takes_the_phrase_up_to_the_quotation() {
+        let text = "Said Ana Ruiz, “We will build it.”";
+        assert_eq!(of(text, "“We will build it.”").1, Some("Ana Ruiz"));
+        // "Told the news": whom it told, not a speaker of the quotation after the clause
+        let text = "Told the news, the mayor wept: “It is over.”";
+        assert!(attributions(text).iter().all(|a| a.1 != Some("the news")));
     }
 
     #[test]
