@@ -471,47 +471,25 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 /// The words of `span` (with their byte offsets in it), cut before the first word that
 /// ends a name ([`ends_name`]).
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
-    let s = span.text(text);
-    let ascii = s.is_ascii();
-    let mut off = 0;
-    // (`s.split_inclusive(is_space)` with each piece's offset; an ASCII `s` is cut by a
-    // byte scan, not by decoding its characters)
-    std::iter::from_fn(move || {
-        let rest = &s[off..];
-        if rest.is_empty() {
-            return None;
-        }
-        let len = if ascii {
-            rest.bytes()
-                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
-                .map_or(rest.len(), |i| i + 1)
-        } else {
-            rest.char_indices()
-                .find(|&(_, c)| is_space(c))
-                .map_or(rest.len(), |(i, c)| i + c.len_utf8())
-        };
-        let o = off;
-        off += len;
-        Some((o, &rest[..len]))
-    })
-    .map(|(o, w)| {
-        // (spaces are among the characters trimmed: one trim does both)
-        let core = trim_ascii_ends(
-            w,
-            |b| !b.is_ascii_alphanumeric() && b != b'\'',
-            |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
-        );
-        let core = core.trim_start_matches(['\'', '’']);
-        // `core` is a slice of `w`: its offset, without a search
-        let lead = core.as_ptr() as usize - w.as_ptr() as usize;
-        (o + lead, core)
-    })
-    .filter(|(_, w)| !w.is_empty())
-    .scan("", move |prev, (o, w)| {
-        let stop = !prev.is_empty() && ends_name(prev, w, person);
-        *prev = w;
-        (!stop).then_some((o, w))
-    })
+    pieces_after_space(span.text(text), is_space)
+        .map(|(o, w)| {
+            // (spaces are among the characters trimmed: one trim does both)
+            let core = trim_ascii_ends(
+                w,
+                |b| !b.is_ascii_alphanumeric() && b != b'\'',
+                |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
+            );
+            let core = core.trim_start_matches(['\'', '’']);
+            // `core` is a slice of `w`: its offset, without a search
+            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+            (o + lead, core)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .scan("", move |prev, (o, w)| {
+            let stop = !prev.is_empty() && ends_name(prev, w, person);
+            *prev = w;
+            (!stop).then_some((o, w))
+        })
 }
 
 /// The proper-name part of a named mention: the words after the last title, role word,
@@ -705,30 +683,39 @@ fn runs_on_past_name(w: &str) -> bool {
         || matches!(w, "now" | "then" | "also" | "still" | "again")
 }
 
-/// `s.split_inclusive(char::is_whitespace)`: each piece with the white space that ends
-/// it. An ASCII `s` (most mentions) is cut by a byte scan, not by decoding its
-/// characters.
-fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
+/// `s.split_inclusive(is_separator)` with each piece's byte offset in `s`: each piece
+/// with the space that ends it. An ASCII `s` (most mentions) is cut by a byte scan, not
+/// by decoding its characters; `is_separator` must accept exactly ASCII white space
+/// among ASCII characters (`char::is_whitespace` and [`is_space`] both do).
+fn pieces_after_space(
+    s: &str,
+    is_separator: fn(char) -> bool,
+) -> impl Iterator<Item = (usize, &str)> {
     let ascii = s.is_ascii();
-    let mut rest = s;
+    let mut off = 0;
     std::iter::from_fn(move || {
+        let rest = &s[off..];
         if rest.is_empty() {
             return None;
         }
         let len = if ascii {
-            // (the ASCII characters `char::is_whitespace` accepts)
             rest.bytes()
                 .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
                 .map_or(rest.len(), |i| i + 1)
         } else {
             rest.char_indices()
-                .find(|&(_, c)| c.is_whitespace())
+                .find(|&(_, c)| is_separator(c))
                 .map_or(rest.len(), |(i, c)| i + c.len_utf8())
         };
-        let (piece, after) = rest.split_at(len);
-        rest = after;
-        Some(piece)
+        let start = off;
+        off += len;
+        Some((start, &rest[..len]))
     })
+}
+
+/// `s.split_inclusive(char::is_whitespace)`: each piece with the white space that ends it.
+fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
+    pieces_after_space(s, char::is_whitespace).map(|(_, piece)| piece)
 }
 
 /// An organisation's proper name without what precedes it ("the state-run Tarsenian

@@ -109,6 +109,9 @@ pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_q
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
 /// Words opening an introductory phrase before the subject (`intro_openers.txt`).
 pub(crate) const INTRO_OPENERS: &[&str] = word_list!(include_str!("intro_openers.txt"));
+/// Adverbs closing a measure of time, `Hours later,` (`time_measure_adverbs.txt`).
+pub(crate) const TIME_MEASURE_ADVERBS: &[&str] =
+    word_list!(include_str!("time_measure_adverbs.txt"));
 /// Titles that say a person is a man, `Mr.` (`male_titles.txt`).
 pub(crate) const MALE_TITLES: &[&str] = word_list!(include_str!("male_titles.txt"));
 /// Titles that say a person is a woman, `Ms.` (`female_titles.txt`).
@@ -209,7 +212,11 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 39] = [
+    const LISTS: [(&[&str], &str); 40] = [
+        (
+            TIME_MEASURE_ADVERBS,
+            include_str!("time_measure_adverbs.txt"),
+        ),
         (MALE_TITLES, include_str!("male_titles.txt")),
         (FEMALE_TITLES, include_str!("female_titles.txt")),
         (LIST_CONJUNCTIONS, include_str!("list_conjunctions.txt")),

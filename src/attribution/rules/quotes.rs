@@ -13,7 +13,7 @@ use crate::attribution::mention::{
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
-    LEADING_CONJUNCTIONS,
+    LEADING_CONJUNCTIONS, TIME_MEASURE_ADVERBS,
 };
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -54,7 +54,7 @@ fn subject_at_start(
         // "Hours later, …", "Eight years ago, …": a measure of time and the adverb
         // placing it, however the measure opens
         let time_measure = comma.is_some_and(|c| {
-            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], &["ago", "later", "earlier"])
+            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], TIME_MEASURE_ADVERBS)
         });
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
