@@ -112,6 +112,8 @@ pub(crate) const INTRO_OPENERS: &[&str] = word_list!(include_str!("intro_openers
 /// Adverbs closing a measure of time, `Hours later,` (`time_measure_adverbs.txt`).
 pub(crate) const TIME_MEASURE_ADVERBS: &[&str] =
     word_list!(include_str!("time_measure_adverbs.txt"));
+/// Units of time ending such a measure, `Two weeks later,` (`time_measure_units.txt`).
+pub(crate) const TIME_MEASURE_UNITS: &[&str] = word_list!(include_str!("time_measure_units.txt"));
 /// Titles that say a person is a man, `Mr.` (`male_titles.txt`).
 pub(crate) const MALE_TITLES: &[&str] = word_list!(include_str!("male_titles.txt"));
 /// Titles that say a person is a woman, `Ms.` (`female_titles.txt`).
@@ -212,11 +214,12 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 40] = [
+    const LISTS: [(&[&str], &str); 41] = [
         (
             TIME_MEASURE_ADVERBS,
             include_str!("time_measure_adverbs.txt"),
         ),
+        (TIME_MEASURE_UNITS, include_str!("time_measure_units.txt")),
         (MALE_TITLES, include_str!("male_titles.txt")),
         (FEMALE_TITLES, include_str!("female_titles.txt")),
         (LIST_CONJUNCTIONS, include_str!("list_conjunctions.txt")),

@@ -411,6 +411,18 @@ pub(super) fn turn_end(a: &Attribution) -> usize {
     e
 }
 
+/// Where the turn of attribution `a`, made in sentence `current` of `window`, ends: the
+/// sentence of its last byte (never one before `current`) and that sentence's
+/// paragraph. A quotation running over paragraphs (`“…⏎⏎“…,” he said. “…”`) is
+/// continued in its last one. The speech rule (the last direct attribution) and the
+/// driver (the last speaker) both read a turn's place here, so they agree on it.
+pub(super) fn turn_place(window: &Window<'_>, a: &Attribution, current: usize) -> (usize, usize) {
+    let turn = window
+        .sentence_of(turn_end(a).saturating_sub(1))
+        .max(current);
+    (window.sentences[turn].paragraph, turn)
+}
+
 /// The first token of sentence tokens [ts, te) at or after byte `at`.
 pub(super) fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
     ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
@@ -498,7 +510,36 @@ pub(super) struct Progress<'o> {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use super::{Window, turn_place, unattributed};
+    use crate::attribution::AttributionKind;
+    use crate::sentence::Sentence;
+    use crate::span::Span;
     use crate::{Rule, analyze};
+
+    #[test]
+    fn a_turn_is_placed_in_its_last_sentence_never_before_the_current_one() {
+        let text = "“We sail,” she said.\n\n“At dawn.” The crew cheered.";
+        let sentence = |start: usize, end: usize, paragraph: usize| Sentence {
+            span: Span::new(start, end),
+            text: &text[start..end],
+            paragraph,
+        };
+        let second = text.find("“At").unwrap();
+        let third = text.find("The crew").unwrap();
+        let sentences = [
+            sentence(0, text.find('\n').unwrap(), 0),
+            sentence(second, third - 1, 1),
+            sentence(third, text.len(), 1),
+        ];
+        let window = Window::new(&sentences, &[], &[], &[]);
+        // a content running into the second paragraph: the turn ends there
+        let over = unattributed(Span::new(0, third - 1), AttributionKind::Direct, 0);
+        assert_eq!(turn_place(&window, &over, 0), (1, 1));
+        // a turn ending in a sentence before the current one is placed at the current one
+        let early = unattributed(Span::new(0, 10), AttributionKind::Direct, 0);
+        assert_eq!(turn_place(&window, &early, 0), (0, 0));
+        assert_eq!(turn_place(&window, &early, 2), (1, 2));
+    }
 
     /// Each attribution's rule, speaker and content: what the rule families' unit tests
     /// compare.

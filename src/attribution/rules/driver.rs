@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use super::context::{
     Counts, MAX_SENTENCE_TOKENS, Progress, Range32, RuleContext, Scratch, SentenceAt, Window,
-    extent, mark_carried_tokens, mark_quote_tokens, taken, turn_end,
+    extent, mark_carried_tokens, mark_quote_tokens, taken, turn_place,
 };
 use super::cues::find_cues;
 use super::{
@@ -287,8 +287,8 @@ fn attribute_with_rules(
         {
             // the paragraph where its turn ends: after a quotation running over
             // paragraphs, the next paragraph that is only a quotation continues it
-            let turn = window.sentence_of(turn_end(a).saturating_sub(1));
-            progress.last = Some((sentences[turn].paragraph.max(s.paragraph), *a));
+            let (paragraph, _) = turn_place(&window, a, si);
+            progress.last = Some((paragraph, *a));
         }
         if progress.out.len() > first_new + 1 {
             progress.groups.push((first_new, progress.out.len()));

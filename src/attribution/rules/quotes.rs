@@ -13,7 +13,7 @@ use crate::attribution::mention::{
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
-    LEADING_CONJUNCTIONS, TIME_MEASURE_ADVERBS,
+    LEADING_CONJUNCTIONS, TIME_MEASURE_ADVERBS, TIME_MEASURE_UNITS,
 };
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -51,10 +51,15 @@ fn subject_at_start(
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
         let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
-        // "Hours later, …", "Eight years ago, …": a measure of time and the adverb
-        // placing it, however the measure opens
+        // "Hours later, …", "Eight years ago, …": a measure of time (a unit of time or
+        // a number right before the adverb) and the adverb placing it; "Ana Ruiz later,
+        // in a statement, said" is a subject and an adverb, no measure
         let time_measure = comma.is_some_and(|c| {
-            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], TIME_MEASURE_ADVERBS)
+            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], TIME_MEASURE_ADVERBS) && {
+                let unit = &toks[c - 2];
+                is(cx.text, unit, TIME_MEASURE_UNITS)
+                    || unit.word() && unit.text(cx.text).bytes().all(|b| b.is_ascii_digit())
+            }
         });
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
@@ -724,6 +729,21 @@ mod tests {
             (Rule::SpeakerCueQuote, Some("the harbour master"))
         );
         let text = "Eight years ago, Ana Ruiz backed the plan and said, “It will pay for itself.”";
+        assert_eq!(
+            of(text, "“It will pay for itself.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+        let text = "Two weeks later, the harbour master backed the crew and said, “They did well.”";
+        assert_eq!(
+            of(text, "“They did well.”"),
+            (Rule::SpeakerCueQuote, Some("the harbour master"))
+        );
+    }
+
+    #[test]
+    fn a_subject_and_a_time_adverb_before_a_comma_are_no_measure_of_time() {
+        // `later` closes no measure here: the words before it are the subject
+        let text = "Ana Ruiz later, in a letter to the board, backed the plan and said, “It will pay for itself.”";
         assert_eq!(
             of(text, "“It will pay for itself.”"),
             (Rule::SpeakerCueQuote, Some("Ana Ruiz"))

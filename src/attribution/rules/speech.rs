@@ -34,7 +34,7 @@
 
 use super::context::{
     Link, Progress, Range32, RuleContext, SentenceAt, Window, first_token_at, kind_for, turn_end,
-    unattributed,
+    turn_place, unattributed,
 };
 use super::quotes::{
     clause_subject, link_quote, sentence_subject, trailing_attribution, verb_frame,
@@ -235,8 +235,8 @@ pub(super) fn speech_quotations(
         if a.speaker.is_some() {
             // the paragraph where the turn ends: a quotation running over paragraphs
             // ("“…⏎⏎“…,” he said. “…”") is continued in its last one
-            let turn_sentence = sentence_of(turn_end(&a).saturating_sub(1));
-            *last_direct = Some((sentences[turn_sentence].paragraph, out.len(), turn_sentence));
+            let (paragraph, turn_sentence) = turn_place(window, &a, si);
+            *last_direct = Some((paragraph, out.len(), turn_sentence));
         }
         out.push(a);
     }
