@@ -79,7 +79,38 @@ pub(super) fn drop_nested(out: &mut Vec<Attribution>, base: usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::context::unattributed;
+    use super::drop_nested;
     use crate::analyze;
+    use crate::attribution::AttributionKind;
+    use crate::span::Span;
+
+    #[test]
+    fn of_two_attributions_with_one_content_the_later_one_stays() {
+        // two cues inside one content: the first in the list (the text order sorts by
+        // content only, so equal contents keep the order the rules made them in) is
+        // nested in the second's content, and the second, its rival, stays: one of the
+        // two, never neither, and which one depends on that order alone
+        let content = Span::new(0, 40);
+        let make = |cue: Span| {
+            let mut a = unattributed(content, AttributionKind::Indirect, 0);
+            a.cue = Some(cue);
+            a
+        };
+        let (first_cue, second_cue) = (Span::new(5, 9), Span::new(20, 26));
+        let mut out = vec![make(first_cue), make(second_cue)];
+        drop_nested(&mut out, 0);
+        assert_eq!(
+            out.iter().map(|a| a.cue).collect::<Vec<_>>(),
+            [Some(second_cue)]
+        );
+        let mut out = vec![make(second_cue), make(first_cue)];
+        drop_nested(&mut out, 0);
+        assert_eq!(
+            out.iter().map(|a| a.cue).collect::<Vec<_>>(),
+            [Some(first_cue)]
+        );
+    }
 
     fn contents(text: &str) -> Vec<&str> {
         analyze(text)
