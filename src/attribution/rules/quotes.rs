@@ -13,7 +13,7 @@ use crate::attribution::mention::{
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
-    LEADING_CONJUNCTIONS, TIME_MEASURE_ADVERBS, TIME_MEASURE_UNITS,
+    LEADING_CONJUNCTIONS, PARTICIPLE_OPENERS, TIME_MEASURE_ADVERBS, TIME_MEASURE_UNITS,
 };
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -351,8 +351,11 @@ pub(super) fn link_quote(
         let c = cues[ci];
         let (first, addressee, mut medium) = after_cue(cx, &c, qa);
         let gap_words = (first..qa).filter(|&i| toks[i].word()).count();
-        let participle =
-            c.start > ts && cx.punct(c.start - 1, ",") && ends_with_ci(cx.text_of(c.start), "ing");
+        // (a comma or a word of `lexicon/participle_openers.txt` before the -ing form:
+        // "Ana Ruiz praised the crew before adding, “…”", as the clause rules read it)
+        let participle = c.start > ts
+            && (cx.punct(c.start - 1, ",") || is(text, &toks[c.start - 1], PARTICIPLE_OPENERS))
+            && ends_with_ci(cx.text_of(c.start), "ing");
         // "Said Ana Ruiz, “…”", "But, said Tom Reyes, “…”": the cue opens its clause and
         // its subject follows it
         let inverted = c.start > prev_q.max(ts)
@@ -365,13 +368,35 @@ pub(super) fn link_quote(
             // wept: “…”"; "Said Ana Ruiz, “…”" names its speaker)
             np_after(text, toks, c.end, qa).filter(|_| c.according || !c.tells)
         } else if participle {
-            // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause
+            // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause;
+            // "The pier reopens in May, Ana Ruiz said, adding, “…”": the participle goes on
+            // with the cue right before its comma, whose subject speaks
+            let cue_before = (ci > 0 && cx.punct(c.start - 1, ","))
+                .then(|| cues[ci - 1])
+                .filter(|p| p.end < c.start && !p.according && !toks[p.start].in_quote())
+                .and_then(|p| {
+                    if p.end + 1 == c.start {
+                        return subject_before(text, toks, p.start, prev_q);
+                    }
+                    // "…, said Tom Park, adding": the name after the cue, up to the comma
+                    np_after(text, toks, p.end, c.start - 1)
+                        .filter(|r| r.0 == p.end && r.1 == c.start - 1)
+                        .filter(|_| p.start > 0 && cx.punct(p.start - 1, ","))
+                });
             let candidates = [
                 ("sentence", sentence_subject(cx, ts, c.start)),
-                ("subject", subject_before(text, toks, c.start, prev_q)),
+                // (after `before`, `while`, …, the words before the cue end in that
+                // word: no subject of its own, "the port before")
+                (
+                    "subject",
+                    subject_before(text, toks, c.start, prev_q)
+                        .filter(|_| !is(text, &toks[c.start - 1], PARTICIPLE_OPENERS)),
+                ),
                 ("clause", clause_subject(cx, ts, c.start)),
             ];
-            source::choose(cx, "cue-quote-participle", c.start, c.end, &candidates, 1)
+            cue_before.or_else(|| {
+                source::choose(cx, "cue-quote-participle", c.start, c.end, &candidates, 1)
+            })
         } else {
             // "I laughed and said, “…”": a coordinated verb shares the subject; "X issued a
             // statement saying “…”": the clause's subject may speak
@@ -737,6 +762,33 @@ mod tests {
         assert_eq!(
             of(text, "“They did well.”"),
             (Rule::SpeakerCueQuote, Some("the harbour master"))
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_subordinator_is_the_main_clause_s() {
+        // `before adding`: the subject of the main clause speaks, not the noun before it
+        let text =
+            "The mayor talked about the bridge and the port before saying, “We sail at dawn.”";
+        assert_eq!(
+            of(text, "“We sail at dawn.”"),
+            (Rule::SpeakerCueQuote, Some("The mayor"))
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_and_its_comma_goes_on_with_that_cue() {
+        // `Tom Park said, adding`: the subject of `said`, not the sentence's first one
+        let text = "Ruiz and Reyes will meet some time next week, Tom Park said, adding, “They need a long talk.”";
+        assert_eq!(
+            of(text, "“They need a long talk.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Park"))
+        );
+        let text =
+            "Ruiz and Reyes will meet next week, said Tom Park, adding, “They need a long talk.”";
+        assert_eq!(
+            of(text, "“They need a long talk.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Park"))
         );
     }
 
