@@ -39,7 +39,7 @@ use super::context::{
 use super::quotes::{
     clause_subject, link_quote, sentence_subject, trailing_attribution, verb_frame,
 };
-use crate::attribution::mention::as_mention;
+use crate::attribution::mention::{as_mention, np_after};
 use crate::attribution::{AttributionKind, Rule};
 use crate::lexicon::class;
 use crate::quote::{Quote, QuoteKind};
@@ -190,7 +190,9 @@ pub(super) fn speech_quotations(
         let link = link.or_else(|| {
             (qa > ts && cx.punct(qa - 1, ":"))
                 .then(|| {
-                    sentence_subject(cx, ts, qa - 1).or_else(|| clause_subject(cx, ts, qa - 1))
+                    dashed_name(cx, ts, qa - 1)
+                        .or_else(|| sentence_subject(cx, ts, qa - 1))
+                        .or_else(|| clause_subject(cx, ts, qa - 1))
                 })
                 .flatten()
                 .map(|r| Link {
@@ -240,6 +242,24 @@ pub(super) fn speech_quotations(
         }
         out.push(a);
     }
+}
+
+/// "Turnout fell in the west - Ana Ruiz: “…”": a digest's headline, a dash and the
+/// capitalised name of its source right before the colon at token `colon` (the sentence
+/// starts at `ts`): that name speaks, not the headline's first words.
+fn dashed_name(cx: &RuleContext<'_>, ts: usize, colon: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let dash = (ts..colon)
+        .rev()
+        .take(6)
+        .find(|&k| !toks[k].word() && matches!(cx.text_of(k), "-" | "–" | "—"))?;
+    let r = np_after(cx.text, toks, dash + 1, colon)?;
+    (dash > ts
+        && r == (dash + 1, colon)
+        && toks[r.0..r.1]
+            .iter()
+            .all(|t| !t.in_quote() && (!t.word() || t.cap())))
+    .then_some(r)
 }
 
 /// Whether the sentence `si` comes right after the sentence `turn` that ended the last
@@ -380,6 +400,20 @@ mod tests {
             .attributions
             .iter()
             .find(|a| a.content.text(text) == "“Dry homes before winter.”")
+            .unwrap_or_else(|| panic!("{:?}", doc.attributions));
+        assert_eq!(a.rule, Rule::ColonLeadIn);
+        assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_name_after_a_dash_before_the_colon_is_the_speaker() {
+        // a digest's headline, a dash and its source: the source speaks
+        let text = "Turnout fell in the river towns - Ana Ruiz: “The towns stayed home.”";
+        let doc = analyze(text);
+        let a = doc
+            .attributions
+            .iter()
+            .find(|a| a.content.text(text) == "“The towns stayed home.”")
             .unwrap_or_else(|| panic!("{:?}", doc.attributions));
         assert_eq!(a.rule, Rule::ColonLeadIn);
         assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Ana Ruiz"));
