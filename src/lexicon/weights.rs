@@ -106,10 +106,19 @@ impl FeatureKey {
 /// is a multiply, a shift and usually one compare, found or not.
 #[derive(Debug, Default)]
 struct KeyTable {
-    keys: Box<[u64]>,
-    weights: Box<[f32]>,
-    /// `64 - log2(keys.len())`.
+    /// Each key beside its weight: a found feature costs one cache line, not one in an
+    /// array of keys and another in an array of weights (the table is some hundred
+    /// kilobytes, read at random: most lookups miss the first-level cache).
+    slots: Box<[Slot]>,
+    /// `64 - log2(slots.len())`.
     shift: u32,
+}
+
+/// One slot of a [`KeyTable`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
 }
 
 impl KeyTable {
@@ -127,24 +136,22 @@ impl KeyTable {
     fn build(entries: &[(u64, f32)], lines: &[usize]) -> Result<KeyTable, (usize, usize)> {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
-        let (mut keys, mut weights) = (vec![0u64; size], vec![0f32; size]);
+        let mut slots = vec![Slot::default(); size];
         let mut key_lines = vec![0usize; size];
         for (&(key, weight), &line) in entries.iter().zip(lines) {
             let key = key.max(1);
             let mut at = KeyTable::slot(key, shift);
-            while keys[at] != 0 && keys[at] != key {
+            while slots[at].key != 0 && slots[at].key != key {
                 at = (at + 1) & (size - 1);
             }
-            if keys[at] == key && key_lines[at] != line {
+            if slots[at].key == key && key_lines[at] != line {
                 return Err((key_lines[at], line));
             }
-            keys[at] = key;
-            weights[at] = weight;
+            slots[at] = Slot { key, weight };
             key_lines[at] = line;
         }
         Ok(KeyTable {
-            keys: keys.into_boxed_slice(),
-            weights: weights.into_boxed_slice(),
+            slots: slots.into_boxed_slice(),
             shift,
         })
     }
@@ -152,17 +159,17 @@ impl KeyTable {
     #[inline(always)]
     fn get(&self, key: u64) -> f32 {
         let key = key.max(1);
-        let mask = self.keys.len().wrapping_sub(1);
-        if self.keys.is_empty() {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.slots.is_empty() {
             return 0.0;
         }
         let mut at = KeyTable::slot(key, self.shift);
         loop {
-            let k = self.keys[at];
-            if k == key {
-                return self.weights[at];
+            let slot = self.slots[at];
+            if slot.key == key {
+                return slot.weight;
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return 0.0;
             }
             at = (at + 1) & mask;
