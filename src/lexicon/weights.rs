@@ -11,8 +11,9 @@
 //!
 //! Names are not hashed as strings when a proposal is scored: a rule's feature is a
 //! template (`cue:lemma=`, hashed at compile time) and one value or a pair of values
-//! (`lemma|next`), and its key is the template's hash extended by each value eight bytes
-//! at a step ([`FeatureKey`]). The file's names are split the same way when it is read:
+//! (`lemma|next`), and its key is the template's hash joined with each value's own hash
+//! (eight bytes at a step; a value given to several templates is hashed once:
+//! [`FeatureKey`]). The file's names are split the same way when it is read:
 //! a name `t=v` goes in split at its first `=` (a template holds one `=`, at its end)
 //! and, for each `|` of the value, also as the pair of its two sides, so that whichever
 //! values a rule spells a name with, it finds that name's weight.
@@ -42,6 +43,8 @@ impl FeatureKey {
     const PAIR: u64 = 0x2545_f491_4f6c_dd1d;
     /// Marks a whole name (a bias), apart from every template's key.
     const WHOLE: u64 = 0x6a09_e667_f3bc_c908;
+    /// The start of a value's own hash.
+    const VALUE: u64 = 0xbb67_ae85_84ca_a73b;
 
     #[inline(always)]
     fn step(hash: u64, word: u64) -> u64 {
@@ -81,17 +84,42 @@ impl FeatureKey {
         FeatureKey::step(hash, tail)
     }
 
+    /// The hash of a value on its own, before it joins a template: a rule that gives
+    /// one value to several templates (a cue's lemma goes in six features) hashes its
+    /// bytes once ([`FeatureKey::single_hashed`], [`FeatureKey::pair_hashed`]).
+    #[inline(always)]
+    pub(crate) fn value(value: &str) -> u64 {
+        FeatureKey::extend(FeatureKey::VALUE, value.as_bytes())
+    }
+
     /// The key of template `template` (its [`fnv_extend`] hash) with one value.
     #[inline(always)]
     pub(crate) fn single(template: u64, value: &str) -> u64 {
-        FeatureKey::extend(template, value.as_bytes())
+        FeatureKey::single_hashed(template, FeatureKey::value(value))
     }
 
     /// The key of template `template` with the pair `first|second`.
     #[inline(always)]
     pub(crate) fn pair(template: u64, first: &str, second: &str) -> u64 {
-        let first = FeatureKey::extend(template, first.as_bytes());
-        FeatureKey::extend(first ^ FeatureKey::PAIR, second.as_bytes())
+        FeatureKey::pair_hashed(
+            template,
+            FeatureKey::value(first),
+            FeatureKey::value(second),
+        )
+    }
+
+    /// [`FeatureKey::single`] of a value hashed by [`FeatureKey::value`]. (One step, a
+    /// bijection of the value's hash for a given template: two values of a template
+    /// share a key only when their hashes do.)
+    #[inline(always)]
+    pub(crate) fn single_hashed(template: u64, value: u64) -> u64 {
+        FeatureKey::step(template, value)
+    }
+
+    /// [`FeatureKey::pair`] of two values hashed by [`FeatureKey::value`].
+    #[inline(always)]
+    pub(crate) fn pair_hashed(template: u64, first: u64, second: u64) -> u64 {
+        FeatureKey::step(FeatureKey::step(template, first) ^ FeatureKey::PAIR, second)
     }
 
     /// The key of the whole name `name` (a bias, which has no value).
