@@ -11,8 +11,9 @@
 //!
 //! Names are not hashed as strings when a proposal is scored: a rule's feature is a
 //! template (`cue:lemma=`, hashed at compile time) and one value or a pair of values
-//! (`lemma|next`), and its key is the template's hash extended by each value eight bytes
-//! at a step ([`FeatureKey`]). The file's names are split the same way when it is read:
+//! (`lemma|next`), and its key is the template's hash joined with each value's own hash
+//! (eight bytes at a step; a value given to several templates is hashed once:
+//! [`FeatureKey`]). The file's names are split the same way when it is read:
 //! a name `t=v` goes in split at its first `=` (a template holds one `=`, at its end)
 //! and, for each `|` of the value, also as the pair of its two sides, so that whichever
 //! values a rule spells a name with, it finds that name's weight.
@@ -42,6 +43,8 @@ impl FeatureKey {
     const PAIR: u64 = 0x2545_f491_4f6c_dd1d;
     /// Marks a whole name (a bias), apart from every template's key.
     const WHOLE: u64 = 0x6a09_e667_f3bc_c908;
+    /// The start of a value's own hash.
+    const VALUE: u64 = 0xbb67_ae85_84ca_a73b;
 
     #[inline(always)]
     fn step(hash: u64, word: u64) -> u64 {
@@ -81,17 +84,42 @@ impl FeatureKey {
         FeatureKey::step(hash, tail)
     }
 
+    /// The hash of a value on its own, before it joins a template: a rule that gives
+    /// one value to several templates (a cue's lemma goes in six features) hashes its
+    /// bytes once ([`FeatureKey::single_hashed`], [`FeatureKey::pair_hashed`]).
+    #[inline(always)]
+    pub(crate) fn value(value: &str) -> u64 {
+        FeatureKey::extend(FeatureKey::VALUE, value.as_bytes())
+    }
+
     /// The key of template `template` (its [`fnv_extend`] hash) with one value.
     #[inline(always)]
     pub(crate) fn single(template: u64, value: &str) -> u64 {
-        FeatureKey::extend(template, value.as_bytes())
+        FeatureKey::single_hashed(template, FeatureKey::value(value))
     }
 
     /// The key of template `template` with the pair `first|second`.
     #[inline(always)]
     pub(crate) fn pair(template: u64, first: &str, second: &str) -> u64 {
-        let first = FeatureKey::extend(template, first.as_bytes());
-        FeatureKey::extend(first ^ FeatureKey::PAIR, second.as_bytes())
+        FeatureKey::pair_hashed(
+            template,
+            FeatureKey::value(first),
+            FeatureKey::value(second),
+        )
+    }
+
+    /// [`FeatureKey::single`] of a value hashed by [`FeatureKey::value`]. (One step, a
+    /// bijection of the value's hash for a given template: two values of a template
+    /// share a key only when their hashes do.)
+    #[inline(always)]
+    pub(crate) fn single_hashed(template: u64, value: u64) -> u64 {
+        FeatureKey::step(template, value)
+    }
+
+    /// [`FeatureKey::pair`] of two values hashed by [`FeatureKey::value`].
+    #[inline(always)]
+    pub(crate) fn pair_hashed(template: u64, first: u64, second: u64) -> u64 {
+        FeatureKey::step(FeatureKey::step(template, first) ^ FeatureKey::PAIR, second)
     }
 
     /// The key of the whole name `name` (a bias, which has no value).
@@ -106,10 +134,19 @@ impl FeatureKey {
 /// is a multiply, a shift and usually one compare, found or not.
 #[derive(Debug, Default)]
 struct KeyTable {
-    keys: Box<[u64]>,
-    weights: Box<[f32]>,
-    /// `64 - log2(keys.len())`.
+    /// Each key beside its weight: a found feature costs one cache line, not one in an
+    /// array of keys and another in an array of weights (the table is some hundred
+    /// kilobytes, read at random: most lookups miss the first-level cache).
+    slots: Box<[Slot]>,
+    /// `64 - log2(slots.len())`.
     shift: u32,
+}
+
+/// One slot of a [`KeyTable`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
 }
 
 impl KeyTable {
@@ -127,24 +164,22 @@ impl KeyTable {
     fn build(entries: &[(u64, f32)], lines: &[usize]) -> Result<KeyTable, (usize, usize)> {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
-        let (mut keys, mut weights) = (vec![0u64; size], vec![0f32; size]);
+        let mut slots = vec![Slot::default(); size];
         let mut key_lines = vec![0usize; size];
         for (&(key, weight), &line) in entries.iter().zip(lines) {
             let key = key.max(1);
             let mut at = KeyTable::slot(key, shift);
-            while keys[at] != 0 && keys[at] != key {
+            while slots[at].key != 0 && slots[at].key != key {
                 at = (at + 1) & (size - 1);
             }
-            if keys[at] == key && key_lines[at] != line {
+            if slots[at].key == key && key_lines[at] != line {
                 return Err((key_lines[at], line));
             }
-            keys[at] = key;
-            weights[at] = weight;
+            slots[at] = Slot { key, weight };
             key_lines[at] = line;
         }
         Ok(KeyTable {
-            keys: keys.into_boxed_slice(),
-            weights: weights.into_boxed_slice(),
+            slots: slots.into_boxed_slice(),
             shift,
         })
     }
@@ -152,17 +187,17 @@ impl KeyTable {
     #[inline(always)]
     fn get(&self, key: u64) -> f32 {
         let key = key.max(1);
-        let mask = self.keys.len().wrapping_sub(1);
-        if self.keys.is_empty() {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.slots.is_empty() {
             return 0.0;
         }
         let mut at = KeyTable::slot(key, self.shift);
         loop {
-            let k = self.keys[at];
-            if k == key {
-                return self.weights[at];
+            let slot = self.slots[at];
+            if slot.key == key {
+                return slot.weight;
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return 0.0;
             }
             at = (at + 1) & mask;

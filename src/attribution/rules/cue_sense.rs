@@ -8,7 +8,7 @@
 //! punctuation mark: never a name or a phrase of an article.
 
 use super::context::RuleContext;
-use super::model::{Proposal, Scorer, Template, record};
+use super::model::{Proposal, Scorer, Template, Value, record};
 use crate::attribution::mention::{ends_with_ci, is};
 use crate::lexicon::class;
 use crate::lexicon::lists::{AUXILIARIES, NEGATIONS};
@@ -250,7 +250,8 @@ pub(super) fn decide(
     }
     let toks = cx.toks;
     let mut f = Scorer::new(&cx.weights, "cue:bias", cx.record);
-    let ok = if verdicts.ok() { "ok" } else { "no" };
+    // the values that go in several features, each hashed once
+    let ok = Value::new(if verdicts.ok() { "ok" } else { "no" });
     f.add(CUE_RULES, ok);
     for (on, name) in [
         (verdicts.blocked, "blocked"),
@@ -265,7 +266,8 @@ pub(super) fn decide(
             f.add(CUE_RULE, name);
         }
     }
-    let word_form = form(cx.text_of(i), lemma);
+    let word_form = Value::new(form(cx.text_of(i), lemma));
+    let lemma = Value::new(lemma);
     f.add(CUE_LEMMA, lemma);
     f.add2(CUE_LEMMA_RULES, lemma, ok);
     f.add2(CUE_LEMMA_FORM, lemma, word_form);
@@ -277,8 +279,8 @@ pub(super) fn decide(
             "edge"
         }
     };
-    let prev = if i > s { class_at(i - 1) } else { "edge" };
-    let next = class_at(i + 1);
+    let prev = Value::new(if i > s { class_at(i - 1) } else { "edge" });
+    let next = Value::new(class_at(i + 1));
     f.add(CUE_PREV, prev);
     f.add(CUE_NEXT, next);
     f.add2(CUE_LEMMA_NEXT, lemma, next);

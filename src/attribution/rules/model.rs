@@ -117,6 +117,31 @@ impl Template {
     }
 }
 
+/// A feature value with its hash ([`FeatureKey::value`]), for a value that goes in
+/// several features (a cue's lemma, a neighbour's class): its bytes are hashed once.
+#[derive(Clone, Copy)]
+pub(super) struct Value<'v> {
+    text: &'v str,
+    hash: u64,
+}
+
+impl<'v> Value<'v> {
+    #[inline(always)]
+    pub(super) fn new(text: &'v str) -> Value<'v> {
+        Value {
+            text,
+            hash: FeatureKey::value(text),
+        }
+    }
+}
+
+impl<'v> From<&'v str> for Value<'v> {
+    #[inline(always)]
+    fn from(text: &'v str) -> Value<'v> {
+        Value::new(text)
+    }
+}
+
 /// Sums the weights of a proposal's features, and spells the names out when recording.
 pub(super) struct Scorer<'w> {
     weights: &'w Weights,
@@ -140,28 +165,41 @@ impl<'w> Scorer<'w> {
         }
     }
 
-    /// Feature `template` + `value`. (Inlined at every rule's call: the key and the
-    /// lookup are a few instructions, a call's saving of registers as many.)
+    /// Feature `template` + `value`, a `&str` or a [`Value`] hashed once for several
+    /// features. (Inlined at every rule's call: the key and the lookup are a few
+    /// instructions, a call's saving of registers as many.)
     #[inline(always)]
-    pub(super) fn add(&mut self, template: Template, value: &str) {
+    pub(super) fn add<'v>(&mut self, template: Template, value: impl Into<Value<'v>>) {
+        let value = value.into();
         let w = self
             .weights
-            .get_key(FeatureKey::single(template.hash, value));
+            .get_key(FeatureKey::single_hashed(template.hash, value.hash));
         self.score += w;
         if self.names.is_some() {
-            self.spell(w, format_args!("{}{value}", template.name));
+            self.spell(w, format_args!("{}{}", template.name, value.text));
         }
     }
 
     /// Feature `template` + `first|second` (a conjunction).
     #[inline(always)]
-    pub(super) fn add2(&mut self, template: Template, first: &str, second: &str) {
-        let w = self
-            .weights
-            .get_key(FeatureKey::pair(template.hash, first, second));
+    pub(super) fn add2<'v, 'u>(
+        &mut self,
+        template: Template,
+        first: impl Into<Value<'v>>,
+        second: impl Into<Value<'u>>,
+    ) {
+        let (first, second) = (first.into(), second.into());
+        let w = self.weights.get_key(FeatureKey::pair_hashed(
+            template.hash,
+            first.hash,
+            second.hash,
+        ));
         self.score += w;
         if self.names.is_some() {
-            self.spell(w, format_args!("{}{first}|{second}", template.name));
+            self.spell(
+                w,
+                format_args!("{}{}|{}", template.name, first.text, second.text),
+            );
         }
     }
 
