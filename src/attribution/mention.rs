@@ -308,6 +308,24 @@ fn is_bare_name(toks: &[Tok], a: usize, b: usize) -> bool {
             .all(|t| t.word() && t.cap() && !t.in_quote() && t.unlisted())
 }
 
+/// Token `h` (a verb form) is a noun: a determiner stands before it, right before or
+/// past at most three lowercase premodifiers that are no verb forms, function words or
+/// quoted words ("the report", "the annual harbor report"; not "officials report").
+fn noun_after_determiner(toks: &[Tok], h: usize, floor: usize) -> bool {
+    let mut k = h;
+    while k > floor && h - k <= 3 {
+        let p = &toks[k - 1];
+        if p.has(class::DET) {
+            return true;
+        }
+        if !p.word() || p.in_quote() || p.cap() || p.reporting() || p.has(class::FUNCTION) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usize, usize)> {
     let t = &toks[h];
     if !t.word() || t.in_quote() {
@@ -337,8 +355,9 @@ fn subject_head(text: &str, toks: &[Tok], h: usize, floor: usize) -> Option<(usi
         let a = name_start(text, toks, h, floor);
         return Some((a, h + 1));
     }
-    // a verb form is no head, unless a determiner makes it a noun ("the talks")
-    if t.reporting() && !(h > floor && toks[h - 1].has(class::DET)) {
+    // a verb form is no head, unless a determiner makes it a noun ("the talks", "the
+    // annual harbor report")
+    if t.reporting() && !noun_after_determiner(toks, h, floor) {
         return None;
     }
     let a = role_start(toks, h, floor)?;

@@ -138,6 +138,55 @@ mod tests {
     }
 
     #[test]
+    fn a_premodified_document_is_the_subject_of_its_cue() {
+        // `report` is a reporting verb's form: after a determiner and its modifiers it is
+        // the subject's head, not a verb
+        assert_eq!(
+            attributions("The annual harbor report said the ferry lost money."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The annual harbor report"),
+                "the ferry lost money"
+            )]
+        );
+        assert_eq!(
+            attributions("The ferry lost riders, the annual harbor report said."),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("the annual harbor report"),
+                "The ferry lost riders"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_verb_of_intention_or_decision_reports_its_infinitive_only() {
+        assert_eq!(
+            attributions("Ana Ruiz plans to run for mayor next year."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "to run for mayor next year"
+            )]
+        );
+        assert_eq!(
+            attributions("The council decided to close the harbor office."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The council"),
+                "to close the harbor office"
+            )]
+        );
+        // no infinitive, no attribution: a plan or a decision is not a reported act
+        for text in [
+            "The council decided the dispute over the harbor office.",
+            "The plans for the harbor office were drawn in May.",
+        ] {
+            assert_eq!(attributions(text), [], "{text}");
+        }
+    }
+
+    #[test]
     fn a_list_of_names_is_no_name_with_appositions() {
         let found = attributions(
             "Ana Ruiz, Tom Reyes and Lee Park, all ferry captains, said the crossing was slow.",
@@ -313,11 +362,19 @@ mod tests {
             attributions(
                 "Ana Ruiz, who announced a new ferry plan on Monday, plans to visit the dock."
             ),
-            [(
-                Rule::SpeakerCueClause,
-                Some("who"),
-                "a new ferry plan on Monday"
-            )]
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("who"),
+                    "a new ferry plan on Monday"
+                ),
+                // (`plans` reports its infinitive, said by the main clause's subject)
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Ana Ruiz"),
+                    "to visit the dock"
+                )
+            ]
         );
         assert_eq!(
             attributions(
