@@ -626,6 +626,10 @@ struct NameMemo<'t> {
     part: FnvMap<&'t str, Option<(usize, usize)>>,
 }
 
+/// The most words the [`Vocabulary`] is given room for before a text's clustering (an
+/// article's events mostly fit).
+const VOCABULARY_ROOM: usize = 512;
+
 /// How many answers of each kind a [`NameMemo`] keeps (a news article names far fewer
 /// people and bodies).
 const MEMO_ENTRIES: usize = 1024;
@@ -1821,6 +1825,11 @@ pub(crate) fn cluster<'t>(
     // sets and names are ids, compared as integers
     let mut vocabulary = std::mem::take(workspace_vocabulary);
     vocabulary.clear();
+    // (about one new word per event, as the words of the names and mentions repeat, for
+    // an article's events: a long text's table grows as its words come, or the room
+    // reserved for words that never come would raise the peak memory per byte)
+    let event_count = names.len() + atts.iter().filter(|a| a.speaker.is_some()).count();
+    vocabulary.reserve(event_count.min(VOCABULARY_ROOM));
     // a name's lowercase words as ids (one list refilled from one name to the next)
     let mut name_ids: Vec<WordId> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();

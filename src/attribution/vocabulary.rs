@@ -63,6 +63,22 @@ impl Vocabulary {
         self.bytes.shrink_to(KEPT_SLOTS * 8);
     }
 
+    /// Room for `words` more distinct words (of about eight bytes) without growing, so
+    /// that the buffers and the table are allocated once for a text rather than doubled
+    /// word by word (the table is made big enough while it is empty: nothing is placed
+    /// again).
+    pub(crate) fn reserve(&mut self, words: usize) {
+        let wanted = self.ends.len() + words;
+        self.ends.reserve(words);
+        self.hashes.reserve(words);
+        self.bytes.reserve(words.saturating_mul(8));
+        if self.ends.is_empty() && self.slots.len() < wanted.saturating_mul(2) {
+            let len = wanted.saturating_mul(2).next_power_of_two().max(64);
+            self.slots.clear();
+            self.slots.resize(len, 0);
+        }
+    }
+
     /// How many distinct words it holds.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
@@ -244,6 +260,31 @@ mod tests {
         assert_eq!(vocabulary.find("w1"), None);
         assert_eq!(vocabulary.intern("nominee"), 0);
         assert_eq!(vocabulary.word(0), "nominee");
+    }
+
+    #[test]
+    fn room_reserved_keeps_every_word_and_id() {
+        // room made while empty sizes the table at once; room asked for later, with
+        // words held, leaves them where they are
+        let words: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
+        let mut plain = Vocabulary::default();
+        let mut roomy = Vocabulary::default();
+        roomy.reserve(100);
+        let table = roomy.slots.len();
+        assert!(table >= 200 && table.is_power_of_two(), "{table}");
+        for (i, w) in words.iter().enumerate() {
+            if i == 50 {
+                roomy.reserve(1000);
+            }
+            assert_eq!(roomy.intern(w), plain.intern(w));
+        }
+        for w in &words {
+            assert_eq!(roomy.find(w), plain.find(w));
+        }
+        roomy.clear();
+        assert_eq!(roomy.find("w1"), None);
+        roomy.reserve(8);
+        assert_eq!(roomy.intern("w7"), 0);
     }
 
     #[test]
