@@ -31,13 +31,67 @@ pub(crate) struct Vocabulary {
 /// large table.
 const KEPT_SLOTS: usize = 1 << 14;
 
-/// The hash of a word: the lexicon's FNV over its bytes (what `entity::word_bit` takes
-/// its bit from).
+/// The hash of a word: [`WordHasher`] over its bytes (what `entity::word_bit` takes its
+/// bit from).
 #[inline]
 pub(crate) fn hash_of(word: &str) -> u64 {
-    let mut h = Fnv::default();
+    let mut h = WordHasher::default();
     h.write(word.as_bytes());
     h.finish()
+}
+
+/// A hash of the clustering's short keys (words, names) eight bytes at a step, a rotate,
+/// an xor and a multiply each: FNV's byte at a step (the lexicon's) is several times
+/// the work on a name. (Only for tables that are looked up, never walked: a walk's
+/// order would change with the hash.)
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+/// The multiplier of [`WordHasher`] (2^64 over the golden ratio, odd).
+const WORD_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl WordHasher {
+    #[inline(always)]
+    fn step(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(26) ^ x).wrapping_mul(WORD_HASH_MULTIPLIER);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // (the high half folded into the low one and mixed again: both ends of the hash
+        // depend on every byte, for the table's slot and for the mask's top bits)
+        (self.0 ^ (self.0 >> 32)).wrapping_mul(WORD_HASH_MULTIPLIER)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            self.step(u64::from_le_bytes(eight));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut eight = [0u8; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            // (the length in the top byte, which a shorter tail leaves zero: `a` and
+            // `a\0` differ)
+            self.step(u64::from_le_bytes(eight) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.step(u64::from(n));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.step(n as u64);
+    }
 }
 
 impl Vocabulary {
@@ -61,6 +115,22 @@ impl Vocabulary {
         // (a table within bounds may still have held a few very long words: the bytes
         // kept between texts are bounded on their own)
         self.bytes.shrink_to(KEPT_SLOTS * 8);
+    }
+
+    /// Room for `words` more distinct words (of about eight bytes) without growing, so
+    /// that the buffers and the table are allocated once for a text rather than doubled
+    /// word by word (the table is made big enough while it is empty: nothing is placed
+    /// again).
+    pub(crate) fn reserve(&mut self, words: usize) {
+        let wanted = self.ends.len() + words;
+        self.ends.reserve(words);
+        self.hashes.reserve(words);
+        self.bytes.reserve(words.saturating_mul(8));
+        if self.ends.is_empty() && self.slots.len() < wanted.saturating_mul(2) {
+            let len = wanted.saturating_mul(2).next_power_of_two().max(64);
+            self.slots.clear();
+            self.slots.resize(len, 0);
+        }
     }
 
     /// How many distinct words it holds.
@@ -244,6 +314,55 @@ mod tests {
         assert_eq!(vocabulary.find("w1"), None);
         assert_eq!(vocabulary.intern("nominee"), 0);
         assert_eq!(vocabulary.word(0), "nominee");
+    }
+
+    #[test]
+    fn room_reserved_keeps_every_word_and_id() {
+        // room made while empty sizes the table at once; room asked for later, with
+        // words held, leaves them where they are
+        let words: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
+        let mut plain = Vocabulary::default();
+        let mut roomy = Vocabulary::default();
+        roomy.reserve(100);
+        let table = roomy.slots.len();
+        assert!(table >= 200 && table.is_power_of_two(), "{table}");
+        for (i, w) in words.iter().enumerate() {
+            if i == 50 {
+                roomy.reserve(1000);
+            }
+            assert_eq!(roomy.intern(w), plain.intern(w));
+        }
+        for w in &words {
+            assert_eq!(roomy.find(w), plain.find(w));
+        }
+        roomy.clear();
+        assert_eq!(roomy.find("w1"), None);
+        roomy.reserve(8);
+        assert_eq!(roomy.intern("w7"), 0);
+    }
+
+    #[test]
+    fn word_hashes_tell_short_words_and_tails_apart() {
+        // every byte and the tail's length count, and the mask's top six bits spread
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "b",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+        ];
+        for (i, x) in words.iter().enumerate() {
+            for y in &words[i + 1..] {
+                assert_ne!(hash_of(x), hash_of(y), "{x:?} {y:?}");
+            }
+        }
+        let tops: std::collections::HashSet<u64> =
+            (0..2000).map(|i| hash_of(&format!("w{i}")) >> 58).collect();
+        assert_eq!(tops.len(), 64);
     }
 
     #[test]

@@ -174,6 +174,13 @@ impl Counts {
         let mut piece_off = taken(&mut scratch.piece_off);
         let mut tops = taken(&mut scratch.tops);
         let mut tops_cum = taken(&mut scratch.tops_cum);
+        // (one entry per quotation and per piece: reserved once, not grown a push at a
+        // time)
+        let pieces: usize = quotes.iter().map(|q| q.pieces().len()).sum();
+        piece_off.reserve(quotes.len());
+        piece_cum.reserve(quotes.len() + pieces);
+        tops.reserve(quotes.len());
+        tops_cum.reserve(quotes.len() + 1);
         tops_cum.push(0);
         let near = Cell::new(0);
         for (qi, q) in quotes.iter().enumerate() {
