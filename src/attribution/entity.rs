@@ -1501,6 +1501,26 @@ fn known_by_another_role<'c>(
     }
 }
 
+/// The pronoun a speaker mention opens with, when it is one, as a span of the mention's
+/// first word without a clitic: `It` of `It’s`, `He` of `He'll`, `who` of `who in 2012`
+/// (a mention finder may take a clitic or the words after a relative into the mention;
+/// the pronoun alone refers).
+fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
+    let mention = span.text(text);
+    let first = mention.split(is_space).next()?;
+    let bare = match first.find(['\'', '’']) {
+        Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
+        _ => first,
+    };
+    let one_word = bare.len() == mention.len();
+    let relative = || bare.eq_ignore_ascii_case("who");
+    // (`who` is no personal pronoun of the lexicon's class)
+    let pronoun = || {
+        bare.len() < first.len() && lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0
+    };
+    (!one_word && (relative() || pronoun())).then(|| Span::new(span.start, span.start + bare.len()))
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -1855,6 +1875,8 @@ pub(crate) fn cluster<'t>(
                 {
                     MentionKind::Organisation
                 }
+                // "It’s denouncing", "who in 2012 said": the pronoun, not a name
+                _ if pronoun_of_mention(text, span).is_some() => MentionKind::Pronoun,
                 // "Tavenor now": a name and the words the clause runs on with
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
@@ -2205,6 +2227,7 @@ pub(crate) fn cluster<'t>(
                     }
                 }
                 MentionKind::Pronoun => {
+                    let span = pronoun_of_mention(text, span).unwrap_or(span);
                     let p = lower_into(span.text(text), &mut buf);
                     // ("her account": she)
                     let p = possessive_pronoun(p).unwrap_or(p);
@@ -3331,6 +3354,22 @@ mod tests {
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],
             " Three. She"
         );
+    }
+
+    #[test]
+    fn pronouns_opening_longer_mentions() {
+        let of = |mention: &str| {
+            pronoun_of_mention(mention, Span::new(0, mention.len()))
+                .map(|span| span.text(mention).to_string())
+        };
+        assert_eq!(of("It’s").as_deref(), Some("It"));
+        assert_eq!(of("He'll").as_deref(), Some("He"));
+        assert_eq!(of("who in 2012").as_deref(), Some("who"));
+        // (a pronoun alone, a name's apostrophe and a name are left as they are)
+        assert_eq!(of("He"), None);
+        assert_eq!(of("O'Neill"), None);
+        assert_eq!(of("Ann Lee"), None);
+        assert_eq!(of("his infamous"), None);
     }
 
     #[test]
