@@ -822,7 +822,7 @@ fn joined_in_text(text: &str, span: Span) -> bool {
         .strip_suffix(" the ")
         .or_else(|| before.strip_suffix(" a "))
         .map_or(before, |b| &before[..b.len() + 1]);
-    [" of ", " for ", " on "]
+    [" of ", " for ", " on ", " to "]
         .iter()
         .any(|j| after.starts_with(j))
         || [" of ", " for ", " on ", " and "]
@@ -840,9 +840,16 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
     // (two joins at most: "the Bureau of Labor Statistics of …" is rare, and linear)
     for _ in 0..2 {
         let rest = text.get(end..).unwrap_or("");
+        // ("the Alliance to Keep Rivers Clean": `to` goes on only from an organisation's
+        // head, never from a person's name: "Ann Lee to Tom Birk")
+        let to = || {
+            rest.strip_prefix(" to ")
+                .filter(|_| is_organisation_name(&text[start..end]))
+        };
         let Some(after) = [" of ", " for ", " on "]
             .iter()
             .find_map(|j| rest.strip_prefix(j))
+            .or_else(to)
         else {
             break;
         };
@@ -1107,9 +1114,29 @@ fn is_generational_suffix(w: &str) -> bool {
     BITS.may_hold(w) && entities::contains_folded(&GENERATIONAL_SUFFIXES, w)
 }
 
+/// Is `run` one capitalised plural (`Citizens`, `Doctors`), the people of an advocacy
+/// group's name `Citizens for Clean Harbors`, `Nurses for Safe Wards`?
+fn people_for(run: &str) -> bool {
+    run.len() > 4
+        && !run.contains(' ')
+        && run.ends_with('s')
+        && !run.ends_with("ss")
+        && run.chars().next().is_some_and(char::is_uppercase)
+        && run.chars().all(char::is_alphabetic)
+        && lexicon::word_info(run).class & (lexicon::class::TITLE | lexicon::class::TIME) == 0
+        // ("James for Senate" is a person's campaign, "Dennis" a person)
+        && !forename_gender(run).1
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
-/// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
+/// `Department of Veterans Affairs`, `the Harbor Transit Authority`; or people for a
+/// cause: `Citizens for Clean Harbors`)?
 fn is_organisation_name(name: &str) -> bool {
+    if let Some((people, cause)) = name.split_once(" for ") {
+        if people_for(people) && cause.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+    }
     let (mut org, mut person) = (false, false);
     for w in words(name) {
         let class = lexicon::word_info(w).class;
@@ -3298,6 +3325,23 @@ mod tests {
         // an article opening the sentence is no part of it either
         let text = "The Union for a Fair Wage said";
         assert_eq!(whole(text, "Fair Wage"), "Union for a Fair Wage");
+        // `to` goes on from an organisation's head only
+        let text = "the Alliance to Protect Our Rivers said";
+        assert_eq!(whole(text, "Alliance"), "Alliance to Protect Our Rivers");
+        let text = "Ann Lee to Tom Birk: no";
+        assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+    }
+
+    #[test]
+    fn people_for_a_cause() {
+        assert!(is_organisation_name("Citizens for Clean Harbors"));
+        assert!(is_organisation_name("Nurses for Safe Wards"));
+        // (a person, a singular word or a lowercase cause is none)
+        assert!(!is_organisation_name("Ann Lee for Harbor"));
+        assert!(!is_organisation_name("Citizens for all"));
+        assert!(!is_organisation_name("Dennis for Harbor"));
+        assert!(!people_for("Voters Today"));
+        assert!(!people_for("Ross"));
     }
 
     #[test]
