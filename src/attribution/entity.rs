@@ -1763,6 +1763,64 @@ fn name_in_lead_later(
     }
 }
 
+/// "Tom Birk's wife said … Nora Birk told reporters": a speaker known as a named person's
+/// kin (a possessive name and a kin noun) is the one other person the article names with
+/// the possessor's surname, when there is exactly one.
+fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
+    let mut moved: Vec<(u32, u32)> = Vec::new();
+    for e in 0..ents.len() {
+        let ent = &ents[e];
+        if ent.kind != EntityKind::Unnamed || !ent.speaks {
+            continue;
+        }
+        let Some(&mention) = ent.mentions.first() else {
+            continue;
+        };
+        // (only unnamed speakers come here: a list of the few words is cheap)
+        let ws: Vec<&str> = words(mention.text(text)).collect();
+        let [first_word, .., possessive, kin] = ws[..] else {
+            continue;
+        };
+        let Some(surname) = possessive_stem(possessive) else {
+            continue;
+        };
+        if !entities::contains_folded(&KIN_NOUNS, kin)
+            || !surname.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // (the possessor's forename, when the mention gives it: the kin is another)
+        let forename = Some(first_word).filter(|w| ws.len() > 2 && forename_gender(w).1);
+        let mut candidates = ents.iter().enumerate().filter(|(_, other)| {
+            let mut names = words(other.name.text(text));
+            let first = names.next();
+            // (a forename the list lacks is still one: "Tom Birk's wife … Zorya Birk")
+            other.kind == EntityKind::Person
+                && other.name_words >= 2
+                && names
+                    .last()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(surname))
+                && first
+                    .is_some_and(|first| forename.is_none_or(|f| !f.eq_ignore_ascii_case(first)))
+        });
+        if let (Some((f, _)), None) = (candidates.next(), candidates.next()) {
+            moved.push((
+                u32::try_from(e).unwrap_or(NO_LINK),
+                u32::try_from(f).unwrap_or(NO_LINK),
+            ));
+        }
+    }
+    for (from, to) in moved {
+        let mentions = std::mem::take(&mut ents[from as usize].mentions);
+        let target = &mut ents[to as usize];
+        target.speaks = true;
+        target.mentions.extend(mentions);
+        for a in assigned.iter_mut().filter(|a| **a == from) {
+            *a = to;
+        }
+    }
+}
+
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
 /// `vocabulary` is the workspace's, kept from one text to the next for its buffers; it
@@ -2918,6 +2976,7 @@ pub(crate) fn cluster<'t>(
         &document_makers,
         &vocabulary,
     );
+    kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
     // memory per byte)
