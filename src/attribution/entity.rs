@@ -1211,6 +1211,50 @@ fn apposition_name(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Spa
     (right_after || between_commas).then_some(name)
 }
 
+/// The person named just before a speaker mention that is only part of an apposition to
+/// them: the apposition itself (`Ann Lee, a tax lawyer at Birk & Co., said`: `a tax
+/// lawyer`) or the body in it (`Ann Lee, president of the Harbor Pilots Guild, said`:
+/// `the Harbor Pilots Guild`; `Ms. Lee of the Harbor Club said`), from `names` (sorted by
+/// start).
+fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Span> {
+    let i = names.partition_point(|n| n.0.start < span.start);
+    let &(name, weak) = names.get(i.checked_sub(1)?)?;
+    if weak || name.end > span.start || is_organisation_name(name.text(text)) {
+        return None;
+    }
+    let gap = text.get(name.end..span.start)?;
+    let mention = span.text(text);
+    // ("Ann Lee, a tax lawyer": the apposition opens lowercase, with an article)
+    let apposition = gap == ", "
+        && ["a ", "an "].iter().any(|d| mention.starts_with(d))
+        && mention.contains(' ');
+    // (", president of ", ", a spokeswoman for ", " of ": a few lowercase words, then
+    // the join)
+    let body = || {
+        let Some(role) = [" of ", " for ", " at "]
+            .iter()
+            .find_map(|j| gap.strip_suffix(j))
+        else {
+            return false;
+        };
+        let role = match role.strip_prefix(", ") {
+            Some(role) => role,
+            None if role.is_empty() => role,
+            None => return false,
+        };
+        role.split(' ').count() <= 6
+            // ("a Denver-based engineer and spokesman for": a compound may open capitalised)
+            && role.split(' ').all(|w| {
+                let tail = w.rsplit('-').next().unwrap_or(w);
+                w.is_empty()
+                    || tail.chars().all(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && mention.chars().next().is_some_and(|c| c.is_uppercase() || c == 't')
+    };
+    (apposition || body()).then_some(name)
+}
+
 /// The role phrase in apposition after a name ending at `end` (`, the Republican
 /// nominee,` gives `the Republican nominee`): at most six words up to a comma or a
 /// period, one of them a lowercase role noun.
@@ -2007,6 +2051,17 @@ pub(crate) fn cluster<'t>(
         let (span, kind) = match ai {
             Some(_) if matches!(kind, MentionKind::Role | MentionKind::Anonymous) => {
                 match apposition_name(text, span, names) {
+                    Some(name) => (name, MentionKind::Name),
+                    None => (span, kind),
+                }
+            }
+            _ => (span, kind),
+        };
+        // "Ann Lee, president of the Harbor Pilots Guild, said": the person, not the body
+        // of her title (nor her apposition, "Ann Lee, a tax lawyer, said")
+        let (span, kind) = match ai {
+            Some(_) if kind != MentionKind::Pronoun && members.is_none() => {
+                match name_before_apposition(text, span, names) {
                     Some(name) => (name, MentionKind::Name),
                     None => (span, kind),
                 }
@@ -3473,6 +3528,42 @@ mod tests {
         assert_eq!(of("O'Neill"), None);
         assert_eq!(of("Ann Lee"), None);
         assert_eq!(of("his infamous"), None);
+    }
+
+    #[test]
+    fn persons_before_their_apposition() {
+        let name_before = |text: &str, name: &str, mention: &str| {
+            let at = text.find(name).unwrap();
+            let names = [(Span::new(at, at + name.len()), false)];
+            let m = text.find(mention).unwrap();
+            name_before_apposition(text, Span::new(m, m + mention.len()), &names)
+                .map(|span| span.text(text).to_string())
+        };
+        let text = "Ann Lee, president of the Harbor Pilots Guild, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "the Harbor Pilots Guild").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ann Lee, a Denver-based lawyer and spokeswoman for Harbor Watch, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "Harbor Watch").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ann Lee, a tax lawyer at Birk & Co., said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a tax lawyer").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ms. Lee of the Harbor Club said";
+        assert_eq!(
+            name_before(text, "Lee", "the Harbor Club").as_deref(),
+            Some("Lee")
+        );
+        // (a body after a verb, or a capitalised word between, is no apposition)
+        let text = "Ann Lee met officials of the Harbor Club, who said";
+        assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
+        let text = "Ann Lee and the Harbor Club said";
+        assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
     }
 
     #[test]
