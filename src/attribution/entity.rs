@@ -16,7 +16,7 @@ use crate::lexicon::entities::{
     ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
 use crate::lexicon::lists::{
-    FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, ORGANISATION_JOINERS,
+    FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
 };
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
@@ -1592,6 +1592,20 @@ fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     (!one_word && (relative() || pronoun())).then(|| Span::new(span.start, span.start + bare.len()))
 }
 
+/// Is a mention's words a share of what a pronoun refers to (`most of them`, `some of
+/// us`)?
+fn partitive_of_pronoun(mention_words: &[&str]) -> bool {
+    match mention_words {
+        [.., of, pronoun] if mention_words.len() >= 3 => {
+            of.eq_ignore_ascii_case("of")
+                && OBJECT_PRONOUNS
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(pronoun))
+        }
+        _ => false,
+    }
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -2931,8 +2945,16 @@ pub(crate) fn cluster<'t>(
                     } else {
                         None
                     };
+                    // "Most of them said": a share of a group the pronoun refers to, a new
+                    // group each time, never one by its words (two "most of them" are
+                    // rarely one group)
+                    let partitive = partitive_of_pronoun(mention_words);
                     // (a map: comparing with every entity was quadratic)
-                    let same = by_key[kind_slot(ekind)].get(key).copied();
+                    let same = if partitive {
+                        None
+                    } else {
+                        by_key[kind_slot(ekind)].get(key).copied()
+                    };
                     match resolved.or(same) {
                         Some(e) => {
                             // (a short name found once is found by its key after,
@@ -2953,7 +2975,9 @@ pub(crate) fn cluster<'t>(
                         }
                         None => {
                             // (`same` found nothing: the key is new)
-                            by_key[kind_slot(ekind)].insert(key.to_string(), ents.len());
+                            if !partitive {
+                                by_key[kind_slot(ekind)].insert(key.to_string(), ents.len());
+                            }
                             filters.push(Filter {
                                 person: false,
                                 name_mask: 0,
@@ -3564,6 +3588,14 @@ mod tests {
         assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
         let text = "Ann Lee and the Harbor Club said";
         assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
+    }
+
+    #[test]
+    fn partitives_of_pronouns() {
+        assert!(partitive_of_pronoun(&["Most", "of", "them"]));
+        assert!(partitive_of_pronoun(&["some", "of", "us"]));
+        assert!(!partitive_of_pronoun(&["of", "them"]));
+        assert!(!partitive_of_pronoun(&["most", "of", "the", "voters"]));
     }
 
     #[test]
