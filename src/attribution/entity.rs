@@ -1132,13 +1132,10 @@ fn people_for(run: &str) -> bool {
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`; or people for a
 /// cause: `Citizens for Clean Harbors`)?
 fn is_organisation_name(name: &str) -> bool {
-    if let Some((people, cause)) = name.split_once(" for ") {
-        if people_for(people) && cause.chars().next().is_some_and(char::is_uppercase) {
-            return true;
-        }
-    }
-    let (mut org, mut person) = (false, false);
+    let (mut org, mut person, mut joined_by_for) = (false, false, false);
     for w in words(name) {
+        // (the words are cut here anyway: `for` is seen in passing, not searched for)
+        joined_by_for |= w == "for";
         let class = lexicon::word_info(w).class;
         // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
         // title or a role ("The Harbor Observer" is a newspaper's name)
@@ -1152,6 +1149,10 @@ fn is_organisation_name(name: &str) -> bool {
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
+        || joined_by_for
+            && name.split_once(" for ").is_some_and(|(people, cause)| {
+                people_for(people) && cause.chars().next().is_some_and(char::is_uppercase)
+            })
 }
 
 /// Does a lowercase organisation word follow the name at `end` (`the Harbor One
@@ -1219,10 +1220,14 @@ fn apposition_name(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Spa
 fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Span> {
     let i = names.partition_point(|n| n.0.start < span.start);
     let &(name, weak) = names.get(i.checked_sub(1)?)?;
-    if weak || name.end > span.start || is_organisation_name(name.text(text)) {
+    if weak || name.end > span.start {
         return None;
     }
     let gap = text.get(name.end..span.start)?;
+    // (most speakers follow no name so closely: the gap is tested before the name)
+    if gap.len() > 80 {
+        return None;
+    }
     let mention = span.text(text);
     // ("Ann Lee, a tax lawyer": the apposition opens lowercase, with an article)
     let apposition = gap == ", "
@@ -1252,7 +1257,7 @@ fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Opt
             })
             && mention.chars().next().is_some_and(|c| c.is_uppercase() || c == 't')
     };
-    (apposition || body()).then_some(name)
+    ((apposition || body()) && !is_organisation_name(name.text(text))).then_some(name)
 }
 
 /// The role phrase in apposition after a name ending at `end` (`, the Republican
