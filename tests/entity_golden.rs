@@ -174,3 +174,26 @@ fn named_entity_cases() {
     }
     tally.finish("entity_golden", "entity", 25);
 }
+
+/// The golden case of two shares of unrelated groups (`Most of them said`, twice): its
+/// two attributions are two entities, not one by their words (what its name check
+/// cannot tell).
+#[test]
+fn shares_of_unrelated_groups_are_two_entities() {
+    let cases = parse(DATA).unwrap_or_else(|e| panic!("entities.txt: {e}"));
+    let case = cases
+        .iter()
+        .find(|c| c.name == "two shares of unrelated groups are not one entity")
+        .expect("the case is in entities.txt");
+    let doc = whosaid::analyze(&case.input);
+    let entity_of = |content: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| a.content.text(doc.text) == content)
+            .and_then(|a| a.entity)
+    };
+    let first = entity_of(&case.expected[0].content);
+    let second = entity_of(&case.expected[1].content);
+    assert!(first.is_some() && second.is_some(), "{first:?} {second:?}");
+    assert_ne!(first, second);
+}

@@ -16,7 +16,7 @@ use crate::lexicon::entities::{
     ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
 use crate::lexicon::lists::{
-    FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, ORGANISATION_JOINERS,
+    FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
 };
 use crate::lexicon::{self, Fnv, PRONOUNS};
 use crate::sentence::scan::is_alnum;
@@ -851,7 +851,7 @@ fn joined_in_text(text: &str, span: Span) -> bool {
         .strip_suffix(" the ")
         .or_else(|| before.strip_suffix(" a "))
         .map_or(before, |b| &before[..b.len() + 1]);
-    [" of ", " for ", " on "]
+    [" of ", " for ", " on ", " to "]
         .iter()
         .any(|j| after.starts_with(j))
         || [" of ", " for ", " on ", " and "]
@@ -869,9 +869,16 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
     // (two joins at most: "the Bureau of Labor Statistics of …" is rare, and linear)
     for _ in 0..2 {
         let rest = text.get(end..).unwrap_or("");
+        // ("the Alliance to Keep Rivers Clean": `to` goes on only from an organisation's
+        // head, never from a person's name: "Ann Lee to Tom Birk")
+        let to = || {
+            rest.strip_prefix(" to ")
+                .filter(|_| is_organisation_name(&text[start..end]))
+        };
         let Some(after) = [" of ", " for ", " on "]
             .iter()
             .find_map(|j| rest.strip_prefix(j))
+            .or_else(to)
         else {
             break;
         };
@@ -1136,11 +1143,28 @@ fn is_generational_suffix(w: &str) -> bool {
     BITS.may_hold(w) && entities::contains_folded(&GENERATIONAL_SUFFIXES, w)
 }
 
+/// Is `run` one capitalised plural (`Citizens`, `Doctors`), the people of an advocacy
+/// group's name `Citizens for Clean Harbors`, `Nurses for Safe Wards`?
+fn people_for(run: &str) -> bool {
+    run.len() > 4
+        && !run.contains(' ')
+        && run.ends_with('s')
+        && !run.ends_with("ss")
+        && run.chars().next().is_some_and(char::is_uppercase)
+        && run.chars().all(char::is_alphabetic)
+        && lexicon::word_info(run).class & (lexicon::class::TITLE | lexicon::class::TIME) == 0
+        // ("James for Senate" is a person's campaign, "Dennis" a person)
+        && !forename_gender(run).1
+}
+
 /// Is a capitalised name an organisation's (a capitalised organisation word in it:
-/// `Department of Veterans Affairs`, `the Harbor Transit Authority`)?
+/// `Department of Veterans Affairs`, `the Harbor Transit Authority`; or people for a
+/// cause: `Citizens for Clean Harbors`)?
 fn is_organisation_name(name: &str) -> bool {
-    let (mut org, mut person) = (false, false);
+    let (mut org, mut person, mut joined_by_for) = (false, false, false);
     for w in words(name) {
+        // (the words are cut here anyway: `for` is seen in passing, not searched for)
+        joined_by_for |= w == "for";
         let class = lexicon::word_info(w).class;
         // "House Speaker Lena Okafor", "campaign manager Robby Mook": a person with a
         // title or a role ("The Harbor Observer" is a newspaper's name)
@@ -1154,6 +1178,10 @@ fn is_organisation_name(name: &str) -> bool {
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
+        || joined_by_for
+            && name.split_once(" for ").is_some_and(|(people, cause)| {
+                people_for(people) && cause.chars().next().is_some_and(char::is_uppercase)
+            })
 }
 
 /// Does a lowercase organisation word follow the name at `end` (`the Harbor One
@@ -1211,6 +1239,54 @@ fn apposition_name(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Spa
     let between_commas =
         gap.trim_end_matches(' ') == "," && gap.len() <= 2 && after.starts_with([',', '(']);
     (right_after || between_commas).then_some(name)
+}
+
+/// The person named just before a speaker mention that is only part of an apposition to
+/// them: the apposition itself (`Ann Lee, a tax lawyer at Birk & Co., said`: `a tax
+/// lawyer`) or the body in it (`Ann Lee, president of the Harbor Pilots Guild, said`:
+/// `the Harbor Pilots Guild`; `Ms. Lee of the Harbor Club said`), from `names` (sorted by
+/// start).
+fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Option<Span> {
+    let i = names.partition_point(|n| n.0.start < span.start);
+    let &(name, weak) = names.get(i.checked_sub(1)?)?;
+    if weak || name.end > span.start {
+        return None;
+    }
+    let gap = text.get(name.end..span.start)?;
+    // (most speakers follow no name so closely: the gap is tested before the name)
+    if gap.len() > 80 {
+        return None;
+    }
+    let mention = span.text(text);
+    // ("Ann Lee, a tax lawyer": the apposition opens lowercase, with an article)
+    let apposition = gap == ", "
+        && ["a ", "an "].iter().any(|d| mention.starts_with(d))
+        && mention.contains(' ');
+    // (", president of ", ", a spokeswoman for ", " of ": a few lowercase words, then
+    // the join)
+    let body = || {
+        let Some(role) = [" of ", " for ", " at "]
+            .iter()
+            .find_map(|j| gap.strip_suffix(j))
+        else {
+            return false;
+        };
+        let role = match role.strip_prefix(", ") {
+            Some(role) => role,
+            None if role.is_empty() => role,
+            None => return false,
+        };
+        role.split(' ').count() <= 6
+            // ("a Denver-based engineer and spokesman for": a compound may open capitalised)
+            && role.split(' ').all(|w| {
+                let tail = w.rsplit('-').next().unwrap_or(w);
+                w.is_empty()
+                    || tail.chars().all(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && mention.chars().next().is_some_and(|c| c.is_uppercase() || c == 't')
+    };
+    ((apposition || body()) && !is_organisation_name(name.text(text))).then_some(name)
 }
 
 /// The role phrase in apposition after a name ending at `end` (`, the Republican
@@ -1530,6 +1606,40 @@ fn known_by_another_role<'c>(
     }
 }
 
+/// The pronoun a speaker mention opens with, when it is one, as a span of the mention's
+/// first word without a clitic: `It` of `It’s`, `He` of `He'll`, `who` of `who in 2012`
+/// (a mention finder may take a clitic or the words after a relative into the mention;
+/// the pronoun alone refers).
+fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
+    let mention = span.text(text);
+    let first = mention.split(is_space).next()?;
+    let bare = match first.find(['\'', '’']) {
+        Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
+        _ => first,
+    };
+    let one_word = bare.len() == mention.len();
+    let relative = || bare.eq_ignore_ascii_case("who");
+    // (`who` is no personal pronoun of the lexicon's class)
+    let pronoun = || {
+        bare.len() < first.len() && lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0
+    };
+    (!one_word && (relative() || pronoun())).then(|| Span::new(span.start, span.start + bare.len()))
+}
+
+/// Is a mention's words a share of what a pronoun refers to (`most of them`, `some of
+/// us`)?
+fn partitive_of_pronoun(mention_words: &[&str]) -> bool {
+    match mention_words {
+        [.., of, pronoun] if mention_words.len() >= 3 => {
+            of.eq_ignore_ascii_case("of")
+                && OBJECT_PRONOUNS
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(pronoun))
+        }
+        _ => false,
+    }
+}
+
 /// The personal pronoun of a possessive determiner (`she` of `her`), or `None`.
 fn possessive_pronoun(w: &str) -> Option<&'static str> {
     [("his", "he"), ("her", "she"), ("their", "they")]
@@ -1745,6 +1855,64 @@ fn name_in_lead_later(
     }
 }
 
+/// "Tom Birk's wife said … Nora Birk told reporters": a speaker known as a named person's
+/// kin (a possessive name and a kin noun) is the one other person the article names with
+/// the possessor's surname, when there is exactly one.
+fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
+    let mut moved: Vec<(u32, u32)> = Vec::new();
+    for e in 0..ents.len() {
+        let ent = &ents[e];
+        if ent.kind != EntityKind::Unnamed || !ent.speaks {
+            continue;
+        }
+        let Some(&mention) = ent.mentions.first() else {
+            continue;
+        };
+        // (only unnamed speakers come here: a list of the few words is cheap)
+        let ws: Vec<&str> = words(mention.text(text)).collect();
+        let [first_word, .., possessive, kin] = ws[..] else {
+            continue;
+        };
+        let Some(surname) = possessive_stem(possessive) else {
+            continue;
+        };
+        if !entities::contains_folded(&KIN_NOUNS, kin)
+            || !surname.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // (the possessor's forename, when the mention gives it: the kin is another)
+        let forename = Some(first_word).filter(|w| ws.len() > 2 && forename_gender(w).1);
+        let mut candidates = ents.iter().enumerate().filter(|(_, other)| {
+            let mut names = words(other.name.text(text));
+            let first = names.next();
+            // (a forename the list lacks is still one: "Tom Birk's wife … Zorya Birk")
+            other.kind == EntityKind::Person
+                && other.name_words >= 2
+                && names
+                    .last()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(surname))
+                && first
+                    .is_some_and(|first| forename.is_none_or(|f| !f.eq_ignore_ascii_case(first)))
+        });
+        if let (Some((f, _)), None) = (candidates.next(), candidates.next()) {
+            moved.push((
+                u32::try_from(e).unwrap_or(NO_LINK),
+                u32::try_from(f).unwrap_or(NO_LINK),
+            ));
+        }
+    }
+    for (from, to) in moved {
+        let mentions = std::mem::take(&mut ents[from as usize].mentions);
+        let target = &mut ents[to as usize];
+        target.speaks = true;
+        target.mentions.extend(mentions);
+        for a in assigned.iter_mut().filter(|a| **a == from) {
+            *a = to;
+        }
+    }
+}
+
 /// Cluster the speakers of `atts`, using `names` (person-name mentions found anywhere in
 /// the text, in order) as antecedents for pronouns. Sets `Attribution::entity`.
 /// `vocabulary` is the workspace's, kept from one text to the next for its buffers; it
@@ -1889,6 +2057,8 @@ pub(crate) fn cluster<'t>(
                 {
                     MentionKind::Organisation
                 }
+                // "It’s denouncing", "who in 2012 said": the pronoun, not a name
+                _ if pronoun_of_mention(text, span).is_some() => MentionKind::Pronoun,
                 // "Tavenor now": a name and the words the clause runs on with
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
@@ -1934,6 +2104,17 @@ pub(crate) fn cluster<'t>(
         let (span, kind) = match ai {
             Some(_) if matches!(kind, MentionKind::Role | MentionKind::Anonymous) => {
                 match apposition_name(text, span, names) {
+                    Some(name) => (name, MentionKind::Name),
+                    None => (span, kind),
+                }
+            }
+            _ => (span, kind),
+        };
+        // "Ann Lee, president of the Harbor Pilots Guild, said": the person, not the body
+        // of her title (nor her apposition, "Ann Lee, a tax lawyer, said")
+        let (span, kind) = match ai {
+            Some(_) if kind != MentionKind::Pronoun && members.is_none() => {
+                match name_before_apposition(text, span, names) {
                     Some(name) => (name, MentionKind::Name),
                     None => (span, kind),
                 }
@@ -2239,6 +2420,7 @@ pub(crate) fn cluster<'t>(
                     }
                 }
                 MentionKind::Pronoun => {
+                    let span = pronoun_of_mention(text, span).unwrap_or(span);
                     let p = lower_into(span.text(text), &mut buf);
                     // ("her account": she)
                     let p = possessive_pronoun(p).unwrap_or(p);
@@ -2802,8 +2984,16 @@ pub(crate) fn cluster<'t>(
                     } else {
                         None
                     };
+                    // "Most of them said": a share of a group the pronoun refers to, a new
+                    // group each time, never one by its words (two "most of them" are
+                    // rarely one group)
+                    let partitive = partitive_of_pronoun(mention_words);
                     // (a map: comparing with every entity was quadratic)
-                    let same = by_key[kind_slot(ekind)].get(key).copied();
+                    let same = if partitive {
+                        None
+                    } else {
+                        by_key[kind_slot(ekind)].get(key).copied()
+                    };
                     match resolved.or(same) {
                         Some(e) => {
                             // (a short name found once is found by its key after,
@@ -2824,7 +3014,9 @@ pub(crate) fn cluster<'t>(
                         }
                         None => {
                             // (`same` found nothing: the key is new)
-                            by_key[kind_slot(ekind)].insert(key.to_string(), ents.len());
+                            if !partitive {
+                                by_key[kind_slot(ekind)].insert(key.to_string(), ents.len());
+                            }
                             filters.push(Filter {
                                 person: false,
                                 name_mask: 0,
@@ -2902,6 +3094,7 @@ pub(crate) fn cluster<'t>(
         &document_makers,
         &vocabulary,
     );
+    kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
     // memory per byte)
@@ -3339,6 +3532,23 @@ mod tests {
         // an article opening the sentence is no part of it either
         let text = "The Union for a Fair Wage said";
         assert_eq!(whole(text, "Fair Wage"), "Union for a Fair Wage");
+        // `to` goes on from an organisation's head only
+        let text = "the Alliance to Protect Our Rivers said";
+        assert_eq!(whole(text, "Alliance"), "Alliance to Protect Our Rivers");
+        let text = "Ann Lee to Tom Birk: no";
+        assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+    }
+
+    #[test]
+    fn people_for_a_cause() {
+        assert!(is_organisation_name("Citizens for Clean Harbors"));
+        assert!(is_organisation_name("Nurses for Safe Wards"));
+        // (a person, a singular word or a lowercase cause is none)
+        assert!(!is_organisation_name("Ann Lee for Harbor"));
+        assert!(!is_organisation_name("Citizens for all"));
+        assert!(!is_organisation_name("Dennis for Harbor"));
+        assert!(!people_for("Voters Today"));
+        assert!(!people_for("Ross"));
     }
 
     #[test]
@@ -3395,6 +3605,66 @@ mod tests {
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],
             " Three. She"
         );
+    }
+
+    #[test]
+    fn pronouns_opening_longer_mentions() {
+        let of = |mention: &str| {
+            pronoun_of_mention(mention, Span::new(0, mention.len()))
+                .map(|span| span.text(mention).to_string())
+        };
+        assert_eq!(of("It’s").as_deref(), Some("It"));
+        assert_eq!(of("He'll").as_deref(), Some("He"));
+        assert_eq!(of("who in 2012").as_deref(), Some("who"));
+        // (a pronoun alone, a name's apostrophe and a name are left as they are)
+        assert_eq!(of("He"), None);
+        assert_eq!(of("O'Neill"), None);
+        assert_eq!(of("Ann Lee"), None);
+        assert_eq!(of("his infamous"), None);
+    }
+
+    #[test]
+    fn persons_before_their_apposition() {
+        let name_before = |text: &str, name: &str, mention: &str| {
+            let at = text.find(name).unwrap();
+            let names = [(Span::new(at, at + name.len()), false)];
+            let m = text.find(mention).unwrap();
+            name_before_apposition(text, Span::new(m, m + mention.len()), &names)
+                .map(|span| span.text(text).to_string())
+        };
+        let text = "Ann Lee, president of the Harbor Pilots Guild, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "the Harbor Pilots Guild").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ann Lee, a Denver-based lawyer and spokeswoman for Harbor Watch, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "Harbor Watch").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ann Lee, a tax lawyer at Birk & Co., said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a tax lawyer").as_deref(),
+            Some("Ann Lee")
+        );
+        let text = "Ms. Lee of the Harbor Club said";
+        assert_eq!(
+            name_before(text, "Lee", "the Harbor Club").as_deref(),
+            Some("Lee")
+        );
+        // (a body after a verb, or a capitalised word between, is no apposition)
+        let text = "Ann Lee met officials of the Harbor Club, who said";
+        assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
+        let text = "Ann Lee and the Harbor Club said";
+        assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
+    }
+
+    #[test]
+    fn partitives_of_pronouns() {
+        assert!(partitive_of_pronoun(&["Most", "of", "them"]));
+        assert!(partitive_of_pronoun(&["some", "of", "us"]));
+        assert!(!partitive_of_pronoun(&["of", "them"]));
+        assert!(!partitive_of_pronoun(&["most", "of", "the", "voters"]));
     }
 
     #[test]
