@@ -31,67 +31,13 @@ pub(crate) struct Vocabulary {
 /// large table.
 const KEPT_SLOTS: usize = 1 << 14;
 
-/// The hash of a word: [`WordHasher`] over its bytes (what `entity::word_bit` takes its
-/// bit from).
+/// The hash of a word: the lexicon's FNV over its bytes (what `entity::word_bit` takes
+/// its bit from).
 #[inline]
 pub(crate) fn hash_of(word: &str) -> u64 {
-    let mut h = WordHasher::default();
+    let mut h = Fnv::default();
     h.write(word.as_bytes());
     h.finish()
-}
-
-/// A hash of the clustering's short keys (words, names) eight bytes at a step, a rotate,
-/// an xor and a multiply each: FNV's byte at a step (the lexicon's) is several times
-/// the work on a name. (Only for tables that are looked up, never walked: a walk's
-/// order would change with the hash.)
-#[derive(Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-/// The multiplier of [`WordHasher`] (2^64 over the golden ratio, odd).
-const WORD_HASH_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-impl WordHasher {
-    #[inline(always)]
-    fn step(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(26) ^ x).wrapping_mul(WORD_HASH_MULTIPLIER);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        // (the high half folded into the low one and mixed again: both ends of the hash
-        // depend on every byte, for the table's slot and for the mask's top bits)
-        (self.0 ^ (self.0 >> 32)).wrapping_mul(WORD_HASH_MULTIPLIER)
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            self.step(u64::from_le_bytes(eight));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut eight = [0u8; 8];
-            eight[..rest.len()].copy_from_slice(rest);
-            // (the length in the top byte, which a shorter tail leaves zero: `a` and
-            // `a\0` differ)
-            self.step(u64::from_le_bytes(eight) ^ ((rest.len() as u64) << 56));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.step(u64::from(n));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.step(n as u64);
-    }
 }
 
 impl Vocabulary {
@@ -339,30 +285,6 @@ mod tests {
         assert_eq!(roomy.find("w1"), None);
         roomy.reserve(8);
         assert_eq!(roomy.intern("w7"), 0);
-    }
-
-    #[test]
-    fn word_hashes_tell_short_words_and_tails_apart() {
-        // every byte and the tail's length count, and the mask's top six bits spread
-        let words = [
-            "",
-            "a",
-            "a\0",
-            "b",
-            "ab",
-            "ba",
-            "abcdefgh",
-            "abcdefgh\0",
-            "abcdefghi",
-        ];
-        for (i, x) in words.iter().enumerate() {
-            for y in &words[i + 1..] {
-                assert_ne!(hash_of(x), hash_of(y), "{x:?} {y:?}");
-            }
-        }
-        let tops: std::collections::HashSet<u64> =
-            (0..2000).map(|i| hash_of(&format!("w{i}")) >> 58).collect();
-        assert_eq!(tops.len(), 64);
     }
 
     #[test]
