@@ -887,11 +887,13 @@ impl Analyzer {
         // `BYTES_PER_PARAGRAPH` bytes and one sentence in `BYTES_PER_SENTENCE`, not four
         // doubled again and again; the room is given back as soon as the list is done,
         // before the attribution stage's peak)
-        let mut paras: Vec<Paragraph<'t>> = Vec::with_capacity(text.len() / BYTES_PER_PARAGRAPH);
+        let mut paras: Vec<Paragraph<'t>> =
+            Vec::with_capacity((text.len() / BYTES_PER_PARAGRAPH).min(FIRST_ROOM_CAP));
         paras.extend(paragraphs(text));
         paras.shrink_to_fit();
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
-        let mut sentences: Vec<Sentence<'t>> = Vec::with_capacity(text.len() / BYTES_PER_SENTENCE);
+        let mut sentences: Vec<Sentence<'t>> =
+            Vec::with_capacity((text.len() / BYTES_PER_SENTENCE).min(FIRST_ROOM_CAP));
         self.inner
             .segmenter
             .sentences_in(text, &paras, QuotePolicy::Keep, &mut sentences);
@@ -935,6 +937,11 @@ const BYTES_PER_PARAGRAPH: usize = 256;
 /// About how many bytes of news text a sentence takes (PolNeAR train: 28,457 sentences,
 /// 136 bytes each): the room the sentence list starts with.
 const BYTES_PER_SENTENCE: usize = 128;
+
+/// The most paragraphs or sentences the lists start with room for (16,384): past an
+/// article's size doubling costs little, and a huge text with few breaks (a log line, an
+/// encoded blob) must not reserve room it never fills.
+const FIRST_ROOM_CAP: usize = 1 << 14;
 
 /// The default analyzer's pipeline with attribution windows of `window` bytes (see
 /// `crate::fuzzing`).

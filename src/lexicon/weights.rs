@@ -34,7 +34,8 @@ pub(crate) const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The keys of features: a template's hash extended by values a word at a time.
+/// The keys of features: a template's hash joined with each value's own hash (a value
+/// hashed once can go into several templates).
 pub(crate) struct FeatureKey;
 
 impl FeatureKey {
@@ -142,8 +143,10 @@ struct KeyTable {
     shift: u32,
 }
 
-/// One slot of a [`KeyTable`].
+/// One slot of a [`KeyTable`]: the key beside its weight, aligned so that a slot never
+/// straddles two cache lines (a found feature costs one line).
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
 struct Slot {
     key: u64,
     weight: f32,

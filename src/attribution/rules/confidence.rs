@@ -6,7 +6,7 @@
 //! the probability is calibrated for unseen news.
 
 use super::context::{Cue, RuleContext, mention_name};
-use super::model::{Proposal, Scorer, Template, Value, probability, record};
+use super::model::{FeatureValue, Proposal, Scorer, Template, probability, record};
 use crate::attribution::Attribution;
 use crate::lexicon::word_info;
 
@@ -67,9 +67,9 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
     for a in out.iter_mut() {
         let mut f = Scorer::new(&cx.weights, "conf:bias", cx.record);
         // the values that go in several features, each hashed once
-        let rule = Value::new(a.rule.name());
-        let kind = Value::new(a.kind.name());
-        let speaker = Value::new(a.speaker.map_or("none", |m| mention_name(m.kind)));
+        let rule = FeatureValue::new(a.rule.name());
+        let kind = FeatureValue::new(a.kind.name());
+        let speaker = FeatureValue::new(a.speaker.map_or("none", |m| mention_name(m.kind)));
         let cue = cue_name(cx.text, a);
         f.add(CONF_RULE, rule);
         f.add(CONF_KIND, kind);

@@ -8,7 +8,7 @@
 //! punctuation mark: never a name or a phrase of an article.
 
 use super::context::RuleContext;
-use super::model::{Proposal, Scorer, Template, Value, record};
+use super::model::{FeatureValue, Proposal, Scorer, Template, record};
 use crate::attribution::mention::{ends_with_ci, is};
 use crate::lexicon::class;
 use crate::lexicon::lists::{AUXILIARIES, NEGATIONS};
@@ -251,7 +251,7 @@ pub(super) fn decide(
     let toks = cx.toks;
     let mut f = Scorer::new(&cx.weights, "cue:bias", cx.record);
     // the values that go in several features, each hashed once
-    let ok = Value::new(if verdicts.ok() { "ok" } else { "no" });
+    let ok = FeatureValue::new(if verdicts.ok() { "ok" } else { "no" });
     f.add(CUE_RULES, ok);
     for (on, name) in [
         (verdicts.blocked, "blocked"),
@@ -266,8 +266,8 @@ pub(super) fn decide(
             f.add(CUE_RULE, name);
         }
     }
-    let word_form = Value::new(form(cx.text_of(i), lemma));
-    let lemma = Value::new(lemma);
+    let word_form = FeatureValue::new(form(cx.text_of(i), lemma));
+    let lemma = FeatureValue::new(lemma);
     f.add(CUE_LEMMA, lemma);
     f.add2(CUE_LEMMA_RULES, lemma, ok);
     f.add2(CUE_LEMMA_FORM, lemma, word_form);
@@ -279,8 +279,8 @@ pub(super) fn decide(
             "edge"
         }
     };
-    let prev = Value::new(if i > s { class_at(i - 1) } else { "edge" });
-    let next = Value::new(class_at(i + 1));
+    let prev = FeatureValue::new(if i > s { class_at(i - 1) } else { "edge" });
+    let next = FeatureValue::new(class_at(i + 1));
     f.add(CUE_PREV, prev);
     f.add(CUE_NEXT, next);
     f.add2(CUE_LEMMA_NEXT, lemma, next);

@@ -120,25 +120,25 @@ impl Template {
 /// A feature value with its hash ([`FeatureKey::value`]), for a value that goes in
 /// several features (a cue's lemma, a neighbour's class): its bytes are hashed once.
 #[derive(Clone, Copy)]
-pub(super) struct Value<'v> {
+pub(super) struct FeatureValue<'v> {
     text: &'v str,
     hash: u64,
 }
 
-impl<'v> Value<'v> {
+impl<'v> FeatureValue<'v> {
     #[inline(always)]
-    pub(super) fn new(text: &'v str) -> Value<'v> {
-        Value {
+    pub(super) fn new(text: &'v str) -> FeatureValue<'v> {
+        FeatureValue {
             text,
             hash: FeatureKey::value(text),
         }
     }
 }
 
-impl<'v> From<&'v str> for Value<'v> {
+impl<'v> From<&'v str> for FeatureValue<'v> {
     #[inline(always)]
-    fn from(text: &'v str) -> Value<'v> {
-        Value::new(text)
+    fn from(text: &'v str) -> FeatureValue<'v> {
+        FeatureValue::new(text)
     }
 }
 
@@ -165,11 +165,11 @@ impl<'w> Scorer<'w> {
         }
     }
 
-    /// Feature `template` + `value`, a `&str` or a [`Value`] hashed once for several
+    /// Feature `template` + `value`, a `&str` or a [`FeatureValue`] hashed once for several
     /// features. (Inlined at every rule's call: the key and the lookup are a few
     /// instructions, a call's saving of registers as many.)
     #[inline(always)]
-    pub(super) fn add<'v>(&mut self, template: Template, value: impl Into<Value<'v>>) {
+    pub(super) fn add<'v>(&mut self, template: Template, value: impl Into<FeatureValue<'v>>) {
         let value = value.into();
         let w = self
             .weights
@@ -185,8 +185,8 @@ impl<'w> Scorer<'w> {
     pub(super) fn add2<'v, 'u>(
         &mut self,
         template: Template,
-        first: impl Into<Value<'v>>,
-        second: impl Into<Value<'u>>,
+        first: impl Into<FeatureValue<'v>>,
+        second: impl Into<FeatureValue<'u>>,
     ) {
         let (first, second) = (first.into(), second.into());
         let w = self.weights.get_key(FeatureKey::pair_hashed(
@@ -239,5 +239,36 @@ pub(super) fn bucket(n: usize) -> &'static str {
         3..=5 => "3-5",
         6..=10 => "6-10",
         _ => ">10",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value hashed once ([`FeatureValue`]) and a plain `&str` find the same weight,
+    /// the one the weights file gives the name they spell, alone or in a pair.
+    #[test]
+    fn hashed_values_find_the_weight_of_the_name_they_spell() {
+        let weights = Weights::parse(
+            "# a test file\ntest:bias\t0.5\ntest:lemma=say\t1.25\ntest:pair=say|after\t-2\n",
+        )
+        .unwrap();
+        const LEMMA: Template = Template::new("test:lemma=");
+        const PAIR: Template = Template::new("test:pair=");
+        let say = FeatureValue::new("say");
+        let mut plain = Scorer::new(&weights, "test:bias", false);
+        plain.add(LEMMA, "say");
+        plain.add2(PAIR, "say", "after");
+        let mut hashed = Scorer::new(&weights, "test:bias", false);
+        hashed.add(LEMMA, say);
+        hashed.add2(PAIR, say, FeatureValue::new("after"));
+        assert_eq!(plain.score, 0.5 + 1.25 - 2.0);
+        assert_eq!(hashed.score, plain.score);
+        // the pair's order matters, and a value the file lacks adds nothing
+        let mut swapped = Scorer::new(&weights, "test:bias", false);
+        swapped.add2(PAIR, "after", say);
+        swapped.add(LEMMA, "tell");
+        assert_eq!(swapped.score, 0.5);
     }
 }

@@ -10,7 +10,7 @@
 use super::context::RuleContext;
 use super::context::mention_name;
 use super::cue_sense::token_class;
-use super::model::{Proposal, Scorer, Template, Value, bucket, record};
+use super::model::{FeatureValue, Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::{
@@ -207,16 +207,20 @@ fn features(
     let first = token_class(cx, r.0);
     // the values that go in several features, each hashed once
     let (lemma, cue_form, cue_prev) = (
-        Value::new(lemma),
-        Value::new(cue_form),
-        Value::new(cue_prev),
+        FeatureValue::new(lemma),
+        FeatureValue::new(cue_form),
+        FeatureValue::new(cue_prev),
     );
-    let (kind, first) = (Value::new(kind), Value::new(first));
+    let (kind, first, site) = (
+        FeatureValue::new(kind),
+        FeatureValue::new(first),
+        FeatureValue::new(site),
+    );
     for (k, &(proposer, _)) in candidates.iter().enumerate() {
         if by & (1 << k) == 0 {
             continue;
         }
-        let proposer = Value::new(proposer);
+        let proposer = FeatureValue::new(proposer);
         f.add(SRC_PROPOSER, proposer);
         f.add2(SRC_PROPOSER_SITE, proposer, site);
         f.add2(SRC_PROPOSER_CUE, proposer, lemma);
@@ -253,10 +257,10 @@ fn features(
     } else {
         ("after", cue_b.min(r.0)..r.0)
     };
-    let side = Value::new(side);
-    let words = Value::new(bucket(gap.clone().filter(|&i| toks[i].word()).count()));
-    f.add(SRC_DISTANCE, words);
-    f.add2(SRC_SIDE_DISTANCE, side, words);
+    let side = FeatureValue::new(side);
+    let distance = FeatureValue::new(bucket(gap.clone().filter(|&i| toks[i].word()).count()));
+    f.add(SRC_DISTANCE, distance);
+    f.add2(SRC_SIDE_DISTANCE, side, distance);
     let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
     f.add2(SRC_COMMAS, side, bucket(commas.min(3)));
     if gap.clone().any(|i| is(text, &toks[i], RELATIVE_PRONOUNS)) {
