@@ -90,7 +90,9 @@ mod tests {
         // two cues inside one content: the first in the list (the text order sorts by
         // content only, so equal contents keep the order the rules made them in) is
         // nested in the second's content, and the second, its rival, stays: one of the
-        // two, never neither, and which one depends on that order alone
+        // two, never neither, and which one depends on that order alone. Only "one, never
+        // neither" is intended; which one survives is not a choice (no rule prefers the
+        // later one): the second half pins today's order so a change to it shows up here
         let content = Span::new(0, 40);
         let make = |cue: Span| {
             let mut a = unattributed(content, AttributionKind::Indirect, 0);

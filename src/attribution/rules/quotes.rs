@@ -371,17 +371,27 @@ pub(super) fn link_quote(
             // "Halvorsen attacked Okafor, saying, “…”": the subject of the main clause;
             // "The pier reopens in May, Ana Ruiz said, adding, “…”": the participle goes on
             // with the cue right before its comma, whose subject speaks
-            let cue_before = (ci > 0 && cx.punct(c.start - 1, ","))
+            // (only when the quotation follows the participle directly, `adding, “…”`:
+            // one with its own object, "quoting Ana Ruiz as saying, “…”", gives the
+            // words of that object, not of the earlier cue's subject)
+            let cue_before = (ci > 0 && gap_words == 0 && cx.punct(c.start - 1, ","))
                 .then(|| cues[ci - 1])
                 .filter(|p| p.end < c.start && !p.according && !toks[p.start].in_quote())
                 .and_then(|p| {
                     if p.end + 1 == c.start {
                         return subject_before(text, toks, p.start, prev_q);
                     }
-                    // "…, said Tom Park, adding": the name after the cue, up to the comma
-                    np_after(text, toks, p.end, c.start - 1)
-                        .filter(|r| r.0 == p.end && r.1 == c.start - 1)
-                        .filter(|_| p.start > 0 && cx.punct(p.start - 1, ","))
+                    // "…, said Tom Park, adding": the name after the cue, up to the comma;
+                    // "…, Ana Ruiz told Tom Park, adding": that name is whom the cue told,
+                    // and the cue's subject speaks
+                    let after = np_after(text, toks, p.end, c.start - 1)
+                        .filter(|r| r.0 == p.end && r.1 == c.start - 1)?;
+                    if p.start > 0 && cx.punct(p.start - 1, ",") {
+                        return Some(after);
+                    }
+                    p.tells
+                        .then(|| subject_before(text, toks, p.start, prev_q))
+                        .flatten()
                 });
             let candidates = [
                 ("sentence", sentence_subject(cx, ts, c.start)),
@@ -763,6 +773,17 @@ mod tests {
             of(text, "“They did well.”"),
             (Rule::SpeakerCueQuote, Some("the harbour master"))
         );
+        // a general noun of time with an adjective before the adverb
+        let text = "A short time later, Tom Park stood up and said, “We are done.”";
+        assert_eq!(
+            of(text, "“We are done.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Park"))
+        );
+        let text = "A while ago, the harbour master backed the crew and said, “They did well.”";
+        assert_eq!(
+            of(text, "“They did well.”"),
+            (Rule::SpeakerCueQuote, Some("the harbour master"))
+        );
     }
 
     #[test]
@@ -789,6 +810,22 @@ mod tests {
         assert_eq!(
             of(text, "“They need a long talk.”"),
             (Rule::SpeakerCueQuote, Some("Tom Park"))
+        );
+        // `Ana Ruiz told Tom Park, adding`: the subject of the telling cue, not whom it told
+        let text = "The council voted, Ana Ruiz told Tom Park, adding, “It is over.”";
+        assert_eq!(
+            of(text, "“It is over.”"),
+            (Rule::SpeakerCueQuote, Some("Ana Ruiz"))
+        );
+        // a participle with its own object (`quoting Ana Ruiz as saying`) gives that
+        // object's words: the earlier cue's subject does not speak them
+        let text = "The plan will fail, Tom Park said, quoting Ana Ruiz as saying, “It is over.”";
+        let found = attributions(text);
+        assert!(
+            !found
+                .iter()
+                .any(|a| a.2 == "“It is over.”" && a.1 == Some("Tom Park")),
+            "{found:?}"
         );
     }
 

@@ -190,7 +190,12 @@ pub(super) fn speech_quotations(
         let link = link.or_else(|| {
             (qa > ts && cx.punct(qa - 1, ":"))
                 .then(|| {
-                    dashed_name(cx, ts, qa - 1)
+                    // (a free cue before the dash has its subject already: "Ana Ruiz,
+                    // speaking to the board - Full Text: “…”")
+                    let cue_before_colon = cues[c0..c1].iter().any(|c| !c.used && c.end < qa);
+                    (!cue_before_colon)
+                        .then(|| dashed_name(cx, ts, qa - 1))
+                        .flatten()
                         .or_else(|| sentence_subject(cx, ts, qa - 1))
                         .or_else(|| clause_subject(cx, ts, qa - 1))
                 })
@@ -246,7 +251,9 @@ pub(super) fn speech_quotations(
 
 /// "Turnout fell in the west - Ana Ruiz: “…”": a digest's headline, a dash and the
 /// capitalised name of its source right before the colon at token `colon` (the sentence
-/// starts at `ts`): that name speaks, not the headline's first words.
+/// starts at `ts`): that name speaks, not the headline's first words. The run must hold a
+/// forename, a title or an organisation word and no word of time: "Harbor digest -
+/// Monday: “…”" and "… - Full Text: “…”" name no source.
 fn dashed_name(cx: &RuleContext<'_>, ts: usize, colon: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
     let dash = (ts..colon)
@@ -254,11 +261,18 @@ fn dashed_name(cx: &RuleContext<'_>, ts: usize, colon: usize) -> Option<(usize, 
         .take(6)
         .find(|&k| !toks[k].word() && matches!(cx.text_of(k), "-" | "–" | "—"))?;
     let r = np_after(cx.text, toks, dash + 1, colon)?;
+    let run = &toks[r.0..r.1];
+    let names_a_source = run.iter().any(|t| {
+        t.word()
+            && (t.has(class::TITLE | class::ORG)
+                || crate::lexicon::female_share(t.text(cx.text)).is_some())
+    });
     (dash > ts
         && r == (dash + 1, colon)
-        && toks[r.0..r.1]
+        && names_a_source
+        && run
             .iter()
-            .all(|t| !t.in_quote() && (!t.word() || t.cap())))
+            .all(|t| !t.in_quote() && (!t.word() || t.cap() && !t.has(class::TIME))))
     .then_some(r)
 }
 
@@ -417,6 +431,34 @@ mod tests {
             .unwrap_or_else(|| panic!("{:?}", doc.attributions));
         assert_eq!(a.rule, Rule::ColonLeadIn);
         assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_run_after_a_dash_that_names_no_source_is_no_speaker() {
+        let speaker_of = |text: &'static str| {
+            let doc = analyze(text);
+            let a = doc
+                .attributions
+                .iter()
+                .find(|a| a.content.text(text) == "“The ferry is late.”")
+                .map(|a| a.speaker.map(|m| m.span.text(text)));
+            a.flatten()
+        };
+        // a day of the week after the dash is a dateline, not a source
+        assert_ne!(
+            speaker_of("Harbor digest - Monday: “The ferry is late.”"),
+            Some("Monday")
+        );
+        // a label without a forename, a title or an organisation word names nobody
+        assert_ne!(
+            speaker_of("Quiet week at the docks - Full Text: “The ferry is late.”"),
+            Some("Full Text")
+        );
+        // a cue before the dash keeps its subject
+        assert_eq!(
+            speaker_of("Ana Ruiz, speaking to the Harbor Board - Full Text: “The ferry is late.”"),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
