@@ -859,6 +859,26 @@ fn joined_in_text(text: &str, span: Span) -> bool {
             .any(|j| before.ends_with(j))
 }
 
+/// Is the capitalised run after an organisation's head and `to` the rest of its name: at
+/// least three words, none an organisation's (`Protect Our Rivers` of `the Alliance to
+/// Protect Our Rivers`)? Not a person (`to Governor Ann Lee`, `to Ann Lee`), another
+/// body (`to Harbor City Council`) nor a headline's verb and object (`The Harbor Transit
+/// Authority to Cut Fares`). (The lexicon knows reporting verbs only, so the run's verb
+/// is not looked up: its length and first word decide.)
+fn to_phrase_of_name(run: &str) -> bool {
+    let Some(first) = run.split(' ').next() else {
+        return false;
+    };
+    run.split(' ').count() >= 3
+        // (a title or a role opens a person's name: `Governor`, `Sen.`; the word table
+        // holds their lowercase forms)
+        && lexicon::word_info(&first.to_lowercase()).class
+            & (lexicon::class::TITLE | lexicon::class::ROLE | lexicon::class::TIME)
+            == 0
+        && !forename_gender(first).1
+        && !is_organisation_name(run)
+}
+
 /// An organisation's name `name` made whole from the text around it, when the mention
 /// holds only part of it: the words after it joined by `of`, `for` or `on` (`the Coastal
 /// Office` of `the Coastal Office of Ferry Safety`, `the Marlow Institute for Tidal
@@ -875,12 +895,15 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
             rest.strip_prefix(" to ")
                 .filter(|_| is_organisation_name(&text[start..end]))
         };
-        let Some(after) = [" of ", " for ", " on "]
+        let (after, by_to) = match [" of ", " for ", " on "]
             .iter()
             .find_map(|j| rest.strip_prefix(j))
-            .or_else(to)
-        else {
-            break;
+        {
+            Some(after) => (after, false),
+            None => match to() {
+                Some(after) => (after, true),
+                None => break,
+            },
         };
         let after = ["the ", "a "]
             .iter()
@@ -888,8 +911,8 @@ fn whole_organisation_name(text: &str, name: Span) -> Span {
             .unwrap_or(after);
         let at = text.len() - after.len();
         match capitalised_run_from(text, at) {
-            Some(e) => end = e,
-            None => break,
+            Some(run_end) if !by_to || to_phrase_of_name(&text[at..run_end]) => end = run_end,
+            _ => break,
         }
     }
     let before = text.get(..start).unwrap_or("");
@@ -1258,10 +1281,14 @@ fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Opt
         return None;
     }
     let mention = span.text(text);
-    // ("Ann Lee, a tax lawyer": the apposition opens lowercase, with an article)
+    // ("Ann Lee, a tax lawyer": the apposition opens lowercase, with an article; and the
+    // name is its clause's subject, or a comma closes the apposition before the cue: in
+    // "Asked about Ann Lee, a spokesman said" the name ends a phrase and the description
+    // is the subject)
     let apposition = gap == ", "
         && ["a ", "an "].iter().any(|d| mention.starts_with(d))
-        && mention.contains(' ');
+        && mention.contains(' ')
+        && (name_opens_clause(text, name) || apposition_closed(text, span.end));
     // (", president of ", ", a spokeswoman for ", " of ": a few lowercase words, then
     // the join)
     let body = || {
@@ -1284,9 +1311,50 @@ fn name_before_apposition(text: &str, span: Span, names: &[(Span, bool)]) -> Opt
                     || tail.chars().all(char::is_lowercase)
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
-            && mention.chars().next().is_some_and(|c| c.is_uppercase() || c == 't')
+            // (the body is a name, or opens with `the`)
+            && (mention.chars().next().is_some_and(char::is_uppercase)
+                || mention.starts_with("the "))
     };
     ((apposition || body()) && !is_organisation_name(name.text(text))).then_some(name)
+}
+
+/// Does the person's name at `name` open its clause (`Ann Lee, a tax lawyer, said`,
+/// `After the vote, Sen. Ann Lee, …`), a title before it allowed, rather than end a phrase
+/// (`Asked about Ann Lee, …`, `In a letter to Ann Lee, …`)?
+fn name_opens_clause(text: &str, name: Span) -> bool {
+    let mut start = name.start;
+    // ("Sen. Ann Lee", "Harbor Mayor Ann Lee": the titles before the name, two at most)
+    for _ in 0..2 {
+        let before = text.get(..start).unwrap_or("");
+        let Some(head) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word = head.rsplit([' ', '\n']).next().unwrap_or(head);
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        if bare.is_empty()
+            || !bare.chars().next().is_some_and(char::is_uppercase)
+            || lexicon::word_info(bare).class & lexicon::class::TITLE == 0
+        {
+            break;
+        }
+        start = head.len() - word.len();
+    }
+    opens_sentence(text, Span::new(start, name.end))
+}
+
+/// Does a comma close the apposition that ends at `end` before a verb (`Ann Lee, a tax
+/// lawyer at Birk & Co., said`: ` at Birk & Co.,`)?
+fn apposition_closed(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    // (an apposition's tail is a few words: past 60 bytes the comma is another clause's)
+    let Some(comma) = rest.bytes().take(60).position(|b| b == b',') else {
+        return false;
+    };
+    let tail = &rest[..comma];
+    !tail.contains(['\n', ';', '"', '“', '”'])
+        && tail
+            .split(' ')
+            .all(|w| w.is_empty() || lexicon::word_info(w).lemma.is_none())
 }
 
 /// The role phrase in apposition after a name ending at `end` (`, the Republican
@@ -1607,7 +1675,7 @@ fn known_by_another_role<'c>(
 }
 
 /// The pronoun a speaker mention opens with, when it is one, as a span of the mention's
-/// first word without a clitic: `It` of `It’s`, `He` of `He'll`, `who` of `who in 2012`
+/// first word without a clitic: `It` of `It’s`, `He` of `He'll`, `who` of `who last winter`
 /// (a mention finder may take a clitic or the words after a relative into the mention;
 /// the pronoun alone refers).
 fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
@@ -1810,7 +1878,7 @@ fn name_in_lead_later(
     vocabulary: &Vocabulary,
 ) {
     let lead = lead_end(text, headline);
-    let mut moved: Vec<(u32, u32)> = Vec::new();
+    let mut moved: Vec<(usize, usize)> = Vec::new();
     for e in 0..ents.len() {
         let ent = &ents[e];
         if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= lead {
@@ -1838,30 +1906,20 @@ fn name_in_lead_later(
             None
         };
         if let Some(f) = later.filter(|&f| f != e) {
-            moved.push((
-                u32::try_from(e).unwrap_or(NO_LINK),
-                u32::try_from(f).unwrap_or(NO_LINK),
-            ));
+            moved.push((e, f));
         }
     }
-    for (from, to) in moved {
-        let mentions = std::mem::take(&mut ents[from as usize].mentions);
-        let target = &mut ents[to as usize];
-        target.speaks = true;
-        target.mentions.extend(mentions);
-        for a in assigned.iter_mut().filter(|a| **a == from) {
-            *a = to;
-        }
-    }
+    merge_entities(ents, assigned, &moved);
 }
 
 /// "Tom Birk's wife said … Nora Birk told reporters": a speaker known as a named person's
 /// kin (a possessive name and a kin noun) is the one other person the article names with
-/// the possessor's surname, when there is exactly one.
+/// the possessor's surname, when there is exactly one; never the possessor themself
+/// (`Zorya Birk's wife`, `the late Tom Birk's widow`).
 fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
-    let mut moved: Vec<(u32, u32)> = Vec::new();
-    for e in 0..ents.len() {
-        let ent = &ents[e];
+    // (the kin speakers first: most texts have none, and then nothing is indexed)
+    let mut kin_speakers: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (index, ent) in ents.iter().enumerate() {
         if ent.kind != EntityKind::Unnamed || !ent.speaks {
             continue;
         }
@@ -1869,46 +1927,96 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
             continue;
         };
         // (only unnamed speakers come here: a list of the few words is cheap)
-        let ws: Vec<&str> = words(mention.text(text)).collect();
-        let [first_word, .., possessive, kin] = ws[..] else {
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let [.., possessive, kin] = mention_words[..] else {
+            continue;
+        };
+        let is_kin = possessive_stem(possessive)
+            .is_some_and(|surname| surname.chars().next().is_some_and(char::is_uppercase))
+            && entities::contains_folded(&KIN_NOUNS, kin);
+        if is_kin {
+            kin_speakers.push((index, mention_words));
+        }
+    }
+    if kin_speakers.is_empty() {
+        return;
+    }
+    // a person's last two name words, lowercased: the possessor is the one person whose
+    // name ends as the words before the possessive do
+    let last_two = |name: &[&str]| -> Option<(String, String)> {
+        let [.., forename, surname] = name else {
+            return None;
+        };
+        Some((forename.to_lowercase(), surname.to_lowercase()))
+    };
+    // surname → (people named with it, the first two of them), built once
+    let mut by_surname: HashMap<String, (usize, [usize; 2])> = HashMap::new();
+    for (index, ent) in ents.iter().enumerate() {
+        if ent.kind != EntityKind::Person || ent.name_words < 2 {
+            continue;
+        }
+        let Some(surname) = words(ent.name.text(text)).last() else {
+            continue;
+        };
+        let entry = by_surname
+            .entry(surname.to_lowercase())
+            .or_insert((0, [usize::MAX; 2]));
+        if entry.0 < 2 {
+            entry.1[entry.0] = index;
+        }
+        entry.0 += 1;
+    }
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for (speaker, mention_words) in &kin_speakers {
+        let [possessor @ .., possessive, _kin] = &mention_words[..] else {
             continue;
         };
         let Some(surname) = possessive_stem(possessive) else {
             continue;
         };
-        if !entities::contains_folded(&KIN_NOUNS, kin)
-            || !surname.chars().next().is_some_and(char::is_uppercase)
-        {
+        let Some(&(count, people)) = by_surname.get(&surname.to_lowercase()) else {
             continue;
-        }
-        // (the possessor's forename, when the mention gives it: the kin is another)
-        let forename = Some(first_word).filter(|w| ws.len() > 2 && forename_gender(w).1);
-        let mut candidates = ents.iter().enumerate().filter(|(_, other)| {
-            let mut names = words(other.name.text(text));
-            let first = names.next();
-            // (a forename the list lacks is still one: "Tom Birk's wife … Zorya Birk")
-            other.kind == EntityKind::Person
-                && other.name_words >= 2
-                && names
-                    .last()
-                    .is_some_and(|last| last.eq_ignore_ascii_case(surname))
-                && first
-                    .is_some_and(|first| forename.is_none_or(|f| !f.eq_ignore_ascii_case(first)))
-        });
-        if let (Some((f, _)), None) = (candidates.next(), candidates.next()) {
-            moved.push((
-                u32::try_from(e).unwrap_or(NO_LINK),
-                u32::try_from(f).unwrap_or(NO_LINK),
-            ));
+        };
+        let mut possessor_name = possessor.to_vec();
+        possessor_name.push(surname);
+        let possessor_key = last_two(&possessor_name);
+        let is_possessor = |person: usize| {
+            let name: Vec<&str> = words(ents[person].name.text(text)).collect();
+            possessor_key.is_some() && last_two(&name) == possessor_key
+        };
+        let kin = match count {
+            1 => Some(people[0]).filter(|&person| !is_possessor(person)),
+            // (the possessor and one other)
+            2 if is_possessor(people[0]) => Some(people[1]).filter(|&p| !is_possessor(p)),
+            2 if is_possessor(people[1]) => Some(people[0]),
+            _ => None,
+        };
+        if let Some(kin) = kin.filter(|kin| kin != speaker) {
+            moved.push((*speaker, kin));
         }
     }
-    for (from, to) in moved {
-        let mentions = std::mem::take(&mut ents[from as usize].mentions);
-        let target = &mut ents[to as usize];
-        target.speaks = true;
-        target.mentions.extend(mentions);
-        for a in assigned.iter_mut().filter(|a| **a == from) {
-            *a = to;
+    merge_entities(ents, assigned, &moved);
+}
+
+/// Move the mentions of each entity `from` of `moved` to its entity `to` (a speaker now),
+/// and the attributions assigned to `from` with them: one pass over `assigned`.
+fn merge_entities(ents: &mut [Ent], assigned: &mut [u32], moved: &[(usize, usize)]) {
+    if moved.is_empty() {
+        return;
+    }
+    let mut target: Vec<u32> = (0..ents.len())
+        .map(|index| u32::try_from(index).unwrap_or(NO_LINK))
+        .collect();
+    for &(from, to) in moved {
+        let mentions = std::mem::take(&mut ents[from].mentions);
+        let entity = &mut ents[to];
+        entity.speaks = true;
+        entity.mentions.extend(mentions);
+        target[from] = u32::try_from(to).unwrap_or(NO_LINK);
+    }
+    for entity in assigned.iter_mut() {
+        if let Some(&to) = target.get(*entity as usize) {
+            *entity = to;
         }
     }
 }
@@ -2057,7 +2165,7 @@ pub(crate) fn cluster<'t>(
                 {
                     MentionKind::Organisation
                 }
-                // "It’s denouncing", "who in 2012 said": the pronoun, not a name
+                // "It’s arguing", "who last winter said": the pronoun, not a name
                 _ if pronoun_of_mention(text, span).is_some() => MentionKind::Pronoun,
                 // "Tavenor now": a name and the words the clause runs on with
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
@@ -3537,6 +3645,19 @@ mod tests {
         assert_eq!(whole(text, "Alliance"), "Alliance to Protect Our Rivers");
         let text = "Ann Lee to Tom Birk: no";
         assert_eq!(whole(text, "Ann Lee"), "Ann Lee");
+        // (a person after `to`, or a verb and one word, is no part of it)
+        let text = "said the Harbor Transit Authority to Governor Ann Lee.";
+        assert_eq!(
+            whole(text, "Harbor Transit Authority"),
+            "Harbor Transit Authority"
+        );
+        let text = "the Harbor Authority to Harbor City Council";
+        assert_eq!(whole(text, "Harbor Authority"), "Harbor Authority");
+        let text = "The Harbor Transit Authority to Cut Fares. The";
+        assert_eq!(
+            whole(text, "Harbor Transit Authority"),
+            "Harbor Transit Authority"
+        );
     }
 
     #[test]
@@ -3547,7 +3668,9 @@ mod tests {
         assert!(!is_organisation_name("Ann Lee for Harbor"));
         assert!(!is_organisation_name("Citizens for all"));
         assert!(!is_organisation_name("Dennis for Harbor"));
-        assert!(!people_for("Voters Today"));
+        // (a plural before `for` and a lowercase cause is none; nor two words)
+        assert!(!is_organisation_name("Voters for them"));
+        assert!(!people_for("Harbor Pilots"));
         assert!(!people_for("Ross"));
     }
 
@@ -3615,7 +3738,7 @@ mod tests {
         };
         assert_eq!(of("It’s").as_deref(), Some("It"));
         assert_eq!(of("He'll").as_deref(), Some("He"));
-        assert_eq!(of("who in 2012").as_deref(), Some("who"));
+        assert_eq!(of("who last winter").as_deref(), Some("who"));
         // (a pronoun alone, a name's apostrophe and a name are left as they are)
         assert_eq!(of("He"), None);
         assert_eq!(of("O'Neill"), None);
@@ -3657,6 +3780,36 @@ mod tests {
         assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
         let text = "Ann Lee and the Harbor Club said";
         assert_eq!(name_before(text, "Ann Lee", "the Harbor Club"), None);
+        // (a name ending a phrase is no apposition to the clause's subject after it,
+        // unless a comma closes the apposition)
+        let text = "Asked about Ann Lee, a spokesman for the mayor said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a spokesman for the mayor"),
+            None
+        );
+        let text = "In a letter to Ann Lee, a lawyer for the harbor board said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a lawyer for the harbor board"),
+            None
+        );
+        let text = "In a letter to the board, Sen. Ann Lee, a tax lawyer, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a tax lawyer").as_deref(),
+            Some("Ann Lee")
+        );
+        let opens = |text: &str, name: &str| {
+            let at = text.find(name).unwrap();
+            name_opens_clause(text, Span::new(at, at + name.len()))
+        };
+        assert!(opens("After the vote, Sen. Ann Lee, a", "Ann Lee"));
+        assert!(opens("Ann Lee, a", "Ann Lee"));
+        assert!(!opens("Asked about Ann Lee, a", "Ann Lee"));
+        assert!(!opens("In a letter to Mayor Ann Lee, a", "Ann Lee"));
+        let text = "Asked about it, Ann Lee, a tax lawyer, said";
+        assert_eq!(
+            name_before(text, "Ann Lee", "a tax lawyer").as_deref(),
+            Some("Ann Lee")
+        );
     }
 
     #[test]
