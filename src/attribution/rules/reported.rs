@@ -157,6 +157,17 @@ mod tests {
                 "The ferry lost riders"
             )]
         );
+        // a capitalised premodifier stops the walk: after a name with its article the
+        // form is the verb (`The Harbor Times reports`), so `The Pentagon report said`
+        // finds no subject head (a known miss, kept for the names)
+        assert_eq!(
+            attributions("The Harbor Times reports that the ferry lost money."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The Harbor Times"),
+                "that the ferry lost money"
+            )]
+        );
     }
 
     #[test]
@@ -181,6 +192,9 @@ mod tests {
         for text in [
             "The council decided the dispute over the harbor office.",
             "The plans for the harbor office were drawn in May.",
+            // a passive intention or decision is no one's
+            "The meeting is planned to start at noon on Monday.",
+            "It was decided to close the harbor office in May.",
         ] {
             assert_eq!(attributions(text), [], "{text}");
         }
