@@ -558,4 +558,19 @@ mod tests {
         assert_eq!(doc.attributions[0].kind, AttributionKind::Partial);
         assert_eq!(doc.attributions[0].quote, Some(0));
     }
+
+    #[test]
+    fn an_intended_act_holds_no_quotation() {
+        // the quoted words are a title in the act intended, not the subject's words
+        let text = "Ana Ruiz plans to publish “Salt and Tide” with a small press next spring.";
+        let doc = analyze(text);
+        assert!(
+            doc.attributions
+                .iter()
+                .all(|a| a.kind == AttributionKind::Indirect && a.quote.is_none()),
+            "{:?}",
+            doc.attributions
+        );
+        assert_eq!(attributions(text).len(), 1, "{:?}", doc.attributions);
+    }
 }
