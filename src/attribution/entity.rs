@@ -1618,6 +1618,29 @@ fn issuer_gap(text: &str, start: usize) -> Option<usize> {
     })
 }
 
+/// Where the issuer of the last `a`/`an` + `head` before `at` (at most [`NEAR_BYTES`]
+/// back) ends when a verb of issuing stands between them ([`issuer_gap`]: `the Harbor
+/// Council issued a statement`), or `None`: the maker of a document that was never a
+/// speaker itself, for a later `the statement`.
+fn issuer_of_earlier(text: &str, head: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(NEAR_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..at)?;
+    window.rmatch_indices(head).find_map(|(found, _)| {
+        let after = window[found + head.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let before = &window[..found];
+        let article = ["a ", "an "]
+            .iter()
+            .find(|a| before.strip_suffix(*a).is_some_and(|b| b.ends_with(' ')))?;
+        issuer_gap(text, from + found - article.len())
+    })
+}
+
 /// Is every word of `modifiers`, lowercased in `buf`, in `set` ([`has_word_or_stem`])?
 fn has_modifiers<'m>(
     modifiers: impl Iterator<Item = &'m str>,
@@ -2307,7 +2330,22 @@ pub(crate) fn cluster<'t>(
                         .filter(|&&(_, _, at)| span.start.saturating_sub(at) < NEAR_BYTES)
                         .map(|&(_, maker, _)| maker)
                 };
-                (span, kind, documents.get(head).copied().or_else(near))
+                // ("the Harbor Council issued a statement … The statement said": the
+                // issued thing need not have spoken itself for its maker to be known)
+                let issued = || {
+                    issuer_of_earlier(text, head, span.start).and_then(|issuer_end| {
+                        recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
+                            ents[e].last_end == issuer_end
+                                && matches!(
+                                    ents[e].kind,
+                                    EntityKind::Person | EntityKind::Organisation
+                                )
+                                && ents[e].name_words > 0
+                        })
+                    })
+                };
+                let found = documents.get(head).copied().or_else(near).or_else(issued);
+                (span, kind, found)
             }
             // "the Harbor Council issued a statement": its maker is who issued it, and
             // a later "the statement" is theirs too

@@ -6,7 +6,7 @@ use super::cues::after_cue;
 use super::quotes::{clause_subject, sentence_subject};
 use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
-use crate::attribution::{Attribution, Mention, Mode, Rule};
+use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, COORDINATION_ADVERBS, CUE_TAIL_OPENERS,
     IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS,
@@ -336,8 +336,16 @@ fn clause_of_cue(
     let end = content_end(cx, ts, te);
     let attribution_with =
         |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
-            let linked = free_quotation_in(cx, content, quotes, done);
-            let kind = kind_for(cx, content, quotes);
+            // ("plans to release “Harbor Days”": the act intended holds a title, not
+            // the words of its subject)
+            let (linked, kind) = if infinitive_only(cx, &c) {
+                (None, AttributionKind::Indirect)
+            } else {
+                (
+                    free_quotation_in(cx, content, quotes, done),
+                    kind_for(cx, content, quotes),
+                )
+            };
             Attribution {
                 content,
                 kind,

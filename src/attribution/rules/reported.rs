@@ -157,6 +157,17 @@ mod tests {
                 "The ferry lost riders"
             )]
         );
+        // a capitalised premodifier stops the walk: after a name with its article the
+        // form is the verb (`The Harbor Times reports`), so `The Pentagon report said`
+        // finds no subject head (a known miss, kept for the names)
+        assert_eq!(
+            attributions("The Harbor Times reports that the ferry lost money."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The Harbor Times"),
+                "that the ferry lost money"
+            )]
+        );
     }
 
     #[test]
@@ -181,6 +192,9 @@ mod tests {
         for text in [
             "The council decided the dispute over the harbor office.",
             "The plans for the harbor office were drawn in May.",
+            // a passive intention or decision is no one's
+            "The meeting is planned to start at noon on Monday.",
+            "It was decided to close the harbor office in May.",
         ] {
             assert_eq!(attributions(text), [], "{text}");
         }
@@ -543,5 +557,20 @@ mod tests {
         assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
         assert_eq!(doc.attributions[0].kind, AttributionKind::Partial);
         assert_eq!(doc.attributions[0].quote, Some(0));
+    }
+
+    #[test]
+    fn an_intended_act_holds_no_quotation() {
+        // the quoted words are a title in the act intended, not the subject's words
+        let text = "Ana Ruiz plans to publish “Salt and Tide” with a small press next spring.";
+        let doc = analyze(text);
+        assert!(
+            doc.attributions
+                .iter()
+                .all(|a| a.kind == AttributionKind::Indirect && a.quote.is_none()),
+            "{:?}",
+            doc.attributions
+        );
+        assert_eq!(attributions(text).len(), 1, "{:?}", doc.attributions);
     }
 }
