@@ -2031,11 +2031,35 @@ fn merge_entities(ents: &mut [Ent], assigned: &mut [u32], moved: &[(usize, usize
         .map(|index| u32::try_from(index).unwrap_or(NO_LINK))
         .collect();
     for &(from, to) in moved {
+        target[from] = u32::try_from(to).unwrap_or(NO_LINK);
+    }
+    // a chain of moves (A to B, then B to C) ends at its last entity, whatever order the
+    // moves came in: each path is walked once and pointed at its end (at most as many
+    // steps as there are moves, so a cycle cannot loop)
+    let mut path = Vec::new();
+    for start in 0..target.len() {
+        let mut end = start;
+        while let Some(&next) = target.get(end)
+            && next as usize != end
+            && next != NO_LINK
+            && path.len() <= moved.len()
+        {
+            path.push(end);
+            end = next as usize;
+        }
+        for step in path.drain(..) {
+            target[step] = u32::try_from(end).unwrap_or(NO_LINK);
+        }
+    }
+    for &(from, _) in moved {
+        let to = target[from] as usize;
+        if to == from || to >= ents.len() {
+            continue;
+        }
         let mentions = std::mem::take(&mut ents[from].mentions);
         let entity = &mut ents[to];
         entity.speaks = true;
         entity.mentions.extend(mentions);
-        target[from] = u32::try_from(to).unwrap_or(NO_LINK);
     }
     for entity in assigned.iter_mut() {
         if let Some(&to) = target.get(*entity as usize) {
@@ -3316,6 +3340,28 @@ pub(crate) fn cluster<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Moves that chain (A to B, then B to C) bring A's mentions and attributions to C,
+    /// in either order of the moves; an entity that no move names keeps its own.
+    #[test]
+    fn chained_moves_end_at_the_last_entity() {
+        for moves in [[(0, 1), (1, 2)], [(1, 2), (0, 1)]] {
+            let mut ents: Vec<Ent> = (0..4)
+                .map(|n| {
+                    let mut ent = Ent::new(EntityKind::Person, Span::new(n * 10, n * 10 + 5), 0);
+                    ent.add_mention(Span::new(n * 10, n * 10 + 5));
+                    ent
+                })
+                .collect();
+            let mut assigned = vec![0, 1, 2, 3, 0];
+            merge_entities(&mut ents, &mut assigned, &moves);
+            assert_eq!(assigned, vec![2, 2, 2, 3, 2], "{moves:?}");
+            assert!(ents[0].mentions.is_empty() && ents[1].mentions.is_empty());
+            assert_eq!(ents[2].mentions.len(), 3, "{moves:?}");
+            assert!(ents[2].speaks);
+            assert_eq!(ents[3].mentions.len(), 1);
+        }
+    }
 
     #[test]
     fn ascii_words_are_the_pieces_between_separators_trimmed() {
