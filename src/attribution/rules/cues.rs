@@ -256,9 +256,10 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 && i + 1 < e
                 && is(cx.text, &toks[i + 1], &["to"])
                 && !source::is_passive(cx, i, s)
-                // "is planned to start", "was decided to close": a passive intention or
-                // decision names no one who intends or decides
-                || matches!(lemma, "plan" | "intend" | "decide") && source::is_passive(cx, i, s);
+                // "is planned to start", "was decided to close": a passive intention,
+                // decision or refusal (`infinitive_verbs.txt`) names no one who intends,
+                // decides or refuses
+                || INFINITIVE_VERBS.contains(lemma) && source::is_passive(cx, i, s);
             // "states that", "points out": a verb whatever else its form may be, and a
             // cue whatever the weights say
             let sure = verb_next && !blocked && !hedged && !capital_mid && !modal;
