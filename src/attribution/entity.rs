@@ -2326,8 +2326,8 @@ pub(crate) fn cluster<'t>(
                     (true, false) => (span, kind, None),
                     (true, true) => (maker, MentionKind::Name, None),
                     // ("an analysis by Ann Lee": a maker named after `by` and known by a
-                    // forename is a person; "a Washington Post poll", "a survey by
-                    // Franklin College" are bodies, however their first word reads)
+                    // forename is a person; "a Harbor Ledger poll", "a survey by
+                    // Marlow College" are bodies, however their first word reads)
                     (false, _)
                         if text[..maker.start].trim_end().ends_with(" by")
                             && gender_of_forename(maker.text(text)).1

@@ -258,6 +258,13 @@ impl RuleContext<'_> {
     pub(super) fn punct(&self, i: usize, p: &str) -> bool {
         !self.toks[i].word() && self.text_of(i) == p
     }
+
+    /// Token `i` is a dash standing between words: a hyphen-minus, an en or em dash or a
+    /// horizontal bar (the one test the rules that read "— Name" and "Headline - Name:"
+    /// share).
+    pub(super) fn dash(&self, i: usize) -> bool {
+        !self.toks[i].word() && matches!(self.text_of(i), "―" | "—" | "–" | "-")
+    }
 }
 
 /// A token of `[first, end)` names a medium (`class::MEDIA`: a statement, an interview).

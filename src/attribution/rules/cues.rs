@@ -252,14 +252,16 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
             // "analysts expect to see": modality, not speech; the passive "is expected to
             // announce" attributes an expectation to no one in particular
-            let modal = lemma == "expect"
+            let expect_modal = lemma == "expect"
                 && i + 1 < e
                 && is(cx.text, &toks[i + 1], &["to"])
-                && !source::is_passive(cx, i, s)
-                // "is planned to start", "was decided to close": a passive intention,
-                // decision or refusal (`infinitive_verbs.txt`) names no one who intends,
-                // decides or refuses
-                || INFINITIVE_VERBS.contains(lemma) && source::is_passive(cx, i, s);
+                && !source::is_passive(cx, i, s);
+            // "is planned to start", "was decided to close": a passive intention,
+            // decision or refusal (`infinitive_verbs.txt`) names no one who intends,
+            // decides or refuses
+            let passive_intent = INFINITIVE_VERBS.contains(lemma) && source::is_passive(cx, i, s);
+            // (one verdict for the model, whose features name it `modal`)
+            let modal = expect_modal || passive_intent;
             // "states that", "points out": a verb whatever else its form may be, and a
             // cue whatever the weights say
             let sure = verb_next && !blocked && !hedged && !capital_mid && !modal;

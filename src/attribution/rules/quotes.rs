@@ -146,7 +146,7 @@ pub(super) fn trailing_attribution(
     if last_word.is_some_and(|i| !toks[i].in_quote()) {
         return false;
     }
-    if !toks[ns].word() && matches!(cx.text_of(ns), "―" | "—" | "–" | "-") {
+    if cx.dash(ns) {
         return true;
     }
     let content = q
@@ -301,11 +301,7 @@ pub(super) fn link_quote(
     // 2b. "“…” — Name": a dash ("—", "–", "-", "--") and a name closing the sentence,
     // perhaps with a short apposition ("— Jane Ng, Leeds", "—Jane Ng, a reader from
     // Leeds")
-    if after.is_none()
-        && qb < te
-        && matches!(cx.text_of(qb), "―" | "—" | "–" | "-")
-        && !toks[qb].word()
-    {
+    if after.is_none() && qb < te && cx.dash(qb) {
         let name_at = if qb + 1 < te && cx.punct(qb, "-") && cx.punct(qb + 1, "-") {
             qb + 2
         } else {

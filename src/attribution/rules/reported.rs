@@ -158,7 +158,7 @@ mod tests {
             )]
         );
         // a capitalised premodifier stops the walk: after a name with its article the
-        // form is the verb (`The Harbor Times reports`), so `The Pentagon report said`
+        // form is the verb (`The Harbor Times reports`), so `The Harbor Office report said`
         // finds no subject head (a known miss, kept for the names)
         assert_eq!(
             attributions("The Harbor Times reports that the ferry lost money."),

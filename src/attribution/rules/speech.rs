@@ -256,10 +256,7 @@ pub(super) fn speech_quotations(
 /// Monday: “…”" and "… - Full Text: “…”" name no source.
 fn dashed_name(cx: &RuleContext<'_>, ts: usize, colon: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
-    let dash = (ts..colon)
-        .rev()
-        .take(6)
-        .find(|&k| !toks[k].word() && matches!(cx.text_of(k), "-" | "–" | "—"))?;
+    let dash = (ts..colon).rev().take(6).find(|&k| cx.dash(k))?;
     let r = np_after(cx.text, toks, dash + 1, colon)?;
     let run = &toks[r.0..r.1];
     let names_a_source = run.iter().any(|t| {
