@@ -1764,6 +1764,19 @@ fn sentence_window_start(text: &str, at: usize, floor: usize) -> Option<usize> {
     (from == limit).then_some(limit)
 }
 
+/// Where the sentence holding `at` starts (one sentence end back, as
+/// [`sentence_window_start`] reads them), searched only back to `floor`: `None` when it
+/// starts at or before `floor` (what ends at `floor` is in that sentence).
+fn sentence_start_after(text: &str, at: usize, floor: usize) -> Option<usize> {
+    let from = at.saturating_sub(NEAR_BYTES).max(floor.min(at));
+    let bytes = text.as_bytes().get(from..at)?;
+    (1..bytes.len()).rev().find_map(|i| {
+        let end = bytes[i] == b'\n' && bytes[i - 1] != b'\n'
+            || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!');
+        end.then_some(from + i)
+    })
+}
+
 /// Does `mention` open its sentence: nothing before it but quotation
 /// marks back to a sentence end, a line break or the text's start (an abbreviation's
 /// period, `Mr.`, is no sentence end)?
@@ -2729,10 +2742,14 @@ pub(crate) fn cluster<'t>(
                         // only back to that speaker's mention)
                         // (only an entity more recent than the one chosen can be
                         // preferred: none when that one is the latest)
+                        // ("Tom Park said X. Ana Ruiz, the chief, said Y, but she said
+                        // Z": when the speaker chosen is in the sentence before, a
+                        // subject that opens the pronoun's own sentence is nearer still)
                         let window = (g.known() && chosen != recent.iter().next())
                             .then(|| {
                                 let floor = chosen.map_or(0, |e| ents[e].last_end);
                                 sentence_window_start(text, span.start, floor)
+                                    .or_else(|| sentence_start_after(text, span.start, floor))
                             })
                             .flatten();
                         let near = window.map(|from| {
@@ -3812,6 +3829,26 @@ mod tests {
             &text[sentence_window_start(text, text.len(), 0).unwrap()..],
             " Three. She"
         );
+    }
+
+    /// A pronoun whose sentence opens with a speaker of unknown gender is that speaker,
+    /// not one of the right gender named in the sentence before.
+    #[test]
+    fn subject_of_the_pronouns_own_sentence() {
+        let text = "Harbor officials met on Monday. John Smith, the mayor, called for calm, \
+                    saying “the port is open.”\n\nKelo Vantrick, the harbor chief, said the \
+                    pier was safe, but he said “the ferries may stop.”";
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Kelo Vantrick"));
+        let start = text.find("but he").unwrap_or(0);
+        assert_eq!(
+            sentence_start_after(text, start, 0).map(|at| &text[at..at + 6]),
+            Some("\n\nKelo")
+        );
+        // (a sentence that starts before the floor is not found)
+        assert_eq!(sentence_start_after(text, start, start - 20), None);
     }
 
     #[test]
