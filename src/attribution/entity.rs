@@ -1393,6 +1393,24 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
     (role_end > 0).then_some(phrase)
 }
 
+/// Does the name ending at `end` close its sentence with a role in apposition (`… worries
+/// Ana Ruiz, president of the Harbor Guild.`)? A person so introduced last is the one the
+/// next quotation's `she said` takes up, like a sentence's subject.
+fn introduced_last(text: &str, end: usize) -> bool {
+    // (the phrase runs to the first stop `apposed_role` reads: it must be a period)
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(", ")) else {
+        return false;
+    };
+    let Some(stop) = rest.find([',', '.', ';', '\n', '(', '"', '“']) else {
+        return false;
+    };
+    let after = &rest[stop..];
+    apposed_role(text, end).is_some()
+        && after
+            .strip_prefix('.')
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\n', '\u{a0}']))
+}
+
 /// A document mention (`a new Harbor County poll`, `the report`): its head word without
 /// a plural `s`, and the capitalised run before the head that names its maker.
 fn document_of(text: &str, span: Span) -> Option<(&str, Option<Span>)> {
@@ -2745,10 +2763,17 @@ pub(crate) fn cluster<'t>(
                         // ("Tom Park said X. Ana Ruiz, the chief, said Y, but she said
                         // Z": when the speaker chosen is in the sentence before, a
                         // subject that opens the pronoun's own sentence is nearer still)
+                        // ("Ann Lee spoke. “We won. It is over,” she said": the sentences
+                        // of the quotation the pronoun reports are not the narration's,
+                        // and the window is counted back from the quotation's start)
+                        let anchor = ai
+                            .map(|ai| atts[ai].content.start)
+                            .filter(|&start| start < span.start)
+                            .unwrap_or(span.start);
                         let window = (g.known() && chosen != recent.iter().next())
                             .then(|| {
                                 let floor = chosen.map_or(0, |e| ents[e].last_end);
-                                sentence_window_start(text, span.start, floor)
+                                sentence_window_start(text, anchor, floor)
                                     .or_else(|| sentence_start_after(text, span.start, floor))
                             })
                             .flatten();
@@ -2765,7 +2790,8 @@ pub(crate) fn cluster<'t>(
                                         let ent = &ents[e];
                                         (level < 2 || ent.name_words > 1)
                                             && fits(e, level)
-                                            && opens_sentence(text, ent.last_span())
+                                            && (opens_sentence(text, ent.last_span())
+                                                || introduced_last(text, ent.last_end))
                                     })
                             })
                         });
@@ -3849,6 +3875,26 @@ mod tests {
         );
         // (a sentence that starts before the floor is not found)
         assert_eq!(sentence_start_after(text, start, start - 20), None);
+    }
+
+    /// A quotation's own sentences are not counted in the window a pronoun looks back
+    /// over, and a person introduced last with a role in apposition is in view as a
+    /// subject is.
+    #[test]
+    fn person_introduced_before_a_quotation() {
+        let text = "Tom Park, the mayor, said the port was open.\n\nThe fares are a burden for \
+                    Henry Vantrick, president of the Harbor Guild.\n\n“No one listens. The \
+                    boats are old. We wait,” he said.";
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Henry Vantrick"));
+        let end = |w: &str| text.find(w).map_or(0, |at| at + w.len());
+        assert!(introduced_last(text, end("Henry Vantrick")));
+        // (an apposition the sentence goes on after, or none, is no introduction)
+        assert!(!introduced_last(text, end("Tom Park")));
+        assert!(!introduced_last("Ana Ruiz, a lawyer, said so.", 8));
+        assert!(!introduced_last("It was Ana Ruiz.", 15));
     }
 
     #[test]
