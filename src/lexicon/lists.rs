@@ -107,8 +107,6 @@ pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_q
 
 /// Wh-relatives opening a relative clause with its own subject (`clause_relatives.txt`).
 pub(crate) const CLAUSE_RELATIVES: &[&str] = word_list!(include_str!("clause_relatives.txt"));
-/// Free relatives opening a clause that stands for a noun phrase (`free_relatives.txt`).
-pub(crate) const FREE_RELATIVES: &[&str] = word_list!(include_str!("free_relatives.txt"));
 /// Relative pronouns, for the source model (`relative_pronouns.txt`).
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
 /// Words opening an introductory phrase before the subject (`intro_openers.txt`).
@@ -218,7 +216,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 43] = [
+    const LISTS: [(&[&str], &str); 42] = [
         (
             TIME_MEASURE_ADVERBS,
             include_str!("time_measure_adverbs.txt"),
@@ -241,7 +239,6 @@ mod tests {
         (SCARE_QUOTE_MARKERS, include_str!("scare_quote_markers.txt")),
         (RELATIVE_PRONOUNS, include_str!("relative_pronouns.txt")),
         (CLAUSE_RELATIVES, include_str!("clause_relatives.txt")),
-        (FREE_RELATIVES, include_str!("free_relatives.txt")),
         (QUANTIFIER_SUBJECTS, include_str!("quantifier_subjects.txt")),
         (INTRO_OPENERS, include_str!("intro_openers.txt")),
         (

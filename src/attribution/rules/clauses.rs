@@ -9,12 +9,11 @@ use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subjec
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, CLAUSE_RELATIVES, COORDINATION_ADVERBS,
-    CUE_TAIL_OPENERS, FREE_RELATIVES, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS,
-    LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS,
-    PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS,
-    TIME_OPENERS,
+    CUE_TAIL_OPENERS, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS,
+    OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES,
+    QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
 };
-use crate::lexicon::{INFINITIVE_VERBS, PRONOUNS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
+use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -799,9 +798,8 @@ fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usi
 
 /// The token a clause holding later cue `n` stops at when `n` opens a relative clause
 /// with a subject of its own (`r2`) and a quotation right after it (`the board, which he
-/// called “a cartel”`, `whom she described as “calm”`, `what it calls “smart rules”`;
-/// `clause_relatives.txt`, `free_relatives.txt`):
-/// the relative pronoun, or the comma before it. The quotation is that cue's, not the
+/// called “a cartel”`, `whom she described as “calm”`; `clause_relatives.txt`): the
+/// relative pronoun, or the comma before it. The quotation is that cue's, not the
 /// outer clause's. At most three words between the cue and the quotation's marks.
 fn relative_with_quotation(
     cx: &RuleContext<'_>,
@@ -814,15 +812,7 @@ fn relative_with_quotation(
     if rel <= first + 2 || toks[rel].in_quote() {
         return None;
     }
-    // "what she calls “real help”" inside her own reported clause: PolNeAR gives the
-    // quotation to the outer source; "what the mayor calls …", "what it calls …" split
-    let person_pronoun = r2.1 == r2.0 + 1
-        && PRONOUNS
-            .get(cx.text_of(r2.0).to_ascii_lowercase().as_str())
-            .is_some_and(|&(gender, _)| gender != b'n');
-    let opens = is(cx.text, &toks[rel], CLAUSE_RELATIVES)
-        || is(cx.text, &toks[rel], FREE_RELATIVES) && !person_pronoun;
-    if !opens {
+    if !is(cx.text, &toks[rel], CLAUSE_RELATIVES) {
         return None;
     }
     let quoted = (n.end..toks.len().min(n.end + 4))

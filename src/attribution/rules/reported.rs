@@ -509,18 +509,18 @@ mod tests {
         );
         assert_eq!(
             attributions(
-                "The harbor board seeks to cut fees through what the mayor calls “fair rules.”"
+                "Ana Ruiz said volunteers walked with the crowd, whom she described as “calm.”"
             ),
             [
                 (
                     Rule::SpeakerCueClause,
-                    Some("The harbor board"),
-                    "to cut fees through"
+                    Some("Ana Ruiz"),
+                    "volunteers walked with the crowd"
                 ),
-                (Rule::SpeakerCueQuote, Some("the mayor"), "“fair rules.”")
+                (Rule::SpeakerCueQuote, Some("she"), "as “calm.”")
             ]
         );
-        // "what she calls" inside her own reported clause stays the outer source's
+        // a free relative ("what she calls") stays in the outer clause, its source's
         assert_eq!(
             attributions("Ana Ruiz says she is glad of what she calls “real help.”"),
             [(
