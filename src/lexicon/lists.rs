@@ -105,6 +105,8 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = word_list!(include_str!("title_sma
 /// Words that disown the quoted term after them, `so-called` (`scare_quote_markers.txt`).
 pub(crate) const SCARE_QUOTE_MARKERS: &[&str] = word_list!(include_str!("scare_quote_markers.txt"));
 
+/// Wh-relatives opening a relative clause with its own subject (`clause_relatives.txt`).
+pub(crate) const CLAUSE_RELATIVES: &[&str] = word_list!(include_str!("clause_relatives.txt"));
 /// Relative pronouns, for the source model (`relative_pronouns.txt`).
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = word_list!(include_str!("relative_pronouns.txt"));
 /// Words opening an introductory phrase before the subject (`intro_openers.txt`).
@@ -214,7 +216,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 41] = [
+    const LISTS: [(&[&str], &str); 42] = [
         (
             TIME_MEASURE_ADVERBS,
             include_str!("time_measure_adverbs.txt"),
@@ -236,6 +238,7 @@ mod tests {
         (TITLE_SMALL_WORDS, include_str!("title_small_words.txt")),
         (SCARE_QUOTE_MARKERS, include_str!("scare_quote_markers.txt")),
         (RELATIVE_PRONOUNS, include_str!("relative_pronouns.txt")),
+        (CLAUSE_RELATIVES, include_str!("clause_relatives.txt")),
         (QUANTIFIER_SUBJECTS, include_str!("quantifier_subjects.txt")),
         (INTRO_OPENERS, include_str!("intro_openers.txt")),
         (

@@ -8,10 +8,10 @@ use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::lists::{
-    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, COORDINATION_ADVERBS, CUE_TAIL_OPENERS,
-    IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS,
-    OBJECT_VERBS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS,
-    RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
+    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, CLAUSE_RELATIVES, COORDINATION_ADVERBS,
+    CUE_TAIL_OPENERS, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS,
+    OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES,
+    QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -625,6 +625,12 @@ fn clause_of_cue(
                         return (k > first + 2 || short_object && k > first).then_some(k);
                     }
                     let r2 = subject_before(text, toks, n.start, first)?;
+                    // "…, which he called “a cartel”": a relative clause with its own
+                    // subject and cue before a quotation is that cue's attribution; the
+                    // clause stops before the relative (and its comma)
+                    if let Some(k) = relative_with_quotation(cx, n, r2, first) {
+                        return Some(k);
+                    }
                     let k = comma_before(cx, r2.0, first)?;
                     (k > first + 2).then_some(k)
                 })
@@ -788,6 +794,34 @@ fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usi
         return None;
     }
     Some((from, last + 1))
+}
+
+/// The token a clause holding later cue `n` stops at when `n` opens a relative clause
+/// with a subject of its own (`r2`) and a quotation right after it (`the board, which he
+/// called “a cartel”`, `whom she described as “calm”`; `clause_relatives.txt`): the
+/// relative pronoun, or the comma before it. The quotation is that cue's, not the
+/// outer clause's. At most three words between the cue and the quotation's marks.
+fn relative_with_quotation(
+    cx: &RuleContext<'_>,
+    n: &Cue,
+    r2: (usize, usize),
+    first: usize,
+) -> Option<usize> {
+    let toks = cx.toks;
+    let rel = r2.0.checked_sub(1)?;
+    if rel <= first + 2 || toks[rel].in_quote() {
+        return None;
+    }
+    if !is(cx.text, &toks[rel], CLAUSE_RELATIVES) {
+        return None;
+    }
+    let quoted = (n.end..toks.len().min(n.end + 4))
+        .take_while(|&i| toks[i].word() || toks[i].in_quote())
+        .any(|i| toks[i].in_quote());
+    if !quoted {
+        return None;
+    }
+    Some(if cx.punct(rel - 1, ",") { rel - 1 } else { rel })
 }
 
 /// The end of a relative clause set off by commas whose content starts at `first`, before

@@ -487,6 +487,51 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_with_its_own_subject_and_cue_holds_its_quotation() {
+        // the quotation after "which he called" is his act, not the outer clause's
+        assert_eq!(
+            attributions(
+                "Tom Park said he backed a bill to curb the port board, which he called \
+                 “a cartel for shipping.”"
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "he backed a bill to curb the port board"
+                ),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("he"),
+                    "“a cartel for shipping.”"
+                )
+            ]
+        );
+        assert_eq!(
+            attributions(
+                "Ana Ruiz said volunteers walked with the crowd, whom she described as “calm.”"
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Ana Ruiz"),
+                    "volunteers walked with the crowd"
+                ),
+                (Rule::SpeakerCueQuote, Some("she"), "as “calm.”")
+            ]
+        );
+        // a free relative ("what she calls") stays in the outer clause, its source's
+        assert_eq!(
+            attributions("Ana Ruiz says she is glad of what she calls “real help.”"),
+            [(
+                Rule::SpeakerCueClause,
+                Some("Ana Ruiz"),
+                "she is glad of what she calls “real help.”"
+            )]
+        );
+    }
+
+    #[test]
     fn a_short_object_stops_before_a_coordinated_cue() {
         assert_eq!(
             attributions("She endorsed Tom Reyes, but told reporters she would not campaign."),
