@@ -1361,8 +1361,7 @@ fn apposition_closed(text: &str, end: usize) -> bool {
 /// nominee,` gives `the Republican nominee`): at most six words up to a comma or a
 /// period, one of them a lowercase role noun.
 fn apposed_role(text: &str, end: usize) -> Option<&str> {
-    let rest = text.get(end..)?.strip_prefix(", ")?;
-    let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
+    let (rest, stop) = apposition_after(text, end)?;
     let phrase = &rest[..stop];
     let mut count = 0;
     // the end of the last role noun in the phrase (0: none yet)
@@ -1393,15 +1392,21 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
     (role_end > 0).then_some(phrase)
 }
 
+/// The text after the `, ` that follows a name ending at `end`, and where the
+/// apposition there stops (the first comma, period, semicolon, line break, bracket or
+/// quotation mark): read by [`apposed_role`] and [`introduced_last`].
+fn apposition_after(text: &str, end: usize) -> Option<(&str, usize)> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
+    Some((rest, stop))
+}
+
 /// Does the name ending at `end` close its sentence with a role in apposition (`… worries
 /// Ana Ruiz, president of the Harbor Guild.`)? A person so introduced last is the one the
 /// next quotation's `she said` takes up, like a sentence's subject.
 fn introduced_last(text: &str, end: usize) -> bool {
-    // (the phrase runs to the first stop `apposed_role` reads: it must be a period)
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(", ")) else {
-        return false;
-    };
-    let Some(stop) = rest.find([',', '.', ';', '\n', '(', '"', '“']) else {
+    // (the apposition's stop must be a period that ends the sentence)
+    let Some((rest, stop)) = apposition_after(text, end) else {
         return false;
     };
     let after = &rest[stop..];
@@ -1768,10 +1773,7 @@ fn sentence_window_start(text: &str, at: usize, floor: usize) -> Option<usize> {
     let bytes = &text.as_bytes()[from..at];
     let mut ends = 0;
     for i in (1..bytes.len()).rev() {
-        // (a blank line is one end, not two)
-        let end = bytes[i] == b'\n' && bytes[i - 1] != b'\n'
-            || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!');
-        if end {
+        if sentence_end_at(bytes, i) {
             ends += 1;
             if ends == 2 {
                 return Some(from + i);
@@ -1788,11 +1790,18 @@ fn sentence_window_start(text: &str, at: usize, floor: usize) -> Option<usize> {
 fn sentence_start_after(text: &str, at: usize, floor: usize) -> Option<usize> {
     let from = at.saturating_sub(NEAR_BYTES).max(floor.min(at));
     let bytes = text.as_bytes().get(from..at)?;
-    (1..bytes.len()).rev().find_map(|i| {
-        let end = bytes[i] == b'\n' && bytes[i - 1] != b'\n'
-            || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!');
-        end.then_some(from + i)
-    })
+    (1..bytes.len())
+        .rev()
+        .find(|&i| sentence_end_at(bytes, i))
+        .map(|i| from + i)
+}
+
+/// Is byte `i` (at least 1) of `bytes` a sentence end as the pronoun windows read them: a
+/// line break after text (a blank line is one end, not two) or a space after `.`, `?`
+/// or `!`?
+fn sentence_end_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'\n' && bytes[i - 1] != b'\n'
+        || bytes[i] == b' ' && matches!(bytes[i - 1], b'.' | b'?' | b'!')
 }
 
 /// Does `mention` open its sentence: nothing before it but quotation
