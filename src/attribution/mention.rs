@@ -1,12 +1,11 @@
 //! Finding the speaker mention next to a cue: the subject before it (`X said`), the noun
 //! phrase after it (`said X`, `according to X`, `told Y`), and what kind of mention it is.
 
-use crate::attribution::token::Tok;
+use crate::attribution::token::{Tok, span_of};
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
 use crate::lexicon::lists::{LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
-use crate::span::Span;
 
 #[inline]
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -165,7 +164,7 @@ pub(crate) fn kind_of(text: &str, toks: &[Tok], a: usize, b: usize) -> MentionKi
 
 fn mention(text: &str, toks: &[Tok], a: usize, b: usize) -> Mention {
     Mention {
-        span: Span::new(toks[a].start(), toks[b - 1].end()),
+        span: span_of(toks, a, b),
         kind: kind_of(text, toks, a, b),
     }
 }

@@ -102,6 +102,17 @@ impl Tok {
     }
 }
 
+/// The index of the first of `toks` (in text order) that starts at or after byte `at`
+/// (`toks.len()` when none does).
+pub(crate) fn first_at_or_after(toks: &[Tok], at: usize) -> usize {
+    toks.partition_point(|t| t.start() < at)
+}
+
+/// The bytes of tokens `[first, end)` of `toks` (`first < end`).
+pub(crate) fn span_of(toks: &[Tok], first: usize, end: usize) -> Span {
+    Span::new(toks[first].start(), toks[end - 1].end())
+}
+
 #[cfg(test)]
 fn inner_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')

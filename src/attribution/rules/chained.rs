@@ -14,14 +14,9 @@
 
 use super::context::Cue;
 use crate::attribution::mention::{as_mention, np_after, subject_before};
-use crate::attribution::token::Tok;
+use crate::attribution::token::{Tok, first_at_or_after, span_of};
 use crate::attribution::{Attribution, AttributionKind, Rule};
 use crate::span::Span;
-
-/// The index of the first token that starts at or after byte `at`.
-fn token_at(toks: &[Tok], at: usize) -> usize {
-    toks.partition_point(|t| t.start() < at)
-}
 
 /// Rewrites each `according to` attribution of `out` whose content or quotation is
 /// another speaker's act (see the module's documentation); `cues` are the window's cues
@@ -60,11 +55,6 @@ pub(super) fn inner_speakers(text: &str, toks: &[Tok], cues: &[Cue], out: &mut [
     }
 }
 
-/// The span of cue `c`.
-fn cue_span(toks: &[Tok], c: &Cue) -> Span {
-    Span::new(toks[c.start].start(), toks[c.end - 1].end())
-}
-
 /// `the minister called for new elections`: a cue inside the content whose subject opens
 /// the content. (The speaker, the cue; a clause names no addressee here.)
 fn inner_of_clause(
@@ -73,7 +63,7 @@ fn inner_of_clause(
     cues: &[Cue],
     content: Span,
 ) -> Option<(crate::attribution::Mention, Span, Option<Span>)> {
-    let first = token_at(toks, content.start);
+    let first = first_at_or_after(toks, content.start);
     let from = cues.partition_point(|c| c.start <= first);
     // (the content's first cue only: a later one belongs to a clause inside it)
     let cue = cues[from..]
@@ -85,7 +75,7 @@ fn inner_of_clause(
     (subject_start == first && subject_end <= cue.start && cue.start - first <= MAX_SUBJECT_TOKENS)
         .then(|| {
             let subject = as_mention(text, toks, (subject_start, subject_end));
-            (subject, cue_span(toks, cue), None)
+            (subject, span_of(toks, cue.start, cue.end), None)
         })
 }
 
@@ -101,7 +91,7 @@ fn inner_after_quotation(
     content_end: usize,
     outer: usize,
 ) -> Option<(crate::attribution::Mention, Span, Option<Span>)> {
-    let first = token_at(toks, content_end);
+    let first = first_at_or_after(toks, content_end);
     let from = cues.partition_point(|c| c.start < first);
     let cue = cues[from..]
         .iter()
@@ -119,9 +109,9 @@ fn inner_after_quotation(
         .get(cue.end)
         .filter(|t| t.word() && t.text(text).eq_ignore_ascii_case("to"))
         .and_then(|_| np_after(text, toks, cue.end + 1, outer))
-        .map(|(first_word, end)| Span::new(toks[first_word].start(), toks[end - 1].end()));
+        .map(|(first_word, end)| span_of(toks, first_word, end));
     let subject = as_mention(text, toks, (subject_start, subject_end));
-    Some((subject, cue_span(toks, cue), addressee))
+    Some((subject, span_of(toks, cue.start, cue.end), addressee))
 }
 
 #[cfg(test)]

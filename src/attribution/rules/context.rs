@@ -4,7 +4,7 @@
 //! end of a sentence's content, an unattributed quotation). Moved out of `mod.rs` so
 //! that the rule families import their siblings, never the module above them.
 
-use crate::attribution::token::Tok;
+use crate::attribution::token::{Tok, first_at_or_after, span_of};
 use crate::attribution::{
     Attribution, AttributionKind, KindDecisions, Mention, MentionKind, Mode, Rule,
 };
@@ -250,7 +250,7 @@ impl RuleContext<'_> {
     }
     /// The bytes of tokens `[first, end)`.
     pub(super) fn span(&self, first: usize, end: usize) -> Span {
-        Span::new(self.toks[first].start(), self.toks[end - 1].end())
+        span_of(self.toks, first, end)
     }
     /// Token `i` is the punctuation `p`. (Inlined: `p` is a literal at every call, so the
     /// test is a length and a byte or three, not a call and a `memcmp`.)
@@ -350,7 +350,7 @@ pub(super) fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
 /// read as quoted, as they are when the text is attributed whole.
 pub(super) fn mark_carried_tokens(toks: &mut [Tok], carried: &[Span]) {
     for piece in carried {
-        let from = toks.partition_point(|t| t.start() < piece.start);
+        let from = first_at_or_after(toks, piece.start);
         for t in toks[from..].iter_mut().take_while(|t| t.end() <= piece.end) {
             t.set_in_quote();
         }
@@ -439,7 +439,7 @@ pub(super) fn turn_place(window: &Window<'_>, a: &Attribution, current: usize) -
 
 /// The first token of sentence tokens [ts, te) at or after byte `at`.
 pub(super) fn first_token_at(cx: &RuleContext<'_>, at: usize, ts: usize, te: usize) -> usize {
-    ts + cx.toks[ts..te].partition_point(|t| t.start() < at)
+    ts + first_at_or_after(&cx.toks[ts..te], at)
 }
 
 /// The sentences of a window and where their tokens and cues lie: what the rules read

@@ -3,7 +3,7 @@
 //! [`attribute_all`], which runs them over one window's sentences (`windows.rs` cuts a
 //! long text into windows).
 
-use crate::attribution::token::{Tok, tokenize};
+use crate::attribution::token::{Tok, span_of, tokenize};
 use crate::attribution::{Attribution, KindDecisions};
 use crate::lexicon::Overlay;
 use crate::quote::{Quote, QuoteKind};
@@ -361,7 +361,7 @@ fn tokenize_sentences<'t>(
         }
         for i in (first..end).step_by(MAX_SENTENCE_TOKENS) {
             let j = (i + MAX_SENTENCE_TOKENS).min(end);
-            let span = Span::new(toks[i].start(), toks[j - 1].end());
+            let span = span_of(toks, i, j);
             cut.push(Sentence {
                 span,
                 text: &text[span],

@@ -10,7 +10,7 @@ use crate::attribution::Rule;
 use crate::attribution::mention::{
     as_mention, ends_with_ci, is, np_after, np_premodified, subject_before,
 };
-use crate::attribution::token::Tok;
+use crate::attribution::token::{Tok, first_at_or_after, span_of};
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
     LEADING_CONJUNCTIONS, PARTICIPLE_OPENERS, TIME_MEASURE_ADVERBS, TIME_MEASURE_UNITS,
@@ -18,7 +18,6 @@ use crate::lexicon::lists::{
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
 use crate::sentence::scan::is_alnum;
-use crate::span::Span;
 
 /// The subject at the start of a sentence: a pronoun, a name or a noun phrase opened by a
 /// determiner, after an introductory phrase closed by a comma ("In Ohio, the governor …").
@@ -176,8 +175,8 @@ pub(super) fn trailing_attribution(
 /// `te`), if it has any. Its tokens lie inside its span, so only that stretch is
 /// searched (searching the whole sentence per quotation was quadratic).
 fn quote_tokens(toks: &[Tok], q: &Quote<'_>, ts: usize, te: usize) -> Option<(usize, usize)> {
-    let lo = ts + toks[ts..te].partition_point(|t| t.start() < q.span.start);
-    let hi = lo + toks[lo..te].partition_point(|t| t.start() < q.span.end);
+    let lo = ts + first_at_or_after(&toks[ts..te], q.span.start);
+    let hi = lo + first_at_or_after(&toks[lo..te], q.span.end);
     let first = (lo..hi).find(|&i| toks[i].in_this_quote(q))?;
     let end = (first..hi).rev().find(|&i| toks[i].in_this_quote(q))? + 1;
     Some((first, end))
@@ -432,7 +431,7 @@ pub(super) fn link_quote(
         let content = if gap_words > 0 && !c.according && !lead_punct {
             let end = clause_end(cx, qb, content_end(cx, qb, te)).max(qb);
             let start = if first < qa { first } else { qa };
-            Some(Span::new(toks[start].start(), toks[end - 1].end()).cover(q.span))
+            Some(span_of(toks, start, end).cover(q.span))
         } else {
             None
         };
