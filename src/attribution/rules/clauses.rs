@@ -107,8 +107,10 @@ pub(super) fn colon_speaker(
     // then the label is the speaker and the content starts after it
     let label = cx.span(a, b);
     // a label inside a quotation that opened before this window of a long text (the
-    // window carries its pieces; see `windows`) is quoted text too
-    if toks[a].in_quote() && cx.quotes_before(quotes, label.start) == 0 {
+    // window carries its pieces; see `windows`) is quoted text too: no top-level
+    // quotation of the window starts before it (a quotation nested in the carried one
+    // may, so all quotations are not counted)
+    if toks[a].in_quote() && cx.tops_before(quotes, label.start) == 0 {
         return None;
     }
     let caps = !label.text(cx.text).chars().any(char::is_lowercase);

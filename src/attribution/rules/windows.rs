@@ -544,6 +544,28 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_label_after_a_nested_quotation_of_a_carried_one_is_no_speaker() {
+        // found by fuzz/windows: a quotation reopened in each paragraph, a quotation
+        // nested in it that starts in a later window, then a "NAME:" label: the nested
+        // quotation alone (not top-level) must not make the label a transcript turn of
+        // that window
+        let paragraph = "“We go on with the long turn here, and ‘a phrase’ is cited. ROSS: it stays \
+                         quoted text, every word of it.";
+        let text = format!("Intro line.\n\n{}", vec![paragraph; 4].join("\n"));
+        let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
+        for window in (40..text.len()).step_by(7) {
+            let (atts, quotes) = windowed(&text, usize::MAX, window);
+            valid(&text, &atts, &quotes);
+            for a in &atts {
+                assert!(
+                    a.cue.is_none() || whole.iter().any(|w| w.cue == a.cue),
+                    "window {window}: {a:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn tiny_windows_never_panic_and_keep_spans_valid() {
         let texts = [
             PARAGRAPHS,
