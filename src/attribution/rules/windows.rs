@@ -551,7 +551,7 @@ mod tests {
         // that window
         let paragraph = "“We go on with the long turn here, and ‘a phrase’ is cited. ROSS: it stays \
                          quoted text, every word of it.";
-        let text = format!("Intro line.\n\n{}", vec![paragraph; 4].join("\n"));
+        let text = format!("Intro line.\n\n{}", [paragraph; 4].join("\n"));
         let (whole, _) = windowed(&text, usize::MAX, usize::MAX);
         for window in (40..text.len()).step_by(7) {
             let (atts, quotes) = windowed(&text, usize::MAX, window);
