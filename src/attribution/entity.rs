@@ -315,19 +315,43 @@ fn next_ascii_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
         *rest = "";
         return None;
     };
-    let mut end = start + 1;
-    let mut at = end;
-    while let Some(&b) = bytes.get(at) {
-        if matches!(b, b'\t'..=b'\r' | b' ' | b',') {
-            break;
-        }
-        at += 1;
-        if b.is_ascii_alphanumeric() {
-            end = at;
-        }
-    }
+    let at = ascii_separator_from(bytes, start + 1);
+    // (the first byte is a letter or digit: the search back stops at it)
+    let end = bytes[start..at]
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start + 1, |i| start + i + 1);
     *rest = &s[at..];
     Some(&s[start..end])
+}
+
+/// The first separator of [`next_ascii_word`] (ASCII white space or a comma) in the
+/// ASCII `bytes` at or after `from`, or `bytes.len()`: eight bytes tested at a step.
+#[inline]
+fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // the high bit of each zero byte of `x` (a byte above a zero one may be marked too:
+    // only the lowest mark is read)
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let mut i = from;
+    while i < bytes.len() {
+        let n = (bytes.len() - i).min(8);
+        // (zero past the end: no separator)
+        let mut eight = [0u8; 8];
+        eight[..n].copy_from_slice(&bytes[i..i + n]);
+        let w = u64::from_le_bytes(eight);
+        // a space, a comma, or a byte in `\t..=\r` (all bytes are below 0x80: the sums
+        // carry into no other byte)
+        let marks = zero(w ^ (LO * u64::from(b' ')))
+            | zero(w ^ (LO * u64::from(b',')))
+            | w.wrapping_add(LO * (0x80 - 0x09)) & !w.wrapping_add(LO * (0x80 - 0x0e)) & HI;
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes.len()
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -3392,6 +3416,34 @@ pub(crate) fn cluster<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_separators_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
+        let naive = |b: &[u8], from: usize| {
+            (from..b.len())
+                .find(|&i| matches!(b[i], b'\t'..=b'\r' | b' ' | b','))
+                .unwrap_or(b.len())
+        };
+        for sep in 0u8..0x80 {
+            for len in 0..20 {
+                for pos in 0..=len {
+                    let mut b = vec![b'a'; len];
+                    if pos < len {
+                        b[pos] = sep;
+                    }
+                    for from in 0..=len {
+                        assert_eq!(
+                            ascii_separator_from(&b, from),
+                            naive(&b, from),
+                            "{sep} {b:?} {from}"
+                        );
+                    }
+                }
+            }
+        }
+        let got: Vec<&str> = words("  Ann  Lee-Park,  (of)  the \t\nU.S., x. ,, ").collect();
+        assert_eq!(got, ["Ann", "Lee-Park", "of", "the", "U.S", "x"]);
+    }
 
     /// Moves that chain (A to B, then B to C) bring A's mentions and attributions to C,
     /// in either order of the moves; an entity that no move names keeps its own.
