@@ -170,6 +170,10 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The 0x20 bit of every byte: or-ed into ASCII letters and digits, it lowercases the
+/// letters and leaves the digits as they are (the word table's fold of such bytes).
+const FOLD: u64 = 0x2020_2020_2020_2020;
+
 /// The number of ASCII letters and digits that `w` (eight bytes, little-endian) starts
 /// with, all eight tested at once. (A byte of 0x80 or above stops the run; the sums of
 /// such a byte may carry into the bytes above it, which are past the run's end.)
@@ -332,11 +336,12 @@ pub(crate) fn tokenize(
                         let len = 8 + more;
                         if more < 8 && stops_word(text, i + len, to) {
                             let after = BYTE_CLASS[usize::from(bytes[i + len])];
-                            let high = high & ((1u64 << (8 * more)) - 1);
+                            // (every byte a letter or a digit: `| 0x20` folds it)
+                            let high = (high | FOLD) & ((1u64 << (8 * more)) - 1);
                             let info = if more == 0 {
-                                words.bits_of_short(8, w)
+                                words.bits_of_short_alnum(8, w | FOLD)
                             } else {
-                                words.bits_of_two(len, w, high)
+                                words.bits_of_two_alnum(len, w | FOLD, high)
                             };
                             let mut bits = WORD | info.class;
                             if first.is_ascii_uppercase() {
@@ -368,7 +373,8 @@ pub(crate) fn tokenize(
                             _ => false,
                         };
                         if stop {
-                            let info = words.bits_of_short(run, w & ((1u64 << (8 * run)) - 1));
+                            let info = words
+                                .bits_of_short_alnum(run, (w | FOLD) & ((1u64 << (8 * run)) - 1));
                             let mut bits = WORD | info.class;
                             if first.is_ascii_uppercase() {
                                 bits |= CAP;

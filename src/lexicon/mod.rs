@@ -700,7 +700,12 @@ impl WordTable {
     /// `bytes`, zero past its end: its first chunk and length are its whole key.
     #[inline(always)]
     fn get_short(&self, len: usize, bytes: u64) -> Option<&Slot> {
-        let first = fold8(bytes);
+        self.get_short_folded(len, fold8(bytes))
+    }
+
+    /// [`WordTable::get_short`] of a word already folded ([`fold8`]).
+    #[inline(always)]
+    fn get_short_folded(&self, len: usize, first: u64) -> Option<&Slot> {
         let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), first);
         let hash = hash ^ (hash >> 32);
         self.probe(hash, tag_of(hash, len), first, |_| true)
@@ -710,7 +715,12 @@ impl WordTable {
     /// the second zero past the word's end: the key and hash [`FoldedKey::of`] gives it.
     #[inline(always)]
     fn get_two(&self, len: usize, low: u64, high: u64) -> Option<&Slot> {
-        let (low, high) = (fold8(low), fold8(high));
+        self.get_two_folded(len, fold8(low), fold8(high))
+    }
+
+    /// [`WordTable::get_two`] of a word already folded ([`fold8`]).
+    #[inline(always)]
+    fn get_two_folded(&self, len: usize, low: u64, high: u64) -> Option<&Slot> {
         let hash = FoldedKey::step((len as u64).wrapping_mul(FoldedKey::SEED), low);
         let hash = FoldedKey::step(hash, high);
         let hash = hash ^ (hash >> 32);
@@ -785,21 +795,26 @@ impl WordTable {
         WordBits::of(self.get(text.as_bytes(), start, end))
     }
 
-    /// [`WordTable::bits_of_short`] of a word of `len` bytes (9 to 16): its first eight
-    /// bytes `low`, the rest `high` (zero past the word's end).
+    /// The classes of the word of `len` bytes (1 to 8) that is the little-endian word
+    /// `folded`, zero past its end, for a caller that has loaded the word's bytes already
+    /// (the tokenizer): [`WordTable::bits_in`] of a word of ASCII letters and digits
+    /// only, given folded as `bytes | 0x20` in each of its bytes. For those bytes that is
+    /// exactly [`fold8`] (digits have the 0x20 bit already), so the tokenizer, which has
+    /// tested every byte, skips the fold.
     #[inline(always)]
-    pub(crate) fn bits_of_two(&'static self, len: usize, low: u64, high: u64) -> WordBits {
-        debug_assert!((9..=16).contains(&len) && (len == 16 || high >> (8 * (len - 8)) == 0));
-        WordBits::of(self.get_two(len, low, high))
+    pub(crate) fn bits_of_short_alnum(&'static self, len: usize, folded: u64) -> WordBits {
+        debug_assert!((1..=8).contains(&len) && (len == 8 || folded >> (8 * len) == 0));
+        debug_assert_eq!(fold8(folded), folded);
+        WordBits::of(self.get_short_folded(len, folded))
     }
 
-    /// The classes of the word of `len` bytes (1 to 8) that is the little-endian word
-    /// `bytes`, zero past its end: [`WordTable::bits_in`] for a caller that has loaded
-    /// the word's bytes already (the tokenizer).
+    /// [`WordTable::bits_of_short_alnum`] of a word of `len` bytes (9 to 16): its first
+    /// eight bytes `low`, the rest `high` (zero past the word's end), both folded so.
     #[inline(always)]
-    pub(crate) fn bits_of_short(&'static self, len: usize, bytes: u64) -> WordBits {
-        debug_assert!((1..=8).contains(&len) && (len == 8 || bytes >> (8 * len) == 0));
-        WordBits::of(self.get_short(len, bytes))
+    pub(crate) fn bits_of_two_alnum(&'static self, len: usize, low: u64, high: u64) -> WordBits {
+        debug_assert!((9..=16).contains(&len) && (len == 16 || high >> (8 * (len - 8)) == 0));
+        debug_assert!(fold8(low) == low && fold8(high) == high);
+        WordBits::of(self.get_two_folded(len, low, high))
     }
 }
 
