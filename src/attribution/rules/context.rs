@@ -256,7 +256,11 @@ impl RuleContext<'_> {
     /// test is a length and a byte or three, not a call and a `memcmp`.)
     #[inline(always)]
     pub(super) fn punct(&self, i: usize, p: &str) -> bool {
-        !self.toks[i].word() && self.text_of(i) == p
+        // (the token's bytes: its offsets are char boundaries, no check needed)
+        let t = &self.toks[i];
+        !t.word()
+            && t.end() - t.start() == p.len()
+            && self.text.as_bytes()[t.start()..t.end()] == *p.as_bytes()
     }
 
     /// Token `i` is a dash standing between words: a hyphen-minus, an en or em dash or a
@@ -333,9 +337,9 @@ pub(super) fn mark_quote_tokens(toks: &mut [Tok], quotes: &[Quote<'_>]) {
             continue;
         }
         for piece in q.pieces() {
-            while k < toks.len() && toks[k].start() < piece.start {
-                k += 1;
-            }
+            // (the tokens are in text order: a search, not a walk over every token
+            // between two quotations)
+            k += toks[k..].partition_point(|t| t.start() < piece.start);
             let mut j = k;
             while j < toks.len() && toks[j].end() <= piece.end {
                 toks[j].set_in_quote();
