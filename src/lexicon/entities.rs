@@ -4,12 +4,13 @@
 
 use super::{Fnv, entries, with_folded};
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// A word set with the lexicon's FNV hash (the clustering looks words up per mention;
-/// SipHash cost more than the lookups' work).
-pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// SipHash cost more than the lookups' work), refusing most unlisted words by their
+/// first byte and length ([`super::WordList`]).
+pub(crate) type WordSet = super::WordList<BuildHasherDefault<Fnv>>;
 
 fn set(data: &'static str) -> WordSet {
     entries(data).collect()

@@ -65,8 +65,79 @@ impl std::hash::Hasher for WordHash {
     }
 }
 
-/// A set of listed words, hashed with [`WordHash`].
-pub(crate) type WordList = HashSet<&'static str, std::hash::BuildHasherDefault<WordHash>>;
+/// A set of listed words, hashed with [`WordHash`], with the first bytes and lengths of
+/// its words beside it: most words looked up are in no list, and most of those share no
+/// first byte and length with a listed word, so they are refused by one load and one bit
+/// test, not a hash and a probe.
+/// (`H`: the set's hasher; the entity lists keep [`Fnv`], so that their order is as it
+/// was.)
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordList<H = std::hash::BuildHasherDefault<WordHash>> {
+    words: HashSet<&'static str, H>,
+    /// Bit `n` of entry `b`: a listed word of `n` bytes (below 32) starts with byte `b`.
+    starts: Vec<u32>,
+}
+
+/// [`WordList::starts`]' bit of a word, when it has one: its first byte and its length,
+/// below 32 (a longer or empty word is always looked up).
+#[inline(always)]
+fn start_bit(word: &str) -> Option<(usize, u32)> {
+    let b = word.as_bytes();
+    match b.first() {
+        Some(&first) if b.len() < 32 => Some((usize::from(first), 1 << b.len())),
+        _ => None,
+    }
+}
+
+impl<H: std::hash::BuildHasher> WordList<H> {
+    /// Is `word` (as it is: the words are lowercase) listed?
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        if let Some((first, bit)) = start_bit(word) {
+            if self.starts.get(first).is_none_or(|bits| bits & bit == 0) {
+                return false;
+            }
+        }
+        self.words.contains(word)
+    }
+
+    /// How many words are listed.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// No word is listed.
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The listed words, in the set's order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.words.iter()
+    }
+}
+
+impl<'l, H> IntoIterator for &'l WordList<H> {
+    type Item = &'l &'static str;
+    type IntoIter = std::collections::hash_set::Iter<'l, &'static str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
+impl<H: std::hash::BuildHasher + Default> FromIterator<&'static str> for WordList<H> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordList<H> {
+        let words: HashSet<&'static str, H> = words.into_iter().collect();
+        let mut starts = vec![0u32; 256];
+        for w in &words {
+            if let Some((first, bit)) = start_bit(w) {
+                starts[first] |= bit;
+            }
+        }
+        WordList { words, starts }
+    }
+}
 
 /// A map from listed words, hashed with [`WordHash`].
 pub(crate) type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHash>>;
@@ -914,6 +985,38 @@ pub(crate) fn with_folded(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_find_what_their_sets_find() {
+        let long = "a".repeat(40);
+        let listed: WordList = ["say", "so-called", "", "é", long.leak()]
+            .into_iter()
+            .collect();
+        for w in [
+            "say",
+            "so-called",
+            "",
+            "é",
+            "a",
+            "sa",
+            "says",
+            "Say",
+            "e",
+            &"a".repeat(40),
+        ] {
+            assert_eq!(listed.contains(w), listed.words.contains(w), "{w:?}");
+        }
+        assert!(listed.contains("say") && !listed.contains("sai") && listed.contains(""));
+        for list in [
+            &*ABBREVIATIONS,
+            &*TITLES,
+            &*NAME_PARTICLES,
+            &*ROLE_NOUNS,
+            &*ORG_WORDS,
+        ] {
+            assert!(list.iter().all(|w| list.contains(w)));
+        }
+    }
 
     #[test]
     fn lists_load_and_are_lowercase() {
