@@ -1247,6 +1247,36 @@ fn headline_end(text: &str) -> usize {
     }
 }
 
+/// How much of the body after a headline [`headline_name_in_body`] reads: the lead and
+/// the first paragraphs, where a news text names the headline's people in full.
+const HEADLINE_NAME_BODY_BYTES: usize = 4096;
+
+/// The longest run of two or more of the headline name `name`'s first words that the
+/// body (its first [`HEADLINE_NAME_BODY_BYTES`] after the headline, which ends at
+/// `headline`) has as whole words: `Ann Lee` of `Ann Lee Hid Her Plan`.
+fn headline_name_in_body(text: &str, headline: usize, name: Span) -> Option<Span> {
+    let mut end_of_body = (headline + HEADLINE_NAME_BODY_BYTES).min(text.len());
+    while !text.is_char_boundary(end_of_body) {
+        end_of_body -= 1;
+    }
+    let body = text.get(headline..end_of_body)?;
+    let in_body = |phrase: &str| {
+        body.match_indices(phrase).any(|(at, _)| {
+            let before = body[..at].chars().next_back();
+            let after = body[at + phrase.len()..].chars().next();
+            !before.is_some_and(is_alnum) && !after.is_some_and(is_alnum)
+        })
+    };
+    let words: Vec<(usize, &str)> = name_words(text, name, true).collect();
+    (2..=words.len().min(8))
+        .rev()
+        .map(|n| {
+            let (off, w) = words[n - 1];
+            Span::new(name.start, name.start + off + w.len())
+        })
+        .find(|prefix| in_body(prefix.text(text)))
+}
+
 /// The name in apposition to the description at `span`: right after it (`the
 /// Republican nominee Ann Lee`) or between commas (`Another critic, Ann Lee, said`),
 /// from `names` (sorted by start).
@@ -1957,14 +1987,16 @@ fn name_in_lead_later(
                 .find(|(h, _, at)| *at > ent.name.start && h.eq_ignore_ascii_case(&head))
                 .map(|&(_, maker, _)| maker)
         } else if ent.role_person {
-            let head = vocabulary.find(&head);
-            (e + 1..ents.len()).find(|&f| {
-                let other = &ents[f];
-                other.kind == EntityKind::Person
-                    && other.name_words > 0
-                    && other.person_evidence
-                    && other.words.has(head)
-            })
+            let head_id = vocabulary.find(&head);
+            (e + 1..ents.len())
+                .find(|&f| {
+                    let other = &ents[f];
+                    other.kind == EntityKind::Person
+                        && other.name_words > 0
+                        && other.person_evidence
+                        && other.words.has(head_id)
+                })
+                .or_else(|| first_named_speaker_after(ents, e, &head))
         } else {
             None
         };
@@ -1973,6 +2005,36 @@ fn name_in_lead_later(
         }
     }
     merge_entities(ents, assigned, &moved);
+}
+
+/// How far after a lead's unnamed speaker the person it describes is looked for: the
+/// next paragraph or two of a news text.
+const LEAD_NAMED_WITHIN: usize = 1200;
+
+/// "Harbor lawmaker urges review … Rep. Ann Lee said on Monday": a headline or a lead
+/// that describes its speaker by a role (`lawmaker`, `the tax commissioner`) and names
+/// nobody with that role introduces the person whom the article names next as a
+/// speaker: the first person shown to be one (a forename or a title) who speaks after
+/// the description's first speech, not far after it, of no other gender.
+fn first_named_speaker_after(ents: &[Ent], e: usize, head: &str) -> Option<usize> {
+    let from = ents[e].mentions.first()?.end;
+    let gender = gender_of_role(head);
+    (e + 1..ents.len())
+        .filter(|&f| {
+            let other = &ents[f];
+            other.kind == EntityKind::Person
+                && other.name_words > 0
+                && other.person_evidence
+                && other.speaks
+                && !(gender.known() && other.gender.known() && other.gender != gender)
+        })
+        .filter_map(|f| {
+            let at = ents[f].mentions.iter().map(|m| m.start).find(|&s| s >= from)?;
+            Some((at, f))
+        })
+        .min()
+        .filter(|&(at, _)| at - from < LEAD_NAMED_WITHIN)
+        .map(|(_, f)| f)
 }
 
 /// "Tom Birk's wife said … Nora Birk told reporters": a speaker known as a named person's
@@ -2240,6 +2302,20 @@ pub(crate) fn cluster<'t>(
         {
             continue;
         }
+        // "Ann Lee Hid Her Plan": a headline runs a name on with its verb and objects; the
+        // name is as much of it as the body names ("Ann Lee"); none at all when the body
+        // has none of it in two words or more
+        let span = if ai.is_none() && span.end <= headline {
+            match memo
+                .name_part(text, span, extra)
+                .and_then(|np| headline_name_in_body(text, headline, np))
+            {
+                Some(name) => name,
+                None => continue,
+            }
+        } else {
+            span
+        };
         let kind = match ai {
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
@@ -3904,6 +3980,52 @@ mod tests {
         assert!(!introduced_last(text, end("Tom Park")));
         assert!(!introduced_last("Ana Ruiz, a lawyer, said so.", 8));
         assert!(!introduced_last("It was Ana Ruiz.", 15));
+    }
+
+    /// A headline's name run on with its verb is as much of it as the body names.
+    #[test]
+    fn headline_names_as_the_body_names_them() {
+        let text = "Ana Ruiz Hid Port Fees From Council, Clerk Says\n\nAna Ruiz kept the \
+                    fees secret, a clerk said.\n\n“The fees were never shown,” Ruiz said.";
+        let name = Span::new(0, text.find(" From").unwrap_or(0));
+        let headline = headline_end(text);
+        assert_eq!(
+            headline_name_in_body(text, headline, name).map(|s| s.text(text)),
+            Some("Ana Ruiz")
+        );
+        // (a run the body never names in two words is no name)
+        let none = "Tom Park Wins Vote\n\nPark won.";
+        let head = headline_end(none);
+        assert_eq!(
+            headline_name_in_body(none, head, Span::new(0, 13)),
+            None
+        );
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Ana Ruiz"));
+    }
+
+    /// A headline's speaker known by a role is the person the article names next as a
+    /// speaker, when nobody is introduced with that role.
+    #[test]
+    fn headline_role_named_next() {
+        let text = "Lawmaker urges review of harbor fees.\n\nRep. Ana Ruiz called on the \
+                    Ministry of Ports to review the fees.\n\n“The fees hurt the boats,” Ruiz \
+                    told reporters.";
+        let doc = crate::analyze(text);
+        let first = doc.attributions.iter().min_by_key(|a| a.content.start);
+        let speaker = first.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Ana Ruiz"));
+        // (a person named far after the lead is not the one it describes)
+        let far = format!(
+            "Lawmaker urges review of harbor fees.\n\n{}\n\n“The fees hurt,” said Ana Ruiz.",
+            "The fees rose again in the spring and the boats paid more. ".repeat(30)
+        );
+        let doc = crate::analyze(&far);
+        let first = doc.attributions.iter().min_by_key(|a| a.content.start);
+        let speaker = first.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_ne!(speaker, Some("Ana Ruiz"));
     }
 
     #[test]
