@@ -2007,6 +2007,11 @@ fn name_in_lead_later(
     merge_entities(ents, assigned, &moved);
 }
 
+/// Is `w` (a mention's first word) the definite article?
+fn definite_word(w: Option<&&str>) -> bool {
+    w.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
 /// How far after a lead's unnamed speaker the person it describes is looked for: the
 /// next paragraph or two of a news text.
 const LEAD_NAMED_WITHIN: usize = 1200;
@@ -2981,7 +2986,10 @@ pub(crate) fn cluster<'t>(
                         });
                     let head_class = lexicon::word_info(head).class;
                     // "the Brisco campaign", "the Lund administration": a body, not a person
-                    let kind = if kind == MentionKind::Role && head_class & lexicon::class::ORG != 0
+                    // ("the website": a medium, as "the newspaper" is)
+                    let kind = if kind == MentionKind::Role
+                        && (head_class & lexicon::class::ORG != 0
+                            || definite_word(mention_words.first()) && MEDIA_HEADS.contains(head))
                     {
                         MentionKind::Organisation
                     } else {
@@ -3228,13 +3236,20 @@ pub(crate) fn cluster<'t>(
                                 // paper", not "the union")
                                 // (the window's start is looked for only back to the
                                 // body found)
+                                // ("Harbor Ledger asked … The website noted": a name
+                                // that no forename or title shows to be a person's,
+                                // which spoke, is a body too)
                                 recent
                                     .iter()
                                     .take(PRONOUN_LOOK_BACK)
                                     .find(|&e| {
                                         let ent = &ents[e];
-                                        ent.kind == EntityKind::Organisation
-                                            && ent.name_words > 0
+                                        let body = ent.kind == EntityKind::Organisation
+                                            || ent.kind == EntityKind::Person
+                                                && !ent.person_evidence
+                                                && !ent.gender.known()
+                                                && ent.speaks;
+                                        body && ent.name_words > 0
                                             && (ent.speaks || opens_sentence(text, ent.last_span()))
                                             && (media || !ent.media)
                                     })
@@ -3298,6 +3313,15 @@ pub(crate) fn cluster<'t>(
                             // as the body it was last found for)
                             if short_name && !definite && same != Some(e) {
                                 by_key[kind_slot(ekind)].insert(key.to_string(), e);
+                            }
+                            // ("Harbor Ledger asked … The website noted": the name
+                            // taken for a person's is the body's)
+                            if kind == MentionKind::Organisation
+                                && ents[e].kind == EntityKind::Person
+                                && !ents[e].person_evidence
+                            {
+                                ents[e].kind = EntityKind::Organisation;
+                                filters[e].person = false;
                             }
                             if kind == MentionKind::Organisation && capitalised {
                                 let ent = &mut ents[e];
@@ -4026,6 +4050,19 @@ mod tests {
         let first = doc.attributions.iter().min_by_key(|a| a.content.start);
         let speaker = first.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
         assert_ne!(speaker, Some("Ana Ruiz"));
+    }
+
+    /// "The website" after a name no forename or title shows to be a person's, which
+    /// spoke: that name is the website's, a body.
+    #[test]
+    fn the_website_is_the_unproven_name_that_spoke() {
+        let text = "Harbor Ledger asked why the fees rose. The website noted that the \
+                    ministry had set them.";
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a));
+        assert_eq!(speaker.map(|s| s.name), Some("Harbor Ledger"));
+        assert_eq!(speaker.map(|s| s.kind), Some(EntityKind::Organisation));
     }
 
     #[test]
