@@ -1268,13 +1268,28 @@ fn headline_name_in_body(text: &str, headline: usize, name: Span) -> Option<Span
         })
     };
     let words: Vec<(usize, &str)> = name_words(text, name, true).collect();
+    let prefix = |n: usize| {
+        let (off, w) = words[n - 1];
+        Span::new(name.start, name.start + off + w.len())
+    };
     (2..=words.len().min(8))
         .rev()
-        .map(|n| {
-            let (off, w) = words[n - 1];
-            Span::new(name.start, name.start + off + w.len())
-        })
+        .map(prefix)
         .find(|prefix| in_body(prefix.text(text)))
+        .or_else(|| {
+            // ("Ana Ruiz Hits Back … Ruiz said": a forename and a surname the body
+            // uses alone)
+            match words[..] {
+                [(_, first), (_, second), ..]
+                    if forename_gender(first).1
+                        && second.chars().next().is_some_and(char::is_uppercase)
+                        && in_body(second) =>
+                {
+                    Some(prefix(2))
+                }
+                _ => None,
+            }
+        })
 }
 
 /// The name in apposition to the description at `span`: right after it (`the
@@ -2837,12 +2852,34 @@ pub(crate) fn cluster<'t>(
                         // is no subject that counts: a person shown to be one, or one
                         // who speaks)
                         let by_speech = || {
-                            (0..=3).find_map(|level| {
+                            let level = |level: u8| {
                                 recent
                                     .iter()
                                     .take(PRONOUN_LOOK_BACK)
                                     .find(|&e| fits(e, level))
-                            })
+                            };
+                            // ("Ana Ruiz said … [many others named] … She added": with
+                            // no speaker or person shown to be one in view, a speaker
+                            // further back known to be of the pronoun's gender, before
+                            // a mere capitalised run in view)
+                            let further = || {
+                                g.known()
+                                    .then(|| {
+                                        recent.iter().take(PRONOUN_LOOK_BACK * 4).find(|&e| {
+                                            let ent = &ents[e];
+                                            ent.kind == EntityKind::Person
+                                                && ent.person_evidence
+                                                && ent.speaks
+                                                && ent.gender == g
+                                        })
+                                    })
+                                    .flatten()
+                            };
+                            level(0)
+                                .or_else(|| level(1))
+                                .or_else(|| level(2))
+                                .or_else(further)
+                                .or_else(|| level(3))
                         };
                         let chosen = by_speech();
                         // (a speaker named in the window already is the one: "said Ann Lee,
@@ -4018,7 +4055,7 @@ mod tests {
             Some("Ana Ruiz")
         );
         // (a run the body never names in two words is no name)
-        let none = "Tom Park Wins Vote\n\nPark won.";
+        let none = "Tom Park Wins Vote\n\nThe vote was close.";
         let head = headline_end(none);
         assert_eq!(
             headline_name_in_body(none, head, Span::new(0, 13)),
@@ -4063,6 +4100,27 @@ mod tests {
         let speaker = last.and_then(|a| doc.speaker_of(a));
         assert_eq!(speaker.map(|s| s.name), Some("Harbor Ledger"));
         assert_eq!(speaker.map(|s| s.kind), Some(EntityKind::Organisation));
+    }
+
+    /// A headline that is one capitalised run names its subject; a pronoun with no
+    /// person shown to be one in view is the speaker further back of its gender.
+    #[test]
+    fn headline_subject_and_a_pronoun_further_back() {
+        let text = "Ana Ruiz Takes On Tom Park Over Port Fees.\n\n“The fees are too high,” \
+                    Ruiz said.\n\nTom Park, Lee Vance, Omar Bell and Ivo Tran run the \
+                    ports. Harbor Ledger, Port Weekly, Dock News and Bay Courier cover \
+                    them. The Ministry of Ports, the Harbor Board and the Dock Council set the fees.\n\nShe said \
+                    the fees would fall.";
+        let doc = crate::analyze(text);
+        let of = |content: &str| {
+            doc.attributions
+                .iter()
+                .find(|a| a.content.text(text).contains(content))
+                .and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name)
+        };
+        assert_eq!(of("too high"), Some("Ana Ruiz"));
+        assert_eq!(of("would fall"), Some("Ana Ruiz"));
     }
 
     #[test]
