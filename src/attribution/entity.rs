@@ -1984,19 +1984,28 @@ fn name_in_lead_later(
     assigned: &mut [u32],
     document_makers: &[(&str, usize, usize)],
     vocabulary: &Vocabulary,
+    headline_subject: Option<usize>,
 ) {
     let lead = lead_end(text, headline);
+    // (a lead opened by a dateline paragraph goes on in the next one: the headline's
+    // subject is looked for there too)
+    let next_paragraph = if headline > 0 { lead_end(text, lead) } else { lead };
     let mut moved: Vec<(usize, usize)> = Vec::new();
     for e in 0..ents.len() {
         let ent = &ents[e];
-        if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= lead {
+        if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= next_paragraph {
             continue;
         }
+        let in_lead = ent.name.start < lead;
         let Some(last) = words(ent.name.text(text)).last() else {
             continue;
         };
         let head = lower_word(last);
-        let later = if entities::DOCUMENT_HEADS.contains(head.as_str()) {
+        let later = if !in_lead {
+            ent.role_person
+                .then(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
+                .flatten()
+        } else if entities::DOCUMENT_HEADS.contains(head.as_str()) {
             document_makers
                 .iter()
                 .find(|(h, _, at)| *at > ent.name.start && h.eq_ignore_ascii_case(&head))
@@ -2011,6 +2020,7 @@ fn name_in_lead_later(
                         && other.person_evidence
                         && other.words.has(head_id)
                 })
+                .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
                 .or_else(|| first_named_speaker_after(ents, e, &head))
         } else {
             None
@@ -2020,6 +2030,40 @@ fn name_in_lead_later(
         }
     }
     merge_entities(ents, assigned, &moved);
+}
+
+/// "Ana Ruiz Takes On Port Fees. … The Harbor nominee attacked …": the lead's definite
+/// description of a person (`head` its head word) is the headline's subject, the first
+/// person the headline names, when it is of no other gender.
+fn headline_subject_of(
+    text: &str,
+    ents: &[Ent],
+    e: usize,
+    head: &str,
+    headline: usize,
+    subject: Option<usize>,
+) -> Option<usize> {
+    let mention = ents[e].mentions.first()?;
+    let definite = definite_word(words(mention.text(text)).next().as_ref());
+    let gender = gender_of_role(head);
+    // (the body's first speaker: a description after another speaker is someone else,
+    // "According to Ana Ruiz, … the port's inspector said")
+    let first_speaker = || {
+        ents.iter().enumerate().all(|(other, ent)| {
+            other == e
+                || !ent
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= headline && m.start < mention.start)
+        })
+    };
+    subject.filter(|&f| {
+        definite
+            && headline > 0
+            && mention.start >= headline
+            && !(gender.known() && ents[f].gender.known() && ents[f].gender != gender)
+            && first_speaker()
+    })
 }
 
 /// Is `w` (a mention's first word) the definite article?
@@ -2298,6 +2342,8 @@ pub(crate) fn cluster<'t>(
     // every document mention with a maker (head, maker, where), in text order: a poll the
     // lead leaves unnamed is the first one named after it
     let mut document_makers: Vec<(&str, usize, usize)> = Vec::new();
+    // the first person the headline names (a forename or a title shows it), its subject
+    let mut headline_subject: Option<usize> = None;
     for (ai, span, weak) in events {
         // room for the one entity an event may make: the lists grow by an eighth, not
         // by doubling (a new name every 70 bytes left 1.4 bytes per input byte spare at
@@ -2706,6 +2752,9 @@ pub(crate) fn cluster<'t>(
                                     &mut buf,
                                     &mut vocabulary,
                                 );
+                                if ai.is_none() && span.end <= headline && evidence {
+                                    headline_subject.get_or_insert(ents.len());
+                                }
                                 filters.push(Filter {
                                     person: true,
                                     name_mask: nw_mask,
@@ -3285,6 +3334,7 @@ pub(crate) fn cluster<'t>(
                                             || ent.kind == EntityKind::Person
                                                 && !ent.person_evidence
                                                 && !ent.gender.known()
+                                                && ent.name_words > 1
                                                 && ent.speaks;
                                         body && ent.name_words > 0
                                             && (ent.speaks || opens_sentence(text, ent.last_span()))
@@ -3356,6 +3406,7 @@ pub(crate) fn cluster<'t>(
                             if kind == MentionKind::Organisation
                                 && ents[e].kind == EntityKind::Person
                                 && !ents[e].person_evidence
+                                && ents[e].name_words > 1
                             {
                                 ents[e].kind = EntityKind::Organisation;
                                 filters[e].person = false;
@@ -3452,6 +3503,7 @@ pub(crate) fn cluster<'t>(
         &mut assigned,
         &document_makers,
         &vocabulary,
+        headline_subject,
     );
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
@@ -4121,6 +4173,30 @@ mod tests {
         };
         assert_eq!(of("too high"), Some("Ana Ruiz"));
         assert_eq!(of("would fall"), Some("Ana Ruiz"));
+    }
+
+    /// The lead's definite description of a person, the body's first speaker, is the
+    /// headline's subject; after another speaker it is someone else.
+    #[test]
+    fn lead_description_is_the_headline_subject() {
+        let text = "Ana Ruiz Takes On Port Fees In Harbor Race.\n\nMARLOW ― The fees rose \
+                    again this spring.\n\nThe Democratic nominee attacked the fees on \
+                    Monday.\n\n“They are too high,” Ruiz said.";
+        let doc = crate::analyze(text);
+        let first = doc.attributions.iter().min_by_key(|a| a.content.start);
+        let speaker = first.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Ana Ruiz"));
+        let other = "Ana Ruiz Takes On Port Fees In Harbor Race.\n\nMARLOW ― According \
+                     to Tom Park, the fees rose.\n\nThe port's inspector said the fees \
+                     were fair.\n\n“They are too high,” Ruiz said.";
+        let doc = crate::analyze(other);
+        let inspector = doc
+            .attributions
+            .iter()
+            .find(|a| a.content.text(other).contains("fair"))
+            .and_then(|a| doc.speaker_of(a))
+            .map(|s| s.name);
+        assert_ne!(inspector, Some("Ana Ruiz"));
     }
 
     #[test]
