@@ -2066,6 +2066,33 @@ fn headline_subject_of(
     })
 }
 
+/// Does `name` open with an indefinite article (`a letter to Harbor leaders`)?
+fn indefinite(name: &str) -> bool {
+    words(name)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+}
+
+/// Is the mention at `span` the second of two names joined by `and` (`Ana Ruiz and Tom
+/// Park`, `Senators Ana Ruiz, of Harbor, and Tom Park`)? The text before it ends with
+/// `and`, and a capitalised word comes shortly before that.
+fn second_of_two(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = text.get(from..span.start) else {
+        return false;
+    };
+    let Some(rest) = before.trim_end().strip_suffix(" and") else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_end_matches(',');
+    rest.rsplit(is_space)
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Is `w` (a mention's first word) the definite article?
 fn definite_word(w: Option<&&str>) -> bool {
     w.is_some_and(|w| w.eq_ignore_ascii_case("the"))
@@ -2885,9 +2912,18 @@ pub(crate) fn cluster<'t>(
                                 false
                             } else if n == b'p' {
                                 // "they": a group or an organisation (one that speaks
-                                // first)
+                                // first), not a body's indefinite description ("a letter
+                                // to Harbor leaders"); or the second of two persons who
+                                // speak together ("Ana Ruiz and Tom Park said … they
+                                // wrote")
                                 matches!(ent.kind, EntityKind::Group | EntityKind::Organisation)
                                     && (level > 0 || ent.speaks)
+                                    && !(ent.kind == EntityKind::Organisation
+                                        && indefinite(ent.name.text(text)))
+                                    || ent.kind == EntityKind::Person
+                                        && ent.speaks
+                                        && ent.person_evidence
+                                        && second_of_two(text, ent.last_span())
                             } else if p == "it" {
                                 ent.kind == EntityKind::Organisation && (level > 0 || ent.speaks)
                             } else {
@@ -4197,6 +4233,22 @@ mod tests {
             .and_then(|a| doc.speaker_of(a))
             .map(|s| s.name);
         assert_ne!(inspector, Some("Ana Ruiz"));
+    }
+
+    /// "They" after two persons who spoke together is the pair (named by the second),
+    /// not a body's indefinite description.
+    #[test]
+    fn they_after_two_persons_speaking_together() {
+        assert!(second_of_two("Ana Ruiz and Tom Park", Span::new(13, 21)));
+        assert!(second_of_two("Ana Ruiz, of Marlow, and Tom Park", Span::new(25, 33)));
+        assert!(!second_of_two("the fees and Tom Park", Span::new(13, 21)));
+        assert!(indefinite("a letter to Harbor leaders") && !indefinite("the Harbor Board"));
+        let text = "Senators Ana Ruiz and Tom Park criticized the port fees.\n\n\
+                    “The fees must fall,” they wrote.";
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert!(matches!(speaker, Some("Tom Park" | "Ana Ruiz")), "{speaker:?}");
     }
 
     #[test]
