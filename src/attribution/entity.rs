@@ -2093,6 +2093,25 @@ fn second_of_two(text: &str, span: Span) -> bool {
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Is `gap`, the text between a person's name and a relative `who`, an apposition
+/// (`, a clerk at the Harbor Board `, `, now the port's chief, `): it opens with a comma,
+/// has at most two, no sentence end, and is short?
+fn apposition_gap(gap: &str) -> bool {
+    // (an apposition opens with a determiner or a time adverb: ", a clerk", ", now the
+    // chief"; not a clause going on, ", clash with Tom Park, a clerk who")
+    let opens_apposition = words(gap).next().is_some_and(|w| {
+        ["a", "an", "the", "now", "then", "once", "former", "his", "her", "their"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+    });
+    opens_apposition
+        && gap.starts_with(',')
+        && gap.len() < 100
+        && gap.matches(',').count() <= 2
+        && gap.trim_end().len() > 1
+        && !gap.contains(['.', '!', '?', ';', '(', '“', '"'])
+}
+
 /// Is `w` (a mention's first word) the definite article?
 fn definite_word(w: Option<&&str>) -> bool {
     w.is_some_and(|w| w.eq_ignore_ascii_case("the"))
@@ -2851,14 +2870,28 @@ pub(crate) fn cluster<'t>(
                     let g = Gender::from_code(g);
                     let found = if relative {
                         // "Ana Ruiz, who said": what ends just before it
-                        recent
-                            .iter()
-                            .take(2)
-                            .find(|&e| {
-                                let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
-                                ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
+                        let just_before = recent.iter().take(2).find(|&e| {
+                            let gap = text.get(ents[e].last_end..span.start).unwrap_or("x");
+                            ents[e].kind != EntityKind::Unnamed && relative_gap(gap)
+                        });
+                        // ("Tom Park, a clerk at the Harbor Board who said", "Ana Ruiz, now
+                        // the port's chief, who said": a person before the apposition,
+                        // not a body in it)
+                        let before_apposition = || {
+                            recent.iter().take(4).find(|&e| {
+                                let ent = &ents[e];
+                                ent.kind == EntityKind::Person
+                                    && ent.person_evidence
+                                    && text
+                                        .get(ent.last_end..span.start)
+                                        .is_some_and(apposition_gap)
                             })
-                            .or_else(|| {
+                        };
+                        match just_before {
+                            Some(e) if ents[e].kind == EntityKind::Person => Some(e),
+                            _ => before_apposition().or(just_before),
+                        }
+                        .or_else(|| {
                                 // "a risk for Lee, who …" where no mention of the name was
                                 // found there: the person of that surname in view
                                 let before = text.get(..span.start)?.trim_end();
@@ -4249,6 +4282,22 @@ mod tests {
         let last = doc.attributions.iter().max_by_key(|a| a.content.start);
         let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
         assert!(matches!(speaker, Some("Tom Park" | "Ana Ruiz")), "{speaker:?}");
+    }
+
+    /// A relative "who" after a person's apposition is the person, not the body the
+    /// apposition names.
+    #[test]
+    fn who_after_an_apposition() {
+        assert!(apposition_gap(", a clerk at the Harbor Board "));
+        assert!(apposition_gap(", now the port's chief, "));
+        assert!(!apposition_gap(", clash with Tom Park, a clerk "));
+        assert!(!apposition_gap(" and the board. Then "));
+        let text = "The fees rose, said Ana Ruiz, a clerk at the Harbor Board who \
+                    noted that the boats paid more.";
+        let doc = crate::analyze(text);
+        let last = doc.attributions.iter().max_by_key(|a| a.content.start);
+        let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(speaker, Some("Ana Ruiz"));
     }
 
     #[test]
