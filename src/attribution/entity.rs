@@ -2112,6 +2112,22 @@ fn apposition_gap(gap: &str) -> bool {
         && !gap.contains(['.', '!', '?', ';', '(', '“', '"'])
 }
 
+/// The name of two or more capitalised words right after `span` when `span` is one
+/// abbreviation that takes a period (`Del` of `Del. Ana Ruiz`): the mention finder
+/// stopped at the period.
+fn name_after_abbreviation(text: &str, span: Span) -> Option<Span> {
+    let word = span.text(text);
+    if word.len() > 4
+        || !word.chars().next().is_some_and(char::is_uppercase)
+        || lexicon::word_info(word).class & lexicon::class::ABBREVIATION == 0
+    {
+        return None;
+    }
+    let start = span.end + text.get(span.end..)?.strip_prefix(". ").map(|_| 2)?;
+    let end = capitalised_run_from(text, start)?;
+    (text.get(start..end)?.split(' ').count() >= 2).then(|| Span::new(start, end))
+}
+
 /// Is `w` (a mention's first word) the definite article?
 fn definite_word(w: Option<&&str>) -> bool {
     w.is_some_and(|w| w.eq_ignore_ascii_case("the"))
@@ -2427,6 +2443,12 @@ pub(crate) fn cluster<'t>(
             }
         } else {
             span
+        };
+        // "said Del. Ana Ruiz": a speaker mention cut at an abbreviated title's period is
+        // the name after it
+        let span = match ai {
+            Some(_) => name_after_abbreviation(text, span).unwrap_or(span),
+            None => span,
         };
         let kind = match ai {
             // "the Federation of Harbor Teachers said": a name that is an organisation's
@@ -4298,6 +4320,19 @@ mod tests {
         let last = doc.attributions.iter().max_by_key(|a| a.content.start);
         let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
         assert_eq!(speaker, Some("Ana Ruiz"));
+    }
+
+    /// A speaker mention cut at an abbreviated title's period is the name after it.
+    #[test]
+    fn name_after_an_abbreviated_title() {
+        let text = "said Del. Ana Ruiz of Marlow";
+        let del = Span::new(5, 8);
+        assert_eq!(
+            name_after_abbreviation(text, del).map(|s| s.text(text)),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(name_after_abbreviation("said Del. Then", del), None);
+        assert_eq!(name_after_abbreviation("said Ana. Tom Park", Span::new(5, 8)), None);
     }
 
     #[test]
