@@ -1989,7 +1989,11 @@ fn name_in_lead_later(
     let lead = lead_end(text, headline);
     // (a lead opened by a dateline paragraph goes on in the next one: the headline's
     // subject is looked for there too)
-    let next_paragraph = if headline > 0 { lead_end(text, lead) } else { lead };
+    let next_paragraph = if headline > 0 {
+        lead_end(text, lead)
+    } else {
+        lead
+    };
     let mut moved: Vec<(usize, usize)> = Vec::new();
     for e in 0..ents.len() {
         let ent = &ents[e];
@@ -2100,9 +2104,11 @@ fn apposition_gap(gap: &str) -> bool {
     // (an apposition opens with a determiner or a time adverb: ", a clerk", ", now the
     // chief"; not a clause going on, ", clash with Tom Park, a clerk who")
     let opens_apposition = words(gap).next().is_some_and(|w| {
-        ["a", "an", "the", "now", "then", "once", "former", "his", "her", "their"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(w))
+        [
+            "a", "an", "the", "now", "then", "once", "former", "his", "her", "their",
+        ]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(w))
     });
     opens_apposition
         && gap.starts_with(',')
@@ -2155,7 +2161,11 @@ fn first_named_speaker_after(ents: &[Ent], e: usize, head: &str) -> Option<usize
                 && !(gender.known() && other.gender.known() && other.gender != gender)
         })
         .filter_map(|f| {
-            let at = ents[f].mentions.iter().map(|m| m.start).find(|&s| s >= from)?;
+            let at = ents[f]
+                .mentions
+                .iter()
+                .map(|m| m.start)
+                .find(|&s| s >= from)?;
             Some((at, f))
         })
         .min()
@@ -2914,23 +2924,23 @@ pub(crate) fn cluster<'t>(
                             _ => before_apposition().or(just_before),
                         }
                         .or_else(|| {
-                                // "a risk for Lee, who …" where no mention of the name was
-                                // found there: the person of that surname in view
-                                let before = text.get(..span.start)?.trim_end();
-                                let before = before.strip_suffix(',')?;
-                                let last = before.rsplit(is_space).next()?;
-                                let last = trim_to_alnum(last);
-                                if !last.chars().next().is_some_and(char::is_uppercase) {
-                                    return None;
-                                }
-                                // (a word no entity has is no entity's surname)
-                                let last = vocabulary.find(&lower_word(last))?;
-                                recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
-                                    filters[e].person
-                                        && ents[e].person_evidence
-                                        && ents[e].name_set.last() == Some(&last)
-                                })
+                            // "a risk for Lee, who …" where no mention of the name was
+                            // found there: the person of that surname in view
+                            let before = text.get(..span.start)?.trim_end();
+                            let before = before.strip_suffix(',')?;
+                            let last = before.rsplit(is_space).next()?;
+                            let last = trim_to_alnum(last);
+                            if !last.chars().next().is_some_and(char::is_uppercase) {
+                                return None;
+                            }
+                            // (a word no entity has is no entity's surname)
+                            let last = vocabulary.find(&lower_word(last))?;
+                            recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
+                                filters[e].person
+                                    && ents[e].person_evidence
+                                    && ents[e].name_set.last() == Some(&last)
                             })
+                        })
                     } else {
                         // how sure the candidate is to be a person, from the surest down
                         let fits = |e: usize, level: u8| {
@@ -4200,10 +4210,7 @@ mod tests {
         // (a run the body never names in two words is no name)
         let none = "Tom Park Wins Vote\n\nThe vote was close.";
         let head = headline_end(none);
-        assert_eq!(
-            headline_name_in_body(none, head, Span::new(0, 13)),
-            None
-        );
+        assert_eq!(headline_name_in_body(none, head, Span::new(0, 13)), None);
         let doc = crate::analyze(text);
         let last = doc.attributions.iter().max_by_key(|a| a.content.start);
         let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
@@ -4295,7 +4302,10 @@ mod tests {
     #[test]
     fn they_after_two_persons_speaking_together() {
         assert!(second_of_two("Ana Ruiz and Tom Park", Span::new(13, 21)));
-        assert!(second_of_two("Ana Ruiz, of Marlow, and Tom Park", Span::new(25, 33)));
+        assert!(second_of_two(
+            "Ana Ruiz, of Marlow, and Tom Park",
+            Span::new(25, 33)
+        ));
         assert!(!second_of_two("the fees and Tom Park", Span::new(13, 21)));
         assert!(indefinite("a letter to Harbor leaders") && !indefinite("the Harbor Board"));
         let text = "Senators Ana Ruiz and Tom Park criticized the port fees.\n\n\
@@ -4303,7 +4313,10 @@ mod tests {
         let doc = crate::analyze(text);
         let last = doc.attributions.iter().max_by_key(|a| a.content.start);
         let speaker = last.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
-        assert!(matches!(speaker, Some("Tom Park" | "Ana Ruiz")), "{speaker:?}");
+        assert!(
+            matches!(speaker, Some("Tom Park" | "Ana Ruiz")),
+            "{speaker:?}"
+        );
     }
 
     /// A relative "who" after a person's apposition is the person, not the body the
@@ -4332,7 +4345,10 @@ mod tests {
             Some("Ana Ruiz")
         );
         assert_eq!(name_after_abbreviation("said Del. Then", del), None);
-        assert_eq!(name_after_abbreviation("said Ana. Tom Park", Span::new(5, 8)), None);
+        assert_eq!(
+            name_after_abbreviation("said Ana. Tom Park", Span::new(5, 8)),
+            None
+        );
     }
 
     #[test]
