@@ -2025,7 +2025,19 @@ fn name_in_lead_later(
                         && other.words.has(head_id)
                 })
                 .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
-                .or_else(|| first_named_speaker_after(ents, e, &head))
+                .or_else(|| {
+                    // (only a title's speaker: in a lead, "the mayor said … Ana Ruiz
+                    // told" are two people)
+                    let title = match text.find('\n') {
+                        Some(end) if text[..end].split_whitespace().count() <= 25 => end,
+                        _ => headline,
+                    };
+                    ents[e]
+                        .mentions
+                        .first()
+                        .filter(|m| m.end <= title)
+                        .and_then(|_| first_named_speaker_after(text, ents, e, &head))
+                })
         } else {
             None
         };
@@ -2143,13 +2155,21 @@ fn definite_word(w: Option<&&str>) -> bool {
 /// next paragraph or two of a news text.
 const LEAD_NAMED_WITHIN: usize = 1200;
 
-/// "Harbor lawmaker urges review … Rep. Ann Lee said on Monday": a headline or a lead
-/// that describes its speaker by a role (`lawmaker`, `the tax commissioner`) and names
+/// "Harbor lawmaker urges review … Rep. Ann Lee said on Monday": a headline (a first
+/// line of at most 25 words) that describes its speaker by a role (`lawmaker`, `the tax commissioner`) and names
 /// nobody with that role introduces the person whom the article names next as a
 /// speaker: the first person shown to be one (a forename or a title) who speaks after
 /// the description's first speech, not far after it, of no other gender.
-fn first_named_speaker_after(ents: &[Ent], e: usize, head: &str) -> Option<usize> {
-    let from = ents[e].mentions.first()?.end;
+fn first_named_speaker_after(text: &str, ents: &[Ent], e: usize, head: &str) -> Option<usize> {
+    let mention = ents[e].mentions.first()?;
+    // (someone's kin or aide, "Tom Birk's wife", is someone the article may never
+    // name: left to the kin rule, never the next person named)
+    if entities::contains_folded(&KIN_NOUNS, head)
+        || words(mention.text(text)).any(|w| possessive_stem(w).is_some())
+    {
+        return None;
+    }
+    let from = mention.end;
     let gender = gender_of_role(head);
     (e + 1..ents.len())
         .filter(|&f| {
