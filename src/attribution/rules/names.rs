@@ -107,7 +107,10 @@ pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut V
                 j < te && cx.toks[j].word() && !cx.toks[j].cap() && cx.toks[j].has(class::ROLE);
             // a single word, or a run that is the whole sentence (a headline), starting the
             // sentence is not a name
-            let first_ok = i != ts || (words > 1 && j + 1 < te);
+            // (the text's first line, a headline, is read by the clustering, which keeps
+            // of such a run only the words the body names: "Ana Ruiz" of "Ana Ruiz Wins
+            // Port Vote")
+            let first_ok = i != ts || words > 1 && (j + 1 < te || cx.toks[ts].start() == 0);
             // an organisation's name is an antecedent too ("the agency", "it"); one word
             // will do inside a sentence ("the Pentagon")
             let enough = words >= 2 || org && i != ts;
