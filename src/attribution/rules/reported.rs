@@ -27,9 +27,10 @@ pub(super) fn reported_speech(
     let last_direct = &mut progress.last_direct;
     let scues = &mut cues[c0..c1];
     // "The board wants rules that have a “harsh impact” on farms, the lawsuit says.": a
-    // cue closing the sentence after a comma reports all that comes before it, a
-    // quotation in an earlier cue's clause with it (PolNeAR's convention: the outer
-    // source), so it takes its clause first; the other cues follow in text order
+    // cue closing the sentence after a comma (or a clause-final `according to`) reports
+    // all that comes before it, a quotation in an earlier cue's clause with it
+    // (PolNeAR's convention: the outer source), so it takes its clause first; the other
+    // cues follow in text order
     let open_quote = sentence.quotes.iter().any(|&qi| !quote_done[qi]);
     // (tried without recording: the trainer sees the proposals of the clause kept)
     let quiet = (open_quote && cx.record).then(|| cx.quiet());
@@ -38,7 +39,7 @@ pub(super) fn reported_speech(
         open_quote
             && !scues[ci].used
             && indirect(try_cx, scues, ci, ts, te, quotes, quote_done, None).is_some_and(|a| {
-                a.rule == Rule::ClauseSpeakerCue
+                matches!(a.rule, Rule::ClauseSpeakerCue | Rule::AccordingTo)
                     && a.cue.is_some_and(|c| a.content.end <= c.start)
                     && sentence
                         .quotes
@@ -154,6 +155,16 @@ mod tests {
                 Rule::ClauseSpeakerCue,
                 Some("the harbor master"),
                 "Nothing the governor said “will ease the fears of the town,”"
+            )]
+        );
+        // so does a clause-final `according to`
+        let text = "She later compared the long meeting to a “slow root canal,” according to the mayor's memoir.";
+        assert_eq!(
+            attributions(text),
+            [(
+                Rule::AccordingTo,
+                Some("the mayor's memoir"),
+                "She later compared the long meeting to a “slow root canal,”"
             )]
         );
         // a cue with no comma before it keeps its own clause
