@@ -42,6 +42,7 @@ use super::quotes::{
 use crate::attribution::mention::{as_mention, is, np_after};
 use crate::attribution::{AttributionKind, Rule};
 use crate::lexicon::class;
+use crate::lexicon::lists::LEADING_CONJUNCTIONS;
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::sentence::scan::is_alnum;
@@ -309,7 +310,16 @@ fn follows_turn(
     }
     let (ts, te) = ranges[si - 1].get();
     let (c0, c1) = cue_ranges[si - 1].get();
-    let opening = (ts..te).find(|&i| cx.toks[i].word());
+    // (past a leading conjunction: "And it rained." opens on `it`, "But Lena Brandt
+    // disagreed." on a name)
+    let mut words = (ts..te).filter(|&i| cx.toks[i].word());
+    let opening = words.next().and_then(|i| {
+        if is(cx.text, &cx.toks[i], LEADING_CONJUNCTIONS) {
+            words.next()
+        } else {
+            Some(i)
+        }
+    });
     c0 == c1
         && opening.is_some_and(|i| {
             let t = &cx.toks[i];
@@ -555,6 +565,27 @@ mod tests {
                 "“That is a hard area.”"
             )
         );
+    }
+
+    #[test]
+    fn narration_opened_by_a_conjunction_is_read_past_it() {
+        // "And it …": the narration names no new speaker
+        let text = "“We found the leak,” she says. And it kept the crew busy. “The pump has failed twice since May.”";
+        let found = attributions(text);
+        assert_eq!(
+            found.last(),
+            Some(&(
+                Rule::Inherited,
+                Some("she"),
+                "“The pump has failed twice since May.”"
+            )),
+            "{found:?}"
+        );
+        // "But Lena Brandt …": a name after the conjunction may be the next speaker
+        let text = "“We found the leak,” she says. But Lena Brandt disagreed. “The pump has failed twice since May.”";
+        let found = attributions(text);
+        let last = found.last().expect("attributions");
+        assert_ne!(last.1, Some("she"), "{found:?}");
     }
 
     #[test]
