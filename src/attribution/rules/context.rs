@@ -206,7 +206,21 @@ impl Counts {
     }
 }
 
-impl RuleContext<'_> {
+impl<'a> RuleContext<'a> {
+    /// The same context recording nothing: for a rule that tries a decision it may not
+    /// keep, so that the trainer sees each proposal once.
+    pub(super) fn quiet(&self) -> RuleContext<'a> {
+        RuleContext {
+            text: self.text,
+            weights: std::sync::Arc::clone(&self.weights),
+            record: false,
+            toks: self.toks,
+            counts: self.counts,
+            near: Cell::new(self.near.get()),
+            near_quote: Cell::new(self.near_quote.get()),
+            near_top: Cell::new(self.near_top.get()),
+        }
+    }
     /// Letters and digits in span `s`.
     pub(super) fn alnum_in(&self, s: Span) -> usize {
         alnum_in(self.text, self.toks, &self.counts.tok, s, &self.near)

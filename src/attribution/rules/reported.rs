@@ -6,7 +6,7 @@
 
 use super::clauses::indirect;
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, turn_end};
-use crate::attribution::AttributionKind;
+use crate::attribution::{AttributionKind, Rule};
 use crate::span::Span;
 
 /// Attribute the clauses of the sentence's free cues (see the module's doc).
@@ -26,7 +26,35 @@ pub(super) fn reported_speech(
     let (cues, quote_done) = (&mut progress.cues, &mut progress.quote_done);
     let last_direct = &mut progress.last_direct;
     let scues = &mut cues[c0..c1];
-    for ci in 0..scues.len() {
+    // "The board wants rules that have a “harsh impact” on farms, the lawsuit says.": a
+    // cue closing the sentence after a comma (or a clause-final `according to`) reports
+    // all that comes before it, a quotation in an earlier cue's clause with it
+    // (PolNeAR's convention: the outer source), so it takes its clause first; the other
+    // cues follow in text order
+    let open_quote = sentence.quotes.iter().any(|&qi| !quote_done[qi]);
+    // (tried without recording: the trainer sees the proposals of the clause kept)
+    let quiet = (open_quote && cx.record).then(|| cx.quiet());
+    let try_cx = quiet.as_ref().unwrap_or(cx);
+    let closing = |ci: usize| {
+        open_quote
+            && !scues[ci].used
+            && indirect(try_cx, scues, ci, ts, te, quotes, quote_done, None).is_some_and(|a| {
+                matches!(a.rule, Rule::ClauseSpeakerCue | Rule::AccordingTo)
+                    && a.cue.is_some_and(|c| a.content.end <= c.start)
+                    && sentence
+                        .quotes
+                        .iter()
+                        .any(|&qi| !quote_done[qi] && a.content.contains(quotes[qi].span))
+            })
+    };
+    // (the first 64 cues of a sentence, as a bit set: a sentence has far fewer)
+    let closing_cues = (0..scues.len().min(64))
+        .filter(|&ci| closing(ci))
+        .fold(0u64, |set, ci| set | 1 << ci);
+    let order = (0..scues.len())
+        .filter(|&ci| ci < 64 && closing_cues & 1 << ci != 0)
+        .chain((0..scues.len()).filter(|&ci| ci >= 64 || closing_cues & 1 << ci == 0));
+    for ci in order {
         if scues[ci].used {
             continue;
         }
@@ -104,6 +132,45 @@ mod tests {
                 "the ferry will run again in May"
             )]
         );
+    }
+
+    #[test]
+    fn a_cue_closing_the_sentence_reports_a_quotation_in_an_earlier_cues_clause() {
+        // the cue after the last comma reports all before it, the quotation in the
+        // clause of `wants` with it; the inner clause is not a top-level attribution
+        let text = "The board also wants to stop rules that have a “harsh and unfair impact” on small farms, the lawsuit says.";
+        assert_eq!(
+            attributions(text),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("the lawsuit"),
+                "The board also wants to stop rules that have a “harsh and unfair impact” on small farms"
+            )]
+        );
+        let text =
+            "Nothing the governor said “will ease the fears of the town,” the harbor master said.";
+        assert_eq!(
+            attributions(text),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("the harbor master"),
+                "Nothing the governor said “will ease the fears of the town,”"
+            )]
+        );
+        // so does a clause-final `according to`
+        let text = "She later compared the long meeting to a “slow root canal,” according to the mayor's memoir.";
+        assert_eq!(
+            attributions(text),
+            [(
+                Rule::AccordingTo,
+                Some("the mayor's memoir"),
+                "She later compared the long meeting to a “slow root canal,”"
+            )]
+        );
+        // a cue with no comma before it keeps its own clause
+        let found = attributions("Ana Ruiz said the plan was “a harsh and unfair blow” to farms.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Some("Ana Ruiz"), "{found:?}");
     }
 
     #[test]

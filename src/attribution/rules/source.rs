@@ -34,6 +34,7 @@ const SRC_PROPOSER_CUE_PREV: Template = Template::new("src:proposer-cue-prev=");
 const SRC_PROPOSER_FIRST: Template = Template::new("src:proposer-first=");
 const SRC_PROPOSER_FORM: Template = Template::new("src:proposer-form=");
 const SRC_PROPOSER_KIND: Template = Template::new("src:proposer-kind=");
+const SRC_PROPOSER_PREV: Template = Template::new("src:proposer-prev=");
 const SRC_PROPOSER_SITE: Template = Template::new("src:proposer-site=");
 const SRC_QUOTE_BETWEEN: Template = Template::new("src:quote-between=");
 const SRC_REL_BETWEEN: Template = Template::new("src:rel-pronoun-between=");
@@ -205,16 +206,24 @@ fn features(
     };
     let kind = mention_name(kind_of(text, toks, r.0, r.1));
     let first = token_class(cx, r.0);
+    // the word before the candidate: a preposition's object (`in April saying`, `at one
+    // point calling`) is no subject
+    let prev = if r.0 > 0 {
+        token_class(cx, r.0 - 1)
+    } else {
+        "edge"
+    };
     // the values that go in several features, each hashed once
     let (lemma, cue_form, cue_prev) = (
         FeatureValue::new(lemma),
         FeatureValue::new(cue_form),
         FeatureValue::new(cue_prev),
     );
-    let (kind, first, site) = (
+    let (kind, first, site, prev) = (
         FeatureValue::new(kind),
         FeatureValue::new(first),
         FeatureValue::new(site),
+        FeatureValue::new(prev),
     );
     for (k, &(proposer, _)) in candidates.iter().enumerate() {
         if by & (1 << k) == 0 {
@@ -228,20 +237,14 @@ fn features(
         f.add2(SRC_PROPOSER_CUE_PREV, proposer, cue_prev);
         f.add2(SRC_PROPOSER_KIND, proposer, kind);
         f.add2(SRC_PROPOSER_FIRST, proposer, first);
+        f.add2(SRC_PROPOSER_PREV, proposer, prev);
     }
     f.add(SRC_CUE_FORM, cue_form);
     f.add(SRC_CUE_PREV, cue_prev);
     f.add(SRC_KIND, kind);
     f.add(SRC_CLASS_FIRST, first);
     f.add(SRC_CLASS_LAST, token_class(cx, r.1 - 1));
-    f.add(
-        SRC_CLASS_PREV,
-        if r.0 > 0 {
-            token_class(cx, r.0 - 1)
-        } else {
-            "edge"
-        },
-    );
+    f.add(SRC_CLASS_PREV, prev);
     f.add(
         SRC_CLASS_NEXT,
         if r.1 < toks.len() {
@@ -315,6 +318,17 @@ mod tests {
         let text = "Lena Ortiz, whose small firm, Brightwell, builds ferries, said the port was too crowded.";
         let analyzer = with_weights("# rules only\n");
         assert_eq!(speakers(&analyzer, text), ["Brightwell"]);
+    }
+
+    #[test]
+    fn the_word_before_a_candidate_is_weighed_with_its_proposer() {
+        // the object of `in` before the participle is weighed down: the sentence's
+        // subject speaks
+        let text = "Ana Ruiz sent a long memo to the harbor board in April explaining her plan for the ferry.";
+        let analyzer = with_weights("src:proposer-prev=subject|in\t-5.0\n");
+        assert_eq!(speakers(&analyzer, text), ["Ana Ruiz"]);
+        let analyzer = with_weights("src:proposer-prev=subject|in\t5.0\n");
+        assert_eq!(speakers(&analyzer, text), ["April"]);
     }
 
     #[test]

@@ -39,9 +39,10 @@ use super::context::{
 use super::quotes::{
     clause_subject, link_quote, sentence_subject, trailing_attribution, verb_frame,
 };
-use crate::attribution::mention::{as_mention, np_after};
+use crate::attribution::mention::{as_mention, is, np_after};
 use crate::attribution::{AttributionKind, Rule};
 use crate::lexicon::class;
+use crate::lexicon::lists::LEADING_CONJUNCTIONS;
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::sentence::scan::is_alnum;
@@ -256,20 +257,37 @@ pub(super) fn speech_quotations(
 /// Monday: “…”" and "… - Full Text: “…”" name no source.
 fn dashed_name(cx: &RuleContext<'_>, ts: usize, colon: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
-    let dash = (ts..colon).rev().take(6).find(|&k| cx.dash(k))?;
-    let r = np_after(cx.text, toks, dash + 1, colon)?;
+    let dash = (ts..colon).rev().take(8).find(|&k| cx.dash(k))?;
+    let r = (dash + 1, colon);
+    if dash <= ts || r.0 >= r.1 {
+        return None;
+    }
     let run = &toks[r.0..r.1];
     let names_a_source = run.iter().any(|t| {
         t.word()
             && (t.has(class::TITLE | class::ORG)
                 || crate::lexicon::female_share(t.text(cx.text)).is_some())
     });
-    (dash > ts
-        && r == (dash + 1, colon)
+    // one noun phrase, or names with initials (`Ana M. Ruiz`) joined by `and` (`Ana
+    // Ruiz and Tom Park`): capitalised words, an initial's period, an inner `and`
+    let inner = |k: usize| r.0 < k && k + 1 < r.1;
+    let joiner = |k: usize| inner(k) && is(cx.text, &toks[k], &["and"]);
+    let initial = |k: usize| inner(k) && cx.punct(k, ".") && cx.text_of(k - 1).chars().count() == 1;
+    let names = toks[r.0].word()
+        && toks[r.1 - 1].word()
+        && (r.0..r.1).all(|k| {
+            if toks[k].word() {
+                toks[k].cap() || joiner(k)
+            } else {
+                initial(k)
+            }
+        });
+    ((np_after(cx.text, toks, r.0, r.1) == Some(r) || names)
         && names_a_source
-        && run
-            .iter()
-            .all(|t| !t.in_quote() && (!t.word() || t.cap() && !t.has(class::TIME))))
+        && (r.0..r.1).all(|k| {
+            let t = &toks[k];
+            !t.in_quote() && (!t.word() || t.cap() && !t.has(class::TIME) || joiner(k))
+        }))
     .then_some(r)
 }
 
@@ -292,7 +310,16 @@ fn follows_turn(
     }
     let (ts, te) = ranges[si - 1].get();
     let (c0, c1) = cue_ranges[si - 1].get();
-    let opening = (ts..te).find(|&i| cx.toks[i].word());
+    // (past a leading conjunction: "And it rained." opens on `it`, "But Lena Brandt
+    // disagreed." on a name)
+    let mut words = (ts..te).filter(|&i| cx.toks[i].word());
+    let opening = words.next().and_then(|i| {
+        if is(cx.text, &cx.toks[i], LEADING_CONJUNCTIONS) {
+            words.next()
+        } else {
+            Some(i)
+        }
+    });
     c0 == c1
         && opening.is_some_and(|i| {
             let t = &cx.toks[i];
@@ -428,6 +455,26 @@ mod tests {
             .unwrap_or_else(|| panic!("{:?}", doc.attributions));
         assert_eq!(a.rule, Rule::ColonLeadIn);
         assert_eq!(a.speaker.map(|m| m.span.text(text)), Some("Ana Ruiz"));
+        // a name with an initial, and names joined by `and`, after a headline in capitals
+        for (text, name) in [
+            (
+                "HARBOR TOWNS OUTNUMBER RIVER TOWNS FOR THE FIRST TIME - Ana M. Ruiz: “The harbor towns grew fast.”",
+                "Ana M. Ruiz",
+            ),
+            (
+                "FERRY POLLS NOT WRONG, JUST TOO EARLY - Ana Ruiz and Tom Park: “The polls were not wrong.”",
+                "Ana Ruiz and Tom Park",
+            ),
+        ] {
+            let doc = analyze(text);
+            let speaker = doc
+                .attributions
+                .iter()
+                .find(|a| a.kind == AttributionKind::Direct)
+                .and_then(|a| a.speaker)
+                .map(|m| m.span.text(text));
+            assert_eq!(speaker, Some(name), "{text}");
+        }
     }
 
     #[test]
@@ -518,6 +565,27 @@ mod tests {
                 "“That is a hard area.”"
             )
         );
+    }
+
+    #[test]
+    fn narration_opened_by_a_conjunction_is_read_past_it() {
+        // "And it …": the narration names no new speaker
+        let text = "“We found the leak,” she says. And it kept the crew busy. “The pump has failed twice since May.”";
+        let found = attributions(text);
+        assert_eq!(
+            found.last(),
+            Some(&(
+                Rule::Inherited,
+                Some("she"),
+                "“The pump has failed twice since May.”"
+            )),
+            "{found:?}"
+        );
+        // "But Lena Brandt …": a name after the conjunction may be the next speaker
+        let text = "“We found the leak,” she says. But Lena Brandt disagreed. “The pump has failed twice since May.”";
+        let found = attributions(text);
+        let last = found.last().expect("attributions");
+        assert_ne!(last.1, Some("she"), "{found:?}");
     }
 
     #[test]
