@@ -107,6 +107,57 @@ mod tests {
     }
 
     #[test]
+    fn an_according_to_source_may_be_long_inserted_or_follow_a_demonstrative() {
+        // a survey named with who made it and for whom, before or after its clause
+        let survey = "early counts of dock users made by the Ministry of Ports for the Harbor \
+                      Wire and local radio";
+        let before = format!("According to {survey}, riders in both towns favor the new dock.");
+        assert_eq!(
+            attributions(&before),
+            [(
+                Rule::AccordingTo,
+                Some(survey),
+                "riders in both towns favor the new dock"
+            )]
+        );
+        let after = format!("Riders in both towns favor the new dock, according to {survey}.");
+        assert_eq!(
+            attributions(&after),
+            [(
+                Rule::AccordingTo,
+                Some(survey),
+                "Riders in both towns favor the new dock"
+            )]
+        );
+        // set off by commas after a short opening phrase: the clause after it
+        assert_eq!(
+            attributions("In addition, according to the ministry, nine million riders crossed."),
+            [(
+                Rule::AccordingTo,
+                Some("the ministry"),
+                "nine million riders crossed"
+            )]
+        );
+        assert_eq!(
+            attributions("Fares, according to the ferry board, have doubled since May."),
+            [(
+                Rule::AccordingTo,
+                Some("the ferry board"),
+                "have doubled since May"
+            )]
+        );
+        // "That's according to …": the demonstrative is what the source reports
+        assert_eq!(
+            attributions("That's according to ferry records released on Friday."),
+            [(
+                Rule::AccordingTo,
+                Some("ferry records released on Friday"),
+                "That's"
+            )]
+        );
+    }
+
+    #[test]
     fn a_clause_final_according_to_takes_a_bare_noun_phrase_as_its_source() {
         assert_eq!(
             attributions(
