@@ -25,20 +25,35 @@ pub(super) fn clause_end(cx: &RuleContext<'_>, from: usize, end: usize) -> usize
     let toks = cx.toks;
     let mut i = from + 1;
     while i + 1 < end {
-        if cx.punct(i, ",") && !toks[i].in_quote() {
-            let mut j = i + 1;
+        // (a comma inside a quotation's marks ends the clause there too, after the
+        // closing marks: `… “a plan that works,” adding that …`)
+        let closing = if cx.punct(i, ",") && toks[i].in_quote() {
+            toks[i + 1..end]
+                .iter()
+                .take_while(|t| !t.word() && t.in_quote())
+                .count()
+        } else {
+            0
+        };
+        if cx.punct(i, ",") && (!toks[i].in_quote() || closing > 0) {
+            let mut j = i + 1 + closing;
             if j + 1 < end
                 && toks[j].word()
                 && (cx.text_of(j).len() > 4 && ends_with_ci(cx.text_of(j), "ly"))
             {
                 j += 1;
             }
-            if toks[j].word()
+            if j < end
+                && toks[j].word()
                 && !toks[j].cap()
                 && !toks[j].in_quote()
                 && (cx.text_of(j).len() > 5 && ends_with_ci(cx.text_of(j), "ing"))
             {
-                return content_end(cx, from, i);
+                return if closing > 0 {
+                    i + 1 + closing
+                } else {
+                    content_end(cx, from, i)
+                };
             }
         }
         i += 1;
@@ -524,8 +539,10 @@ fn clause_of_cue(
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
+            // (", seeking an injunction …, claiming …": the next participle is another act)
+            let stop = clause_end(cx, first, end);
             return Some(attribution_with(
-                cx.span(first, end),
+                cx.span(first, stop),
                 speaker,
                 cue_span,
                 addressee,

@@ -646,6 +646,38 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_ends_a_clause_inside_or_outside_the_marks() {
+        // the comma of a fragment stands inside its closing mark
+        assert_eq!(
+            attributions(
+                "Tom Park said the ferry was \"too slow for anyone,\" adding that the board should go."
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "the ferry was \"too slow for anyone,\""
+                ),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "that the board should go"
+                )
+            ]
+        );
+        // a participle's own clause stops at the next participle
+        let found = attributions(
+            "The Ministry of Ports went to court, seeking an order to reopen the dock, claiming the delay would cost it millions.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, content)| *content == "an order to reopen the dock"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_clause_holding_a_fragment_is_partial() {
         // the fragment is part of the clause, not an attribution of its own
         let text = "Ana Ruiz said the repairs were “almost done” and that the ferry would run.";
