@@ -171,7 +171,7 @@ pub(super) fn indirect(
     let through_verb = cue.end + 1 < te
         && is(cx.text, &cx.toks[cue.end], &["to"])
         && cx.toks[cue.end + 1].reporting();
-    if is_speakerless(cx, &cue) && !through_verb {
+    if (is_speakerless(cx, &cue) || passive_expectation(cx, &cue, ts, te)) && !through_verb {
         return speakerless(cx, &cue, ts, te, quotes, done);
     }
     let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
@@ -1165,6 +1165,17 @@ fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
         && cx.toks[cue.start]
             .lemma(cx.text)
             .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
+}
+
+/// "The vote is expected to be close", "which is widely expected to draw crowds": a
+/// passive `expected to` with no `by` agent names no one who expects; like a verb of
+/// appearance, it reports its subject and the infinitive with no speaker.
+fn passive_expectation(cx: &RuleContext<'_>, cue: &Cue, ts: usize, te: usize) -> bool {
+    !cue.according
+        && cue.end < te
+        && cx.toks[cue.start].lemma(cx.text) == Some("expect")
+        && is(cx.text, &cx.toks[cue.end], &["to"])
+        && source::is_passive(cx, cue.start, ts)
 }
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):

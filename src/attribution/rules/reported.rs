@@ -678,6 +678,25 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_expectation_reports_its_subject_and_infinitive_with_no_speaker() {
+        assert_eq!(
+            attributions("The vote on the dock is expected to be close."),
+            [(
+                Rule::SpeakerCueClause,
+                None,
+                "the dock is expected to be close"
+            )]
+        );
+        // with a `by` agent, the agent expects
+        assert_eq!(
+            attributions("Tom Park is expected by the board to resign."),
+            [(Rule::SpeakerCueClause, Some("the board"), "to resign")]
+        );
+        // active `expect to` is modality
+        assert_eq!(attributions("Analysts expect to see lower fares."), []);
+    }
+
+    #[test]
     fn a_clause_holding_a_fragment_is_partial() {
         // the fragment is part of the clause, not an attribution of its own
         let text = "Ana Ruiz said the repairs were “almost done” and that the ferry would run.";
