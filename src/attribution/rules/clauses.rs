@@ -1019,9 +1019,11 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
 }
 
 /// "Asked whether the plan would work, most voters said no", "When asked if he would
-/// run, Ruiz …": a question put to the main clause's subject by someone the sentence
-/// does not name. The content is the question, up to the comma closing it; no speaker.
-/// (`Asked about the ferry, …` names a topic, not a question: left to the main clause.)
+/// run, Ruiz …", "“We will see,” she said when asked about the ferry", "Asked on Monday
+/// by reporters to explain the delay, …": a question (or a topic, or a request) put to
+/// the main clause's subject. The content is the question, the topic after `about` or
+/// the infinitive, up to the comma closing it (or the clause's end when the cue follows
+/// the main clause); the speaker is the `by` agent, else no one.
 fn question_put(
     cx: &RuleContext<'_>,
     cue: &Cue,
@@ -1034,50 +1036,69 @@ fn question_put(
     let text = cx.text;
     let opens =
         (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
+    // "…, she said when asked …", "…,” McCain said, asked about …": after the main clause
+    let trails = !opens
+        && cue.start > ts
+        && (is(text, &toks[cue.start - 1], &["when", "after", "being"])
+            || cx.punct(cue.start - 1, ",") && !toks[cue.start - 1].in_quote());
     if cue.according
-        || !opens
+        || !(opens || trails)
         || !cx.text_of(cue.start).eq_ignore_ascii_case("asked")
         || cue.end + 1 >= end
-        || !(is(text, &toks[cue.end], QUESTION_WORDS) || is(text, &toks[cue.end], &["if"]))
     {
         return None;
     }
+    // "by reporters", then a few words of time, place or manner ("on Monday",
+    // "specifically", "at a briefing in the capital") before the question
+    let agent = source::passive_agent(cx, cue.end, end);
+    let from = agent.map_or(cue.end, |(_, b)| b);
+    let question = (from..end.min(from + 8))
+        .take_while(|&k| toks[k].word() && !toks[k].in_quote() && !toks[k].reporting())
+        .find(|&k| {
+            is(text, &toks[k], QUESTION_WORDS)
+                || is(text, &toks[k], &["if", "about"])
+                || is(text, &toks[k], &["to"]) && k + 1 < end && toks[k + 1].word()
+        })?;
+    // (the topic after `about`, the question word, the infinitive with its `to`)
+    let first = question + usize::from(is(text, &toks[question], &["about"]));
     // the comma closing the question, inside a quotation's marks or not
-    let comma = (cue.end..end).find(|&i| {
+    let comma = (first..end).find(|&i| {
         cx.punct(i, ",")
             && (!toks[i].in_quote()
                 || toks[i + 1..end]
                     .iter()
                     .find(|t| t.word() || !t.in_quote())
                     .is_some_and(|t| !t.in_quote()))
-    })?;
-    // the main clause after it
-    if (comma + 1..end).filter(|&i| toks[i].word()).take(2).count() < 2 {
-        return None;
-    }
-    let stop = if toks[comma].in_quote() {
-        comma
-            + 1
-            + toks[comma + 1..end]
-                .iter()
-                .take_while(|t| !t.word() && t.in_quote())
-                .count()
-    } else {
-        comma
+    });
+    let stop = match comma {
+        // the main clause after it
+        Some(comma) if opens => {
+            if (comma + 1..end).filter(|&i| toks[i].word()).take(2).count() < 2 {
+                return None;
+            }
+            if toks[comma].in_quote() {
+                comma
+                    + 1
+                    + toks[comma + 1..end]
+                        .iter()
+                        .take_while(|t| !t.word() && t.in_quote())
+                        .count()
+            } else {
+                comma
+            }
+        }
+        Some(comma) => comma,
+        None if trails => end,
+        None => return None,
     };
-    if (cue.end..stop).filter(|&i| toks[i].word()).count() < 3 {
+    if (first..stop).filter(|&i| toks[i].word()).count() < 2 {
         return None;
     }
-    let content = cx.span(cue.end, stop);
-    Some(speakerless_attribution(
-        cx,
-        cue,
-        content,
-        quotes,
-        done,
-        0.6,
-        Mode::Speech,
-    ))
+    let content = cx.span(first, stop);
+    let mut attribution =
+        speakerless_attribution(cx, cue, content, quotes, done, 0.6, Mode::Speech);
+    attribution.speaker = agent.map(|r| as_mention(text, toks, r));
+    Some(attribution)
 }
 
 /// Token `at`, right after cue `cue`, is the preposition whose object the verb reports

@@ -609,6 +609,41 @@ mod tests {
     }
 
     #[test]
+    fn a_question_topic_or_request_put_after_the_main_clause_or_before_it() {
+        // after the main clause: up to the clause's end
+        assert_eq!(
+            attributions("“We will see,” Ana Ruiz said when asked whether she would run again."),
+            [
+                (Rule::QuoteSpeakerCue, Some("Ana Ruiz"), "“We will see,”"),
+                (Rule::SpeakerCueClause, None, "whether she would run again")
+            ]
+        );
+        // a topic after `about`, a few words of time before it
+        assert_eq!(
+            attributions("Asked on Monday about the ferry, Tom Park said the plan was dead."),
+            [
+                (Rule::SpeakerCueClause, None, "the ferry"),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "the plan was dead"
+                )
+            ]
+        );
+        // a request, put by someone the sentence names
+        assert_eq!(
+            attributions("Asked by reporters to explain the delay, the mayor left the room."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("reporters"),
+                "to explain the delay"
+            )]
+        );
+        // an active `asked` keeps its subject
+        assert_eq!(attributions("Tom Park asked Ana Ruiz to leave."), []);
+    }
+
+    #[test]
     fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
         assert_eq!(
             attributions("The council ran the ferry for years without them knowing the cost."),
