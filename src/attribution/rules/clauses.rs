@@ -215,6 +215,19 @@ pub(super) fn indirect(
                 {
                     attribution.content = Span::new(cx.toks[agent.1].start(), content.end);
                 }
+                // "The move was first reported by the Wire.": nothing but the agent (and
+                // time words) after the cue; the subject is what was reported
+                let agent_span = cx.span(agent.0, agent.1);
+                let rest_words = (agent.1..te)
+                    .filter(|&k| cx.toks[k].word() && !cx.toks[k].has(class::TIME))
+                    .count();
+                if let Some(subject) =
+                    subject.filter(|_| rest_words == 0 && content.start < agent_span.end)
+                {
+                    attribution.content = subject.span;
+                    attribution.kind = kind_for(cx, subject.span, quotes);
+                    attribution.quote = None;
+                }
             }
             // "X was asked": the subject of a verb of telling is its addressee; of
             // another verb ("X is expected to …"), the content's topic
@@ -594,8 +607,17 @@ fn clause_of_cue(
             r.0 == ts || (r.0 > ts && matches!(cx.text_of(r.0 - 1), "," | "—" | "–" | "("));
         // "he declined to comment": verbs of refusal report only the infinitive after
         // them, never a clause before their subject
+        // ("…, as the Wire reported on Tuesday": the clause before `as` is the content)
         let comma = (!infinitive_only(cx, &c))
-            .then(|| comma_before(cx, r.0, ts))
+            .then(|| {
+                comma_before(cx, r.0, ts).or_else(|| {
+                    // (a clause with no quotation and no cue of its own)
+                    (r.0 > ts + 1 && is(text, &toks[r.0 - 1], &["as"]))
+                        .then(|| comma_before(cx, r.0 - 1, ts))
+                        .flatten()
+                        .filter(|&k| toks[ts..k].iter().all(|t| !t.in_quote() && !t.reporting()))
+                })
+            })
             .flatten();
         // "A, he added, B": an attribution set off by commas inside its content
         if let Some(stop) = comma {

@@ -644,6 +644,28 @@ mod tests {
     }
 
     #[test]
+    fn what_an_agent_or_an_as_clause_reports() {
+        // `, as X reported`: the clause before `as`
+        assert_eq!(
+            attributions("The ferry board met in secret, as the Harbor Wire reported on Tuesday."),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("the Harbor Wire"),
+                "The ferry board met in secret"
+            )]
+        );
+        // nothing but the agent after a passive cue: the subject was reported
+        assert_eq!(
+            attributions("The new dock was first reported by the Harbor Wire."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("the Harbor Wire"),
+                "The new dock"
+            )]
+        );
+    }
+
+    #[test]
     fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
         assert_eq!(
             attributions("The council ran the ferry for years without them knowing the cost."),
