@@ -215,7 +215,7 @@ pub(super) fn indirect(
                 {
                     attribution.content = Span::new(cx.toks[agent.1].start(), content.end);
                 }
-                // "The move was first reported by the Wire.": nothing but the agent (and
+                // "The new dock was named by the Wire.": nothing but the agent (and
                 // time words) after the cue; the subject is what was reported
                 let agent_span = cx.span(agent.0, agent.1);
                 let rest_words = (agent.1..te)
