@@ -25,20 +25,35 @@ pub(super) fn clause_end(cx: &RuleContext<'_>, from: usize, end: usize) -> usize
     let toks = cx.toks;
     let mut i = from + 1;
     while i + 1 < end {
-        if cx.punct(i, ",") && !toks[i].in_quote() {
-            let mut j = i + 1;
+        // (a comma inside a quotation's marks ends the clause there too, after the
+        // closing marks: `… “a plan that works,” adding that …`)
+        let closing = if cx.punct(i, ",") && toks[i].in_quote() {
+            toks[i + 1..end]
+                .iter()
+                .take_while(|t| !t.word() && t.in_quote())
+                .count()
+        } else {
+            0
+        };
+        if cx.punct(i, ",") && (!toks[i].in_quote() || closing > 0) {
+            let mut j = i + 1 + closing;
             if j + 1 < end
                 && toks[j].word()
                 && (cx.text_of(j).len() > 4 && ends_with_ci(cx.text_of(j), "ly"))
             {
                 j += 1;
             }
-            if toks[j].word()
+            if j < end
+                && toks[j].word()
                 && !toks[j].cap()
                 && !toks[j].in_quote()
                 && (cx.text_of(j).len() > 5 && ends_with_ci(cx.text_of(j), "ing"))
             {
-                return content_end(cx, from, i);
+                return if closing > 0 {
+                    i + 1 + closing
+                } else {
+                    content_end(cx, from, i)
+                };
             }
         }
         i += 1;
@@ -156,7 +171,7 @@ pub(super) fn indirect(
     let through_verb = cue.end + 1 < te
         && is(cx.text, &cx.toks[cue.end], &["to"])
         && cx.toks[cue.end + 1].reporting();
-    if is_speakerless(cx, &cue) && !through_verb {
+    if (is_speakerless(cx, &cue) || passive_expectation(cx, &cue, ts, te)) && !through_verb {
         return speakerless(cx, &cue, ts, te, quotes, done);
     }
     let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
@@ -199,6 +214,19 @@ pub(super) fn indirect(
                     && cx.toks[agent.1].start() < content.end
                 {
                     attribution.content = Span::new(cx.toks[agent.1].start(), content.end);
+                }
+                // "The new dock was named by the Wire.": nothing but the agent (and
+                // time words) after the cue; the subject is what was reported
+                let agent_span = cx.span(agent.0, agent.1);
+                let rest_words = (agent.1..te)
+                    .filter(|&k| cx.toks[k].word() && !cx.toks[k].has(class::TIME))
+                    .count();
+                if let Some(subject) =
+                    subject.filter(|_| rest_words == 0 && content.start < agent_span.end)
+                {
+                    attribution.content = subject.span;
+                    attribution.kind = kind_for(cx, subject.span, quotes);
+                    attribution.quote = None;
                 }
             }
             // "X was asked": the subject of a verb of telling is its addressee; of
@@ -365,13 +393,28 @@ fn clause_of_cue(
     let cue_span = cx.span(c.start, c.end);
     if c.according {
         // "According to X, CONTENT" or "CONTENT, according to X"
-        let lead =
+        let opens =
             (ts..c.start).all(|i| !toks[i].word() || is(text, &toks[i], LEADING_CONJUNCTIONS));
+        // the source runs to the comma ("according to conservative radio host Ana Ruiz,",
+        // "according to early counts of dock users made by the Ministry of Ports …,")
+        let source_comma = || {
+            (c.end..end.min(c.end + LONG_SOURCE_TOKENS))
+                .find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
+                .filter(|&comma| comma > c.end)
+        };
+        // "Fares, according to the ferry board, have doubled", "In addition, according
+        // to the ministry, …": a short opening phrase set off by commas before the cue
+        // leaves the clause after the source its content
+        let inserted = !opens
+            && c.start > ts + 1
+            && cx.punct(c.start - 1, ",")
+            && short_opening(cx, ts, c.start - 1)
+            && source_comma().is_some_and(|comma| {
+                (comma + 1..end).filter(|&i| toks[i].word()).take(3).count() == 3
+            });
+        let lead = opens || inserted;
         let (a, b) = if lead {
-            // the source runs to the comma ("according to conservative radio host Ana Ruiz,")
-            let comma =
-                (c.end..end.min(c.end + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())?;
-            (comma > c.end).then_some((c.end, comma))?
+            (c.end, source_comma()?)
         } else {
             np_after(text, toks, c.end, end).or_else(|| trailing_source(cx, c.end, end))?
         };
@@ -388,7 +431,15 @@ fn clause_of_cue(
             };
             (clause_start(cx, ts, stop), stop)
         };
-        if stop <= first + 2 {
+        // "That's according to ferry records", "This is according to …": the
+        // demonstrative is the content
+        let demonstrative = !lead
+            && (stop == first + 1 && is(text, &toks[first], &["that's", "that’s"])
+                || stop == first + 2
+                    && is(text, &toks[first], &["that", "this"])
+                    && is(text, &toks[first + 1], &["is", "was"]));
+        let stop = if demonstrative { first + 1 } else { stop };
+        if stop <= first + 2 && !demonstrative {
             return None;
         }
         let content = cx.span(first, stop);
@@ -501,8 +552,10 @@ fn clause_of_cue(
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
+            // (", seeking an injunction …, claiming …": the next participle is another act)
+            let stop = clause_end(cx, first, end);
             return Some(attribution_with(
-                cx.span(first, end),
+                cx.span(first, stop),
                 speaker,
                 cue_span,
                 addressee,
@@ -554,8 +607,17 @@ fn clause_of_cue(
             r.0 == ts || (r.0 > ts && matches!(cx.text_of(r.0 - 1), "," | "—" | "–" | "("));
         // "he declined to comment": verbs of refusal report only the infinitive after
         // them, never a clause before their subject
+        // ("…, as the Wire reported on Tuesday": the clause before `as` is the content)
         let comma = (!infinitive_only(cx, &c))
-            .then(|| comma_before(cx, r.0, ts))
+            .then(|| {
+                comma_before(cx, r.0, ts).or_else(|| {
+                    // (a clause with no quotation and no cue of its own)
+                    (r.0 > ts + 1 && is(text, &toks[r.0 - 1], &["as"]))
+                        .then(|| comma_before(cx, r.0 - 1, ts))
+                        .flatten()
+                        .filter(|&k| toks[ts..k].iter().all(|t| !t.in_quote() && !t.reporting()))
+                })
+            })
             .flatten();
         // "A, he added, B": an attribution set off by commas inside its content
         if let Some(stop) = comma {
@@ -767,10 +829,24 @@ fn apposed_subject(cx: &RuleContext<'_>, ts: usize, at: usize) -> Option<(usize,
     (clean && !lists_names).then_some((name_start, name_end))
 }
 
+/// The longest `according to` source, in tokens: a poll or a document is often named
+/// with who made it and for whom (`early counts of dock users made by the Ministry of Ports
+/// for the Harbor Wire and local radio`).
+const LONG_SOURCE_TOKENS: usize = 32;
+
+/// Tokens [ts, stop) are a short opening phrase of at most five words, outside
+/// quotations and with no reporting verb (`Fundraising`, `In addition`, `One Sunday in
+/// late May`): what an inserted `, according to X,` leaves before it.
+fn short_opening(cx: &RuleContext<'_>, ts: usize, stop: usize) -> bool {
+    let toks = &cx.toks[ts..stop];
+    let words = toks.iter().filter(|t| t.word()).count();
+    (1..=5).contains(&words) && toks.iter().all(|t| !t.in_quote() && !t.reporting())
+}
+
 /// The source of a clause-final `according to` that the noun-phrase finder does not head
 /// (`…, according to exit polls.`, `…, according to figures released on Friday.`): a bare
 /// lowercase noun phrase, which in that place runs to the end of the clause (a comma, a
-/// dash, a parenthesis or the sentence's end), within twelve tokens. It must start with a
+/// dash, a parenthesis or the sentence's end), within `LONG_SOURCE_TOKENS`. It must start with a
 /// content word outside quotations (no function word, pronoun or number).
 fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
     let toks = cx.toks;
@@ -782,11 +858,11 @@ fn trailing_source(cx: &RuleContext<'_>, from: usize, end: usize) -> Option<(usi
     {
         return None;
     }
-    let stop = (from..end.min(from + 12))
+    let stop = (from..end.min(from + LONG_SOURCE_TOKENS))
         .find(|&k| !toks[k].word() && !matches!(cx.text_of(k), "-" | "'" | "’" | "&" | "."))
-        .unwrap_or(end.min(from + 12));
-    // a run cut at twelve tokens is no source phrase
-    if stop == from + 12 && stop < end {
+        .unwrap_or(end.min(from + LONG_SOURCE_TOKENS));
+    // a run cut at the limit is no source phrase
+    if stop == from + LONG_SOURCE_TOKENS && stop < end {
         return None;
     }
     let last = (from..stop).rev().find(|&k| toks[k].word())?;
@@ -965,9 +1041,11 @@ fn verb_group_start(cx: &RuleContext<'_>, cue: usize, ts: usize) -> usize {
 }
 
 /// "Asked whether the plan would work, most voters said no", "When asked if he would
-/// run, Ruiz …": a question put to the main clause's subject by someone the sentence
-/// does not name. The content is the question, up to the comma closing it; no speaker.
-/// (`Asked about the ferry, …` names a topic, not a question: left to the main clause.)
+/// run, Ruiz …", "“We will see,” she said when asked about the ferry", "Asked on Monday
+/// by reporters to explain the delay, …": a question (or a topic, or a request) put to
+/// the main clause's subject. The content is the question, the topic after `about` or
+/// the infinitive, up to the comma closing it (or the clause's end when the cue follows
+/// the main clause); the speaker is the `by` agent, else no one.
 fn question_put(
     cx: &RuleContext<'_>,
     cue: &Cue,
@@ -980,50 +1058,69 @@ fn question_put(
     let text = cx.text;
     let opens =
         (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
+    // "…, she said when asked …", "…,” McCain said, asked about …": after the main clause
+    let trails = !opens
+        && cue.start > ts
+        && (is(text, &toks[cue.start - 1], &["when", "after", "being"])
+            || cx.punct(cue.start - 1, ",") && !toks[cue.start - 1].in_quote());
     if cue.according
-        || !opens
+        || !(opens || trails)
         || !cx.text_of(cue.start).eq_ignore_ascii_case("asked")
         || cue.end + 1 >= end
-        || !(is(text, &toks[cue.end], QUESTION_WORDS) || is(text, &toks[cue.end], &["if"]))
     {
         return None;
     }
+    // "by reporters", then a few words of time, place or manner ("on Monday",
+    // "specifically", "at a briefing in the capital") before the question
+    let agent = source::passive_agent(cx, cue.end, end);
+    let from = agent.map_or(cue.end, |(_, b)| b);
+    let question = (from..end.min(from + 8))
+        .take_while(|&k| toks[k].word() && !toks[k].in_quote() && !toks[k].reporting())
+        .find(|&k| {
+            is(text, &toks[k], QUESTION_WORDS)
+                || is(text, &toks[k], &["if", "about"])
+                || is(text, &toks[k], &["to"]) && k + 1 < end && toks[k + 1].word()
+        })?;
+    // (the topic after `about`, the question word, the infinitive with its `to`)
+    let first = question + usize::from(is(text, &toks[question], &["about"]));
     // the comma closing the question, inside a quotation's marks or not
-    let comma = (cue.end..end).find(|&i| {
+    let comma = (first..end).find(|&i| {
         cx.punct(i, ",")
             && (!toks[i].in_quote()
                 || toks[i + 1..end]
                     .iter()
                     .find(|t| t.word() || !t.in_quote())
                     .is_some_and(|t| !t.in_quote()))
-    })?;
-    // the main clause after it
-    if (comma + 1..end).filter(|&i| toks[i].word()).take(2).count() < 2 {
-        return None;
-    }
-    let stop = if toks[comma].in_quote() {
-        comma
-            + 1
-            + toks[comma + 1..end]
-                .iter()
-                .take_while(|t| !t.word() && t.in_quote())
-                .count()
-    } else {
-        comma
+    });
+    let stop = match comma {
+        // the main clause after it
+        Some(comma) if opens => {
+            if (comma + 1..end).filter(|&i| toks[i].word()).take(2).count() < 2 {
+                return None;
+            }
+            if toks[comma].in_quote() {
+                comma
+                    + 1
+                    + toks[comma + 1..end]
+                        .iter()
+                        .take_while(|t| !t.word() && t.in_quote())
+                        .count()
+            } else {
+                comma
+            }
+        }
+        Some(comma) => comma,
+        None if trails => end,
+        None => return None,
     };
-    if (cue.end..stop).filter(|&i| toks[i].word()).count() < 3 {
+    if (first..stop).filter(|&i| toks[i].word()).count() < 2 {
         return None;
     }
-    let content = cx.span(cue.end, stop);
-    Some(speakerless_attribution(
-        cx,
-        cue,
-        content,
-        quotes,
-        done,
-        0.6,
-        Mode::Speech,
-    ))
+    let content = cx.span(first, stop);
+    let mut attribution =
+        speakerless_attribution(cx, cue, content, quotes, done, 0.6, Mode::Speech);
+    attribution.speaker = agent.map(|r| as_mention(text, toks, r));
+    Some(attribution)
 }
 
 /// Token `at`, right after cue `cue`, is the preposition whose object the verb reports
@@ -1111,6 +1208,17 @@ fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
         && cx.toks[cue.start]
             .lemma(cx.text)
             .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
+}
+
+/// "The vote is expected to be close", "which is widely expected to draw crowds": a
+/// passive `expected to` with no `by` agent names no one who expects; like a verb of
+/// appearance, it reports its subject and the infinitive with no speaker.
+fn passive_expectation(cx: &RuleContext<'_>, cue: &Cue, ts: usize, te: usize) -> bool {
+    !cue.according
+        && cue.end < te
+        && cx.toks[cue.start].lemma(cx.text) == Some("expect")
+        && is(cx.text, &cx.toks[cue.end], &["to"])
+        && source::is_passive(cx, cue.start, ts)
 }
 
 /// A cue at `cue` coordinated with an earlier clause ("… and warned", "…, but she said"):

@@ -148,13 +148,15 @@ mod tests {
 
     #[test]
     fn a_fragment_reported_inside_another_content_is_not_a_second_attribution() {
-        // the partial quotations of the participle's and the inner cue's clauses lie in
-        // the first content: that attribution keeps them
+        // the first clause stops at the participle (its comma inside the closing mark);
+        // the inner cue's partial quotation lies in the participle's content: that
+        // attribution keeps it
         let text = "Okafor hailed the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town.";
         assert_eq!(
             contents(text),
             [
-                "the vote on the pier as “historic,” telling the crowd at the harbour after the vote that she believes the new pier will be “a great thing” for the town"
+                "the vote on the pier as “historic,”",
+                "that she believes the new pier will be “a great thing” for the town"
             ]
         );
     }

@@ -174,6 +174,57 @@ mod tests {
     }
 
     #[test]
+    fn an_according_to_source_may_be_long_inserted_or_follow_a_demonstrative() {
+        // a survey named with who made it and for whom, before or after its clause
+        let survey = "early counts of dock users made by the Ministry of Ports for the Harbor \
+                      Wire and local radio";
+        let before = format!("According to {survey}, riders in both towns favor the new dock.");
+        assert_eq!(
+            attributions(&before),
+            [(
+                Rule::AccordingTo,
+                Some(survey),
+                "riders in both towns favor the new dock"
+            )]
+        );
+        let after = format!("Riders in both towns favor the new dock, according to {survey}.");
+        assert_eq!(
+            attributions(&after),
+            [(
+                Rule::AccordingTo,
+                Some(survey),
+                "Riders in both towns favor the new dock"
+            )]
+        );
+        // set off by commas after a short opening phrase: the clause after it
+        assert_eq!(
+            attributions("In addition, according to the ministry, nine million riders crossed."),
+            [(
+                Rule::AccordingTo,
+                Some("the ministry"),
+                "nine million riders crossed"
+            )]
+        );
+        assert_eq!(
+            attributions("Fares, according to the ferry board, have doubled since May."),
+            [(
+                Rule::AccordingTo,
+                Some("the ferry board"),
+                "have doubled since May"
+            )]
+        );
+        // "That's according to …": the demonstrative is what the source reports
+        assert_eq!(
+            attributions("That's according to ferry records released on Friday."),
+            [(
+                Rule::AccordingTo,
+                Some("ferry records released on Friday"),
+                "That's"
+            )]
+        );
+    }
+
+    #[test]
     fn a_clause_final_according_to_takes_a_bare_noun_phrase_as_its_source() {
         assert_eq!(
             attributions(
@@ -625,6 +676,63 @@ mod tests {
     }
 
     #[test]
+    fn a_question_topic_or_request_put_after_the_main_clause_or_before_it() {
+        // after the main clause: up to the clause's end
+        assert_eq!(
+            attributions("“We will see,” Ana Ruiz said when asked whether she would run again."),
+            [
+                (Rule::QuoteSpeakerCue, Some("Ana Ruiz"), "“We will see,”"),
+                (Rule::SpeakerCueClause, None, "whether she would run again")
+            ]
+        );
+        // a topic after `about`, a few words of time before it
+        assert_eq!(
+            attributions("Asked on Monday about the ferry, Tom Park said the plan was dead."),
+            [
+                (Rule::SpeakerCueClause, None, "the ferry"),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "the plan was dead"
+                )
+            ]
+        );
+        // a request, put by someone the sentence names
+        assert_eq!(
+            attributions("Asked by reporters to explain the delay, the mayor left the room."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("reporters"),
+                "to explain the delay"
+            )]
+        );
+        // an active `asked` keeps its subject
+        assert_eq!(attributions("Tom Park asked Ana Ruiz to leave."), []);
+    }
+
+    #[test]
+    fn what_an_agent_or_an_as_clause_reports() {
+        // `, as X reported`: the clause before `as`
+        assert_eq!(
+            attributions("The ferry board met in secret, as the Harbor Wire reported on Tuesday."),
+            [(
+                Rule::ClauseSpeakerCue,
+                Some("the Harbor Wire"),
+                "The ferry board met in secret"
+            )]
+        );
+        // nothing but the agent after a passive cue: the subject was reported
+        assert_eq!(
+            attributions("The new dock was first reported by the Harbor Wire."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("the Harbor Wire"),
+                "The new dock"
+            )]
+        );
+    }
+
+    #[test]
     fn a_participle_after_an_object_pronoun_is_not_the_subjects() {
         assert_eq!(
             attributions("The council ran the ferry for years without them knowing the cost."),
@@ -659,6 +767,57 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_ends_a_clause_inside_or_outside_the_marks() {
+        // the comma of a fragment stands inside its closing mark
+        assert_eq!(
+            attributions(
+                "Tom Park said the ferry was \"too slow for anyone,\" adding that the board should go."
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "the ferry was \"too slow for anyone,\""
+                ),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Park"),
+                    "that the board should go"
+                )
+            ]
+        );
+        // a participle's own clause stops at the next participle
+        let found = attributions(
+            "The Ministry of Ports went to court, seeking an order to reopen the dock, claiming the delay would cost it millions.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, content)| *content == "an order to reopen the dock"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_expectation_reports_its_subject_and_infinitive_with_no_speaker() {
+        assert_eq!(
+            attributions("The vote on the dock is expected to be close."),
+            [(
+                Rule::SpeakerCueClause,
+                None,
+                "the dock is expected to be close"
+            )]
+        );
+        // with a `by` agent, the agent expects
+        assert_eq!(
+            attributions("Tom Park is expected by the board to resign."),
+            [(Rule::SpeakerCueClause, Some("the board"), "to resign")]
+        );
+        // active `expect to` is modality
+        assert_eq!(attributions("Analysts expect to see lower fares."), []);
     }
 
     #[test]
