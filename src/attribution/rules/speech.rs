@@ -79,7 +79,8 @@ pub(super) fn speech_quotations(
         // "“…!” Her niece shouted to the crowd." / "“…” ― Ana Ruiz": an attribution cut
         // off into a sentence of its own
         if sj + 1 < sentences.len()
-            && sentences[sj + 1].paragraph == sentences[sj].paragraph
+            && (sentences[sj + 1].paragraph == sentences[sj].paragraph
+                || dash_line_after(cx, window, si, sj, &quotes[qi]))
             && trailing_attribution(cx, &quotes[qi], ranges[sj].get(), ranges[sj + 1].get())
         {
             sj += 1;
@@ -328,6 +329,34 @@ fn follows_turn(
 }
 
 /// Sentence `si` opens its paragraph, with quotation `q` at its start.
+/// "“We will look into it.”" ⏎ "- Ana Ruiz.": a quotation that is a paragraph of its
+/// own (it opens sentence `si` and closes sentence `sj`, the last of its paragraph),
+/// signed by the next paragraph, a single sentence opening with a dash. Digests and
+/// fact checks set their quotations so; the dash line is the quotation's attribution
+/// (`trailing_attribution` still checks it starts with the dash and a name).
+fn dash_line_after(
+    cx: &RuleContext<'_>,
+    window: &Window<'_>,
+    si: usize,
+    sj: usize,
+    q: &Quote<'_>,
+) -> bool {
+    let sentences = window.sentences;
+    let next = &sentences[sj + 1];
+    next.paragraph == sentences[sj].paragraph + 1
+        && sentences
+            .get(sj + 2)
+            .is_none_or(|after| after.paragraph != next.paragraph)
+        && starts_paragraph(cx.text, sentences, si, q)
+        && cx.text[q.span.end.min(sentences[sj].span.end)..sentences[sj].span.end]
+            .chars()
+            .all(|c| !is_alnum(c))
+        && {
+            let (ns, ne) = window.ranges[sj + 1].get();
+            ns < ne && cx.dash(ns)
+        }
+}
+
 fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
     let s = &sentences[si];
     (si == 0 || sentences[si - 1].paragraph != s.paragraph)
@@ -594,6 +623,28 @@ mod tests {
         assert_eq!(
             found,
             [(Rule::Unattributed, None, "“Nobody expected this.”")]
+        );
+    }
+
+    #[test]
+    fn a_dash_line_after_a_quotation_paragraph_signs_it() {
+        let text = "The pier reopened.\n\n“We will look into it. We will certainly look into it.”\n\n- Ana Ruiz.";
+        let found = attributions(text);
+        assert_eq!(
+            found.last(),
+            Some(&(
+                Rule::QuoteDashSpeaker,
+                Some("Ana Ruiz"),
+                "“We will look into it. We will certainly look into it.”"
+            )),
+            "{found:?}"
+        );
+        // a quotation inside narration is not signed by the dash line after its paragraph
+        let text = "The pier reopened, and the mayor called it “a fine day.”\n\n- Ana Ruiz.";
+        let found = attributions(text);
+        assert!(
+            found.iter().all(|a| a.0 != Rule::QuoteDashSpeaker),
+            "{found:?}"
         );
     }
 }
