@@ -13,7 +13,8 @@ use crate::attribution::mention::{
 use crate::attribution::token::{Tok, first_at_or_after, span_of};
 use crate::lexicon::lists::{
     FRAME_ADVERBS, FRAME_CONJUNCTIONS, FRAME_VERBS, FUTURE_AUXILIARIES, INTRO_OPENERS,
-    LEADING_CONJUNCTIONS, PARTICIPLE_OPENERS, TIME_MEASURE_ADVERBS, TIME_MEASURE_UNITS,
+    LEADING_CONJUNCTIONS, OBJECT_PRONOUNS, PARTICIPLE_OPENERS, TIME_MEASURE_ADVERBS,
+    TIME_MEASURE_UNITS,
 };
 use crate::lexicon::{REPORTING_VERBS, class};
 use crate::quote::Quote;
@@ -399,9 +400,13 @@ pub(super) fn link_quote(
                 ),
                 ("clause", clause_subject(cx, ts, c.start)),
             ];
-            cue_before.or_else(|| {
-                source::choose(cx, "cue-quote-participle", c.start, c.end, &candidates, 1)
-            })
+            cue_before
+                .or_else(|| {
+                    source::choose(cx, "cue-quote-participle", c.start, c.end, &candidates, 1)
+                })
+                // "Once the vote ended he started by saying, “…”": else the subject of the verb
+                // before `by`
+                .or_else(|| chain_subject(cx, c.start, prev_q.max(ts)))
         } else {
             // "I laughed and said, “…”": a coordinated verb shares the subject; "X issued a
             // statement saying “…”": the clause's subject may speak
@@ -416,6 +421,9 @@ pub(super) fn link_quote(
                 ("after", np_after(text, toks, c.end, qa)),
             ];
             source::choose(cx, "cue-quote", c.start, c.end, &candidates, 2)
+                // "Tom Park was prompted to say, “…”": else the subject of the verb
+                // before `to`
+                .or_else(|| chain_subject(cx, c.start, prev_q.max(ts)))
         };
         let Some(r) = sp else { continue };
         if gap_words > 12 && !c.according {
@@ -486,6 +494,52 @@ pub(super) fn link_quote(
     }
     Some(chosen.link)
 }
+
+/// "He began by saying, “…”", "Tom Park was prompted to say, “…”", "She answered the
+/// board by saying, “…”": a cue at token `cue` after `by` or `to` has no subject of its
+/// own; the subject of the verb that `by` or `to` completes speaks. That verb is looked
+/// for among the few words before `by` or `to` (no punctuation, no quotation, above
+/// `floor`), nearest first. A subject is a whole phrase right before it, opened by a
+/// pronoun, a capital or a determiner, and not an object pronoun.
+fn chain_subject(cx: &RuleContext<'_>, cue: usize, floor: usize) -> Option<(usize, usize)> {
+    let (text, toks) = (cx.text, cx.toks);
+    if cue < floor + 3 || !is(text, &toks[cue - 1], &["by", "to"]) {
+        return None;
+    }
+    let lowest = cue.saturating_sub(CHAIN_WORDS + 1).max(floor + 1);
+    let mut verb = cue - 1;
+    while verb > lowest {
+        verb -= 1;
+        let v = &toks[verb];
+        if !v.word() || v.in_quote() {
+            return None;
+        }
+        if v.cap() || v.has(class::DET | class::FUNCTION) {
+            continue;
+        }
+        let Some(r) = subject_before(text, toks, verb, floor) else {
+            continue;
+        };
+        let (first, head) = (&toks[r.0], &toks[r.1 - 1]);
+        let opens = first.has(class::PRONOUN) || first.cap() || first.has(class::DET);
+        // a whole phrase: not one cut after a determiner or possessive ("Ana Ruiz ended
+        // her" of "ended her speech by quoting"), nor a name running on into the verb
+        // ("Ana Ruiz ended")
+        let cut =
+            head.has(class::DET) || is(text, head, OBJECT_PRONOUNS) || is(text, head, &["her"]);
+        let runs_on = (r.0 + 1..r.1).any(|k| {
+            toks[k - 1].cap() && toks[k].word() && !toks[k].cap() && !toks[k].has(class::FUNCTION)
+        });
+        if opens && !cut && !runs_on && !first.in_quote() {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// How many words may stand between the verb and the `by` or `to` of a cue (`responded
+/// on Tuesday to a message by saying`).
+const CHAIN_WORDS: usize = 6;
 
 /// "“…,” Ana Ruiz said, according to the paper" / "“…,” she told the board, the paper
 /// reported": a free cue after the cue `inner` that governs the quotation, in the same
@@ -1021,5 +1075,27 @@ mod tests {
         let text = "Ana Ruiz said the plan was “too slow, far too slow,” Tom Reyes snapped.";
         let found = attributions(text);
         assert!(found.iter().all(|a| a.0 != Rule::VerbFrame), "{found:?}");
+    }
+
+    #[test]
+    fn a_cue_after_by_or_to_takes_the_subject_of_the_verb_before() {
+        let q = "“I do not think the pier must close.”";
+        let text =
+            "Once the vote ended he started by saying, “I do not think the pier must close.”";
+        assert_eq!(of(text, q), (Rule::SpeakerCueQuote, Some("he")));
+        let text = "On Monday, Tom Park replied to the board by saying, “I do not think the pier must close.”";
+        assert_eq!(of(text, q), (Rule::SpeakerCueQuote, Some("Tom Park")));
+        // an infinitive framing the quotation after a comma reports it
+        let text = "Ana Ruiz was prompted to say, “I do not think the pier must close.”";
+        assert_eq!(of(text, q), (Rule::SpeakerCueQuote, Some("Ana Ruiz")));
+        // a fragment woven in after the infinitive is no framed quotation
+        let text = "They wrote rules that allow firms to tell “one story to the port.”";
+        let found = attributions(text);
+        assert!(
+            found
+                .iter()
+                .all(|a| a.1 != Some("They") || a.0 != Rule::SpeakerCueQuote),
+            "{found:?}"
+        );
     }
 }
