@@ -180,6 +180,8 @@ pub(crate) const PARTICIPLE_OPENERS: &[&str] = word_list!(include_str!("particip
 /// Words before a participle that opens the sentence (`opening_subordinators.txt`).
 pub(crate) const OPENING_SUBORDINATORS: &[&str] =
     word_list!(include_str!("opening_subordinators.txt"));
+/// Conjunctions opening a later clause with its own subject and cue (`clause_conjunctions.txt`).
+pub(crate) const CLAUSE_CONJUNCTIONS: &[&str] = word_list!(include_str!("clause_conjunctions.txt"));
 /// Object pronouns before an -ing form (`object_pronouns.txt`).
 pub(crate) const OBJECT_PRONOUNS: &[&str] = word_list!(include_str!("object_pronouns.txt"));
 /// Adverbs between a conjunction and a coordinated cue (`coordination_adverbs.txt`).
@@ -216,7 +218,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 42] = [
+    const LISTS: [(&[&str], &str); 43] = [
         (
             TIME_MEASURE_ADVERBS,
             include_str!("time_measure_adverbs.txt"),
@@ -274,6 +276,7 @@ mod tests {
             OPENING_SUBORDINATORS,
             include_str!("opening_subordinators.txt"),
         ),
+        (CLAUSE_CONJUNCTIONS, include_str!("clause_conjunctions.txt")),
         (OBJECT_PRONOUNS, include_str!("object_pronouns.txt")),
         (
             COORDINATION_ADVERBS,

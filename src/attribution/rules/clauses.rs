@@ -8,10 +8,11 @@ use super::source;
 use crate::attribution::mention::{as_mention, ends_with_ci, is, np_after, subject_before};
 use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::lists::{
-    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, CLAUSE_RELATIVES, COORDINATION_ADVERBS,
-    CUE_TAIL_OPENERS, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS, LIST_CONJUNCTIONS, NEGATIONS,
-    OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS, PREPOSITIONAL_CUES,
-    QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
+    APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, CLAUSE_CONJUNCTIONS, CLAUSE_RELATIVES,
+    COORDINATION_ADVERBS, CUE_TAIL_OPENERS, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS,
+    LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS,
+    PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS,
+    TIME_OPENERS,
 };
 use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
@@ -695,7 +696,14 @@ fn clause_of_cue(
                     if let Some(k) = relative_with_quotation(cx, n, r2, first) {
                         return Some(k);
                     }
-                    let k = comma_before(cx, r2.0, first)?;
+                    // "…, while Tom Park said …", "… and Ana Ruiz says …": a conjunction
+                    // opening the later attribution's clause; the earlier clause stops
+                    // before it (and its comma)
+                    let joined = (r2.0 > first + 1
+                        && is(text, &toks[r2.0 - 1], CLAUSE_CONJUNCTIONS)
+                        && !toks[r2.0 - 1].in_quote())
+                    .then(|| comma_before(cx, r2.0 - 1, first).unwrap_or(r2.0 - 1));
+                    let k = joined.or_else(|| comma_before(cx, r2.0, first))?;
                     (k > first + 2).then_some(k)
                 })
                 .unwrap_or(end);

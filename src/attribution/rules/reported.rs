@@ -665,6 +665,45 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_stops_before_a_conjunction_opening_a_later_attribution() {
+        assert_eq!(
+            attributions(
+                "Tom Reyes suggested that the port needed money, while Ana Ruiz said it was “a waste of time.”"
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Reyes"),
+                    "that the port needed money"
+                ),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Ana Ruiz"),
+                    "it was “a waste of time.”"
+                )
+            ]
+        );
+        // without a comma: "… and Ana Ruiz says …"
+        assert_eq!(
+            attributions(
+                "Tom Reyes accuses the board of “acting late” and Ana Ruiz says the plan is “a mess.”"
+            ),
+            [
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Tom Reyes"),
+                    "the board of “acting late”"
+                ),
+                (
+                    Rule::SpeakerCueClause,
+                    Some("Ana Ruiz"),
+                    "the plan is “a mess.”"
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn a_question_put_to_the_subject_is_reported_without_a_speaker() {
         assert_eq!(
             attributions("Asked whether the ferry would run, most riders said no."),
