@@ -116,9 +116,17 @@ pub(super) fn speech_quotations(
         if link.is_none() {
             if let Some(&(p, k, ls)) = last_direct.as_ref() {
                 let free_cue = cues[c0..c1].iter().any(|c| !c.used);
-                // only attributions from the same sentence (participles) came since
+                // only attributions from the turn's sentences came since (participles, and
+                // the clause of a cue before the quotation: "He told the paper he doubted
+                // it: “A,” Ana Ruiz predicted. “B.”")
+                // (the earlier clause's only when the quotation opens its sentence: "…
+                // she said, “A.” She was upset, and I had to answer: “B.”" is a new turn)
+                let turn_start = sentence_of(out[k].content.start);
+                let opens_sentence = text[s.span.start..q.span.start].trim().is_empty();
                 let same_turn = out[k + 1..].iter().all(|a| {
-                    a.content.start >= out[k].content.start && sentence_of(a.content.start) <= ls
+                    let sa = sentence_of(a.content.start);
+                    (a.content.start >= out[k].content.start || opens_sentence && sa >= turn_start)
+                        && sa <= ls
                 });
                 if p == s.paragraph
                     && si <= ls + 1
@@ -644,6 +652,27 @@ mod tests {
         let found = attributions(text);
         assert!(
             found.iter().all(|a| a.0 != Rule::QuoteDashSpeaker),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_sentence_continues_a_turn_after_an_earlier_cues_clause() {
+        // the clause of `told` before the first quotation does not end the turn
+        let text = "Tom Park angered the board when he told the paper he doubted the pier: \
+                    \"Once the cold comes, it will not last,\" Park predicted. \"There is no market.\"";
+        let found = attributions(text);
+        let last = found.last().expect("attributions");
+        assert_eq!(last.1, Some("Park"), "{found:?}");
+        assert!(last.2.ends_with("\"There is no market.\""), "{found:?}");
+        // a quotation after narration with a subject of its own is no continuation
+        let text = "When the ferry left, I laughed and said, \"I do not mind.\" She was upset, \
+                    so I had to answer: \"Of course I mind.\"";
+        let found = attributions(text);
+        assert!(
+            found
+                .iter()
+                .all(|a| !a.2.contains("I do not mind") || !a.2.contains("Of course")),
             "{found:?}"
         );
     }
