@@ -656,12 +656,15 @@ pub(super) fn verb_frame(
         {
             return None;
         }
-        let v = (qb + 1..te.min(qb + 7)).find(|&v| frame_verb(cx, v) || future_frame(cx, v))?;
+        let v = (qb + 1..te.min(qb + 7))
+            .find(|&v| frame_verb(cx, v) || future_frame(cx, v) || goes_on(cx, v, te))?;
+        // ("“…,” she went on.": the particle is the frame's too)
+        let tail = if goes_on(cx, v, te) { v + 2 } else { v + 1 };
         let framed = !taken(v)
-            && frame_closes(cx, v + 1, te)
+            && frame_closes(cx, tail, te)
             && (!closed
-                || closed_frame_verb(cx, v)
-                    && toks[v + 1..te].iter().all(|t| !t.word() && !t.in_quote()));
+                || (closed_frame_verb(cx, v) || tail == v + 2)
+                    && toks[tail..te].iter().all(|t| !t.word() && !t.in_quote()));
         // "it still reads", "she will announce": one adverb or the future's auxiliary
         // between
         let subject_end =
@@ -690,15 +693,28 @@ pub(super) fn verb_frame(
     if let Some(c) = cues.iter_mut().find(|c| c.start <= v && v < c.end) {
         c.used = true;
     }
+    let cue_end = if goes_on(cx, v, te) { v + 2 } else { v + 1 };
     Some(Link {
         speaker: Some(as_mention(text, toks, r)),
-        cue: Some(cx.span(v, v + 1)),
+        cue: Some(cx.span(v, cue_end)),
         addressee: None,
         medium: None,
         rule: Rule::VerbFrame,
         confidence: 0.7,
         content: None,
     })
+}
+
+/// Tokens `v` and `v + 1` (before `te`) are `went on` or `goes on`, which go on speaking
+/// in a frame right after a quotation (`“…,” she went on.`), never before one.
+fn goes_on(cx: &RuleContext<'_>, v: usize, te: usize) -> bool {
+    let t = &cx.toks[v];
+    v + 1 < te
+        && t.word()
+        && !t.cap()
+        && !t.in_quote()
+        && is(cx.text, t, &["went", "goes"])
+        && is(cx.text, &cx.toks[v + 1], &["on"])
 }
 
 /// Token `v` is a finite verb of speaking that may frame a quotation: a form of
@@ -1072,6 +1088,12 @@ mod tests {
     fn a_free_cue_before_the_quotation_keeps_it_for_its_clause() {
         // `said` reports its clause, which holds the quotation: the frame after it does
         // not take the quotation on its own
+        // "went on": the verb and its particle frame it
+        let text = "“It will work, and it will be cheap,” she went on.";
+        assert_eq!(
+            of(text, "“It will work, and it will be cheap,”"),
+            (Rule::VerbFrame, Some("she"))
+        );
         let text = "Ana Ruiz said the plan was “too slow, far too slow,” Tom Reyes snapped.";
         let found = attributions(text);
         assert!(found.iter().all(|a| a.0 != Rule::VerbFrame), "{found:?}");
