@@ -12,8 +12,8 @@
 use crate::attribution::vocabulary::{Vocabulary, WordId, WordIdSet, hash_of};
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
-    ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
+    self, BODY_HEADS, CONTENDER_NOUNS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS,
+    MEDIA_HEADS, ORGANISATION_NAME_WORDS, OTHER_CONTENDER_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
 };
 use crate::lexicon::lists::{
     FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
@@ -160,6 +160,9 @@ struct Ent {
     speaks: bool,
     /// how many name mentions of two or more words joined the entity
     named: u32,
+    /// how many name mentions of any length joined the entity, speaking or not (the
+    /// article's principal is the person it names most)
+    times_named: u32,
 }
 
 impl Ent {
@@ -181,6 +184,7 @@ impl Ent {
             mentions: Vec::new(),
             speaks: false,
             named: 0,
+            times_named: 0,
         }
     }
 
@@ -2303,6 +2307,165 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
     merge_entities(ents, assigned, &moved);
 }
 
+/// "Ana Ruiz Leads Harbor Race … The Harbor Party nominee said …": a definite
+/// description of a contender for office (its head in `contender_nouns.txt`) that no
+/// other rule has tied to a name is the article's principal, the person its title line
+/// names whom the article names most. Never a second contender (`the vice presidential
+/// nominee`, `the former candidate`), a plural, someone's aide (a possessive) or a
+/// person of another gender. Of `the former mayor and current nominee`, the last
+/// description counts.
+fn contender_is_principal(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
+    let title = match text.find('\n') {
+        Some(end) if text[..end].split_whitespace().count() <= 25 => &text[..end],
+        _ => return,
+    };
+    // (found once, when the first such description comes: most texts have none)
+    let mut principal: Option<Option<usize>> = None;
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for e in 0..ents.len() {
+        let ent = &ents[e];
+        if ent.kind != EntityKind::Unnamed || !ent.speaks || !ent.role_person {
+            continue;
+        }
+        // (a description in the title line is the headline rules')
+        let Some(&mention) = ent.mentions.first().filter(|m| m.start > title.len()) else {
+            continue;
+        };
+        // (only unnamed speakers come here: a list of the few words is cheap)
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let last_and = mention_words
+            .iter()
+            .rposition(|w| w.eq_ignore_ascii_case("and"));
+        let description = &mention_words[last_and.map_or(0, |i| i + 1)..];
+        let Some(head) = description.last() else {
+            continue;
+        };
+        if !definite_word(mention_words.first())
+            || !entities::contains_folded(&CONTENDER_NOUNS, head)
+            || mention_words.iter().any(|w| possessive_stem(w).is_some())
+            || description
+                .iter()
+                .any(|w| entities::contains_folded(&OTHER_CONTENDER_WORDS, w))
+        {
+            continue;
+        }
+        let gender = match gender_of_role(head) {
+            Gender::Unknown => gender_of_pronoun_after(text, mention.end),
+            known => known,
+        };
+        let found = *principal.get_or_insert_with(|| principal_of_title(text, title, ents));
+        if let Some(p) = found.filter(|&p| {
+            p != e && !(gender.known() && ents[p].gender.known() && ents[p].gender != gender)
+        }) {
+            moved.push((e, p));
+        }
+    }
+    merge_entities(ents, assigned, &moved);
+}
+
+/// How often the article names its principal at least (a person named twice is as
+/// often someone quoted in passing).
+const PRINCIPAL_NAMED: usize = 3;
+
+/// The length of the character at byte `i` of `s`.
+fn c_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// How many words after a description its clause is read for a pronoun of its own.
+const OWN_PRONOUN_WORDS: usize = 8;
+
+/// The gender a description's own clause gives it: the first `he`, `she`, `his`, `her`,
+/// `himself` or `herself` in the few words after it (`The nominee has staked much of
+/// his campaign`), before the sentence or a quotation ends; unknown when none.
+fn gender_of_pronoun_after(text: &str, end: usize) -> Gender {
+    let rest = &text[end..];
+    let clause = rest
+        .find(['.', ';', '!', '?', '"', '“', '”', '\n'])
+        .map_or(rest, |stop| &rest[..stop]);
+    for w in words(clause).take(OWN_PRONOUN_WORDS) {
+        let w = possessive_pronoun(w).unwrap_or(w);
+        if ["he", "him", "himself"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+        {
+            return Gender::Male;
+        }
+        if ["she", "herself"].iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            return Gender::Female;
+        }
+    }
+    Gender::Unknown
+}
+
+/// The article's principal: of the persons named in full (a forename or a title shows
+/// them to be persons) whose surname the title line `title` has, the one whose surname
+/// the text uses most, at least [`PRINCIPAL_NAMED`] times; none when two surnames are used equally often.
+/// A surname two persons share is the first one's, the person the body introduces
+/// first (`Ana Ruiz's plan …` before `her brother Luis Ruiz`).
+fn principal_of_title(text: &str, title: &str, ents: &[Ent]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    let mut seen: Vec<&str> = Vec::new();
+    for (f, ent) in ents.iter().enumerate() {
+        // ("Billy Casper Golf", a firm, though a forename opens it)
+        if ent.kind != EntityKind::Person
+            || ent.name_words < 2
+            || !ent.person_evidence
+            || is_organisation_name(ent.name.text(text))
+        {
+            continue;
+        }
+        let Some(surname) = words(ent.name.text(text)).last() else {
+            continue;
+        };
+        // (the title's few words bound how many surnames are counted through the text)
+        if seen.contains(&surname)
+            || !title
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == surname)
+        {
+            continue;
+        }
+        seen.push(surname);
+        // (the surname alone or after the person's own forename: not inside another
+        // name, `National Golf Foundation`)
+        let name = ent.name.text(text);
+        let used = text
+            .match_indices(surname)
+            .filter(|&(at, _)| {
+                let (before, after) = (&text[..at], &text[at + surname.len()..]);
+                let next = after.trim_start_matches(is_space);
+                let previous = before.trim_end_matches(is_space);
+                let previous = &previous[previous
+                    .rfind(|c: char| is_space(c))
+                    .map_or(0, |i| i + c_len(previous, i))..];
+                let next_capitalised = after.starts_with(is_space)
+                    && next.chars().next().is_some_and(char::is_uppercase);
+                !before
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !after.chars().next().is_some_and(char::is_alphanumeric)
+                    && !next_capitalised
+                    && !(previous.chars().next().is_some_and(char::is_uppercase)
+                        && previous.chars().all(char::is_alphanumeric)
+                        && !words(name).any(|w| w == previous))
+            })
+            .count();
+        match best {
+            Some((n, _)) if n > used => {}
+            Some((n, _)) if n == used => tied = true,
+            _ => {
+                best = Some((used, f));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|&(n, _)| !tied && n >= PRINCIPAL_NAMED)
+        .map(|(_, f)| f)
+}
+
 /// Move the mentions of each entity `from` of `moved` to its entity `to` (a speaker now),
 /// and the attributions assigned to `from` with them: one pass over `assigned`.
 fn merge_entities(ents: &mut [Ent], assigned: &mut [u32], moved: &[(usize, usize)]) {
@@ -2839,6 +3002,7 @@ pub(crate) fn cluster<'t>(
                                 if nw.len() > 1 {
                                     ent.named = ent.named.saturating_add(1);
                                 }
+                                ent.times_named = ent.times_named.saturating_add(1);
                                 ent.person_evidence |= evidence;
                                 add_words(
                                     &mut ent.words,
@@ -2889,6 +3053,7 @@ pub(crate) fn cluster<'t>(
                                     gender: g,
                                     person_evidence: evidence,
                                     named: u32::from(nw.len() > 1),
+                                    times_named: 1,
                                     ..Ent::new(EntityKind::Person, np, span.end)
                                 });
                                 ents.len() - 1
@@ -3650,6 +3815,7 @@ pub(crate) fn cluster<'t>(
         &vocabulary,
         headline_subject,
     );
+    contender_is_principal(text, &mut ents, &mut assigned);
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
@@ -4367,6 +4533,45 @@ mod tests {
             .and_then(|a| doc.speaker_of(a))
             .map(|s| s.name);
         assert_ne!(inspector, Some("Ana Ruiz"));
+    }
+
+    /// A contender's description no rule named is the principal its title line names
+    /// and the article names most; not a second contender, nor one of another gender.
+    #[test]
+    fn contender_is_the_titles_principal() {
+        let speaker = |text: &str| {
+            let doc = crate::analyze(text);
+            let first = doc.attributions.iter().min_by_key(|a| a.content.start);
+            first
+                .and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Park backs Ana Ruiz in port race\n\nTom Park met Ana Ruiz on Monday. \
+                    Ruiz has led since spring, and Ruiz plans a tour with Park.\n\nThe \
+                    candidate argued that the fees had doubled.";
+        // (Ruiz is named more often than Park)
+        assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
+        let vice = text.replace("The candidate", "The vice presidential candidate");
+        assert_eq!(
+            speaker(&vice).as_deref(),
+            Some("The vice presidential candidate")
+        );
+        let his = text.replace(
+            "The candidate argued",
+            "The candidate, who staked his name on it, argued",
+        );
+        assert_eq!(speaker(&his).as_deref(), Some("The candidate"));
+        // (no title line names anyone: the description stays)
+        let untitled = text.replace("Park backs Ana Ruiz in port race", "Port race heats up");
+        assert_eq!(speaker(&untitled).as_deref(), Some("The candidate"));
+        assert_eq!(
+            gender_of_pronoun_after(" has staked his name.", 0),
+            Gender::Male
+        );
+        assert_eq!(
+            gender_of_pronoun_after(" said. She left.", 0),
+            Gender::Unknown
+        );
     }
 
     /// "They" after two persons who spoke together is the pair (named by the second),
