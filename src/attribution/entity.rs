@@ -2023,9 +2023,20 @@ fn name_in_lead_later(
         lead
     };
     let mut moved: Vec<(usize, usize)> = Vec::new();
+    // (a first line of at most 25 words is a title, whatever its case)
+    let title = match text.find('\n') {
+        Some(end) if text[..end].split_whitespace().count() <= 25 => end,
+        _ => headline,
+    };
     for e in 0..ents.len() {
         let ent = &ents[e];
-        if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= next_paragraph {
+        if !ent.speaks || ent.name.start >= next_paragraph {
+            continue;
+        }
+        if ent.kind != EntityKind::Unnamed {
+            if let Some(f) = title_role_named_next(text, ents, e, title) {
+                moved.push((e, f));
+            }
             continue;
         }
         let in_lead = ent.name.start < lead;
@@ -2044,28 +2055,33 @@ fn name_in_lead_later(
                 .map(|&(_, maker, _)| maker)
         } else if ent.role_person {
             let head_id = vocabulary.find(&head);
-            (e + 1..ents.len())
-                .find(|&f| {
-                    let other = &ents[f];
-                    other.kind == EntityKind::Person
-                        && other.name_words > 0
-                        && other.person_evidence
-                        && other.words.has(head_id)
-                })
-                .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
-                .or_else(|| {
-                    // (only a title's speaker: in a lead, "the mayor said … Ana Ruiz
-                    // told" are two people)
-                    let title = match text.find('\n') {
-                        Some(end) if text[..end].split_whitespace().count() <= 25 => end,
-                        _ => headline,
-                    };
-                    ents[e]
-                        .mentions
-                        .first()
-                        .filter(|m| m.end <= title)
-                        .and_then(|_| first_named_speaker_after(text, ents, e, &head))
-                })
+            // (only a title's speaker: in a lead, "the mayor said … Ana Ruiz told" are
+            // two people)
+            let named_next = || {
+                ents[e]
+                    .mentions
+                    .first()
+                    .filter(|m| m.end <= title)
+                    .and_then(|_| first_named_speaker_after(text, ents, e, &head))
+            };
+            let with_role = (e + 1..ents.len()).find(|&f| {
+                let other = &ents[f];
+                other.kind == EntityKind::Person
+                    && other.name_words > 0
+                    && other.person_evidence
+                    && other.words.has(head_id)
+            });
+            // ("Former Harbor Chief Speaks Out … said Ana Ruiz, who ran the harbor …
+            // Tom Park, once its chief": a title's speaker named right after it is
+            // that person, not one the article gives the role much further on)
+            let first_mention = |f: usize| ents[f].mentions.first().map_or(usize::MAX, |m| m.start);
+            match (with_role, with_role.and_then(|_| named_next())) {
+                (Some(r), Some(n)) if first_mention(n) < first_mention(r) => Some(n),
+                (Some(r), _) => Some(r),
+                (None, _) => None,
+            }
+            .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
+            .or_else(named_next)
         } else {
             None
         };
@@ -2305,6 +2321,29 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
         }
     }
     merge_entities(ents, assigned, &moved);
+}
+
+/// "Former Harbor Doctor Speaks Out … Dr. Ana Ruiz said": a title line's speaker
+/// known by a capitalised role (`Former Harbor Doctor`, `Member of Port Panel`: a role
+/// noun its head, before any `of`), typed a body or a person no forename or title shows,
+/// and never mentioned past the title, is the person the article names next as a
+/// speaker ([`first_named_speaker_after`]).
+fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Option<usize> {
+    let ent = &ents[e];
+    if !(ent.kind == EntityKind::Organisation
+        || ent.kind == EntityKind::Person && !ent.person_evidence)
+        || ent.mentions.iter().any(|m| m.end > title)
+    {
+        return None;
+    }
+    let mention = ent.mentions.first()?.text(text);
+    let before_of = mention.split(" of ").next().unwrap_or(mention);
+    let head = lower_word(words(before_of).last()?);
+    if !lexicon::ROLE_NOUNS.contains(head.as_str()) || words(mention).any(|w| forename_gender(w).1)
+    {
+        return None;
+    }
+    first_named_speaker_after(text, ents, e, &head)
 }
 
 /// "Ana Ruiz Leads Harbor Race … The Harbor Party nominee said …": a definite
@@ -4533,6 +4572,36 @@ mod tests {
             .and_then(|a| doc.speaker_of(a))
             .map(|s| s.name);
         assert_ne!(inspector, Some("Ana Ruiz"));
+    }
+
+    /// A title line's capitalised role is the person named next as a speaker, and a
+    /// title's role goes to that person before one given the role much further on.
+    #[test]
+    fn title_roles_named_next() {
+        let speaker = |text: &str, content: &str| {
+            let doc = crate::analyze(text);
+            let a = doc
+                .attributions
+                .iter()
+                .find(|a| a.content.text(text) == content);
+            a.and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Ruiz Hid Port Losses From Public, Former Harbor Clinic Doctor Says.\n\n\
+                    Dr. Ana Ruiz, who worked at the port clinic, said that the port had \
+                    hidden its losses.";
+        assert_eq!(
+            speaker(text, "Ruiz Hid Port Losses From Public").as_deref(),
+            Some("Ana Ruiz")
+        );
+        let text = "Former port chief calls for new harbor plan.\n\n“Now is the time,” \
+                    said Ana Ruiz, who ran the port.\n\nRuiz said she expects it soon.\n\n\
+                    Tom Park, who served as chief of the harbor board, agreed that the plan \
+                    was late.";
+        assert_eq!(
+            speaker(text, "new harbor plan").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     /// A contender's description no rule named is the principal its title line names
