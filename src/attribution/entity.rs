@@ -1800,6 +1800,31 @@ fn known_by_another_role<'c>(
 fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     let mention = span.text(text);
     let first = mention.split(is_space).next()?;
+    // "Though he’s heralded", "when she": an adverbial's opening word is no part of
+    // the subject (the pronoun after it refers)
+    if lexicon::word_info(first).class & lexicon::class::NOT_CONTENT_START != 0
+        && first.chars().all(char::is_alphabetic)
+    {
+        let rest = mention[first.len()..].trim_start_matches(is_space);
+        let start = span.end - rest.len();
+        if rest.len() < mention.len() && !rest.is_empty() {
+            let next = Span::new(start, span.end);
+            let word = rest.split(is_space).next().unwrap_or(rest);
+            let bare = word.split(['\'', '’']).next().unwrap_or(word);
+            if lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0 {
+                return Some(Span::new(start, start + bare.len()));
+            }
+            return pronoun_of_mention(text, next);
+        }
+    }
+    // "his closing remark", "her financial disclosure": a thing of the person's that
+    // speaks for them is the person (`his wife`, `her aides`, `his campaign`, `their
+    // supporters` are others: a kin, role or body word, or a plural)
+    if possessive_pronoun(first).is_some_and(|p| p != "they")
+        && owned_thing(&mention[first.len()..])
+    {
+        return Some(Span::new(span.start, span.start + first.len()));
+    }
     let bare = match first.find(['\'', '’']) {
         Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
         _ => first,
@@ -1811,6 +1836,27 @@ fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
         bare.len() < first.len() && lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0
     };
     (!one_word && (relative() || pronoun())).then(|| Span::new(span.start, span.start + bare.len()))
+}
+
+/// Are the words after a possessive pronoun (`his` `closing remark`) a thing of the
+/// person's, not another person or a body: at least one word, none of them a kin, role
+/// or organisation word, and the last no plural (`aides`, `supporters`)?
+fn owned_thing(rest: &str) -> bool {
+    let mut any = false;
+    let mut last = "";
+    for w in words(rest) {
+        let info = lexicon::word_info(w);
+        if info.class & (lexicon::class::ROLE | lexicon::class::ORG | lexicon::class::PRONOUN) != 0
+            || entities::contains_folded(&KIN_NOUNS, w)
+            || is_organisation_name_word(w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        any = true;
+        last = w;
+    }
+    any && !(last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
 }
 
 /// Is a mention's words a share of what a pronoun refers to (`most of them`, `some of
@@ -4572,6 +4618,30 @@ mod tests {
             .and_then(|a| doc.speaker_of(a))
             .map(|s| s.name);
         assert_ne!(inspector, Some("Ana Ruiz"));
+    }
+
+    /// A possessive pronoun before a thing of the person's is the pronoun; before a kin,
+    /// role or body word or a plural it is someone else. An adverbial's opener is cut.
+    #[test]
+    fn pronouns_in_possessives_and_after_openers() {
+        fn pronoun(mention: &str) -> Option<&str> {
+            pronoun_of_mention(mention, Span::new(0, mention.len())).map(|s| s.text(mention))
+        }
+        assert_eq!(pronoun("his closing remark"), Some("his"));
+        assert_eq!(pronoun("Her budget plan"), Some("Her"));
+        for other in [
+            "his wife",
+            "her aides",
+            "his campaign",
+            "his supporters",
+            "her Harbor",
+        ] {
+            assert_eq!(pronoun(other), None, "{other}");
+        }
+        assert_eq!(pronoun("Though he’s"), Some("he"));
+        assert_eq!(pronoun("while she"), Some("she"));
+        assert_eq!(pronoun("when my mother"), None);
+        assert!(owned_thing(" financial disclosure") && !owned_thing(" "));
     }
 
     /// A title line's capitalised role is the person named next as a speaker, and a
