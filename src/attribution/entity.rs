@@ -2041,6 +2041,33 @@ fn lead_end(text: &str, headline: usize) -> usize {
     }
 }
 
+/// Where the text's title ends: a first line of at most [`TITLE_WORDS`] words,
+/// whatever its case ("Judge keeps harbor survey under wraps."), with the next line when
+/// the first ends in a semicolon, a subtitle ("Port fees rise again; \nHarbor chief
+/// vows review."); `None` when the first line is longer (a body's paragraph).
+fn title_end(text: &str) -> Option<usize> {
+    let end = text.find('\n')?;
+    if text[..end].split_whitespace().count() > TITLE_WORDS {
+        return None;
+    }
+    if !text[..end].trim_end().ends_with(';') {
+        return Some(end);
+    }
+    let next = end + 1;
+    let line_end = text[next..].find('\n').map_or(text.len(), |k| next + k);
+    let subtitle = &text[next..line_end];
+    Some(
+        if !subtitle.trim().is_empty() && subtitle.split_whitespace().count() <= TITLE_WORDS {
+            line_end
+        } else {
+            end
+        },
+    )
+}
+
+/// The most words a title line (or its subtitle) has.
+const TITLE_WORDS: usize = 25;
+
 /// The longest lead paragraph [`name_in_lead_later`] reads: a news lead runs to a few
 /// hundred bytes (the longest first paragraph of PolNeAR's 924 train and dev texts has
 /// 1,936).
@@ -2069,11 +2096,7 @@ fn name_in_lead_later(
         lead
     };
     let mut moved: Vec<(usize, usize)> = Vec::new();
-    // (a first line of at most 25 words is a title, whatever its case)
-    let title = match text.find('\n') {
-        Some(end) if text[..end].split_whitespace().count() <= 25 => end,
-        _ => headline,
-    };
+    let title = title_end(text).unwrap_or(headline);
     for e in 0..ents.len() {
         let ent = &ents[e];
         if !ent.speaks || ent.name.start >= next_paragraph {
@@ -2400,9 +2423,8 @@ fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Op
 /// person of another gender. Of `the former mayor and current nominee`, the last
 /// description counts.
 fn contender_is_principal(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
-    let title = match text.find('\n') {
-        Some(end) if text[..end].split_whitespace().count() <= 25 => &text[..end],
-        _ => return,
+    let Some(title) = title_end(text).map(|end| &text[..end]) else {
+        return;
     };
     // (found once, when the first such description comes: most texts have none)
     let mut principal: Option<Option<usize>> = None;
@@ -4642,6 +4664,21 @@ mod tests {
         assert_eq!(pronoun("while she"), Some("she"));
         assert_eq!(pronoun("when my mother"), None);
         assert!(owned_thing(" financial disclosure") && !owned_thing(" "));
+    }
+
+    /// A title is the first line of at most 25 words, with its subtitle after a semicolon.
+    #[test]
+    fn title_lines_and_subtitles() {
+        assert_eq!(title_end("Port fees rise.\n\nBody."), Some(15));
+        let text = "Port fees rise again; \nHarbor chief vows review.\n\nBody.";
+        assert_eq!(
+            title_end(text).map(|e| &text[..e]),
+            Some("Port fees rise again; \nHarbor chief vows review.")
+        );
+        assert_eq!(title_end("Port fees rise again;\n\nBody."), Some(21));
+        assert_eq!(title_end("One line only"), None);
+        let long = format!("{}\nBody.", "word ".repeat(30));
+        assert_eq!(title_end(&long), None);
     }
 
     /// A title line's capitalised role is the person named next as a speaker, and a
