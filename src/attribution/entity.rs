@@ -1847,7 +1847,8 @@ fn owned_thing(rest: &str) -> bool {
     for w in words(rest) {
         let info = lexicon::word_info(w);
         if info.class & (lexicon::class::ROLE | lexicon::class::ORG | lexicon::class::PRONOUN) != 0
-            || entities::contains_folded(&KIN_NOUNS, w)
+            // ("his ex-wife", "her step-son": a kin noun after a prefix)
+            || w.split('-').any(|part| entities::contains_folded(&KIN_NOUNS, part))
             || is_organisation_name_word(w)
             || w.chars().next().is_some_and(char::is_uppercase)
         {
@@ -4653,6 +4654,7 @@ mod tests {
         assert_eq!(pronoun("Her budget plan"), Some("Her"));
         for other in [
             "his wife",
+            "His ex-wife",
             "her aides",
             "his campaign",
             "his supporters",
