@@ -12,8 +12,9 @@
 use crate::attribution::vocabulary::{Vocabulary, WordId, WordIdSet, hash_of};
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    self, BODY_HEADS, CONTENDER_NOUNS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS,
-    MEDIA_HEADS, ORGANISATION_NAME_WORDS, OTHER_CONTENDER_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
+    self, BODY_HEADS, BODY_KIND_NOUNS, CONTENDER_NOUNS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES,
+    KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, OTHER_CONTENDER_WORDS, TITLE_ROLE_LENGTHS,
+    TITLE_ROLES,
 };
 use crate::lexicon::lists::{
     FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
@@ -2416,6 +2417,103 @@ fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Op
     first_named_speaker_after(text, ents, e, &head)
 }
 
+/// "Tom Park, a spokesman for the Harbor Pilots Guild, said the union expected …",
+/// "… with NATO, the existing alliance … The alliance said": a definite description of
+/// a kind of body (`body_kind_nouns.txt`, possessive or not) that no rule gave a name is
+/// the organisation named last before it in its sentence or the one before, an acronym
+/// (`NATO`) or a name with an organisation word; none when there is none.
+fn body_kind_named_before(text: &str, ents: &mut [Ent]) {
+    for ent in ents.iter_mut() {
+        if !matches!(
+            ent.kind,
+            EntityKind::Organisation | EntityKind::Group | EntityKind::Unnamed
+        ) || !ent.speaks
+        {
+            continue;
+        }
+        let Some(&mention) = ent.mentions.first() else {
+            continue;
+        };
+        // (unresolved: the entity is still named by its own description)
+        if !mention.contains(ent.name) {
+            continue;
+        }
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let [the, head] = mention_words[..] else {
+            continue;
+        };
+        let head = possessive_stem(head).unwrap_or(head);
+        if !definite_word(Some(&the))
+            || !head.chars().all(|c| c.is_ascii_lowercase())
+            || !entities::contains_folded(&BODY_KIND_NOUNS, head)
+        {
+            continue;
+        }
+        let Some(from) = sentence_window_start(text, mention.start, 0) else {
+            continue;
+        };
+        if let Some(name) = last_body_name(text, Span::new(from, mention.start)) {
+            ent.name = name;
+            ent.kind = EntityKind::Organisation;
+        }
+    }
+}
+
+/// The most letters an acronym of a body has (`NATO`, `NAACP`).
+const ACRONYM_LETTERS: usize = 5;
+
+/// The last name of a body in `window` of the text: a run of capitalised words (with
+/// `of` or `for` inside) that is an acronym (`NATO`, `RT`) or holds an
+/// organisation word ([`is_organisation_name`]), not opening a sentence as one common
+/// word (`The`, `But`).
+fn last_body_name(text: &str, window: Span) -> Option<Span> {
+    let slice = window.text(text);
+    let mut found = None;
+    let mut run: Option<(usize, usize)> = None;
+    let close = |run: &mut Option<(usize, usize)>, found: &mut Option<Span>| {
+        if let Some((a, b)) = run.take() {
+            // (without a sentence's capitalised `The`)
+            let a = slice[a..b]
+                .strip_prefix("The ")
+                .map_or(a, |rest| b - rest.len());
+            let name = &slice[a..b];
+            // (`ABSTRACT`, a section's label, is no acronym of a body)
+            let acronym = words(name).next().is_some_and(|w| {
+                (2..=ACRONYM_LETTERS).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+            // (a country's `States` makes a name a body's for `it`, never a company's
+            // or a union's)
+            let country = words(name).last().is_some_and(|w| w == "States");
+            if acronym || is_organisation_name(name) && !country {
+                *found = Some(Span::new(window.start + a, window.start + b));
+            }
+        }
+    };
+    for (offset, piece) in pieces_after_space(slice, is_space) {
+        let w = piece.trim_end_matches(is_space);
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let start = offset + lead;
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::word_info(core).class & lexicon::class::FUNCTION == 0;
+        // ("United States and Canada" are two)
+        let joiner = matches!(core, "of" | "for") && run.is_some();
+        // (a word ending in punctuation ends the run after it)
+        let ends = core.len() + lead < w.len() && !w.ends_with('\'');
+        if capitalised {
+            run = Some((run.map_or(start, |(a, _)| a), start + core.len()));
+        } else if !joiner {
+            close(&mut run, &mut found);
+        }
+        if ends {
+            close(&mut run, &mut found);
+        }
+    }
+    close(&mut run, &mut found);
+    found
+}
+
 /// "Ana Ruiz Leads Harbor Race … The Harbor Party nominee said …": a definite
 /// description of a contender for office (its head in `contender_nouns.txt`) that no
 /// other rule has tied to a name is the article's principal, the person its title line
@@ -3924,6 +4022,7 @@ pub(crate) fn cluster<'t>(
         headline_subject,
     );
     contender_is_principal(text, &mut ents, &mut assigned);
+    body_kind_named_before(text, &mut ents);
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
@@ -4666,6 +4765,25 @@ mod tests {
         assert_eq!(pronoun("while she"), Some("she"));
         assert_eq!(pronoun("when my mother"), None);
         assert!(owned_thing(" financial disclosure") && !owned_thing(" "));
+    }
+
+    /// The last body named in a window: an acronym or a name with an organisation word,
+    /// without a sentence's `The`; never a country, a label or two names joined by `and`.
+    #[test]
+    fn last_body_names() {
+        let body = |text: &str| {
+            last_body_name(text, Span::new(0, text.len())).map(|s| s.text(text).to_string())
+        };
+        assert_eq!(
+            body("a deal with CSTA, the coastal alliance, on Monday. ").as_deref(),
+            Some("CSTA")
+        );
+        assert_eq!(
+            body("The Harbor Dock Workers Union met the board. ").as_deref(),
+            Some("Harbor Dock Workers Union")
+        );
+        assert_eq!(body("ABSTRACT. Ships waited in the bay. "), None);
+        assert_eq!(body("ships from the Northern States and Marlow. "), None);
     }
 
     /// A title is the first line of at most 25 words, with its subtitle after a semicolon.

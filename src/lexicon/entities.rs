@@ -43,6 +43,10 @@ pub(crate) static CONTENDER_NOUNS: Lazy<WordSet> =
 pub(crate) static OTHER_CONTENDER_WORDS: Lazy<WordSet> =
     Lazy::new(|| set(include_str!("other_contender_words.txt")));
 
+/// Kinds of bodies whose names need not hold the word (`the union`, `the network`).
+pub(crate) static BODY_KIND_NOUNS: Lazy<WordSet> =
+    Lazy::new(|| set(include_str!("body_kind_nouns.txt")));
+
 /// Kin and household nouns (`Ann Lee's family` is not Ann Lee).
 pub(crate) static KIN_NOUNS: Lazy<WordSet> = Lazy::new(|| set(include_str!("kin_nouns.txt")));
 
