@@ -2398,7 +2398,8 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
 /// known by a capitalised role (`Former Harbor Doctor`, `Member of Port Panel`: a role
 /// noun its head, before any `of`), typed a body or a person no forename or title shows,
 /// and never mentioned past the title, is the person the article names next as a
-/// speaker ([`first_named_speaker_after`]).
+/// speaker ([`first_named_speaker_after`]). Known by a body's kind (`Popular Website`,
+/// `Harbor Agency`), it is the first body that speaks after the title.
 fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Option<usize> {
     let ent = &ents[e];
     if !(ent.kind == EntityKind::Organisation
@@ -2410,8 +2411,36 @@ fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Op
     let mention = ent.mentions.first()?.text(text);
     let before_of = mention.split(" of ").next().unwrap_or(mention);
     let head = lower_word(words(before_of).last()?);
-    if !lexicon::ROLE_NOUNS.contains(head.as_str()) || words(mention).any(|w| forename_gender(w).1)
-    {
+    if words(mention).any(|w| forename_gender(w).1) {
+        return None;
+    }
+    if BODY_HEADS.contains(head.as_str()) || MEDIA_HEADS.contains(head.as_str()) {
+        // ("Popular Website Shows Bias … Harbor Ledger announced": a body's kind is
+        // the first body that speaks after the title, not far after it)
+        return (0..ents.len())
+            .filter(|&f| {
+                let other = &ents[f];
+                f != e
+                    && other.name_words > 0
+                    && other.speaks
+                    && (other.kind == EntityKind::Organisation
+                        || other.kind == EntityKind::Person
+                            && !other.person_evidence
+                            && !other.gender.known())
+            })
+            .filter_map(|f| {
+                let at = ents[f]
+                    .mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .find(|&s| s > title)?;
+                Some((at, f))
+            })
+            .min()
+            .filter(|&(at, _)| at - title < LEAD_NAMED_WITHIN)
+            .map(|(_, f)| f);
+    }
+    if !lexicon::ROLE_NOUNS.contains(head.as_str()) {
         return None;
     }
     first_named_speaker_after(text, ents, e, &head)
@@ -4784,6 +4813,20 @@ mod tests {
         );
         assert_eq!(body("ABSTRACT. Ships waited in the bay. "), None);
         assert_eq!(body("ships from the Northern States and Marlow. "), None);
+    }
+
+    /// A title's kind of body is the first body that speaks after the title.
+    #[test]
+    fn title_body_kind_is_the_first_body_speaking() {
+        let text = "Popular Website Shows Bias In Port Coverage.\n\nThe Harbor Ledger \
+                    announced it will check every claim.";
+        let doc = crate::analyze(text);
+        let title = doc
+            .attributions
+            .iter()
+            .find(|a| a.content.text(text) == "Bias In Port Coverage");
+        let name = title.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(name, Some("Harbor Ledger"));
     }
 
     /// A title is the first line of at most 25 words, with its subtitle after a semicolon.
