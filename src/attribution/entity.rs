@@ -2683,9 +2683,9 @@ fn principal_of_title(text: &str, title: &str, ents: &[Ent]) -> Option<usize> {
                     .is_some_and(char::is_alphanumeric)
                     && !after.chars().next().is_some_and(char::is_alphanumeric)
                     && !next_capitalised
-                    && !(previous.chars().next().is_some_and(char::is_uppercase)
-                        && previous.chars().all(char::is_alphanumeric)
-                        && !words(name).any(|w| w == previous))
+                    && (!previous.chars().next().is_some_and(char::is_uppercase)
+                        || !previous.chars().all(char::is_alphanumeric)
+                        || words(name).any(|w| w == previous))
             })
             .count();
         match best {
