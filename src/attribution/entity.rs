@@ -2327,9 +2327,15 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
         let [.., possessive, kin] = mention_words[..] else {
             continue;
         };
-        let is_kin = possessive_stem(possessive)
-            .is_some_and(|surname| surname.chars().next().is_some_and(char::is_uppercase))
-            && entities::contains_folded(&KIN_NOUNS, kin);
+        // ("His ex-wife": a kin noun after a prefix, after a possessive pronoun)
+        let kin_noun = kin
+            .split('-')
+            .any(|part| entities::contains_folded(&KIN_NOUNS, part));
+        let by_pronoun = mention_words.len() == 2 && possessive_pronoun(possessive).is_some();
+        let is_kin = (by_pronoun
+            || possessive_stem(possessive)
+                .is_some_and(|surname| surname.chars().next().is_some_and(char::is_uppercase)))
+            && kin_noun;
         if is_kin {
             kin_speakers.push((index, mention_words));
         }
@@ -2367,6 +2373,66 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
         let [possessor @ .., possessive, _kin] = &mention_words[..] else {
             continue;
         };
+        // "The nominee argued … His ex-wife agreed": the possessor of a pronoun is the
+        // person who spoke last before it, not far before, of the pronoun's gender
+        let by_pronoun = possessor
+            .is_empty()
+            .then(|| possessive_pronoun(possessive))
+            .flatten();
+        let pronoun_possessor = by_pronoun.and_then(|pronoun| {
+            let at = ents[*speaker].mentions.first()?.start;
+            let gender = match pronoun {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => return None,
+            };
+            ents.iter()
+                .enumerate()
+                .filter(|(_, ent)| {
+                    ent.kind == EntityKind::Person
+                        && ent.name_words >= 2
+                        && !(ent.gender.known() && ent.gender != gender)
+                })
+                .filter_map(|(index, ent)| {
+                    let last = ent
+                        .mentions
+                        .iter()
+                        .map(|m| m.end)
+                        .filter(|&end| end <= at)
+                        .max()?;
+                    Some((last, index))
+                })
+                .max()
+                .filter(|&(last, _)| at - last < KIN_POSSESSOR_WITHIN)
+                .map(|(_, index)| index)
+        });
+        if by_pronoun.is_some() {
+            let Some(possessor) = pronoun_possessor else {
+                continue;
+            };
+            let Some(surname) = words(ents[possessor].name.text(text)).last() else {
+                continue;
+            };
+            let Some(&(count, people)) = by_surname.get(&surname.to_lowercase()) else {
+                continue;
+            };
+            let kin = match count {
+                2 if people[0] == possessor => Some(people[1]),
+                2 if people[1] == possessor => Some(people[0]),
+                _ => None,
+            };
+            // (a kin named by a forename: "Admiral Lee" is the possessor again, under a
+            // title the name kept)
+            let forename = |person: usize| {
+                words(ents[person].name.text(text))
+                    .next()
+                    .is_some_and(|first| forename_gender(first).1)
+            };
+            if let Some(kin) = kin.filter(|&kin| kin != *speaker && forename(kin)) {
+                moved.push((*speaker, kin));
+            }
+            continue;
+        }
         let Some(surname) = possessive_stem(possessive) else {
             continue;
         };
@@ -2700,6 +2766,10 @@ fn principal_of_title(text: &str, title: &str, ents: &[Ent]) -> Option<usize> {
     best.filter(|&(n, _)| !tied && n >= PRINCIPAL_NAMED)
         .map(|(_, f)| f)
 }
+
+/// How far before a kin speaker known by a possessive pronoun (`His ex-wife`) the
+/// possessor's last speech may end: the sentence or two before.
+const KIN_POSSESSOR_WITHIN: usize = 400;
 
 /// Move the mentions of each entity `from` of `moved` to its entity `to` (a speaker now),
 /// and the attributions assigned to `from` with them: one pass over `assigned`.
@@ -4827,6 +4897,27 @@ mod tests {
             .find(|a| a.content.text(text) == "Bias In Port Coverage");
         let name = title.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
         assert_eq!(name, Some("Harbor Ledger"));
+    }
+
+    /// "His ex-wife" after a man's speech is the one other person of his surname, named
+    /// by a forename; with no such person it stays a description.
+    #[test]
+    fn kin_of_a_pronoun_possessor() {
+        let speaker = |text: &str| {
+            let doc = crate::analyze(text);
+            let a = doc
+                .attributions
+                .iter()
+                .find(|a| a.content.text(text) == "for more time");
+            a.and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Lawyers for both Tom and Ana Birk filed papers on Monday.\n\nTom Birk \
+                    argued that the file should stay sealed.\n\nHis ex-wife agreed that the \
+                    file should stay sealed, but asked for more time.";
+        assert_eq!(speaker(text).as_deref(), Some("Ana Birk"));
+        let alone = text.replace("both Tom and Ana Birk", "Tom Birk");
+        assert_eq!(speaker(&alone).as_deref(), Some("His ex-wife"));
     }
 
     /// A title is the first line of at most 25 words, with its subtitle after a semicolon.
