@@ -12,8 +12,9 @@
 use crate::attribution::vocabulary::{Vocabulary, WordId, WordIdSet, hash_of};
 use crate::attribution::{Attribution, EntityKind, Gender, MentionKind, Speaker};
 use crate::lexicon::entities::{
-    self, BODY_HEADS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES, KIN_NOUNS, MEDIA_HEADS,
-    ORGANISATION_NAME_WORDS, TITLE_ROLE_LENGTHS, TITLE_ROLES,
+    self, BODY_HEADS, BODY_KIND_NOUNS, CONTENDER_NOUNS, DOCUMENT_HEADS, GENERATIONAL_SUFFIXES,
+    KIN_NOUNS, MEDIA_HEADS, ORGANISATION_NAME_WORDS, OTHER_CONTENDER_WORDS, TITLE_ROLE_LENGTHS,
+    TITLE_ROLES,
 };
 use crate::lexicon::lists::{
     FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
@@ -160,6 +161,9 @@ struct Ent {
     speaks: bool,
     /// how many name mentions of two or more words joined the entity
     named: u32,
+    /// how many name mentions of any length joined the entity, speaking or not (the
+    /// article's principal is the person it names most)
+    times_named: u32,
 }
 
 impl Ent {
@@ -181,6 +185,7 @@ impl Ent {
             mentions: Vec::new(),
             speaks: false,
             named: 0,
+            times_named: 0,
         }
     }
 
@@ -1796,6 +1801,31 @@ fn known_by_another_role<'c>(
 fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     let mention = span.text(text);
     let first = mention.split(is_space).next()?;
+    // "Though he’s heralded", "when she": an adverbial's opening word is no part of
+    // the subject (the pronoun after it refers)
+    if lexicon::word_info(first).class & lexicon::class::NOT_CONTENT_START != 0
+        && first.chars().all(char::is_alphabetic)
+    {
+        let rest = mention[first.len()..].trim_start_matches(is_space);
+        let start = span.end - rest.len();
+        if rest.len() < mention.len() && !rest.is_empty() {
+            let next = Span::new(start, span.end);
+            let word = rest.split(is_space).next().unwrap_or(rest);
+            let bare = word.split(['\'', '’']).next().unwrap_or(word);
+            if lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0 {
+                return Some(Span::new(start, start + bare.len()));
+            }
+            return pronoun_of_mention(text, next);
+        }
+    }
+    // "his closing remark", "her financial disclosure": a thing of the person's that
+    // speaks for them is the person (`his wife`, `her aides`, `his campaign`, `their
+    // supporters` are others: a kin, role or body word, or a plural)
+    if possessive_pronoun(first).is_some_and(|p| p != "they")
+        && owned_thing(&mention[first.len()..])
+    {
+        return Some(Span::new(span.start, span.start + first.len()));
+    }
     let bare = match first.find(['\'', '’']) {
         Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
         _ => first,
@@ -1807,6 +1837,28 @@ fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
         bare.len() < first.len() && lexicon::word_info(bare).class & lexicon::class::PRONOUN != 0
     };
     (!one_word && (relative() || pronoun())).then(|| Span::new(span.start, span.start + bare.len()))
+}
+
+/// Are the words after a possessive pronoun (`his` `closing remark`) a thing of the
+/// person's, not another person or a body: at least one word, none of them a kin, role
+/// or organisation word, and the last no plural (`aides`, `supporters`)?
+fn owned_thing(rest: &str) -> bool {
+    let mut any = false;
+    let mut last = "";
+    for w in words(rest) {
+        let info = lexicon::word_info(w);
+        if info.class & (lexicon::class::ROLE | lexicon::class::ORG | lexicon::class::PRONOUN) != 0
+            // ("his ex-wife", "her step-son": a kin noun after a prefix)
+            || w.split('-').any(|part| entities::contains_folded(&KIN_NOUNS, part))
+            || is_organisation_name_word(w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        any = true;
+        last = w;
+    }
+    any && !(last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
 }
 
 /// Is a mention's words a share of what a pronoun refers to (`most of them`, `some of
@@ -1991,6 +2043,33 @@ fn lead_end(text: &str, headline: usize) -> usize {
     }
 }
 
+/// Where the text's title ends: a first line of at most [`TITLE_WORDS`] words,
+/// whatever its case ("Judge keeps harbor survey under wraps."), with the next line when
+/// the first ends in a semicolon, a subtitle ("Port fees rise again; \nHarbor chief
+/// vows review."); `None` when the first line is longer (a body's paragraph).
+fn title_end(text: &str) -> Option<usize> {
+    let end = text.find('\n')?;
+    if text[..end].split_whitespace().count() > TITLE_WORDS {
+        return None;
+    }
+    if !text[..end].trim_end().ends_with(';') {
+        return Some(end);
+    }
+    let next = end + 1;
+    let line_end = text[next..].find('\n').map_or(text.len(), |k| next + k);
+    let subtitle = &text[next..line_end];
+    Some(
+        if !subtitle.trim().is_empty() && subtitle.split_whitespace().count() <= TITLE_WORDS {
+            line_end
+        } else {
+            end
+        },
+    )
+}
+
+/// The most words a title line (or its subtitle) has.
+const TITLE_WORDS: usize = 25;
+
 /// The longest lead paragraph [`name_in_lead_later`] reads: a news lead runs to a few
 /// hundred bytes (the longest first paragraph of PolNeAR's 924 train and dev texts has
 /// 1,936).
@@ -2019,9 +2098,16 @@ fn name_in_lead_later(
         lead
     };
     let mut moved: Vec<(usize, usize)> = Vec::new();
+    let title = title_end(text).unwrap_or(headline);
     for e in 0..ents.len() {
         let ent = &ents[e];
-        if ent.kind != EntityKind::Unnamed || !ent.speaks || ent.name.start >= next_paragraph {
+        if !ent.speaks || ent.name.start >= next_paragraph {
+            continue;
+        }
+        if ent.kind != EntityKind::Unnamed {
+            if let Some(f) = title_role_named_next(text, ents, e, title) {
+                moved.push((e, f));
+            }
             continue;
         }
         let in_lead = ent.name.start < lead;
@@ -2040,28 +2126,33 @@ fn name_in_lead_later(
                 .map(|&(_, maker, _)| maker)
         } else if ent.role_person {
             let head_id = vocabulary.find(&head);
-            (e + 1..ents.len())
-                .find(|&f| {
-                    let other = &ents[f];
-                    other.kind == EntityKind::Person
-                        && other.name_words > 0
-                        && other.person_evidence
-                        && other.words.has(head_id)
-                })
-                .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
-                .or_else(|| {
-                    // (only a title's speaker: in a lead, "the mayor said … Ana Ruiz
-                    // told" are two people)
-                    let title = match text.find('\n') {
-                        Some(end) if text[..end].split_whitespace().count() <= 25 => end,
-                        _ => headline,
-                    };
-                    ents[e]
-                        .mentions
-                        .first()
-                        .filter(|m| m.end <= title)
-                        .and_then(|_| first_named_speaker_after(text, ents, e, &head))
-                })
+            // (only a title's speaker: in a lead, "the mayor said … Ana Ruiz told" are
+            // two people)
+            let named_next = || {
+                ents[e]
+                    .mentions
+                    .first()
+                    .filter(|m| m.end <= title)
+                    .and_then(|_| first_named_speaker_after(text, ents, e, &head))
+            };
+            let with_role = (e + 1..ents.len()).find(|&f| {
+                let other = &ents[f];
+                other.kind == EntityKind::Person
+                    && other.name_words > 0
+                    && other.person_evidence
+                    && other.words.has(head_id)
+            });
+            // ("Former Harbor Chief Speaks Out … said Ana Ruiz, who ran the harbor …
+            // Tom Park, once its chief": a title's speaker named right after it is
+            // that person, not one the article gives the role much further on)
+            let first_mention = |f: usize| ents[f].mentions.first().map_or(usize::MAX, |m| m.start);
+            match (with_role, with_role.and_then(|_| named_next())) {
+                (Some(r), Some(n)) if first_mention(n) < first_mention(r) => Some(n),
+                (Some(r), _) => Some(r),
+                (None, _) => None,
+            }
+            .or_else(|| headline_subject_of(text, ents, e, &head, headline, headline_subject))
+            .or_else(named_next)
         } else {
             None
         };
@@ -2236,9 +2327,15 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
         let [.., possessive, kin] = mention_words[..] else {
             continue;
         };
-        let is_kin = possessive_stem(possessive)
-            .is_some_and(|surname| surname.chars().next().is_some_and(char::is_uppercase))
-            && entities::contains_folded(&KIN_NOUNS, kin);
+        // ("His ex-wife": a kin noun after a prefix, after a possessive pronoun)
+        let kin_noun = kin
+            .split('-')
+            .any(|part| entities::contains_folded(&KIN_NOUNS, part));
+        let by_pronoun = mention_words.len() == 2 && possessive_pronoun(possessive).is_some();
+        let is_kin = (by_pronoun
+            || possessive_stem(possessive)
+                .is_some_and(|surname| surname.chars().next().is_some_and(char::is_uppercase)))
+            && kin_noun;
         if is_kin {
             kin_speakers.push((index, mention_words));
         }
@@ -2276,6 +2373,66 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
         let [possessor @ .., possessive, _kin] = &mention_words[..] else {
             continue;
         };
+        // "The nominee argued … His ex-wife agreed": the possessor of a pronoun is the
+        // person who spoke last before it, not far before, of the pronoun's gender
+        let by_pronoun = possessor
+            .is_empty()
+            .then(|| possessive_pronoun(possessive))
+            .flatten();
+        let pronoun_possessor = by_pronoun.and_then(|pronoun| {
+            let at = ents[*speaker].mentions.first()?.start;
+            let gender = match pronoun {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => return None,
+            };
+            ents.iter()
+                .enumerate()
+                .filter(|(_, ent)| {
+                    ent.kind == EntityKind::Person
+                        && ent.name_words >= 2
+                        && !(ent.gender.known() && ent.gender != gender)
+                })
+                .filter_map(|(index, ent)| {
+                    let last = ent
+                        .mentions
+                        .iter()
+                        .map(|m| m.end)
+                        .filter(|&end| end <= at)
+                        .max()?;
+                    Some((last, index))
+                })
+                .max()
+                .filter(|&(last, _)| at - last < KIN_POSSESSOR_WITHIN)
+                .map(|(_, index)| index)
+        });
+        if by_pronoun.is_some() {
+            let Some(possessor) = pronoun_possessor else {
+                continue;
+            };
+            let Some(surname) = words(ents[possessor].name.text(text)).last() else {
+                continue;
+            };
+            let Some(&(count, people)) = by_surname.get(&surname.to_lowercase()) else {
+                continue;
+            };
+            let kin = match count {
+                2 if people[0] == possessor => Some(people[1]),
+                2 if people[1] == possessor => Some(people[0]),
+                _ => None,
+            };
+            // (a kin named by a forename: "Admiral Lee" is the possessor again, under a
+            // title the name kept)
+            let forename = |person: usize| {
+                words(ents[person].name.text(text))
+                    .next()
+                    .is_some_and(|first| forename_gender(first).1)
+            };
+            if let Some(kin) = kin.filter(|&kin| kin != *speaker && forename(kin)) {
+                moved.push((*speaker, kin));
+            }
+            continue;
+        }
         let Some(surname) = possessive_stem(possessive) else {
             continue;
         };
@@ -2302,6 +2459,317 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
     }
     merge_entities(ents, assigned, &moved);
 }
+
+/// "Former Harbor Doctor Speaks Out … Dr. Ana Ruiz said": a title line's speaker
+/// known by a capitalised role (`Former Harbor Doctor`, `Member of Port Panel`: a role
+/// noun its head, before any `of`), typed a body or a person no forename or title shows,
+/// and never mentioned past the title, is the person the article names next as a
+/// speaker ([`first_named_speaker_after`]). Known by a body's kind (`Popular Website`,
+/// `Harbor Agency`), it is the first body that speaks after the title.
+fn title_role_named_next(text: &str, ents: &[Ent], e: usize, title: usize) -> Option<usize> {
+    let ent = &ents[e];
+    if !(ent.kind == EntityKind::Organisation
+        || ent.kind == EntityKind::Person && !ent.person_evidence)
+        || ent.mentions.iter().any(|m| m.end > title)
+    {
+        return None;
+    }
+    let mention = ent.mentions.first()?.text(text);
+    let before_of = mention.split(" of ").next().unwrap_or(mention);
+    let head = lower_word(words(before_of).last()?);
+    if words(mention).any(|w| forename_gender(w).1) {
+        return None;
+    }
+    if BODY_HEADS.contains(head.as_str()) || MEDIA_HEADS.contains(head.as_str()) {
+        // ("Popular Website Shows Bias … Harbor Ledger announced": a body's kind is
+        // the first body that speaks after the title, not far after it)
+        return (0..ents.len())
+            .filter(|&f| {
+                let other = &ents[f];
+                f != e
+                    && other.name_words > 0
+                    && other.speaks
+                    && (other.kind == EntityKind::Organisation
+                        || other.kind == EntityKind::Person
+                            && !other.person_evidence
+                            && !other.gender.known())
+            })
+            .filter_map(|f| {
+                let at = ents[f]
+                    .mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .find(|&s| s > title)?;
+                Some((at, f))
+            })
+            .min()
+            .filter(|&(at, _)| at - title < LEAD_NAMED_WITHIN)
+            .map(|(_, f)| f);
+    }
+    if !lexicon::ROLE_NOUNS.contains(head.as_str()) {
+        return None;
+    }
+    first_named_speaker_after(text, ents, e, &head)
+}
+
+/// "Tom Park, a spokesman for the Harbor Pilots Guild, said the union expected …",
+/// "… with NATO, the existing alliance … The alliance said": a definite description of
+/// a kind of body (`body_kind_nouns.txt`, possessive or not) that no rule gave a name is
+/// the organisation named last before it in its sentence or the one before, an acronym
+/// (`NATO`) or a name with an organisation word; none when there is none.
+fn body_kind_named_before(text: &str, ents: &mut [Ent]) {
+    for ent in ents.iter_mut() {
+        if !matches!(
+            ent.kind,
+            EntityKind::Organisation | EntityKind::Group | EntityKind::Unnamed
+        ) || !ent.speaks
+        {
+            continue;
+        }
+        let Some(&mention) = ent.mentions.first() else {
+            continue;
+        };
+        // (unresolved: the entity is still named by its own description)
+        if !mention.contains(ent.name) {
+            continue;
+        }
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let [the, head] = mention_words[..] else {
+            continue;
+        };
+        let head = possessive_stem(head).unwrap_or(head);
+        if !definite_word(Some(&the))
+            || !head.chars().all(|c| c.is_ascii_lowercase())
+            || !entities::contains_folded(&BODY_KIND_NOUNS, head)
+        {
+            continue;
+        }
+        let Some(from) = sentence_window_start(text, mention.start, 0) else {
+            continue;
+        };
+        if let Some(name) = last_body_name(text, Span::new(from, mention.start)) {
+            ent.name = name;
+            ent.kind = EntityKind::Organisation;
+        }
+    }
+}
+
+/// The most letters an acronym of a body has (`NATO`, `NAACP`).
+const ACRONYM_LETTERS: usize = 5;
+
+/// The last name of a body in `window` of the text: a run of capitalised words (with
+/// `of` or `for` inside) that is an acronym (`NATO`, `RT`) or holds an
+/// organisation word ([`is_organisation_name`]), not opening a sentence as one common
+/// word (`The`, `But`).
+fn last_body_name(text: &str, window: Span) -> Option<Span> {
+    let slice = window.text(text);
+    let mut found = None;
+    let mut run: Option<(usize, usize)> = None;
+    let close = |run: &mut Option<(usize, usize)>, found: &mut Option<Span>| {
+        if let Some((a, b)) = run.take() {
+            // (without a sentence's capitalised `The`)
+            let a = slice[a..b]
+                .strip_prefix("The ")
+                .map_or(a, |rest| b - rest.len());
+            let name = &slice[a..b];
+            // (`ABSTRACT`, a section's label, is no acronym of a body)
+            let acronym = words(name).next().is_some_and(|w| {
+                (2..=ACRONYM_LETTERS).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+            // (a country's `States` makes a name a body's for `it`, never a company's
+            // or a union's)
+            let country = words(name).last().is_some_and(|w| w == "States");
+            if acronym || is_organisation_name(name) && !country {
+                *found = Some(Span::new(window.start + a, window.start + b));
+            }
+        }
+    };
+    for (offset, piece) in pieces_after_space(slice, is_space) {
+        let w = piece.trim_end_matches(is_space);
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let start = offset + lead;
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::word_info(core).class & lexicon::class::FUNCTION == 0;
+        // ("United States and Canada" are two)
+        let joiner = matches!(core, "of" | "for") && run.is_some();
+        // (a word ending in punctuation ends the run after it)
+        let ends = core.len() + lead < w.len() && !w.ends_with('\'');
+        if capitalised {
+            run = Some((run.map_or(start, |(a, _)| a), start + core.len()));
+        } else if !joiner {
+            close(&mut run, &mut found);
+        }
+        if ends {
+            close(&mut run, &mut found);
+        }
+    }
+    close(&mut run, &mut found);
+    found
+}
+
+/// "Ana Ruiz Leads Harbor Race … The Harbor Party nominee said …": a definite
+/// description of a contender for office (its head in `contender_nouns.txt`) that no
+/// other rule has tied to a name is the article's principal, the person its title line
+/// names whom the article names most. Never a second contender (`the vice presidential
+/// nominee`, `the former candidate`), a plural, someone's aide (a possessive) or a
+/// person of another gender. Of `the former mayor and current nominee`, the last
+/// description counts.
+fn contender_is_principal(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
+    let Some(title) = title_end(text).map(|end| &text[..end]) else {
+        return;
+    };
+    // (found once, when the first such description comes: most texts have none)
+    let mut principal: Option<Option<usize>> = None;
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for e in 0..ents.len() {
+        let ent = &ents[e];
+        if ent.kind != EntityKind::Unnamed || !ent.speaks || !ent.role_person {
+            continue;
+        }
+        // (a description in the title line is the headline rules')
+        let Some(&mention) = ent.mentions.first().filter(|m| m.start > title.len()) else {
+            continue;
+        };
+        // (only unnamed speakers come here: a list of the few words is cheap)
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let last_and = mention_words
+            .iter()
+            .rposition(|w| w.eq_ignore_ascii_case("and"));
+        let description = &mention_words[last_and.map_or(0, |i| i + 1)..];
+        let Some(head) = description.last() else {
+            continue;
+        };
+        if !definite_word(mention_words.first())
+            || !entities::contains_folded(&CONTENDER_NOUNS, head)
+            || mention_words.iter().any(|w| possessive_stem(w).is_some())
+            || description
+                .iter()
+                .any(|w| entities::contains_folded(&OTHER_CONTENDER_WORDS, w))
+        {
+            continue;
+        }
+        let gender = match gender_of_role(head) {
+            Gender::Unknown => gender_of_pronoun_after(text, mention.end),
+            known => known,
+        };
+        let found = *principal.get_or_insert_with(|| principal_of_title(text, title, ents));
+        if let Some(p) = found.filter(|&p| {
+            p != e && !(gender.known() && ents[p].gender.known() && ents[p].gender != gender)
+        }) {
+            moved.push((e, p));
+        }
+    }
+    merge_entities(ents, assigned, &moved);
+}
+
+/// How often the article names its principal at least (a person named twice is as
+/// often someone quoted in passing).
+const PRINCIPAL_NAMED: usize = 3;
+
+/// The length of the character at byte `i` of `s`.
+fn c_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// How many words after a description its clause is read for a pronoun of its own.
+const OWN_PRONOUN_WORDS: usize = 8;
+
+/// The gender a description's own clause gives it: the first `he`, `she`, `his`, `her`,
+/// `himself` or `herself` in the few words after it (`The nominee has staked much of
+/// his campaign`), before the sentence or a quotation ends; unknown when none.
+fn gender_of_pronoun_after(text: &str, end: usize) -> Gender {
+    let rest = &text[end..];
+    let clause = rest
+        .find(['.', ';', '!', '?', '"', '“', '”', '\n'])
+        .map_or(rest, |stop| &rest[..stop]);
+    for w in words(clause).take(OWN_PRONOUN_WORDS) {
+        let w = possessive_pronoun(w).unwrap_or(w);
+        if ["he", "him", "himself"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+        {
+            return Gender::Male;
+        }
+        if ["she", "herself"].iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            return Gender::Female;
+        }
+    }
+    Gender::Unknown
+}
+
+/// The article's principal: of the persons named in full (a forename or a title shows
+/// them to be persons) whose surname the title line `title` has, the one whose surname
+/// the text uses most, at least [`PRINCIPAL_NAMED`] times; none when two surnames are used equally often.
+/// A surname two persons share is the first one's, the person the body introduces
+/// first (`Ana Ruiz's plan …` before `her brother Luis Ruiz`).
+fn principal_of_title(text: &str, title: &str, ents: &[Ent]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    let mut seen: Vec<&str> = Vec::new();
+    for (f, ent) in ents.iter().enumerate() {
+        // ("Billy Casper Golf", a firm, though a forename opens it)
+        if ent.kind != EntityKind::Person
+            || ent.name_words < 2
+            || !ent.person_evidence
+            || is_organisation_name(ent.name.text(text))
+        {
+            continue;
+        }
+        let Some(surname) = words(ent.name.text(text)).last() else {
+            continue;
+        };
+        // (the title's few words bound how many surnames are counted through the text)
+        if seen.contains(&surname)
+            || !title
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == surname)
+        {
+            continue;
+        }
+        seen.push(surname);
+        // (the surname alone or after the person's own forename: not inside another
+        // name, `National Golf Foundation`)
+        let name = ent.name.text(text);
+        let used = text
+            .match_indices(surname)
+            .filter(|&(at, _)| {
+                let (before, after) = (&text[..at], &text[at + surname.len()..]);
+                let next = after.trim_start_matches(is_space);
+                let previous = before.trim_end_matches(is_space);
+                let previous = &previous[previous
+                    .rfind(|c: char| is_space(c))
+                    .map_or(0, |i| i + c_len(previous, i))..];
+                let next_capitalised = after.starts_with(is_space)
+                    && next.chars().next().is_some_and(char::is_uppercase);
+                !before
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !after.chars().next().is_some_and(char::is_alphanumeric)
+                    && !next_capitalised
+                    && (!previous.chars().next().is_some_and(char::is_uppercase)
+                        || !previous.chars().all(char::is_alphanumeric)
+                        || words(name).any(|w| w == previous))
+            })
+            .count();
+        match best {
+            Some((n, _)) if n > used => {}
+            Some((n, _)) if n == used => tied = true,
+            _ => {
+                best = Some((used, f));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|&(n, _)| !tied && n >= PRINCIPAL_NAMED)
+        .map(|(_, f)| f)
+}
+
+/// How far before a kin speaker known by a possessive pronoun (`His ex-wife`) the
+/// possessor's last speech may end: the sentence or two before.
+const KIN_POSSESSOR_WITHIN: usize = 400;
 
 /// Move the mentions of each entity `from` of `moved` to its entity `to` (a speaker now),
 /// and the attributions assigned to `from` with them: one pass over `assigned`.
@@ -2839,6 +3307,7 @@ pub(crate) fn cluster<'t>(
                                 if nw.len() > 1 {
                                     ent.named = ent.named.saturating_add(1);
                                 }
+                                ent.times_named = ent.times_named.saturating_add(1);
                                 ent.person_evidence |= evidence;
                                 add_words(
                                     &mut ent.words,
@@ -2889,6 +3358,7 @@ pub(crate) fn cluster<'t>(
                                     gender: g,
                                     person_evidence: evidence,
                                     named: u32::from(nw.len() > 1),
+                                    times_named: 1,
                                     ..Ent::new(EntityKind::Person, np, span.end)
                                 });
                                 ents.len() - 1
@@ -3650,6 +4120,8 @@ pub(crate) fn cluster<'t>(
         &vocabulary,
         headline_subject,
     );
+    contender_is_principal(text, &mut ents, &mut assigned);
+    body_kind_named_before(text, &mut ents);
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
     // the speakers are built, so they and the speakers are not alive at once (issue 16,
@@ -4367,6 +4839,169 @@ mod tests {
             .and_then(|a| doc.speaker_of(a))
             .map(|s| s.name);
         assert_ne!(inspector, Some("Ana Ruiz"));
+    }
+
+    /// A possessive pronoun before a thing of the person's is the pronoun; before a kin,
+    /// role or body word or a plural it is someone else. An adverbial's opener is cut.
+    #[test]
+    fn pronouns_in_possessives_and_after_openers() {
+        fn pronoun(mention: &str) -> Option<&str> {
+            pronoun_of_mention(mention, Span::new(0, mention.len())).map(|s| s.text(mention))
+        }
+        assert_eq!(pronoun("his closing remark"), Some("his"));
+        assert_eq!(pronoun("Her budget plan"), Some("Her"));
+        for other in [
+            "his wife",
+            "His ex-wife",
+            "her aides",
+            "his campaign",
+            "his supporters",
+            "her Harbor",
+        ] {
+            assert_eq!(pronoun(other), None, "{other}");
+        }
+        assert_eq!(pronoun("Though he’s"), Some("he"));
+        assert_eq!(pronoun("while she"), Some("she"));
+        assert_eq!(pronoun("when my mother"), None);
+        assert!(owned_thing(" financial disclosure") && !owned_thing(" "));
+    }
+
+    /// The last body named in a window: an acronym or a name with an organisation word,
+    /// without a sentence's `The`; never a country, a label or two names joined by `and`.
+    #[test]
+    fn last_body_names() {
+        let body = |text: &str| {
+            last_body_name(text, Span::new(0, text.len())).map(|s| s.text(text).to_string())
+        };
+        assert_eq!(
+            body("a deal with CSTA, the coastal alliance, on Monday. ").as_deref(),
+            Some("CSTA")
+        );
+        assert_eq!(
+            body("The Harbor Dock Workers Union met the board. ").as_deref(),
+            Some("Harbor Dock Workers Union")
+        );
+        assert_eq!(body("ABSTRACT. Ships waited in the bay. "), None);
+        assert_eq!(body("ships from the Northern States and Marlow. "), None);
+    }
+
+    /// A title's kind of body is the first body that speaks after the title.
+    #[test]
+    fn title_body_kind_is_the_first_body_speaking() {
+        let text = "Popular Website Shows Bias In Port Coverage.\n\nThe Harbor Ledger \
+                    announced it will check every claim.";
+        let doc = crate::analyze(text);
+        let title = doc
+            .attributions
+            .iter()
+            .find(|a| a.content.text(text) == "Bias In Port Coverage");
+        let name = title.and_then(|a| doc.speaker_of(a)).map(|s| s.name);
+        assert_eq!(name, Some("Harbor Ledger"));
+    }
+
+    /// "His ex-wife" after a man's speech is the one other person of his surname, named
+    /// by a forename; with no such person it stays a description.
+    #[test]
+    fn kin_of_a_pronoun_possessor() {
+        let speaker = |text: &str| {
+            let doc = crate::analyze(text);
+            let a = doc
+                .attributions
+                .iter()
+                .find(|a| a.content.text(text) == "for more time");
+            a.and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Lawyers for both Tom and Ana Birk filed papers on Monday.\n\nTom Birk \
+                    argued that the file should stay sealed.\n\nHis ex-wife agreed that the \
+                    file should stay sealed, but asked for more time.";
+        assert_eq!(speaker(text).as_deref(), Some("Ana Birk"));
+        let alone = text.replace("both Tom and Ana Birk", "Tom Birk");
+        assert_eq!(speaker(&alone).as_deref(), Some("His ex-wife"));
+    }
+
+    /// A title is the first line of at most 25 words, with its subtitle after a semicolon.
+    #[test]
+    fn title_lines_and_subtitles() {
+        assert_eq!(title_end("Port fees rise.\n\nBody."), Some(15));
+        let text = "Port fees rise again; \nHarbor chief vows review.\n\nBody.";
+        assert_eq!(
+            title_end(text).map(|e| &text[..e]),
+            Some("Port fees rise again; \nHarbor chief vows review.")
+        );
+        assert_eq!(title_end("Port fees rise again;\n\nBody."), Some(21));
+        assert_eq!(title_end("One line only"), None);
+        let long = format!("{}\nBody.", "word ".repeat(30));
+        assert_eq!(title_end(&long), None);
+    }
+
+    /// A title line's capitalised role is the person named next as a speaker, and a
+    /// title's role goes to that person before one given the role much further on.
+    #[test]
+    fn title_roles_named_next() {
+        let speaker = |text: &str, content: &str| {
+            let doc = crate::analyze(text);
+            let a = doc
+                .attributions
+                .iter()
+                .find(|a| a.content.text(text) == content);
+            a.and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Ruiz Hid Port Losses From Public, Former Harbor Clinic Doctor Says.\n\n\
+                    Dr. Ana Ruiz, who worked at the port clinic, said that the port had \
+                    hidden its losses.";
+        assert_eq!(
+            speaker(text, "Ruiz Hid Port Losses From Public").as_deref(),
+            Some("Ana Ruiz")
+        );
+        let text = "Former port chief calls for new harbor plan.\n\n“Now is the time,” \
+                    said Ana Ruiz, who ran the port.\n\nRuiz said she expects it soon.\n\n\
+                    Tom Park, who served as chief of the harbor board, agreed that the plan \
+                    was late.";
+        assert_eq!(
+            speaker(text, "new harbor plan").as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
+
+    /// A contender's description no rule named is the principal its title line names
+    /// and the article names most; not a second contender, nor one of another gender.
+    #[test]
+    fn contender_is_the_titles_principal() {
+        let speaker = |text: &str| {
+            let doc = crate::analyze(text);
+            let first = doc.attributions.iter().min_by_key(|a| a.content.start);
+            first
+                .and_then(|a| doc.speaker_of(a))
+                .map(|s| s.name.to_string())
+        };
+        let text = "Park backs Ana Ruiz in port race\n\nTom Park met Ana Ruiz on Monday. \
+                    Ruiz has led since spring, and Ruiz plans a tour with Park.\n\nThe \
+                    candidate argued that the fees had doubled.";
+        // (Ruiz is named more often than Park)
+        assert_eq!(speaker(text).as_deref(), Some("Ana Ruiz"));
+        let vice = text.replace("The candidate", "The vice presidential candidate");
+        assert_eq!(
+            speaker(&vice).as_deref(),
+            Some("The vice presidential candidate")
+        );
+        let his = text.replace(
+            "The candidate argued",
+            "The candidate, who staked his name on it, argued",
+        );
+        assert_eq!(speaker(&his).as_deref(), Some("The candidate"));
+        // (no title line names anyone: the description stays)
+        let untitled = text.replace("Park backs Ana Ruiz in port race", "Port race heats up");
+        assert_eq!(speaker(&untitled).as_deref(), Some("The candidate"));
+        assert_eq!(
+            gender_of_pronoun_after(" has staked his name.", 0),
+            Gender::Male
+        );
+        assert_eq!(
+            gender_of_pronoun_after(" said. She left.", 0),
+            Gender::Unknown
+        );
     }
 
     /// "They" after two persons who spoke together is the pair (named by the second),

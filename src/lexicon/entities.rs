@@ -35,6 +35,18 @@ pub(crate) static DOCUMENT_HEADS: Lazy<WordSet> =
 pub(crate) static ORGANISATION_NAME_WORDS: Lazy<WordSet> =
     Lazy::new(|| set(include_str!("organisation_name_words.txt")));
 
+/// Nouns for someone standing for office (`the nominee` is the article's principal).
+pub(crate) static CONTENDER_NOUNS: Lazy<WordSet> =
+    Lazy::new(|| set(include_str!("contender_nouns.txt")));
+
+/// Modifiers that make a contender someone else (`the vice presidential nominee`).
+pub(crate) static OTHER_CONTENDER_WORDS: Lazy<WordSet> =
+    Lazy::new(|| set(include_str!("other_contender_words.txt")));
+
+/// Kinds of bodies whose names need not hold the word (`the union`, `the network`).
+pub(crate) static BODY_KIND_NOUNS: Lazy<WordSet> =
+    Lazy::new(|| set(include_str!("body_kind_nouns.txt")));
+
 /// Kin and household nouns (`Ann Lee's family` is not Ann Lee).
 pub(crate) static KIN_NOUNS: Lazy<WordSet> = Lazy::new(|| set(include_str!("kin_nouns.txt")));
 
