@@ -117,10 +117,11 @@ pub(super) fn speech_quotations(
             if let Some(&(p, k, ls)) = last_direct.as_ref() {
                 let free_cue = cues[c0..c1].iter().any(|c| !c.used);
                 // only attributions from the turn's sentences came since (participles, and
-                // the clause of a cue before the quotation: "He told the paper he doubted
-                // it: “A,” Ana Ruiz predicted. “B.”")
-                // (the earlier clause's only when the quotation opens its sentence: "…
-                // she said, “A.” She was upset, and I had to answer: “B.”" is a new turn)
+                // the clause of a cue before the quotation: "Tom Park told the council
+                // the pier was a mistake: “A,” Park predicted. “B.”")
+                // (the earlier clause's only when the quotation opens its sentence: "I
+                // shrugged and said, “A.” He looked hurt, so I had to add: “B.”" is a new
+                // turn)
                 let turn_start = sentence_of(out[k].content.start);
                 let opens_sentence = text
                     .get(s.span.start..q.span.start)
