@@ -553,7 +553,7 @@ fn clause_of_cue(
         })?;
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 2 {
-            // (", seeking an injunction …, claiming …": the next participle is another act)
+            // (", asking the board for a delay …, warning …": the next participle is another act)
             let stop = clause_end(cx, first, end);
             return Some(attribution_with(
                 cx.span(first, stop),
@@ -843,7 +843,7 @@ fn apposed_subject(cx: &RuleContext<'_>, ts: usize, at: usize) -> Option<(usize,
 const LONG_SOURCE_TOKENS: usize = 32;
 
 /// Tokens [ts, stop) are a short opening phrase of at most five words, outside
-/// quotations and with no reporting verb (`Fundraising`, `In addition`, `One Sunday in
+/// quotations and with no reporting verb (`Overall`, `In addition`, `One Sunday in
 /// late May`): what an inserted `, according to X,` leaves before it.
 fn short_opening(cx: &RuleContext<'_>, ts: usize, stop: usize) -> bool {
     let toks = &cx.toks[ts..stop];
@@ -1066,7 +1066,7 @@ fn question_put(
     let text = cx.text;
     let opens =
         (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
-    // "…, she said when asked …", "…,” McCain said, asked about …": after the main clause
+    // "…, she said when asked …", "…,” Tom Park said, asked about …": after the main clause
     let trails = !opens
         && cue.start > ts
         && (is(text, &toks[cue.start - 1], &["when", "after", "being"])

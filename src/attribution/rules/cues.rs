@@ -191,7 +191,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 let hedge = if two_words { &toks[i - 2] } else { p };
                 let before = p.has(class::BLOCKER) || two_words;
                 let hedged = before && is(cx.text, hedge, NEGATIONS);
-                // "was prompted to say, “…”", "rose to announce: “…”": an infinitive with
+                // "was moved to say, “…”", "rose to announce: “…”": an infinitive with
                 // the quotation right after it reports those words (the weights decide)
                 // (after a comma or colon: "allow firms to tell “…”" weaves a fragment)
                 let quotation_next =

@@ -421,7 +421,7 @@ pub(super) fn link_quote(
                 ("after", np_after(text, toks, c.end, qa)),
             ];
             source::choose(cx, "cue-quote", c.start, c.end, &candidates, 2)
-                // "Tom Park was prompted to say, “…”": else the subject of the verb
+                // "Tom Park was moved to say, “…”": else the subject of the verb
                 // before `to`
                 .or_else(|| chain_subject(cx, c.start, prev_q.max(ts)))
         };
@@ -495,7 +495,7 @@ pub(super) fn link_quote(
     Some(chosen.link)
 }
 
-/// "He began by saying, “…”", "Tom Park was prompted to say, “…”", "She answered the
+/// "He began by saying, “…”", "Tom Park was moved to say, “…”", "She answered the
 /// board by saying, “…”": a cue at token `cue` after `by` or `to` has no subject of its
 /// own; the subject of the verb that `by` or `to` completes speaks. That verb is looked
 /// for among the few words before `by` or `to` (no punctuation, no quotation, above
@@ -510,11 +510,11 @@ fn chain_subject(cx: &RuleContext<'_>, cue: usize, floor: usize) -> Option<(usiz
     let mut verb = cue - 1;
     while verb > lowest {
         verb -= 1;
-        let v = &toks[verb];
-        if !v.word() || v.in_quote() {
+        let verb_tok = &toks[verb];
+        if !verb_tok.word() || verb_tok.in_quote() {
             return None;
         }
-        if v.cap() || v.has(class::DET | class::FUNCTION) {
+        if verb_tok.cap() || verb_tok.has(class::DET | class::FUNCTION) {
             continue;
         }
         let Some(r) = subject_before(text, toks, verb, floor) else {
@@ -1108,16 +1108,17 @@ mod tests {
         let text = "On Monday, Tom Park replied to the board by saying, “I do not think the pier must close.”";
         assert_eq!(of(text, q), (Rule::SpeakerCueQuote, Some("Tom Park")));
         // an infinitive framing the quotation after a comma reports it
-        let text = "Ana Ruiz was prompted to say, “I do not think the pier must close.”";
+        let text = "Ana Ruiz was moved to say, “I do not think the pier must close.”";
         assert_eq!(of(text, q), (Rule::SpeakerCueQuote, Some("Ana Ruiz")));
         // a fragment woven in after the infinitive is no framed quotation
         let text = "They wrote rules that allow firms to tell “one story to the port.”";
-        let found = attributions(text);
-        assert!(
-            found
-                .iter()
-                .all(|a| a.1 != Some("They") || a.0 != Rule::SpeakerCueQuote),
-            "{found:?}"
+        assert_eq!(
+            attributions(text),
+            [(
+                Rule::SpeakerCueClause,
+                Some("They"),
+                "rules that allow firms to tell “one story to the port.”"
+            )]
         );
     }
 }

@@ -158,13 +158,13 @@ mod tests {
             )]
         );
         // so does a clause-final `according to`
-        let text = "She later compared the long meeting to a “slow root canal,” according to the mayor's memoir.";
+        let text = "Each winter the board likened its budget to a “leaking boat,” according to the treasurer's diary.";
         assert_eq!(
             attributions(text),
             [(
                 Rule::AccordingTo,
-                Some("the mayor's memoir"),
-                "She later compared the long meeting to a “slow root canal,”"
+                Some("the treasurer's diary"),
+                "Each winter the board likened its budget to a “leaking boat,”"
             )]
         );
         // a cue with no comma before it keeps its own clause
@@ -198,11 +198,11 @@ mod tests {
         );
         // set off by commas after a short opening phrase: the clause after it
         assert_eq!(
-            attributions("In addition, according to the ministry, nine million riders crossed."),
+            attributions("Since then, according to the harbor office, few tourists have left."),
             [(
                 Rule::AccordingTo,
-                Some("the ministry"),
-                "nine million riders crossed"
+                Some("the harbor office"),
+                "few tourists have left"
             )]
         );
         assert_eq!(

@@ -117,12 +117,15 @@ pub(super) fn speech_quotations(
             if let Some(&(p, k, ls)) = last_direct.as_ref() {
                 let free_cue = cues[c0..c1].iter().any(|c| !c.used);
                 // only attributions from the turn's sentences came since (participles, and
-                // the clause of a cue before the quotation: "He told the paper he doubted
-                // it: “A,” Ana Ruiz predicted. “B.”")
-                // (the earlier clause's only when the quotation opens its sentence: "…
-                // she said, “A.” She was upset, and I had to answer: “B.”" is a new turn)
+                // the clause of a cue before the quotation: "Tom Park told the council
+                // the pier was a mistake: “A,” Park predicted. “B.”")
+                // (the earlier clause's only when the quotation opens its sentence: "I
+                // shrugged and said, “A.” He looked hurt, so I had to add: “B.”" is a new
+                // turn)
                 let turn_start = sentence_of(out[k].content.start);
-                let opens_sentence = text[s.span.start..q.span.start].trim().is_empty();
+                let opens_sentence = text
+                    .get(s.span.start..q.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
                 let same_turn = out[k + 1..].iter().all(|a| {
                     let sa = sentence_of(a.content.start);
                     (a.content.start >= out[k].content.start || opens_sentence && sa >= turn_start)
@@ -160,7 +163,9 @@ pub(super) fn speech_quotations(
                 // master of deals. “He showed it again and again.”" (also past one
                 // sentence of narration with no cue and no named subject: "Lena Brandt,
                 // the mayor, disagreed." may be the one speaking next)
-                let sentence_is_quote = text[s.span.start..q.span.start].trim().is_empty()
+                let sentence_is_quote = text
+                    .get(s.span.start..q.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
                     && text[q.span.end.min(s.span.end)..s.span.end]
                         .chars()
                         .all(|c| !is_alnum(c));
@@ -336,8 +341,7 @@ fn follows_turn(
         })
 }
 
-/// Sentence `si` opens its paragraph, with quotation `q` at its start.
-/// "“We will look into it.”" ⏎ "- Ana Ruiz.": a quotation that is a paragraph of its
+/// "“Boats leave at noon.”" ⏎ "- Ana Ruiz.": a quotation that is a paragraph of its
 /// own (it opens sentence `si` and closes sentence `sj`, the last of its paragraph),
 /// signed by the next paragraph, a single sentence opening with a dash. Digests and
 /// fact checks set their quotations so; the dash line is the quotation's attribution
@@ -365,10 +369,13 @@ fn dash_line_after(
         }
 }
 
+/// Sentence `si` opens its paragraph, with quotation `q` at its start.
 fn starts_paragraph(text: &str, sentences: &[Sentence<'_>], si: usize, q: &Quote<'_>) -> bool {
     let s = &sentences[si];
     (si == 0 || sentences[si - 1].paragraph != s.paragraph)
-        && text[s.span.start..q.span.start].trim().is_empty()
+        && text
+            .get(s.span.start..q.span.start)
+            .is_some_and(|gap| gap.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -495,12 +502,12 @@ mod tests {
         // a name with an initial, and names joined by `and`, after a headline in capitals
         for (text, name) in [
             (
-                "HARBOR TOWNS OUTNUMBER RIVER TOWNS FOR THE FIRST TIME - Ana M. Ruiz: “The harbor towns grew fast.”",
-                "Ana M. Ruiz",
+                "CANAL FARES CLIMB AGAIN AS WINTER NEARS - Lena K. Brandt: “Fares follow the fuel.”",
+                "Lena K. Brandt",
             ),
             (
-                "FERRY POLLS NOT WRONG, JUST TOO EARLY - Ana Ruiz and Tom Park: “The polls were not wrong.”",
-                "Ana Ruiz and Tom Park",
+                "DOCK STRIKE ENDS, CREWS BACK BY FRIDAY - Tom Park and Lena Brandt: “Both sides gave ground.”",
+                "Tom Park and Lena Brandt",
             ),
         ] {
             let doc = analyze(text);
@@ -621,8 +628,15 @@ mod tests {
         // "But Lena Brandt …": a name after the conjunction may be the next speaker
         let text = "“We found the leak,” she says. But Lena Brandt disagreed. “The pump has failed twice since May.”";
         let found = attributions(text);
-        let last = found.last().expect("attributions");
-        assert_ne!(last.1, Some("she"), "{found:?}");
+        assert_eq!(
+            found.last(),
+            Some(&(
+                Rule::ColonLeadIn,
+                Some("Lena Brandt"),
+                "“The pump has failed twice since May.”"
+            )),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -636,14 +650,14 @@ mod tests {
 
     #[test]
     fn a_dash_line_after_a_quotation_paragraph_signs_it() {
-        let text = "The pier reopened.\n\n“We will look into it. We will certainly look into it.”\n\n- Ana Ruiz.";
+        let text = "The pier reopened.\n\n“Boats leave at noon. Tickets are sold on the quay.”\n\n- Ana Ruiz.";
         let found = attributions(text);
         assert_eq!(
             found.last(),
             Some(&(
                 Rule::QuoteDashSpeaker,
                 Some("Ana Ruiz"),
-                "“We will look into it. We will certainly look into it.”"
+                "“Boats leave at noon. Tickets are sold on the quay.”"
             )),
             "{found:?}"
         );
@@ -659,21 +673,25 @@ mod tests {
     #[test]
     fn a_quotation_sentence_continues_a_turn_after_an_earlier_cues_clause() {
         // the clause of `told` before the first quotation does not end the turn
-        let text = "Tom Park angered the board when he told the paper he doubted the pier: \
-                    \"Once the cold comes, it will not last,\" Park predicted. \"There is no market.\"";
+        let text = "At the hearing, Tom Park told the council the pier was a mistake: \
+                    \"It will be shut by spring,\" Park predicted. \"Nobody buys tickets.\"";
         let found = attributions(text);
         let last = found.last().expect("attributions");
         assert_eq!(last.1, Some("Park"), "{found:?}");
-        assert!(last.2.ends_with("\"There is no market.\""), "{found:?}");
+        assert!(last.2.ends_with("\"Nobody buys tickets.\""), "{found:?}");
         // a quotation after narration with a subject of its own is no continuation
-        let text = "When the ferry left, I laughed and said, \"I do not mind.\" She was upset, \
-                    so I had to answer: \"Of course I mind.\"";
-        let found = attributions(text);
-        assert!(
-            found
-                .iter()
-                .all(|a| !a.2.contains("I do not mind") || !a.2.contains("Of course")),
-            "{found:?}"
+        let text = "I shrugged and said, \"That is fine.\" He looked hurt, \
+                    so I had to add: \"It is not fine at all.\"";
+        assert_eq!(
+            attributions(text),
+            [
+                (Rule::SpeakerCueQuote, Some("I"), "\"That is fine.\""),
+                (
+                    Rule::SpeakerCueQuote,
+                    Some("I"),
+                    "\"It is not fine at all.\""
+                ),
+            ]
         );
     }
 }
