@@ -159,8 +159,8 @@ pub(super) fn speech_quotations(
                 let para_is_quote =
                     q.first_paragraph() > 0 && starts_paragraph(text, sentences, si, q);
                 // a sentence that is only a quotation, after a sentence of its paragraph
-                // with a speaker, and no other speaker since: "Okafor called him a
-                // master of deals. “He showed it again and again.”" (also past one
+                // with a speaker, and no other speaker since: "Okafor called him the
+                // toughest trader in town. “He showed it again and again.”" (also past one
                 // sentence of narration with no cue and no named subject: "Lena Brandt,
                 // the mayor, disagreed." may be the one speaking next)
                 let sentence_is_quote = text
