@@ -2598,7 +2598,7 @@ fn last_body_name(text: &str, window: Span) -> Option<Span> {
         let start = offset + lead;
         let capitalised = core.chars().next().is_some_and(char::is_uppercase)
             && lexicon::word_info(core).class & lexicon::class::FUNCTION == 0;
-        // ("United States and Canada" are two)
+        // ("Harbor Board and Dock Council" are two)
         let joiner = matches!(core, "of" | "for") && run.is_some();
         // (a word ending in punctuation ends the run after it)
         let ends = core.len() + lead < w.len() && !w.ends_with('\'');
