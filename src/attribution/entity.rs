@@ -5037,6 +5037,12 @@ mod tests {
             gender_of_pronoun_after(" said. She left.", 0),
             Gender::Unknown
         );
+        // (read in `OWN_PRONOUN_BYTES`: a word the cut splits, `she` of `shelter`, is
+        // left out, and a clause that runs on is read no further)
+        let long = format!(" {} shelter", "x".repeat(OWN_PRONOUN_BYTES - 5));
+        assert_eq!(gender_of_pronoun_after(&long, 0), Gender::Unknown);
+        let far = format!(" {}he", "é ".repeat(OWN_PRONOUN_BYTES));
+        assert_eq!(gender_of_pronoun_after(&far, 0), Gender::Unknown);
     }
 
     /// "They" after two persons who spoke together is the pair (named by the second),
