@@ -1249,7 +1249,7 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// Where the text's headline ends (0 when it has none): a first line of at most 25
+/// Where the text's headline ends (0 when it has none): a first line of at most [`TITLE_WORDS`]
 /// words, most of them capitalised (`Mayor Vows To Fight Budget Cuts`).
 fn headline_end(text: &str) -> usize {
     // a text of one line is a body, not a headline over nothing
@@ -1265,7 +1265,7 @@ fn headline_end(text: &str) -> usize {
             capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
         }
     }
-    if all <= 25 && long >= 2 && capitalised * 10 >= long * 7 {
+    if all <= TITLE_WORDS && long >= 2 && capitalised * 10 >= long * 7 {
         end
     } else {
         0
@@ -2021,10 +2021,10 @@ fn is_plural_head(w: &str) -> bool {
 /// Where the lead ends: the end of the first paragraph after the headline (`headline`,
 /// 0 when none).
 fn lead_end(text: &str, headline: usize) -> usize {
-    // a first line of at most 25 words is a title, whatever its case ("Judge keeps
-    // harbor survey under wraps.")
+    // a first line of at most `TITLE_WORDS` words is a title, whatever its case ("Judge
+    // keeps harbor survey under wraps.")
     let headline = match text.find('\n') {
-        Some(end) if headline == 0 && text[..end].split_whitespace().count() <= 25 => end,
+        Some(end) if headline == 0 && text[..end].split_whitespace().count() <= TITLE_WORDS => end,
         _ => headline,
     };
     let body = text.get(headline..).unwrap_or("");
@@ -2384,11 +2384,7 @@ fn kin_named_later(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
             .flatten();
         let pronoun_possessor = by_pronoun.and_then(|pronoun| {
             let at = ents[*speaker].mentions.first()?.start;
-            let gender = match pronoun {
-                "he" => Gender::Male,
-                "she" => Gender::Female,
-                _ => return None,
-            };
+            let gender = Some(pronoun_gender(pronoun)).filter(|g| g.known())?;
             let ends = person_ends.get_or_insert_with(|| {
                 let mut ends: Vec<(usize, usize)> = ents
                     .iter()
@@ -2716,19 +2712,27 @@ fn gender_of_pronoun_after(text: &str, end: usize) -> Gender {
         None if cut < rest.len() => window.rfind(is_space).map_or(window, |i| &window[..i]),
         None => window,
     };
-    for w in words(clause).take(OWN_PRONOUN_WORDS) {
-        let w = possessive_pronoun(w).unwrap_or(w);
-        if ["he", "him", "himself"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
-        {
-            return Gender::Male;
-        }
-        if ["she", "herself"].iter().any(|p| p.eq_ignore_ascii_case(w)) {
-            return Gender::Female;
-        }
-    }
-    Gender::Unknown
+    words(clause)
+        .take(OWN_PRONOUN_WORDS)
+        .map(pronoun_gender)
+        .find(|g| g.known())
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The gender of a personal pronoun in any of its forms (`he`, `his`, `him`, `himself`;
+/// `she`, `her`, `herself`), read from the pronoun list (`pronouns.txt`); unknown for
+/// any other word.
+fn pronoun_gender(word: &str) -> Gender {
+    let lower = word.to_ascii_lowercase();
+    // (the object and reflexive forms of the subject pronouns the list holds)
+    let subject = match lower.as_str() {
+        "him" | "himself" => "he",
+        "herself" => "she",
+        other => possessive_pronoun(other).unwrap_or(other),
+    };
+    lexicon::PRONOUNS
+        .get(subject)
+        .map_or(Gender::Unknown, |&(code, _)| Gender::from_code(code))
 }
 
 /// The article's principal: of the persons named in full (a forename or a title shows
@@ -4874,6 +4878,20 @@ mod tests {
             .map(|s| s.name);
         // (after Tom Park's speech the description is someone else: it stays its own)
         assert_eq!(inspector, Some("The port's inspector"));
+    }
+
+    /// Every form of `he` and `she` has its gender from the pronoun list; other words none.
+    #[test]
+    fn pronoun_genders() {
+        for w in ["he", "He", "his", "him", "himself"] {
+            assert_eq!(pronoun_gender(w), Gender::Male, "{w}");
+        }
+        for w in ["she", "SHE", "her", "herself"] {
+            assert_eq!(pronoun_gender(w), Gender::Female, "{w}");
+        }
+        for w in ["they", "their", "it", "I", "hers", "heron", ""] {
+            assert_eq!(pronoun_gender(w), Gender::Unknown, "{w}");
+        }
     }
 
     /// A possessive pronoun before a thing of the person's is the pronoun; before a kin,

@@ -71,11 +71,11 @@ impl std::hash::Hasher for WordHash {
 /// test, not a hash and a probe.
 /// (`H`: the set's hasher; the entity lists keep [`Fnv`], so that their order is as it
 /// was.)
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct WordList<H = std::hash::BuildHasherDefault<WordHash>> {
     words: HashSet<&'static str, H>,
     /// Bit `n` of entry `b`: a listed word of `n` bytes (below 32) starts with byte `b`.
-    starts: Vec<u32>,
+    starts: [u32; 256],
 }
 
 /// [`WordList::starts`]' bit of a word, when it has one: its first byte and its length,
@@ -94,7 +94,7 @@ impl<H: std::hash::BuildHasher> WordList<H> {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         if let Some((first, bit)) = start_bit(word) {
-            if self.starts.get(first).is_none_or(|bits| bits & bit == 0) {
+            if self.starts[first] & bit == 0 {
                 return false;
             }
         }
@@ -129,7 +129,7 @@ impl<'l, H> IntoIterator for &'l WordList<H> {
 impl<H: std::hash::BuildHasher + Default> FromIterator<&'static str> for WordList<H> {
     fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordList<H> {
         let words: HashSet<&'static str, H> = words.into_iter().collect();
-        let mut starts = vec![0u32; 256];
+        let mut starts = [0u32; 256];
         for w in &words {
             if let Some((first, bit)) = start_bit(w) {
                 starts[first] |= bit;
