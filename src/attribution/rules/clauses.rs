@@ -18,6 +18,7 @@ use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
+use std::cell::Cell;
 
 /// Where a reported clause starting at `from` stops before `end`: at a comma that opens a
 /// participial phrase (", adding that …", ", implicitly putting …"), which is the writer's
@@ -152,6 +153,35 @@ pub(super) fn colon_speaker(
     })
 }
 
+/// The speaker of the sentence's first attribution, which a cue sharing its subject
+/// takes (`X said that A and warned that B`), and whether the clause rules read it: a
+/// clause found without reading it is the same whatever the speaker, so the reported
+/// speech rule may keep the clause it tried before the sentence had a speaker.
+pub(super) struct MainSpeaker {
+    speaker: Option<Mention>,
+    read: Cell<bool>,
+}
+
+impl MainSpeaker {
+    pub(super) fn new(speaker: Option<Mention>) -> MainSpeaker {
+        MainSpeaker {
+            speaker,
+            read: Cell::new(false),
+        }
+    }
+
+    /// The speaker, noting that it was read.
+    fn get(&self) -> Option<Mention> {
+        self.read.set(true);
+        self.speaker
+    }
+
+    /// Did a rule read the speaker?
+    pub(super) fn was_read(&self) -> bool {
+        self.read.get()
+    }
+}
+
 /// Reported speech for cue `ci` in sentence tokens [ts, te). A cue in the passive (`X
 /// was asked whether …`, `X is expected to …`) has no speaker but its `by` agent; the
 /// subject of a passive verb of telling is the addressee.
@@ -164,7 +194,7 @@ pub(super) fn indirect(
     te: usize,
     quotes: &[Quote<'_>],
     done: &[bool],
-    main_speaker: Option<Mention>,
+    main_speaker: &MainSpeaker,
 ) -> Option<Attribution> {
     let cue = cues[ci];
     // "she appeared to hint that …", "he seemed to think …": the subject speaks,
@@ -359,7 +389,7 @@ fn clause_of_cue(
     te: usize,
     quotes: &[Quote<'_>],
     done: &[bool],
-    main_speaker: Option<Mention>,
+    main_speaker: &MainSpeaker,
 ) -> Option<Attribution> {
     let toks = cx.toks;
     let text = cx.text;
@@ -479,7 +509,7 @@ fn clause_of_cue(
     if let Some(attribution) = question_put(cx, &c, ts, end, quotes, done) {
         return Some(attribution);
     }
-    if opening && main_speaker.is_none() {
+    if opening && main_speaker.get().is_none() {
         let (first, addressee, medium) = after_cue(cx, &c, end);
         // the comma closing the participle's clause, inside a quotation's marks or not
         let comma = (first..end).find(|&i| {
@@ -524,7 +554,7 @@ fn clause_of_cue(
         return None;
     }
     if participle {
-        let speaker = main_speaker.or_else(|| {
+        let speaker = main_speaker.get().or_else(|| {
             // the sentence opens with its subject: a pronoun, a name or "the …"
             let a = (ts..c.start).find(|&i| {
                 toks[i].word()
@@ -579,7 +609,8 @@ fn clause_of_cue(
         clause_subject(cx, ts, verb_start).filter(|r| !toks[r.0].has(class::NOT_CONTENT_START));
     // "The mayor toured the dock and said …": a verb coordinated with the main clause's
     // (no attribution of that clause gave a speaker yet) shares its subject
-    let shared = if main_speaker.is_none() && subject.is_none() {
+    // (the speaker is read only when there is no subject: else it changes nothing)
+    let shared = if subject.is_none() && main_speaker.get().is_none() {
         coordinated(cx, verb_start, ts)
             .and_then(|_| sentence_subject(cx, ts, verb_start))
             .map(|r| without_verb(cx, r))
@@ -758,7 +789,7 @@ fn clause_of_cue(
         return None;
     }
     // "X said that A and warned that B": the second cue shares the subject
-    if let (Some(speaker), Some(_)) = (main_speaker, coordinated(cx, c.start, ts)) {
+    if let (Some(speaker), Some(_)) = (main_speaker.get(), coordinated(cx, c.start, ts)) {
         let (first, addressee, medium) = after_cue(cx, &c, end);
         if (first..end).filter(|&i| toks[i].word()).count() >= 3 {
             let stop = clause_end(cx, first, end);

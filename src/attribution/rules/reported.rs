@@ -4,9 +4,9 @@
 //! needs, and stops before a quotation it attributed. Its clause may hold a quotation:
 //! then the next quotation may continue it, as it continues a direct attribution.
 
-use super::clauses::indirect;
+use super::clauses::{MainSpeaker, indirect};
 use super::context::{Progress, RuleContext, SentenceAt, Window, kind_for, turn_end};
-use crate::attribution::{AttributionKind, Rule};
+use crate::attribution::{Attribution, AttributionKind, Rule};
 use crate::span::Span;
 
 /// Attribute the clauses of the sentence's free cues (see the module's doc).
@@ -35,31 +35,65 @@ pub(super) fn reported_speech(
     // (tried without recording: the trainer sees the proposals of the clause kept)
     let quiet = (open_quote && cx.record).then(|| cx.quiet());
     let try_cx = quiet.as_ref().unwrap_or(cx);
-    let closing = |ci: usize| {
-        open_quote
-            && !scues[ci].used
-            && indirect(try_cx, scues, ci, ts, te, quotes, quote_done, None).is_some_and(|a| {
-                matches!(a.rule, Rule::ClauseSpeakerCue | Rule::AccordingTo)
-                    && a.cue.is_some_and(|c| a.content.end <= c.start)
-                    && sentence
-                        .quotes
-                        .iter()
-                        .any(|&qi| !quote_done[qi] && a.content.contains(quotes[qi].span))
-            })
-    };
     // (the first 64 cues of a sentence, as a bit set: a sentence has far fewer)
-    let closing_cues = (0..scues.len().min(64))
-        .filter(|&ci| closing(ci))
-        .fold(0u64, |set, ci| set | 1 << ci);
+    let tried = if open_quote { scues.len().min(64) } else { 0 };
+    let mut closing_cues = 0u64;
+    // each cue's tried clause, and whether it read the sentence's speaker: kept for the
+    // pass below while nothing it read has changed (not when recording, where the
+    // pass below records the proposals the trial did not)
+    let mut trials: Vec<Option<(Option<Attribution>, bool)>> = Vec::new();
+    if tried > 0 && !cx.record {
+        trials.resize(tried, None);
+    }
+    for ci in 0..tried {
+        if scues[ci].used {
+            continue;
+        }
+        let no_speaker = MainSpeaker::new(None);
+        let found = indirect(try_cx, scues, ci, ts, te, quotes, quote_done, &no_speaker);
+        let closes = found.as_ref().is_some_and(|a| {
+            matches!(a.rule, Rule::ClauseSpeakerCue | Rule::AccordingTo)
+                && a.cue.is_some_and(|c| a.content.end <= c.start)
+                && sentence
+                    .quotes
+                    .iter()
+                    .any(|&qi| !quote_done[qi] && a.content.contains(quotes[qi].span))
+        });
+        if closes {
+            closing_cues |= 1 << ci;
+        }
+        if let Some(trial) = trials.get_mut(ci) {
+            *trial = Some((found, no_speaker.was_read()));
+        }
+    }
     let order = (0..scues.len())
         .filter(|&ci| ci < 64 && closing_cues & 1 << ci != 0)
         .chain((0..scues.len()).filter(|&ci| ci >= 64 || closing_cues & 1 << ci == 0));
+    // no quotation was marked done since the trials (they read which are)
+    let mut done_as_tried = true;
     for ci in order {
         if scues[ci].used {
             continue;
         }
         let main_speaker = out[first_new..].iter().find_map(|a| a.speaker);
-        if let Some(mut a) = indirect(cx, scues, ci, ts, te, quotes, quote_done, main_speaker) {
+        let trial = trials
+            .get_mut(ci)
+            .and_then(Option::take)
+            .filter(|&(_, read)| done_as_tried && (main_speaker.is_none() || !read));
+        let found = match trial {
+            Some((found, _)) => found,
+            None => indirect(
+                cx,
+                scues,
+                ci,
+                ts,
+                te,
+                quotes,
+                quote_done,
+                &MainSpeaker::new(main_speaker),
+            ),
+        };
+        if let Some(mut a) = found {
             // a quotation the speech rule attributed is not reported again: the clause
             // stops before it, or is dropped when nothing is left
             let taken = out[first_new..]
@@ -78,8 +112,9 @@ pub(super) fn reported_speech(
             }
             scues[ci].used = true;
             for &qi in sentence.quotes {
-                if a.content.contains(quotes[qi].span) {
+                if a.content.contains(quotes[qi].span) && !quote_done[qi] {
                     quote_done[qi] = true;
+                    done_as_tried = false;
                 }
             }
             out.push(a);
