@@ -98,9 +98,10 @@ pub(super) fn choose(
     }
     let learned = cx.weights.covers("src");
     let mut best = (first, f32::NEG_INFINITY);
+    let cue = CueValues::new(cx, site, cue_a);
     for &(r, by) in &distinct {
         let mut f = Scorer::new(&cx.weights, "src:bias", cx.record);
-        features(cx, site, cue_a, cue_b, r, candidates, by, &mut f);
+        features(cx, &cue, cue_a, cue_b, r, candidates, by, &mut f);
         if f.score > best.1 {
             best = (r, f.score);
         }
@@ -176,11 +177,47 @@ pub(super) fn speaks_through(cx: &RuleContext<'_>, at: usize, end: usize) -> Opt
     None
 }
 
-/// The features of candidate `r` for the cue [`cue_a`, `cue_b`).
+/// The values of the features that depend on the cue alone, not on the candidate:
+/// found and hashed once for all of a cue's candidates.
+struct CueValues<'t> {
+    lemma: FeatureValue<'t>,
+    cue_form: FeatureValue<'static>,
+    cue_prev: FeatureValue<'static>,
+    site: FeatureValue<'static>,
+}
+
+impl<'t> CueValues<'t> {
+    /// The values of the cue at token `cue_a`, whose speaker the rule `site` chooses.
+    fn new(cx: &RuleContext<'t>, site: &'static str, cue_a: usize) -> CueValues<'t> {
+        let lemma = cx.toks[cue_a].lemma(cx.text).unwrap_or("phrase");
+        let cue_word = cx.text_of(cue_a);
+        let cue_form = if ends_with_ci(cue_word, "ing") {
+            "ing"
+        } else if ends_with_ci(cue_word, "s") && !ends_with_ci(cue_word, "ss") {
+            "s"
+        } else {
+            "other"
+        };
+        let cue_prev = if cue_a > 0 {
+            token_class(cx, cue_a - 1)
+        } else {
+            "edge"
+        };
+        CueValues {
+            lemma: FeatureValue::new(lemma),
+            cue_form: FeatureValue::new(cue_form),
+            cue_prev: FeatureValue::new(cue_prev),
+            site: FeatureValue::new(site),
+        }
+    }
+}
+
+/// The features of candidate `r` for the cue [`cue_a`, `cue_b`), whose own values are
+/// `cue`.
 #[allow(clippy::too_many_arguments)]
 fn features(
     cx: &RuleContext<'_>,
-    site: &'static str,
+    cue: &CueValues<'_>,
     cue_a: usize,
     cue_b: usize,
     r: (usize, usize),
@@ -190,20 +227,6 @@ fn features(
 ) {
     let toks = cx.toks;
     let text = cx.text;
-    let lemma = toks[cue_a].lemma(text).unwrap_or("phrase");
-    let cue_word = cx.text_of(cue_a);
-    let cue_form = if ends_with_ci(cue_word, "ing") {
-        "ing"
-    } else if ends_with_ci(cue_word, "s") && !ends_with_ci(cue_word, "ss") {
-        "s"
-    } else {
-        "other"
-    };
-    let cue_prev = if cue_a > 0 {
-        token_class(cx, cue_a - 1)
-    } else {
-        "edge"
-    };
     let kind = mention_name(kind_of(text, toks, r.0, r.1));
     let first = token_class(cx, r.0);
     // the word before the candidate: a preposition's object (`in April saying`, `at one
@@ -214,15 +237,10 @@ fn features(
         "edge"
     };
     // the values that go in several features, each hashed once
-    let (lemma, cue_form, cue_prev) = (
-        FeatureValue::new(lemma),
-        FeatureValue::new(cue_form),
-        FeatureValue::new(cue_prev),
-    );
-    let (kind, first, site, prev) = (
+    let (lemma, cue_form, cue_prev, site) = (cue.lemma, cue.cue_form, cue.cue_prev, cue.site);
+    let (kind, first, prev) = (
         FeatureValue::new(kind),
         FeatureValue::new(first),
-        FeatureValue::new(site),
         FeatureValue::new(prev),
     );
     for (k, &(proposer, _)) in candidates.iter().enumerate() {
