@@ -48,7 +48,7 @@ impl FeatureKey {
     const VALUE: u64 = 0xbb67_ae85_84ca_a73b;
 
     #[inline(always)]
-    fn step(hash: u64, word: u64) -> u64 {
+    const fn step(hash: u64, word: u64) -> u64 {
         (hash.rotate_left(23) ^ word).wrapping_mul(FeatureKey::MULTIPLIER)
     }
 
@@ -91,6 +91,25 @@ impl FeatureKey {
     #[inline(always)]
     pub(crate) fn value(value: &str) -> u64 {
         FeatureKey::extend(FeatureKey::VALUE, value.as_bytes())
+    }
+
+    /// [`FeatureKey::value`] in a `const fn` (the same hash: the bytes eight at a step,
+    /// the last step zero-padded), for a value the compiler hashes once.
+    pub(crate) const fn value_const(value: &str) -> u64 {
+        let bytes = value.as_bytes();
+        let mut hash = FeatureKey::step(FeatureKey::VALUE, bytes.len() as u64);
+        let mut at = 0;
+        while at < bytes.len() {
+            let mut word = 0u64;
+            let mut k = 0;
+            while k < 8 && at + k < bytes.len() {
+                word |= (bytes[at + k] as u64) << (8 * k);
+                k += 1;
+            }
+            hash = FeatureKey::step(hash, word);
+            at += 8;
+        }
+        hash
     }
 
     /// The key of template `template` (its [`fnv_extend`] hash) with one value.
@@ -407,6 +426,32 @@ mod tests {
             }
         }
         assert_eq!(w.get("cue:bias"), 0.0);
+    }
+
+    /// The compile-time hash of a value is its run-time hash, whatever its length.
+    #[test]
+    fn a_value_hashes_alike_at_compile_time() {
+        for value in [
+            "",
+            "a",
+            "to",
+            "the",
+            "that",
+            "comma",
+            "pronoun",
+            "reporting",
+            "semicolon",
+            "sixteen-byte-val",
+            "seventeen-byte-va",
+            "é",
+            "«»",
+        ] {
+            assert_eq!(
+                FeatureKey::value_const(value),
+                FeatureKey::value(value),
+                "{value}"
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use super::context::mention_name;
 use super::context::{Cue, Link, RuleContext};
 use super::cue_sense::token_class;
-use super::model::{Proposal, Scorer, Template, bucket, record};
+use super::model::{EDGE, Proposal, Scorer, Template, bucket, record};
 use crate::quote::Quote;
 
 // The feature templates.
@@ -101,12 +101,12 @@ pub(super) fn choose(
         let mark_before = if qa > 0 {
             token_class(cx, qa - 1)
         } else {
-            "edge"
+            EDGE
         };
         let mark_after = if qb < cx.toks.len() {
             token_class(cx, qb)
         } else {
-            "edge"
+            EDGE
         };
         f.add2(ATT_MARK_BEFORE, side, mark_before);
         f.add2(ATT_MARK_AFTER, side, mark_after);

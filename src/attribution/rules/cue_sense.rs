@@ -8,7 +8,7 @@
 //! punctuation mark: never a name or a phrase of an article.
 
 use super::context::RuleContext;
-use super::model::{FeatureValue, Proposal, Scorer, Template, record};
+use super::model::{EDGE, FeatureValue, Proposal, Scorer, Template, record};
 use crate::attribution::mention::{ends_with_ci, is};
 use crate::lexicon::class;
 use crate::lexicon::lists::{AUXILIARIES, NEGATIONS};
@@ -59,7 +59,7 @@ impl Verdicts {
 
 /// A closed-class word that is a feature by itself (general English, no content), in
 /// any case: one `match` on the folded bytes.
-fn function_feature(w: &str) -> Option<&'static str> {
+fn function_feature(w: &str) -> Option<FeatureValue<'static>> {
     let b = w.as_bytes();
     if b.len() > 7 {
         return None;
@@ -69,142 +69,144 @@ fn function_feature(w: &str) -> Option<&'static str> {
         *d = s.to_ascii_lowercase();
     }
     Some(match &buf[..b.len()] {
-        b"that" => "that",
-        b"to" => "to",
-        b"the" => "the",
-        b"a" => "a",
-        b"an" => "an",
-        b"not" => "not",
-        b"was" => "was",
-        b"were" => "were",
-        b"is" => "is",
-        b"are" => "are",
-        b"be" => "be",
-        b"been" => "been",
-        b"being" => "being",
-        b"has" => "has",
-        b"have" => "have",
-        b"had" => "had",
-        b"will" => "will",
-        b"would" => "would",
-        b"also" => "also",
-        b"who" => "who",
-        b"which" => "which",
-        b"it" => "it",
-        b"by" => "by",
-        b"as" => "as",
-        b"on" => "on",
-        b"in" => "in",
-        b"for" => "for",
-        b"with" => "with",
-        b"of" => "of",
-        b"out" => "out",
-        b"up" => "up",
-        b"off" => "off",
-        b"about" => "about",
-        b"and" => "and",
-        b"but" => "but",
-        b"he" => "he",
-        b"she" => "she",
-        b"they" => "they",
-        b"i" => "i",
-        b"we" => "we",
-        b"you" => "you",
-        b"this" => "this",
-        b"his" => "his",
-        b"her" => "her",
-        b"their" => "their",
-        b"its" => "its",
-        b"when" => "when",
-        b"what" => "what",
-        b"how" => "how",
-        b"why" => "why",
-        b"whether" => "whether",
-        b"if" => "if",
-        b"than" => "than",
-        b"so" => "so",
-        b"there" => "there",
-        b"at" => "at",
-        b"from" => "from",
-        b"did" => "did",
-        b"does" => "does",
-        b"do" => "do",
-        b"can" => "can",
-        b"could" => "could",
-        b"may" => "may",
-        b"should" => "should",
-        b"must" => "must",
-        b"never" => "never",
+        b"that" => const { FeatureValue::constant("that") },
+        b"to" => const { FeatureValue::constant("to") },
+        b"the" => const { FeatureValue::constant("the") },
+        b"a" => const { FeatureValue::constant("a") },
+        b"an" => const { FeatureValue::constant("an") },
+        b"not" => const { FeatureValue::constant("not") },
+        b"was" => const { FeatureValue::constant("was") },
+        b"were" => const { FeatureValue::constant("were") },
+        b"is" => const { FeatureValue::constant("is") },
+        b"are" => const { FeatureValue::constant("are") },
+        b"be" => const { FeatureValue::constant("be") },
+        b"been" => const { FeatureValue::constant("been") },
+        b"being" => const { FeatureValue::constant("being") },
+        b"has" => const { FeatureValue::constant("has") },
+        b"have" => const { FeatureValue::constant("have") },
+        b"had" => const { FeatureValue::constant("had") },
+        b"will" => const { FeatureValue::constant("will") },
+        b"would" => const { FeatureValue::constant("would") },
+        b"also" => const { FeatureValue::constant("also") },
+        b"who" => const { FeatureValue::constant("who") },
+        b"which" => const { FeatureValue::constant("which") },
+        b"it" => const { FeatureValue::constant("it") },
+        b"by" => const { FeatureValue::constant("by") },
+        b"as" => const { FeatureValue::constant("as") },
+        b"on" => const { FeatureValue::constant("on") },
+        b"in" => const { FeatureValue::constant("in") },
+        b"for" => const { FeatureValue::constant("for") },
+        b"with" => const { FeatureValue::constant("with") },
+        b"of" => const { FeatureValue::constant("of") },
+        b"out" => const { FeatureValue::constant("out") },
+        b"up" => const { FeatureValue::constant("up") },
+        b"off" => const { FeatureValue::constant("off") },
+        b"about" => const { FeatureValue::constant("about") },
+        b"and" => const { FeatureValue::constant("and") },
+        b"but" => const { FeatureValue::constant("but") },
+        b"he" => const { FeatureValue::constant("he") },
+        b"she" => const { FeatureValue::constant("she") },
+        b"they" => const { FeatureValue::constant("they") },
+        b"i" => const { FeatureValue::constant("i") },
+        b"we" => const { FeatureValue::constant("we") },
+        b"you" => const { FeatureValue::constant("you") },
+        b"this" => const { FeatureValue::constant("this") },
+        b"his" => const { FeatureValue::constant("his") },
+        b"her" => const { FeatureValue::constant("her") },
+        b"their" => const { FeatureValue::constant("their") },
+        b"its" => const { FeatureValue::constant("its") },
+        b"when" => const { FeatureValue::constant("when") },
+        b"what" => const { FeatureValue::constant("what") },
+        b"how" => const { FeatureValue::constant("how") },
+        b"why" => const { FeatureValue::constant("why") },
+        b"whether" => const { FeatureValue::constant("whether") },
+        b"if" => const { FeatureValue::constant("if") },
+        b"than" => const { FeatureValue::constant("than") },
+        b"so" => const { FeatureValue::constant("so") },
+        b"there" => const { FeatureValue::constant("there") },
+        b"at" => const { FeatureValue::constant("at") },
+        b"from" => const { FeatureValue::constant("from") },
+        b"did" => const { FeatureValue::constant("did") },
+        b"does" => const { FeatureValue::constant("does") },
+        b"do" => const { FeatureValue::constant("do") },
+        b"can" => const { FeatureValue::constant("can") },
+        b"could" => const { FeatureValue::constant("could") },
+        b"may" => const { FeatureValue::constant("may") },
+        b"should" => const { FeatureValue::constant("should") },
+        b"must" => const { FeatureValue::constant("must") },
+        b"never" => const { FeatureValue::constant("never") },
         _ => return None,
     })
 }
 
 /// The class of token `k` for the features: a punctuation mark's name, a closed-class
 /// word itself, or the word's class (`pronoun`, `det`, `role`, `cap`, `reporting`, …).
-pub(super) fn token_class(cx: &RuleContext<'_>, k: usize) -> &'static str {
+pub(super) fn token_class(cx: &RuleContext<'_>, k: usize) -> FeatureValue<'static> {
     let t = &cx.toks[k];
     let w = cx.text_of(k);
     if !t.word() {
         // an ASCII mark by its byte, one `match`; the others by their text
         if let &[mark] = w.as_bytes() {
             return match mark {
-                b',' => "comma",
-                b':' => "colon",
-                b'.' => "period",
-                b';' => "semicolon",
-                b'?' | b'!' => "excl",
-                b'"' | b'\'' => "quote",
-                b'(' | b')' | b'[' | b']' => "paren",
-                b'-' => "dash",
-                _ => "punct",
+                b',' => const { FeatureValue::constant("comma") },
+                b':' => const { FeatureValue::constant("colon") },
+                b'.' => const { FeatureValue::constant("period") },
+                b';' => const { FeatureValue::constant("semicolon") },
+                b'?' | b'!' => const { FeatureValue::constant("excl") },
+                b'"' | b'\'' => const { FeatureValue::constant("quote") },
+                b'(' | b')' | b'[' | b']' => const { FeatureValue::constant("paren") },
+                b'-' => const { FeatureValue::constant("dash") },
+                _ => const { FeatureValue::constant("punct") },
             };
         }
         return match w {
-            "“" | "”" | "‘" | "’" | "«" | "»" | "„" => "quote",
-            "—" | "–" => "dash",
-            _ => "punct",
+            "“" | "”" | "‘" | "’" | "«" | "»" | "„" => {
+                const { FeatureValue::constant("quote") }
+            }
+            "—" | "–" => const { FeatureValue::constant("dash") },
+            _ => const { FeatureValue::constant("punct") },
         };
     }
     if let Some(f) = function_feature(w) {
         return f;
     }
     if t.in_quote() {
-        return "quoted";
+        return const { FeatureValue::constant("quoted") };
     }
     if t.has(class::PRONOUN) {
-        "pronoun"
+        const { FeatureValue::constant("pronoun") }
     } else if t.has(class::DET) {
-        "det"
+        const { FeatureValue::constant("det") }
     } else if t.reporting() {
-        "reporting"
+        const { FeatureValue::constant("reporting") }
     } else if t.has(class::TITLE) {
-        "title"
+        const { FeatureValue::constant("title") }
     } else if t.has(class::ROLE) {
-        "role"
+        const { FeatureValue::constant("role") }
     } else if t.has(class::ORG) {
-        "org"
+        const { FeatureValue::constant("org") }
     } else if t.has(class::ANONYMOUS) {
-        "anonymous"
+        const { FeatureValue::constant("anonymous") }
     } else if t.has(class::TIME) {
-        "time"
+        const { FeatureValue::constant("time") }
     } else if t.has(class::BLOCKER) {
-        "blocker"
+        const { FeatureValue::constant("blocker") }
     } else if t.has(class::BETWEEN) {
-        "between"
+        const { FeatureValue::constant("between") }
     } else if w.as_bytes()[0].is_ascii_digit() {
-        "number"
+        const { FeatureValue::constant("number") }
     } else if t.cap() {
-        "cap"
+        const { FeatureValue::constant("cap") }
     } else if ends_with_ci(w, "ly") {
-        "ly"
+        const { FeatureValue::constant("ly") }
     } else if ends_with_ci(w, "ing") {
-        "ing"
+        const { FeatureValue::constant("ing") }
     } else if ends_with_ci(w, "ed") {
-        "ed"
+        const { FeatureValue::constant("ed") }
     } else if ends_with_ci(w, "s") {
-        "s"
+        const { FeatureValue::constant("s") }
     } else {
-        "lower"
+        const { FeatureValue::constant("lower") }
     }
 }
 
@@ -276,11 +278,11 @@ pub(super) fn decide(
         if k >= s && k < e {
             token_class(cx, k)
         } else {
-            "edge"
+            EDGE
         }
     };
-    let prev = FeatureValue::new(if i > s { class_at(i - 1) } else { "edge" });
-    let next = FeatureValue::new(class_at(i + 1));
+    let prev = if i > s { class_at(i - 1) } else { EDGE };
+    let next = class_at(i + 1);
     f.add(CUE_PREV, prev);
     f.add(CUE_NEXT, next);
     f.add2(CUE_LEMMA_NEXT, lemma, next);
@@ -294,7 +296,7 @@ pub(super) fn decide(
                 && !(verdicts.hedged
                     && (is(cx.text, &toks[k], NEGATIONS) || is(cx.text, &toks[k], AUXILIARIES)))
         })
-        .map_or("edge", class_at);
+        .map_or(EDGE, class_at);
     f.add(CUE_SUBJECT, subject);
     if headline {
         f.add(CUE_HEADLINE, "yes");

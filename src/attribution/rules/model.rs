@@ -135,6 +135,19 @@ impl<'v> FeatureValue<'v> {
     }
 }
 
+impl FeatureValue<'static> {
+    /// A value hashed at compile time, in a `const { … }` (a word class, a mark).
+    pub(super) const fn constant(text: &'static str) -> FeatureValue<'static> {
+        FeatureValue {
+            text,
+            hash: FeatureKey::value_const(text),
+        }
+    }
+}
+
+/// The value of a position out of the sentence (no word before or after).
+pub(super) const EDGE: FeatureValue<'static> = FeatureValue::constant("edge");
+
 impl<'v> From<&'v str> for FeatureValue<'v> {
     #[inline(always)]
     fn from(text: &'v str) -> FeatureValue<'v> {

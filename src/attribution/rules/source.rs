@@ -10,7 +10,7 @@
 use super::context::RuleContext;
 use super::context::mention_name;
 use super::cue_sense::token_class;
-use super::model::{FeatureValue, Proposal, Scorer, Template, bucket, record};
+use super::model::{EDGE, FeatureValue, Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
 use crate::lexicon::lists::{
@@ -201,12 +201,12 @@ impl<'t> CueValues<'t> {
         let cue_prev = if cue_a > 0 {
             token_class(cx, cue_a - 1)
         } else {
-            "edge"
+            EDGE
         };
         CueValues {
             lemma: FeatureValue::new(lemma),
             cue_form: FeatureValue::new(cue_form),
-            cue_prev: FeatureValue::new(cue_prev),
+            cue_prev,
             site: FeatureValue::new(site),
         }
     }
@@ -234,15 +234,11 @@ fn features(
     let prev = if r.0 > 0 {
         token_class(cx, r.0 - 1)
     } else {
-        "edge"
+        EDGE
     };
     // the values that go in several features, each hashed once
     let (lemma, cue_form, cue_prev, site) = (cue.lemma, cue.cue_form, cue.cue_prev, cue.site);
-    let (kind, first, prev) = (
-        FeatureValue::new(kind),
-        FeatureValue::new(first),
-        FeatureValue::new(prev),
-    );
+    let kind = FeatureValue::new(kind);
     for (k, &(proposer, _)) in candidates.iter().enumerate() {
         if by & (1 << k) == 0 {
             continue;
@@ -268,7 +264,7 @@ fn features(
         if r.1 < toks.len() {
             token_class(cx, r.1)
         } else {
-            "edge"
+            EDGE
         },
     );
     f.add(SRC_LENGTH, bucket(r.1.saturating_sub(r.0)));
