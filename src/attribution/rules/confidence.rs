@@ -27,11 +27,15 @@ const CONF_SPEAKER_GAP: Template = Template::new("conf:speaker-gap=");
 
 /// A bucket name for `x` among the ascending `bounds` (`<=b` for the first bound `x` is
 /// at most, `>last` above them all).
-fn bucket(x: f32, bounds: &[(f32, &'static str)], above: &'static str) -> &'static str {
+fn bucket(
+    x: f32,
+    bounds: &[(f32, FeatureValue<'static>)],
+    above: FeatureValue<'static>,
+) -> FeatureValue<'static> {
     bounds
         .iter()
         .find(|(b, _)| x <= *b)
-        .map_or(above, |(_, name)| name)
+        .map_or(above, |(_, name)| *name)
 }
 
 /// What the cue of `a` is, for the features: its lemma, or `phrase`, `colon`, `dash`,
@@ -80,16 +84,16 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
         let prior = bucket(
             a.confidence,
             &[
-                (0.05, "0"),
-                (0.25, "0.2"),
-                (0.35, "0.3"),
-                (0.55, "0.5"),
-                (0.65, "0.6"),
-                (0.75, "0.7"),
-                (0.82, "0.8"),
-                (0.87, "0.85"),
+                (0.05, const { FeatureValue::constant("0") }),
+                (0.25, const { FeatureValue::constant("0.2") }),
+                (0.35, const { FeatureValue::constant("0.3") }),
+                (0.55, const { FeatureValue::constant("0.5") }),
+                (0.65, const { FeatureValue::constant("0.6") }),
+                (0.75, const { FeatureValue::constant("0.7") }),
+                (0.82, const { FeatureValue::constant("0.8") }),
+                (0.87, const { FeatureValue::constant("0.85") }),
             ],
-            "0.9",
+            const { FeatureValue::constant("0.9") },
         );
         f.add2(CONF_RULE_PRIOR, rule, prior);
         if let Some(c) = a.cue {
@@ -98,8 +102,13 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
                 CONF_CUE_SCORE,
                 bucket(
                     score,
-                    &[(-1.0, "<=-1"), (0.5, "<=0.5"), (2.0, "<=2"), (4.0, "<=4")],
-                    ">4",
+                    &[
+                        (-1.0, const { FeatureValue::constant("<=-1") }),
+                        (0.5, const { FeatureValue::constant("<=0.5") }),
+                        (2.0, const { FeatureValue::constant("<=2") }),
+                        (4.0, const { FeatureValue::constant("<=4") }),
+                    ],
+                    const { FeatureValue::constant(">4") },
                 ),
             );
             // bytes between the cue and the content
@@ -109,17 +118,21 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
                 c.start.saturating_sub(a.content.end)
             };
             let side = if c.end <= a.content.start {
-                "cue-first"
+                const { FeatureValue::constant("cue-first") }
             } else {
-                "content-first"
+                const { FeatureValue::constant("content-first") }
             };
             f.add2(
                 CONF_CUE_GAP,
                 side,
                 bucket(
                     gap as f32,
-                    &[(3.0, "<=3"), (12.0, "<=12"), (40.0, "<=40")],
-                    ">40",
+                    &[
+                        (3.0, const { FeatureValue::constant("<=3") }),
+                        (12.0, const { FeatureValue::constant("<=12") }),
+                        (40.0, const { FeatureValue::constant("<=40") }),
+                    ],
+                    const { FeatureValue::constant(">40") },
                 ),
             );
             if let Some(m) = a.speaker {
@@ -129,17 +142,21 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
                     m.span.start.saturating_sub(c.end)
                 };
                 let side = if m.span.end <= c.start {
-                    "before"
+                    const { FeatureValue::constant("before") }
                 } else {
-                    "after"
+                    const { FeatureValue::constant("after") }
                 };
                 f.add2(
                     CONF_SPEAKER_GAP,
                     side,
                     bucket(
                         d as f32,
-                        &[(1.0, "<=1"), (10.0, "<=10"), (30.0, "<=30")],
-                        ">30",
+                        &[
+                            (1.0, const { FeatureValue::constant("<=1") }),
+                            (10.0, const { FeatureValue::constant("<=10") }),
+                            (30.0, const { FeatureValue::constant("<=30") }),
+                        ],
+                        const { FeatureValue::constant(">30") },
                     ),
                 );
             }
@@ -149,8 +166,12 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
             kind,
             bucket(
                 a.content.len() as f32,
-                &[(30.0, "<=30"), (80.0, "<=80"), (200.0, "<=200")],
-                ">200",
+                &[
+                    (30.0, const { FeatureValue::constant("<=30") }),
+                    (80.0, const { FeatureValue::constant("<=80") }),
+                    (200.0, const { FeatureValue::constant("<=200") }),
+                ],
+                const { FeatureValue::constant(">200") },
             ),
         );
         if a.medium.is_some() {

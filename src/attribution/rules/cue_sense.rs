@@ -211,17 +211,17 @@ pub(super) fn token_class(cx: &RuleContext<'_>, k: usize) -> FeatureValue<'stati
 }
 
 /// The inflection of a cue word: `base`, `s`, `past` (-ed), `ing`, or `irregular`.
-fn form(word: &str, lemma: &str) -> &'static str {
+fn form(word: &str, lemma: &str) -> FeatureValue<'static> {
     if word.eq_ignore_ascii_case(lemma) {
-        "base"
+        const { FeatureValue::constant("base") }
     } else if ends_with_ci(word, "ing") {
-        "ing"
+        const { FeatureValue::constant("ing") }
     } else if ends_with_ci(word, "ed") {
-        "past"
+        const { FeatureValue::constant("past") }
     } else if ends_with_ci(word, "s") {
-        "s"
+        const { FeatureValue::constant("s") }
     } else {
-        "irregular"
+        const { FeatureValue::constant("irregular") }
     }
 }
 
@@ -253,7 +253,11 @@ pub(super) fn decide(
     let toks = cx.toks;
     let mut f = Scorer::new(&cx.weights, "cue:bias", cx.record);
     // the values that go in several features, each hashed once
-    let ok = FeatureValue::new(if verdicts.ok() { "ok" } else { "no" });
+    let ok = if verdicts.ok() {
+        const { FeatureValue::constant("ok") }
+    } else {
+        const { FeatureValue::constant("no") }
+    };
     f.add(CUE_RULES, ok);
     for (on, name) in [
         (verdicts.blocked, "blocked"),
@@ -268,7 +272,7 @@ pub(super) fn decide(
             f.add(CUE_RULE, name);
         }
     }
-    let word_form = FeatureValue::new(form(cx.text_of(i), lemma));
+    let word_form = form(cx.text_of(i), lemma);
     let lemma = FeatureValue::new(lemma);
     f.add(CUE_LEMMA, lemma);
     f.add2(CUE_LEMMA_RULES, lemma, ok);
@@ -306,8 +310,16 @@ pub(super) fn decide(
     let quoted_after = (i + 1..e).take(12).any(|k| toks[k].in_quote());
     f.add2(
         CUE_QUOTE,
-        if quoted_before { "before" } else { "-" },
-        if quoted_after { "after" } else { "-" },
+        if quoted_before {
+            const { FeatureValue::constant("before") }
+        } else {
+            const { FeatureValue::constant("-") }
+        },
+        if quoted_after {
+            const { FeatureValue::constant("after") }
+        } else {
+            const { FeatureValue::constant("-") }
+        },
     );
     // "that" or a colon soon after: a clause or a quotation follows
     let clause_after = (i + 1..e)
@@ -318,10 +330,10 @@ pub(super) fn decide(
         f.add(CUE_CLAUSE_AFTER, "yes");
     }
     let position = match i - s {
-        0 => "first",
-        1..=3 => "early",
-        _ if e - i <= 3 => "last",
-        _ => "middle",
+        0 => const { FeatureValue::constant("first") },
+        1..=3 => const { FeatureValue::constant("early") },
+        _ if e - i <= 3 => const { FeatureValue::constant("last") },
+        _ => const { FeatureValue::constant("middle") },
     };
     f.add2(CUE_POSITION, position, ok);
     let (accept, score) = if learned {

@@ -244,14 +244,14 @@ pub(super) fn probability(score: f32) -> f32 {
 
 /// A count as a feature value: exact up to 2, then coarser ranges, so that distances
 /// and lengths generalise instead of naming every number.
-pub(super) fn bucket(n: usize) -> &'static str {
+pub(super) fn bucket(n: usize) -> FeatureValue<'static> {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        _ => ">10",
+        0 => const { FeatureValue::constant("0") },
+        1 => const { FeatureValue::constant("1") },
+        2 => const { FeatureValue::constant("2") },
+        3..=5 => const { FeatureValue::constant("3-5") },
+        6..=10 => const { FeatureValue::constant("6-10") },
+        _ => const { FeatureValue::constant(">10") },
     }
 }
 

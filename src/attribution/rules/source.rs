@@ -192,11 +192,11 @@ impl<'t> CueValues<'t> {
         let lemma = cx.toks[cue_a].lemma(cx.text).unwrap_or("phrase");
         let cue_word = cx.text_of(cue_a);
         let cue_form = if ends_with_ci(cue_word, "ing") {
-            "ing"
+            const { FeatureValue::constant("ing") }
         } else if ends_with_ci(cue_word, "s") && !ends_with_ci(cue_word, "ss") {
-            "s"
+            const { FeatureValue::constant("s") }
         } else {
-            "other"
+            const { FeatureValue::constant("other") }
         };
         let cue_prev = if cue_a > 0 {
             token_class(cx, cue_a - 1)
@@ -205,7 +205,7 @@ impl<'t> CueValues<'t> {
         };
         CueValues {
             lemma: FeatureValue::new(lemma),
-            cue_form: FeatureValue::new(cue_form),
+            cue_form,
             cue_prev,
             site: FeatureValue::new(site),
         }
@@ -270,12 +270,14 @@ fn features(
     f.add(SRC_LENGTH, bucket(r.1.saturating_sub(r.0)));
     // what lies between the candidate and the cue
     let (side, gap) = if r.1 <= cue_a {
-        ("before", r.1..cue_a)
+        (const { FeatureValue::constant("before") }, r.1..cue_a)
     } else {
-        ("after", cue_b.min(r.0)..r.0)
+        (
+            const { FeatureValue::constant("after") },
+            cue_b.min(r.0)..r.0,
+        )
     };
-    let side = FeatureValue::new(side);
-    let distance = FeatureValue::new(bucket(gap.clone().filter(|&i| toks[i].word()).count()));
+    let distance = bucket(gap.clone().filter(|&i| toks[i].word()).count());
     f.add(SRC_DISTANCE, distance);
     f.add2(SRC_SIDE_DISTANCE, side, distance);
     let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
