@@ -46,7 +46,15 @@ pub(super) fn reported_speech(
         trials.resize(tried, None);
     }
     for ci in 0..tried {
-        if scues[ci].used {
+        // a closing cue's clause holds an open quotation before the cue: a cue with none
+        // ending before it closes nothing, and is not tried
+        let cue_at = cx.toks[scues[ci].start].start();
+        if scues[ci].used
+            || !sentence
+                .quotes
+                .iter()
+                .any(|&qi| !quote_done[qi] && quotes[qi].span.end <= cue_at)
+        {
             continue;
         }
         let no_speaker = MainSpeaker::new(None);
