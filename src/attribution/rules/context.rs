@@ -387,7 +387,6 @@ pub(super) fn kind_for(
     content: Span,
     quotes: &[Quote<'_>],
 ) -> AttributionKind {
-    let total = cx.alnum_in(content).max(1);
     // top-level quotations never overlap each other, so at most one starts before `content`
     let lo = cx.quotes_before(quotes, content.start).saturating_sub(1);
     let k = cx.counts;
@@ -407,6 +406,8 @@ pub(super) fn kind_for(
     if inside == 0 {
         return AttributionKind::Indirect;
     }
+    // (the content's letters are counted only when some of them are quoted)
+    let total = cx.alnum_in(content).max(1);
     let share = inside as f32 / total as f32;
     if share >= 0.98 {
         AttributionKind::Direct
