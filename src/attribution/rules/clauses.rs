@@ -14,7 +14,7 @@ use crate::lexicon::lists::{
     PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS,
     TIME_OPENERS,
 };
-use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class};
+use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class, contains_folded};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -682,7 +682,7 @@ fn clause_of_cue(
             && !toks[first].cap()
             && !toks[first].has(class::TIME)
             // "said afterward", "said again": an adverb alone is no content
-            && !(SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
+            && !(contains_folded(&SAY_ADVERBS, cx.text_of(first))
                 && (first + 1..end).all(|i| !toks[i].word()))
             && !ends_soon(cx, first, end);
         // "endorsed the mayor", "praised her effort": the object of a verb of support or
@@ -699,7 +699,7 @@ fn clause_of_cue(
                     .is_some_and(|lemma| OBJECT_VERBS.contains(&lemma))
                 && object_start.word()
                 && !object_start.has(class::TIME | class::NOT_CONTENT_START | class::FUNCTION)
-                && !SAY_ADVERBS.contains(cx.text_of(first).to_ascii_lowercase().as_str())
+                && !contains_folded(&SAY_ADVERBS, cx.text_of(first))
                 && np_after(text, toks, first, end).is_some();
         let min_words = if short_object {
             1
