@@ -9,8 +9,8 @@
 //! Every feature is a word class, a lemma of the cue lexicon, a punctuation mark, a rule
 //! name or a bucket: never a name or a phrase of an article.
 
-use super::context::mention_name;
 use super::context::{Cue, Link, RuleContext};
+use super::context::{NO_SPEAKER, mention_name};
 use super::cue_sense::token_class;
 use super::model::{EDGE, Proposal, Scorer, Template, bucket, record};
 use crate::quote::Quote;
@@ -89,7 +89,7 @@ pub(super) fn choose(
         };
         let words = gap.filter(|&i| cx.toks[i].word()).count();
         let rule = link.rule.name();
-        let speaker = link.speaker.map_or("none", |m| mention_name(m.kind));
+        let speaker = link.speaker.map_or(NO_SPEAKER, |m| mention_name(m.kind));
         f.add2(ATT_SIDE_CUE, side, lemma);
         f.add(ATT_CUE, lemma);
         f.add(ATT_GAP, bucket(words));

@@ -5,7 +5,7 @@
 //! on cross-validated output (each article scored by weights that never saw it), so that
 //! the probability is calibrated for unseen news.
 
-use super::context::{Cue, RuleContext, mention_name};
+use super::context::{Cue, NO_SPEAKER, RuleContext, mention_name};
 use super::model::{FeatureValue, Proposal, Scorer, Template, probability, record};
 use crate::attribution::Attribution;
 use crate::lexicon::word_info;
@@ -73,7 +73,7 @@ pub(super) fn set_confidence(cx: &RuleContext<'_>, cues: &[Cue], out: &mut [Attr
         // the values that go in several features, each hashed once
         let rule = FeatureValue::new(a.rule.name());
         let kind = FeatureValue::new(a.kind.name());
-        let speaker = FeatureValue::new(a.speaker.map_or("none", |m| mention_name(m.kind)));
+        let speaker = a.speaker.map_or(NO_SPEAKER, |m| mention_name(m.kind));
         let cue = cue_name(cx.text, a);
         f.add(CONF_RULE, rule);
         f.add(CONF_KIND, kind);

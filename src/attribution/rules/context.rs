@@ -4,6 +4,7 @@
 //! end of a sentence's content, an unattributed quotation). Moved out of `mod.rs` so
 //! that the rule families import their siblings, never the module above them.
 
+use super::model::FeatureValue;
 use crate::attribution::token::{Tok, first_at_or_after, span_of};
 use crate::attribution::{
     Attribution, AttributionKind, KindDecisions, Mention, MentionKind, Mode, Rule,
@@ -48,15 +49,19 @@ pub(super) struct Cue {
 
 /// The name of a mention kind in the learned models' feature names (`speaker=name`),
 /// read by the confidence, attachment and source models.
-pub(super) fn mention_name(kind: MentionKind) -> &'static str {
+/// (Each hashed at compile time: a feature value.)
+pub(super) fn mention_name(kind: MentionKind) -> FeatureValue<'static> {
     match kind {
-        MentionKind::Name => "name",
-        MentionKind::Organisation => "organisation",
-        MentionKind::Role => "role",
-        MentionKind::Anonymous => "anonymous",
-        MentionKind::Pronoun => "pronoun",
+        MentionKind::Name => const { FeatureValue::constant("name") },
+        MentionKind::Organisation => const { FeatureValue::constant("organisation") },
+        MentionKind::Role => const { FeatureValue::constant("role") },
+        MentionKind::Anonymous => const { FeatureValue::constant("anonymous") },
+        MentionKind::Pronoun => const { FeatureValue::constant("pronoun") },
     }
 }
+
+/// The value of no speaker.
+pub(super) const NO_SPEAKER: FeatureValue<'static> = FeatureValue::constant("none");
 
 /// The working vectors of the driver (`attribute_all`), kept from one window of a long text to the
 /// next, and from one text to the next in an analyzer's `Workspace`: each window then

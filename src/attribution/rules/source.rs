@@ -238,7 +238,6 @@ fn features(
     };
     // the values that go in several features, each hashed once
     let (lemma, cue_form, cue_prev, site) = (cue.lemma, cue.cue_form, cue.cue_prev, cue.site);
-    let kind = FeatureValue::new(kind);
     for (k, &(proposer, _)) in candidates.iter().enumerate() {
         if by & (1 << k) == 0 {
             continue;
