@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::sentence::lists::list_markers;
 use crate::sentence::paragraph::{Paragraph, Paragraphs, paragraphs};
-use crate::sentence::quotes::quote_regions;
+use crate::sentence::quotes::{OpenMarks, quote_regions};
 use crate::sentence::scan::find_any;
 use crate::sentence::words::{self, classes};
 use crate::span::Span;
@@ -376,6 +376,8 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     regions: Vec<(usize, usize)>,
+    /// The open quotation marks while the regions are found.
+    open_marks: OpenMarks,
     markers: Vec<(usize, usize)>,
 }
 
@@ -694,9 +696,13 @@ fn push(out: &mut Vec<Span>, p: &str, s: usize, e: usize) {
 }
 
 fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scratch: &mut Scratch) {
-    let Scratch { regions, markers } = scratch;
+    let Scratch {
+        regions,
+        open_marks,
+        markers,
+    } = scratch;
     if policy == QuotePolicy::Keep {
-        quote_regions(p, regions);
+        quote_regions(p, regions, open_marks);
     } else {
         regions.clear();
     }
