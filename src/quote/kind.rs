@@ -32,17 +32,38 @@ fn words_before(text: &str, at: usize) -> (&str, &str) {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut head = &text[from..at];
-    if let Some(k) = head.rfind('\n') {
-        head = &head[k + 1..];
-    } else if from > 0 && !text[..from].ends_with(char::is_whitespace) {
-        head = head.trim_start_matches(|c: char| !c.is_whitespace());
+    let head = &text[from..at];
+    // read back from `at` to the line's start or the second word: the words are the runs
+    // between whitespace, the first run of the window dropped when the window cut it
+    let (mut words, mut found) = (["", ""], 0);
+    let mut word_end = None;
+    let mut line_start = false;
+    for (k, c) in head.char_indices().rev() {
+        if c.is_whitespace() {
+            if let Some(end) = word_end.take() {
+                words[found] = &head[k + c.len_utf8()..end];
+                found += 1;
+                if found == 2 {
+                    break;
+                }
+            }
+            if c == '\n' {
+                line_start = true;
+                break;
+            }
+        } else if word_end.is_none() {
+            word_end = Some(k + c.len_utf8());
+        }
     }
-    let mut it = head
-        .rsplit(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '-'));
-    (it.next().unwrap_or(""), it.next().unwrap_or(""))
+    if let Some(end) = word_end {
+        // a run that reaches the window's start: whole when the window starts at the
+        // text's start or after whitespace
+        if found < 2 && !line_start && (from == 0 || text[..from].ends_with(char::is_whitespace)) {
+            words[found] = &head[..end];
+        }
+    }
+    let [w1, w2] = words.map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '-'));
+    (w1, w2)
 }
 
 fn ends_sentence_like(content: &str) -> bool {
@@ -149,6 +170,23 @@ fn capped_words(content: &str) -> usize {
     let (mut words, mut ideographs, mut in_word) = (0usize, 0usize, false);
     let mut i = 0;
     while i < bytes.len() {
+        // eight ASCII bytes at once: the words that start among them
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(eight);
+            let w = u64::from_le_bytes(w);
+            if w & ASCII_HIGH == 0 {
+                let space = ascii_spaces(w);
+                let prev_space = (space << 8) | if in_word { 0 } else { 0x80 };
+                words += (!space & prev_space & ASCII_HIGH).count_ones() as usize;
+                if words >= WORDS_TOLD_APART {
+                    return WORDS_TOLD_APART;
+                }
+                in_word = space >> 63 == 0;
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         let (space, len) = if b < 0x80 {
             (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
@@ -173,6 +211,23 @@ fn capped_words(content: &str) -> usize {
         i += len;
     }
     words.max(ideographs / 2)
+}
+
+/// The high bit of every byte.
+const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` (eight ASCII bytes) that is ASCII whitespace (`\t`,
+/// `\n`, `\x0b`, `\x0c`, `\r`, space; the bytes `capped_words` takes for spaces).
+/// (No sum carries into the next byte: every byte is below 0x80.)
+#[inline(always)]
+fn ascii_spaces(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // 0x09 to 0x0d: at least 0x09 and not above 0x0d
+    let at_least_tab = w.wrapping_add(ONES * (0x80 - 0x09));
+    let above_cr = w.wrapping_add(ONES * (0x7f - 0x0d));
+    // a space: its xor with 0x20 is zero, so adding 0x7f leaves the high bit clear
+    let not_blank = (w ^ (ONES * 0x20)).wrapping_add(ONES * 0x7f);
+    ((at_least_tab & !above_cr) | !not_blank) & ASCII_HIGH
 }
 
 /// The content's first letter is a capital.
@@ -278,13 +333,88 @@ mod tests {
             "我们会赢的，他说。",
             "我们 会赢的 他说 我们会赢的我们会赢的",
             "x 日本語 y",
+            "onetwothreefourfive six",
+            "a\x0bb\x0cc\rd\te\nf g",
+            "        a",
+            "abcdefgh ijklmnop qrstuvwx",
+            "a  b  c  d  e  f  g  h",
+            "ab cd ef gh 我们会赢 ij",
+            "\u{1f}\u{7f}!~ x\u{0e}\u{08}y   ",
         ];
-        for t in texts {
+        // and texts of bytes drawn from every kind, at every length and offset
+        let pieces = [
+            " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x08", "\x0e", "\x1f", "!", "\x7f", "a", "Z",
+            "9", "\u{a0}", "é", "日",
+        ];
+        let mut seed = 7u64;
+        let mut drawn = Vec::new();
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(seed >> 60) + 4 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            drawn.push(t);
+        }
+        for t in texts
+            .iter()
+            .copied()
+            .chain(drawn.iter().map(String::as_str))
+        {
             assert_eq!(
                 super::capped_words(t),
                 full(t).min(super::WORDS_TOLD_APART),
                 "{t:?}"
             );
+        }
+    }
+
+    /// [`super::words_before`] as it was: the window cut at its last newline, split at
+    /// whitespace.
+    fn words_before_by_split(text: &str, at: usize) -> (&str, &str) {
+        use crate::sentence::scan::is_alnum;
+        let mut from = at.saturating_sub(super::LOOK_BACK);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut head = &text[from..at];
+        if let Some(k) = head.rfind('\n') {
+            head = &head[k + 1..];
+        } else if from > 0 && !text[..from].ends_with(char::is_whitespace) {
+            head = head.trim_start_matches(|c: char| !c.is_whitespace());
+        }
+        let mut it = head
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(|c: char| !is_alnum(c) && c != '-'));
+        (it.next().unwrap_or(""), it.next().unwrap_or(""))
+    }
+
+    #[test]
+    fn words_before_reads_back_as_the_split_did() {
+        let pieces = [
+            " ", "\n", "\u{a0}", "so", "-called", "known", "“", "(", "é", "x.", "\t", "as",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            // some texts longer than the window, so that it cuts a word
+            let n = if seed >> 62 == 0 {
+                140
+            } else {
+                (seed >> 59) as usize % 12
+            };
+            for _ in 0..n {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                assert_eq!(
+                    super::words_before(&t, at),
+                    words_before_by_split(&t, at),
+                    "{t:?} at {at}"
+                );
+            }
         }
     }
 

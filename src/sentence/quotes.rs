@@ -10,7 +10,7 @@ use crate::sentence::scan::{find_any_or_non_ascii, utf8_width};
 /// Deepest nesting tracked; deeper openers are ignored, so the stack stays small.
 const MAX_DEPTH: usize = 64;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mark {
     Curly,
     Straight,
@@ -71,12 +71,18 @@ fn opens_after(prev: Option<char>) -> bool {
     }
 }
 
+/// The stack of open marks of [`quote_regions`], kept from one paragraph to the next so
+/// that a paragraph with a quotation allocates none.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OpenMarks(Vec<(Mark, usize)>);
+
 /// Fill `out` with the outermost closed quotations of `p` as (open, after-close) byte
-/// ranges, in order.
-pub(crate) fn quote_regions(p: &str, out: &mut Vec<(usize, usize)>) {
+/// ranges, in order (`open` is the stack's room; what it holds is dropped first).
+pub(crate) fn quote_regions(p: &str, out: &mut Vec<(usize, usize)>, open: &mut OpenMarks) {
     out.clear();
     let b = p.as_bytes();
-    let mut stack: Vec<(Mark, usize)> = Vec::new();
+    let stack = &mut open.0;
+    stack.clear();
     let mut i = 0;
     while i < b.len() {
         // the next `"` or non-ASCII char (every other mark is one)
@@ -110,7 +116,7 @@ mod tests {
 
     fn regions(p: &str) -> Vec<(usize, usize)> {
         let mut v = Vec::new();
-        quote_regions(p, &mut v);
+        quote_regions(p, &mut v, &mut OpenMarks::default());
         v
     }
 

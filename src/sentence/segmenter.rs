@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::sentence::lists::list_markers;
 use crate::sentence::paragraph::{Paragraph, Paragraphs, paragraphs};
-use crate::sentence::quotes::quote_regions;
+use crate::sentence::quotes::{OpenMarks, quote_regions};
 use crate::sentence::scan::find_any;
 use crate::sentence::words::{self, classes};
 use crate::span::Span;
@@ -376,6 +376,8 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     regions: Vec<(usize, usize)>,
+    /// The open quotation marks while the regions are found.
+    open_marks: OpenMarks,
     markers: Vec<(usize, usize)>,
 }
 
@@ -523,7 +525,27 @@ fn word_before(p: &str, i: usize) -> &str {
 }
 
 /// The next word of `s`, after opening punctuation: letters, digits and apostrophes.
+/// ASCII is read byte by byte; a non-ASCII char before the word's end sends the whole
+/// reading to [`next_word_by_chars`].
 fn next_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // the ASCII openers of `is_opener`, and `*` and `-`
+    while i < b.len() && matches!(b[i], b'(' | b'[' | b'"' | b'\'' | b'*' | b'-') {
+        i += 1;
+    }
+    let start = i;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+        i += 1;
+    }
+    if i < b.len() && !b[i].is_ascii() {
+        return next_word_by_chars(s);
+    }
+    &s[start..i]
+}
+
+/// [`next_word`] char by char.
+fn next_word_by_chars(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| is_opener(c) || matches!(c, '*' | '-' | '—' | '–'));
     let end = s
         .find(|c: char| !is_alnum(c) && c != '\'' && c != '’')
@@ -682,8 +704,26 @@ fn numeric_footnote(after: &str) -> Option<usize> {
     (rest.starts_with(w) && w.starts_with(|c: char| c.is_uppercase()) && starter).then_some(n)
 }
 
-/// Append the trimmed, non-empty span `p[s..e]` to `out`.
+/// Append the trimmed, non-empty span `p[s..e]` to `out`. ASCII edges are trimmed byte
+/// by byte; an edge at a non-ASCII byte (which may be a space) is left to `str::trim`.
 fn push(out: &mut Vec<Span>, p: &str, s: usize, e: usize) {
+    // the ASCII chars that `char::is_whitespace` takes
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let b = &p.as_bytes()[s..e];
+    let mut begin = 0;
+    while begin < b.len() && space(b[begin]) {
+        begin += 1;
+    }
+    let mut end = b.len();
+    while end > begin && space(b[end - 1]) {
+        end -= 1;
+    }
+    if b.get(begin).is_none_or(u8::is_ascii) && (end == begin || b[end - 1].is_ascii()) {
+        if begin < end {
+            out.push(Span::new(s + begin, s + end));
+        }
+        return;
+    }
     let seg = &p[s..e];
     let t = seg.trim_start();
     let begin = s + (seg.len() - t.len());
@@ -694,9 +734,13 @@ fn push(out: &mut Vec<Span>, p: &str, s: usize, e: usize) {
 }
 
 fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scratch: &mut Scratch) {
-    let Scratch { regions, markers } = scratch;
+    let Scratch {
+        regions,
+        open_marks,
+        markers,
+    } = scratch;
     if policy == QuotePolicy::Keep {
-        quote_regions(p, regions);
+        quote_regions(p, regions, open_marks);
     } else {
         regions.clear();
     }
@@ -797,6 +841,51 @@ fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scrat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts of the pieces the byte paths of `next_word` and `push` tell apart.
+    fn drawn_texts() -> Vec<String> {
+        let pieces = [
+            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "(", "[", "\"", "'",
+            "*", "-", "—", "–", "“", "‘", "’", "a", "Z", "9", "é", ".", "!", "日",
+        ];
+        let mut seed = 5u64;
+        (0..3000)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..(seed >> 61) + 1 {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn next_word_reads_as_char_by_char() {
+        for t in drawn_texts() {
+            assert_eq!(next_word(&t), next_word_by_chars(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn push_trims_as_str_trim() {
+        for t in drawn_texts() {
+            for s in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                for e in (s..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                    let mut got = Vec::new();
+                    push(&mut got, &t, s, e);
+                    let seg = &t[s..e];
+                    let begin = s + (seg.len() - seg.trim_start().len());
+                    let want: Vec<Span> = (!seg.trim().is_empty())
+                        .then(|| Span::new(begin, begin + seg.trim().len()))
+                        .into_iter()
+                        .collect();
+                    assert_eq!(got, want, "{t:?} {s}..{e}");
+                }
+            }
+        }
+    }
 
     fn keep(t: &str) -> Vec<&str> {
         Segmenter::new().sentences(t).map(|s| s.text).collect()
