@@ -107,14 +107,34 @@ impl Recent {
     }
 
     /// The entities, most recent first.
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(
-            (self.newest != NO_LINK).then_some(self.newest as usize),
-            |&e| {
-                let o = self.older[e];
-                (o != NO_LINK).then_some(o as usize)
-            },
-        )
+    fn iter(&self) -> RecentIter<'_> {
+        RecentIter {
+            older: &self.older,
+            next: self.newest,
+        }
+    }
+}
+
+/// [`Recent::iter`]: a walk along the links, one load a step (a plain struct, not
+/// `successors` over a closure and an `Option` kept between steps, for the searches
+/// that walk hundreds of entities per mention).
+struct RecentIter<'r> {
+    older: &'r [u32],
+    /// the entity to give next, [`NO_LINK`] at the end
+    next: u32,
+}
+
+impl Iterator for RecentIter<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next == NO_LINK {
+            return None;
+        }
+        let e = self.next as usize;
+        self.next = self.older.get(e).copied().unwrap_or(NO_LINK);
+        Some(e)
     }
 }
 
@@ -336,11 +356,11 @@ fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
     // only the lowest mark is read)
     let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
     let mut i = from;
-    while i < bytes.len() {
-        let n = (bytes.len() - i).min(8);
-        // (zero past the end: no separator)
+    // (eight bytes at a step while eight are left; the few at the end one at a time, not
+    // copied into a zeroed word: a copy of a length known only at run time is a call)
+    while let Some(chunk) = bytes.get(i..i + 8) {
         let mut eight = [0u8; 8];
-        eight[..n].copy_from_slice(&bytes[i..i + n]);
+        eight.copy_from_slice(chunk);
         let w = u64::from_le_bytes(eight);
         // a space, a comma, or a byte in `\t..=\r` (all bytes are below 0x80: the sums
         // carry into no other byte)
@@ -352,7 +372,13 @@ fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
         }
         i += 8;
     }
-    bytes.len()
+    bytes
+        .get(i..)
+        .and_then(|tail| {
+            tail.iter()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
+        })
+        .map_or(bytes.len(), |k| i + k)
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -453,6 +479,11 @@ fn is_connector(w: &str) -> bool {
 /// A contraction or a clitic (`isn't`, `Brisco'll`), not a name's own apostrophe
 /// (`O'Neill`, `D'Amato`) nor a possessive (handled by the caller).
 fn is_contraction(w: &str) -> bool {
+    // (most words have no apostrophe: one byte scan for `'` and for the first byte of
+    // `’`, not a search decoding every character)
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some(i) = w.find(['\'', '’']) else {
         return false;
     };
@@ -1000,8 +1031,15 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 
 /// Gender from a title at the start of the mention or before its name.
 fn gender_of_title(text: &str, span: Span) -> Gender {
-    // (compared in any ASCII case: no lowercase copy of each word)
+    // (compared in any ASCII case: no lowercase copy of each word; most words are
+    // turned away by their first letter and length before the lists are searched)
+    static BITS: once_cell::sync::Lazy<FirstAndLength> = once_cell::sync::Lazy::new(|| {
+        FirstAndLength::of(MALE_TITLES.iter().chain(FEMALE_TITLES.iter()))
+    });
     for w in words(span.text(text)).take(3) {
+        if !BITS.may_hold(w) {
+            continue;
+        }
         if MALE_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
             return Gender::Male;
         }
@@ -1239,14 +1277,15 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
     if !rest.starts_with(' ') {
         return false;
     }
-    rest.split_whitespace().take(2).any(|w| {
-        let w = w.trim_end_matches(|c: char| !is_alnum(c));
-        w.chars().next().is_some_and(char::is_lowercase)
-            && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
-    }) && rest
-        .split_whitespace()
+    // (the cheap test first: most names are followed by a capitalised word or a verb)
+    rest.split_whitespace()
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && rest.split_whitespace().take(2).any(|w| {
+            let w = w.trim_end_matches(|c: char| !is_alnum(c));
+            w.chars().next().is_some_and(char::is_lowercase)
+                && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
+        })
 }
 
 /// Where the text's headline ends (0 when it has none): a first line of at most [`TITLE_WORDS`]
@@ -1467,7 +1506,13 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
 /// quotation mark): read by [`apposed_role`] and [`introduced_last`].
 fn apposition_after(text: &str, end: usize) -> Option<(&str, usize)> {
     let rest = text.get(end..)?.strip_prefix(", ")?;
-    let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
+    // (`rest.find([',', '.', ';', '\n', '(', '"', '“'])` as a byte scan: every mark is
+    // ASCII but `“`, found by its three bytes, so the offset is a character's start)
+    let bytes = rest.as_bytes();
+    let stop = bytes.iter().enumerate().position(|(i, &b)| {
+        matches!(b, b',' | b'.' | b';' | b'\n' | b'(' | b'"')
+            || b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C][..])
+    })?;
     Some((rest, stop))
 }
 
@@ -3255,6 +3300,12 @@ pub(crate) fn cluster<'t>(
                                     && ents[e].name_set.iter().all(|w| nw.contains(w)))
                             && !(g.known() && ents[e].gender.known() && ents[e].gender != g)
                     };
+                    // (the compact filter alone, tested in the loop before `fits` is called:
+                    // most entities are another person's or no person's)
+                    let may_fit = |e: usize| {
+                        let f = filters[e];
+                        f.person && (nw_mask & !f.name_mask == 0 || f.name_mask & !nw_mask == 0)
+                    };
                     let found = if nw.len() == 1 {
                         // a bare surname two persons share ("Lee" after "Ann Lee" and "Tom
                         // Lee"): the one who has spoken most, the article's principal; the
@@ -3264,7 +3315,7 @@ pub(crate) fn cluster<'t>(
                         for e in recent
                             .iter()
                             .take(PRONOUN_LOOK_BACK * 4)
-                            .filter(|&e| fits(e))
+                            .filter(|&e| may_fit(e) && fits(e))
                         {
                             // (how often the full name is used counts as much as
                             // speaking: the article's principal is named most)
@@ -3284,10 +3335,13 @@ pub(crate) fn cluster<'t>(
                                 .iter()
                                 .skip(PRONOUN_LOOK_BACK * 4)
                                 .take(LOOK_BACK)
-                                .find(|&e| fits(e))
+                                .find(|&e| may_fit(e) && fits(e))
                         })
                     } else {
-                        recent.iter().take(LOOK_BACK).find(|&e| fits(e))
+                        recent
+                            .iter()
+                            .take(LOOK_BACK)
+                            .find(|&e| may_fit(e) && fits(e))
                     };
                     // "Elm County Recorder Ann Lee" is not the county named before:
                     // a forename after the entity's last word starts another person
@@ -4390,6 +4444,12 @@ mod tests {
         assert_eq!(apposed_role(text, 8), Some("an analyst"));
         let text = "Tom Birk, a man who lives in the old mill town, said";
         assert_eq!(apposed_role(text, 8), None);
+        // the apposition stops at a typographic opening quotation mark, not at another
+        // character whose bytes start as its do (`’`)
+        let text = "Ann Lee, the café’s owner “x”, said";
+        let stop = apposition_after(text, 7).map(|(rest, stop)| &rest[..stop]);
+        assert_eq!(stop, Some("the café’s owner "));
+        assert_eq!(apposition_after("Ann Lee, the owner", 7), None);
     }
 
     #[test]
