@@ -19,16 +19,12 @@ use crate::lexicon::entities::{
 use crate::lexicon::lists::{
     FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
 };
-use crate::lexicon::{self, Fnv, PRONOUNS};
+use crate::lexicon::{self, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
-
-/// The clustering's maps are keyed by short words: FNV hashes them in a few
-/// instructions a byte, where the standard SipHash costs a fixed hundred or so per key.
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How many of the most recently mentioned entities a name or a role is matched
 /// against. Searching them all was quadratic in long texts; an article never has this
@@ -426,23 +422,36 @@ fn hash_bit(hash: u64) -> u64 {
 }
 
 /// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), as ids in
-/// `vocabulary`: nothing is allocated for a word the text has shown before.
+/// `vocabulary`: nothing is allocated for a word the text has shown before. A word of `s`
+/// that is one of `known` (the same slice of the text: its address and length, with its
+/// id) is not lowercased and looked up again: a mention's name words were given their ids
+/// just before ([`KnownWord`]).
 fn add_words(
     set: &mut WordIdSet,
     set_mask: &mut u64,
     s: &str,
     buf: &mut String,
     vocabulary: &mut Vocabulary,
+    known: &[KnownWord],
 ) {
-    for w in words(s) {
-        lower_into(w, buf);
-        // (abbreviations are short: most words skip the lookup)
-        let role = if buf.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << buf.len()) != 0 {
-            TITLE_ROLES.get(buf.as_str()).copied()
+    // (abbreviations are short: most words skip the lookup)
+    let role_of = |lower: &str| {
+        if lower.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << lower.len()) != 0 {
+            TITLE_ROLES.get(lower).copied()
         } else {
             None
+        }
+    };
+    for w in words(s) {
+        let at = (w.as_ptr() as usize, w.len());
+        let (id, role) = match known.iter().find(|k| (k.at, k.len) == at) {
+            Some(k) => (k.id, role_of(vocabulary.word(k.id))),
+            None => {
+                lower_into(w, buf);
+                let role = role_of(buf);
+                (vocabulary.intern(buf), role)
+            }
         };
-        let id = vocabulary.intern(buf);
         *set_mask |= hash_bit(vocabulary.hash(id));
         set.insert(id);
         // "Sen. Ada Holm" is later "the senator"
@@ -452,6 +461,15 @@ fn add_words(
             set.insert(id);
         }
     }
+}
+
+/// A word of the text already given its lowercase id: where it is (its slice's address
+/// and length: the same slice is the same word) and the id, for [`add_words`].
+#[derive(Clone, Copy)]
+struct KnownWord {
+    at: usize,
+    len: usize,
+    id: WordId,
 }
 
 /// Is `w`, whose built-in classes are `class` (looked up once by the caller), a title or
@@ -678,9 +696,15 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
 /// again) costs no memory per name.
 #[derive(Default)]
 struct NameMemo<'t> {
-    organisation: FnvMap<&'t str, bool>,
-    part: FnvMap<&'t str, Option<(usize, usize)>>,
+    organisation: MemoMap<&'t str, bool>,
+    part: MemoMap<&'t str, Option<(usize, usize)>>,
 }
+
+/// A map of the clustering's keyed by mentions and phrases (a [`NameMemo`]'s answers, the
+/// entities by description key and by document head), hashed eight bytes at a step (the
+/// lexicon's word hash): the maps are only looked up, never walked, so their order is
+/// never read.
+type MemoMap<K, V> = HashMap<K, V, BuildHasherDefault<lexicon::WordHash>>;
 
 /// The most words the [`Vocabulary`] is given room for before a text's clustering (an
 /// article's events mostly fit).
@@ -698,8 +722,8 @@ impl<'t> NameMemo<'t> {
     /// An empty memo with room for [`MEMO_ROOM`] answers of each kind.
     fn with_room() -> NameMemo<'t> {
         NameMemo {
-            organisation: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
-            part: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            organisation: MemoMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            part: MemoMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
         }
     }
 
@@ -1145,7 +1169,13 @@ fn author_name(text: &str) -> Option<Span> {
 /// letters after an article.
 fn acronym(mention: &str) -> Option<&str> {
     // ("the IMF" is short: most mentions are rejected here, unread)
-    if mention.len() > 12 || mention.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+    // (and an acronym's two capitals follow one another: most names have them apart)
+    if mention.len() > 12
+        || !mention
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0].is_ascii_uppercase() && pair[1].is_ascii_uppercase())
+    {
         return None;
     }
     let mut ws = words(mention).filter(|w| {
@@ -2116,6 +2146,14 @@ const TITLE_WORDS: usize = 25;
 /// 1,936).
 const MAX_LEAD_BYTES: usize = 4096;
 
+/// Where a text's first lines end: its headline ([`headline_end`]) and its title line
+/// ([`title_end`]), each found once for the passes that read them.
+#[derive(Clone, Copy)]
+struct TitleLines {
+    headline: usize,
+    title: Option<usize>,
+}
+
 /// "A Harbor County judge rejected the request … Circuit Judge Ann Lee wrote", "A new
 /// poll shows … The Ledger poll found": news leads describe a speaker whom the article
 /// names only later. An unnamed speaker of the headline or the lead known by a role noun
@@ -2123,13 +2161,14 @@ const MAX_LEAD_BYTES: usize = 4096;
 /// (a title or an apposition), or the first maker of such a document named after it.
 fn name_in_lead_later(
     text: &str,
-    headline: usize,
+    lines: TitleLines,
     ents: &mut [Ent],
     assigned: &mut [u32],
     document_makers: &[(&str, usize, usize)],
     vocabulary: &Vocabulary,
     headline_subject: Option<usize>,
 ) {
+    let headline = lines.headline;
     let lead = lead_end(text, headline);
     // (a lead opened by a dateline paragraph goes on in the next one: the headline's
     // subject is looked for there too)
@@ -2139,7 +2178,7 @@ fn name_in_lead_later(
         lead
     };
     let mut moved: Vec<(usize, usize)> = Vec::new();
-    let title = title_end(text).unwrap_or(headline);
+    let title = lines.title.unwrap_or(headline);
     for e in 0..ents.len() {
         let ent = &ents[e];
         // (the scans of every entity below run only for the entities named in the
@@ -2666,8 +2705,13 @@ fn last_body_name(text: &str, window: Span) -> Option<Span> {
 /// nominee`, `the former candidate`), a plural, someone's aide (a possessive) or a
 /// person of another gender. Of `the former mayor and current nominee`, the last
 /// description counts.
-fn contender_is_principal(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
-    let Some(title) = title_end(text).map(|end| &text[..end]) else {
+fn contender_is_principal(
+    text: &str,
+    ents: &mut [Ent],
+    assigned: &mut [u32],
+    title_line_end: Option<usize>,
+) {
+    let Some(title) = title_line_end.map(|end| &text[..end]) else {
         return;
     };
     // (found once, when the first such description comes: most texts have none)
@@ -2974,7 +3018,7 @@ pub(crate) fn cluster<'t>(
     let mut recent = Recent::new();
     // the first role, organisation or anonymous entity of each kind and key
     // (one map per kind, indexed by `kind_slot`, so a lookup borrows the key, not clones it)
-    let mut by_key: [FnvMap<String, usize>; 4] = Default::default();
+    let mut by_key: [MemoMap<String, usize>; 4] = Default::default();
     // a description's lowercase content words joined by spaces (its key) and each word's
     // range in it: one buffer for every event, not a `String` per word and per key
     let mut key_buf = String::new();
@@ -2989,6 +3033,8 @@ pub(crate) fn cluster<'t>(
     vocabulary.reserve(event_count.min(VOCABULARY_ROOM));
     // a name's lowercase words as ids (one list refilled from one name to the next)
     let mut name_ids: Vec<WordId> = Vec::new();
+    // the same words with where they are in the text, for [`add_words`] of the mention
+    let mut name_words_known: Vec<KnownWord> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each content word's id (`None`: a word no entity has), beside `content_ranges`
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
@@ -3006,7 +3052,7 @@ pub(crate) fn cluster<'t>(
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
-    let mut documents: FnvMap<&str, usize> = FnvMap::default();
+    let mut documents: MemoMap<&str, usize> = MemoMap::default();
     // every document mention with a maker (head, maker, where), in text order: a poll the
     // lead leaves unnamed is the first one named after it
     let mut document_makers: Vec<(&str, usize, usize)> = Vec::new();
@@ -3274,8 +3320,15 @@ pub(crate) fn cluster<'t>(
                         continue;
                     };
                     name_ids.clear();
+                    name_words_known.clear();
                     for w in words(np.text(text)) {
-                        name_ids.push(vocabulary.intern(lower_into(w, &mut buf)));
+                        let id = vocabulary.intern(lower_into(w, &mut buf));
+                        name_ids.push(id);
+                        name_words_known.push(KnownWord {
+                            at: w.as_ptr() as usize,
+                            len: w.len(),
+                            id,
+                        });
                     }
                     let nw = &name_ids[..];
                     let nw_mask = mask(nw, &vocabulary);
@@ -3407,6 +3460,7 @@ pub(crate) fn cluster<'t>(
                                     span.text(text),
                                     &mut buf,
                                     &mut vocabulary,
+                                    &name_words_known,
                                 );
                                 e
                             }
@@ -3434,6 +3488,7 @@ pub(crate) fn cluster<'t>(
                                     span.text(text),
                                     &mut buf,
                                     &mut vocabulary,
+                                    &name_words_known,
                                 );
                                 if ai.is_none() && span.end <= headline && evidence {
                                     headline_subject.get_or_insert(ents.len());
@@ -4194,6 +4249,7 @@ pub(crate) fn cluster<'t>(
                     role,
                     &mut buf,
                     &mut vocabulary,
+                    &[],
                 );
             }
         }
@@ -4202,16 +4258,21 @@ pub(crate) fn cluster<'t>(
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
+    // (the title line's end, [`title_end`], read by both passes below: found once)
+    let title_line_end = title_end(text);
     name_in_lead_later(
         text,
-        headline,
+        TitleLines {
+            headline,
+            title: title_line_end,
+        },
         &mut ents,
         &mut assigned,
         &document_makers,
         &vocabulary,
         headline_subject,
     );
-    contender_is_principal(text, &mut ents, &mut assigned);
+    contender_is_principal(text, &mut ents, &mut assigned, title_line_end);
     body_kind_named_before(text, &mut ents);
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
