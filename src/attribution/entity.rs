@@ -1307,15 +1307,50 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
     if !rest.starts_with(' ') {
         return false;
     }
-    // (the cheap test first: most names are followed by a capitalised word or a verb)
-    rest.split_whitespace()
+    // (the first two words of an ASCII run, cut by bytes; the character scan below only
+    // when a byte past ASCII comes first)
+    if let Some(words) = first_two_ascii_words(rest) {
+        let head = |w: &str| {
+            let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
+        };
+        return words[0].is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            && words.iter().flatten().any(|w| head(w));
+    }
+    rest.split_whitespace().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !is_alnum(c));
+        w.chars().next().is_some_and(char::is_lowercase)
+            && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
+    }) && rest
+        .split_whitespace()
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-        && rest.split_whitespace().take(2).any(|w| {
-            let w = w.trim_end_matches(|c: char| !is_alnum(c));
-            w.chars().next().is_some_and(char::is_lowercase)
-                && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
-        })
+}
+
+/// The first two words of `s` as `s.split_whitespace()` gives them, when every byte read
+/// up to the second word's end (or the end of `s`) is ASCII; `None` when one is not.
+fn first_two_ascii_words(s: &str) -> Option<[Option<&str>; 2]> {
+    let bytes = s.as_bytes();
+    let mut found = [None, None];
+    let mut i = 0;
+    for slot in &mut found {
+        while i < bytes.len() && matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+            if !bytes[i].is_ascii() {
+                return None;
+            }
+            i += 1;
+        }
+        *slot = Some(&s[start..i]);
+    }
+    Some(found)
 }
 
 /// Where the text's headline ends (0 when it has none): a first line of at most [`TITLE_WORDS`]
@@ -4492,6 +4527,37 @@ mod tests {
             let (_, found) = document_of(text, Span::new(0, text.len())).unwrap();
             assert_eq!(found.map(|m| m.text(text)), Some(maker), "{text}");
         }
+    }
+
+    #[test]
+    fn first_two_words_by_bytes_as_split_at_white_space() {
+        for s in [
+            "",
+            " ",
+            "  said the agency",
+            " said",
+            " a\tb c",
+            "\n\x0bword  next  third",
+            " x\u{a0}y z",
+            " café owner",
+            " the café",
+        ] {
+            let split: Vec<&str> = s.split_whitespace().take(2).collect();
+            match first_two_ascii_words(s) {
+                Some(two) => {
+                    let two: Vec<&str> = two.iter().flatten().copied().collect();
+                    assert_eq!(two, split, "{s:?}");
+                }
+                // (only a byte past ASCII among those read sends it to the slow scan)
+                None => assert!(!s.is_ascii(), "{s:?}"),
+            }
+        }
+        assert_eq!(first_two_ascii_words(" the café"), None);
+        assert!(organisation_head_follows(
+            "Harbor One television network",
+            10
+        ));
+        assert!(!organisation_head_follows("Harbor One said", 10));
     }
 
     #[test]
