@@ -514,9 +514,28 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
+/// `w` without the characters at its end that are not letters or digits
+/// (`w.trim_end_matches(|c| !is_alnum(c))`): a word that ends in an ASCII letter or digit
+/// (most) is returned as it is, unscanned.
+fn trim_end_to_alnum(w: &str) -> &str {
+    if w.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return w;
+    }
+    w.trim_end_matches(|c: char| !is_alnum(c))
+}
+
 /// The stem of a possessive (`NBC` of `NBC's`, `Brisco` of `Brisco’s`, `Jones` of
 /// `Jones'`), or `None`.
 fn possessive_stem(w: &str) -> Option<&str> {
+    // (every possessive ends in `s`, `S`, `'` or the last byte of `’`: most words are
+    // turned away by that byte)
+    if !w
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99))
+    {
+        return None;
+    }
     ["'s", "’s", "'S", "’S"]
         .iter()
         .find_map(|suffix| w.strip_suffix(suffix))
@@ -613,7 +632,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
     let mut possessor: Option<Span> = None;
     let mut run_on_name: Option<(usize, usize)> = None;
     for (off, core) in name_words(text, span, true) {
-        let bare = core.trim_end_matches(|c: char| !is_alnum(c));
+        let bare = trim_end_to_alnum(core);
         let first = bare.chars().next().unwrap_or('a');
         if let Some(stem) = possessive_stem(core) {
             // "NBC's Lester Holt": the name is after it
@@ -834,7 +853,7 @@ fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
 fn proper_part(text: &str, span: Span) -> Span {
     let span = match name_words(text, span, false).last() {
         Some((off, w)) => {
-            let w = w.trim_end_matches(|c: char| !is_alnum(c));
+            let w = trim_end_to_alnum(w);
             Span::new(span.start, span.start + off + w.len())
         }
         None => span,
@@ -1732,7 +1751,7 @@ fn quantified(text: &str, span: Span) -> Option<Span> {
     const QUANTIFIERS: [&str; 7] = ["some", "many", "several", "few", "most", "other", "fellow"];
     // (the last word ends where the mention's last letter or digit is: most mentions are
     // turned away by their end, before their words are cut)
-    let tail = span.text(text).trim_end_matches(|c: char| !is_alnum(c));
+    let tail = trim_end_to_alnum(span.text(text));
     if !tail.ends_with('s') || tail.ends_with("ss") {
         return None;
     }
@@ -4558,6 +4577,38 @@ mod tests {
             10
         ));
         assert!(!organisation_head_follows("Harbor One said", 10));
+    }
+
+    #[test]
+    fn byte_tests_before_the_trims_and_the_possessive_stem() {
+        for w in [
+            "",
+            "Lee",
+            "Lee.",
+            "Lee’",
+            "Lee's",
+            "Lee’s",
+            "LEE'S",
+            "Jones'",
+            "Jones’",
+            "café",
+            "x²",
+            "“Lee”",
+            "Ann,",
+            "42",
+        ] {
+            assert_eq!(
+                trim_end_to_alnum(w),
+                w.trim_end_matches(|c: char| !is_alnum(c)),
+                "{w:?}"
+            );
+        }
+        assert_eq!(possessive_stem("Lee’s"), Some("Lee"));
+        assert_eq!(possessive_stem("LEE'S"), Some("LEE"));
+        assert_eq!(possessive_stem("Jones’"), Some("Jones"));
+        assert_eq!(possessive_stem("Jones'"), Some("Jones"));
+        assert_eq!(possessive_stem("Lee"), None);
+        assert_eq!(possessive_stem("Lee’"), None);
     }
 
     #[test]
