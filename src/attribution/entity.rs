@@ -1925,7 +1925,16 @@ fn known_by_another_role<'c>(
 /// the pronoun alone refers).
 fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     let mention = span.text(text);
-    let first = mention.split(is_space).next()?;
+    // (the first word up to an ASCII space found by bytes; the character split only when
+    // a byte past ASCII comes first)
+    let first = match mention
+        .bytes()
+        .position(|b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        None => mention,
+        Some(i) if mention.as_bytes()[i].is_ascii() => &mention[..i],
+        Some(_) => mention.split(is_space).next()?,
+    };
     // "While he’s away", "when she": an adverbial's opening word is no part of
     // the subject (the pronoun after it refers)
     if lexicon::word_info(first).class & lexicon::class::NOT_CONTENT_START != 0
@@ -1951,7 +1960,9 @@ fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     {
         return Some(Span::new(span.start, span.start + first.len()));
     }
-    let bare = match first.find(['\'', '’']) {
+    // (most first words have no apostrophe: a byte scan before the character search)
+    let apostrophe = first.bytes().any(|b| b == b'\'' || b == 0xE2);
+    let bare = match apostrophe.then(|| first.find(['\'', '’'])).flatten() {
         Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
         _ => first,
     };
