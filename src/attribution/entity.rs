@@ -19,16 +19,12 @@ use crate::lexicon::entities::{
 use crate::lexicon::lists::{
     FEMALE_TITLES, MALE_TITLES, MENTION_DETERMINERS, OBJECT_PRONOUNS, ORGANISATION_JOINERS,
 };
-use crate::lexicon::{self, Fnv, PRONOUNS};
+use crate::lexicon::{self, PRONOUNS};
 use crate::sentence::scan::is_alnum;
 use crate::span::Span;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
-
-/// The clustering's maps are keyed by short words: FNV hashes them in a few
-/// instructions a byte, where the standard SipHash costs a fixed hundred or so per key.
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How many of the most recently mentioned entities a name or a role is matched
 /// against. Searching them all was quadratic in long texts; an article never has this
@@ -107,14 +103,34 @@ impl Recent {
     }
 
     /// The entities, most recent first.
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(
-            (self.newest != NO_LINK).then_some(self.newest as usize),
-            |&e| {
-                let o = self.older[e];
-                (o != NO_LINK).then_some(o as usize)
-            },
-        )
+    fn iter(&self) -> RecentIter<'_> {
+        RecentIter {
+            older: &self.older,
+            next: self.newest,
+        }
+    }
+}
+
+/// [`Recent::iter`]: a walk along the links, one load a step (a plain struct, not
+/// `successors` over a closure and an `Option` kept between steps, for the searches
+/// that walk hundreds of entities per mention).
+struct RecentIter<'r> {
+    older: &'r [u32],
+    /// the entity to give next, [`NO_LINK`] at the end
+    next: u32,
+}
+
+impl Iterator for RecentIter<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next == NO_LINK {
+            return None;
+        }
+        let e = self.next as usize;
+        self.next = self.older.get(e).copied().unwrap_or(NO_LINK);
+        Some(e)
     }
 }
 
@@ -336,11 +352,11 @@ fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
     // only the lowest mark is read)
     let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
     let mut i = from;
-    while i < bytes.len() {
-        let n = (bytes.len() - i).min(8);
-        // (zero past the end: no separator)
+    // (eight bytes at a step while eight are left; the few at the end one at a time, not
+    // copied into a zeroed word: a copy of a length known only at run time is a call)
+    while let Some(chunk) = bytes.get(i..i + 8) {
         let mut eight = [0u8; 8];
-        eight[..n].copy_from_slice(&bytes[i..i + n]);
+        eight.copy_from_slice(chunk);
         let w = u64::from_le_bytes(eight);
         // a space, a comma, or a byte in `\t..=\r` (all bytes are below 0x80: the sums
         // carry into no other byte)
@@ -352,7 +368,13 @@ fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
         }
         i += 8;
     }
-    bytes.len()
+    bytes
+        .get(i..)
+        .and_then(|tail| {
+            tail.iter()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
+        })
+        .map_or(bytes.len(), |k| i + k)
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -400,23 +422,36 @@ fn hash_bit(hash: u64) -> u64 {
 }
 
 /// Add the lowercase words of `s` to `set` (and their bits to `set_mask`), as ids in
-/// `vocabulary`: nothing is allocated for a word the text has shown before.
+/// `vocabulary`: nothing is allocated for a word the text has shown before. A word of `s`
+/// that is one of `known` (the same slice of the text: its address and length, with its
+/// id) is not lowercased and looked up again: a mention's name words were given their ids
+/// just before ([`KnownWord`]).
 fn add_words(
     set: &mut WordIdSet,
     set_mask: &mut u64,
     s: &str,
     buf: &mut String,
     vocabulary: &mut Vocabulary,
+    known: &[KnownWord],
 ) {
-    for w in words(s) {
-        lower_into(w, buf);
-        // (abbreviations are short: most words skip the lookup)
-        let role = if buf.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << buf.len()) != 0 {
-            TITLE_ROLES.get(buf.as_str()).copied()
+    // (abbreviations are short: most words skip the lookup)
+    let role_of = |lower: &str| {
+        if lower.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << lower.len()) != 0 {
+            TITLE_ROLES.get(lower).copied()
         } else {
             None
+        }
+    };
+    for w in words(s) {
+        let at = (w.as_ptr() as usize, w.len());
+        let (id, role) = match known.iter().find(|k| (k.at, k.len) == at) {
+            Some(k) => (k.id, role_of(vocabulary.word(k.id))),
+            None => {
+                lower_into(w, buf);
+                let role = role_of(buf);
+                (vocabulary.intern(buf), role)
+            }
         };
-        let id = vocabulary.intern(buf);
         *set_mask |= hash_bit(vocabulary.hash(id));
         set.insert(id);
         // "Sen. Ada Holm" is later "the senator"
@@ -426,6 +461,15 @@ fn add_words(
             set.insert(id);
         }
     }
+}
+
+/// A word of the text already given its lowercase id: where it is (its slice's address
+/// and length: the same slice is the same word) and the id, for [`add_words`].
+#[derive(Clone, Copy)]
+struct KnownWord {
+    at: usize,
+    len: usize,
+    id: WordId,
 }
 
 /// Is `w`, whose built-in classes are `class` (looked up once by the caller), a title or
@@ -453,6 +497,11 @@ fn is_connector(w: &str) -> bool {
 /// A contraction or a clitic (`isn't`, `Brisco'll`), not a name's own apostrophe
 /// (`O'Neill`, `D'Amato`) nor a possessive (handled by the caller).
 fn is_contraction(w: &str) -> bool {
+    // (most words have no apostrophe: one byte scan for `'` and for the first byte of
+    // `’`, not a search decoding every character)
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some(i) = w.find(['\'', '’']) else {
         return false;
     };
@@ -465,9 +514,28 @@ fn is_contraction(w: &str) -> bool {
         )
 }
 
+/// `w` without the characters at its end that are not letters or digits
+/// (`w.trim_end_matches(|c| !is_alnum(c))`): a word that ends in an ASCII letter or digit
+/// (most) is returned as it is, unscanned.
+fn trim_end_to_alnum(w: &str) -> &str {
+    if w.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return w;
+    }
+    w.trim_end_matches(|c: char| !is_alnum(c))
+}
+
 /// The stem of a possessive (`NBC` of `NBC's`, `Brisco` of `Brisco’s`, `Jones` of
 /// `Jones'`), or `None`.
 fn possessive_stem(w: &str) -> Option<&str> {
+    // (every possessive ends in `s`, `S`, `'` or the last byte of `’`: most words are
+    // turned away by that byte)
+    if !w
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99))
+    {
+        return None;
+    }
     ["'s", "’s", "'S", "’S"]
         .iter()
         .find_map(|suffix| w.strip_suffix(suffix))
@@ -564,7 +632,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
     let mut possessor: Option<Span> = None;
     let mut run_on_name: Option<(usize, usize)> = None;
     for (off, core) in name_words(text, span, true) {
-        let bare = core.trim_end_matches(|c: char| !is_alnum(c));
+        let bare = trim_end_to_alnum(core);
         let first = bare.chars().next().unwrap_or('a');
         if let Some(stem) = possessive_stem(core) {
             // "NBC's Lester Holt": the name is after it
@@ -647,9 +715,15 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
 /// again) costs no memory per name.
 #[derive(Default)]
 struct NameMemo<'t> {
-    organisation: FnvMap<&'t str, bool>,
-    part: FnvMap<&'t str, Option<(usize, usize)>>,
+    organisation: MemoMap<&'t str, bool>,
+    part: MemoMap<&'t str, Option<(usize, usize)>>,
 }
+
+/// A map of the clustering's keyed by mentions and phrases (a [`NameMemo`]'s answers, the
+/// entities by description key and by document head), hashed eight bytes at a step (the
+/// lexicon's word hash): the maps are only looked up, never walked, so their order is
+/// never read.
+type MemoMap<K, V> = HashMap<K, V, BuildHasherDefault<lexicon::WordHash>>;
 
 /// The most words the [`Vocabulary`] is given room for before a text's clustering (an
 /// article's events mostly fit).
@@ -667,8 +741,8 @@ impl<'t> NameMemo<'t> {
     /// An empty memo with room for [`MEMO_ROOM`] answers of each kind.
     fn with_room() -> NameMemo<'t> {
         NameMemo {
-            organisation: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
-            part: FnvMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            organisation: MemoMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
+            part: MemoMap::with_capacity_and_hasher(MEMO_ROOM, Default::default()),
         }
     }
 
@@ -779,7 +853,7 @@ fn split_after_whitespace(s: &str) -> impl Iterator<Item = &str> {
 fn proper_part(text: &str, span: Span) -> Span {
     let span = match name_words(text, span, false).last() {
         Some((off, w)) => {
-            let w = w.trim_end_matches(|c: char| !is_alnum(c));
+            let w = trim_end_to_alnum(w);
             Span::new(span.start, span.start + off + w.len())
         }
         None => span,
@@ -1000,8 +1074,15 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 
 /// Gender from a title at the start of the mention or before its name.
 fn gender_of_title(text: &str, span: Span) -> Gender {
-    // (compared in any ASCII case: no lowercase copy of each word)
+    // (compared in any ASCII case: no lowercase copy of each word; most words are
+    // turned away by their first letter and length before the lists are searched)
+    static BITS: once_cell::sync::Lazy<FirstAndLength> = once_cell::sync::Lazy::new(|| {
+        FirstAndLength::of(MALE_TITLES.iter().chain(FEMALE_TITLES.iter()))
+    });
     for w in words(span.text(text)).take(3) {
+        if !BITS.may_hold(w) {
+            continue;
+        }
         if MALE_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w)) {
             return Gender::Male;
         }
@@ -1107,7 +1188,13 @@ fn author_name(text: &str) -> Option<Span> {
 /// letters after an article.
 fn acronym(mention: &str) -> Option<&str> {
     // ("the IMF" is short: most mentions are rejected here, unread)
-    if mention.len() > 12 || mention.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+    // (and an acronym's two capitals follow one another: most names have them apart)
+    if mention.len() > 12
+        || !mention
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0].is_ascii_uppercase() && pair[1].is_ascii_uppercase())
+    {
         return None;
     }
     let mut ws = words(mention).filter(|w| {
@@ -1239,6 +1326,17 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
     if !rest.starts_with(' ') {
         return false;
     }
+    // (the first two words of an ASCII run, cut by bytes; the character scan below only
+    // when a byte past ASCII comes first)
+    if let Some(words) = first_two_ascii_words(rest) {
+        let head = |w: &str| {
+            let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && lexicon::word_info(w).class & (lexicon::class::ORG | lexicon::class::MEDIA) != 0
+        };
+        return words[0].is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            && words.iter().flatten().any(|w| head(w));
+    }
     rest.split_whitespace().take(2).any(|w| {
         let w = w.trim_end_matches(|c: char| !is_alnum(c));
         w.chars().next().is_some_and(char::is_lowercase)
@@ -1247,6 +1345,31 @@ fn organisation_head_follows(text: &str, end: usize) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// The first two words of `s` as `s.split_whitespace()` gives them, when every byte read
+/// up to the second word's end (or the end of `s`) is ASCII; `None` when one is not.
+fn first_two_ascii_words(s: &str) -> Option<[Option<&str>; 2]> {
+    let bytes = s.as_bytes();
+    let mut found = [None, None];
+    let mut i = 0;
+    for slot in &mut found {
+        while i < bytes.len() && matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !matches!(bytes[i], b'\t'..=b'\r' | b' ') {
+            if !bytes[i].is_ascii() {
+                return None;
+            }
+            i += 1;
+        }
+        *slot = Some(&s[start..i]);
+    }
+    Some(found)
 }
 
 /// Where the text's headline ends (0 when it has none): a first line of at most [`TITLE_WORDS`]
@@ -1467,7 +1590,13 @@ fn apposed_role(text: &str, end: usize) -> Option<&str> {
 /// quotation mark): read by [`apposed_role`] and [`introduced_last`].
 fn apposition_after(text: &str, end: usize) -> Option<(&str, usize)> {
     let rest = text.get(end..)?.strip_prefix(", ")?;
-    let stop = rest.find([',', '.', ';', '\n', '(', '"', '“'])?;
+    // (`rest.find([',', '.', ';', '\n', '(', '"', '“'])` as a byte scan: every mark is
+    // ASCII but `“`, found by its three bytes, so the offset is a character's start)
+    let bytes = rest.as_bytes();
+    let stop = bytes.iter().enumerate().position(|(i, &b)| {
+        matches!(b, b',' | b'.' | b';' | b'\n' | b'(' | b'"')
+            || b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C][..])
+    })?;
     Some((rest, stop))
 }
 
@@ -1622,7 +1751,7 @@ fn quantified(text: &str, span: Span) -> Option<Span> {
     const QUANTIFIERS: [&str; 7] = ["some", "many", "several", "few", "most", "other", "fellow"];
     // (the last word ends where the mention's last letter or digit is: most mentions are
     // turned away by their end, before their words are cut)
-    let tail = span.text(text).trim_end_matches(|c: char| !is_alnum(c));
+    let tail = trim_end_to_alnum(span.text(text));
     if !tail.ends_with('s') || tail.ends_with("ss") {
         return None;
     }
@@ -1796,7 +1925,16 @@ fn known_by_another_role<'c>(
 /// the pronoun alone refers).
 fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     let mention = span.text(text);
-    let first = mention.split(is_space).next()?;
+    // (the first word up to an ASCII space found by bytes; the character split only when
+    // a byte past ASCII comes first)
+    let first = match mention
+        .bytes()
+        .position(|b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        None => mention,
+        Some(i) if mention.as_bytes()[i].is_ascii() => &mention[..i],
+        Some(_) => mention.split(is_space).next()?,
+    };
     // "While he’s away", "when she": an adverbial's opening word is no part of
     // the subject (the pronoun after it refers)
     if lexicon::word_info(first).class & lexicon::class::NOT_CONTENT_START != 0
@@ -1822,7 +1960,9 @@ fn pronoun_of_mention(text: &str, span: Span) -> Option<Span> {
     {
         return Some(Span::new(span.start, span.start + first.len()));
     }
-    let bare = match first.find(['\'', '’']) {
+    // (most first words have no apostrophe: a byte scan before the character search)
+    let apostrophe = first.bytes().any(|b| b == b'\'' || b == 0xE2);
+    let bare = match apostrophe.then(|| first.find(['\'', '’'])).flatten() {
         Some(i) if is_contraction(first) || possessive_stem(first).is_some() => &first[..i],
         _ => first,
     };
@@ -2071,6 +2211,14 @@ const TITLE_WORDS: usize = 25;
 /// 1,936).
 const MAX_LEAD_BYTES: usize = 4096;
 
+/// Where a text's first lines end: its headline ([`headline_end`]) and its title line
+/// ([`title_end`]), each found once for the passes that read them.
+#[derive(Clone, Copy)]
+struct TitleLines {
+    headline: usize,
+    title: Option<usize>,
+}
+
 /// "A Harbor County judge rejected the request … Circuit Judge Ann Lee wrote", "A new
 /// poll shows … The Ledger poll found": news leads describe a speaker whom the article
 /// names only later. An unnamed speaker of the headline or the lead known by a role noun
@@ -2078,13 +2226,14 @@ const MAX_LEAD_BYTES: usize = 4096;
 /// (a title or an apposition), or the first maker of such a document named after it.
 fn name_in_lead_later(
     text: &str,
-    headline: usize,
+    lines: TitleLines,
     ents: &mut [Ent],
     assigned: &mut [u32],
     document_makers: &[(&str, usize, usize)],
     vocabulary: &Vocabulary,
     headline_subject: Option<usize>,
 ) {
+    let headline = lines.headline;
     let lead = lead_end(text, headline);
     // (a lead opened by a dateline paragraph goes on in the next one: the headline's
     // subject is looked for there too)
@@ -2094,7 +2243,7 @@ fn name_in_lead_later(
         lead
     };
     let mut moved: Vec<(usize, usize)> = Vec::new();
-    let title = title_end(text).unwrap_or(headline);
+    let title = lines.title.unwrap_or(headline);
     for e in 0..ents.len() {
         let ent = &ents[e];
         // (the scans of every entity below run only for the entities named in the
@@ -2621,8 +2770,13 @@ fn last_body_name(text: &str, window: Span) -> Option<Span> {
 /// nominee`, `the former candidate`), a plural, someone's aide (a possessive) or a
 /// person of another gender. Of `the former mayor and current nominee`, the last
 /// description counts.
-fn contender_is_principal(text: &str, ents: &mut [Ent], assigned: &mut [u32]) {
-    let Some(title) = title_end(text).map(|end| &text[..end]) else {
+fn contender_is_principal(
+    text: &str,
+    ents: &mut [Ent],
+    assigned: &mut [u32],
+    title_line_end: Option<usize>,
+) {
+    let Some(title) = title_line_end.map(|end| &text[..end]) else {
         return;
     };
     // (found once, when the first such description comes: most texts have none)
@@ -2929,7 +3083,7 @@ pub(crate) fn cluster<'t>(
     let mut recent = Recent::new();
     // the first role, organisation or anonymous entity of each kind and key
     // (one map per kind, indexed by `kind_slot`, so a lookup borrows the key, not clones it)
-    let mut by_key: [FnvMap<String, usize>; 4] = Default::default();
+    let mut by_key: [MemoMap<String, usize>; 4] = Default::default();
     // a description's lowercase content words joined by spaces (its key) and each word's
     // range in it: one buffer for every event, not a `String` per word and per key
     let mut key_buf = String::new();
@@ -2944,6 +3098,8 @@ pub(crate) fn cluster<'t>(
     vocabulary.reserve(event_count.min(VOCABULARY_ROOM));
     // a name's lowercase words as ids (one list refilled from one name to the next)
     let mut name_ids: Vec<WordId> = Vec::new();
+    // the same words with where they are in the text, for [`add_words`] of the mention
+    let mut name_words_known: Vec<KnownWord> = Vec::new();
     let mut content_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     // each content word's id (`None`: a word no entity has), beside `content_ranges`
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
@@ -2961,7 +3117,7 @@ pub(crate) fn cluster<'t>(
     let headline = headline_end(text);
     // document head -> the entity of its last maker named ("a Harbor poll"): only the
     // last is ever read, so a map, not a list searched from its end for every mention
-    let mut documents: FnvMap<&str, usize> = FnvMap::default();
+    let mut documents: MemoMap<&str, usize> = MemoMap::default();
     // every document mention with a maker (head, maker, where), in text order: a poll the
     // lead leaves unnamed is the first one named after it
     let mut document_makers: Vec<(&str, usize, usize)> = Vec::new();
@@ -3229,8 +3385,15 @@ pub(crate) fn cluster<'t>(
                         continue;
                     };
                     name_ids.clear();
+                    name_words_known.clear();
                     for w in words(np.text(text)) {
-                        name_ids.push(vocabulary.intern(lower_into(w, &mut buf)));
+                        let id = vocabulary.intern(lower_into(w, &mut buf));
+                        name_ids.push(id);
+                        name_words_known.push(KnownWord {
+                            at: w.as_ptr() as usize,
+                            len: w.len(),
+                            id,
+                        });
                     }
                     let nw = &name_ids[..];
                     let nw_mask = mask(nw, &vocabulary);
@@ -3255,6 +3418,12 @@ pub(crate) fn cluster<'t>(
                                     && ents[e].name_set.iter().all(|w| nw.contains(w)))
                             && !(g.known() && ents[e].gender.known() && ents[e].gender != g)
                     };
+                    // (the compact filter alone, tested in the loop before `fits` is called:
+                    // most entities are another person's or no person's)
+                    let may_fit = |e: usize| {
+                        let f = filters[e];
+                        f.person && (nw_mask & !f.name_mask == 0 || f.name_mask & !nw_mask == 0)
+                    };
                     let found = if nw.len() == 1 {
                         // a bare surname two persons share ("Lee" after "Ann Lee" and "Tom
                         // Lee"): the one who has spoken most, the article's principal; the
@@ -3264,7 +3433,7 @@ pub(crate) fn cluster<'t>(
                         for e in recent
                             .iter()
                             .take(PRONOUN_LOOK_BACK * 4)
-                            .filter(|&e| fits(e))
+                            .filter(|&e| may_fit(e) && fits(e))
                         {
                             // (how often the full name is used counts as much as
                             // speaking: the article's principal is named most)
@@ -3284,10 +3453,13 @@ pub(crate) fn cluster<'t>(
                                 .iter()
                                 .skip(PRONOUN_LOOK_BACK * 4)
                                 .take(LOOK_BACK)
-                                .find(|&e| fits(e))
+                                .find(|&e| may_fit(e) && fits(e))
                         })
                     } else {
-                        recent.iter().take(LOOK_BACK).find(|&e| fits(e))
+                        recent
+                            .iter()
+                            .take(LOOK_BACK)
+                            .find(|&e| may_fit(e) && fits(e))
                     };
                     // "Elm County Recorder Ann Lee" is not the county named before:
                     // a forename after the entity's last word starts another person
@@ -3353,6 +3525,7 @@ pub(crate) fn cluster<'t>(
                                     span.text(text),
                                     &mut buf,
                                     &mut vocabulary,
+                                    &name_words_known,
                                 );
                                 e
                             }
@@ -3380,6 +3553,7 @@ pub(crate) fn cluster<'t>(
                                     span.text(text),
                                     &mut buf,
                                     &mut vocabulary,
+                                    &name_words_known,
                                 );
                                 if ai.is_none() && span.end <= headline && evidence {
                                     headline_subject.get_or_insert(ents.len());
@@ -4140,6 +4314,7 @@ pub(crate) fn cluster<'t>(
                     role,
                     &mut buf,
                     &mut vocabulary,
+                    &[],
                 );
             }
         }
@@ -4148,16 +4323,21 @@ pub(crate) fn cluster<'t>(
         last_span_ent = Some((span, e));
         recent.touch(e);
     }
+    // (the title line's end, [`title_end`], read by both passes below: found once)
+    let title_line_end = title_end(text);
     name_in_lead_later(
         text,
-        headline,
+        TitleLines {
+            headline,
+            title: title_line_end,
+        },
         &mut ents,
         &mut assigned,
         &document_makers,
         &vocabulary,
         headline_subject,
     );
-    contender_is_principal(text, &mut ents, &mut assigned);
+    contender_is_principal(text, &mut ents, &mut assigned, title_line_end);
     body_kind_named_before(text, &mut ents);
     kin_named_later(text, &mut ents, &mut assigned);
     // the searches' structures and the entities' word sets are done with: freed before
@@ -4380,6 +4560,69 @@ mod tests {
     }
 
     #[test]
+    fn first_two_words_by_bytes_as_split_at_white_space() {
+        for s in [
+            "",
+            " ",
+            "  said the agency",
+            " said",
+            " a\tb c",
+            "\n\x0bword  next  third",
+            " x\u{a0}y z",
+            " café owner",
+            " the café",
+        ] {
+            let split: Vec<&str> = s.split_whitespace().take(2).collect();
+            match first_two_ascii_words(s) {
+                Some(two) => {
+                    let two: Vec<&str> = two.iter().flatten().copied().collect();
+                    assert_eq!(two, split, "{s:?}");
+                }
+                // (only a byte past ASCII among those read sends it to the slow scan)
+                None => assert!(!s.is_ascii(), "{s:?}"),
+            }
+        }
+        assert_eq!(first_two_ascii_words(" the café"), None);
+        assert!(organisation_head_follows(
+            "Harbor One television network",
+            10
+        ));
+        assert!(!organisation_head_follows("Harbor One said", 10));
+    }
+
+    #[test]
+    fn byte_tests_before_the_trims_and_the_possessive_stem() {
+        for w in [
+            "",
+            "Lee",
+            "Lee.",
+            "Lee’",
+            "Lee's",
+            "Lee’s",
+            "LEE'S",
+            "Jones'",
+            "Jones’",
+            "café",
+            "x²",
+            "“Lee”",
+            "Ann,",
+            "42",
+        ] {
+            assert_eq!(
+                trim_end_to_alnum(w),
+                w.trim_end_matches(|c: char| !is_alnum(c)),
+                "{w:?}"
+            );
+        }
+        assert_eq!(possessive_stem("Lee’s"), Some("Lee"));
+        assert_eq!(possessive_stem("LEE'S"), Some("LEE"));
+        assert_eq!(possessive_stem("Jones’"), Some("Jones"));
+        assert_eq!(possessive_stem("Jones'"), Some("Jones"));
+        assert_eq!(possessive_stem("Lee"), None);
+        assert_eq!(possessive_stem("Lee’"), None);
+    }
+
+    #[test]
     fn apposed_roles() {
         let text = "Ann Lee, the Republican nominee, said";
         assert_eq!(apposed_role(text, 7), Some("the Republican nominee"));
@@ -4390,6 +4633,12 @@ mod tests {
         assert_eq!(apposed_role(text, 8), Some("an analyst"));
         let text = "Tom Birk, a man who lives in the old mill town, said";
         assert_eq!(apposed_role(text, 8), None);
+        // the apposition stops at a typographic opening quotation mark, not at another
+        // character whose bytes start as its do (`’`)
+        let text = "Ann Lee, the café’s owner “x”, said";
+        let stop = apposition_after(text, 7).map(|(rest, stop)| &rest[..stop]);
+        assert_eq!(stop, Some("the café’s owner "));
+        assert_eq!(apposition_after("Ann Lee, the owner", 7), None);
     }
 
     #[test]
