@@ -5,7 +5,7 @@ use crate::attribution::token::{Tok, span_of};
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
-use crate::lexicon::lists::{LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
+use crate::lexicon::lists::{CAUSE_VERBS, LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
 
 #[inline]
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -179,6 +179,10 @@ pub(crate) fn subject_before(
     if cue <= floor {
         return None;
     }
+    // "the loss prompted the mayor to declare": the object of the cause speaks
+    if let Some(object) = caused_speaker(text, toks, cue, floor) {
+        return Some(object);
+    }
     let mut h = cue - 1;
     // skip auxiliaries and adverbs
     let mut skipped = 0;
@@ -274,6 +278,37 @@ pub(crate) fn subject_before(
         }
     }
     subject_head(text, toks, h, floor)
+}
+
+/// The object of a verb of causing (`cause_verbs.txt`) right before `to` and the verb at
+/// token `verb`: `the loss prompted the mayor to declare` (the mayor), `led her to say`
+/// (her). A pronoun or a noun phrase of at most eight tokens, wholly between the cause
+/// and `to`; the cause lies after `floor`.
+#[inline(never)]
+pub(crate) fn caused_speaker(
+    text: &str,
+    toks: &[Tok],
+    verb: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    if verb < floor + 3 || !is(text, &toks[verb - 1], &["to"]) {
+        return None;
+    }
+    let to = verb - 1;
+    let lim = to.saturating_sub(9).max(floor);
+    // (back over the object's words and periods only; every form of the list ends in
+    // `d`, `s` or `g`, a test cheaper than the list's)
+    let cause = (lim..to - 1)
+        .rev()
+        .take_while(|&k| toks[k].word() || text_of(text, toks, k) == ".")
+        .find(|&k| {
+            let t = &toks[k];
+            t.word()
+                && matches!(text.as_bytes()[t.end() - 1], b'd' | b's' | b'g')
+                && is(text, t, CAUSE_VERBS)
+        })?;
+    let object = np_after(text, toks, cause + 1, to)?;
+    (object == (cause + 1, to)).then_some(object)
 }
 
 /// Token `h` (a comma) follows a short parenthesis right after a capitalised word, and

@@ -5,7 +5,7 @@ use super::clauses::infinitive_only;
 use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
-use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
 use crate::attribution::token::Tok;
 use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
@@ -197,7 +197,13 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 let quotation_next =
                     i + 2 < e && matches!(cx.text_of(i + 1), "," | ":") && toks[i + 2].in_quote();
                 let framed_infinitive = quotation_next && is(cx.text, p, &["to"]);
-                (hedged, before && !hedged && !framed_infinitive)
+                // "prompted the mayor to declare that …": the object of a cause speaks
+                // (the weights decide)
+                let caused = before
+                    && !hedged
+                    && !framed_infinitive
+                    && caused_speaker(cx.text, toks, i, s).is_some();
+                (hedged, before && !hedged && !framed_infinitive && !caused)
             } else {
                 (false, false)
             };
