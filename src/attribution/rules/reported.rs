@@ -923,4 +923,20 @@ mod tests {
             []
         );
     }
+
+    #[test]
+    fn a_participle_of_an_opening_document_phrase_leaves_the_words_to_the_main_cue() {
+        // "In a statement announcing …,": the statement's participle reports nothing of
+        // the sentence; the board's `called` does
+        assert_eq!(
+            attributions(
+                "In a statement announcing the vote, the harbor board called the plan “a gift to the town.”"
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("the harbor board"),
+                "“a gift to the town.”"
+            )]
+        );
+    }
 }
