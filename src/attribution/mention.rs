@@ -5,7 +5,7 @@ use crate::attribution::token::{Tok, span_of};
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
-use crate::lexicon::lists::{LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
+use crate::lexicon::lists::{CAUSE_VERBS, LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
 
 #[inline]
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -179,6 +179,10 @@ pub(crate) fn subject_before(
     if cue <= floor {
         return None;
     }
+    // "the loss prompted the mayor to declare": the object of the cause speaks
+    if let Some(object) = caused_speaker(text, toks, cue, floor) {
+        return Some(object);
+    }
     let mut h = cue - 1;
     // skip auxiliaries and adverbs
     let mut skipped = 0;
@@ -205,6 +209,12 @@ pub(crate) fn subject_before(
         }
         if h <= floor {
             return None;
+        }
+        // "Gov. Ana Ruiz (R-Ohio), said": a comma right after a name's parenthesis closes
+        // no apposition; the parenthesis is stepped over next
+        if t.text(text) == "," && name_parenthesis_before(text, toks, h, floor) {
+            h -= 1;
+            continue;
         }
         let open: &[&str] = match t.text(text) {
             ")" => &["("],
@@ -268,6 +278,68 @@ pub(crate) fn subject_before(
         }
     }
     subject_head(text, toks, h, floor)
+}
+
+/// The object of a verb of causing (`cause_verbs.txt`) right before `to` and the verb at
+/// token `verb`: `the loss prompted the mayor to declare` (the mayor), `led her to say`
+/// (her). A pronoun or a noun phrase of at most eight tokens, wholly between the cause
+/// and `to`; the cause lies after `floor`.
+#[inline(never)]
+pub(crate) fn caused_speaker(
+    text: &str,
+    toks: &[Tok],
+    verb: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    if verb < floor + 3 || !is(text, &toks[verb - 1], &["to"]) {
+        return None;
+    }
+    let to = verb - 1;
+    let lim = to.saturating_sub(9).max(floor);
+    // (back over the object's words and periods only; every form of the list ends in
+    // `d`, `s` or `g`, a test cheaper than the list's)
+    let cause = (lim..to - 1)
+        .rev()
+        .take_while(|&k| toks[k].word() || text_of(text, toks, k) == ".")
+        .find(|&k| {
+            let t = &toks[k];
+            t.word()
+                && matches!(text.as_bytes()[t.end() - 1], b'd' | b's' | b'g')
+                && is(text, t, CAUSE_VERBS)
+        })?;
+    let object = np_after(text, toks, cause + 1, to)?;
+    (object == (cause + 1, to)).then_some(object)
+}
+
+/// Token `h` (a comma) follows a short parenthesis right after a capitalised word, and
+/// no relative pronoun or quotation lies in the phrase before it, back to a comma
+/// (`Ana Ruiz (R-Ohio),`; not `Tom Reyes, who beat Ana Ruiz (R),`, nor a nickname in
+/// marks, `the mayor, Ana “Nan” Ruiz (R),`, whose comma may close an apposition).
+fn name_parenthesis_before(text: &str, toks: &[Tok], h: usize, floor: usize) -> bool {
+    if h < floor + 3 || text_of(text, toks, h - 1) != ")" {
+        return false;
+    }
+    let lim = h.saturating_sub(8).max(floor);
+    let Some(open) = (lim..h - 1).rev().find(|&k| text_of(text, toks, k) == "(") else {
+        return false;
+    };
+    if open <= floor || !toks[open - 1].word() || !toks[open - 1].cap() {
+        return false;
+    }
+    // the phrase before the parenthesis, back to a comma or the clause's start
+    let phrase_start = (floor..open)
+        .rev()
+        .find(|&k| !toks[k].word() && text_of(text, toks, k) == ",")
+        .map_or(floor, |k| k + 1);
+    (phrase_start..open).all(|k| {
+        let t = &toks[k];
+        !t.in_quote()
+            && if t.word() {
+                !is(text, t, &["who", "whom", "whose", "which", "that"])
+            } else {
+                matches!(text_of(text, toks, k), "." | "-")
+            }
+    }) && (open + 1..h - 1).all(|k| !toks[k].in_quote())
 }
 
 /// Token `h` ends a role phrase set off by a comma (`, the chief engineer of Kellport`):
@@ -452,7 +524,10 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
                 if b - i >= 8 {
                     break;
                 }
-            } else if k.text(text) == "." && b > i && toks[b - 1].has(class::TITLE) {
+            } else if k.text(text) == "."
+                && b > i
+                && (toks[b - 1].has(class::TITLE) || middle_initial(text, toks, b - 1, ceil))
+            {
                 b += 1;
             } else {
                 break;
@@ -460,6 +535,20 @@ pub(crate) fn np_after(text: &str, toks: &[Tok], i: usize, ceil: usize) -> Optio
         }
     }
     (b > i).then_some((i, b))
+}
+
+/// Token `k` is an initial inside a name, its period next and a capitalised word after
+/// that ("Tom R. Reyes", "R. Tom Reyes"): the name goes on past the period.
+fn middle_initial(text: &str, toks: &[Tok], k: usize, ceil: usize) -> bool {
+    let t = &toks[k];
+    let letter = t.text(text);
+    t.word()
+        && letter.len() == 1
+        && letter.bytes().all(|c| c.is_ascii_uppercase())
+        && k + 2 < ceil
+        && toks[k + 2].word()
+        && toks[k + 2].cap()
+        && !toks[k + 2].in_quote()
 }
 
 /// "said former bank manager Ana Ruiz", "said head of security Tom Reyes": one to

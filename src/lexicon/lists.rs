@@ -147,6 +147,8 @@ pub(crate) const BE_FORMS: &[&str] = word_list!(include_str!("be_forms.txt"));
 /// reporters whether …`, `was urged by aides to …`); anything else there means the agent's
 /// noun phrase was cut short, and the content keeps it (`clause_after_agent.txt`).
 pub(crate) const CLAUSE_AFTER_AGENT: &[&str] = word_list!(include_str!("clause_after_agent.txt"));
+/// Verbs of causing whose object speaks the infinitive cue after it (`cause_verbs.txt`).
+pub(crate) const CAUSE_VERBS: &[&str] = word_list!(include_str!("cause_verbs.txt"));
 /// Words after `appear` that make it an appearance in person (`appeared on television`) (`appearance_in_person.txt`).
 pub(crate) const APPEARANCE_IN_PERSON: &[&str] =
     word_list!(include_str!("appearance_in_person.txt"));
@@ -218,7 +220,7 @@ mod tests {
     }
 
     /// Every list of this module with its file.
-    const LISTS: [(&[&str], &str); 43] = [
+    const LISTS: [(&[&str], &str); 44] = [
         (
             TIME_MEASURE_ADVERBS,
             include_str!("time_measure_adverbs.txt"),
@@ -257,6 +259,7 @@ mod tests {
         (FUTURE_AUXILIARIES, include_str!("future_auxiliaries.txt")),
         (FRAME_CONJUNCTIONS, include_str!("frame_conjunctions.txt")),
         (CLAUSE_AFTER_AGENT, include_str!("clause_after_agent.txt")),
+        (CAUSE_VERBS, include_str!("cause_verbs.txt")),
         (
             APPEARANCE_IN_PERSON,
             include_str!("appearance_in_person.txt"),

@@ -5,8 +5,9 @@ use super::clauses::infinitive_only;
 use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
-use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
 use crate::attribution::token::Tok;
+use crate::lexicon::entities::{self, DOCUMENT_HEADS};
 use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
     PHRASE_BEFORE_THAT, TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
@@ -197,11 +198,17 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 let quotation_next =
                     i + 2 < e && matches!(cx.text_of(i + 1), "," | ":") && toks[i + 2].in_quote();
                 let framed_infinitive = quotation_next && is(cx.text, p, &["to"]);
-                (hedged, before && !hedged && !framed_infinitive)
+                // "prompted the mayor to declare that …": the object of a cause speaks
+                // (the weights decide)
+                let caused = before
+                    && !hedged
+                    && !framed_infinitive
+                    && caused_speaker(cx.text, toks, i, s).is_some();
+                (hedged, before && !hedged && !framed_infinitive && !caused)
             } else {
                 (false, false)
             };
-            let blocked = blocked || infinitive;
+            let blocked = blocked || infinitive || opening_document_participle(cx, i, s, e);
             // "states that …", "points out …": a verb, whatever else the form may be
             let verb_next = i + 1 < e && is(cx.text, &toks[i + 1], &["that", "out"]);
             let noun_like = {
@@ -438,4 +445,22 @@ fn person_like(cx: &RuleContext<'_>, a: usize, b: usize) -> bool {
                 .strip_suffix('s')
                 .is_some_and(|singular| word_info(&singular.to_ascii_lowercase()).class & who != 0)
     })
+}
+
+/// `In a statement announcing the vote, the board said …`: a participle right after a
+/// document noun (`document_heads.txt`) in a phrase opening the sentence with `in` says
+/// what the document did; the sentence's own cue after the comma reports the words, and
+/// the participle's content would run over that comma into them. The document phrase is
+/// at most four words (`In her brief statement`); `i` is the participle, `s` the sentence's
+/// first token, `e` its end.
+fn opening_document_participle(cx: &RuleContext<'_>, i: usize, s: usize, e: usize) -> bool {
+    let toks = cx.toks;
+    if i < s + 2 || i > s + 5 || !is(cx.text, &toks[s], &["in"]) {
+        return false;
+    }
+    let w = cx.text_of(i);
+    (ends_with_ci(w, "ing") || ends_with_ci(w, "ed"))
+        && (s + 1..i).all(|k| toks[k].word() && !toks[k].in_quote())
+        && entities::contains_folded(&DOCUMENT_HEADS, cx.text_of(i - 1))
+        && (i + 1..e.min(i + 16)).any(|k| cx.punct(k, ","))
 }

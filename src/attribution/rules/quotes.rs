@@ -61,10 +61,19 @@ fn subject_at_start(
                     || unit.word() && unit.text(cx.text).bytes().all(|b| b.is_ascii_digit())
             }
         });
+        // "In Elmbrook, OH, the mayor …": a state's abbreviation after a place and its
+        // comma goes on with the place
+        let state_of_place = a > ts + 1
+            && cx.punct(a - 1, ",")
+            && toks[a - 2].word()
+            && toks[a - 2].cap()
+            && cx.text_of(a).len() == 2
+            && cx.text_of(a).bytes().all(|b| b.is_ascii_uppercase());
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
             || number
             || time_measure
+            || state_of_place
             || is(cx.text, t, INTRO_OPENERS);
         if !intro {
             break;
@@ -859,6 +868,27 @@ mod tests {
         assert_eq!(
             of(text, "“We sail at dawn.”"),
             (Rule::SpeakerCueQuote, Some("The mayor"))
+        );
+    }
+
+    #[test]
+    fn a_comma_after_a_names_parenthesis_closes_no_apposition() {
+        let text = "At the quay, after the vote, Gov. Ana Ruiz (R-Ohio), said, “We will rebuild the pier.”";
+        assert_eq!(
+            of(text, "“We will rebuild the pier.”"),
+            (Rule::SpeakerCueQuote, Some("Gov. Ana Ruiz"))
+        );
+        // a state's abbreviation after a place is part of the opening phrase
+        let text = "In Elmbrook, OH, after the vote, Gov. Ana Ruiz (R-OH), said, “We will rebuild the pier.”";
+        assert_eq!(
+            of(text, "“We will rebuild the pier.”"),
+            (Rule::SpeakerCueQuote, Some("Gov. Ana Ruiz"))
+        );
+        // a relative clause ending in a name's parenthesis is still set off
+        let text = "Tom Reyes, who beat Ana Ruiz (R), said, “We will rebuild the pier.”";
+        assert_eq!(
+            of(text, "“We will rebuild the pier.”"),
+            (Rule::SpeakerCueQuote, Some("Tom Reyes"))
         );
     }
 

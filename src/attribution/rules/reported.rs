@@ -926,4 +926,60 @@ mod tests {
         );
         assert_eq!(attributions(text).len(), 1, "{:?}", doc.attributions);
     }
+
+    #[test]
+    fn the_object_of_a_cause_speaks_its_infinitive_cue() {
+        // "prompted the harbor master to announce": the object of the cause says it
+        assert_eq!(
+            attributions(
+                "The vote prompted the harbor master to announce that the dock would close in May."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("the harbor master"),
+                "that the dock would close in May"
+            )]
+        );
+        assert_eq!(
+            attributions("The flood led her to say that the ferry would stop."),
+            [(
+                Rule::SpeakerCueClause,
+                Some("her"),
+                "that the ferry would stop"
+            )]
+        );
+        // a request is no act: the one urged may never have said it, and the one who
+        // urged is the speaker of `urged`
+        assert_eq!(
+            attributions(
+                "The council urged the harbor master to announce that the dock would close."
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("The council"),
+                "that the dock would close"
+            )]
+        );
+        // no cause before the object: the infinitive stays blocked
+        assert_eq!(
+            attributions("The harbor master hired the clerk to announce the closure."),
+            []
+        );
+    }
+
+    #[test]
+    fn a_participle_of_an_opening_document_phrase_leaves_the_words_to_the_main_cue() {
+        // "In a statement announcing …,": the statement's participle reports nothing of
+        // the sentence; the board's `called` does
+        assert_eq!(
+            attributions(
+                "In a statement announcing the vote, the harbor board called the plan “a gift to the town.”"
+            ),
+            [(
+                Rule::SpeakerCueClause,
+                Some("the harbor board"),
+                "“a gift to the town.”"
+            )]
+        );
+    }
 }

@@ -13,6 +13,7 @@ use super::cue_sense::token_class;
 use super::model::{EDGE, FeatureValue, Proposal, Scorer, Template, bucket, record};
 use crate::attribution::mention::kind_of;
 use crate::attribution::mention::{ends_with_ci, is, np_after};
+use crate::lexicon::entities::{self, DOCUMENT_HEADS};
 use crate::lexicon::lists::{
     BE_FORMS, BETWEEN_BE_AND_PARTICIPLE, IRREGULAR_PARTICIPLES, RELATIVE_PRONOUNS,
 };
@@ -26,6 +27,7 @@ const SRC_COMMAS: Template = Template::new("src:commas=");
 const SRC_CUE_FORM: Template = Template::new("src:cue-form=");
 const SRC_CUE_PREV: Template = Template::new("src:cue-prev=");
 const SRC_DISTANCE: Template = Template::new("src:distance=");
+const SRC_DOCUMENT_HEAD: Template = Template::new("src:document-head=");
 const SRC_KIND: Template = Template::new("src:kind=");
 const SRC_LENGTH: Template = Template::new("src:length=");
 const SRC_PROPOSER: Template = Template::new("src:proposer=");
@@ -267,6 +269,11 @@ fn features(
         },
     );
     f.add(SRC_LENGTH, bucket(r.1.saturating_sub(r.0)));
+    // a document right before the cue, by the cue's form: "the report says" speaks for
+    // its maker, "Ana Ruiz issued a statement saying" has its maker in the clause
+    if r.1 == cue_a && entities::contains_folded(&DOCUMENT_HEADS, cx.text_of(r.1 - 1)) {
+        f.add(SRC_DOCUMENT_HEAD, cue_form);
+    }
     // what lies between the candidate and the cue
     let (side, gap) = if r.1 <= cue_a {
         (const { FeatureValue::constant("before") }, r.1..cue_a)
@@ -344,6 +351,16 @@ mod tests {
         assert_eq!(speakers(&analyzer, text), ["Ana Ruiz"]);
         let analyzer = with_weights("src:proposer-prev=subject|in\t5.0\n");
         assert_eq!(speakers(&analyzer, text), ["April"]);
+    }
+
+    #[test]
+    fn a_document_right_before_its_cue_is_weighed_by_the_cues_form() {
+        // "issued a statement saying": the statement's maker may speak
+        let text = "Ana Ruiz issued a statement saying the pier would reopen in May.";
+        let analyzer = with_weights("src:document-head=ing\t-5.0\n");
+        assert_eq!(speakers(&analyzer, text), ["Ana Ruiz"]);
+        let analyzer = with_weights("src:document-head=ing\t5.0\n");
+        assert_eq!(speakers(&analyzer, text), ["a statement"]);
     }
 
     #[test]

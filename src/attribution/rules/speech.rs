@@ -671,6 +671,23 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_line_name_goes_on_past_a_middle_initial() {
+        // each quotation is signed by its own line, "Tomas K. Irwe" as well
+        let text = "“The ferry was late again.” ― Ana Ruiz\n\
+                    “The board is useless and slow!” ― Tomas K. Irwe.";
+        let found = attributions(text);
+        assert_eq!(
+            found.last(),
+            Some(&(
+                Rule::QuoteDashSpeaker,
+                Some("Tomas K. Irwe"),
+                "“The board is useless and slow!”"
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_sentence_continues_a_turn_after_an_earlier_cues_clause() {
         // the clause of `told` before the first quotation does not end the turn
         let text = "At the hearing, Tom Park told the council the pier was a mistake: \
