@@ -548,8 +548,10 @@ fn possessive_stem(w: &str) -> Option<&str> {
 
 /// Does a name end before the word `w` that follows some of its words (`Ann Tavenor
 /// Speaks`, `Tomas Brisco isn't`, `Tavenor now`, `Kellport Friday`)?
-fn ends_name(prev: &str, w: &str, person: bool) -> bool {
-    let info = lexicon::word_info(w);
+///
+/// `info` is `w`'s [`lexicon::word_info`], looked up by the caller, which keeps it for the
+/// word's other tests.
+fn ends_name(prev: &str, w: &str, info: &lexicon::WordInfo, person: bool) -> bool {
     let lower = w.chars().next().is_some_and(char::is_lowercase);
     if info.class == 0 && info.lemma.is_none() {
         // most name words: no list knows them
@@ -589,6 +591,16 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 /// The words of `span` (with their byte offsets in it), cut before the first word that
 /// ends a name ([`ends_name`]).
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
+    name_words_known(text, span, person).map(|(o, w, _)| (o, w))
+}
+
+/// [`name_words`], each with its [`lexicon::word_info`] when [`ends_name`] looked it up
+/// (every word but the first): the caller reads it again from there, not from the table.
+fn name_words_known(
+    text: &str,
+    span: Span,
+    person: bool,
+) -> impl Iterator<Item = (usize, &str, Option<&'static lexicon::WordInfo>)> {
     pieces_after_space(span.text(text), is_space)
         .map(|(o, w)| {
             // (spaces are among the characters trimmed: one trim does both)
@@ -604,9 +616,10 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
         })
         .filter(|(_, w)| !w.is_empty())
         .scan("", move |prev, (o, w)| {
-            let stop = !prev.is_empty() && ends_name(prev, w, person);
+            let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
+            let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
             *prev = w;
-            (!stop).then_some((o, w))
+            (!stop).then_some((o, w, info))
         })
 }
 
@@ -631,7 +644,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
     // statement"): the possessor speaks
     let mut possessor: Option<Span> = None;
     let mut run_on_name: Option<(usize, usize)> = None;
-    for (off, core) in name_words(text, span, true) {
+    for (off, core, known) in name_words_known(text, span, true) {
         let bare = trim_end_to_alnum(core);
         let first = bare.chars().next().unwrap_or('a');
         if let Some(stem) = possessive_stem(core) {
@@ -649,8 +662,12 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         if start.is_some() && is_generational_suffix(bare) {
             break;
         }
-        // (looked up once for the tests below)
-        let info = lexicon::word_info(bare);
+        // (looked up once for the tests below; `ends_name` looked up the same word when
+        // no trim cut it: that lookup is reused)
+        let info = match known {
+            Some(info) if bare.len() == core.len() => info,
+            _ => lexicon::word_info(bare),
+        };
         if start.is_none() && info.class & lexicon::class::DET != 0 {
             continue;
         }
