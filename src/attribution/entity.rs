@@ -1323,8 +1323,10 @@ fn is_organisation_name(name: &str) -> bool {
         let role = class & lexicon::class::TITLE != 0
             || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        // (looked up only when it decides)
-        let name_word = (role || capitalised && class & lexicon::class::ORG == 0)
+        // (looked up only when it decides: not once a person is found, which no later
+        // word undoes, nor for a capitalised word that is no role once `org` holds)
+        let name_word = !person
+            && (role || capitalised && class & lexicon::class::ORG == 0 && !org)
             && is_organisation_name_word(w);
         person |= role && !name_word;
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
