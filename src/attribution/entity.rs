@@ -1328,7 +1328,14 @@ fn is_organisation_name(name: &str) -> bool {
         let name_word = !person
             && (role || capitalised && class & lexicon::class::ORG == 0 && !org)
             && is_organisation_name_word(w);
-        person |= role && !name_word;
+        if role && !name_word && !person {
+            person = true;
+            // (a person's name is no organisation's; only people for a cause still
+            // may be: without " for " the later words are not read)
+            if !name.contains(" for ") {
+                return false;
+            }
+        }
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
