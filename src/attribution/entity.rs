@@ -177,6 +177,10 @@ struct Ent {
     speaks: bool,
     /// how many name mentions of two or more words joined the entity
     named: u32,
+    /// the latest name mention whose words were added to `words`: a mention of the same
+    /// text adds nothing new (an article repeats a name as it was), so it is not cut
+    /// into words and looked up again
+    words_added_from: Span,
 }
 
 impl Ent {
@@ -198,6 +202,7 @@ impl Ent {
             mentions: Vec::new(),
             speaks: false,
             named: 0,
+            words_added_from: Span::new(0, 0),
         }
     }
 
@@ -3545,14 +3550,19 @@ pub(crate) fn cluster<'t>(
                                     ent.named = ent.named.saturating_add(1);
                                 }
                                 ent.person_evidence |= evidence;
-                                add_words(
-                                    &mut ent.words,
-                                    &mut filters[e].words_mask,
-                                    span.text(text),
-                                    &mut buf,
-                                    &mut vocabulary,
-                                    &name_words_known,
-                                );
+                                // (the words of a text already added, added again, change
+                                // neither the set nor its mask)
+                                if ent.words_added_from.text(text) != span.text(text) {
+                                    add_words(
+                                        &mut ent.words,
+                                        &mut filters[e].words_mask,
+                                        span.text(text),
+                                        &mut buf,
+                                        &mut vocabulary,
+                                        &name_words_known,
+                                    );
+                                    ent.words_added_from = span;
+                                }
                                 e
                             }
                             None => {
@@ -3596,6 +3606,7 @@ pub(crate) fn cluster<'t>(
                                     gender: g,
                                     person_evidence: evidence,
                                     named: u32::from(nw.len() > 1),
+                                    words_added_from: span,
                                     ..Ent::new(EntityKind::Person, np, span.end)
                                 });
                                 ents.len() - 1
