@@ -177,6 +177,10 @@ struct Ent {
     speaks: bool,
     /// how many name mentions of two or more words joined the entity
     named: u32,
+    /// the latest name mention whose words were added to `words`: a mention of the same
+    /// text adds nothing new (an article repeats a name as it was), so it is not cut
+    /// into words and looked up again
+    words_added_from: Span,
 }
 
 impl Ent {
@@ -198,6 +202,7 @@ impl Ent {
             mentions: Vec::new(),
             speaks: false,
             named: 0,
+            words_added_from: Span::new(0, 0),
         }
     }
 
@@ -548,8 +553,10 @@ fn possessive_stem(w: &str) -> Option<&str> {
 
 /// Does a name end before the word `w` that follows some of its words (`Ann Tavenor
 /// Speaks`, `Tomas Brisco isn't`, `Tavenor now`, `Kellport Friday`)?
-fn ends_name(prev: &str, w: &str, person: bool) -> bool {
-    let info = lexicon::word_info(w);
+///
+/// `info` is `w`'s [`lexicon::word_info`], looked up by the caller, which keeps it for the
+/// word's other tests.
+fn ends_name(prev: &str, w: &str, info: &lexicon::WordInfo, person: bool) -> bool {
     let lower = w.chars().next().is_some_and(char::is_lowercase);
     if info.class == 0 && info.lemma.is_none() {
         // most name words: no list knows them
@@ -589,6 +596,16 @@ fn ends_name(prev: &str, w: &str, person: bool) -> bool {
 /// The words of `span` (with their byte offsets in it), cut before the first word that
 /// ends a name ([`ends_name`]).
 fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usize, &str)> {
+    name_words_known(text, span, person).map(|(o, w, _)| (o, w))
+}
+
+/// [`name_words`], each with its [`lexicon::word_info`] when [`ends_name`] looked it up
+/// (every word but the first): the caller reads it again from there, not from the table.
+fn name_words_known(
+    text: &str,
+    span: Span,
+    person: bool,
+) -> impl Iterator<Item = (usize, &str, Option<&'static lexicon::WordInfo>)> {
     pieces_after_space(span.text(text), is_space)
         .map(|(o, w)| {
             // (spaces are among the characters trimmed: one trim does both)
@@ -604,9 +621,10 @@ fn name_words(text: &str, span: Span, person: bool) -> impl Iterator<Item = (usi
         })
         .filter(|(_, w)| !w.is_empty())
         .scan("", move |prev, (o, w)| {
-            let stop = !prev.is_empty() && ends_name(prev, w, person);
+            let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
+            let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
             *prev = w;
-            (!stop).then_some((o, w))
+            (!stop).then_some((o, w, info))
         })
 }
 
@@ -631,7 +649,7 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
     // statement"): the possessor speaks
     let mut possessor: Option<Span> = None;
     let mut run_on_name: Option<(usize, usize)> = None;
-    for (off, core) in name_words(text, span, true) {
+    for (off, core, known) in name_words_known(text, span, true) {
         let bare = trim_end_to_alnum(core);
         let first = bare.chars().next().unwrap_or('a');
         if let Some(stem) = possessive_stem(core) {
@@ -649,8 +667,12 @@ fn name_part_reading(text: &str, span: Span, extra: &lexicon::Overlay) -> (Optio
         if start.is_some() && is_generational_suffix(bare) {
             break;
         }
-        // (looked up once for the tests below)
-        let info = lexicon::word_info(bare);
+        // (looked up once for the tests below; `ends_name` looked up the same word when
+        // no trim cut it: that lookup is reused)
+        let info = match known {
+            Some(info) if bare.len() == core.len() => info,
+            _ => lexicon::word_info(bare),
+        };
         if start.is_none() && info.class & lexicon::class::DET != 0 {
             continue;
         }
@@ -1306,10 +1328,19 @@ fn is_organisation_name(name: &str) -> bool {
         let role = class & lexicon::class::TITLE != 0
             || class & (lexicon::class::ROLE | lexicon::class::ORG) == lexicon::class::ROLE;
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        // (looked up only when it decides)
-        let name_word = (role || capitalised && class & lexicon::class::ORG == 0)
+        // (looked up only when it decides: not once a person is found, which no later
+        // word undoes, nor for a capitalised word that is no role once `org` holds)
+        let name_word = !person
+            && (role || capitalised && class & lexicon::class::ORG == 0 && !org)
             && is_organisation_name_word(w);
-        person |= role && !name_word;
+        if role && !name_word && !person {
+            person = true;
+            // (a person's name is no organisation's; only people for a cause still
+            // may be: without " for " the later words are not read)
+            if !name.contains(" for ") {
+                return false;
+            }
+        }
         org |= capitalised && (class & lexicon::class::ORG != 0 || name_word);
     }
     org && !person
@@ -3519,14 +3550,19 @@ pub(crate) fn cluster<'t>(
                                     ent.named = ent.named.saturating_add(1);
                                 }
                                 ent.person_evidence |= evidence;
-                                add_words(
-                                    &mut ent.words,
-                                    &mut filters[e].words_mask,
-                                    span.text(text),
-                                    &mut buf,
-                                    &mut vocabulary,
-                                    &name_words_known,
-                                );
+                                // (the words of a text already added, added again, change
+                                // neither the set nor its mask)
+                                if ent.words_added_from.text(text) != span.text(text) {
+                                    add_words(
+                                        &mut ent.words,
+                                        &mut filters[e].words_mask,
+                                        span.text(text),
+                                        &mut buf,
+                                        &mut vocabulary,
+                                        &name_words_known,
+                                    );
+                                    ent.words_added_from = span;
+                                }
                                 e
                             }
                             None => {
@@ -3570,6 +3606,7 @@ pub(crate) fn cluster<'t>(
                                     gender: g,
                                     person_evidence: evidence,
                                     named: u32::from(nw.len() > 1),
+                                    words_added_from: span,
                                     ..Ent::new(EntityKind::Person, np, span.end)
                                 });
                                 ents.len() - 1
