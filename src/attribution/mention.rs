@@ -5,7 +5,9 @@ use crate::attribution::token::{Tok, span_of};
 use crate::attribution::{Mention, MentionKind};
 use crate::lexicon::NAME_PARTICLES;
 use crate::lexicon::class;
-use crate::lexicon::lists::{CAUSE_VERBS, LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS};
+use crate::lexicon::lists::{
+    CAUSE_VERBS, CLAUSE_RELATIVES, LEADING_CONJUNCTIONS, QUANTIFIER_SUBJECTS, RELATIVE_PRONOUNS,
+};
 
 #[inline]
 pub(crate) fn is(text: &str, t: &Tok, list: &[&str]) -> bool {
@@ -335,7 +337,7 @@ fn name_parenthesis_before(text: &str, toks: &[Tok], h: usize, floor: usize) -> 
         let t = &toks[k];
         !t.in_quote()
             && if t.word() {
-                !is(text, t, &["who", "whom", "whose", "which", "that"])
+                !is(text, t, RELATIVE_PRONOUNS) && !is(text, t, CLAUSE_RELATIVES)
             } else {
                 matches!(text_of(text, toks, k), "." | "-")
             }
