@@ -17,7 +17,13 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 pub(crate) mod entities;
 pub(crate) mod lists;
 mod weights;
-pub(crate) use weights::{FNV_START, FeatureKey, LINKING_WEIGHTS, Weights, fnv_extend};
+pub(crate) use weights::{FNV_START, FeatureKey, Weights, fnv_extend};
+
+/// The shipped weights (`linking_weights.txt`), fitted on all of PolNeAR train: the
+/// table `build.rs` wrote from the file with [`Weights::parse`], borrowed, not read
+/// again in each process.
+pub(crate) static LINKING_WEIGHTS: Lazy<std::sync::Arc<Weights>> =
+    Lazy::new(|| std::sync::Arc::new(include!(concat!(env!("OUT_DIR"), "/linking_weights.rs"))));
 
 /// A multiply-and-rotate hash (the FxHash scheme) taking eight bytes at a step, for the
 /// lexicon's own sets and maps: their keys are short words, looked up per token by the

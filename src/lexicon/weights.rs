@@ -152,23 +152,37 @@ impl FeatureKey {
 /// Feature keys and their weights, in open addressing over at least twice as many slots
 /// as keys (a key of 0 marks an empty slot; a key that is 0 is stored as 1): a lookup
 /// is a multiply, a shift and usually one compare, found or not.
+/// (The shipped file's table is written at build time, by `build.rs` with this module's
+/// own parser, and borrowed from a static: reading six thousand lines cost more than
+/// a whole article of a text's analysis, once per process.)
 #[derive(Debug, Default)]
 struct KeyTable {
     /// Each key beside its weight: a found feature costs one cache line, not one in an
     /// array of keys and another in an array of weights (the table is some hundred
     /// kilobytes, read at random: most lookups miss the first-level cache).
-    slots: Box<[Slot]>,
+    slots: std::borrow::Cow<'static, [Slot]>,
     /// `64 - log2(slots.len())`.
     shift: u32,
 }
 
 /// One slot of a [`KeyTable`]: the key beside its weight, aligned so that a slot never
 /// straddles two cache lines (a found feature costs one line).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[repr(C, align(16))]
-struct Slot {
+pub(crate) struct Slot {
     key: u64,
     weight: f32,
+}
+
+impl Slot {
+    /// The slot of `key` with the weight whose bits are `weight` (for the table
+    /// `build.rs` writes: bits, so that the weight is the parsed one exactly).
+    pub(crate) const fn new(key: u64, weight: u32) -> Slot {
+        Slot {
+            key,
+            weight: f32::from_bits(weight),
+        }
+    }
 }
 
 impl KeyTable {
@@ -201,7 +215,7 @@ impl KeyTable {
             key_lines[at] = line;
         }
         Ok(KeyTable {
-            slots: slots.into_boxed_slice(),
+            slots: slots.into(),
             shift,
         })
     }
@@ -321,13 +335,53 @@ impl Weights {
     pub(crate) fn covers(&self, decision: &str) -> bool {
         self.decisions.iter().any(|d| d == decision)
     }
-}
 
-/// The shipped weights (`linking_weights.txt`), fitted on all of PolNeAR train.
-pub(crate) static LINKING_WEIGHTS: once_cell::sync::Lazy<std::sync::Arc<Weights>> =
-    once_cell::sync::Lazy::new(|| {
-        std::sync::Arc::new(Weights::parse(include_str!("linking_weights.txt")).unwrap_or_default())
-    });
+    /// The weights of a table written at build time ([`Weights::to_rust`]): `slots`
+    /// and `shift` as a parsed file's table has them, and its decisions.
+    pub(crate) fn from_static(slots: &'static [Slot], shift: u32, decisions: &[&str]) -> Weights {
+        Weights {
+            by_feature: KeyTable {
+                slots: std::borrow::Cow::Borrowed(slots),
+                shift,
+            },
+            decisions: decisions.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    /// A Rust expression of these weights, for `build.rs`: a block with a static of the
+    /// slots and a call of [`Weights::from_static`], the paths to `Slot` and `Weights`
+    /// given by `module` (a path ending in `::`).
+    #[allow(dead_code)] // called by build.rs, which includes this file
+    pub(crate) fn to_rust(&self, module: &str) -> String {
+        use std::fmt::Write;
+        let slots = &self.by_feature.slots;
+        let mut out = String::with_capacity(slots.len() * 40 + 256);
+        let _ = writeln!(
+            out,
+            "{{\nconst E: {module}Slot = {module}Slot::new(0, 0);\n\
+             static SLOTS: [{module}Slot; {}] = [",
+            slots.len()
+        );
+        for slot in slots.iter() {
+            if slot.key == 0 && slot.weight.to_bits() == 0 {
+                out.push_str("E,\n");
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{module}Slot::new({:#x}, {:#x}),",
+                    slot.key,
+                    slot.weight.to_bits()
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "];\n{module}Weights::from_static(&SLOTS, {}, &{:?})\n}}",
+            self.by_feature.shift, self.decisions
+        );
+        out
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -336,6 +390,20 @@ mod tests {
     #[test]
     fn the_shipped_file_parses() {
         assert!(Weights::parse(include_str!("linking_weights.txt")).is_ok());
+    }
+
+    /// The table `build.rs` wrote is the one the shipped file parses into.
+    #[test]
+    fn the_built_table_is_the_parsed_file() {
+        let parsed = Weights::parse(include_str!("linking_weights.txt")).unwrap();
+        let built = &*super::super::LINKING_WEIGHTS;
+        assert_eq!(built.by_feature.shift, parsed.by_feature.shift);
+        assert_eq!(built.decisions, parsed.decisions);
+        assert!(built.by_feature.slots[..] == parsed.by_feature.slots[..]);
+        assert!(matches!(
+            built.by_feature.slots,
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     /// Two names on different lines with one key are refused; the same name twice
