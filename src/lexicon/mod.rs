@@ -521,7 +521,10 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Every listed word with its classes and lemma (the contents of [`WordTable`]).
 fn word_map() -> FnvMap<&'static [u8], WordInfo> {
-    let mut m: FnvMap<&'static [u8], WordInfo> = FnvMap::default();
+    // sized once for the lists' two thousand-odd words (no rehash while filling; the
+    // table sorts the words, so the map's order is not kept)
+    let mut m: FnvMap<&'static [u8], WordInfo> =
+        FnvMap::with_capacity_and_hasher(4096, Default::default());
     let mut current = 0u32;
     for line in entries(include_str!("function_words.txt")) {
         if let Some(rest) = line.strip_prefix("class ") {
@@ -747,10 +750,14 @@ impl WordTable {
         let mut entries: Vec<(&'static [u8], WordInfo)> = map.into_iter().collect();
         // lookups fold their word, so a key with an uppercase letter (or too long) would
         // never be found: such keys are left out, as they always were
-        entries
-            .retain(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD && w.to_ascii_lowercase() == *w);
-        // a fixed order, so that the table is the same in every run
-        entries.sort_by(|a, b| a.0.cmp(b.0));
+        // (a word is its own ASCII lowercase when it has no ASCII capital: no copy to
+        // compare)
+        entries.retain(|(w, _)| {
+            !w.is_empty() && w.len() <= MAX_WORD && !w.iter().any(u8::is_ascii_uppercase)
+        });
+        // a fixed order, so that the table is the same in every run (the words are a
+        // map's keys, each once: an unstable sort gives the same order)
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![Slot::default(); size].into_boxed_slice();
