@@ -79,6 +79,14 @@ impl Tok {
         self.bits & IN_QUOTE == 0
             && self.bits & (REPORTING | class::PHRASE_HEAD | class::PUT_FORM) != 0
     }
+    /// [`Tok::may_start_cue`] as bits, without a branch: the token's cue-start bits,
+    /// all cleared inside a quotation (`IN_QUOTE` shifted down to bit 0, minus one, is
+    /// all ones outside one and zero inside). Non-zero exactly when it may start a cue.
+    #[inline(always)]
+    fn cue_start_bits(&self) -> u32 {
+        let outside_quote = ((self.bits >> IN_QUOTE.trailing_zeros()) & 1).wrapping_sub(1);
+        self.bits & (REPORTING | class::PHRASE_HEAD | class::PUT_FORM) & outside_quote
+    }
     /// A reporting-verb form.
     pub fn reporting(&self) -> bool {
         self.bits & REPORTING != 0
@@ -100,6 +108,30 @@ impl Tok {
     fn listed_lemma(&self, text: &str) -> Option<&'static str> {
         word_table().info_in(text, self.start(), self.end()).lemma
     }
+}
+
+/// The index in `toks` of the first token that may start a cue ([`Tok::may_start_cue`]).
+/// Most tokens cannot, so four at a time are tested together, their bits or-ed without a
+/// branch per token; only a group with a candidate in it is searched token by token.
+#[inline]
+pub(crate) fn first_cue_start(toks: &[Tok]) -> Option<usize> {
+    let mut groups = toks.chunks_exact(4);
+    let mut at = 0;
+    for g in &mut groups {
+        let any = g[0].cue_start_bits()
+            | g[1].cue_start_bits()
+            | g[2].cue_start_bits()
+            | g[3].cue_start_bits();
+        if any != 0 {
+            return g.iter().position(Tok::may_start_cue).map(|k| at + k);
+        }
+        at += 4;
+    }
+    groups
+        .remainder()
+        .iter()
+        .position(Tok::may_start_cue)
+        .map(|k| at + k)
 }
 
 /// The index of the first of `toks` (in text order) that starts at or after byte `at`
@@ -501,6 +533,30 @@ pub(crate) fn token_pieces(text: &str, from: usize, to: usize, every: usize, out
 mod tests {
     use super::*;
     use crate::lexicon::{word_info, word_info_in};
+
+    /// The grouped search finds what a search token by token finds, from every start
+    /// (groups of four and the remainder), also past tokens inside a quotation.
+    #[test]
+    fn first_cue_start_is_the_first_token_that_may_start_one() {
+        let t = "The board, as they put it, said “we said so” and noted, according to her, \
+                 that it told everyone; officials say more.";
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
+        for tok in &mut v[6..12] {
+            tok.set_in_quote();
+        }
+        assert!(v.iter().any(Tok::may_start_cue));
+        for from in 0..=v.len() {
+            for to in from..=v.len() {
+                let toks = &v[from..to];
+                assert_eq!(
+                    first_cue_start(toks),
+                    toks.iter().position(Tok::may_start_cue),
+                    "tokens {from}..{to}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn words_and_punct() {

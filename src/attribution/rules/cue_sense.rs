@@ -293,6 +293,7 @@ pub(super) fn decide(
     f.add2(CUE_LEMMA_PREV, lemma, prev);
     // the subject: the nearest word before that is not an adverb, an auxiliary or a
     // negation ("the campaign would not say")
+    // (most often the word right before, whose class is `prev` already)
     let subject = (s..i)
         .rev()
         .find(|&k| {
@@ -300,7 +301,7 @@ pub(super) fn decide(
                 && !(verdicts.hedged
                     && (is(cx.text, &toks[k], NEGATIONS) || is(cx.text, &toks[k], AUXILIARIES)))
         })
-        .map_or(EDGE, class_at);
+        .map_or(EDGE, |k| if k + 1 == i { prev } else { class_at(k) });
     f.add(CUE_SUBJECT, subject);
     if headline {
         f.add(CUE_HEADLINE, "yes");

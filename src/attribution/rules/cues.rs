@@ -6,7 +6,7 @@ use super::context::{Cue, RuleContext, is_media};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
-use crate::attribution::token::Tok;
+use crate::attribution::token::first_cue_start;
 use crate::lexicon::entities::{self, DOCUMENT_HEADS};
 use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
@@ -92,7 +92,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
     while i < e {
         // only a phrase head, a form of `put` or a reporting-verb form outside
         // quotations starts a cue: one test of each token's bits passes over the others
-        let Some(next) = toks[i..e].iter().position(Tok::may_start_cue) else {
+        let Some(next) = first_cue_start(&toks[i..e]) else {
             break;
         };
         i += next;
