@@ -298,17 +298,11 @@ pub(crate) fn caused_speaker(
     }
     let to = verb - 1;
     let lim = to.saturating_sub(9).max(floor);
-    // (back over the object's words and periods only; every form of the list ends in
-    // `d`, `s` or `g`, a test cheaper than the list's)
+    // (back over the object's words and periods only)
     let cause = (lim..to - 1)
         .rev()
         .take_while(|&k| toks[k].word() || text_of(text, toks, k) == ".")
-        .find(|&k| {
-            let t = &toks[k];
-            t.word()
-                && matches!(text.as_bytes()[t.end() - 1], b'd' | b's' | b'g')
-                && is(text, t, CAUSE_VERBS)
-        })?;
+        .find(|&k| toks[k].word() && is(text, &toks[k], CAUSE_VERBS))?;
     let object = np_after(text, toks, cause + 1, to)?;
     (object == (cause + 1, to)).then_some(object)
 }

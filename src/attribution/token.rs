@@ -76,8 +76,7 @@ impl Tok {
     /// (a punctuation mark has none of them).
     #[inline]
     pub fn may_start_cue(&self) -> bool {
-        self.bits & IN_QUOTE == 0
-            && self.bits & (REPORTING | class::PHRASE_HEAD | class::PUT_FORM) != 0
+        self.cue_start_bits() != 0
     }
     /// [`Tok::may_start_cue`] as bits, without a branch: the token's cue-start bits,
     /// all cleared inside a quotation (`IN_QUOTE` shifted down to bit 0, minus one, is
