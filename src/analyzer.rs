@@ -9,6 +9,7 @@ use crate::attribution::{
 use crate::error::{Error, ErrorKind};
 use crate::input::Decoded;
 use crate::lexicon::{Overlay, Weights, class};
+use crate::quote::marks::MarkSet;
 use crate::quote::{Quote, QuoteDetector, QuoteKind};
 use crate::sentence::{Paragraph, QuotePolicy, Segmenter, Sentence, paragraphs};
 use crate::span::Span;
@@ -452,6 +453,9 @@ pub struct Workspace {
     /// attribution stage is done with them, not kept alive through the later stages
     /// (which would raise the peak memory of one large text for nothing).
     one_call: bool,
+    /// The offsets of the text's quotation-mark characters, found once for the
+    /// sentence splitter and the quotation detector.
+    marks: MarkSet,
 }
 
 impl Workspace {
@@ -849,6 +853,7 @@ impl Analyzer {
         self.analyze_with(
             text,
             vocabulary,
+            (&mut workspace.marks, one_call),
             |text, sentences, quotes, extra, skipped| {
                 let attributions = if skipped.is_empty() {
                     attribution::attribute_reusing(text, sentences, quotes, extra, scratch)
@@ -869,6 +874,7 @@ impl Analyzer {
         &self,
         text: &'t str,
         vocabulary: &mut attribution::Vocabulary,
+        (marks, free_marks): (&mut MarkSet, bool),
         attribute: impl FnOnce(
             &str,
             &[Sentence<'_>],
@@ -894,12 +900,18 @@ impl Analyzer {
         let pspans: Vec<Span> = paras.iter().map(|p| p.span).collect();
         let mut sentences: Vec<Sentence<'t>> =
             Vec::with_capacity((text.len() / BYTES_PER_SENTENCE).min(FIRST_ROOM_CAP));
+        marks.fill(text);
         self.inner
             .segmenter
-            .sentences_in(text, &paras, QuotePolicy::Keep, &mut sentences);
+            .sentences_in(text, &paras, marks, QuotePolicy::Keep, &mut sentences);
         sentences.shrink_to_fit();
-        let mut quotes = self.inner.detector.detect(text, &pspans);
+        let mut quotes = self.inner.detector.detect_with_marks(text, &pspans, marks);
         drop(pspans);
+        // one call's set of marks (an eighth of the text's size) is freed before the
+        // attribution stage's peak; a workspace keeps its room
+        if free_marks {
+            *marks = MarkSet::default();
+        }
         let extra = &self.inner.extra;
         let skipped = skipped_ranges(text, &self.inner.skip);
         let (mut attributions, names, kind_decisions) =
@@ -948,9 +960,15 @@ const FIRST_ROOM_CAP: usize = 1 << 14;
 #[cfg(fuzzing)]
 pub(crate) fn analyze_in_windows(text: &str, window: usize) -> Document<'_> {
     let mut vocabulary = attribution::Vocabulary::default();
-    Analyzer::new().analyze_with(text, &mut vocabulary, |text, sentences, quotes, _, _| {
-        attribution::attribute_in_windows(text, sentences, quotes, window)
-    })
+    let mut marks = MarkSet::default();
+    Analyzer::new().analyze_with(
+        text,
+        &mut vocabulary,
+        (&mut marks, true),
+        |text, sentences, quotes, _, _| {
+            attribution::attribute_in_windows(text, sentences, quotes, window)
+        },
+    )
 }
 
 /// A document of the decoded copy of `text`, with every span and `&str` taken back into

@@ -6,9 +6,9 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::quote::Quote;
 use crate::quote::kind::classify;
-use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkStyle, pair};
+use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkSet, MarkStyle, pair};
 use crate::sentence::paragraphs;
-use crate::sentence::scan::{find_any_or_non_ascii, is_alnum, utf8_width};
+use crate::sentence::scan::{is_alnum, utf8_width};
 use crate::span::Span;
 
 /// Deepest nesting the scanner tracks; deeper marks are ignored, which keeps every input
@@ -75,7 +75,8 @@ text_names! {
 /// `, `, or a closing `”`, `"` or `''` at a clause edge; a quoted term inside a sentence
 /// does not count, as British text nests those in double marks). Possessives (`the players’ names`) and
 /// elisions (`rock ’n’ roll`) follow a letter and do not count. One pass over the bytes.
-fn single_marks_dominate(text: &str) -> bool {
+/// (`marks`: the text's mark characters; every other byte is of no kind here.)
+fn single_marks_dominate(text: &str, marks: &MarkSet) -> bool {
     let bytes = text.as_bytes();
     let (mut single, mut double) = (0usize, 0usize);
     // a quotation that opens a line or follows "said: " or "said, " (not a quoted term
@@ -92,12 +93,12 @@ fn single_marks_dominate(text: &str) -> bool {
             .is_none_or(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b')'))
     };
     let mut i = 0;
-    while i < bytes.len() {
-        // skip to the next ASCII mark or non-ASCII char (other bytes are of no kind)
-        match find_any_or_non_ascii(&bytes[i..], [b'"', b'\'', b'`']) {
-            Some(k) => i += k,
-            None => break,
+    for at in marks.between(0, text.len()) {
+        // an apostrophe of a run already read
+        if at < i {
+            continue;
         }
+        i = at;
         let b = bytes[i];
         let (kind, width) = match b {
             b'\'' | b'`' => {
@@ -346,13 +347,25 @@ impl QuoteDetector {
     /// ```
     pub fn quotes<'t>(&self, text: &'t str) -> Quotes<'t> {
         let paras: Vec<Span> = paragraphs(text).map(|p| p.span).collect();
+        let marks = MarkSet::of(text);
         Quotes {
-            inner: self.detect(text, &paras).into_iter(),
+            inner: self.detect_with_marks(text, &paras, &marks).into_iter(),
         }
     }
 
-    /// Detect with paragraphs already computed (the analyzer reuses them).
+    /// Detect with paragraphs already computed.
+    #[cfg_attr(not(test), allow(dead_code))] // the attribution stage's tests call it
     pub(crate) fn detect<'t>(&self, text: &'t str, paras: &[Span]) -> Vec<Quote<'t>> {
+        self.detect_with_marks(text, paras, &MarkSet::of(text))
+    }
+
+    /// Detect with paragraphs and marks already found (the analyzer reuses them).
+    pub(crate) fn detect_with_marks<'t>(
+        &self,
+        text: &'t str,
+        paras: &[Span],
+        marks: &MarkSet,
+    ) -> Vec<Quote<'t>> {
         let single_open = match self.inner.single {
             SingleMarks::Open => Some(true),
             SingleMarks::Nested => Some(false),
@@ -366,6 +379,7 @@ impl QuoteDetector {
             stack: Vec::new(),
             scan_from: 0,
             last_close: Vec::new(),
+            marks,
         };
         let mut continuing = false;
         for (pi, p) in paras.iter().enumerate() {
@@ -412,6 +426,8 @@ struct Scanner<'a, 't> {
     /// O(1) per opening mark instead of a scan to the paragraph end (quadratic).
     scan_from: usize,
     last_close: Vec<(&'static str, Option<usize>)>,
+    /// The text's mark characters: the scan visits these and no other byte.
+    marks: &'a MarkSet,
 }
 
 /// The quotation mark at byte `i`, if any: (width, mark text). Runs of two or more
@@ -500,21 +516,16 @@ fn is_close_context(c: char) -> bool {
 impl<'t> Scanner<'_, 't> {
     fn scan(&mut self, pi: usize, from: usize, to: usize) {
         let text = self.text;
-        let bytes = text.as_bytes();
         self.scan_from = from;
         self.last_close.clear();
         let mut i = from;
-        while i < to {
-            // most bytes are not marks: skip to the next ASCII mark or non-ASCII char
-            match find_any_or_non_ascii(&bytes[i..to], [b'"', b'\'', b'`']) {
-                Some(k) => i += k,
-                None => break,
-            }
-            let b = bytes[i];
-            if !b.is_ascii() && !(0xE2..=0xE3).contains(&b) && b != 0xC2 {
-                i += utf8_width(b);
+        let marks = self.marks;
+        for at in marks.between(from, to) {
+            // a byte of a mark already read (a run of apostrophes)
+            if at < i {
                 continue;
             }
+            i = at;
             let Some((w, m)) = mark_at(text, i) else {
                 i += 1;
                 continue;
@@ -624,7 +635,7 @@ impl<'t> Scanner<'_, 't> {
             if !nested
                 && !*self
                     .single_open
-                    .get_or_insert_with(|| single_marks_dominate(self.text))
+                    .get_or_insert_with(|| single_marks_dominate(self.text, self.marks))
             {
                 return false;
             }
@@ -849,22 +860,25 @@ fn is_split_pair(text: &str, a: &Quote<'_>, b: &Quote<'_>) -> bool {
     // the words between the pieces are an attribution and no more: a reporting verb
     // with at most a few words after it ("the mayor said", "said Ana Ruiz, a professor",
     // "she added in a statement"), not a clause of its own ("said, arguing that he …")
-    let words: Vec<&str> = gap
-        .split(|c: char| !is_alnum(c) && c != '\'' && c != '’')
+    // read from the end, with no list of the words: the words after the last verb are
+    // the tail (at most eight, none of them `that`); a tail grown past eight, or a
+    // `that` in it, fails whatever comes before
+    let mut tail = 0;
+    let mut verb = false;
+    for w in gap
+        .rsplit(|c: char| !is_alnum(c) && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .collect();
-    let Some(verb) = words
-        .iter()
-        .rposition(|w| lexicon::word_info(w).lemma.is_some())
-    else {
-        return false;
-    };
-    let tail = &words[verb + 1..];
-    if tail.len() > 8
-        || tail
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case("that") || lexicon::word_info(w).lemma.is_some())
     {
+        if lexicon::word_info(w).lemma.is_some() {
+            verb = true;
+            break;
+        }
+        tail += 1;
+        if tail > 8 || w.eq_ignore_ascii_case("that") {
+            return false;
+        }
+    }
+    if !verb {
         return false;
     }
     let a_content = text[a.content().range()].trim_end();

@@ -21,7 +21,7 @@
 
 mod detector;
 mod kind;
-mod marks;
+pub(crate) mod marks;
 
 pub use detector::{QuoteDetector, QuoteDetectorBuilder, Quotes, SingleMarks};
 pub use marks::MarkStyle;

@@ -76,22 +76,40 @@ fn opens_after(prev: Option<char>) -> bool {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct OpenMarks(Vec<(Mark, usize)>);
 
+/// The offsets in `p` of its `"` bytes and non-ASCII chars, in order: the bytes
+/// [`quote_regions`] must look at, when no list of the text's marks is at hand.
+pub(crate) fn scanned_marks(p: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = p.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let at = i + find_any_or_non_ascii(b.get(i..)?, [b'"'])?;
+        i = at + utf8_width(b[at]);
+        Some(at)
+    })
+}
+
 /// Fill `out` with the outermost closed quotations of `p` as (open, after-close) byte
 /// ranges, in order (`open` is the stack's room; what it holds is dropped first).
-pub(crate) fn quote_regions(p: &str, out: &mut Vec<(usize, usize)>, open: &mut OpenMarks) {
+/// `marks` are offsets in `p`, in order, of at least every quotation mark of it (a `"`
+/// or a non-ASCII mark; other offsets are passed over): [`scanned_marks`], or the
+/// paragraph's share of the text's list of marks.
+pub(crate) fn quote_regions(
+    p: &str,
+    marks: impl Iterator<Item = usize>,
+    out: &mut Vec<(usize, usize)>,
+    open: &mut OpenMarks,
+) {
     out.clear();
     let b = p.as_bytes();
     let stack = &mut open.0;
     stack.clear();
     let mut i = 0;
-    while i < b.len() {
-        // the next `"` or non-ASCII char (every other mark is one)
-        match find_any_or_non_ascii(&b[i..], [b'"']) {
-            Some(off) => i += off,
-            None => break,
+    for at in marks {
+        if at < i {
+            continue;
         }
+        i = at;
         let Some((mark, opens, len)) = mark_at(b, i) else {
-            i += utf8_width(b[i]);
             continue;
         };
         let opens = opens.unwrap_or_else(|| opens_after(p[..i].chars().next_back()));
@@ -116,7 +134,7 @@ mod tests {
 
     fn regions(p: &str) -> Vec<(usize, usize)> {
         let mut v = Vec::new();
-        quote_regions(p, &mut v, &mut OpenMarks::default());
+        quote_regions(p, scanned_marks(p), &mut v, &mut OpenMarks::default());
         v
     }
 

@@ -11,9 +11,10 @@ use super::scan::is_alnum;
 use crate::error::{Error, ErrorKind};
 #[cfg(test)]
 use crate::lexicon;
+use crate::quote::marks::MarkSet;
 use crate::sentence::lists::list_markers;
 use crate::sentence::paragraph::{Paragraph, Paragraphs, paragraphs};
-use crate::sentence::quotes::{OpenMarks, quote_regions};
+use crate::sentence::quotes::{OpenMarks, quote_regions, scanned_marks};
 use crate::sentence::scan::find_any;
 use crate::sentence::words::{self, classes};
 use crate::span::Span;
@@ -272,19 +273,22 @@ impl Segmenter {
     }
 
     /// The sentences of `text` whose paragraphs `paras` (all of them, in order, as
-    /// [`paragraphs`] gives them) are already known, appended to `out`: what
-    /// [`Segmenter::sentences_with_policy`] gives, without finding the paragraphs again.
+    /// [`paragraphs`] gives them) and quotation marks `marks` are already known,
+    /// appended to `out`: what [`Segmenter::sentences_with_policy`] gives, without
+    /// finding the paragraphs or the marks again.
     pub(crate) fn sentences_in<'t>(
         &self,
         text: &'t str,
         paras: &[Paragraph<'t>],
+        marks: &MarkSet,
         policy: QuotePolicy,
         out: &mut Vec<Sentence<'t>>,
     ) {
         let (mut buf, mut scratch) = (Vec::new(), Scratch::default());
         for p in paras {
             buf.clear();
-            split(&self.inner, p.text, policy, &mut buf, &mut scratch);
+            let own = Some((marks, p.span.start));
+            split(&self.inner, p.text, policy, own, &mut buf, &mut scratch);
             out.extend(buf.iter().map(|s| {
                 let span = Span::new(s.start + p.span.start, s.end + p.span.start);
                 Sentence {
@@ -299,7 +303,7 @@ impl Segmenter {
     /// The sentence spans of one paragraph's text (relative to it), appended to `out`.
     #[allow(dead_code)] // for the later pipeline stages
     pub(crate) fn split_paragraph(&self, p: &str, policy: QuotePolicy, out: &mut Vec<Span>) {
-        split(&self.inner, p, policy, out, &mut Scratch::default());
+        split(&self.inner, p, policy, None, out, &mut Scratch::default());
     }
 }
 
@@ -344,6 +348,7 @@ impl<'t> Iterator for Sentences<'t> {
                 &self.inner,
                 p.text,
                 self.policy,
+                None,
                 &mut self.buf,
                 &mut self.scratch,
             );
@@ -733,14 +738,30 @@ fn push(out: &mut Vec<Span>, p: &str, s: usize, e: usize) {
     }
 }
 
-fn split(inner: &Inner, p: &str, policy: QuotePolicy, out: &mut Vec<Span>, scratch: &mut Scratch) {
+/// The sentence spans of paragraph `p`, relative to it, into `out`. `marks`: the
+/// text's quotation marks and the paragraph's start in the text, when they are known
+/// (`None`: the paragraph is scanned for them).
+fn split(
+    inner: &Inner,
+    p: &str,
+    policy: QuotePolicy,
+    marks: Option<(&MarkSet, usize)>,
+    out: &mut Vec<Span>,
+    scratch: &mut Scratch,
+) {
     let Scratch {
         regions,
         open_marks,
         markers,
     } = scratch;
     if policy == QuotePolicy::Keep {
-        quote_regions(p, regions, open_marks);
+        match marks {
+            Some((marks, start)) => {
+                let own = marks.between(start, start + p.len()).map(|at| at - start);
+                quote_regions(p, own, regions, open_marks);
+            }
+            None => quote_regions(p, scanned_marks(p), regions, open_marks),
+        }
     } else {
         regions.clear();
     }
@@ -1087,9 +1108,10 @@ mod tests {
             "HEADLINE\nBy Ana\n\n  He said: “No. Never.” Then he left.  \n\n\n",
         ] {
             let paras: Vec<_> = paragraphs(t).collect();
+            let marks = MarkSet::of(t);
             for policy in [QuotePolicy::Keep, QuotePolicy::Split] {
                 let mut got = Vec::new();
-                seg.sentences_in(t, &paras, policy, &mut got);
+                seg.sentences_in(t, &paras, &marks, policy, &mut got);
                 let want: Vec<_> = seg.sentences_with_policy(t, policy).collect();
                 assert_eq!(got, want, "{t:?}");
             }
