@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::quote::Quote;
 use crate::quote::kind::classify;
-use crate::quote::marks::{MARK_PAIRS, MarkPair, MarkSet, MarkStyle, pair};
+use crate::quote::marks::{MARK_PAIRS, MARKS, MarkPair, MarkSet, MarkStyle, pair_info};
 use crate::sentence::paragraphs;
 use crate::sentence::scan::{is_alnum, utf8_width};
 use crate::span::Span;
@@ -17,7 +17,9 @@ const MAX_DEPTH: usize = 8;
 
 #[derive(Debug)]
 struct Inner {
-    enabled: Vec<MarkStyle>,
+    /// For each mark of [`MARKS`] (by number), the enabled rows of the mark table it
+    /// opens, in the table's order.
+    opening: Vec<Vec<&'static MarkPair>>,
     single: SingleMarks,
     max_length: usize,
 }
@@ -283,7 +285,15 @@ impl QuoteDetectorBuilder {
         }
         Ok(QuoteDetector {
             inner: Arc::new(Inner {
-                enabled: self.enabled,
+                opening: MARKS
+                    .iter()
+                    .map(|&m| {
+                        MARK_PAIRS
+                            .iter()
+                            .filter(|p| p.open == m && self.enabled.contains(&p.style))
+                            .collect()
+                    })
+                    .collect(),
                 single: self.single,
                 max_length: self.max_length,
             }),
@@ -430,42 +440,45 @@ struct Scanner<'a, 't> {
     marks: &'a MarkSet,
 }
 
-/// The quotation mark at byte `i`, if any: (width, mark text). Runs of two or more
-/// apostrophes are one mark (`''`, `'''`), as are two backticks.
-fn mark_at(text: &str, i: usize) -> Option<(usize, &'static str)> {
+/// The quotation mark at byte `i`, if any: (width, its number in [`MARKS`]). Runs of
+/// two or more apostrophes are one mark (`''`, `'''`), as are two backticks.
+fn mark_at(text: &str, i: usize) -> Option<(usize, u8)> {
     let b = text.as_bytes();
     match b.get(i)? {
         b'\'' => {
             let run = b[i..].iter().take_while(|&&c| c == b'\'').count();
             if run >= 2 {
-                Some((run, "''"))
+                Some((run, 1))
             } else {
-                Some((1, "'"))
+                Some((1, 0))
             }
         }
-        b'`' => (b.get(i + 1) == Some(&b'`')).then_some((2, "``")),
-        b'"' => Some((1, "\"")),
+        b'`' => (b.get(i + 1) == Some(&b'`')).then_some((2, 2)),
+        b'"' => Some((1, 3)),
         _ => {
             let c = text.get(i..)?.chars().next()?;
             let m = match c {
-                '“' => "“",
-                '”' => "”",
-                '‘' => "‘",
-                '’' => "’",
-                '«' => "«",
-                '»' => "»",
-                '„' => "„",
-                '‚' => "‚",
-                '「' => "「",
-                '」' => "」",
-                '『' => "『",
-                '』' => "』",
+                '“' => 4,
+                '”' => 5,
+                '‘' => 6,
+                '’' => 7,
+                '«' => 8,
+                '»' => 9,
+                '„' => 10,
+                '‚' => 11,
+                '「' => 12,
+                '」' => 13,
+                '『' => 14,
+                '』' => 15,
                 _ => return None,
             };
             Some((c.len_utf8(), m))
         }
     }
 }
+
+/// The numbers of `'` and `’` in [`MARKS`]: apostrophe-like single marks.
+const APOSTROPHES: u16 = 1 << 0 | 1 << 7;
 
 fn is_open_context(c: char) -> bool {
     c.is_whitespace()
@@ -552,32 +565,32 @@ impl<'t> Scanner<'_, 't> {
         pi: usize,
         i: usize,
         w: usize,
-        m: &str,
+        id: u8,
         prev: char,
         next: char,
         para_end: usize,
     ) {
+        let bit = 1u16 << id;
         // 1. can it close an open quotation?
         let depth = self.stack.len();
         let mut close_at = None;
         for k in (0..depth).rev() {
-            let p = pair(self.stack[k].style);
-            if p.close.contains(&m) {
+            if pair_info(self.stack[k].style).closes & bit != 0 {
                 close_at = Some(k);
                 break;
             }
             // an apostrophe-like single mark never reaches past an open double quotation
-            if m == "’" || m == "'" {
+            if bit & APOSTROPHES != 0 {
                 break;
             }
         }
         if let Some(k) = close_at {
             let style = self.stack[k].style;
-            let p = pair(style);
+            let p = pair_info(style);
             let role_close = if style.is_single() {
                 // a closing single mark is not followed by a letter (don’t, rock ’n’ roll)
                 !is_alnum(next) && !prev.is_whitespace()
-            } else if p.symmetric() {
+            } else if p.symmetric {
                 let opens = is_open_context(prev) && !next.is_whitespace();
                 let closes = is_close_context(next) && !prev.is_whitespace();
                 !opens || closes
@@ -588,7 +601,7 @@ impl<'t> Scanner<'_, 't> {
                 self.close(k, i, w, true);
                 return;
             }
-            if p.symmetric() && !style.is_single() && p.open == m {
+            if p.symmetric && !style.is_single() && p.open == Some(id) {
                 // a symmetric mark that looks like an opening one while one is open:
                 // the open quotation lost its closing mark; end it here and reopen.
                 let end = i;
@@ -606,10 +619,8 @@ impl<'t> Scanner<'_, 't> {
         }
         let nested = !self.stack.is_empty();
         let inner = self.inner;
-        let candidates = MARK_PAIRS
-            .iter()
-            .filter(|p| p.open == m && inner.enabled.contains(&p.style));
-        for p in candidates {
+        let m = MARKS[usize::from(id)];
+        for &p in &inner.opening[usize::from(id)] {
             if self.may_open(p, m, prev, next, nested, i, para_end) {
                 self.open(pi, i, w, p.style);
                 return;
@@ -658,7 +669,7 @@ impl<'t> Scanner<'_, 't> {
                 .iter()
                 .any(|&c| self.last_close_at(c, para_end).is_some_and(|k| k >= from));
         }
-        if p.symmetric() || matches!(p.style, MarkStyle::ReversedGuillemets) {
+        if pair_info(p.style).symmetric || matches!(p.style, MarkStyle::ReversedGuillemets) {
             let opens = is_open_context(prev);
             let closes = is_close_context(next) && !prev.is_whitespace();
             return opens || !closes;
@@ -745,7 +756,8 @@ impl<'t> Scanner<'_, 't> {
             let started = self.out[bottom.out].content().start;
             n.end.saturating_sub(started) <= self.inner.max_length
                 && mark_at(text, n.start).is_some_and(|(w, m)| {
-                    m == pair(bottom.style).open && !turn_label(&text[n.start + w..n.end])
+                    pair_info(bottom.style).open == Some(m)
+                        && !turn_label(&text[n.start + w..n.end])
                 })
         });
         if reopen {

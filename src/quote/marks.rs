@@ -139,11 +139,59 @@ pub(crate) static MARK_PAIRS: Lazy<Vec<MarkPair>> = Lazy::new(|| {
         .collect()
 });
 
-pub(crate) fn pair(style: MarkStyle) -> &'static MarkPair {
-    MARK_PAIRS
+/// The marks the quotation detector reads, each a small number (its index here): what
+/// the detector's `mark_at` gives, so that the mark table is asked with a bit test, not
+/// string comparisons.
+pub(crate) const MARKS: [&str; 16] = [
+    "'", "''", "``", "\"", "“", "”", "‘", "’", "«", "»", "„", "‚", "「", "」", "『", "』",
+];
+
+/// The number of `mark` in [`MARKS`], if it is one.
+pub(crate) fn mark_id(mark: &str) -> Option<u8> {
+    MARKS
         .iter()
-        .find(|p| p.style == style)
-        .expect("every style has a row in quote_marks.txt")
+        .position(|&m| m == mark)
+        .and_then(|k| u8::try_from(k).ok())
+}
+
+/// A row of the mark table with its marks as numbers of [`MARKS`] (a mark of the table
+/// that is not there is one the detector never reads, and matches nothing).
+#[derive(Debug)]
+pub(crate) struct PairInfo {
+    /// The opening mark's number.
+    pub open: Option<u8>,
+    /// A bit for the number of each closing mark.
+    pub closes: u16,
+    /// [`MarkPair::symmetric`].
+    pub symmetric: bool,
+}
+
+/// [`PairInfo`] of each style, in the order of [`MarkStyle::ALL`].
+static PAIR_INFO: Lazy<Vec<PairInfo>> = Lazy::new(|| {
+    MarkStyle::ALL
+        .iter()
+        .map(|&style| {
+            let pair = MARK_PAIRS
+                .iter()
+                .find(|p| p.style == style)
+                .expect("every style has a row in quote_marks.txt");
+            PairInfo {
+                open: mark_id(pair.open),
+                closes: pair
+                    .close
+                    .iter()
+                    .filter_map(|c| mark_id(c))
+                    .fold(0, |bits, k| bits | 1 << k),
+                symmetric: pair.symmetric(),
+            }
+        })
+        .collect()
+});
+
+/// The row of `style` with its marks as numbers.
+#[inline]
+pub(crate) fn pair_info(style: MarkStyle) -> &'static PairInfo {
+    &PAIR_INFO[style as usize]
 }
 
 /// The bytes of a text that may be quotation marks, one bit a byte: each `"`, `'` and
@@ -230,10 +278,24 @@ mod tests {
     fn table_covers_every_style() {
         assert_eq!(MARK_PAIRS.len(), MarkStyle::ALL.len());
         for s in MarkStyle::ALL {
-            let _ = pair(s);
+            let _ = pair_info(s);
         }
-        assert!(pair(MarkStyle::AsciiDouble).symmetric());
-        assert!(!pair(MarkStyle::GermanDouble).symmetric());
+        assert!(pair_info(MarkStyle::AsciiDouble).symmetric);
+        assert!(!pair_info(MarkStyle::GermanDouble).symmetric);
+    }
+
+    #[test]
+    fn pair_info_is_the_table_row() {
+        for (k, s) in MarkStyle::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, k);
+            let info = pair_info(s);
+            let row = MARK_PAIRS.iter().find(|p| p.style == s).unwrap();
+            assert_eq!(info.symmetric, row.symmetric());
+            for (id, m) in MARKS.iter().enumerate() {
+                assert_eq!(info.closes & 1 << id != 0, row.close.contains(m));
+                assert_eq!(info.open == Some(id as u8), row.open == *m);
+            }
+        }
     }
 
     #[test]
