@@ -754,17 +754,10 @@ fn split(
         open_marks,
         markers,
     } = scratch;
-    if policy == QuotePolicy::Keep {
-        match marks {
-            Some((marks, start)) => {
-                let own = marks.between(start, start + p.len()).map(|at| at - start);
-                quote_regions(p, own, regions, open_marks);
-            }
-            None => quote_regions(p, scanned_marks(p), regions, open_marks),
-        }
-    } else {
-        regions.clear();
-    }
+    // the closed quotations are found when a boundary first needs them (with the keep
+    // policy): most paragraphs of one sentence never do
+    regions.clear();
+    let mut regions_found = policy != QuotePolicy::Keep;
     list_markers(p, markers);
     let b = p.as_bytes();
     let n = b.len();
@@ -813,6 +806,16 @@ fn split(
             break;
         }
         // inside a closed quotation (keep policy)?
+        if !regions_found {
+            regions_found = true;
+            match marks {
+                Some((marks, start)) => {
+                    let own = marks.between(start, start + p.len()).map(|at| at - start);
+                    quote_regions(p, own, regions, open_marks);
+                }
+                None => quote_regions(p, scanned_marks(p), regions, open_marks),
+            }
+        }
         while ri < regions.len() && regions[ri].1 <= k {
             ri += 1;
         }
