@@ -45,6 +45,60 @@ pub(super) struct Cue {
     pub(super) used: bool,
     /// The cue-sense model's log-odds that this is a reporting act (1 for phrases).
     pub(super) score: f32,
+    /// What the word lists say of the lemma of the cue's first token ([`lemma_fact`]),
+    /// found once when the cue is found: the clause and quotation rules ask it of a cue
+    /// many times, and each asking looked the lemma up again.
+    pub(super) facts: u8,
+}
+
+/// The bits of [`Cue::facts`].
+pub(super) mod lemma_fact {
+    /// Reports only a to-infinitive after it (`infinitive_verbs.txt`).
+    pub(in super::super) const INFINITIVE: u8 = 1;
+    /// A verb of appearance (`speakerless_verbs.txt`).
+    pub(in super::super) const SPEAKERLESS: u8 = 1 << 1;
+    /// `say`.
+    pub(in super::super) const SAY: u8 = 1 << 2;
+    /// `expect`.
+    pub(in super::super) const EXPECT: u8 = 1 << 3;
+    /// Its object is its content (`object_verbs.txt`).
+    pub(in super::super) const OBJECT: u8 = 1 << 4;
+    /// The verb of a pair of `prepositional_cues.txt` ("called for").
+    pub(in super::super) const PREPOSITIONAL: u8 = 1 << 5;
+}
+
+/// The [`lemma_fact`] bits of a reporting verb's lemma (none without a lemma);
+/// `infinitive`: is it listed in `infinitive_verbs.txt` (which the caller may know).
+pub(super) fn lemma_facts(lemma: Option<&str>, infinitive: Option<bool>) -> u8 {
+    use crate::lexicon::lists::OBJECT_VERBS;
+    use crate::lexicon::{INFINITIVE_VERBS, SPEAKERLESS_VERBS};
+    let Some(lemma) = lemma else { return 0 };
+    let infinitive = infinitive.unwrap_or_else(|| INFINITIVE_VERBS.contains(lemma));
+    let mut facts = 0;
+    for (on, bit) in [
+        (infinitive, lemma_fact::INFINITIVE),
+        (SPEAKERLESS_VERBS.contains(lemma), lemma_fact::SPEAKERLESS),
+        (lemma == "say", lemma_fact::SAY),
+        (lemma == "expect", lemma_fact::EXPECT),
+        (OBJECT_VERBS.contains(&lemma), lemma_fact::OBJECT),
+        (
+            super::clauses::has_prepositional_pair(lemma),
+            lemma_fact::PREPOSITIONAL,
+        ),
+    ] {
+        if on {
+            facts |= bit;
+        }
+    }
+    facts
+}
+
+impl Cue {
+    /// Does the lemma of the cue's first token have fact `bit` ([`lemma_fact`])?
+    #[inline]
+    pub(super) fn lemma_is(&self, bit: u8) -> bool {
+        self.facts & bit != 0
+    }
 }
 
 /// The name of a mention kind in the learned models' feature names (`speaker=name`),

@@ -2,7 +2,7 @@
 //! cue (addressee, medium, time words, `that`).
 
 use super::clauses::infinitive_only;
-use super::context::{Cue, RuleContext, is_media};
+use super::context::{Cue, RuleContext, is_media, lemma_facts};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
@@ -124,6 +124,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                         according: false,
                         used: false,
                         score: 1.0,
+                        facts: lemma_facts(t.lemma(cx.text), None),
                     });
                     i += words.len();
                     matched = true;
@@ -137,6 +138,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: true,
                     used: false,
                     score: 1.0,
+                    facts: lemma_facts(t.lemma(cx.text), None),
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
@@ -160,6 +162,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 according: false,
                 used: false,
                 score: 1.0,
+                facts: lemma_facts(t.lemma(cx.text), None),
             });
             i += 2;
             continue;
@@ -255,14 +258,14 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 t.cap() && i > s && !matches!(cx.text_of(i - 1), "“" | "\"" | "(") && !headline;
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
+            let infinitive_verb = INFINITIVE_VERBS.contains(lemma);
             let no_clause = t.has(class::CLAUSE_VERB)
                 && !(i + 1..e.min(i + 6)).any(|k| {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
                 })
                 // "declined to comment", not "declined slightly": these verbs report only
                 // the to-infinitive right after them
-                || INFINITIVE_VERBS.contains(lemma)
-                    && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
+                || infinitive_verb && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
             // "analysts expect to see": modality, not speech; the passive "is expected to
             // announce" attributes an expectation to no one in particular
             let expect_modal = lemma == "expect"
@@ -272,7 +275,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             // "is planned to start", "was decided to close": a passive intention,
             // decision or refusal (`infinitive_verbs.txt`) names no one who intends,
             // decides or refuses
-            let passive_intent = INFINITIVE_VERBS.contains(lemma) && source::is_passive(cx, i, s);
+            let passive_intent = infinitive_verb && source::is_passive(cx, i, s);
             // (one verdict for the model, whose features name it `modal`)
             let modal = expect_modal || passive_intent;
             // "states that", "points out": a verb whatever else its form may be, and a
@@ -299,6 +302,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: false,
                     used: false,
                     score,
+                    facts: lemma_facts(Some(lemma), Some(infinitive_verb)),
                 });
             }
         }
@@ -338,7 +342,7 @@ pub(super) fn after_cue(
     let mut addressee = None;
     let mut medium = None;
     // "declined to say whether …": the content is the infinitive, whatever follows it
-    if infinitive_only(cx, cue) {
+    if infinitive_only(cue) {
         return (i, addressee, medium);
     }
     // the particle of a phrasal verb: "points out that", "spoke out against"

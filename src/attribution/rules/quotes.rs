@@ -212,7 +212,7 @@ pub(super) fn link_quote(
             .iter()
             .take_while(|c| c.start < qb)
             .position(|c| {
-                !c.used && c.end < qb && !toks[c.start].in_quote() && !reports_no_quotation(cx, c)
+                !c.used && c.end < qb && !toks[c.start].in_quote() && !reports_no_quotation(c)
             });
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
@@ -250,7 +250,7 @@ pub(super) fn link_quote(
         .take_while(|c| c.start < next_q && c.start - qb <= 40)
         // "declined to say": a verb of refusal governs only its infinitive, never a
         // quotation on its own
-        .position(|c| !c.used && !reports_no_quotation(cx, c))
+        .position(|c| !c.used && !reports_no_quotation(c))
         .filter(|&k| {
             let c = &cues[from + k];
             c.start - qb <= 14
@@ -348,7 +348,7 @@ pub(super) fn link_quote(
     let candidates: Vec<usize> = (0..upto)
         .rev()
         .take_while(|&k| cues[k].start >= prev_q)
-        .filter(|&k| !cues[k].used && !reports_no_quotation(cx, &cues[k]))
+        .filter(|&k| !cues[k].used && !reports_no_quotation(&cues[k]))
         .take(2)
         .collect();
     let mut before: Option<(usize, Link)> = None;
@@ -565,8 +565,7 @@ fn outer_link(
     let ci = inner + 1;
     let c = *cues.get(ci)?;
     let from = cues[inner].end;
-    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(cx, &c)
-    {
+    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(&c) {
         return None;
     }
     // set off from the inner attribution by a comma right before the outer one's
