@@ -1181,10 +1181,10 @@ fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
         .any(|&(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
 }
 
-/// Is `lemma` the verb of a pair of [`PREPOSITIONAL_CUES`] (a fact of the cue's lemma,
-/// found once per cue: [`lemma_fact::PREPOSITIONAL`])?
-pub(super) fn has_prepositional_pair(lemma: &str) -> bool {
-    PREPOSITIONAL_PAIRS.iter().any(|&(verb, _)| verb == lemma)
+/// The verbs of the pairs of [`PREPOSITIONAL_CUES`] (a fact of a cue's lemma, found
+/// once per cue: [`lemma_fact::PREPOSITIONAL`]).
+pub(super) fn prepositional_verbs() -> impl Iterator<Item = &'static str> {
+    PREPOSITIONAL_PAIRS.iter().map(|&(verb, _)| verb)
 }
 
 /// [`PREPOSITIONAL_CUES`] split once at their first space into verb and preposition (an

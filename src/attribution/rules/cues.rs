@@ -2,7 +2,7 @@
 //! cue (addressee, medium, time words, `that`).
 
 use super::clauses::infinitive_only;
-use super::context::{Cue, RuleContext, is_media, lemma_facts};
+use super::context::{Cue, RuleContext, is_media, lemma_fact, lemma_facts};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
@@ -12,7 +12,7 @@ use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
     PHRASE_BEFORE_THAT, TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
 };
-use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
+use crate::lexicon::{CUE_PHRASES, PhraseRole, class, word_info};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 
@@ -124,7 +124,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                         according: false,
                         used: false,
                         score: 1.0,
-                        facts: lemma_facts(t.lemma(cx.text), None),
+                        facts: lemma_facts(t.lemma(cx.text)),
                     });
                     i += words.len();
                     matched = true;
@@ -138,7 +138,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: true,
                     used: false,
                     score: 1.0,
-                    facts: lemma_facts(t.lemma(cx.text), None),
+                    facts: lemma_facts(t.lemma(cx.text)),
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
@@ -162,7 +162,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 according: false,
                 used: false,
                 score: 1.0,
-                facts: lemma_facts(t.lemma(cx.text), None),
+                facts: lemma_facts(t.lemma(cx.text)),
             });
             i += 2;
             continue;
@@ -258,7 +258,9 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 t.cap() && i > s && !matches!(cx.text_of(i - 1), "“" | "\"" | "(") && !headline;
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
-            let infinitive_verb = INFINITIVE_VERBS.contains(lemma);
+            // what the word lists say of the lemma (one lookup for all the lists)
+            let facts = lemma_facts(Some(lemma));
+            let infinitive_verb = facts & lemma_fact::INFINITIVE != 0;
             let no_clause = t.has(class::CLAUSE_VERB)
                 && !(i + 1..e.min(i + 6)).any(|k| {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
@@ -302,7 +304,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: false,
                     used: false,
                     score,
-                    facts: lemma_facts(Some(lemma), Some(infinitive_verb)),
+                    facts,
                 });
             }
         }
