@@ -1092,6 +1092,11 @@ fn question_put(
 ) -> Option<Attribution> {
     let toks = cx.toks;
     let text = cx.text;
+    // (the cue's word first: it is rarely `asked`, and the clause before it is then not
+    // walked)
+    if cue.according || !cx.text_of(cue.start).eq_ignore_ascii_case("asked") {
+        return None;
+    }
     let opens =
         (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
     // "…, she said when asked …", "…,” Tom Park said, asked about …": after the main clause
@@ -1099,11 +1104,7 @@ fn question_put(
         && cue.start > ts
         && (is(text, &toks[cue.start - 1], &["when", "after", "being"])
             || cx.punct(cue.start - 1, ",") && !toks[cue.start - 1].in_quote());
-    if cue.according
-        || !(opens || trails)
-        || !cx.text_of(cue.start).eq_ignore_ascii_case("asked")
-        || cue.end + 1 >= end
-    {
+    if !(opens || trails) || cue.end + 1 >= end {
         return None;
     }
     // "by reporters", then a few words of time, place or manner ("on Monday",
