@@ -136,9 +136,7 @@ pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool
     let toks = cx.toks;
     let text = cx.text;
     let word = cx.text_of(cue);
-    if !(ends_with_ci(word, "ed") || is(text, &toks[cue], IRREGULAR_PARTICIPLES))
-        || toks[cue].lemma(text) == Some("worry")
-    {
+    if !(ends_with_ci(word, "ed") || is(text, &toks[cue], IRREGULAR_PARTICIPLES)) {
         return false;
     }
     let mut k = cue;
@@ -154,7 +152,8 @@ pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool
             break;
         }
     }
-    k > floor && is(text, &toks[k - 1], BE_FORMS)
+    // (the lemma last: looked up only for a participle after `be`, which is rare)
+    k > floor && is(text, &toks[k - 1], BE_FORMS) && toks[cue].lemma(text) != Some("worry")
 }
 
 /// The agent of a passive cue ending before token `cue_end`: the noun phrase after `by`
