@@ -155,7 +155,7 @@ impl FeatureKey {
 /// (The shipped file's table is written at build time, by `build.rs` with this module's
 /// own parser, and borrowed from a static: reading six thousand lines cost more than
 /// a whole article of a text's analysis, once per process.)
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct KeyTable {
     /// Each key beside its weight: a found feature costs one cache line, not one in an
     /// array of keys and another in an array of weights (the table is some hundred
@@ -181,6 +181,20 @@ impl Slot {
         Slot {
             key,
             weight: f32::from_bits(weight),
+        }
+    }
+}
+
+/// The slots of a table with no key: two (a table is never empty, so that a lookup
+/// needs no test of its length), both empty.
+static NO_SLOTS: [Slot; 2] = [Slot::new(0, 0), Slot::new(0, 0)];
+
+impl Default for KeyTable {
+    /// The table of no key.
+    fn default() -> KeyTable {
+        KeyTable {
+            slots: std::borrow::Cow::Borrowed(&NO_SLOTS),
+            shift: 64 - NO_SLOTS.len().trailing_zeros(),
         }
     }
 }
@@ -223,10 +237,8 @@ impl KeyTable {
     #[inline(always)]
     fn get(&self, key: u64) -> f32 {
         let key = key.max(1);
+        // (never empty: at least two slots, a power of two)
         let mask = self.slots.len().wrapping_sub(1);
-        if self.slots.is_empty() {
-            return 0.0;
-        }
         let mut at = KeyTable::slot(key, self.shift);
         loop {
             let slot = self.slots[at];
@@ -247,6 +259,24 @@ pub(crate) struct Weights {
     by_feature: KeyTable,
     /// The decisions the file has features for (`cue`, `src`, `att`, `conf`).
     decisions: Vec<String>,
+    /// Which of the rules' decisions ([`RULE_DECISIONS`]) are among `decisions`, a bit
+    /// each: asked at every proposal, answered without comparing strings.
+    covered: u8,
+}
+
+/// The decisions the rules ask [`Weights::covers`] about, by their bit in
+/// [`Weights::covered`].
+const RULE_DECISIONS: [&str; 4] = ["cue", "src", "att", "conf"];
+
+/// The bits of [`RULE_DECISIONS`] among `decisions`.
+fn covered_bits<'d>(decisions: impl Iterator<Item = &'d str>) -> u8 {
+    let mut bits = 0;
+    for d in decisions {
+        if let Some(k) = RULE_DECISIONS.iter().position(|r| *r == d) {
+            bits |= 1 << k;
+        }
+    }
+    bits
 }
 
 /// Every key a rule may look the feature `name` up by: a name without `=` (a bias) as a
@@ -312,6 +342,7 @@ impl Weights {
             })?;
         Ok(Weights {
             by_feature,
+            covered: covered_bits(decisions.iter().map(String::as_str)),
             decisions,
         })
     }
@@ -332,19 +363,35 @@ impl Weights {
     }
 
     /// Does the file have features for `decision`? Without, the rules decide alone.
+    /// (Inlined: the rules' decision is a literal, whose bit the compiler then finds.)
+    #[inline(always)]
     pub(crate) fn covers(&self, decision: &str) -> bool {
-        self.decisions.iter().any(|d| d == decision)
+        match RULE_DECISIONS.iter().position(|r| *r == decision) {
+            Some(k) => self.covered & 1 << k != 0,
+            None => self.decisions.iter().any(|d| d == decision),
+        }
     }
 
     /// The weights of a table written at build time ([`Weights::to_rust`]): `slots`
     /// and `shift` as a parsed file's table has them, and its decisions.
     pub(crate) fn from_static(slots: &'static [Slot], shift: u32, decisions: &[&str]) -> Weights {
-        Weights {
-            by_feature: KeyTable {
+        // (a table written by `to_rust` has at least sixteen slots, a power of two; any
+        // other is no table of keys)
+        let by_feature = if slots.len() >= 2
+            && slots.len().is_power_of_two()
+            && shift == 64 - slots.len().trailing_zeros()
+        {
+            KeyTable {
                 slots: std::borrow::Cow::Borrowed(slots),
                 shift,
-            },
+            }
+        } else {
+            KeyTable::default()
+        };
+        Weights {
+            by_feature,
             decisions: decisions.iter().map(|d| d.to_string()).collect(),
+            covered: covered_bits(decisions.iter().copied()),
         }
     }
 
@@ -520,6 +567,24 @@ mod tests {
                 "{value}"
             );
         }
+    }
+
+    /// Weights of no file (the default) and a table that is none weigh every feature 0
+    /// and cover no decision.
+    #[test]
+    fn empty_weights_weigh_nothing() {
+        let lemma = fnv_extend(FNV_START, b"cue:lemma=");
+        for w in [
+            Weights::default(),
+            Weights::from_static(&[], 7, &[]),
+            Weights::parse("# nothing\n").unwrap(),
+        ] {
+            assert_eq!(w.get_key(FeatureKey::single(lemma, "say")), 0.0);
+            assert_eq!(w.get("cue:bias"), 0.0);
+            assert!(!w.covers("cue") && !w.covers("conf") && !w.covers("other"));
+        }
+        let w = Weights::parse("src:bias\t1\nother:bias\t2\n").unwrap();
+        assert!(w.covers("src") && w.covers("other") && !w.covers("att"));
     }
 
     #[test]

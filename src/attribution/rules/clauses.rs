@@ -1,7 +1,7 @@
 //! Reported speech: the clause a cue governs (`X said that …`, `…, X said`,
 //! `according to X, …`), its boundaries, and `Name: …` headlines and transcript turns.
 
-use super::context::{Cue, Range32, RuleContext, content_end, is_media, kind_for};
+use super::context::{Cue, Range32, RuleContext, content_end, is_media, kind_for, lemma_fact};
 use super::cues::after_cue;
 use super::quotes::{clause_subject, sentence_subject};
 use super::source;
@@ -10,11 +10,10 @@ use crate::attribution::{Attribution, AttributionKind, Mention, Mode, Rule};
 use crate::lexicon::lists::{
     APPEARANCE_IN_PERSON, AUXILIARIES, CLAUSE_AFTER_AGENT, CLAUSE_CONJUNCTIONS, CLAUSE_RELATIVES,
     COORDINATION_ADVERBS, CUE_TAIL_OPENERS, IRREGULAR_PARTICIPLES, LEADING_CONJUNCTIONS,
-    LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OBJECT_VERBS, OPENING_SUBORDINATORS,
-    PARTICIPLE_OPENERS, PREPOSITIONAL_CUES, QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS,
-    TIME_OPENERS,
+    LIST_CONJUNCTIONS, NEGATIONS, OBJECT_PRONOUNS, OPENING_SUBORDINATORS, PARTICIPLE_OPENERS,
+    PREPOSITIONAL_CUES, QUESTION_WORDS, RELATIVE_PRONOUNS, TIME_NOUNS, TIME_OPENERS,
 };
-use crate::lexicon::{INFINITIVE_VERBS, SAY_ADVERBS, SPEAKERLESS_VERBS, class, contains_folded};
+use crate::lexicon::{SAY_ADVERBS, class, contains_folded};
 use crate::quote::{Quote, QuoteKind};
 use crate::sentence::Sentence;
 use crate::span::Span;
@@ -202,7 +201,7 @@ pub(super) fn indirect(
     let through_verb = cue.end + 1 < te
         && is(cx.text, &cx.toks[cue.end], &["to"])
         && cx.toks[cue.end + 1].reporting();
-    if (is_speakerless(cx, &cue) || passive_expectation(cx, &cue, ts, te)) && !through_verb {
+    if (is_speakerless(&cue) || passive_expectation(cx, &cue, ts, te)) && !through_verb {
         return speakerless(cx, &cue, ts, te, quotes, done);
     }
     let mut attribution = clause_of_cue(cx, cues, ci, ts, te, quotes, done, main_speaker)?;
@@ -399,7 +398,7 @@ fn clause_of_cue(
         |content: Span, speaker: Mention, cue: Span, addressee, medium, rule, confidence| {
             // ("plans to release “Harbor Days”": the act intended holds a title, not
             // the words of its subject)
-            let (linked, kind) = if infinitive_only(cx, &c) {
+            let (linked, kind) = if infinitive_only(&c) {
                 (None, AttributionKind::Indirect)
             } else {
                 (
@@ -601,7 +600,7 @@ fn clause_of_cue(
     // before the verb's auxiliaries ("X would not say whether …")
     let verb_start = verb_group_start(cx, c.start, ts);
     let subject = subject_before(text, toks, verb_start, ts)
-        .or_else(|| bare_subject(cx, ts, verb_start, c.start))
+        .or_else(|| bare_subject(cx, ts, verb_start, &c))
         .or_else(|| apposed_subject(cx, ts, verb_start));
     // ("Once, when my mother mentioned …": a subordinate clause's opener is no part of
     // its subject)
@@ -640,7 +639,7 @@ fn clause_of_cue(
         // "he declined to comment": verbs of refusal report only the infinitive after
         // them, never a clause before their subject
         // ("…, as the Wire reported on Tuesday": the clause before `as` is the content)
-        let comma = (!infinitive_only(cx, &c))
+        let comma = (!infinitive_only(&c))
             .then(|| {
                 comma_before(cx, r.0, ts).or_else(|| {
                     // (a clause with no quotation and no cue of its own)
@@ -675,7 +674,7 @@ fn clause_of_cue(
         // "64 percent say the same", "most said yes": a short object of `say` is content
         // too, when it is no time or place phrase ("said Monday", "said in June"); the
         // short object of another verb ("mentioned the plan") is its topic
-        let short_object = toks[c.start].lemma(text) == Some("say")
+        let short_object = c.lemma_is(lemma_fact::SAY)
             && first < end
             && toks[first].word()
             && !toks[first].in_quote()
@@ -694,16 +693,14 @@ fn clause_of_cue(
                 && !toks[first].in_quote()
                 && !toks[first].has(class::TIME | class::NOT_CONTENT_START)
             || first < end
-                && toks[c.start]
-                    .lemma(text)
-                    .is_some_and(|lemma| OBJECT_VERBS.contains(&lemma))
+                && c.lemma_is(lemma_fact::OBJECT)
                 && object_start.word()
                 && !object_start.has(class::TIME | class::NOT_CONTENT_START | class::FUNCTION)
                 && !contains_folded(&SAY_ADVERBS, cx.text_of(first))
                 && np_after(text, toks, first, end).is_some();
         let min_words = if short_object {
             1
-        } else if infinitive_only(cx, &c) {
+        } else if infinitive_only(&c) {
             2
         } else {
             3
@@ -806,7 +803,7 @@ fn clause_of_cue(
         return None;
     }
     // "CONTENT, said X."
-    if c.start > ts && cx.punct(c.start - 1, ",") && !infinitive_only(cx, &c) {
+    if c.start > ts && cx.punct(c.start - 1, ",") && !infinitive_only(&c) {
         let r = np_after(text, toks, c.end, end)?;
         let speaker = as_mention(text, toks, r);
         let stop = c.start - 1;
@@ -1095,6 +1092,11 @@ fn question_put(
 ) -> Option<Attribution> {
     let toks = cx.toks;
     let text = cx.text;
+    // (the cue's word first: it is rarely `asked`, and the clause before it is then not
+    // walked)
+    if cue.according || !cx.text_of(cue.start).eq_ignore_ascii_case("asked") {
+        return None;
+    }
     let opens =
         (ts..cue.start).all(|i| !toks[i].word() || is(text, &toks[i], OPENING_SUBORDINATORS));
     // "…, she said when asked …", "…,” Tom Park said, asked about …": after the main clause
@@ -1102,11 +1104,7 @@ fn question_put(
         && cue.start > ts
         && (is(text, &toks[cue.start - 1], &["when", "after", "being"])
             || cx.punct(cue.start - 1, ",") && !toks[cue.start - 1].in_quote());
-    if cue.according
-        || !(opens || trails)
-        || !cx.text_of(cue.start).eq_ignore_ascii_case("asked")
-        || cue.end + 1 >= end
-    {
+    if !(opens || trails) || cue.end + 1 >= end {
         return None;
     }
     // "by reporters", then a few words of time, place or manner ("on Monday",
@@ -1166,7 +1164,13 @@ fn question_put(
 /// (`prepositional_cues.txt`: "called for", "talked about").
 fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
     let t = &cx.toks[at];
-    if cue.according || cue.end != cue.start + 1 || !t.word() || t.in_quote() || t.cap() {
+    if cue.according
+        || cue.end != cue.start + 1
+        || !cue.lemma_is(lemma_fact::PREPOSITIONAL)
+        || !t.word()
+        || t.in_quote()
+        || t.cap()
+    {
         return false;
     }
     let Some(lemma) = cx.toks[cue.start].lemma(cx.text) else {
@@ -1176,6 +1180,12 @@ fn takes_preposition(cx: &RuleContext<'_>, cue: &Cue, at: usize) -> bool {
     PREPOSITIONAL_PAIRS
         .iter()
         .any(|&(verb, prep)| verb == lemma && prep.eq_ignore_ascii_case(word))
+}
+
+/// The verbs of the pairs of [`PREPOSITIONAL_CUES`] (a fact of a cue's lemma, found
+/// once per cue: [`lemma_fact::PREPOSITIONAL`]).
+pub(super) fn prepositional_verbs() -> impl Iterator<Item = &'static str> {
+    PREPOSITIONAL_PAIRS.iter().map(|&(verb, _)| verb)
 }
 
 /// [`PREPOSITIONAL_CUES`] split once at their first space into verb and preposition (an
@@ -1193,9 +1203,9 @@ static PREPOSITIONAL_PAIRS: once_cell::sync::Lazy<Vec<(&str, &str)>> =
 /// from the clause start (the sentence start or a comma) up to the verb group at `at`.
 /// Only for a cue in the present or past of `say`, whose plural or quantified subject is
 /// the commonest (`cue`).
-fn bare_subject(cx: &RuleContext<'_>, ts: usize, at: usize, cue: usize) -> Option<(usize, usize)> {
+fn bare_subject(cx: &RuleContext<'_>, ts: usize, at: usize, c: &Cue) -> Option<(usize, usize)> {
     let toks = cx.toks;
-    if at <= ts || toks[cue].lemma(cx.text) != Some("say") || !cx.text_of(cue).starts_with('s') {
+    if at <= ts || !c.lemma_is(lemma_fact::SAY) || !cx.text_of(c.start).starts_with('s') {
         return None;
     }
     let head = &toks[at - 1];
@@ -1228,25 +1238,19 @@ fn bare_subject(cx: &RuleContext<'_>, ts: usize, at: usize, cue: usize) -> Optio
 
 /// A cue whose verb reports only the to-infinitive right after it (`infinitive_verbs.txt`:
 /// "declined to say whether …").
-pub(super) fn infinitive_only(cx: &RuleContext<'_>, cue: &Cue) -> bool {
-    !cue.according
-        && cx.toks[cue.start]
-            .lemma(cx.text)
-            .is_some_and(|lemma| INFINITIVE_VERBS.contains(lemma))
+pub(super) fn infinitive_only(cue: &Cue) -> bool {
+    !cue.according && cue.lemma_is(lemma_fact::INFINITIVE)
 }
 
 /// A cue that never governs a quotation: a verb of refusal (its content is the
 /// infinitive after it) or of appearance (it has no speaker to say the words).
-pub(super) fn reports_no_quotation(cx: &RuleContext<'_>, cue: &Cue) -> bool {
-    infinitive_only(cx, cue) || is_speakerless(cx, cue)
+pub(super) fn reports_no_quotation(cue: &Cue) -> bool {
+    infinitive_only(cue) || is_speakerless(cue)
 }
 
 /// A cue of appearance (`speakerless_verbs.txt`: "the plan seems to fail").
-fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
-    !cue.according
-        && cx.toks[cue.start]
-            .lemma(cx.text)
-            .is_some_and(|lemma| SPEAKERLESS_VERBS.contains(lemma))
+fn is_speakerless(cue: &Cue) -> bool {
+    !cue.according && cue.lemma_is(lemma_fact::SPEAKERLESS)
 }
 
 /// "The vote is expected to be close", "which is widely expected to draw crowds": a
@@ -1255,7 +1259,7 @@ fn is_speakerless(cx: &RuleContext<'_>, cue: &Cue) -> bool {
 fn passive_expectation(cx: &RuleContext<'_>, cue: &Cue, ts: usize, te: usize) -> bool {
     !cue.according
         && cue.end < te
-        && cx.toks[cue.start].lemma(cx.text) == Some("expect")
+        && cue.lemma_is(lemma_fact::EXPECT)
         && is(cx.text, &cx.toks[cue.end], &["to"])
         && source::is_passive(cx, cue.start, ts)
 }

@@ -45,6 +45,89 @@ pub(super) struct Cue {
     pub(super) used: bool,
     /// The cue-sense model's log-odds that this is a reporting act (1 for phrases).
     pub(super) score: f32,
+    /// What the word lists say of the lemma of the cue's first token ([`lemma_fact`]),
+    /// found once when the cue is found: the clause and quotation rules ask it of a cue
+    /// many times, and each asking looked the lemma up again.
+    pub(super) facts: u8,
+}
+
+/// The bits of [`Cue::facts`].
+pub(super) mod lemma_fact {
+    /// Reports only a to-infinitive after it (`infinitive_verbs.txt`).
+    pub(in super::super) const INFINITIVE: u8 = 1;
+    /// A verb of appearance (`speakerless_verbs.txt`).
+    pub(in super::super) const SPEAKERLESS: u8 = 1 << 1;
+    /// `say`.
+    pub(in super::super) const SAY: u8 = 1 << 2;
+    /// `expect`.
+    pub(in super::super) const EXPECT: u8 = 1 << 3;
+    /// Its object is its content (`object_verbs.txt`).
+    pub(in super::super) const OBJECT: u8 = 1 << 4;
+    /// The verb of a pair of `prepositional_cues.txt` ("called for").
+    pub(in super::super) const PREPOSITIONAL: u8 = 1 << 5;
+}
+
+/// The [`lemma_fact`] bits of a reporting verb's lemma (none without a lemma).
+pub(super) fn lemma_facts(lemma: Option<&str>) -> u8 {
+    let Some(lemma) = lemma else { return 0 };
+    let facts = &*LEMMA_FACTS;
+    // most lemmas have no fact: their first byte and length tell, before any hashing
+    let b = lemma.as_bytes();
+    if let Some(&first) = b.first().filter(|_| b.len() < 32) {
+        if facts.starts[usize::from(first)] & 1 << b.len() == 0 {
+            return 0;
+        }
+    }
+    facts.bits.get(lemma).copied().unwrap_or(0)
+}
+
+/// Every lemma with a [`lemma_fact`] and its bits, from the word lists that give them
+/// (each lemma looked up once per cue, not in each list at each question).
+struct LemmaFacts {
+    bits: crate::lexicon::WordMap<u8>,
+    /// Bit `n` of entry `b`: a lemma of `n` bytes (below 32) starts with byte `b`.
+    starts: [u32; 256],
+}
+
+static LEMMA_FACTS: once_cell::sync::Lazy<LemmaFacts> = once_cell::sync::Lazy::new(|| {
+    use crate::lexicon::lists::OBJECT_VERBS;
+    use crate::lexicon::{INFINITIVE_VERBS, SPEAKERLESS_VERBS};
+    let mut facts = LemmaFacts {
+        bits: Default::default(),
+        starts: [0; 256],
+    };
+    let mut add = |lemma: &'static str, bit: u8| {
+        *facts.bits.entry(lemma).or_insert(0) |= bit;
+        let b = lemma.as_bytes();
+        match b.first() {
+            Some(&first) if b.len() < 32 => facts.starts[usize::from(first)] |= 1 << b.len(),
+            // (a longer or empty lemma is always looked up)
+            _ => facts.starts.iter_mut().for_each(|s| *s = u32::MAX),
+        }
+    };
+    for &lemma in INFINITIVE_VERBS.iter() {
+        add(lemma, lemma_fact::INFINITIVE);
+    }
+    for &lemma in SPEAKERLESS_VERBS.iter() {
+        add(lemma, lemma_fact::SPEAKERLESS);
+    }
+    add("say", lemma_fact::SAY);
+    add("expect", lemma_fact::EXPECT);
+    for &lemma in OBJECT_VERBS {
+        add(lemma, lemma_fact::OBJECT);
+    }
+    for verb in super::clauses::prepositional_verbs() {
+        add(verb, lemma_fact::PREPOSITIONAL);
+    }
+    facts
+});
+
+impl Cue {
+    /// Does the lemma of the cue's first token have fact `bit` ([`lemma_fact`])?
+    #[inline]
+    pub(super) fn lemma_is(&self, bit: u8) -> bool {
+        self.facts & bit != 0
+    }
 }
 
 /// The name of a mention kind in the learned models' feature names (`speaker=name`),
@@ -553,6 +636,33 @@ pub(super) mod tests {
     use crate::sentence::Sentence;
     use crate::span::Span;
     use crate::{Rule, analyze};
+
+    /// The facts found once per cue are what the word lists say of its lemma, for every
+    /// lemma of the reporting verbs and a word that is none.
+    #[test]
+    fn lemma_facts_are_the_word_lists_answers() {
+        use super::{lemma_fact, lemma_facts};
+        use crate::lexicon::lists::{OBJECT_VERBS, PREPOSITIONAL_CUES};
+        use crate::lexicon::{INFINITIVE_VERBS, REPORTING_VERBS, SPEAKERLESS_VERBS};
+        assert_eq!(lemma_facts(None), 0);
+        for lemma in REPORTING_VERBS.values().copied().chain(["ferry", ""]) {
+            let facts = lemma_facts(Some(lemma));
+            let pairs = PREPOSITIONAL_CUES
+                .iter()
+                .filter_map(|pair| pair.split_once(' '))
+                .any(|(verb, _)| verb == lemma);
+            for (bit, listed) in [
+                (lemma_fact::INFINITIVE, INFINITIVE_VERBS.contains(lemma)),
+                (lemma_fact::SPEAKERLESS, SPEAKERLESS_VERBS.contains(lemma)),
+                (lemma_fact::SAY, lemma == "say"),
+                (lemma_fact::EXPECT, lemma == "expect"),
+                (lemma_fact::OBJECT, OBJECT_VERBS.contains(&lemma)),
+                (lemma_fact::PREPOSITIONAL, pairs),
+            ] {
+                assert_eq!(facts & bit != 0, listed, "{lemma} {bit}");
+            }
+        }
+    }
 
     #[test]
     fn a_turn_is_placed_in_its_last_sentence_never_before_the_current_one() {

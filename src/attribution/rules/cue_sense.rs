@@ -30,6 +30,9 @@ const CUE_RULE: Template = Template::new("cue:rule=");
 const CUE_RULES: Template = Template::new("cue:rules=");
 const CUE_SUBJECT: Template = Template::new("cue:subject=");
 
+/// The value of a feature that is on.
+const YES: FeatureValue<'static> = FeatureValue::constant("yes");
+
 /// The rules' verdicts on one occurrence (each `true` is a reason not to take it).
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Verdicts {
@@ -259,18 +262,28 @@ pub(super) fn decide(
         const { FeatureValue::constant("no") }
     };
     f.add(CUE_RULES, ok);
-    for (on, name) in [
-        (verdicts.blocked, "blocked"),
-        (verdicts.hedged, "hedged"),
-        (verdicts.noun_like, "noun-like"),
-        (verdicts.capital_mid, "capital-mid"),
-        (verdicts.particle, "particle"),
-        (verdicts.no_clause, "no-clause"),
-        (verdicts.modal, "modal"),
-    ] {
-        if on {
-            f.add(CUE_RULE, name);
-        }
+    // (each verdict's name hashed at compile time, tested in turn: no array of names
+    // built and hashed at each occurrence)
+    if verdicts.blocked {
+        f.add(CUE_RULE, const { FeatureValue::constant("blocked") });
+    }
+    if verdicts.hedged {
+        f.add(CUE_RULE, const { FeatureValue::constant("hedged") });
+    }
+    if verdicts.noun_like {
+        f.add(CUE_RULE, const { FeatureValue::constant("noun-like") });
+    }
+    if verdicts.capital_mid {
+        f.add(CUE_RULE, const { FeatureValue::constant("capital-mid") });
+    }
+    if verdicts.particle {
+        f.add(CUE_RULE, const { FeatureValue::constant("particle") });
+    }
+    if verdicts.no_clause {
+        f.add(CUE_RULE, const { FeatureValue::constant("no-clause") });
+    }
+    if verdicts.modal {
+        f.add(CUE_RULE, const { FeatureValue::constant("modal") });
     }
     let word_form = form(cx.text_of(i), lemma);
     let lemma = FeatureValue::new(lemma);
@@ -304,7 +317,7 @@ pub(super) fn decide(
         .map_or(EDGE, |k| if k + 1 == i { prev } else { class_at(k) });
     f.add(CUE_SUBJECT, subject);
     if headline {
-        f.add(CUE_HEADLINE, "yes");
+        f.add(CUE_HEADLINE, YES);
     }
     // quotation marks in the sentence, before and after the word
     let quoted_before = (s..i).rev().take(12).any(|k| toks[k].in_quote());
@@ -327,8 +340,8 @@ pub(super) fn decide(
         .take(6)
         .any(|k| cx.punct(k, ":") || is(cx.text, &toks[k], &["that"]));
     if clause_after {
-        f.add2(CUE_CLAUSE_AFTER, lemma, "yes");
-        f.add(CUE_CLAUSE_AFTER, "yes");
+        f.add2(CUE_CLAUSE_AFTER, lemma, YES);
+        f.add(CUE_CLAUSE_AFTER, YES);
     }
     let position = match i - s {
         0 => const { FeatureValue::constant("first") },

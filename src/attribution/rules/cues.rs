@@ -2,7 +2,7 @@
 //! cue (addressee, medium, time words, `that`).
 
 use super::clauses::infinitive_only;
-use super::context::{Cue, RuleContext, is_media};
+use super::context::{Cue, RuleContext, is_media, lemma_fact, lemma_facts};
 use super::cue_sense::{Verdicts, decide};
 use super::source;
 use crate::attribution::mention::{caused_speaker, ends_with_ci, is, np_after};
@@ -12,7 +12,7 @@ use crate::lexicon::lists::{
     AUXILIARY_AFTER_HEDGE, HEDGE_BEFORE_AUXILIARY, NEGATIONS, NOUN_DETERMINERS, OBJECT_PRONOUNS,
     PHRASE_BEFORE_THAT, TO_ADDRESSEE_VERBS, VERB_ONLY_FORMS as VERB_ONLY,
 };
-use crate::lexicon::{CUE_PHRASES, INFINITIVE_VERBS, PhraseRole, class, word_info};
+use crate::lexicon::{CUE_PHRASES, PhraseRole, class, word_info};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 
@@ -73,12 +73,22 @@ pub(super) fn ambiguous_form(w: &str) -> bool {
 
 /// A headline: most words outside quotations are capitalised.
 pub(super) fn is_headline(cx: &RuleContext<'_>, s: usize, e: usize) -> bool {
-    // one pass, counting without branches
+    // one pass, counting without branches, eight tokens at a step; it stops as soon as
+    // the words left could not make three in four capitalised (with every one of them
+    // capitalised, `caps * 4 >= words * 3` needs `caps * 4 + left >= words * 3`): an
+    // ordinary sentence is told after a few of its words
     let (mut words, mut caps) = (0usize, 0usize);
-    for t in &cx.toks[s..e] {
-        let counted = t.word() && !t.in_quote();
-        words += usize::from(counted);
-        caps += usize::from(counted && t.cap());
+    let mut left = e - s;
+    for eight in cx.toks[s..e].chunks(8) {
+        for t in eight {
+            let counted = t.word() && !t.in_quote();
+            words += usize::from(counted);
+            caps += usize::from(counted && t.cap());
+        }
+        left -= eight.len();
+        if caps * 4 + left < words * 3 {
+            return false;
+        }
     }
     words >= 4 && caps * 4 >= words * 3
 }
@@ -124,6 +134,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                         according: false,
                         used: false,
                         score: 1.0,
+                        facts: lemma_facts(t.lemma(cx.text)),
                     });
                     i += words.len();
                     matched = true;
@@ -137,6 +148,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: true,
                     used: false,
                     score: 1.0,
+                    facts: lemma_facts(t.lemma(cx.text)),
                 });
                 // the source after it ("according to a police report") holds no cue
                 i += words.len();
@@ -160,6 +172,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 according: false,
                 used: false,
                 score: 1.0,
+                facts: lemma_facts(t.lemma(cx.text)),
             });
             i += 2;
             continue;
@@ -255,14 +268,16 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                 t.cap() && i > s && !matches!(cx.text_of(i - 1), "“" | "\"" | "(") && !headline;
             // "agreed to reopen", "discussed the island": these verbs report only a clause
             // or a quotation
+            // what the word lists say of the lemma (one lookup for all the lists)
+            let facts = lemma_facts(Some(lemma));
+            let infinitive_verb = facts & lemma_fact::INFINITIVE != 0;
             let no_clause = t.has(class::CLAUSE_VERB)
                 && !(i + 1..e.min(i + 6)).any(|k| {
                     toks[k].in_quote() || cx.punct(k, ":") || is(cx.text, &toks[k], &["that"])
                 })
                 // "declined to comment", not "declined slightly": these verbs report only
                 // the to-infinitive right after them
-                || INFINITIVE_VERBS.contains(lemma)
-                    && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
+                || infinitive_verb && !(i + 1 < e && is(cx.text, &toks[i + 1], &["to"]));
             // "analysts expect to see": modality, not speech; the passive "is expected to
             // announce" attributes an expectation to no one in particular
             let expect_modal = lemma == "expect"
@@ -272,7 +287,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
             // "is planned to start", "was decided to close": a passive intention,
             // decision or refusal (`infinitive_verbs.txt`) names no one who intends,
             // decides or refuses
-            let passive_intent = INFINITIVE_VERBS.contains(lemma) && source::is_passive(cx, i, s);
+            let passive_intent = infinitive_verb && source::is_passive(cx, i, s);
             // (one verdict for the model, whose features name it `modal`)
             let modal = expect_modal || passive_intent;
             // "states that", "points out": a verb whatever else its form may be, and a
@@ -299,6 +314,7 @@ pub(super) fn find_cues(cx: &RuleContext<'_>, s: usize, e: usize, out: &mut Vec<
                     according: false,
                     used: false,
                     score,
+                    facts,
                 });
             }
         }
@@ -338,7 +354,7 @@ pub(super) fn after_cue(
     let mut addressee = None;
     let mut medium = None;
     // "declined to say whether …": the content is the infinitive, whatever follows it
-    if infinitive_only(cx, cue) {
+    if infinitive_only(cue) {
         return (i, addressee, medium);
     }
     // the particle of a phrasal verb: "points out that", "spoke out against"
@@ -463,4 +479,59 @@ fn opening_document_participle(cx: &RuleContext<'_>, i: usize, s: usize, e: usiz
         && (s + 1..i).all(|k| toks[k].word() && !toks[k].in_quote())
         && entities::contains_folded(&DOCUMENT_HEADS, cx.text_of(i - 1))
         && (i + 1..e.min(i + 16)).any(|k| cx.punct(k, ","))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The headline test that stops early answers as the full count does, for every run
+    /// of tokens of texts of capitalised, lowercase and quoted words.
+    #[test]
+    fn a_headline_is_told_early_as_by_the_full_count() {
+        use super::super::context::{Counts, RuleContext, Scratch, mark_quote_tokens};
+        use super::is_headline;
+        use crate::QuoteDetector;
+        use crate::attribution::token::tokenize;
+        use crate::lexicon::Overlay;
+        use crate::paragraphs;
+        use std::cell::Cell;
+        for text in [
+            "Port Board Votes To Reopen The Old Ferry Dock On Monday Morning",
+            "The port board voted on Monday to reopen the old ferry dock, its chair said.",
+            "Mayor Says “we will see” About New Dock Plan As Riders Wait In Line Again",
+            "Ana Ruiz And Tom Reyes met the board, and then the Harbor Wire Said Nothing At All",
+        ] {
+            let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
+            let quotes = QuoteDetector::new().detect(text, &spans);
+            let (mut toks, mut cum) = (Vec::new(), vec![0]);
+            tokenize(
+                text,
+                0,
+                text.len(),
+                &Overlay::default(),
+                &mut toks,
+                &mut cum,
+            );
+            mark_quote_tokens(&mut toks, &quotes);
+            let counts = Counts::new(text, &toks, cum, &quotes, &mut Scratch::default());
+            let cx = RuleContext {
+                text,
+                weights: super::super::model::current_weights(),
+                record: false,
+                toks: &toks,
+                counts: &counts,
+                near: Cell::new(0),
+                near_quote: Cell::new(0),
+                near_top: Cell::new(0),
+            };
+            for s in 0..toks.len() {
+                for e in s..=toks.len() {
+                    let counted = toks[s..e].iter().filter(|t| t.word() && !t.in_quote());
+                    let words = counted.clone().count();
+                    let caps = counted.filter(|t| t.cap()).count();
+                    let full = words >= 4 && caps * 4 >= words * 3;
+                    assert_eq!(is_headline(&cx, s, e), full, "{text} [{s}, {e})");
+                }
+            }
+        }
+    }
 }

@@ -11,9 +11,52 @@ fn mode_named(name: &str) -> Mode {
 
 /// The mode `a`'s medium phrase gives (`in a statement`: writing), if any.
 fn medium_mode(text: &str, a: &Attribution) -> Option<Mode> {
-    let words: Vec<String> = a
-        .medium?
-        .text(text)
+    let medium = a.medium?.text(text);
+    if medium.is_ascii() {
+        ascii_medium_mode(medium)
+    } else {
+        general_medium_mode(medium)
+    }
+}
+
+/// [`medium_mode`] of an ASCII medium phrase, whose first two or three words, lowercased
+/// and joined by single spaces, are looked up in a buffer on the stack (no string
+/// allocated per word and per join). A phrase too long for the buffer takes the general
+/// path.
+fn ascii_medium_mode(medium: &str) -> Option<Mode> {
+    let mut buf = [0u8; 96];
+    // the end in `buf` of each of the first three words
+    let mut ends = [0usize; 3];
+    let mut len = 0;
+    let mut words = 0;
+    for word in medium.split_whitespace().take(3) {
+        let start = len + usize::from(words > 0);
+        let Some(room) = buf.get_mut(len..start + word.len()) else {
+            return general_medium_mode(medium);
+        };
+        if words > 0 {
+            room[0] = b' ';
+        }
+        for (d, s) in room[start - len..].iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        len = start + word.len();
+        ends[words] = len;
+        words += 1;
+    }
+    (2..=words)
+        .rev()
+        .find_map(|n| {
+            // (ASCII bytes: always a string)
+            let key = std::str::from_utf8(&buf[..ends[n - 1]]).ok()?;
+            CUE_MODES.get(key)
+        })
+        .map(|mode| mode_named(mode))
+}
+
+/// [`medium_mode`]'s general path, for a phrase of any characters.
+fn general_medium_mode(medium: &str) -> Option<Mode> {
+    let words: Vec<String> = medium
         .split_whitespace()
         .take(3)
         .map(str::to_lowercase)

@@ -212,7 +212,7 @@ pub(super) fn link_quote(
             .iter()
             .take_while(|c| c.start < qb)
             .position(|c| {
-                !c.used && c.end < qb && !toks[c.start].in_quote() && !reports_no_quotation(cx, c)
+                !c.used && c.end < qb && !toks[c.start].in_quote() && !reports_no_quotation(c)
             });
         if let Some(ci) = found.map(|k| from + k) {
             let c = cues[ci];
@@ -250,7 +250,7 @@ pub(super) fn link_quote(
         .take_while(|c| c.start < next_q && c.start - qb <= 40)
         // "declined to say": a verb of refusal governs only its infinitive, never a
         // quotation on its own
-        .position(|c| !c.used && !reports_no_quotation(cx, c))
+        .position(|c| !c.used && !reports_no_quotation(c))
         .filter(|&k| {
             let c = &cues[from + k];
             c.start - qb <= 14
@@ -345,12 +345,12 @@ pub(super) fn link_quote(
     let upto = cues.partition_point(|c| c.end <= qa);
     // the nearest free cue with a subject, among the last three before the quotation
     // ("Lynch said she recalled thinking, “…”": "thinking" has none, "recalled" has)
-    let candidates: Vec<usize> = (0..upto)
+    // (walked as they are found: no vector of them allocated at each quotation)
+    let candidates = (0..upto)
         .rev()
         .take_while(|&k| cues[k].start >= prev_q)
-        .filter(|&k| !cues[k].used && !reports_no_quotation(cx, &cues[k]))
-        .take(2)
-        .collect();
+        .filter(|&k| !cues[k].used && !reports_no_quotation(&cues[k]))
+        .take(2);
     let mut before: Option<(usize, Link)> = None;
     for ci in candidates {
         let c = cues[ci];
@@ -474,7 +474,7 @@ pub(super) fn link_quote(
     // the rules' choice first: the cue after the quotation, then the one reporting it
     // in turn, then the cue before the quotation
     let outer = after.and_then(|(ci, _)| outer_link(cx, cues, ci, next_q));
-    let links: Vec<CandidateLink> = [
+    let found = [
         after.map(|(ci, link)| CandidateLink {
             side: Side::After,
             cue: ci,
@@ -488,14 +488,19 @@ pub(super) fn link_quote(
             inner: None,
             link,
         }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    ];
+    // the links found, in an array (no vector allocated at each quotation)
+    let first = found.iter().flatten().next().copied()?;
+    let mut kept = [first; 3];
+    let mut n = 0;
+    for link in found.into_iter().flatten() {
+        kept[n] = link;
+        n += 1;
+    }
+    let links = &kept[..n];
     let chosen = match links.len() {
-        0 => return None,
         1 => links[0],
-        _ => links[attachment::choose(cx, q, qa, qb, cues, &links)],
+        _ => links[attachment::choose(cx, q, qa, qb, cues, links)],
     };
     cues[chosen.cue].used = true;
     if let Some(inner) = chosen.inner {
@@ -565,8 +570,7 @@ fn outer_link(
     let ci = inner + 1;
     let c = *cues.get(ci)?;
     let from = cues[inner].end;
-    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(cx, &c)
-    {
+    if c.used || c.start >= end || c.start.saturating_sub(from) > 24 || reports_no_quotation(&c) {
         return None;
     }
     // set off from the inner attribution by a comma right before the outer one's

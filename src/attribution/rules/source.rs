@@ -49,12 +49,12 @@ pub(super) type Candidate = (&'static str, Option<(usize, usize)>);
 /// rules' order of preference. Only the first `primary` of them can make a speaker on
 /// their own: the others are alternatives weighed when a primary one exists (so that the
 /// rules without weights decide as before). `site` names the calling rule.
-pub(super) fn choose(
+pub(super) fn choose<const N: usize>(
     cx: &RuleContext<'_>,
     site: &'static str,
     cue_a: usize,
     cue_b: usize,
-    candidates: &[Candidate],
+    candidates: &[Candidate; N],
     primary: usize,
 ) -> Option<(usize, usize)> {
     let first = candidates[..primary.min(candidates.len())]
@@ -70,8 +70,10 @@ pub(super) fn choose(
         && cx.toks[first.0..first.1]
             .iter()
             .all(|t| t.word() && t.cap());
-    // the distinct ranges, each with the proposers that found it
-    let mut distinct: Vec<((usize, usize), u32)> = Vec::with_capacity(candidates.len());
+    // the distinct ranges, each with the proposers that found it (in an array as long
+    // as the candidates': no vector allocated at each cue)
+    let mut slots = [((0, 0), 0u32); N];
+    let mut found = 0;
     for (k, (_, r)) in candidates.iter().enumerate() {
         let Some(r) = *r else { continue };
         if r.0 >= r.1 {
@@ -90,18 +92,22 @@ pub(super) fn choose(
         if r != first && r.0 < first.1 && first.0 < r.1 && r.1 < first.1 {
             continue;
         }
-        match distinct.iter_mut().find(|(d, _)| *d == r) {
+        match slots[..found].iter_mut().find(|(d, _)| *d == r) {
             Some((_, by)) => *by |= 1 << k,
-            None => distinct.push((r, 1 << k)),
+            None => {
+                slots[found] = (r, 1 << k);
+                found += 1;
+            }
         }
     }
+    let distinct = &slots[..found];
     if distinct.len() < 2 || !cx.weights.covers("src") && !cx.record {
         return Some(first);
     }
     let learned = cx.weights.covers("src");
     let mut best = (first, f32::NEG_INFINITY);
     let cue = CueValues::new(cx, site, cue_a);
-    for &(r, by) in &distinct {
+    for &(r, by) in distinct {
         let mut f = Scorer::new(&cx.weights, "src:bias", cx.record);
         features(cx, &cue, cue_a, cue_b, r, candidates, by, &mut f);
         if f.score > best.1 {
@@ -130,9 +136,7 @@ pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool
     let toks = cx.toks;
     let text = cx.text;
     let word = cx.text_of(cue);
-    if !(ends_with_ci(word, "ed") || is(text, &toks[cue], IRREGULAR_PARTICIPLES))
-        || toks[cue].lemma(text) == Some("worry")
-    {
+    if !(ends_with_ci(word, "ed") || is(text, &toks[cue], IRREGULAR_PARTICIPLES)) {
         return false;
     }
     let mut k = cue;
@@ -148,7 +152,8 @@ pub(super) fn is_passive(cx: &RuleContext<'_>, cue: usize, floor: usize) -> bool
             break;
         }
     }
-    k > floor && is(text, &toks[k - 1], BE_FORMS)
+    // (the lemma last: looked up only for a participle after `be`, which is rare)
+    k > floor && is(text, &toks[k - 1], BE_FORMS) && toks[cue].lemma(text) != Some("worry")
 }
 
 /// The agent of a passive cue ending before token `cue_end`: the noun phrase after `by`
