@@ -295,91 +295,110 @@ fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &
 /// The words of `s` between spaces ([`is_space`]) and commas, each trimmed to its letters
 /// and digits ([`trim_to_alnum`]), empty ones skipped. An ASCII `s` (most mentions) is
 /// cut by one byte scan ([`next_ascii_word`]), not by decoding its characters.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        if ascii {
-            return next_ascii_word(&mut rest);
-        }
-        while !rest.is_empty() {
-            let cut = rest
-                .char_indices()
-                .find(|&(_, c)| is_space(c) || c == ',')
-                .map(|(i, c)| (i, c.len_utf8()));
-            let piece = match cut {
-                Some((i, len)) => {
-                    let piece = &rest[..i];
-                    rest = &rest[i + len..];
-                    piece
-                }
-                None => std::mem::take(&mut rest),
-            };
-            let w = trim_to_alnum(piece);
-            if !w.is_empty() {
-                return Some(w);
-            }
-        }
-        None
-    })
+fn words(s: &str) -> Words<'_> {
+    Words {
+        rest: s,
+        ascii: s.is_ascii(),
+    }
 }
+
+/// [`words`]: the rest of the string to cut, and whether it is ASCII (tested once for the
+/// string, not for each word). A plain struct whose `next` inlines where the words are
+/// read, not a closure behind `from_fn` called for every word.
+struct Words<'s> {
+    rest: &'s str,
+    ascii: bool,
+}
+
+impl<'s> Iterator for Words<'s> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        if self.ascii {
+            next_ascii_word(&mut self.rest)
+        } else {
+            next_word(&mut self.rest)
+        }
+    }
+}
+
+/// The next word of `rest` as [`words`] cuts it (any text), and `rest` moved past it.
+fn next_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
+    while !rest.is_empty() {
+        let cut = rest
+            .char_indices()
+            .find(|&(_, c)| is_space(c) || c == ',')
+            .map(|(i, c)| (i, c.len_utf8()));
+        let piece = match cut {
+            Some((i, len)) => {
+                let piece = &rest[..i];
+                *rest = &rest[i + len..];
+                piece
+            }
+            None => std::mem::take(rest),
+        };
+        let w = trim_to_alnum(piece);
+        if !w.is_empty() {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// A byte that ends a piece in [`next_ascii_word`]: ASCII white space or a comma.
+const CUT_SEPARATOR: u8 = 1;
+/// A byte of a word in [`next_ascii_word`]: an ASCII letter or digit.
+const CUT_ALNUM: u8 = 2;
+
+/// Each byte's class for [`next_ascii_word`] ([`CUT_SEPARATOR`], [`CUT_ALNUM`], or 0 for
+/// a byte trimmed off a piece's ends): one load a byte, not a range test for each class.
+static CUT_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            CUT_ALNUM
+        } else if matches!(byte, b'\t'..=b'\r' | b' ' | b',') {
+            CUT_SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// The next word of the ASCII `rest` as [`words`] cuts it, and `rest` moved past it: the
 /// first letter or digit starts it (what comes before is separators, or ends trimmed
 /// off a piece, or pieces trimmed to nothing), the next separator (ASCII white space or
 /// a comma) ends its piece, and the piece's last letter or digit ends the word. One pass
-/// over the bytes, not a search for the separator and then a trim of both ends.
+/// over the bytes, each byte's class read from [`CUT_CLASSES`].
 #[inline]
 fn next_ascii_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
     let s: &'s str = rest;
     let bytes = s.as_bytes();
-    let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+    let Some(start) = bytes
+        .iter()
+        .position(|&b| CUT_CLASSES[usize::from(b)] == CUT_ALNUM)
+    else {
         *rest = "";
         return None;
     };
-    let at = ascii_separator_from(bytes, start + 1);
-    // (the first byte is a letter or digit: the search back stops at it)
-    let end = bytes[start..at]
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(start + 1, |i| start + i + 1);
+    // (the first byte is a letter or digit: the word ends after it at the least)
+    let mut end = start + 1;
+    let mut at = end;
+    while let Some(&b) = bytes.get(at) {
+        match CUT_CLASSES[usize::from(b)] {
+            CUT_SEPARATOR => break,
+            CUT_ALNUM => end = at + 1,
+            _ => {}
+        }
+        at += 1;
+    }
     *rest = &s[at..];
     Some(&s[start..end])
-}
-
-/// The first separator of [`next_ascii_word`] (ASCII white space or a comma) in the
-/// ASCII `bytes` at or after `from`, or `bytes.len()`: eight bytes tested at a step.
-#[inline]
-fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // the high bit of each zero byte of `x` (a byte above a zero one may be marked too:
-    // only the lowest mark is read)
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    let mut i = from;
-    // (eight bytes at a step while eight are left; the few at the end one at a time, not
-    // copied into a zeroed word: a copy of a length known only at run time is a call)
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(eight);
-        // a space, a comma, or a byte in `\t..=\r` (all bytes are below 0x80: the sums
-        // carry into no other byte)
-        let marks = zero(w ^ (LO * u64::from(b' ')))
-            | zero(w ^ (LO * u64::from(b',')))
-            | w.wrapping_add(LO * (0x80 - 0x09)) & !w.wrapping_add(LO * (0x80 - 0x0e)) & HI;
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)
-        .and_then(|tail| {
-            tail.iter()
-                .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
-        })
-        .map_or(bytes.len(), |k| i + k)
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -4454,29 +4473,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_separators_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
-        let naive = |b: &[u8], from: usize| {
-            (from..b.len())
-                .find(|&i| matches!(b[i], b'\t'..=b'\r' | b' ' | b','))
-                .unwrap_or(b.len())
-        };
-        for sep in 0u8..0x80 {
-            for len in 0..20 {
-                for pos in 0..=len {
-                    let mut b = vec![b'a'; len];
-                    if pos < len {
-                        b[pos] = sep;
-                    }
-                    for from in 0..=len {
-                        assert_eq!(
-                            ascii_separator_from(&b, from),
-                            naive(&b, from),
-                            "{sep} {b:?} {from}"
-                        );
-                    }
-                }
-            }
-        }
+    fn ascii_words_of_a_mention() {
         let got: Vec<&str> = words("  Ann  Lee-Park,  (of)  the \t\nU.S., x. ,, ").collect();
         assert_eq!(got, ["Ann", "Lee-Park", "of", "the", "U.S", "x"]);
     }
