@@ -625,8 +625,101 @@ fn name_words_known(
     span: Span,
     person: bool,
 ) -> impl Iterator<Item = (usize, &str, Option<&'static lexicon::WordInfo>)> {
-    pieces_after_space(span.text(text), is_space)
-        .map(|(o, w)| {
+    let s = span.text(text);
+    NameCores {
+        s,
+        off: 0,
+        ascii: s.is_ascii(),
+    }
+    .scan("", move |prev, (o, w)| {
+        let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
+        let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
+        *prev = w;
+        (!stop).then_some((o, w, info))
+    })
+}
+
+/// A space that ends a piece in [`NameCores`]: ASCII white space.
+const NAME_SPACE: u8 = 1;
+/// A byte a core of [`NameCores`] keeps at its ends: an ASCII letter, digit or apostrophe.
+const NAME_KEPT: u8 = 2;
+
+/// Each byte's class for [`NameCores`] ([`NAME_SPACE`], [`NAME_KEPT`], or 0 for a byte
+/// trimmed off a piece's ends).
+static NAME_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            NAME_KEPT
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            NAME_SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The words of a mention as [`name_words_known`] reads them, with their offsets in it:
+/// the pieces after each space ([`is_space`]), each trimmed to its letters, digits and
+/// apostrophes and then without its leading apostrophes, empty ones skipped. An ASCII
+/// mention (most) is cut in one pass over its bytes.
+struct NameCores<'s> {
+    s: &'s str,
+    /// where the next piece starts
+    off: usize,
+    ascii: bool,
+}
+
+impl<'s> Iterator for NameCores<'s> {
+    type Item = (usize, &'s str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'s str)> {
+        while self.off < self.s.len() {
+            let from = self.off;
+            let rest = &self.s[from..];
+            if self.ascii {
+                let bytes = rest.as_bytes();
+                // (the piece runs to the first space, which it takes; its core from the
+                // first byte kept to the last, a letter, a digit or an apostrophe)
+                let mut at = 0;
+                while let Some(&b) = bytes.get(at) {
+                    if NAME_CLASSES[usize::from(b)] != 0 {
+                        break;
+                    }
+                    at += 1;
+                }
+                let first = at;
+                let mut last = at;
+                while let Some(&b) = bytes.get(at) {
+                    match NAME_CLASSES[usize::from(b)] {
+                        NAME_SPACE => break,
+                        NAME_KEPT => last = at + 1,
+                        _ => {}
+                    }
+                    at += 1;
+                }
+                // (past the space, or at the end)
+                self.off = from + (at + 1).min(bytes.len());
+                let mut start = first;
+                while start < last && bytes[start] == b'\'' {
+                    start += 1;
+                }
+                if start < last {
+                    return Some((from + start, &rest[start..last]));
+                }
+                continue;
+            }
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| is_space(c))
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+            self.off = from + len;
+            let w = &rest[..len];
             // (spaces are among the characters trimmed: one trim does both)
             let core = trim_ascii_ends(
                 w,
@@ -634,17 +727,14 @@ fn name_words_known(
                 |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
             );
             let core = core.trim_start_matches(['\'', '’']);
-            // `core` is a slice of `w`: its offset, without a search
-            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
-            (o + lead, core)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .scan("", move |prev, (o, w)| {
-            let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
-            let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
-            *prev = w;
-            (!stop).then_some((o, w, info))
-        })
+            if !core.is_empty() {
+                // `core` is a slice of `w`: its offset, without a search
+                let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+                return Some((from + lead, core));
+            }
+        }
+        None
+    }
 }
 
 /// The proper-name part of a named mention: the words after the last title, role word,
@@ -4527,6 +4617,46 @@ mod tests {
                 let at = w.as_ptr() as usize - s.as_ptr() as usize;
                 assert_eq!(&s[at..at + w.len()], w);
             }
+        }
+    }
+
+    #[test]
+    fn name_cores_are_the_pieces_after_spaces_trimmed() {
+        // the one-pass ASCII cut gives what splitting after each space and trimming each
+        // piece gives, with the offsets of the cores in the mention
+        let split_and_trim = |s: &'static str| -> Vec<(usize, &'static str)> {
+            let mut off = 0;
+            let mut got = Vec::new();
+            for piece in s.split_inclusive(is_space) {
+                let core = piece
+                    .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’')
+                    .trim_start_matches(['\'', '’']);
+                if !core.is_empty() {
+                    got.push((
+                        off + (core.as_ptr() as usize - piece.as_ptr() as usize),
+                        core,
+                    ));
+                }
+                off += piece.len();
+            }
+            got
+        };
+        for s in [
+            "",
+            "  ",
+            "Ana",
+            "  Ana   Ruiz  ",
+            "Sen. Ada Holm, (D-Ore.), said",
+            "O'Neill's 'aide' ''x '-y '' ' -- U.S.-based\tgroup\x0bx",
+            "Ann Lee’s ’Tom Ruiz-Núñez  é \u{a0}x",
+        ] {
+            let got: Vec<(usize, &str)> = NameCores {
+                s,
+                off: 0,
+                ascii: s.is_ascii(),
+            }
+            .collect();
+            assert_eq!(got, split_and_trim(s), "{s:?}");
         }
     }
 
