@@ -458,6 +458,18 @@ fn add_words(
     vocabulary: &mut Vocabulary,
     known: &[KnownWord],
 ) {
+    add_word_list(set, set_mask, words(s), buf, vocabulary, known);
+}
+
+/// [`add_words`] of the words of a mention cut already ([`words`]).
+fn add_word_list<'w>(
+    set: &mut WordIdSet,
+    set_mask: &mut u64,
+    words: impl IntoIterator<Item = &'w str>,
+    buf: &mut String,
+    vocabulary: &mut Vocabulary,
+    known: &[KnownWord],
+) {
     // (abbreviations are short: most words skip the lookup)
     let role_of = |lower: &str| {
         if lower.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << lower.len()) != 0 {
@@ -466,7 +478,7 @@ fn add_words(
             None
         }
     };
-    for w in words(s) {
+    for w in words {
         let at = (w.as_ptr() as usize, w.len());
         let (id, role) = match known.iter().find(|k| (k.at, k.len) == at) {
             Some(k) => (k.id, role_of(vocabulary.word(k.id))),
@@ -1204,13 +1216,20 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 }
 
 /// Gender from a title at the start of the mention or before its name.
+// (`cluster` cuts the mention once and asks [`gender_of_title_words`])
+#[cfg(test)]
 fn gender_of_title(text: &str, span: Span) -> Gender {
+    gender_of_title_words(words(span.text(text)))
+}
+
+/// [`gender_of_title`] of a mention's words ([`words`]), cut already.
+fn gender_of_title_words<'w>(mention_words: impl IntoIterator<Item = &'w str>) -> Gender {
     // (compared in any ASCII case: no lowercase copy of each word; most words are
     // turned away by their first letter and length before the lists are searched)
     static BITS: once_cell::sync::Lazy<FirstAndLength> = once_cell::sync::Lazy::new(|| {
         FirstAndLength::of(MALE_TITLES.iter().chain(FEMALE_TITLES.iter()))
     });
-    for w in words(span.text(text)).take(3) {
+    for w in mention_words.into_iter().take(3) {
         if !BITS.may_hold(w) {
             continue;
         }
@@ -3245,6 +3264,8 @@ pub(crate) fn cluster<'t>(
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
     // a description's words ([`words`]), refilled from one description to the next
     let mut mention_words: Vec<&'t str> = Vec::new();
+    // a name mention's words ([`words`]), refilled from one name to the next
+    let mut span_words: Vec<&'t str> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
     let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
@@ -3542,7 +3563,11 @@ pub(crate) fn cluster<'t>(
                         [first, _, ..] => forename_gender(vocabulary.word(*first)),
                         _ => (Gender::Unknown, false),
                     };
-                    let title_gender = gender_of_title(text, span);
+                    // (the mention's words, cut once for the title and for the words
+                    // the entity is given)
+                    span_words.clear();
+                    span_words.extend(words(span.text(text)));
+                    let title_gender = gender_of_title_words(span_words.iter().copied());
                     let g = if title_gender.known() {
                         title_gender
                     } else {
@@ -3662,10 +3687,10 @@ pub(crate) fn cluster<'t>(
                                 // (the words of a text already added, added again, change
                                 // neither the set nor its mask)
                                 if ent.words_added_from.text(text) != span.text(text) {
-                                    add_words(
+                                    add_word_list(
                                         &mut ent.words,
                                         &mut filters[e].words_mask,
-                                        span.text(text),
+                                        span_words.iter().copied(),
                                         &mut buf,
                                         &mut vocabulary,
                                         &name_words_known,
@@ -3692,10 +3717,10 @@ pub(crate) fn cluster<'t>(
                                 };
                                 let mut ws = WordIdSet::default();
                                 let mut ws_mask = 0;
-                                add_words(
+                                add_word_list(
                                     &mut ws,
                                     &mut ws_mask,
-                                    span.text(text),
+                                    span_words.iter().copied(),
                                     &mut buf,
                                     &mut vocabulary,
                                     &name_words_known,
