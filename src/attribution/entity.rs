@@ -401,6 +401,44 @@ fn next_ascii_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
     Some(&s[start..end])
 }
 
+/// The words of the name `np` among the words of the mention that holds it
+/// (`mention_words`, [`words`] of the mention, slices of `text`): the run of them from the
+/// one that starts where `np` starts to the one that ends where it ends. [`words`] of `np`
+/// is that run (a piece cut at a word's first letter or digit, or at its last, is that
+/// word), so it is read from the mention's words, not cut again; `None` when `np` does
+/// not start and end at words of the mention.
+fn words_within<'w, 't>(
+    text: &'t str,
+    mention_words: &'w [&'t str],
+    np: Span,
+) -> Option<&'w [&'t str]> {
+    let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let first = mention_words.iter().position(|w| offset(w) == np.start)?;
+    let last = first
+        + mention_words[first..]
+            .iter()
+            .position(|w| offset(w) + w.len() == np.end)?;
+    Some(&mention_words[first..=last])
+}
+
+/// A name's words: read from its mention's ([`words_within`]) or cut from the name.
+enum NameWordsOf<'w, 't> {
+    Mention(std::iter::Copied<std::slice::Iter<'w, &'t str>>),
+    Cut(Words<'t>),
+}
+
+impl<'t> Iterator for NameWordsOf<'_, 't> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        match self {
+            NameWordsOf::Mention(run) => run.next(),
+            NameWordsOf::Cut(cut) => cut.next(),
+        }
+    }
+}
+
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
 fn lower_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
@@ -3545,9 +3583,17 @@ pub(crate) fn cluster<'t>(
                     let Some(np) = name else {
                         continue;
                     };
+                    // (the mention's words, cut once for its name's words, for the title
+                    // and for the words the entity is given)
+                    span_words.clear();
+                    span_words.extend(words(span.text(text)));
                     name_ids.clear();
                     name_words_known.clear();
-                    for w in words(np.text(text)) {
+                    let np_words = match words_within(text, &span_words, np) {
+                        Some(run) => NameWordsOf::Mention(run.iter().copied()),
+                        None => NameWordsOf::Cut(words(np.text(text))),
+                    };
+                    for w in np_words {
                         let id = vocabulary.intern(lower_into(w, &mut buf));
                         name_ids.push(id);
                         name_words_known.push(KnownWord {
@@ -3563,10 +3609,6 @@ pub(crate) fn cluster<'t>(
                         [first, _, ..] => forename_gender(vocabulary.word(*first)),
                         _ => (Gender::Unknown, false),
                     };
-                    // (the mention's words, cut once for the title and for the words
-                    // the entity is given)
-                    span_words.clear();
-                    span_words.extend(words(span.text(text)));
                     let title_gender = gender_of_title_words(span_words.iter().copied());
                     let g = if title_gender.known() {
                         title_gender
@@ -4683,6 +4725,31 @@ mod tests {
             .collect();
             assert_eq!(got, split_and_trim(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_names_words_are_read_from_its_mentions() {
+        // where a name starts and ends at words of its mention, the run of the mention's
+        // words is what cutting the name gives; elsewhere there is no run
+        let text = "said Sen. Ana Ruiz-Park, (D) of Marlow’s Ö. Ünal-Lee's x";
+        let mention = Span::new(5, text.len());
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let mut runs = 0;
+        for start in mention.start..=text.len() {
+            for end in start..=text.len() {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let np = Span::new(start, end);
+                if let Some(run) = words_within(text, &mention_words, np) {
+                    let cut: Vec<&str> = words(np.text(text)).collect();
+                    assert_eq!(run, &cut[..], "{:?}", np.text(text));
+                    runs += 1;
+                }
+            }
+        }
+        assert!(runs > 20, "{runs}");
+        assert_eq!(words_within(text, &mention_words, Span::new(14, 17)), None);
     }
 
     #[test]
