@@ -4494,8 +4494,10 @@ pub(crate) fn cluster<'t>(
                                 },
                                 words: {
                                     let mut ws = WordIdSet::default();
-                                    for w in content() {
-                                        ws.insert(vocabulary.intern(w));
+                                    // (a word the text has shown has its id from the
+                                    // lookup above: not hashed and looked up again)
+                                    for (w, &id) in content().zip(&content_ids) {
+                                        ws.insert(id.unwrap_or_else(|| vocabulary.intern(w)));
                                     }
                                     ws
                                 },
