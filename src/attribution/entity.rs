@@ -928,13 +928,24 @@ impl<'t> NameMemo<'t> {
     }
 
     /// [`is_organisation_name`] of `name`, remembered.
+    // (`cluster` asks [`NameMemo::is_organisation_name_cut`])
+    #[cfg(test)]
     fn is_organisation_name(&mut self, name: &'t str) -> bool {
+        self.is_organisation_name_cut(name, &mut Vec::new())
+    }
+
+    /// [`NameMemo::is_organisation_name`], with the name's words ([`words`]) left in
+    /// `cut` when they were cut for the answer (the caller reads them again from there);
+    /// `cut` is left as it was when the answer was known.
+    fn is_organisation_name_cut(&mut self, name: &'t str, cut: &mut Vec<&'t str>) -> bool {
         // (one hash of the name, for the lookup and for keeping the answer)
         let room = self.organisation.len() < MEMO_ENTRIES;
         match self.organisation.entry(name) {
             Entry::Occupied(known) => *known.get(),
             Entry::Vacant(slot) => {
-                let answer = is_organisation_name(name);
+                cut.clear();
+                cut.extend(words(name));
+                let answer = is_organisation_name_words(name, cut.iter().copied());
                 if room {
                     slot.insert(answer);
                 }
@@ -1484,8 +1495,16 @@ fn people_for(run: &str) -> bool {
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`; or people for a
 /// cause: `Citizens for Clean Harbors`)?
 fn is_organisation_name(name: &str) -> bool {
+    is_organisation_name_words(name, words(name))
+}
+
+/// [`is_organisation_name`] of `name`, whose words ([`words`]) are `name_words`.
+fn is_organisation_name_words<'w>(
+    name: &str,
+    name_words: impl IntoIterator<Item = &'w str>,
+) -> bool {
     let (mut org, mut person, mut joined_by_for) = (false, false, false);
-    for w in words(name) {
+    for w in name_words {
         // (the words are cut here anyway: `for` is seen in passing, not searched for)
         joined_by_for |= w == "for";
         let class = lexicon::word_info(w).class;
@@ -3366,11 +3385,14 @@ pub(crate) fn cluster<'t>(
             Some(_) => name_after_abbreviation(text, span).unwrap_or(span),
             None => span,
         };
+        // (the test for an organisation's name below leaves the mention's words in
+        // `span_words` when it cuts them: the name's words are read from there after)
+        span_words.clear();
         let kind = match ai {
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
                 MentionKind::Name
-                    if memo.is_organisation_name(span.text(text))
+                    if memo.is_organisation_name_cut(span.text(text), &mut span_words)
                         || joined_in_text(text, span)
                             && is_organisation_name(
                                 whole_organisation_name(text, proper_part(text, span)).text(text),
@@ -3384,7 +3406,7 @@ pub(crate) fn cluster<'t>(
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
             },
-            None if memo.is_organisation_name(span.text(text))
+            None if memo.is_organisation_name_cut(span.text(text), &mut span_words)
                 || organisation_head_follows(text, span.end)
                 || ends_organisation_name(text, span) =>
             {
@@ -3392,6 +3414,7 @@ pub(crate) fn cluster<'t>(
             }
             None => MentionKind::Name,
         };
+        let span_words_of = (!span_words.is_empty()).then_some(span);
         // "Officials at the Harbor Authority said": a group of its people speaks, unnamed
         // (the mention stays the body's name; its entity is the group)
         let members = match ai {
@@ -3585,8 +3608,11 @@ pub(crate) fn cluster<'t>(
                     };
                     // (the mention's words, cut once for its name's words, for the title
                     // and for the words the entity is given)
-                    span_words.clear();
-                    span_words.extend(words(span.text(text)));
+                    // (left by the test for an organisation's name when it cut them)
+                    if span_words_of != Some(span) {
+                        span_words.clear();
+                        span_words.extend(words(span.text(text)));
+                    }
                     name_ids.clear();
                     name_words_known.clear();
                     let np_words = match words_within(text, &span_words, np) {
