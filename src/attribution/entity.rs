@@ -295,91 +295,148 @@ fn trim_ascii_ends(w: &str, strip: impl Fn(u8) -> bool, slow: impl Fn(&str) -> &
 /// The words of `s` between spaces ([`is_space`]) and commas, each trimmed to its letters
 /// and digits ([`trim_to_alnum`]), empty ones skipped. An ASCII `s` (most mentions) is
 /// cut by one byte scan ([`next_ascii_word`]), not by decoding its characters.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        if ascii {
-            return next_ascii_word(&mut rest);
-        }
-        while !rest.is_empty() {
-            let cut = rest
-                .char_indices()
-                .find(|&(_, c)| is_space(c) || c == ',')
-                .map(|(i, c)| (i, c.len_utf8()));
-            let piece = match cut {
-                Some((i, len)) => {
-                    let piece = &rest[..i];
-                    rest = &rest[i + len..];
-                    piece
-                }
-                None => std::mem::take(&mut rest),
-            };
-            let w = trim_to_alnum(piece);
-            if !w.is_empty() {
-                return Some(w);
-            }
-        }
-        None
-    })
+fn words(s: &str) -> Words<'_> {
+    Words {
+        rest: s,
+        ascii: s.is_ascii(),
+    }
 }
+
+/// [`words`]: the rest of the string to cut, and whether it is ASCII (tested once for the
+/// string, not for each word). A plain struct whose `next` inlines where the words are
+/// read, not a closure behind `from_fn` called for every word.
+struct Words<'s> {
+    rest: &'s str,
+    ascii: bool,
+}
+
+impl<'s> Iterator for Words<'s> {
+    type Item = &'s str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'s str> {
+        if self.ascii {
+            next_ascii_word(&mut self.rest)
+        } else {
+            next_word(&mut self.rest)
+        }
+    }
+}
+
+/// The next word of `rest` as [`words`] cuts it (any text), and `rest` moved past it.
+fn next_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
+    while !rest.is_empty() {
+        let cut = rest
+            .char_indices()
+            .find(|&(_, c)| is_space(c) || c == ',')
+            .map(|(i, c)| (i, c.len_utf8()));
+        let piece = match cut {
+            Some((i, len)) => {
+                let piece = &rest[..i];
+                *rest = &rest[i + len..];
+                piece
+            }
+            None => std::mem::take(rest),
+        };
+        let w = trim_to_alnum(piece);
+        if !w.is_empty() {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// A byte that ends a piece in [`next_ascii_word`]: ASCII white space or a comma.
+const CUT_SEPARATOR: u8 = 1;
+/// A byte of a word in [`next_ascii_word`]: an ASCII letter or digit.
+const CUT_ALNUM: u8 = 2;
+
+/// Each byte's class for [`next_ascii_word`] ([`CUT_SEPARATOR`], [`CUT_ALNUM`], or 0 for
+/// a byte trimmed off a piece's ends): one load a byte, not a range test for each class.
+static CUT_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            CUT_ALNUM
+        } else if matches!(byte, b'\t'..=b'\r' | b' ' | b',') {
+            CUT_SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// The next word of the ASCII `rest` as [`words`] cuts it, and `rest` moved past it: the
 /// first letter or digit starts it (what comes before is separators, or ends trimmed
 /// off a piece, or pieces trimmed to nothing), the next separator (ASCII white space or
 /// a comma) ends its piece, and the piece's last letter or digit ends the word. One pass
-/// over the bytes, not a search for the separator and then a trim of both ends.
+/// over the bytes, each byte's class read from [`CUT_CLASSES`].
 #[inline]
 fn next_ascii_word<'s>(rest: &mut &'s str) -> Option<&'s str> {
     let s: &'s str = rest;
     let bytes = s.as_bytes();
-    let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+    let Some(start) = bytes
+        .iter()
+        .position(|&b| CUT_CLASSES[usize::from(b)] == CUT_ALNUM)
+    else {
         *rest = "";
         return None;
     };
-    let at = ascii_separator_from(bytes, start + 1);
-    // (the first byte is a letter or digit: the search back stops at it)
-    let end = bytes[start..at]
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(start + 1, |i| start + i + 1);
+    // (the first byte is a letter or digit: the word ends after it at the least)
+    let mut end = start + 1;
+    let mut at = end;
+    while let Some(&b) = bytes.get(at) {
+        match CUT_CLASSES[usize::from(b)] {
+            CUT_SEPARATOR => break,
+            CUT_ALNUM => end = at + 1,
+            _ => {}
+        }
+        at += 1;
+    }
     *rest = &s[at..];
     Some(&s[start..end])
 }
 
-/// The first separator of [`next_ascii_word`] (ASCII white space or a comma) in the
-/// ASCII `bytes` at or after `from`, or `bytes.len()`: eight bytes tested at a step.
-#[inline]
-fn ascii_separator_from(bytes: &[u8], from: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // the high bit of each zero byte of `x` (a byte above a zero one may be marked too:
-    // only the lowest mark is read)
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    let mut i = from;
-    // (eight bytes at a step while eight are left; the few at the end one at a time, not
-    // copied into a zeroed word: a copy of a length known only at run time is a call)
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(eight);
-        // a space, a comma, or a byte in `\t..=\r` (all bytes are below 0x80: the sums
-        // carry into no other byte)
-        let marks = zero(w ^ (LO * u64::from(b' ')))
-            | zero(w ^ (LO * u64::from(b',')))
-            | w.wrapping_add(LO * (0x80 - 0x09)) & !w.wrapping_add(LO * (0x80 - 0x0e)) & HI;
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
+/// The words of the name `np` among the words of the mention that holds it
+/// (`mention_words`, [`words`] of the mention, slices of `text`): the run of them from the
+/// one that starts where `np` starts to the one that ends where it ends. [`words`] of `np`
+/// is that run (a piece cut at a word's first letter or digit, or at its last, is that
+/// word), so it is read from the mention's words, not cut again; `None` when `np` does
+/// not start and end at words of the mention.
+fn words_within<'w, 't>(
+    text: &'t str,
+    mention_words: &'w [&'t str],
+    np: Span,
+) -> Option<&'w [&'t str]> {
+    let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let first = mention_words.iter().position(|w| offset(w) == np.start)?;
+    let last = first
+        + mention_words[first..]
+            .iter()
+            .position(|w| offset(w) + w.len() == np.end)?;
+    Some(&mention_words[first..=last])
+}
+
+/// A name's words: read from its mention's ([`words_within`]) or cut from the name.
+enum NameWordsOf<'w, 't> {
+    Mention(std::iter::Copied<std::slice::Iter<'w, &'t str>>),
+    Cut(Words<'t>),
+}
+
+impl<'t> Iterator for NameWordsOf<'_, 't> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        match self {
+            NameWordsOf::Mention(run) => run.next(),
+            NameWordsOf::Cut(cut) => cut.next(),
         }
-        i += 8;
     }
-    bytes
-        .get(i..)
-        .and_then(|tail| {
-            tail.iter()
-                .position(|b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
-        })
-        .map_or(bytes.len(), |k| i + k)
 }
 
 /// `w` in lowercase, in `buf` (ASCII without the Unicode tables).
@@ -439,6 +496,18 @@ fn add_words(
     vocabulary: &mut Vocabulary,
     known: &[KnownWord],
 ) {
+    add_word_list(set, set_mask, words(s), buf, vocabulary, known);
+}
+
+/// [`add_words`] of the words of a mention cut already ([`words`]).
+fn add_word_list<'w>(
+    set: &mut WordIdSet,
+    set_mask: &mut u64,
+    words: impl IntoIterator<Item = &'w str>,
+    buf: &mut String,
+    vocabulary: &mut Vocabulary,
+    known: &[KnownWord],
+) {
     // (abbreviations are short: most words skip the lookup)
     let role_of = |lower: &str| {
         if lower.len() < 64 && *TITLE_ROLE_LENGTHS & (1 << lower.len()) != 0 {
@@ -447,7 +516,7 @@ fn add_words(
             None
         }
     };
-    for w in words(s) {
+    for w in words {
         let at = (w.as_ptr() as usize, w.len());
         let (id, role) = match known.iter().find(|k| (k.at, k.len) == at) {
             Some(k) => (k.id, role_of(vocabulary.word(k.id))),
@@ -606,8 +675,101 @@ fn name_words_known(
     span: Span,
     person: bool,
 ) -> impl Iterator<Item = (usize, &str, Option<&'static lexicon::WordInfo>)> {
-    pieces_after_space(span.text(text), is_space)
-        .map(|(o, w)| {
+    let s = span.text(text);
+    NameCores {
+        s,
+        off: 0,
+        ascii: s.is_ascii(),
+    }
+    .scan("", move |prev, (o, w)| {
+        let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
+        let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
+        *prev = w;
+        (!stop).then_some((o, w, info))
+    })
+}
+
+/// A space that ends a piece in [`NameCores`]: ASCII white space.
+const NAME_SPACE: u8 = 1;
+/// A byte a core of [`NameCores`] keeps at its ends: an ASCII letter, digit or apostrophe.
+const NAME_KEPT: u8 = 2;
+
+/// Each byte's class for [`NameCores`] ([`NAME_SPACE`], [`NAME_KEPT`], or 0 for a byte
+/// trimmed off a piece's ends).
+static NAME_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            NAME_KEPT
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            NAME_SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The words of a mention as [`name_words_known`] reads them, with their offsets in it:
+/// the pieces after each space ([`is_space`]), each trimmed to its letters, digits and
+/// apostrophes and then without its leading apostrophes, empty ones skipped. An ASCII
+/// mention (most) is cut in one pass over its bytes.
+struct NameCores<'s> {
+    s: &'s str,
+    /// where the next piece starts
+    off: usize,
+    ascii: bool,
+}
+
+impl<'s> Iterator for NameCores<'s> {
+    type Item = (usize, &'s str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'s str)> {
+        while self.off < self.s.len() {
+            let from = self.off;
+            let rest = &self.s[from..];
+            if self.ascii {
+                let bytes = rest.as_bytes();
+                // (the piece runs to the first space, which it takes; its core from the
+                // first byte kept to the last, a letter, a digit or an apostrophe)
+                let mut at = 0;
+                while let Some(&b) = bytes.get(at) {
+                    if NAME_CLASSES[usize::from(b)] != 0 {
+                        break;
+                    }
+                    at += 1;
+                }
+                let first = at;
+                let mut last = at;
+                while let Some(&b) = bytes.get(at) {
+                    match NAME_CLASSES[usize::from(b)] {
+                        NAME_SPACE => break,
+                        NAME_KEPT => last = at + 1,
+                        _ => {}
+                    }
+                    at += 1;
+                }
+                // (past the space, or at the end)
+                self.off = from + (at + 1).min(bytes.len());
+                let mut start = first;
+                while start < last && bytes[start] == b'\'' {
+                    start += 1;
+                }
+                if start < last {
+                    return Some((from + start, &rest[start..last]));
+                }
+                continue;
+            }
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| is_space(c))
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+            self.off = from + len;
+            let w = &rest[..len];
             // (spaces are among the characters trimmed: one trim does both)
             let core = trim_ascii_ends(
                 w,
@@ -615,17 +777,14 @@ fn name_words_known(
                 |rest| rest.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’'),
             );
             let core = core.trim_start_matches(['\'', '’']);
-            // `core` is a slice of `w`: its offset, without a search
-            let lead = core.as_ptr() as usize - w.as_ptr() as usize;
-            (o + lead, core)
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .scan("", move |prev, (o, w)| {
-            let info = (!prev.is_empty()).then(|| lexicon::word_info(w));
-            let stop = info.is_some_and(|info| ends_name(prev, w, info, person));
-            *prev = w;
-            (!stop).then_some((o, w, info))
-        })
+            if !core.is_empty() {
+                // `core` is a slice of `w`: its offset, without a search
+                let lead = core.as_ptr() as usize - w.as_ptr() as usize;
+                return Some((from + lead, core));
+            }
+        }
+        None
+    }
 }
 
 /// The proper-name part of a named mention: the words after the last title, role word,
@@ -769,13 +928,24 @@ impl<'t> NameMemo<'t> {
     }
 
     /// [`is_organisation_name`] of `name`, remembered.
+    // (`cluster` asks [`NameMemo::is_organisation_name_cut`])
+    #[cfg(test)]
     fn is_organisation_name(&mut self, name: &'t str) -> bool {
+        self.is_organisation_name_cut(name, &mut Vec::new())
+    }
+
+    /// [`NameMemo::is_organisation_name`], with the name's words ([`words`]) left in
+    /// `cut` when they were cut for the answer (the caller reads them again from there);
+    /// `cut` is left as it was when the answer was known.
+    fn is_organisation_name_cut(&mut self, name: &'t str, cut: &mut Vec<&'t str>) -> bool {
         // (one hash of the name, for the lookup and for keeping the answer)
         let room = self.organisation.len() < MEMO_ENTRIES;
         match self.organisation.entry(name) {
             Entry::Occupied(known) => *known.get(),
             Entry::Vacant(slot) => {
-                let answer = is_organisation_name(name);
+                cut.clear();
+                cut.extend(words(name));
+                let answer = is_organisation_name_words(name, cut.iter().copied());
                 if room {
                     slot.insert(answer);
                 }
@@ -1095,13 +1265,20 @@ fn ends_organisation_name(text: &str, span: Span) -> bool {
 }
 
 /// Gender from a title at the start of the mention or before its name.
+// (`cluster` cuts the mention once and asks [`gender_of_title_words`])
+#[cfg(test)]
 fn gender_of_title(text: &str, span: Span) -> Gender {
+    gender_of_title_words(words(span.text(text)))
+}
+
+/// [`gender_of_title`] of a mention's words ([`words`]), cut already.
+fn gender_of_title_words<'w>(mention_words: impl IntoIterator<Item = &'w str>) -> Gender {
     // (compared in any ASCII case: no lowercase copy of each word; most words are
     // turned away by their first letter and length before the lists are searched)
     static BITS: once_cell::sync::Lazy<FirstAndLength> = once_cell::sync::Lazy::new(|| {
         FirstAndLength::of(MALE_TITLES.iter().chain(FEMALE_TITLES.iter()))
     });
-    for w in words(span.text(text)).take(3) {
+    for w in mention_words.into_iter().take(3) {
         if !BITS.may_hold(w) {
             continue;
         }
@@ -1318,8 +1495,16 @@ fn people_for(run: &str) -> bool {
 /// `Department of Veterans Affairs`, `the Harbor Transit Authority`; or people for a
 /// cause: `Citizens for Clean Harbors`)?
 fn is_organisation_name(name: &str) -> bool {
+    is_organisation_name_words(name, words(name))
+}
+
+/// [`is_organisation_name`] of `name`, whose words ([`words`]) are `name_words`.
+fn is_organisation_name_words<'w>(
+    name: &str,
+    name_words: impl IntoIterator<Item = &'w str>,
+) -> bool {
     let (mut org, mut person, mut joined_by_for) = (false, false, false);
-    for w in words(name) {
+    for w in name_words {
         // (the words are cut here anyway: `for` is seen in passing, not searched for)
         joined_by_for |= w == "for";
         let class = lexicon::word_info(w).class;
@@ -3136,6 +3321,8 @@ pub(crate) fn cluster<'t>(
     let mut content_ids: Vec<Option<WordId>> = Vec::new();
     // a description's words ([`words`]), refilled from one description to the next
     let mut mention_words: Vec<&'t str> = Vec::new();
+    // a name mention's words ([`words`]), refilled from one name to the next
+    let mut span_words: Vec<&'t str> = Vec::new();
     // each attribution's entity (an index into `ents`), NIL for none
     // (u32 as `Recent`'s links: 4 bytes an attribution; issue 16, memory per byte)
     let mut assigned: Vec<u32> = vec![NO_LINK; atts.len()];
@@ -3198,11 +3385,14 @@ pub(crate) fn cluster<'t>(
             Some(_) => name_after_abbreviation(text, span).unwrap_or(span),
             None => span,
         };
+        // (the test for an organisation's name below leaves the mention's words in
+        // `span_words` when it cuts them: the name's words are read from there after)
+        span_words.clear();
         let kind = match ai {
             // "the Federation of Harbor Teachers said": a name that is an organisation's
             Some(ai) => match atts[ai].speaker.map_or(MentionKind::Name, |m| m.kind) {
                 MentionKind::Name
-                    if memo.is_organisation_name(span.text(text))
+                    if memo.is_organisation_name_cut(span.text(text), &mut span_words)
                         || joined_in_text(text, span)
                             && is_organisation_name(
                                 whole_organisation_name(text, proper_part(text, span)).text(text),
@@ -3216,7 +3406,7 @@ pub(crate) fn cluster<'t>(
                 MentionKind::Role if name_runs_on(span.text(text)) => MentionKind::Name,
                 kind => kind,
             },
-            None if memo.is_organisation_name(span.text(text))
+            None if memo.is_organisation_name_cut(span.text(text), &mut span_words)
                 || organisation_head_follows(text, span.end)
                 || ends_organisation_name(text, span) =>
             {
@@ -3224,6 +3414,7 @@ pub(crate) fn cluster<'t>(
             }
             None => MentionKind::Name,
         };
+        let span_words_of = (!span_words.is_empty()).then_some(span);
         // "Officials at the Harbor Authority said": a group of its people speaks, unnamed
         // (the mention stays the body's name; its entity is the group)
         let members = match ai {
@@ -3415,9 +3606,20 @@ pub(crate) fn cluster<'t>(
                     let Some(np) = name else {
                         continue;
                     };
+                    // (the mention's words, cut once for its name's words, for the title
+                    // and for the words the entity is given)
+                    // (left by the test for an organisation's name when it cut them)
+                    if span_words_of != Some(span) {
+                        span_words.clear();
+                        span_words.extend(words(span.text(text)));
+                    }
                     name_ids.clear();
                     name_words_known.clear();
-                    for w in words(np.text(text)) {
+                    let np_words = match words_within(text, &span_words, np) {
+                        Some(run) => NameWordsOf::Mention(run.iter().copied()),
+                        None => NameWordsOf::Cut(words(np.text(text))),
+                    };
+                    for w in np_words {
                         let id = vocabulary.intern(lower_into(w, &mut buf));
                         name_ids.push(id);
                         name_words_known.push(KnownWord {
@@ -3433,7 +3635,7 @@ pub(crate) fn cluster<'t>(
                         [first, _, ..] => forename_gender(vocabulary.word(*first)),
                         _ => (Gender::Unknown, false),
                     };
-                    let title_gender = gender_of_title(text, span);
+                    let title_gender = gender_of_title_words(span_words.iter().copied());
                     let g = if title_gender.known() {
                         title_gender
                     } else {
@@ -3553,10 +3755,10 @@ pub(crate) fn cluster<'t>(
                                 // (the words of a text already added, added again, change
                                 // neither the set nor its mask)
                                 if ent.words_added_from.text(text) != span.text(text) {
-                                    add_words(
+                                    add_word_list(
                                         &mut ent.words,
                                         &mut filters[e].words_mask,
-                                        span.text(text),
+                                        span_words.iter().copied(),
                                         &mut buf,
                                         &mut vocabulary,
                                         &name_words_known,
@@ -3583,10 +3785,10 @@ pub(crate) fn cluster<'t>(
                                 };
                                 let mut ws = WordIdSet::default();
                                 let mut ws_mask = 0;
-                                add_words(
+                                add_word_list(
                                     &mut ws,
                                     &mut ws_mask,
-                                    span.text(text),
+                                    span_words.iter().copied(),
                                     &mut buf,
                                     &mut vocabulary,
                                     &name_words_known,
@@ -4318,8 +4520,10 @@ pub(crate) fn cluster<'t>(
                                 },
                                 words: {
                                     let mut ws = WordIdSet::default();
-                                    for w in content() {
-                                        ws.insert(vocabulary.intern(w));
+                                    // (a word the text has shown has its id from the
+                                    // lookup above: not hashed and looked up again)
+                                    for (w, &id) in content().zip(&content_ids) {
+                                        ws.insert(id.unwrap_or_else(|| vocabulary.intern(w)));
                                     }
                                     ws
                                 },
@@ -4454,29 +4658,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_separators_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
-        let naive = |b: &[u8], from: usize| {
-            (from..b.len())
-                .find(|&i| matches!(b[i], b'\t'..=b'\r' | b' ' | b','))
-                .unwrap_or(b.len())
-        };
-        for sep in 0u8..0x80 {
-            for len in 0..20 {
-                for pos in 0..=len {
-                    let mut b = vec![b'a'; len];
-                    if pos < len {
-                        b[pos] = sep;
-                    }
-                    for from in 0..=len {
-                        assert_eq!(
-                            ascii_separator_from(&b, from),
-                            naive(&b, from),
-                            "{sep} {b:?} {from}"
-                        );
-                    }
-                }
-            }
-        }
+    fn ascii_words_of_a_mention() {
         let got: Vec<&str> = words("  Ann  Lee-Park,  (of)  the \t\nU.S., x. ,, ").collect();
         assert_eq!(got, ["Ann", "Lee-Park", "of", "the", "U.S", "x"]);
     }
@@ -4531,6 +4713,71 @@ mod tests {
                 assert_eq!(&s[at..at + w.len()], w);
             }
         }
+    }
+
+    #[test]
+    fn name_cores_are_the_pieces_after_spaces_trimmed() {
+        // the one-pass ASCII cut gives what splitting after each space and trimming each
+        // piece gives, with the offsets of the cores in the mention
+        let split_and_trim = |s: &'static str| -> Vec<(usize, &'static str)> {
+            let mut off = 0;
+            let mut got = Vec::new();
+            for piece in s.split_inclusive(is_space) {
+                let core = piece
+                    .trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’')
+                    .trim_start_matches(['\'', '’']);
+                if !core.is_empty() {
+                    got.push((
+                        off + (core.as_ptr() as usize - piece.as_ptr() as usize),
+                        core,
+                    ));
+                }
+                off += piece.len();
+            }
+            got
+        };
+        for s in [
+            "",
+            "  ",
+            "Ana",
+            "  Ana   Ruiz  ",
+            "Sen. Ada Holm, (D-Ore.), said",
+            "O'Neill's 'aide' ''x '-y '' ' -- U.S.-based\tgroup\x0bx",
+            "Ann Lee’s ’Tom Ruiz-Núñez  é \u{a0}x",
+        ] {
+            let got: Vec<(usize, &str)> = NameCores {
+                s,
+                off: 0,
+                ascii: s.is_ascii(),
+            }
+            .collect();
+            assert_eq!(got, split_and_trim(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_names_words_are_read_from_its_mentions() {
+        // where a name starts and ends at words of its mention, the run of the mention's
+        // words is what cutting the name gives; elsewhere there is no run
+        let text = "said Sen. Ana Ruiz-Park, (D) of Marlow’s Ö. Ünal-Lee's x";
+        let mention = Span::new(5, text.len());
+        let mention_words: Vec<&str> = words(mention.text(text)).collect();
+        let mut runs = 0;
+        for start in mention.start..=text.len() {
+            for end in start..=text.len() {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let np = Span::new(start, end);
+                if let Some(run) = words_within(text, &mention_words, np) {
+                    let cut: Vec<&str> = words(np.text(text)).collect();
+                    assert_eq!(run, &cut[..], "{:?}", np.text(text));
+                    runs += 1;
+                }
+            }
+        }
+        assert!(runs > 20, "{runs}");
+        assert_eq!(words_within(text, &mention_words, Span::new(14, 17)), None);
     }
 
     #[test]
