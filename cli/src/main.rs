@@ -337,9 +337,15 @@ fn jobs(input: &InputArgs) -> Result<(Box<dyn Iterator<Item = Job> + Send>, u64)
     Ok((Box::new(sources.into_iter().flatten()), total))
 }
 
-/// Stdout, buffered; the batch writer writes whole records into it.
+/// Stdout, buffered, for the one-article commands.
 fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// Stdout as it is, for a batch run: its writer gathers whole records and hands them
+/// to the system together (a buffer in between would copy every byte of the output).
+fn batch_stdout() -> io::StdoutLock<'static> {
+    io::stdout().lock()
 }
 
 fn error_line(id: &Id, message: &str, buf: &mut Vec<u8>) {
@@ -405,7 +411,7 @@ fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
             (Err(e), false) => Some(format!("{}: {e}", job.id)),
         }
     };
-    let mut out = stdout();
+    let mut out = batch_stdout();
     let summary = batch::run(jobs, &options, process, &mut out).map_err(|e| {
         Failure::Fatal(format!(
             "cannot write the output: {}",
@@ -556,7 +562,7 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
             }
         }
     };
-    let mut out = stdout();
+    let mut out = batch_stdout();
     let summary = batch::run(jobs, &options, process, &mut out).map_err(|e| {
         Failure::Fatal(format!(
             "cannot write the output: {}",
