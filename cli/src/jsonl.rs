@@ -322,9 +322,25 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                     if depth == MAX_DEPTH {
                         return None;
                     }
-                    objects = objects << 1 | u128::from(object);
-                    depth += 1;
-                    opened = true;
+                    // the numbers an array starts with in a loop of their own: offsets
+                    // (`[[110, 112]]`) are most of the values of a gold line
+                    let first_other = if object {
+                        Some(at)
+                    } else {
+                        match leading_numbers(line, at)? {
+                            Ok(end) => {
+                                at = end;
+                                None
+                            }
+                            Err(other) => Some(other),
+                        }
+                    };
+                    if let Some(other) = first_other {
+                        objects = objects << 1 | u128::from(object);
+                        depth += 1;
+                        opened = true;
+                        at = other;
+                    }
                 }
             }
             b't' => at = literal_end(line, at, b"true")?,
@@ -361,6 +377,25 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                 }
                 _ => return None,
             }
+        }
+    }
+}
+
+/// The numbers an array starts with, from its first element at `at`: `Ok` with the end
+/// of the array (after its `]`) when they are all of it, `Err` with the place of the
+/// first element that is not a number (after a comma; the array is then read on as any
+/// other), `None` when it is malformed.
+#[inline(always)]
+fn leading_numbers(line: &[u8], mut at: usize) -> Option<Result<usize, usize>> {
+    loop {
+        if !matches!(line.get(at), Some(b'0'..=b'9' | b'-')) {
+            return Some(Err(at));
+        }
+        at = skip_whitespace(line, number_end(line, at)?);
+        match *line.get(at)? {
+            b',' => at = skip_whitespace(line, at + 1),
+            b']' => return Some(Ok(at + 1)),
+            _ => return None,
         }
     }
 }
@@ -422,6 +457,11 @@ mod tests {
         assert_eq!(
             fields(r#"{"text": "no id", "z": {}, "y": []}"#),
             Some((None, r#""no id""#, false))
+        );
+        // arrays that start with numbers and go on with other values
+        assert_eq!(
+            fields(r#"{"n": [1, "a", [2, 3], -0.5e1, [], [4]], "m": [[5, 6]], "text": "t"}"#),
+            Some((None, r#""t""#, false))
         );
         let padding = "a".repeat(100);
         let raw_newline = format!("{{\"id\": 1, \"skip\": \"{padding}\n\", \"text\": \"t\"}}");
@@ -505,6 +545,10 @@ mod tests {
             r#"{"id": 1, "text": "x", "n": -}"#,
             r#"{"id": 1, "text": "x", "n": 1e}"#,
             r#"{"id": 1, "text": "x", "n": [1, 2,]}"#,
+            r#"{"id": 1, "text": "x", "n": [1 2]}"#,
+            r#"{"id": 1, "text": "x", "n": [1, ]}"#,
+            r#"{"id": 1, "text": "x", "n": [-]}"#,
+            r#"{"id": 1, "text": "x", "n": [[1, 2], [3, "a",]]}"#,
             r#"{"id": 1, "text": "x", "n": {"a" 1}}"#,
             r#"{"id": 1, "text": "x", "n": {"a": 1,}}"#,
             r#"{"id": 1, "text": "x", "n": [1}"#,
