@@ -290,20 +290,13 @@ where
             }
         }
     });
-    // the writer is this thread: a stopping worker wakes it from a nap
-    let writer = std::thread::current();
     let result = std::thread::scope(|scope| {
         let gate = &*gate;
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let job_rx = &job_rx;
             let process = &process;
-            let writer = writer.clone();
             scope.spawn(move || {
-                let _wake_writer = WakeOnDrop(writer);
-                // dropped before the wake-up, so the writer, woken, finds the channel
-                // closed by the last worker
-                let done_tx = done_tx;
                 loop {
                     let next = job_rx
                         .lock()
@@ -374,15 +367,6 @@ where
     Ok(summary)
 }
 
-/// Wakes a thread from a nap when dropped (a worker that stops, however it stops).
-struct WakeOnDrop(std::thread::Thread);
-
-impl Drop for WakeOnDrop {
-    fn drop(&mut self) {
-        self.0.unpark();
-    }
-}
-
 /// The writer: results in input order, each written whole (with its newline) and freed.
 fn write_in_order(
     done_rx: &Receiver<Done>,
@@ -397,8 +381,6 @@ fn write_in_order(
     // records in order, not yet written, and their bytes
     let mut pending: Vec<Vec<u8>> = Vec::new();
     let mut pending_bytes = 0usize;
-    // records came in since the writer last waited in vain: it naps when it catches up
-    let mut flowing = true;
     loop {
         let ready = match done_rx.try_recv() {
             Ok(done) => Ok(done),
@@ -409,10 +391,9 @@ fn write_in_order(
                 if let Err(e) = write_pending(out, &mut pending, gate).and_then(|()| out.flush()) {
                     return closed_pipe_or(e, gate, summary);
                 }
-                next_done(done_rx, flowing)
+                done_rx.recv_timeout(Duration::from_millis(100))
             }
         };
-        flowing = ready.is_ok();
         let done = match ready {
             Ok(done) => done,
             Err(RecvTimeoutError::Timeout) => {
@@ -459,32 +440,6 @@ fn write_in_order(
         return closed_pipe_or(e, gate, summary);
     }
     Ok(())
-}
-
-/// How long the writer, caught up with the workers, naps before it looks again.
-const NAP: Duration = Duration::from_micros(500);
-
-/// Naps before the writer waits on the channel itself.
-const NAPS: u32 = 20;
-
-/// The next result, once the writer has caught up with the workers. While records flow,
-/// it is looked for again after short naps: a worker then sends to a channel nobody
-/// waits on, which costs no wake-up (sleeping on the channel, the writer was woken, by a
-/// system call on each side, for each record). After [`NAPS`] naps in vain (a long
-/// article, a slow input), or when none came in the last wait, the writer waits on the
-/// channel. The last worker to stop wakes it from a nap.
-fn next_done(done_rx: &Receiver<Done>, nap: bool) -> Result<Done, RecvTimeoutError> {
-    if nap {
-        for _ in 0..NAPS {
-            std::thread::park_timeout(NAP);
-            match done_rx.try_recv() {
-                Ok(done) => return Ok(done),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => return Err(RecvTimeoutError::Disconnected),
-            }
-        }
-    }
-    done_rx.recv_timeout(Duration::from_millis(100))
 }
 
 /// Write the pending records whole, in order, by vectored writes (the system takes
