@@ -10,7 +10,7 @@
 //! reuse up to a quarter of that budget more.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IoSlice, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
 use std::sync::{Arc, Condvar, Mutex};
@@ -23,6 +23,10 @@ use crate::input::Job;
 /// Text bytes that may be in flight at once (read, not yet written), unless one
 /// article alone is larger.
 pub const BYTE_BUDGET: u64 = 64 << 20;
+
+/// Output bytes gathered before they are written (records are written together, by one
+/// vectored write, and at once whenever the writer has caught up with the workers).
+const WRITE_BATCH: usize = 1 << 16;
 
 /// The largest output buffer kept for reuse.
 const SPARE_LIMIT: usize = 4 << 20;
@@ -374,13 +378,17 @@ fn write_in_order(
 ) -> io::Result<()> {
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0u64;
+    // records in order, not yet written, and their bytes
+    let mut pending: Vec<Vec<u8>> = Vec::new();
+    let mut pending_bytes = 0usize;
     loop {
         let ready = match done_rx.try_recv() {
             Ok(done) => Ok(done),
             Err(TryRecvError::Disconnected) => break,
             Err(TryRecvError::Empty) => {
                 // caught up with the workers: let the reader see what is done
-                if let Err(e) = out.flush() {
+                pending_bytes = 0;
+                if let Err(e) = write_pending(out, &mut pending, gate).and_then(|()| out.flush()) {
                     return closed_pipe_or(e, gate, summary);
                 }
                 done_rx.recv_timeout(Duration::from_millis(100))
@@ -414,18 +422,48 @@ fn write_in_order(
                     }
                 }
             }
-            if let Err(e) = out.write_all(&done.bytes) {
-                return closed_pipe_or(e, gate, summary);
+            pending_bytes += done.bytes.len();
+            pending.push(done.bytes);
+            if pending_bytes >= WRITE_BATCH {
+                pending_bytes = 0;
+                if let Err(e) = write_pending(out, &mut pending, gate) {
+                    return closed_pipe_or(e, gate, summary);
+                }
             }
-            gate.give_back(done.bytes);
             if let Some(bar) = bar {
                 bar.inc(done.input_bytes);
                 bar.set_message(format!("{} articles", summary.articles));
             }
         }
     }
-    if let Err(e) = out.flush() {
+    if let Err(e) = write_pending(out, &mut pending, gate).and_then(|()| out.flush()) {
         return closed_pipe_or(e, gate, summary);
+    }
+    Ok(())
+}
+
+/// Write the pending records whole, in order, by vectored writes (the system takes
+/// them from their own buffers: no copy), and give their buffers back.
+fn write_pending(out: &mut dyn Write, pending: &mut Vec<Vec<u8>>, gate: &Gate) -> io::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let mut slices: Vec<IoSlice<'_>> = pending
+        .iter()
+        .filter(|bytes| !bytes.is_empty())
+        .map(|bytes| IoSlice::new(bytes))
+        .collect();
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(written) => IoSlice::advance_slices(&mut rest, written),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    for bytes in pending.drain(..) {
+        gate.give_back(bytes);
     }
     Ok(())
 }

@@ -175,8 +175,9 @@ pub fn read_bounded(reader: impl Read, max_size: u64, size_hint: u64) -> Result<
 
 /// One line read by [`LineReader`].
 pub enum Line {
-    /// A complete line (without its terminator) and the bytes it took.
-    Complete(u64),
+    /// A complete line (without its terminator; the bytes it took go to the taker of
+    /// [`LineReader::read_line_then`]).
+    Complete,
     /// A line longer than the limit: skipped to its end, its length.
     TooLong(u64),
 }
@@ -206,6 +207,29 @@ impl<R: BufRead> LineReader<R> {
 
     /// Read the next line into `buf` (cleared first); `None` at the end of the stream.
     pub fn read_line(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<Line>> {
+        self.next_line(buf, false, |_, _, _| ())
+            .map(|line| line.map(|(line, _)| line))
+    }
+
+    /// The next line, as [`LineReader::read_line`] reads it, handed to `take` with its
+    /// number and the bytes it took when it is complete: from the reader's own buffer
+    /// when it lies whole in it (most lines: no copy), else from `buf`.
+    pub fn read_line_then<T>(
+        &mut self,
+        buf: &mut Vec<u8>,
+        take: impl FnOnce(&[u8], u64, u64) -> T,
+    ) -> io::Result<Option<(Line, Option<T>)>> {
+        self.next_line(buf, true, take)
+    }
+
+    /// The line reader: `take` gets the complete line (borrowed from the reader's
+    /// buffer when `borrow` and the line lies whole in it; else copied into `buf`).
+    fn next_line<T>(
+        &mut self,
+        buf: &mut Vec<u8>,
+        borrow: bool,
+        take: impl FnOnce(&[u8], u64, u64) -> T,
+    ) -> io::Result<Option<(Line, Option<T>)>> {
         buf.clear();
         let mut consumed: u64 = 0;
         let mut too_long = false;
@@ -241,18 +265,24 @@ impl<R: BufRead> LineReader<R> {
                     if end > room {
                         too_long = true;
                     }
-                    if !too_long {
-                        buf.extend_from_slice(&rest[..end]);
-                    }
                     self.after_cr = rest[end] == b'\r';
                     consumed += (start + end + 1) as u64;
-                    self.inner.consume(start + end + 1);
                     self.number += 1;
+                    let mut taken = None;
+                    if !too_long {
+                        if borrow && buf.is_empty() {
+                            taken = Some(take(&rest[..end], self.number, consumed));
+                        } else {
+                            buf.extend_from_slice(&rest[..end]);
+                            taken = Some(take(buf, self.number, consumed));
+                        }
+                    }
+                    self.inner.consume(start + end + 1);
                     return Ok(Some(if too_long {
                         buf.clear();
-                        Line::TooLong(consumed)
+                        (Line::TooLong(consumed), None)
                     } else {
-                        Line::Complete(consumed)
+                        (Line::Complete, taken)
                     }));
                 }
                 None => {
@@ -278,9 +308,10 @@ impl<R: BufRead> LineReader<R> {
         self.number += 1;
         Ok(Some(if too_long {
             buf.clear();
-            Line::TooLong(consumed)
+            (Line::TooLong(consumed), None)
         } else {
-            Line::Complete(consumed)
+            let taken = take(buf, self.number, consumed);
+            (Line::Complete, Some(taken))
         }))
     }
 }
@@ -317,12 +348,7 @@ fn scanned_job(number: u64, line: &[u8], input_bytes: u64) -> Option<Job> {
         Some(raw) => Id::Raw(RawValue::from_string(raw.to_owned()).ok()?),
         None => Id::Name(format!("line {number}")),
     };
-    let text = if fields.text_escaped {
-        crate::jsonl::unescape(fields.text)?
-    } else {
-        let contents = &fields.text[1..fields.text.len() - 1];
-        std::str::from_utf8(contents).ok()?.to_owned()
-    };
+    let text = fields.decoded?;
     Some(Job {
         id,
         text: Ok(text),
@@ -368,22 +394,25 @@ pub fn jsonl_jobs<R: BufRead>(reader: R, max_size: u64) -> impl Iterator<Item = 
     let mut done = false;
     std::iter::from_fn(move || {
         while !done {
-            let line = lines.read_line(&mut buf);
+            // the job made from the line where it lies, in the reader's buffer if it can
+            let line = lines.read_line_then(&mut buf, |line, number, n| {
+                (!line.iter().all(u8::is_ascii_whitespace)).then(|| job_from_line(number, line, n))
+            });
             let number = lines.number;
             match line {
                 Ok(None) => done = true,
-                Ok(Some(Line::TooLong(n))) => {
+                Ok(Some((Line::TooLong(n), _))) => {
                     return Some(Job::error(
                         Id::Name(format!("line {number}")),
                         too_large(n, max_size),
                         n,
                     ));
                 }
-                Ok(Some(Line::Complete(n))) => {
-                    if buf.iter().all(u8::is_ascii_whitespace) {
+                Ok(Some((Line::Complete, job))) => {
+                    // a blank line has no job
+                    let Some(job) = job.flatten() else {
                         continue;
-                    }
-                    let job = job_from_line(number, &buf, n);
+                    };
                     if buf.capacity() > 1 << 20 {
                         buf = Vec::new();
                     }
@@ -593,7 +622,7 @@ pub fn list_entries<R: BufRead>(reader: R) -> impl Iterator<Item = Entry> {
                         path: Err("a path longer than 64 KiB".into()),
                     });
                 }
-                Ok(Some(Line::Complete(_))) => {
+                Ok(Some(Line::Complete)) => {
                     if buf.trim_ascii().is_empty() {
                         continue;
                     }
@@ -647,10 +676,17 @@ pub fn stdin_job(max_size: u64) -> Job {
     }
 }
 
+/// The read buffer of a stream: a JSONL line that lies whole in it is read from it
+/// without a copy (a line of a gold file is some ten kilobytes).
+const STREAM_BUFFER: usize = 1 << 18;
+
 /// Open a file to read as a stream (a JSONL file or a list), refusing special files.
 pub fn open_stream(path: &Path) -> Result<Box<dyn BufRead + Send>, String> {
     if path == Path::new("-") {
-        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())));
+        return Ok(Box::new(BufReader::with_capacity(
+            STREAM_BUFFER,
+            io::stdin(),
+        )));
     }
     let meta = std::fs::metadata(path)
         .map_err(|e| format!("cannot read {}: {}", display(path), io_message(&e)))?;
@@ -673,7 +709,7 @@ pub fn open_stream(path: &Path) -> Result<Box<dyn BufRead + Send>, String> {
     }
     let file = File::open(path)
         .map_err(|e| format!("cannot read {}: {}", display(path), io_message(&e)))?;
-    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+    Ok(Box::new(BufReader::with_capacity(STREAM_BUFFER, file)))
 }
 
 /// The size of what a path input will read, for the progress bar (0 when unknown).
@@ -691,7 +727,7 @@ mod tests {
         let mut out = Vec::new();
         while let Some(l) = r.read_line(&mut buf).unwrap() {
             out.push(match l {
-                Line::Complete(_) => Ok(String::from_utf8(buf.clone()).unwrap()),
+                Line::Complete => Ok(String::from_utf8(buf.clone()).unwrap()),
                 Line::TooLong(n) => Err(n),
             });
         }

@@ -29,6 +29,9 @@ pub struct Fields<'l> {
     pub text: &'l [u8],
     /// The string holds an escape (else its contents are the text as they stand).
     pub text_escaped: bool,
+    /// The text decoded, made while the string was scanned; `None` for one that
+    /// `serde_json` refuses (a lone surrogate, bytes that are not UTF-8).
+    pub decoded: Option<String>,
 }
 
 /// The `id` and `text` of a line that is one well-formed JSON object with a string
@@ -44,7 +47,7 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
         return None;
     }
     let mut id: Option<&[u8]> = None;
-    let mut text: Option<(&[u8], bool)> = None;
+    let mut text: Option<(&[u8], bool, Option<String>)> = None;
     at = skip_whitespace(line, at + 1);
     loop {
         // a key: `"id"`, `"text"` or another, never escaped
@@ -71,8 +74,8 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
                 if text.is_some() || line.get(at) != Some(&b'"') {
                     return None;
                 }
-                let (end, escaped) = string_end(line, at)?;
-                text = Some((&line[at..end], escaped));
+                let (end, escaped, decoded) = decoded_string(line, at)?;
+                text = Some((&line[at..end], escaped, decoded));
                 end
             }
             b"id" => {
@@ -95,7 +98,7 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
     if skip_whitespace(line, at + 1) != line.len() {
         return None;
     }
-    let (text, text_escaped) = text?;
+    let (text, text_escaped, decoded) = text?;
     let id = match id {
         Some(raw) => Some(std::str::from_utf8(raw).ok()?),
         None => None,
@@ -104,21 +107,50 @@ pub fn id_and_text(line: &[u8]) -> Option<Fields<'_>> {
         id,
         text,
         text_escaped,
+        decoded,
     })
 }
 
-/// The text of a JSON string (quotes included) that holds escapes, decoded as
-/// `serde_json` decodes it; `None` for what it would refuse (a lone surrogate, bytes
-/// that are not UTF-8), which the caller then leaves to it. The string was checked by
-/// the scanner: its escapes are well formed and it holds no control byte.
+/// The text of a JSON string (quotes included), decoded as `serde_json` decodes it;
+/// `None` for what it would refuse (a lone surrogate, bytes that are not UTF-8) or a
+/// malformed string.
+#[cfg(test)]
 pub fn unescape(string: &[u8]) -> Option<String> {
-    let contents = &string[1..string.len() - 1];
-    let mut out: Vec<u8> = Vec::with_capacity(contents.len());
-    let mut at = 0;
-    while let Some(k) = memchr::memchr(b'\\', &contents[at..]) {
-        out.extend_from_slice(&contents[at..at + k]);
-        at += k;
-        let (decoded, length) = match *contents.get(at + 1)? {
+    decoded_string(string, 0).and_then(|(_, _, text)| text)
+}
+
+/// The room made at first for a decoded text: news articles are shorter; a longer text
+/// grows its buffer, and is shrunk to its size at the end.
+const TEXT_ROOM: usize = 1 << 16;
+
+/// The end (after its closing quote) of the string that opens at `open`, whether it
+/// holds an escape, and its text decoded as `serde_json` decodes it, all in one pass:
+/// the runs between escapes are copied whole as they are found. `None` for a malformed
+/// string (what [`string_end`] refuses); the text is `None` for one that `serde_json`
+/// refuses (a lone surrogate, bytes that are not UTF-8). The caller has made sure that
+/// the line holds no control byte.
+fn decoded_string(line: &[u8], open: usize) -> Option<(usize, bool, Option<String>)> {
+    // room for the rest of the line (the text is most of it: one allocation), but not
+    // more than a text of a usual size at first: a job holds its text's memory, and the
+    // rest of a line may be anything
+    let room = line.len().saturating_sub(open + 2).min(TEXT_ROOM);
+    let mut text: Vec<u8> = Vec::with_capacity(room);
+    let mut at = open + 1;
+    let mut escaped = false;
+    loop {
+        let k = quote_or_backslash(line, at)?;
+        text.extend_from_slice(&line[at..k]);
+        if line[k] == b'"' {
+            // (an escape decodes to whole characters: the text is UTF-8 when the runs are)
+            if text.capacity() > TEXT_ROOM && text.capacity() - text.len() > text.len() / 4 {
+                // a large text's memory goes to the worker exactly (a large block shrinks
+                // in place; a small one would be copied, for little memory)
+                text.shrink_to_fit();
+            }
+            return Some((k + 1, escaped, String::from_utf8(text).ok()));
+        }
+        escaped = true;
+        let (decoded, length) = match *line.get(k + 1)? {
             b'"' => ('"', 2),
             b'\\' => ('\\', 2),
             b'/' => ('/', 2),
@@ -128,30 +160,29 @@ pub fn unescape(string: &[u8]) -> Option<String> {
             b'r' => ('\r', 2),
             b't' => ('\t', 2),
             b'u' => {
-                let unit = hex4(contents.get(at + 2..at + 6)?)?;
-                if (0xD800..0xDC00).contains(&unit) {
+                let unit = hex4(line.get(k + 2..k + 6)?)?;
+                let code = if (0xD800..0xDC00).contains(&unit) {
                     // a leading surrogate: its trailing one must follow
-                    if contents.get(at + 6..at + 8) != Some(b"\\u") {
-                        return None;
-                    }
-                    let low = hex4(contents.get(at + 8..at + 12)?)?;
-                    if !(0xDC00..0xE000).contains(&low) {
-                        return None;
-                    }
-                    let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                    (char::from_u32(code)?, 12)
+                    let low = (line.get(k + 6..k + 8) == Some(b"\\u"))
+                        .then(|| line.get(k + 8..k + 12).and_then(hex4))
+                        .flatten()
+                        .filter(|low| (0xDC00..0xE000).contains(low));
+                    low.map(|low| (0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), 12))
                 } else {
-                    (char::from_u32(unit)?, 6)
+                    Some((unit, 6))
+                };
+                match code.and_then(|(code, length)| Some((char::from_u32(code)?, length))) {
+                    Some(decoded) => decoded,
+                    // serde_json refuses the text; whether the string is well formed,
+                    // and where it ends, is the plain scanner's to say
+                    None => return string_end(line, open).map(|(end, _)| (end, true, None)),
                 }
             }
             _ => return None,
         };
-        out.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
-        at += length;
+        text.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
+        at = k + length;
     }
-    out.extend_from_slice(&contents[at..]);
-    // escapes decode to whole characters: the text is UTF-8 when the runs are
-    String::from_utf8(out).ok()
 }
 
 /// Four hexadecimal digits.
@@ -291,9 +322,25 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                     if depth == MAX_DEPTH {
                         return None;
                     }
-                    objects = objects << 1 | u128::from(object);
-                    depth += 1;
-                    opened = true;
+                    // the numbers an array starts with in a loop of their own: offsets
+                    // (`[[110, 112]]`) are most of the values of a gold line
+                    let first_other = if object {
+                        Some(at)
+                    } else {
+                        match leading_numbers(line, at)? {
+                            Ok(end) => {
+                                at = end;
+                                None
+                            }
+                            Err(other) => Some(other),
+                        }
+                    };
+                    if let Some(other) = first_other {
+                        objects = objects << 1 | u128::from(object);
+                        depth += 1;
+                        opened = true;
+                        at = other;
+                    }
                 }
             }
             b't' => at = literal_end(line, at, b"true")?,
@@ -330,6 +377,25 @@ fn value_end(line: &[u8], mut at: usize) -> Option<usize> {
                 }
                 _ => return None,
             }
+        }
+    }
+}
+
+/// The numbers an array starts with, from its first element at `at`: `Ok` with the end
+/// of the array (after its `]`) when they are all of it, `Err` with the place of the
+/// first element that is not a number (after a comma; the array is then read on as any
+/// other), `None` when it is malformed.
+#[inline(always)]
+fn leading_numbers(line: &[u8], mut at: usize) -> Option<Result<usize, usize>> {
+    loop {
+        if !matches!(line.get(at), Some(b'0'..=b'9' | b'-')) {
+            return Some(Err(at));
+        }
+        at = skip_whitespace(line, number_end(line, at)?);
+        match *line.get(at)? {
+            b',' => at = skip_whitespace(line, at + 1),
+            b']' => return Some(Ok(at + 1)),
+            _ => return None,
         }
     }
 }
@@ -391,6 +457,11 @@ mod tests {
         assert_eq!(
             fields(r#"{"text": "no id", "z": {}, "y": []}"#),
             Some((None, r#""no id""#, false))
+        );
+        // arrays that start with numbers and go on with other values
+        assert_eq!(
+            fields(r#"{"n": [1, "a", [2, 3], -0.5e1, [], [4]], "m": [[5, 6]], "text": "t"}"#),
+            Some((None, r#""t""#, false))
         );
         let padding = "a".repeat(100);
         let raw_newline = format!("{{\"id\": 1, \"skip\": \"{padding}\n\", \"text\": \"t\"}}");
@@ -474,6 +545,10 @@ mod tests {
             r#"{"id": 1, "text": "x", "n": -}"#,
             r#"{"id": 1, "text": "x", "n": 1e}"#,
             r#"{"id": 1, "text": "x", "n": [1, 2,]}"#,
+            r#"{"id": 1, "text": "x", "n": [1 2]}"#,
+            r#"{"id": 1, "text": "x", "n": [1, ]}"#,
+            r#"{"id": 1, "text": "x", "n": [-]}"#,
+            r#"{"id": 1, "text": "x", "n": [[1, 2], [3, "a",]]}"#,
             r#"{"id": 1, "text": "x", "n": {"a" 1}}"#,
             r#"{"id": 1, "text": "x", "n": {"a": 1,}}"#,
             r#"{"id": 1, "text": "x", "n": [1}"#,

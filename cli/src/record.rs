@@ -16,6 +16,7 @@
 //! the PolNeAR dev texts when they are present.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -120,7 +121,11 @@ fn write_in<I: Serialize + ?Sized>(
         out.extend_from_slice(b",\"confidence\":");
         write_confidence(out, attribution.confidence)?;
         out.extend_from_slice(b",\"content\":");
-        write_span(out, text, attribution.content, at);
+        let content_string = write_span(out, text, attribution.content, at);
+        // the quoted part's string, when a span written before it is the same span: the
+        // escaped bytes are copied, not made again (the content is the quoted part in
+        // nine attributions of ten, and a lone piece is too)
+        let mut quoted_string = (quoted == attribution.content).then(|| content_string.clone());
         out.extend_from_slice(b",\"cue\":");
         write_optional_span(out, text, attribution.cue, at);
         out.extend_from_slice(b",\"end\":");
@@ -150,7 +155,14 @@ fn write_in<I: Serialize + ?Sized>(
         let mut first_piece = true;
         for quote in doc.quotes_in(attribution) {
             comma(out, &mut first_piece);
-            write_span(out, text, quote.span, at);
+            if quote.span == attribution.content {
+                write_span_as(out, quote.span, at, content_string.clone());
+            } else {
+                let string = write_span(out, text, quote.span, at);
+                if quote.span == quoted && quoted_string.is_none() {
+                    quoted_string = Some(string);
+                }
+            }
         }
         out.extend_from_slice(b"],\"rule\":");
         write_str(out, attribution.rule.name());
@@ -159,7 +171,10 @@ fn write_in<I: Serialize + ?Sized>(
         out.extend_from_slice(b",\"start\":");
         write_u64(out, at(quoted.start) as u64);
         out.extend_from_slice(b",\"text\":");
-        write_str(out, quoted.text(text));
+        match quoted_string {
+            Some(string) => out.extend_from_within(string),
+            None => write_str(out, quoted.text(text)),
+        }
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"sentences\":");
@@ -225,15 +240,35 @@ fn write_pairs(out: &mut Vec<u8>, spans: impl Iterator<Item = Span>, at: impl Fn
     out.push(b']');
 }
 
-/// `{"end":…,"start":…,"text":…}`.
+/// `{"end":…,"start":…,"text":…}`; the place in `out` of the text's JSON string.
 #[inline]
-fn write_span(out: &mut Vec<u8>, text: &str, span: Span, at: impl Fn(usize) -> usize) {
+fn write_span(
+    out: &mut Vec<u8>,
+    text: &str,
+    span: Span,
+    at: impl Fn(usize) -> usize,
+) -> Range<usize> {
     out.extend_from_slice(b"{\"end\":");
     write_u64(out, at(span.end) as u64);
     out.extend_from_slice(b",\"start\":");
     write_u64(out, at(span.start) as u64);
     out.extend_from_slice(b",\"text\":");
+    let from = out.len();
     write_str(out, span.text(text));
+    let string = from..out.len();
+    out.push(b'}');
+    string
+}
+
+/// [`write_span`] of a span whose text's JSON string is already at `string` in `out`:
+/// copied from there.
+fn write_span_as(out: &mut Vec<u8>, span: Span, at: impl Fn(usize) -> usize, string: Range<usize>) {
+    out.extend_from_slice(b"{\"end\":");
+    write_u64(out, at(span.end) as u64);
+    out.extend_from_slice(b",\"start\":");
+    write_u64(out, at(span.start) as u64);
+    out.extend_from_slice(b",\"text\":");
+    out.extend_from_within(string);
     out.push(b'}');
 }
 
@@ -246,7 +281,9 @@ fn write_optional_span(
     at: impl Fn(usize) -> usize,
 ) {
     match span {
-        Some(span) => write_span(out, text, span, at),
+        Some(span) => {
+            write_span(out, text, span, at);
+        }
         None => out.extend_from_slice(b"null"),
     }
 }
