@@ -1,10 +1,11 @@
 //! A light tokenizer: words and single punctuation marks, built once per text. Each word
 //! is looked up once in the word lists; the rules then test class flags.
 //!
-//! A token is 12 bytes (u32 offsets, the word's class flags with four flags of its own
-//! in the high bits): a text of punctuation has about one token per byte, so the token
-//! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
-//! hands the rules at most [`MAX_TEXT`] bytes at a time.
+//! A token is 16 bytes (u32 offsets, the word's class flags with four flags of its own
+//! in the high bits, and its entry in the word table, from which its lemma is read
+//! without a second lookup): a text of punctuation has about one token per byte, so the
+//! token list is the largest buffer of the pipeline. Offsets fit in u32 because the
+//! analyzer hands the rules at most [`MAX_TEXT`] bytes at a time.
 
 use crate::lexicon::{Overlay, class, word_table};
 use crate::quote::Quote;
@@ -29,6 +30,10 @@ pub(crate) struct Tok {
     /// The word's class flags (`lexicon::class`) and `WORD`, `CAP`, `REPORTING`,
     /// `IN_QUOTE`.
     bits: u32,
+    /// The word's entry in the built-in word table plus one (`lexicon::WordBits::entry`),
+    /// 0 for a word in no list and for punctuation: the tokenizer's lookup kept, so that
+    /// the lemma is one read, not the word looked up again.
+    entry: u32,
 }
 
 impl Tok {
@@ -95,17 +100,17 @@ impl Tok {
     #[inline]
     pub fn lemma<'t>(&self, text: &'t str) -> Option<&'t str> {
         if self.reporting() {
-            Some(self.listed_lemma(text).unwrap_or_else(|| self.text(text)))
+            Some(self.listed_lemma().unwrap_or_else(|| self.text(text)))
         } else {
             None
         }
     }
 
-    /// The lemma the built-in lists give the reporting-verb form (looked up in the text
-    /// itself, eight bytes at a load, not in a slice of it).
-    #[inline(never)]
-    fn listed_lemma(&self, text: &str) -> Option<&'static str> {
-        word_table().info_in(text, self.start(), self.end()).lemma
+    /// The lemma the built-in lists give the reporting-verb form: read by the entry the
+    /// tokenizer found for the word, not looked up again.
+    #[inline]
+    fn listed_lemma(&self) -> Option<&'static str> {
+        word_table().lemma_of_entry(self.entry)
     }
 }
 
@@ -388,6 +393,7 @@ pub(crate) fn tokenize(
                                 lo: i as u32,
                                 hi: (i + len) as u32,
                                 bits,
+                                entry: info.entry,
                             });
                             n = n.wrapping_add(len as u32);
                             cum.push(n);
@@ -420,6 +426,7 @@ pub(crate) fn tokenize(
                                 lo: i as u32,
                                 hi: (i + run) as u32,
                                 bits,
+                                entry: info.entry,
                             });
                             n = n.wrapping_add(run as u32);
                             cum.push(n);
@@ -435,6 +442,7 @@ pub(crate) fn tokenize(
                         lo: i as u32,
                         hi: (i + 1) as u32,
                         bits: 0,
+                        entry: 0,
                     });
                     cum.push(n);
                     i += 1 + usize::from(BYTE_CLASS[usize::from(bytes[i + 1])] == SPACE);
@@ -452,8 +460,8 @@ pub(crate) fn tokenize(
         else {
             break;
         };
-        let bits = if alnum == 0 {
-            0
+        let (bits, entry) = if alnum == 0 {
+            (0, 0)
         } else {
             let info = words.bits_in(text, start, end);
             let mut bits = WORD | info.class;
@@ -471,12 +479,13 @@ pub(crate) fn tokenize(
             if any_extra {
                 bits |= added_bits(extra, &text[start..end]);
             }
-            bits
+            (bits, info.entry)
         };
         out.push(Tok {
             lo: start as u32,
             hi: end as u32,
             bits,
+            entry,
         });
         n = n.wrapping_add(alnum);
         cum.push(n);
@@ -767,18 +776,20 @@ mod tests {
                 tokenize(text, from, to, &Overlay::default(), &mut got, &mut cum);
                 let (mut want, mut want_cum, mut i, mut n) = (Vec::new(), vec![0], from, 0u32);
                 while let Some(f) = next_token(text, i, to) {
-                    let bits = if f.alnum == 0 {
-                        0
+                    let (bits, entry) = if f.alnum == 0 {
+                        (0, 0)
                     } else {
                         let info = word_info(&text[f.start..f.end]);
                         let cap = if f.first.is_uppercase() { CAP } else { 0 };
                         let rep = if info.lemma.is_some() { REPORTING } else { 0 };
-                        WORD | info.class | cap | rep
+                        let entry = word_table().bits_in(text, f.start, f.end).entry;
+                        (WORD | info.class | cap | rep, entry)
                     };
                     want.push(Tok {
                         lo: f.start as u32,
                         hi: f.end as u32,
                         bits,
+                        entry,
                     });
                     n += f.alnum;
                     want_cum.push(n);
@@ -807,8 +818,24 @@ mod tests {
     }
 
     #[test]
-    fn twelve_bytes() {
-        assert_eq!(std::mem::size_of::<Tok>(), 12);
+    fn sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 16);
+    }
+
+    /// The lemma read by the token's entry is the one a lookup of its word gives, for
+    /// every token of a text (listed forms, unlisted words, punctuation, any case).
+    #[test]
+    fn lemma_by_entry_is_the_word_lookup() {
+        let t = "Officials SAID, as she told reporters: “we'll announce it”; he Says-so,                  according to notes, and argued—denied—stated confirms él dijo 123 xyz.";
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
+        let mut lemmas = 0;
+        for tok in &v {
+            let want = word_info(tok.text(t)).lemma;
+            assert_eq!(tok.listed_lemma(), want, "{:?}", tok.text(t));
+            lemmas += usize::from(want.is_some());
+        }
+        assert!(lemmas >= 6, "{lemmas} lemmas");
     }
 
     #[test]

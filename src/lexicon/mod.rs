@@ -716,14 +716,17 @@ fn tag_of(hash: u64, len: usize) -> u32 {
     (hash as u32 & 0x00ff_ffff) | ((len as u32) << 24)
 }
 
-/// What the tokenizer keeps of a word's entry: its classes and whether it is a
-/// reporting-verb form.
+/// What the tokenizer keeps of a word's entry: its classes, whether it is a
+/// reporting-verb form, and the entry itself (so that its lemma is read later without
+/// looking the word up again: [`WordTable::lemma_of_entry`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WordBits {
     /// Class flags (see [`class`]).
     pub class: u32,
     /// The word has a lemma: a reporting-verb form.
     pub reporting: bool,
+    /// The word's entry in the table plus one; 0 for an unlisted word.
+    pub entry: u32,
 }
 
 impl WordBits {
@@ -731,6 +734,7 @@ impl WordBits {
     const NONE: WordBits = WordBits {
         class: 0,
         reporting: false,
+        entry: 0,
     };
 
     #[inline(always)]
@@ -739,6 +743,7 @@ impl WordBits {
             Some(slot) => WordBits {
                 class: slot.class & !HAS_LEMMA,
                 reporting: slot.class & HAS_LEMMA != 0,
+                entry: slot.entry,
             },
             None => WordBits::NONE,
         }
@@ -874,6 +879,14 @@ impl WordTable {
         self.probe(key.hash, tag, key.chunks[0], |k| self.keys[k] == key.chunks)
     }
 
+    /// The lemma of the word whose [`WordBits::entry`] is `entry` (0, an unlisted word:
+    /// none): what [`WordTable::info_in`] gives that word, read by its index.
+    #[inline]
+    pub(crate) fn lemma_of_entry(&'static self, entry: u32) -> Option<&'static str> {
+        let k = (entry as usize).checked_sub(1)?;
+        self.infos.get(k).and_then(|info| info.lemma)
+    }
+
     /// What the lists say about the word of `slot`.
     #[inline(always)]
     fn info(&'static self, slot: Option<&Slot>) -> &'static WordInfo {
@@ -916,6 +929,7 @@ pub(crate) fn word_table() -> &'static WordTable {
 
 impl WordTable {
     /// [`word_info_in`] in this table.
+    #[cfg(test)]
     #[inline(always)]
     pub(crate) fn info_in(
         &'static self,
