@@ -4,7 +4,9 @@
 //! * the shipped linking weights (`src/lexicon/linking_weights.txt`), read with
 //!   `Weights::parse` (`src/lexicon/weights.rs`): six thousand lines;
 //! * the word table (`src/lexicon/table.rs`): every word of the thirteen list files it is made
-//!   of with its classes and lemma, in the open-addressing slots the lookups probe.
+//!   of with its classes and lemma, in the open-addressing slots the lookups probe;
+//! * the forenames (`src/lexicon/forenames.txt`, ten thousand lines) with their shares,
+//!   in slots of the same hash (`table::Forenames`).
 
 #[allow(dead_code)]
 #[path = "src/lexicon/weights.rs"]
@@ -41,4 +43,9 @@ fn main() {
         std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"))
     });
     write("word_table.rs", words.to_rust());
+
+    let file = "src/lexicon/forenames.txt";
+    println!("cargo:rerun-if-changed={file}");
+    let data = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    write("forenames.rs", table::Forenames::of(&data).to_rust());
 }

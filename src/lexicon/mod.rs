@@ -18,7 +18,8 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 
 pub(crate) mod entities;
 pub(crate) mod lists;
-// (its builder, `table::build`, runs in build.rs; the crate calls it in a test only)
+// (its builders, `table::build` and `table::Forenames`, run in build.rs; the crate
+// calls them in tests only)
 #[cfg_attr(not(test), allow(dead_code))]
 mod table;
 mod weights;
@@ -309,16 +310,17 @@ pub(crate) static ROLE_NOUNS: Lazy<WordList> = Lazy::new(|| {
 pub(crate) static ORG_WORDS: Lazy<WordList> = Lazy::new(|| set(include_str!("org_words.txt")));
 
 /// Forenames with the share of female births among the babies given each one, in
-/// hundredths (US Social Security Administration counts; see `forenames.txt`).
-/// (Built once per process from ten thousand lines, a part of the first article's cost:
-/// the map hashes eight bytes at a step and is sized once, and a share written `d.dd`,
-/// every line of the shipped file, is read as its hundredths without a float parse.)
+/// hundredths (US Social Security Administration counts; see `forenames.txt`), as read
+/// at run time before build.rs wrote the table [`female_share`] reads: the test that
+/// the table holds the same names and shares reads it so.
+#[cfg(test)]
 static FORENAMES: Lazy<WordMap<u8>> = Lazy::new(|| forename_map(include_str!("forenames.txt")));
 
 /// The map of [`FORENAMES`] from the lines of `data`. A line of the shipped form, a name
 /// of printable ASCII, a tab and a share `d.dd`, is read in one pass over its bytes (the
 /// general reading, through [`entries`], cost five times as much per line); any other
-/// line is read as before ([`add_forename_line`]), so the map is the same for any file.
+/// line is read as before (`table::add_forename_line`), so the map is the same for any file.
+#[cfg(test)]
 fn forename_map(data: &'static str) -> WordMap<u8> {
     let mut names = WordMap::with_capacity_and_hasher(data.len() / 10, Default::default());
     let b = data.as_bytes();
@@ -347,56 +349,47 @@ fn forename_map(data: &'static str) -> WordMap<u8> {
             .iter()
             .position(|&c| c == b'\n')
             .map_or(b.len(), |k| i + k);
-        add_forename_line(&mut names, &data[i..end]);
+        table::add_forename_line(&mut names, &data[i..end]);
         i = end + 1;
     }
     names
 }
 
-/// One line of `forenames.txt` read as [`entries`] reads it (trimmed; blank lines and
-/// comments skipped), its name and share split at the first tab.
-fn add_forename_line(names: &mut WordMap<u8>, line: &'static str) {
-    let line = line.trim();
-    if line.is_empty() || line.starts_with('#') {
-        return;
-    }
-    let Some((name, share)) = line.split_once('\t') else {
-        return;
-    };
-    if let Some(hundredths) = share_in_hundredths(share.trim()) {
-        names.insert(name, hundredths);
-    }
-}
+// The forename table build.rs wrote with `table::Forenames`: `FORENAME_SHIFT`,
+// `FORENAME_SLOTS`, `FORENAME_TEXT`, `FORENAME_ENDS`, `FORENAME_SHARES`.
+include!(concat!(env!("OUT_DIR"), "/forenames.rs"));
 
-/// A share between 0 and 1 in hundredths, rounded to the nearest and clamped to 0..=100:
-/// `d.dd` read digit by digit (exact, as the float's rounding gives for two decimals),
-/// any other spelling through a float parse. `None` when it is no number.
-fn share_in_hundredths(share: &str) -> Option<u8> {
-    if let &[units, b'.', tenths, hundredths] = share.as_bytes() {
-        if units.is_ascii_digit() && tenths.is_ascii_digit() && hundredths.is_ascii_digit() {
-            let value = u32::from(units - b'0') * 100
-                + u32::from(tenths - b'0') * 10
-                + u32::from(hundredths - b'0');
-            return Some(value.min(100) as u8);
-        }
-    }
-    let share: f32 = share.parse().ok()?;
-    Some((share * 100.0).round().clamp(0.0, 100.0) as u8)
+/// The forename of entry `k` of the forename table.
+#[inline]
+fn forename(k: usize) -> &'static [u8] {
+    let start = k.checked_sub(1).map_or(0, |j| FORENAME_ENDS[j] as usize);
+    &FORENAME_TEXT.as_bytes()[start..FORENAME_ENDS[k] as usize]
 }
 
 /// The share of female births (0 to 100) among the US babies given the forename `word`
-/// (any case), or `None` for a word that is not a common forename.
+/// (any case), or `None` for a word that is not a common forename. (The names are a
+/// table build.rs wrote from `forenames.txt`, probed by the word table's hash of the
+/// lowercased word: nothing is read or built at run time.)
 pub(crate) fn female_share(word: &str) -> Option<u8> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 32 || !b.is_ascii() {
+    if b.is_empty() || b.len() > MAX_WORD || !b.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; MAX_WORD];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-    FORENAMES.get(lower).copied()
+    let lower = &buf[..b.len()];
+    let hash = FoldedKey::of(&buf, 0, b.len()).hash;
+    let mask = FORENAME_SLOTS.len() - 1;
+    let mut at = slot_of(hash, FORENAME_SHIFT);
+    loop {
+        let k = usize::from(FORENAME_SLOTS[at & mask]).checked_sub(1)?;
+        if forename(k) == lower {
+            return FORENAME_SHARES.get(k).copied();
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 /// What the word lists say about one (lowercase) word.
@@ -1088,7 +1081,11 @@ mod tests {
 
     #[test]
     fn forenames_load_with_shares() {
-        assert!(FORENAMES.len() > 5_000, "{} forenames", FORENAMES.len());
+        assert!(
+            FORENAME_ENDS.len() > 5_000,
+            "{} forenames",
+            FORENAME_ENDS.len()
+        );
         assert!(female_share("Mary").unwrap() > 90);
         assert!(female_share("JOHN").unwrap() < 10);
         assert_eq!(female_share("Xzqw"), None);
@@ -1102,7 +1099,7 @@ mod tests {
         let general = |data: &'static str| {
             let mut names: WordMap<u8> = WordMap::default();
             for line in entries(data) {
-                add_forename_line(&mut names, line);
+                table::add_forename_line(&mut names, line);
             }
             names
         };
@@ -1122,8 +1119,39 @@ mod tests {
         }
     }
 
+    /// The table build.rs wrote holds every forename the run-time reading of the file
+    /// gives that a lookup can find (1 to 32 bytes, ASCII lowercase), with its share,
+    /// and no other.
+    #[test]
+    fn the_forename_table_is_the_file() {
+        let findable = |name: &str| {
+            !name.is_empty()
+                && name.len() <= MAX_WORD
+                && name.is_ascii()
+                && !name.bytes().any(|b| b.is_ascii_uppercase())
+        };
+        let mut count = 0;
+        for (name, share) in FORENAMES.iter() {
+            if findable(name) {
+                assert_eq!(female_share(name), Some(*share), "{name}");
+                assert_eq!(female_share(&name.to_ascii_uppercase()), Some(*share));
+                count += 1;
+            }
+        }
+        assert_eq!(count, FORENAME_ENDS.len());
+        assert_eq!(FORENAME_SHARES.len(), FORENAME_ENDS.len());
+        let rebuilt = table::Forenames::of(include_str!("forenames.txt"));
+        assert_eq!(rebuilt.shift, FORENAME_SHIFT);
+        assert_eq!(rebuilt.slots, FORENAME_SLOTS);
+        assert_eq!(rebuilt.text, FORENAME_TEXT);
+        assert_eq!(rebuilt.ends, FORENAME_ENDS);
+        assert_eq!(rebuilt.shares, FORENAME_SHARES);
+        assert_eq!(female_share("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), None);
+    }
+
     #[test]
     fn shares_read_by_digits_equal_the_float_reading() {
+        use table::share_in_hundredths;
         let by_float = |share: &str| {
             let share: f32 = share.parse().unwrap();
             (share * 100.0).round().clamp(0.0, 100.0) as u8
@@ -1144,6 +1172,10 @@ mod tests {
         assert_eq!(share_in_hundredths("x.yz"), None);
         for name in FORENAMES.keys() {
             assert_eq!(*name, name.to_lowercase(), "lowercase: {name}");
+        }
+        for k in 0..FORENAME_ENDS.len() {
+            let name = std::str::from_utf8(forename(k)).unwrap();
+            assert_eq!(name, name.to_lowercase(), "lowercase: {name}");
         }
     }
 }

@@ -432,3 +432,140 @@ impl BuiltTable {
         out
     }
 }
+
+/// One line of `forenames.txt` read as [`entries`] reads it (trimmed; blank lines and
+/// comments skipped), its name and share split at the first tab; a name given again
+/// takes the later share.
+pub(crate) fn add_forename_line<'a, S: std::hash::BuildHasher>(
+    names: &mut HashMap<&'a str, u8, S>,
+    line: &'a str,
+) {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return;
+    }
+    let Some((name, share)) = line.split_once('\t') else {
+        return;
+    };
+    if let Some(hundredths) = share_in_hundredths(share.trim()) {
+        names.insert(name, hundredths);
+    }
+}
+
+/// A share between 0 and 1 in hundredths, rounded to the nearest and clamped to 0..=100:
+/// `d.dd` read digit by digit (exact, as the float's rounding gives for two decimals),
+/// any other spelling through a float parse. `None` when it is no number.
+pub(crate) fn share_in_hundredths(share: &str) -> Option<u8> {
+    if let &[units, b'.', tenths, hundredths] = share.as_bytes() {
+        if units.is_ascii_digit() && tenths.is_ascii_digit() && hundredths.is_ascii_digit() {
+            let value = u32::from(units - b'0') * 100
+                + u32::from(tenths - b'0') * 10
+                + u32::from(hundredths - b'0');
+            return Some(value.min(100) as u8);
+        }
+    }
+    let share: f32 = share.parse().ok()?;
+    Some((share * 100.0).round().clamp(0.0, 100.0) as u8)
+}
+
+/// The forenames of `forenames.txt` that a lookup can find (1 to [`MAX_WORD`] bytes of
+/// ASCII without a capital: the lookup lowercases the word it is given), in byte order,
+/// with their shares, placed by [`FoldedKey`]'s hash in a power of two of slots (at
+/// least twice as many as names).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Forenames {
+    /// each slot's entry plus one (0: empty)
+    pub(crate) slots: Vec<u16>,
+    /// `64 - log2(slots.len())`
+    pub(crate) shift: u32,
+    /// the names, one after another
+    pub(crate) text: String,
+    /// each name's end in `text`
+    pub(crate) ends: Vec<u32>,
+    /// each name's share of female births, in hundredths
+    pub(crate) shares: Vec<u8>,
+}
+
+impl Forenames {
+    /// The table of the lines of `data`.
+    pub(crate) fn of(data: &str) -> Forenames {
+        let mut names: HashMap<&str, u8> = HashMap::new();
+        for line in entries(data) {
+            add_forename_line(&mut names, line);
+        }
+        let mut names: Vec<(&str, u8)> = names
+            .into_iter()
+            .filter(|(name, _)| {
+                !name.is_empty()
+                    && name.len() <= MAX_WORD
+                    && name.is_ascii()
+                    && !name.bytes().any(|b| b.is_ascii_uppercase())
+            })
+            .collect();
+        names.sort_unstable();
+        assert!(
+            names.len() < usize::from(u16::MAX),
+            "too many forenames for u16 slots"
+        );
+        let size = (names.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
+        let mut table = Forenames {
+            slots: vec![0; size],
+            shift,
+            ..Forenames::default()
+        };
+        for (k, (name, share)) in names.into_iter().enumerate() {
+            let hash = FoldedKey::of(name.as_bytes(), 0, name.len()).hash;
+            let mut at = slot_of(hash, shift);
+            while table.slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = k as u16 + 1;
+            table.text.push_str(name);
+            table.ends.push(table.text.len() as u32);
+            table.shares.push(share);
+        }
+        table
+    }
+
+    /// The table as Rust items for `lexicon/mod.rs`: `FORENAME_SHIFT`, `FORENAME_SLOTS`,
+    /// `FORENAME_TEXT`, `FORENAME_ENDS` and `FORENAME_SHARES`.
+    // (build.rs's alone)
+    #[allow(dead_code)]
+    pub(crate) fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(out, "/// `64 - log2(FORENAME_SLOTS.len())`.");
+        let _ = writeln!(out, "const FORENAME_SHIFT: u32 = {};", self.shift);
+        let _ = writeln!(
+            out,
+            "/// The forename table's slots: an entry plus one, 0 when empty."
+        );
+        let _ = writeln!(
+            out,
+            "static FORENAME_SLOTS: [u16; {}] = {:?};",
+            self.slots.len(),
+            self.slots
+        );
+        let _ = writeln!(out, "/// The forenames, one after another.");
+        let _ = writeln!(out, "static FORENAME_TEXT: &str = {:?};", self.text);
+        let _ = writeln!(out, "/// Each forename's end in `FORENAME_TEXT`.");
+        let _ = writeln!(
+            out,
+            "static FORENAME_ENDS: [u32; {}] = {:?};",
+            self.ends.len(),
+            self.ends
+        );
+        let _ = writeln!(
+            out,
+            "/// Each forename's share of female births, in hundredths."
+        );
+        let _ = writeln!(
+            out,
+            "static FORENAME_SHARES: [u8; {}] = {:?};",
+            self.shares.len(),
+            self.shares
+        );
+        out
+    }
+}
