@@ -351,7 +351,9 @@ pub(crate) fn tokenize(
         // ASCII byte it cannot go on past (whitespace, punctuation, a joiner before no
         // letter or digit): its eight bytes, loaded once, give both its end and its
         // key in the word table
-        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+        // (the eight bytes may reach past `to`, into the rest of the text: a word is
+        // cut at `to`, so that the last words of a sentence take this path too)
+        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i < to) {
             let mut w = [0u8; 8];
             w.copy_from_slice(eight);
             let w = u64::from_le_bytes(w);
@@ -362,7 +364,7 @@ pub(crate) fn tokenize(
                     continue;
                 }
                 ALNUM => {
-                    let run = alnum_run(w);
+                    let run = alnum_run(w).min(to - i);
                     if run == 8 && i + 16 <= to {
                         // a word of nine to fifteen bytes: the next eight bytes likewise
                         let mut next = [0u8; 8];
@@ -403,7 +405,14 @@ pub(crate) fn tokenize(
                         }
                     }
                     if run < 8 {
-                        let after = BYTE_CLASS[usize::from(bytes[i + run])];
+                        // a word that reaches `to` ends there, whatever follows it (and
+                        // the byte after it, past `to`, is not passed over: no SPACE)
+                        let at_end = i + run == to;
+                        let after = if at_end {
+                            0
+                        } else {
+                            BYTE_CLASS[usize::from(bytes[i + run])]
+                        };
                         let stop = match after {
                             SPACE | 0 => true,
                             JOINER => !(i + run + 1 < to && alnum_at(text, i + run + 1)),
@@ -445,6 +454,8 @@ pub(crate) fn tokenize(
                         entry: 0,
                     });
                     cum.push(n);
+                    // (a space past `to` may be passed over too: `i` is then past `to`,
+                    // and the loop ends)
                     i += 1 + usize::from(BYTE_CLASS[usize::from(bytes[i + 1])] == SPACE);
                     continue;
                 }
@@ -797,6 +808,39 @@ mod tests {
                 }
                 assert_eq!(got, want, "{from}..{to}");
                 assert_eq!(cum, want_cum, "{from}..{to}");
+            }
+        }
+    }
+
+    /// A range that ends inside a word, or before a space, a joiner or a mark, with
+    /// text after it: [`tokenize`] reads eight bytes past its end and still cuts there,
+    /// as [`next_token`] does (every start and every end of a short text).
+    #[test]
+    fn tokenize_cuts_at_the_end_of_its_range() {
+        let text = "He said. U.S. co-chair's “no”, Abcdefghij said: x—y Said  the’s end.";
+        let ends = || (0..=text.len()).filter(|&k| text.is_char_boundary(k));
+        for from in ends() {
+            for to in ends().filter(|&to| to >= from) {
+                let (mut got, mut cum) = (Vec::new(), vec![0]);
+                tokenize(text, from, to, &Overlay::default(), &mut got, &mut cum);
+                let (mut i, mut n) = (from, 0u32);
+                let mut k = 0;
+                while let Some(f) = next_token(text, i, to) {
+                    let t = got[k];
+                    assert_eq!((t.start(), t.end()), (f.start, f.end), "{from}..{to}");
+                    let word = &text[f.start..f.end];
+                    assert_eq!(t.word(), f.alnum > 0, "{word:?} {from}..{to}");
+                    if f.alnum > 0 {
+                        let info = word_info(word);
+                        assert_eq!(t.bits & class::ALL, info.class & class::ALL, "{word:?}");
+                        assert_eq!(t.listed_lemma(), info.lemma, "{word:?}");
+                    }
+                    n += f.alnum;
+                    k += 1;
+                    assert_eq!(cum[k], n, "{from}..{to}");
+                    i = f.end;
+                }
+                assert_eq!(got.len(), k, "{from}..{to}");
             }
         }
     }
