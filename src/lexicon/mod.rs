@@ -367,25 +367,24 @@ fn forename(k: usize) -> &'static [u8] {
 }
 
 /// The share of female births (0 to 100) among the US babies given the forename `word`
-/// (any case), or `None` for a word that is not a common forename. (The names are a
-/// table build.rs wrote from `forenames.txt`, probed by the word table's hash of the
-/// lowercased word: nothing is read or built at run time.)
+/// (any ASCII case), or `None` for a word that is not a common forename. (The names are
+/// a table build.rs wrote from `forenames.txt`, probed by the word table's hash of the
+/// folded word: nothing is read or built at run time.)
 pub(crate) fn female_share(word: &str) -> Option<u8> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > MAX_WORD || !b.is_ascii() {
+    if b.is_empty() || b.len() > MAX_WORD {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = &buf[..b.len()];
-    let hash = FoldedKey::of(&buf, 0, b.len()).hash;
+    // the key folds the word as it hashes it, and every name of the table is ASCII
+    // lowercase: a name equals the word lowercased exactly when it equals the word but
+    // for ASCII case (so no lowercased copy, and a word with a non-ASCII byte matches
+    // no name)
+    let hash = FoldedKey::of(b, 0, b.len()).hash;
     let mask = FORENAME_SLOTS.len() - 1;
     let mut at = slot_of(hash, FORENAME_SHIFT);
     loop {
         let k = usize::from(FORENAME_SLOTS[at & mask]).checked_sub(1)?;
-        if forename(k) == lower {
+        if forename(k).eq_ignore_ascii_case(b) {
             return FORENAME_SHARES.get(k).copied();
         }
         at = (at + 1) & mask;
@@ -1147,6 +1146,17 @@ mod tests {
         assert_eq!(rebuilt.ends, FORENAME_ENDS);
         assert_eq!(rebuilt.shares, FORENAME_SHARES);
         assert_eq!(female_share("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), None);
+        // the old reading's refusals: a non-ASCII word, one with a byte that folds to
+        // a name's only under Unicode rules, and any word of another case than ASCII's
+        for word in ["Márý", "MARY\u{301}", "Mary ", " Mary", "Ma", "Maryx"] {
+            let lower = word.to_ascii_lowercase();
+            let want = if word.is_ascii() {
+                FORENAMES.get(lower.as_str()).copied()
+            } else {
+                None
+            };
+            assert_eq!(female_share(word), want, "{word:?}");
+        }
     }
 
     #[test]
