@@ -1,10 +1,11 @@
 //! A light tokenizer: words and single punctuation marks, built once per text. Each word
 //! is looked up once in the word lists; the rules then test class flags.
 //!
-//! A token is 12 bytes (u32 offsets, the word's class flags with four flags of its own
-//! in the high bits): a text of punctuation has about one token per byte, so the token
-//! list is the largest buffer of the pipeline. Offsets fit in u32 because the analyzer
-//! hands the rules at most [`MAX_TEXT`] bytes at a time.
+//! A token is 16 bytes (u32 offsets, the word's class flags with four flags of its own
+//! in the high bits, and its entry in the word table, from which its lemma is read
+//! without a second lookup): a text of punctuation has about one token per byte, so the
+//! token list is the largest buffer of the pipeline. Offsets fit in u32 because the
+//! analyzer hands the rules at most [`MAX_TEXT`] bytes at a time.
 
 use crate::lexicon::{Overlay, class, word_table};
 use crate::quote::Quote;
@@ -29,6 +30,10 @@ pub(crate) struct Tok {
     /// The word's class flags (`lexicon::class`) and `WORD`, `CAP`, `REPORTING`,
     /// `IN_QUOTE`.
     bits: u32,
+    /// The word's entry in the built-in word table plus one (`lexicon::WordBits::entry`),
+    /// 0 for a word in no list and for punctuation: the tokenizer's lookup kept, so that
+    /// the lemma is one read, not the word looked up again.
+    entry: u32,
 }
 
 impl Tok {
@@ -95,17 +100,17 @@ impl Tok {
     #[inline]
     pub fn lemma<'t>(&self, text: &'t str) -> Option<&'t str> {
         if self.reporting() {
-            Some(self.listed_lemma(text).unwrap_or_else(|| self.text(text)))
+            Some(self.listed_lemma().unwrap_or_else(|| self.text(text)))
         } else {
             None
         }
     }
 
-    /// The lemma the built-in lists give the reporting-verb form (looked up in the text
-    /// itself, eight bytes at a load, not in a slice of it).
-    #[inline(never)]
-    fn listed_lemma(&self, text: &str) -> Option<&'static str> {
-        word_table().info_in(text, self.start(), self.end()).lemma
+    /// The lemma the built-in lists give the reporting-verb form: read by the entry the
+    /// tokenizer found for the word, not looked up again.
+    #[inline]
+    fn listed_lemma(&self) -> Option<&'static str> {
+        word_table().lemma_of_entry(self.entry)
     }
 }
 
@@ -346,7 +351,9 @@ pub(crate) fn tokenize(
         // ASCII byte it cannot go on past (whitespace, punctuation, a joiner before no
         // letter or digit): its eight bytes, loaded once, give both its end and its
         // key in the word table
-        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+        // (the eight bytes may reach past `to`, into the rest of the text: a word is
+        // cut at `to`, so that the last words of a sentence take this path too)
+        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i < to) {
             let mut w = [0u8; 8];
             w.copy_from_slice(eight);
             let w = u64::from_le_bytes(w);
@@ -357,7 +364,7 @@ pub(crate) fn tokenize(
                     continue;
                 }
                 ALNUM => {
-                    let run = alnum_run(w);
+                    let run = alnum_run(w).min(to - i);
                     if run == 8 && i + 16 <= to {
                         // a word of nine to fifteen bytes: the next eight bytes likewise
                         let mut next = [0u8; 8];
@@ -388,6 +395,7 @@ pub(crate) fn tokenize(
                                 lo: i as u32,
                                 hi: (i + len) as u32,
                                 bits,
+                                entry: info.entry,
                             });
                             n = n.wrapping_add(len as u32);
                             cum.push(n);
@@ -397,7 +405,14 @@ pub(crate) fn tokenize(
                         }
                     }
                     if run < 8 {
-                        let after = BYTE_CLASS[usize::from(bytes[i + run])];
+                        // a word that reaches `to` ends there, whatever follows it (and
+                        // the byte after it, past `to`, is not passed over: no SPACE)
+                        let at_end = i + run == to;
+                        let after = if at_end {
+                            0
+                        } else {
+                            BYTE_CLASS[usize::from(bytes[i + run])]
+                        };
                         let stop = match after {
                             SPACE | 0 => true,
                             JOINER => !(i + run + 1 < to && alnum_at(text, i + run + 1)),
@@ -420,6 +435,7 @@ pub(crate) fn tokenize(
                                 lo: i as u32,
                                 hi: (i + run) as u32,
                                 bits,
+                                entry: info.entry,
                             });
                             n = n.wrapping_add(run as u32);
                             cum.push(n);
@@ -435,8 +451,11 @@ pub(crate) fn tokenize(
                         lo: i as u32,
                         hi: (i + 1) as u32,
                         bits: 0,
+                        entry: 0,
                     });
                     cum.push(n);
+                    // (a space past `to` may be passed over too: `i` is then past `to`,
+                    // and the loop ends)
                     i += 1 + usize::from(BYTE_CLASS[usize::from(bytes[i + 1])] == SPACE);
                     continue;
                 }
@@ -452,8 +471,8 @@ pub(crate) fn tokenize(
         else {
             break;
         };
-        let bits = if alnum == 0 {
-            0
+        let (bits, entry) = if alnum == 0 {
+            (0, 0)
         } else {
             let info = words.bits_in(text, start, end);
             let mut bits = WORD | info.class;
@@ -471,12 +490,13 @@ pub(crate) fn tokenize(
             if any_extra {
                 bits |= added_bits(extra, &text[start..end]);
             }
-            bits
+            (bits, info.entry)
         };
         out.push(Tok {
             lo: start as u32,
             hi: end as u32,
             bits,
+            entry,
         });
         n = n.wrapping_add(alnum);
         cum.push(n);
@@ -767,18 +787,20 @@ mod tests {
                 tokenize(text, from, to, &Overlay::default(), &mut got, &mut cum);
                 let (mut want, mut want_cum, mut i, mut n) = (Vec::new(), vec![0], from, 0u32);
                 while let Some(f) = next_token(text, i, to) {
-                    let bits = if f.alnum == 0 {
-                        0
+                    let (bits, entry) = if f.alnum == 0 {
+                        (0, 0)
                     } else {
                         let info = word_info(&text[f.start..f.end]);
                         let cap = if f.first.is_uppercase() { CAP } else { 0 };
                         let rep = if info.lemma.is_some() { REPORTING } else { 0 };
-                        WORD | info.class | cap | rep
+                        let entry = word_table().bits_in(text, f.start, f.end).entry;
+                        (WORD | info.class | cap | rep, entry)
                     };
                     want.push(Tok {
                         lo: f.start as u32,
                         hi: f.end as u32,
                         bits,
+                        entry,
                     });
                     n += f.alnum;
                     want_cum.push(n);
@@ -786,6 +808,39 @@ mod tests {
                 }
                 assert_eq!(got, want, "{from}..{to}");
                 assert_eq!(cum, want_cum, "{from}..{to}");
+            }
+        }
+    }
+
+    /// A range that ends inside a word, or before a space, a joiner or a mark, with
+    /// text after it: [`tokenize`] reads eight bytes past its end and still cuts there,
+    /// as [`next_token`] does (every start and every end of a short text).
+    #[test]
+    fn tokenize_cuts_at_the_end_of_its_range() {
+        let text = "He said. U.S. co-chair's “no”, Abcdefghij said: x—y Said  the’s end.";
+        let ends = || (0..=text.len()).filter(|&k| text.is_char_boundary(k));
+        for from in ends() {
+            for to in ends().filter(|&to| to >= from) {
+                let (mut got, mut cum) = (Vec::new(), vec![0]);
+                tokenize(text, from, to, &Overlay::default(), &mut got, &mut cum);
+                let (mut i, mut n) = (from, 0u32);
+                let mut k = 0;
+                while let Some(f) = next_token(text, i, to) {
+                    let t = got[k];
+                    assert_eq!((t.start(), t.end()), (f.start, f.end), "{from}..{to}");
+                    let word = &text[f.start..f.end];
+                    assert_eq!(t.word(), f.alnum > 0, "{word:?} {from}..{to}");
+                    if f.alnum > 0 {
+                        let info = word_info(word);
+                        assert_eq!(t.bits & class::ALL, info.class & class::ALL, "{word:?}");
+                        assert_eq!(t.listed_lemma(), info.lemma, "{word:?}");
+                    }
+                    n += f.alnum;
+                    k += 1;
+                    assert_eq!(cum[k], n, "{from}..{to}");
+                    i = f.end;
+                }
+                assert_eq!(got.len(), k, "{from}..{to}");
             }
         }
     }
@@ -807,8 +862,24 @@ mod tests {
     }
 
     #[test]
-    fn twelve_bytes() {
-        assert_eq!(std::mem::size_of::<Tok>(), 12);
+    fn sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 16);
+    }
+
+    /// The lemma read by the token's entry is the one a lookup of its word gives, for
+    /// every token of a text (listed forms, unlisted words, punctuation, any case).
+    #[test]
+    fn lemma_by_entry_is_the_word_lookup() {
+        let t = "Officials SAID, as she told reporters: “we'll announce it”; he Says-so,                  according to notes, and argued—denied—stated confirms él dijo 123 xyz.";
+        let (mut v, mut cum) = (Vec::new(), vec![0]);
+        tokenize(t, 0, t.len(), &Overlay::default(), &mut v, &mut cum);
+        let mut lemmas = 0;
+        for tok in &v {
+            let want = word_info(tok.text(t)).lemma;
+            assert_eq!(tok.listed_lemma(), want, "{:?}", tok.text(t));
+            lemmas += usize::from(want.is_some());
+        }
+        assert!(lemmas >= 6, "{lemmas} lemmas");
     }
 
     #[test]

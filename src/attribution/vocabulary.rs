@@ -175,26 +175,52 @@ impl Vocabulary {
 
 /// A set of word ids: a list searched from end to end while it is short (most entities
 /// have a few words), with a hash index beside it once it is long, so that a person with
-/// hundreds of appositions is not searched word by word.
+/// hundreds of appositions is not searched word by word. Up to [`INLINE`] ids are kept in
+/// the set itself, so that a set of a name's few words allocates nothing; past that, all
+/// of them move to one boxed list (the set stays four words in every entity).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordIdSet {
-    ids: Vec<WordId>,
-    // (boxed: the set is 8 bytes in every entity, not 32, and only a few entities ever
-    // need it)
-    #[allow(clippy::box_collection)]
-    index: Option<Box<std::collections::HashSet<WordId, BuildHasherDefault<Fnv>>>>,
+    /// the ids while there are at most [`INLINE`]: the first `len`
+    inline: [WordId; INLINE],
+    /// how many ids are in `inline` (0 once they are listed)
+    len: u32,
+    /// every id, once there are more than [`INLINE`]
+    listed: Option<Box<Listed>>,
 }
+
+/// The ids of a [`WordIdSet`] of more than [`INLINE`] ids, in the order they were
+/// added, with a hash index once there are more than [`INDEX_FROM`].
+#[derive(Clone, Debug, Default)]
+struct Listed {
+    ids: Vec<WordId>,
+    index: Option<std::collections::HashSet<WordId, BuildHasherDefault<Fnv>>>,
+}
+
+/// How many ids a [`WordIdSet`] keeps in place.
+const INLINE: usize = 3;
 
 /// How many ids a [`WordIdSet`] holds before it keeps an index.
 const INDEX_FROM: usize = 16;
 
 impl WordIdSet {
+    /// The ids, in the order they were added.
+    #[inline]
+    fn as_slice(&self) -> &[WordId] {
+        match &self.listed {
+            Some(listed) => &listed.ids,
+            None => &self.inline[..self.len as usize],
+        }
+    }
+
     /// Is `id` in the set?
     #[inline]
     pub(crate) fn contains(&self, id: WordId) -> bool {
-        match &self.index {
-            Some(index) => index.contains(&id),
-            None => self.ids.contains(&id),
+        match &self.listed {
+            Some(listed) => match &listed.index {
+                Some(index) => index.contains(&id),
+                None => listed.ids.contains(&id),
+            },
+            None => self.inline[..self.len as usize].contains(&id),
         }
     }
 
@@ -209,19 +235,30 @@ impl WordIdSet {
         if self.contains(id) {
             return false;
         }
-        if self.ids.capacity() == 0 {
-            // (most sets hold a name of two or three words)
-            self.ids.reserve_exact(4);
-        }
-        self.ids.push(id);
-        match &mut self.index {
-            Some(index) => {
-                index.insert(id);
+        match &mut self.listed {
+            Some(listed) => {
+                listed.ids.push(id);
+                match &mut listed.index {
+                    Some(index) => {
+                        index.insert(id);
+                    }
+                    None if listed.ids.len() > INDEX_FROM => {
+                        listed.index = Some(listed.ids.iter().copied().collect());
+                    }
+                    None => {}
+                }
             }
-            None if self.ids.len() > INDEX_FROM => {
-                self.index = Some(Box::new(self.ids.iter().copied().collect()));
+            None if (self.len as usize) < INLINE => {
+                self.inline[self.len as usize] = id;
+                self.len += 1;
             }
-            None => {}
+            None => {
+                let mut ids = Vec::with_capacity(INLINE * 3);
+                ids.extend_from_slice(&self.inline);
+                ids.push(id);
+                self.listed = Some(Box::new(Listed { ids, index: None }));
+                self.len = 0;
+            }
         }
         true
     }
@@ -229,13 +266,13 @@ impl WordIdSet {
     /// How many ids it holds.
     #[inline]
     pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+        self.as_slice().len()
     }
 
     /// The ids, in the order they were added.
     #[inline]
     pub(crate) fn iter(&self) -> impl Iterator<Item = WordId> + '_ {
-        self.ids.iter().copied()
+        self.as_slice().iter().copied()
     }
 }
 
@@ -301,5 +338,22 @@ mod tests {
         assert!(!set.has(None));
         assert!(set.has(Some(3)));
         assert_eq!(set.iter().take(3).collect::<Vec<_>>(), [0, 3, 6]);
+        // in place and past it, in the order added
+        for n in 0..=INLINE + 2 {
+            let mut set = WordIdSet::default();
+            let ids: Vec<WordId> = (0..n as WordId).map(|i| 7 * i + 1).collect();
+            for &id in &ids {
+                assert!(set.insert(id) && !set.insert(id));
+            }
+            assert_eq!(set.iter().collect::<Vec<_>>(), ids);
+            assert_eq!(set.len(), n);
+            assert!(!set.contains(0));
+        }
+    }
+
+    /// The ids kept in place make the set no larger than a list and a box.
+    #[test]
+    fn a_set_is_four_words() {
+        assert!(std::mem::size_of::<WordIdSet>() <= 32);
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Each file starts with `#` comment lines saying where the list came from; then one
 //! entry per line. Entries are lowercase unless the file says otherwise. The lists are
-//! compiled into the crate (`include_str!`), parsed once on first use, and shared.
+//! compiled into the crate (`include_str!`), parsed once on first use, and shared; the
+//! word table of the lists that give word classes is written by `build.rs` instead
+//! (`table.rs`), so a process builds nothing for it.
 
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
@@ -16,7 +18,15 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
 
 pub(crate) mod entities;
 pub(crate) mod lists;
+// (its builders, `table::build` and `table::Forenames`, run in build.rs; the crate
+// calls them in tests only)
+#[cfg_attr(not(test), allow(dead_code))]
+mod table;
 mod weights;
+#[cfg(test)]
+use table::PUT_FORMS;
+pub(crate) use table::class;
+use table::{FoldedKey, HAS_LEMMA, MAX_WORD, chunk_at, fold8, slot_of, tag_of};
 pub(crate) use weights::{FNV_START, FeatureKey, Weights, fnv_extend};
 
 /// The shipped weights (`linking_weights.txt`), fitted on all of PolNeAR train: the
@@ -153,10 +163,14 @@ fn set(data: &'static str) -> WordList {
 }
 
 /// Abbreviations that take a period (lowercase, final period removed).
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static ABBREVIATIONS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("abbreviations.txt")));
 
 /// Prepositive titles (a name always follows).
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static TITLES: Lazy<WordList> = Lazy::new(|| set(include_str!("titles.txt")));
 
 /// Lowercase particles inside persons' names (`von`, `de`, `bin`).
@@ -164,14 +178,20 @@ pub(crate) static NAME_PARTICLES: Lazy<WordList> =
     Lazy::new(|| set(include_str!("name_particles.txt")));
 
 /// Closed-class words that start sentences.
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static SENTENCE_STARTERS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("sentence_starters.txt")));
 
 /// Abbreviations that never end a sentence (e.g, i.e, cf, vs).
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static NONFINAL_ABBREVIATIONS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("nonfinal_abbreviations.txt")));
 
 /// Words that follow a clock time inside a sentence (weekdays, months, time zones).
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static TIME_FOLLOWERS: Lazy<WordList> =
     Lazy::new(|| set(include_str!("time_followers.txt")));
 
@@ -285,19 +305,22 @@ pub(crate) static ROLE_NOUNS: Lazy<WordList> = Lazy::new(|| {
 });
 
 /// Organisation-name heads and news organisations.
+// (read at run time through the word table, which build.rs wrote from the file)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) static ORG_WORDS: Lazy<WordList> = Lazy::new(|| set(include_str!("org_words.txt")));
 
 /// Forenames with the share of female births among the babies given each one, in
-/// hundredths (US Social Security Administration counts; see `forenames.txt`).
-/// (Built once per process from ten thousand lines, a part of the first article's cost:
-/// the map hashes eight bytes at a step and is sized once, and a share written `d.dd`,
-/// every line of the shipped file, is read as its hundredths without a float parse.)
+/// hundredths (US Social Security Administration counts; see `forenames.txt`), as read
+/// at run time before build.rs wrote the table [`female_share`] reads: the test that
+/// the table holds the same names and shares reads it so.
+#[cfg(test)]
 static FORENAMES: Lazy<WordMap<u8>> = Lazy::new(|| forename_map(include_str!("forenames.txt")));
 
 /// The map of [`FORENAMES`] from the lines of `data`. A line of the shipped form, a name
 /// of printable ASCII, a tab and a share `d.dd`, is read in one pass over its bytes (the
 /// general reading, through [`entries`], cost five times as much per line); any other
-/// line is read as before ([`add_forename_line`]), so the map is the same for any file.
+/// line is read as before (`table::add_forename_line`), so the map is the same for any file.
+#[cfg(test)]
 fn forename_map(data: &'static str) -> WordMap<u8> {
     let mut names = WordMap::with_capacity_and_hasher(data.len() / 10, Default::default());
     let b = data.as_bytes();
@@ -326,147 +349,47 @@ fn forename_map(data: &'static str) -> WordMap<u8> {
             .iter()
             .position(|&c| c == b'\n')
             .map_or(b.len(), |k| i + k);
-        add_forename_line(&mut names, &data[i..end]);
+        table::add_forename_line(&mut names, &data[i..end]);
         i = end + 1;
     }
     names
 }
 
-/// One line of `forenames.txt` read as [`entries`] reads it (trimmed; blank lines and
-/// comments skipped), its name and share split at the first tab.
-fn add_forename_line(names: &mut WordMap<u8>, line: &'static str) {
-    let line = line.trim();
-    if line.is_empty() || line.starts_with('#') {
-        return;
-    }
-    let Some((name, share)) = line.split_once('\t') else {
-        return;
-    };
-    if let Some(hundredths) = share_in_hundredths(share.trim()) {
-        names.insert(name, hundredths);
-    }
-}
+// The forename table build.rs wrote with `table::Forenames`: `FORENAME_SHIFT`,
+// `FORENAME_SLOTS`, `FORENAME_TEXT`, `FORENAME_ENDS`, `FORENAME_SHARES`.
+include!(concat!(env!("OUT_DIR"), "/forenames.rs"));
 
-/// A share between 0 and 1 in hundredths, rounded to the nearest and clamped to 0..=100:
-/// `d.dd` read digit by digit (exact, as the float's rounding gives for two decimals),
-/// any other spelling through a float parse. `None` when it is no number.
-fn share_in_hundredths(share: &str) -> Option<u8> {
-    if let &[units, b'.', tenths, hundredths] = share.as_bytes() {
-        if units.is_ascii_digit() && tenths.is_ascii_digit() && hundredths.is_ascii_digit() {
-            let value = u32::from(units - b'0') * 100
-                + u32::from(tenths - b'0') * 10
-                + u32::from(hundredths - b'0');
-            return Some(value.min(100) as u8);
-        }
-    }
-    let share: f32 = share.parse().ok()?;
-    Some((share * 100.0).round().clamp(0.0, 100.0) as u8)
+/// The forename of entry `k` of the forename table.
+#[inline]
+fn forename(k: usize) -> &'static [u8] {
+    let start = k.checked_sub(1).map_or(0, |j| FORENAME_ENDS[j] as usize);
+    &FORENAME_TEXT.as_bytes()[start..FORENAME_ENDS[k] as usize]
 }
 
 /// The share of female births (0 to 100) among the US babies given the forename `word`
-/// (any case), or `None` for a word that is not a common forename.
+/// (any ASCII case), or `None` for a word that is not a common forename. (The names are
+/// a table build.rs wrote from `forenames.txt`, probed by the word table's hash of the
+/// folded word: nothing is read or built at run time.)
 pub(crate) fn female_share(word: &str) -> Option<u8> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 32 || !b.is_ascii() {
+    if b.is_empty() || b.len() > MAX_WORD {
         return None;
     }
-    let mut buf = [0u8; 32];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-    FORENAMES.get(lower).copied()
-}
-
-/// Word classes: bit flags on a word, from `function_words.txt` and the other lists.
-pub(crate) mod class {
-    /// Determiners that open a noun phrase.
-    pub const DET: u32 = 1 << 0;
-    /// Words between a subject and its verb.
-    pub const BETWEEN: u32 = 1 << 1;
-    /// Capitalised sentence openers that are not names.
-    pub const NOT_NAME_START: u32 = 1 << 2;
-    /// Words that end a noun phrase after a cue.
-    pub const NP_STOP: u32 = 1 << 3;
-    /// Function words that cannot head a subject.
-    pub const FUNCTION: u32 = 1 << 4;
-    /// Heads of unnamed sources.
-    pub const ANONYMOUS: u32 = 1 << 5;
-    /// Prepositions inside a subject noun phrase.
-    pub const NP_INNER: u32 = 1 << 6;
-    /// Negation and modality before a verb.
-    pub const BLOCKER: u32 = 1 << 7;
-    /// Words after which a reporting word is a noun.
-    pub const NOUN_BEFORE: u32 = 1 << 8;
-    /// Reporting-verb forms that are mostly nouns.
-    pub const OFTEN_NOUN: u32 = 1 << 9;
-    /// Time words.
-    pub const TIME: u32 = 1 << 10;
-    /// Words that open an adverbial.
-    pub const NOT_CONTENT_START: u32 = 1 << 11;
-    /// Labels before a colon that are not speakers.
-    pub const COLON_LABEL: u32 = 1 << 12;
-    /// Personal pronouns that can speak (`pronouns.txt`).
-    pub const PRONOUN: u32 = 1 << 13;
-    /// Prepositive titles (`titles.txt`).
-    pub const TITLE: u32 = 1 << 14;
-    /// Role nouns (`role_nouns.txt`).
-    pub const ROLE: u32 = 1 << 15;
-    /// Organisation heads and media (`org_words.txt`).
-    pub const ORG: u32 = 1 << 16;
-    /// First words of cue phrases (`cue_phrases.txt`): "according", "in", …
-    pub const PHRASE_HEAD: u32 = 1 << 17;
-    /// News media (`media_words.txt`).
-    pub const MEDIA: u32 = 1 << 18;
-    /// Verbs that attribute only with a clause or a quotation after them
-    /// (`clause_verbs.txt`): "agreed that …", not "agreed to reopen".
-    pub const CLAUSE_VERB: u32 = 1 << 19;
-    /// Abbreviations that take a period (`abbreviations.txt`): "Inc", "U.S", "Calif".
-    pub const ABBREVIATION: u32 = 1 << 20;
-    /// Abbreviations that never end a sentence (`nonfinal_abbreviations.txt`): "e.g".
-    pub const NONFINAL: u32 = 1 << 21;
-    /// Closed-class sentence openers (`sentence_starters.txt`): "The", "He".
-    pub const STARTER: u32 = 1 << 22;
-    /// Words that follow a clock time (`time_followers.txt`): "Monday", "ET".
-    pub const TIME_FOLLOWER: u32 = 1 << 23;
-    /// Reporting verbs (lemmas) whose object is the person spoken to.
-    pub const ADDRESSEE_VERB: u32 = 1 << 24;
-    /// Reporting verbs (lemmas) whose object is what the words are about.
-    pub const COMPLEMENT_VERB: u32 = 1 << 25;
-    /// Every class bit; the high bits stay free (the tokenizer keeps its own flags
-    /// there).
-    pub const ALL: u32 = (1 << 26) - 1;
-    /// The forms of `put` ([`PUT_FORMS`](super::PUT_FORMS)), which start the cue
-    /// `put it` ("as the mayor put it"): a mark for the cue finder's scan, which then
-    /// passes over every other token with one test of its bits. Outside [`ALL`]: the
-    /// forms are in no list of words.
-    pub const PUT_FORM: u32 = 1 << 26;
-
-    /// The flag of a class name in `function_words.txt`.
-    pub fn by_name(name: &str) -> Option<u32> {
-        Some(match name {
-            "det" => DET,
-            "between" => BETWEEN,
-            "not-name-start" => NOT_NAME_START,
-            "np-stop" => NP_STOP,
-            "function" => FUNCTION,
-            "anonymous" => ANONYMOUS,
-            "np-inner" => NP_INNER,
-            "blocker" => BLOCKER,
-            "noun-before" => NOUN_BEFORE,
-            "often-noun" => OFTEN_NOUN,
-            "time" => TIME,
-            "not-content-start" => NOT_CONTENT_START,
-            "colon-label" => COLON_LABEL,
-            "addressee-verb" => ADDRESSEE_VERB,
-            "complement-verb" => COMPLEMENT_VERB,
-            _ => return None,
-        })
+    // the key folds the word as it hashes it, and every name of the table is ASCII
+    // lowercase: a name equals the word lowercased exactly when it equals the word but
+    // for ASCII case (so no lowercased copy, and a word with a non-ASCII byte matches
+    // no name)
+    let hash = FoldedKey::of(b, 0, b.len()).hash;
+    let mask = FORENAME_SLOTS.len() - 1;
+    let mut at = slot_of(hash, FORENAME_SHIFT);
+    loop {
+        let k = usize::from(FORENAME_SLOTS[at & mask]).checked_sub(1)?;
+        if forename(k).eq_ignore_ascii_case(b) {
+            return FORENAME_SHARES.get(k).copied();
+        }
+        at = (at + 1) & mask;
     }
 }
-
-/// The forms of `put` that start the cue `put it` ([`class::PUT_FORM`]).
-pub(crate) const PUT_FORMS: &[&str] = &["put", "puts"];
 
 /// What the word lists say about one (lowercase) word.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -519,7 +442,9 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every listed word with its classes and lemma (the contents of [`WordTable`]).
+/// Every listed word with its classes and lemma, from the lists as the crate reads them
+/// at run time: what the table `build.rs` wrote must hold (a test compares them).
+#[cfg(test)]
 fn word_map() -> FnvMap<&'static [u8], WordInfo> {
     // sized once for the lists' two thousand-odd words (no rehash while filling; the
     // table sorts the words, so the map's order is not kept)
@@ -577,100 +502,6 @@ static NO_INFO: WordInfo = WordInfo {
     lemma: None,
 };
 
-/// Eight bytes ASCII-lowercased at once (`u8::to_ascii_lowercase` on each byte; bytes
-/// of 0x80 and above stay as they are).
-#[inline(always)]
-fn fold8(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let heptets = w & LOW7;
-    // the high bit of each byte: at least `A` (0x41 + 0x3f = 0x80), above `Z`
-    let at_least_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let above_z = heptets.wrapping_add(0x2525_2525_2525_2525);
-    let upper = at_least_a & !above_z & !w & HIGH;
-    w | (upper >> 2)
-}
-
-/// The bytes `b[at..end]` (at most eight) as a little-endian word, zero past `end`. Reads
-/// the eight bytes at `at` in one load when `b` has them (the bytes past `end` are
-/// masked off).
-#[inline(always)]
-fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
-    let n = end - at;
-    if let Some(eight) = b.get(at..at + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(eight);
-        let w = u64::from_le_bytes(w);
-        if n >= 8 {
-            w
-        } else {
-            w & ((1u64 << (8 * n)) - 1)
-        }
-    } else {
-        // fewer than eight bytes left in `b` (a word given alone): two loads that overlap
-        // cover them (bytes loaded twice land on the same place, so or-ing is exact)
-        let tail = &b[at..end];
-        match tail.len() {
-            0 => 0,
-            len @ 1..=3 => {
-                u64::from(tail[0])
-                    | u64::from(tail[len / 2]) << (8 * (len / 2))
-                    | u64::from(tail[len - 1]) << (8 * (len - 1))
-            }
-            len => {
-                let four = |from: usize| {
-                    let mut w = [0u8; 4];
-                    w.copy_from_slice(&tail[from..from + 4]);
-                    u64::from(u32::from_le_bytes(w))
-                };
-                four(0) | four(len - 4) << (8 * (len - 4))
-            }
-        }
-    }
-}
-
-/// The longest listed word; longer words are in no list.
-const MAX_WORD: usize = 32;
-
-/// A word of at most [`MAX_WORD`] bytes, ASCII-lowercased, as four little-endian words
-/// (zero past its end), and a hash of them and its length.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct FoldedKey {
-    chunks: [u64; MAX_WORD / 8],
-    hash: u64,
-}
-
-impl FoldedKey {
-    /// The key of `b[start..end]` (`0 < end - start <= MAX_WORD`), read eight bytes at a
-    /// time (bytes of `b` past `end` may be loaded, never used).
-    /// The hash's multiplier, and its start (times the length).
-    const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    /// One step of the hash: the hash so far with the next folded chunk.
-    #[inline(always)]
-    fn step(hash: u64, chunk: u64) -> u64 {
-        (hash.rotate_left(23) ^ chunk).wrapping_mul(FoldedKey::SEED)
-    }
-
-    #[inline]
-    fn of(b: &[u8], start: usize, end: usize) -> FoldedKey {
-        let mut chunks = [0u64; MAX_WORD / 8];
-        let mut hash = ((end - start) as u64).wrapping_mul(FoldedKey::SEED);
-        let (mut at, mut k) = (start, 0);
-        while at < end {
-            let c = fold8(chunk_at(b, at, end));
-            chunks[k] = c;
-            hash = FoldedKey::step(hash, c);
-            at += 8;
-            k += 1;
-        }
-        FoldedKey {
-            chunks,
-            hash: hash ^ (hash >> 32),
-        }
-    }
-}
-
 /// The word table: every listed word with its classes and lemma, one lookup per token
 /// for the sentence splitter and the attribution rules alike. Open addressing over a
 /// table four times the number of words, keyed by the word's lowercased bytes taken
@@ -680,18 +511,18 @@ impl FoldedKey {
 /// different tag; a listed word of at most eight bytes, one compare of its chunk in the
 /// same slot, with no other table to read.
 pub(crate) struct WordTable {
-    slots: Box<[Slot]>,
+    slots: &'static [Slot],
     /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
     shift: u32,
     /// The whole keys, for words longer than eight bytes (by entry).
-    keys: Vec<[u64; MAX_WORD / 8]>,
+    keys: &'static [[u64; MAX_WORD / 8]],
     /// The words as listed (lowercase), and what the lists say about each (by entry).
     #[cfg_attr(not(test), allow(dead_code))]
-    words: Vec<&'static str>,
-    infos: Vec<WordInfo>,
+    words: &'static [&'static str],
+    infos: &'static [WordInfo],
 }
 
-/// One slot of [`WordTable`].
+/// One slot of [`WordTable`] (`table::BuiltSlot` as the table's statics hold it).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// The word's first eight bytes, folded (zero past its end): its whole key when it
@@ -706,24 +537,29 @@ struct Slot {
     class: u32,
 }
 
-/// A bit of [`Slot::class`] above the classes: the word has a lemma.
-const HAS_LEMMA: u32 = 1 << 31;
+/// A slot that holds no word (the table's statics write it so).
+const EMPTY_SLOT: Slot = Slot {
+    first: 0,
+    tag: 0,
+    entry: 0,
+    class: 0,
+};
 
-/// A slot's tag: the hash's low 24 bits and the word's length (at most [`MAX_WORD`]) in
-/// the top eight, so that a tag that matches also matches the length.
-#[inline(always)]
-fn tag_of(hash: u64, len: usize) -> u32 {
-    (hash as u32 & 0x00ff_ffff) | ((len as u32) << 24)
-}
+// The table `build.rs` wrote from the lists with `table::build`: `WORD_SHIFT`,
+// `WORD_SLOTS`, `WORD_KEYS`, `WORD_LIST`, `WORD_INFOS`.
+include!(concat!(env!("OUT_DIR"), "/word_table.rs"));
 
-/// What the tokenizer keeps of a word's entry: its classes and whether it is a
-/// reporting-verb form.
+/// What the tokenizer keeps of a word's entry: its classes, whether it is a
+/// reporting-verb form, and the entry itself (so that its lemma is read later without
+/// looking the word up again: [`WordTable::lemma_of_entry`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WordBits {
     /// Class flags (see [`class`]).
     pub class: u32,
     /// The word has a lemma: a reporting-verb form.
     pub reporting: bool,
+    /// The word's entry in the table plus one; 0 for an unlisted word.
+    pub entry: u32,
 }
 
 impl WordBits {
@@ -731,6 +567,7 @@ impl WordBits {
     const NONE: WordBits = WordBits {
         class: 0,
         reporting: false,
+        entry: 0,
     };
 
     #[inline(always)]
@@ -739,6 +576,7 @@ impl WordBits {
             Some(slot) => WordBits {
                 class: slot.class & !HAS_LEMMA,
                 reporting: slot.class & HAS_LEMMA != 0,
+                entry: slot.entry,
             },
             None => WordBits::NONE,
         }
@@ -746,48 +584,6 @@ impl WordBits {
 }
 
 impl WordTable {
-    fn build(map: FnvMap<&'static [u8], WordInfo>) -> WordTable {
-        let mut entries: Vec<(&'static [u8], WordInfo)> = map.into_iter().collect();
-        // lookups fold their word, so a key with an uppercase letter (or too long) would
-        // never be found: such keys are left out, as they always were
-        // (a word is its own ASCII lowercase when it has no ASCII capital: no copy to
-        // compare)
-        entries.retain(|(w, _)| {
-            !w.is_empty() && w.len() <= MAX_WORD && !w.iter().any(u8::is_ascii_uppercase)
-        });
-        // a fixed order, so that the table is the same in every run (the words are a
-        // map's keys, each once: an unstable sort gives the same order)
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![Slot::default(); size].into_boxed_slice();
-        let (mut keys, mut words, mut infos) = (Vec::new(), Vec::new(), Vec::new());
-        for (w, info) in entries {
-            let key = FoldedKey::of(w, 0, w.len());
-            let mut at = slot_of(key.hash, shift);
-            while slots[at].entry != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            debug_assert_eq!(info.class & HAS_LEMMA, 0);
-            slots[at] = Slot {
-                first: key.chunks[0],
-                tag: tag_of(key.hash, w.len()),
-                entry: keys.len() as u32 + 1,
-                class: info.class | if info.lemma.is_some() { HAS_LEMMA } else { 0 },
-            };
-            keys.push(key.chunks);
-            words.push(std::str::from_utf8(w).unwrap_or(""));
-            infos.push(info);
-        }
-        WordTable {
-            slots,
-            shift,
-            keys,
-            words,
-            infos,
-        }
-    }
-
     /// The slot of the word `b[start..end]` (bytes of `b` past `end` may be loaded).
     /// Words of at most eight bytes (most words of a text) take a path of their own: one
     /// load, one fold, one hash step and a compare of one word, with the key and hash
@@ -874,6 +670,14 @@ impl WordTable {
         self.probe(key.hash, tag, key.chunks[0], |k| self.keys[k] == key.chunks)
     }
 
+    /// The lemma of the word whose [`WordBits::entry`] is `entry` (0, an unlisted word:
+    /// none): what [`WordTable::info_in`] gives that word, read by its index.
+    #[inline]
+    pub(crate) fn lemma_of_entry(&'static self, entry: u32) -> Option<&'static str> {
+        let k = (entry as usize).checked_sub(1)?;
+        self.infos.get(k).and_then(|info| info.lemma)
+    }
+
     /// What the lists say about the word of `slot`.
     #[inline(always)]
     fn info(&'static self, slot: Option<&Slot>) -> &'static WordInfo {
@@ -884,15 +688,15 @@ impl WordTable {
     }
 }
 
-/// The first slot of [`WordTable`] to probe for `hash`: the top bits of its product with
-/// an odd constant (the hash's own top bits left runs of taken slots: 1.43 probes per
-/// word of a news text, 1.13 with the product).
-#[inline(always)]
-fn slot_of(hash: u64, shift: u32) -> usize {
-    (hash.wrapping_mul(0xff51_afd7_ed55_8ccd) >> shift) as usize
-}
-
-static WORDS: Lazy<WordTable> = Lazy::new(|| WordTable::build(word_map()));
+/// The word table, borrowed from the statics `build.rs` wrote (nothing is built at run
+/// time).
+static WORDS: WordTable = WordTable {
+    slots: &WORD_SLOTS,
+    shift: WORD_SHIFT,
+    keys: &WORD_KEYS,
+    words: &WORD_LIST,
+    infos: &WORD_INFOS,
+};
 
 /// What the lists say about `word` (any case); an unknown word has no class.
 #[inline]
@@ -916,6 +720,7 @@ pub(crate) fn word_table() -> &'static WordTable {
 
 impl WordTable {
     /// [`word_info_in`] in this table.
+    #[cfg(test)]
     #[inline(always)]
     pub(crate) fn info_in(
         &'static self,
@@ -1145,13 +950,54 @@ mod tests {
             "every class of `class` has a block"
         );
         // the verb classes hold reporting-verb lemmas
-        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
+        for (w, info) in WORDS.words.iter().zip(WORDS.infos) {
             if info.class & verbs != 0 {
                 assert_eq!(info.lemma, Some(*w), "{w} is not a reporting-verb lemma");
             }
         }
         assert!(word_info("U.S").class & class::ABBREVIATION != 0);
         assert_eq!(word_info("Senate").class & class::ABBREVIATION, 0);
+    }
+
+    /// The table `build.rs` wrote holds what the lists, as the crate reads them at run
+    /// time, say about every word: the same words (those a lookup can find: lowercase,
+    /// of 1 to 32 bytes), each with the same classes and lemma, and nothing more; and it
+    /// is the table `table::build` gives for the shipped files.
+    #[test]
+    fn the_built_table_is_the_lists() {
+        let mut listed: Vec<(&[u8], WordInfo)> = word_map()
+            .into_iter()
+            .filter(|(w, _)| {
+                !w.is_empty() && w.len() <= MAX_WORD && !w.iter().any(u8::is_ascii_uppercase)
+            })
+            .collect();
+        listed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        assert_eq!(listed.len(), WORDS.words.len());
+        for ((w, info), (built, built_info)) in
+            listed.iter().zip(WORDS.words.iter().zip(WORDS.infos))
+        {
+            assert_eq!(*w, built.as_bytes());
+            assert_eq!(info, built_info, "{built}");
+            assert_eq!(word_info(built), info, "{built}");
+        }
+        let files = |name: &str| -> String {
+            let path = format!("{}/src/lexicon/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let rebuilt = table::build(&files);
+        assert_eq!(rebuilt.shift, WORDS.shift);
+        assert_eq!(rebuilt.keys, WORDS.keys);
+        let slots: Vec<(u64, u32, u32, u32)> = WORDS
+            .slots
+            .iter()
+            .map(|s| (s.first, s.tag, s.entry, s.class))
+            .collect();
+        let rebuilt_slots: Vec<(u64, u32, u32, u32)> = rebuilt
+            .slots
+            .iter()
+            .map(|s| (s.first, s.tag, s.entry, s.class))
+            .collect();
+        assert_eq!(slots, rebuilt_slots);
     }
 
     #[test]
@@ -1202,7 +1048,7 @@ mod tests {
     #[test]
     fn word_table_finds_every_word_in_any_case() {
         assert!(WORDS.words.len() > 1000);
-        for (w, info) in WORDS.words.iter().zip(&WORDS.infos) {
+        for (w, info) in WORDS.words.iter().zip(WORDS.infos) {
             assert_eq!(word_info(w), info, "{w}");
             assert_eq!(word_info(&w.to_ascii_uppercase()), info, "{w}");
             let mut longer = w.to_string();
@@ -1234,7 +1080,11 @@ mod tests {
 
     #[test]
     fn forenames_load_with_shares() {
-        assert!(FORENAMES.len() > 5_000, "{} forenames", FORENAMES.len());
+        assert!(
+            FORENAME_ENDS.len() > 5_000,
+            "{} forenames",
+            FORENAME_ENDS.len()
+        );
         assert!(female_share("Mary").unwrap() > 90);
         assert!(female_share("JOHN").unwrap() < 10);
         assert_eq!(female_share("Xzqw"), None);
@@ -1248,7 +1098,7 @@ mod tests {
         let general = |data: &'static str| {
             let mut names: WordMap<u8> = WordMap::default();
             for line in entries(data) {
-                add_forename_line(&mut names, line);
+                table::add_forename_line(&mut names, line);
             }
             names
         };
@@ -1268,8 +1118,50 @@ mod tests {
         }
     }
 
+    /// The table build.rs wrote holds every forename the run-time reading of the file
+    /// gives that a lookup can find (1 to 32 bytes, ASCII lowercase), with its share,
+    /// and no other.
+    #[test]
+    fn the_forename_table_is_the_file() {
+        let findable = |name: &str| {
+            !name.is_empty()
+                && name.len() <= MAX_WORD
+                && name.is_ascii()
+                && !name.bytes().any(|b| b.is_ascii_uppercase())
+        };
+        let mut count = 0;
+        for (name, share) in FORENAMES.iter() {
+            if findable(name) {
+                assert_eq!(female_share(name), Some(*share), "{name}");
+                assert_eq!(female_share(&name.to_ascii_uppercase()), Some(*share));
+                count += 1;
+            }
+        }
+        assert_eq!(count, FORENAME_ENDS.len());
+        assert_eq!(FORENAME_SHARES.len(), FORENAME_ENDS.len());
+        let rebuilt = table::Forenames::of(include_str!("forenames.txt"));
+        assert_eq!(rebuilt.shift, FORENAME_SHIFT);
+        assert_eq!(rebuilt.slots, FORENAME_SLOTS);
+        assert_eq!(rebuilt.text, FORENAME_TEXT);
+        assert_eq!(rebuilt.ends, FORENAME_ENDS);
+        assert_eq!(rebuilt.shares, FORENAME_SHARES);
+        assert_eq!(female_share("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), None);
+        // the old reading's refusals: a non-ASCII word, one with a byte that folds to
+        // a name's only under Unicode rules, and any word of another case than ASCII's
+        for word in ["Márý", "MARY\u{301}", "Mary ", " Mary", "Ma", "Maryx"] {
+            let lower = word.to_ascii_lowercase();
+            let want = if word.is_ascii() {
+                FORENAMES.get(lower.as_str()).copied()
+            } else {
+                None
+            };
+            assert_eq!(female_share(word), want, "{word:?}");
+        }
+    }
+
     #[test]
     fn shares_read_by_digits_equal_the_float_reading() {
+        use table::share_in_hundredths;
         let by_float = |share: &str| {
             let share: f32 = share.parse().unwrap();
             (share * 100.0).round().clamp(0.0, 100.0) as u8
@@ -1290,6 +1182,10 @@ mod tests {
         assert_eq!(share_in_hundredths("x.yz"), None);
         for name in FORENAMES.keys() {
             assert_eq!(*name, name.to_lowercase(), "lowercase: {name}");
+        }
+        for k in 0..FORENAME_ENDS.len() {
+            let name = std::str::from_utf8(forename(k)).unwrap();
+            assert_eq!(name, name.to_lowercase(), "lowercase: {name}");
         }
     }
 }

@@ -339,10 +339,12 @@ fn tokenize_sentences<'t>(
     ranges: &mut Vec<Range32>,
     cut: &mut Vec<Sentence<'t>>,
 ) {
-    // about one token per five bytes of the sentences (a window of a long text)
+    // one token per four bytes of the sentences (a window of a long text): news has
+    // about one per five, and a text dense in punctuation more, which then grows the
+    // buffers once (from a fifth, the punctuation shapes doubled them twice)
     let bytes = extent(sentences);
-    toks.reserve(bytes / 5);
-    cum.reserve(bytes / 5 + 1);
+    toks.reserve(bytes / 4);
+    cum.reserve(bytes / 4 + 1);
     cum.push(0);
     ranges.reserve(sentences.len());
     for (si, s) in sentences.iter().enumerate() {
