@@ -579,14 +579,25 @@ fn words_back(p: &str, start: usize, end: usize, cap: usize) -> usize {
 /// "U.S", "e.g", "Ph.D", "a.m", "S.&P": two or more dot-separated groups of one to
 /// three letters (the final period already removed). Not "Amazon.com" or "1026.253".
 fn is_acronym(w: &str) -> bool {
-    let mut groups = 0;
-    for g in w.split('.') {
-        if g.is_empty() || g.len() > 3 || !g.bytes().all(|c| c.is_ascii_alphabetic() || c == b'&') {
+    // (one pass over the bytes: the length of the group so far and the dots passed)
+    let (mut dots, mut group) = (0, 0);
+    for &c in w.as_bytes() {
+        if c == b'.' {
+            if group == 0 {
+                return false;
+            }
+            dots += 1;
+            group = 0;
+        } else if c.is_ascii_alphabetic() || c == b'&' {
+            group += 1;
+            if group > 3 {
+                return false;
+            }
+        } else {
             return false;
         }
-        groups += 1;
     }
-    groups >= 2
+    dots >= 1 && group > 0
 }
 
 /// Is `w` (ASCII-folded) in a builder-supplied lowercase set? No allocation for ASCII.
@@ -889,6 +900,38 @@ mod tests {
     fn next_word_reads_as_char_by_char() {
         for t in drawn_texts() {
             assert_eq!(next_word(&t), next_word_by_chars(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn is_acronym_reads_as_its_groups() {
+        let by_groups = |w: &str| {
+            let mut groups = 0;
+            for g in w.split('.') {
+                if g.is_empty()
+                    || g.len() > 3
+                    || !g.bytes().all(|c| c.is_ascii_alphabetic() || c == b'&')
+                {
+                    return false;
+                }
+                groups += 1;
+            }
+            groups >= 2
+        };
+        let pieces = ["a", "Z", "&", ".", "é", "9", "-", "ab", "abc", "abcd"];
+        let mut seed = 11u64;
+        for _ in 0..20000 {
+            let mut w = String::new();
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                w.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(is_acronym(&w), by_groups(&w), "{w:?}");
+        }
+        for w in [
+            "", ".", "U.S", "e.g", "Ph.D", "S.&P", "a.", ".a", "a..b", "abcd.e",
+        ] {
+            assert_eq!(is_acronym(w), by_groups(w), "{w:?}");
         }
     }
 
