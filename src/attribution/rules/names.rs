@@ -66,11 +66,16 @@ pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut V
         let (ts, te) = r.get();
         let mut i = ts;
         while i < te {
-            let t = &cx.toks[i];
-            if !(t.word() && t.cap()) || t.in_quote() {
-                i += 1;
-                continue;
+            // the next capitalised word out of quotations, found by one scan of the
+            // range's tokens (most are none: a test per token, not a trip round this loop)
+            match cx.toks[i..te]
+                .iter()
+                .position(|t| t.word() && t.cap() && !t.in_quote())
+            {
+                Some(k) => i += k,
+                None => break,
             }
+            let t = &cx.toks[i];
             let mut j = i;
             let mut words = 0;
             let mut org = false;
