@@ -2113,7 +2113,8 @@ fn has_modifiers<'m>(
     buf: &mut String,
 ) -> bool {
     for w in modifiers {
-        if !has_word_or_stem(set, vocabulary, lower_into(w, buf)) {
+        lower_into(w, buf);
+        if !has_word_or_stem(set, vocabulary, buf) {
             return false;
         }
     }
@@ -2121,10 +2122,15 @@ fn has_modifiers<'m>(
 }
 
 /// Is the lowercase word `w` in `set` (ids in `vocabulary`), or the same word with or
-/// without the adjective ending `-ic` (`democratic` for `democrat`)?
-fn has_word_or_stem(set: &WordIdSet, vocabulary: &Vocabulary, w: &str) -> bool {
+/// without the adjective ending `-ic` (`democratic` for `democrat`)? `w` is a buffer
+/// the word is in, which the last test lengthens by `ic` (no `String` made per word).
+fn has_word_or_stem(set: &WordIdSet, vocabulary: &Vocabulary, w: &mut String) -> bool {
     let has = |w: &str| set.has(vocabulary.find(w));
-    has(w) || w.strip_suffix("ic").is_some_and(has) || has(format!("{w}ic").as_str())
+    if has(w) || w.strip_suffix("ic").is_some_and(has) {
+        return true;
+    }
+    w.push_str("ic");
+    has(w)
 }
 
 /// Is the person whose mention words are `words` known by a role other than those of
@@ -4263,7 +4269,6 @@ pub(crate) fn cluster<'t>(
                                         .any(|d| d.eq_ignore_ascii_case(w))
                             })
                         };
-                        let mut lower = String::new();
                         let best = match best {
                             Some((e, _))
                                 if proper().next().is_some()
@@ -4271,7 +4276,7 @@ pub(crate) fn cluster<'t>(
                                         proper(),
                                         &ents[e].words,
                                         &vocabulary,
-                                        &mut lower,
+                                        &mut buf,
                                     ) =>
                             {
                                 // (among the recent few: a role refers to someone
@@ -4286,7 +4291,7 @@ pub(crate) fn cluster<'t>(
                                                 proper(),
                                                 &ents[o].words,
                                                 &vocabulary,
-                                                &mut lower,
+                                                &mut buf,
                                             )
                                     })
                                     .or(Some(e))
