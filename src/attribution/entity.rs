@@ -155,8 +155,10 @@ struct Ent {
     /// every word of every mention, lowercase, as ids in the text's [`Vocabulary`] (four
     /// bytes a word, not a `String` each: issue 13, clustering without strings)
     words: WordIdSet,
-    /// name words (no titles), lowercase, as ids in the text's [`Vocabulary`]
-    name_set: Vec<WordId>,
+    /// name words (no titles), lowercase, as ids in the text's [`Vocabulary`]: a run of
+    /// the clustering's pool of name words ([`run_of`]), not a list of its own (one
+    /// allocation per person entity and per renaming, freed again at the text's end)
+    name_set: IdRun,
     gender: Gender,
     /// a title, a known forename or a speech cue shows that this name is a person's
     /// (a capitalised run alone may be a place, a date or a headline)
@@ -192,7 +194,7 @@ impl Ent {
             name,
             name_words: 0,
             words: WordIdSet::default(),
-            name_set: Vec::new(),
+            name_set: IdRun::default(),
             gender: Gender::Unknown,
             person_evidence: false,
             last_end,
@@ -219,6 +221,30 @@ impl Ent {
             self.mentions.reserve_exact(1);
         }
         self.mentions.push(span);
+    }
+}
+
+/// Where an entity's name words lie in the pool of name words the clustering keeps
+/// for a text (appended to as names are given, never rewritten: its length is at most
+/// the number of name words the text's events give).
+#[derive(Clone, Copy, Debug, Default)]
+struct IdRun {
+    start: usize,
+    len: usize,
+}
+
+/// The ids of `r` in `pool`.
+fn run_of(pool: &[WordId], r: IdRun) -> &[WordId] {
+    pool.get(r.start..r.start + r.len).unwrap_or(&[])
+}
+
+/// Append `ids` to `pool`: their run.
+fn pool_run(pool: &mut Vec<WordId>, ids: &[WordId]) -> IdRun {
+    let start = pool.len();
+    pool.extend_from_slice(ids);
+    IdRun {
+        start,
+        len: ids.len(),
     }
 }
 
@@ -2087,7 +2113,8 @@ fn has_modifiers<'m>(
     buf: &mut String,
 ) -> bool {
     for w in modifiers {
-        if !has_word_or_stem(set, vocabulary, lower_into(w, buf)) {
+        lower_into(w, buf);
+        if !has_word_or_stem(set, vocabulary, buf) {
             return false;
         }
     }
@@ -2095,10 +2122,15 @@ fn has_modifiers<'m>(
 }
 
 /// Is the lowercase word `w` in `set` (ids in `vocabulary`), or the same word with or
-/// without the adjective ending `-ic` (`democratic` for `democrat`)?
-fn has_word_or_stem(set: &WordIdSet, vocabulary: &Vocabulary, w: &str) -> bool {
+/// without the adjective ending `-ic` (`democratic` for `democrat`)? `w` is a buffer
+/// the word is in, which the last test lengthens by `ic` (no `String` made per word).
+fn has_word_or_stem(set: &WordIdSet, vocabulary: &Vocabulary, w: &mut String) -> bool {
     let has = |w: &str| set.has(vocabulary.find(w));
-    has(w) || w.strip_suffix("ic").is_some_and(has) || has(format!("{w}ic").as_str())
+    if has(w) || w.strip_suffix("ic").is_some_and(has) {
+        return true;
+    }
+    w.push_str("ic");
+    has(w)
 }
 
 /// Is the person whose mention words are `words` known by a role other than those of
@@ -3297,6 +3329,8 @@ pub(crate) fn cluster<'t>(
     });
     // the most recent person entity, for pronouns and roles
     let mut recent = Recent::new();
+    // every person entity's name words, each entity's a run of them ([`IdRun`])
+    let mut name_pool: Vec<WordId> = Vec::new();
     // the first role, organisation or anonymous entity of each kind and key
     // (one map per kind, indexed by `kind_slot`, so a lookup borrows the key, not clones it)
     let mut by_key: [MemoMap<String, usize>; 4] = Default::default();
@@ -3506,8 +3540,7 @@ pub(crate) fn cluster<'t>(
                 let possessive = text[maker.end..].starts_with(['\'', '’']);
                 let person = recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
                     ents[e].kind == EntityKind::Person
-                        && ents[e]
-                            .name_set
+                        && run_of(&name_pool, ents[e].name_set)
                             .iter()
                             .any(|&w| vocabulary.word(w).eq_ignore_ascii_case(last))
                 });
@@ -3646,9 +3679,13 @@ pub(crate) fn cluster<'t>(
                         let f = filters[e];
                         f.person
                             && (nw_mask & !f.name_mask == 0
-                                && nw.iter().all(|w| ents[e].name_set.contains(w))
+                                && nw
+                                    .iter()
+                                    .all(|w| run_of(&name_pool, ents[e].name_set).contains(w))
                                 || f.name_mask & !nw_mask == 0
-                                    && ents[e].name_set.iter().all(|w| nw.contains(w)))
+                                    && run_of(&name_pool, ents[e].name_set)
+                                        .iter()
+                                        .all(|w| nw.contains(w)))
                             && !(g.known() && ents[e].gender.known() && ents[e].gender != g)
                     };
                     // (the compact filter alone, tested in the loop before `fits` is called:
@@ -3697,7 +3734,7 @@ pub(crate) fn cluster<'t>(
                     // "Elm County Recorder Ann Lee" is not the county named before:
                     // a forename after the entity's last word starts another person
                     let found = found.filter(|&e| {
-                        let known = &ents[e].name_set;
+                        let known = run_of(&name_pool, ents[e].name_set);
                         let after = known
                             .last()
                             .and_then(|last| nw.iter().position(|w| w == last))
@@ -3737,12 +3774,15 @@ pub(crate) fn cluster<'t>(
                                 // (a name not yet shown to be a person's, "Port Ardmore", grows into
                                 // the body's name, "Port Ardmore Herald")
                                 if nw.len() > ent.name_words
-                                    && (extends_name_ids(&vocabulary, &ent.name_set, nw)
-                                        || !ent.person_evidence)
+                                    && (extends_name_ids(
+                                        &vocabulary,
+                                        run_of(&name_pool, ent.name_set),
+                                        nw,
+                                    ) || !ent.person_evidence)
                                 {
                                     ent.name = np;
                                     ent.name_words = nw.len();
-                                    ent.name_set = nw.to_vec();
+                                    ent.name_set = pool_run(&mut name_pool, nw);
                                     filters[e].name_mask = nw_mask;
                                 }
                                 if !ent.gender.known() {
@@ -3804,7 +3844,7 @@ pub(crate) fn cluster<'t>(
                                 ents.push(Ent {
                                     name_words: nw.len(),
                                     words: ws,
-                                    name_set: nw.to_vec(),
+                                    name_set: pool_run(&mut name_pool, nw),
                                     gender: g,
                                     person_evidence: evidence,
                                     named: u32::from(nw.len() > 1),
@@ -3845,7 +3885,7 @@ pub(crate) fn cluster<'t>(
                                     ents.push(Ent {
                                         name_words: nw.len(),
                                         words: ws,
-                                        name_set: nw,
+                                        name_set: pool_run(&mut name_pool, &nw),
                                         gender: g,
                                         person_evidence: true,
                                         ..Ent::new(EntityKind::Person, np, span.end)
@@ -3902,7 +3942,7 @@ pub(crate) fn cluster<'t>(
                             recent.iter().take(PRONOUN_LOOK_BACK).find(|&e| {
                                 filters[e].person
                                     && ents[e].person_evidence
-                                    && ents[e].name_set.last() == Some(&last)
+                                    && run_of(&name_pool, ents[e].name_set).last() == Some(&last)
                             })
                         })
                     } else {
@@ -4163,9 +4203,11 @@ pub(crate) fn cluster<'t>(
                     let names_a_person = || {
                         recent.iter().take(PRONOUN_LOOK_BACK).any(|e| {
                             ents[e].kind == EntityKind::Person
-                                && content_ids
-                                    .iter()
-                                    .any(|w| w.is_some_and(|w| ents[e].name_set.contains(&w)))
+                                && content_ids.iter().any(|w| {
+                                    w.is_some_and(|w| {
+                                        run_of(&name_pool, ents[e].name_set).contains(&w)
+                                    })
+                                })
                         })
                     };
                     // (a body's short name needs no article: "Security Council" after
@@ -4227,7 +4269,6 @@ pub(crate) fn cluster<'t>(
                                         .any(|d| d.eq_ignore_ascii_case(w))
                             })
                         };
-                        let mut lower = String::new();
                         let best = match best {
                             Some((e, _))
                                 if proper().next().is_some()
@@ -4235,7 +4276,7 @@ pub(crate) fn cluster<'t>(
                                         proper(),
                                         &ents[e].words,
                                         &vocabulary,
-                                        &mut lower,
+                                        &mut buf,
                                     ) =>
                             {
                                 // (among the recent few: a role refers to someone
@@ -4250,7 +4291,7 @@ pub(crate) fn cluster<'t>(
                                                 proper(),
                                                 &ents[o].words,
                                                 &vocabulary,
-                                                &mut lower,
+                                                &mut buf,
                                             )
                                     })
                                     .or(Some(e))
@@ -4600,8 +4641,8 @@ pub(crate) fn cluster<'t>(
     drop(by_speaker);
     for ent in &mut ents {
         ent.words = WordIdSet::default();
-        ent.name_set = Vec::new();
     }
+    drop(name_pool);
     // keep the entities that speak, renumbered in order of first speech
     let mut map = vec![usize::MAX; ents.len()];
     let mut speaking = 0;
