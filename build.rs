@@ -1,4 +1,4 @@
-//! Writes two tables as Rust, each with the crate's own std-only code included by path,
+//! Writes three tables as Rust, each with the crate's own std-only code included by path,
 //! so that the data files stay the source and a process borrows the tables instead of
 //! building them on its first article:
 //! * the shipped linking weights (`src/lexicon/linking_weights.txt`), read with

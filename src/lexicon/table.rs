@@ -127,24 +127,30 @@ pub(crate) fn chunk_at(b: &[u8], at: usize, end: usize) -> u64 {
             w & ((1u64 << (8 * n)) - 1)
         }
     } else {
-        // fewer than eight bytes left in `b` (a word given alone): two loads that overlap
-        // cover them (bytes loaded twice land on the same place, so or-ing is exact)
-        let tail = &b[at..end];
-        match tail.len() {
-            0 => 0,
-            len @ 1..=3 => {
-                u64::from(tail[0])
-                    | u64::from(tail[len / 2]) << (8 * (len / 2))
-                    | u64::from(tail[len - 1]) << (8 * (len - 1))
-            }
-            len => {
-                let four = |from: usize| {
-                    let mut w = [0u8; 4];
-                    w.copy_from_slice(&tail[from..from + 4]);
-                    u64::from(u32::from_le_bytes(w))
-                };
-                four(0) | four(len - 4) << (8 * (len - 4))
-            }
+        // fewer than eight bytes left in `b` (a word given alone)
+        short_bytes(&b[at..end])
+    }
+}
+
+/// At most seven bytes as a little-endian word, zero past them, in two loads that may
+/// overlap (bytes loaded twice land on the same place, so or-ing them is exact). The
+/// word table's keys and the weights' feature hashes both end with it.
+#[inline(always)]
+pub(crate) fn short_bytes(tail: &[u8]) -> u64 {
+    match tail.len() {
+        0 => 0,
+        len @ 1..=3 => {
+            u64::from(tail[0])
+                | u64::from(tail[len / 2]) << (8 * (len / 2))
+                | u64::from(tail[len - 1]) << (8 * (len - 1))
+        }
+        len => {
+            let four = |from: usize| {
+                let mut w = [0u8; 4];
+                w.copy_from_slice(&tail[from..from + 4]);
+                u64::from(u32::from_le_bytes(w))
+            };
+            four(0) | four(len - 4) << (8 * (len - 4))
         }
     }
 }

@@ -64,24 +64,10 @@ impl FeatureKey {
             hash = FeatureKey::step(hash, u64::from_le_bytes(w));
         }
         let rest = eights.remainder();
-        // one to seven bytes in two loads that may overlap (bytes loaded twice land on
-        // the same place, so or-ing them is exact)
-        let tail = match rest.len() {
-            0 => return hash,
-            len @ 1..=3 => {
-                u64::from(rest[0])
-                    | u64::from(rest[len / 2]) << (8 * (len / 2))
-                    | u64::from(rest[len - 1]) << (8 * (len - 1))
-            }
-            len => {
-                let four = |from: usize| {
-                    let mut w = [0u8; 4];
-                    w.copy_from_slice(&rest[from..from + 4]);
-                    u64::from(u32::from_le_bytes(w))
-                };
-                four(0) | four(len - 4) << (8 * (len - 4))
-            }
-        };
+        if rest.is_empty() {
+            return hash;
+        }
+        let tail = super::table::short_bytes(rest);
         FeatureKey::step(hash, tail)
     }
 

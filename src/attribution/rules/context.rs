@@ -295,6 +295,22 @@ impl Counts {
 }
 
 impl<'a> RuleContext<'a> {
+    /// A unit test's context over `toks` of `text`: the weights in use, recording
+    /// nothing, every search from the start.
+    #[cfg(test)]
+    pub(super) fn for_test(text: &'a str, toks: &'a [Tok], counts: &'a Counts) -> RuleContext<'a> {
+        RuleContext {
+            text,
+            weights: super::model::current_weights(),
+            record: false,
+            toks,
+            counts,
+            near: Cell::new(0),
+            near_quote: Cell::new(0),
+            near_top: Cell::new(0),
+        }
+    }
+
     /// The same context recording nothing: for a rule that tries a decision it may not
     /// keep, so that the trainer sees each proposal once.
     pub(super) fn quiet(&self) -> RuleContext<'a> {

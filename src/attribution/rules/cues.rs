@@ -493,7 +493,6 @@ mod tests {
         use crate::attribution::token::tokenize;
         use crate::lexicon::Overlay;
         use crate::paragraphs;
-        use std::cell::Cell;
         for text in [
             "Port Board Votes To Reopen The Old Ferry Dock On Monday Morning",
             "The port board voted on Monday to reopen the old ferry dock, its chair said.",
@@ -513,16 +512,7 @@ mod tests {
             );
             mark_quote_tokens(&mut toks, &quotes);
             let counts = Counts::new(text, &toks, cum, &quotes, &mut Scratch::default());
-            let cx = RuleContext {
-                text,
-                weights: super::super::model::current_weights(),
-                record: false,
-                toks: &toks,
-                counts: &counts,
-                near: Cell::new(0),
-                near_quote: Cell::new(0),
-                near_top: Cell::new(0),
-            };
+            let cx = RuleContext::for_test(text, &toks, &counts);
             for s in 0..toks.len() {
                 for e in s..=toks.len() {
                     let counted = toks[s..e].iter().filter(|t| t.word() && !t.in_quote());

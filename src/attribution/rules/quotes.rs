@@ -1066,7 +1066,6 @@ mod tests {
         use crate::attribution::token::tokenize;
         use crate::lexicon::Overlay;
         use crate::{QuoteDetector, QuotePolicy, Segmenter, paragraphs};
-        use std::cell::Cell;
         let spans: Vec<_> = paragraphs(text).map(|p| p.span).collect();
         let sentences: Vec<_> = Segmenter::new()
             .sentences_with_policy(text, QuotePolicy::Keep)
@@ -1088,16 +1087,7 @@ mod tests {
         assert_eq!(ranges.len(), 2, "{text}: two sentences");
         mark_quote_tokens(&mut toks, &quotes);
         let counts = Counts::new(text, &toks, cum, &quotes, &mut Scratch::default());
-        let cx = RuleContext {
-            text,
-            weights: super::super::model::current_weights(),
-            record: false,
-            toks: &toks,
-            counts: &counts,
-            near: Cell::new(0),
-            near_quote: Cell::new(0),
-            near_top: Cell::new(0),
-        };
+        let cx = RuleContext::for_test(text, &toks, &counts);
         super::trailing_attribution(&cx, &quotes[0], ranges[0], ranges[1])
     }
 
