@@ -117,7 +117,7 @@ fn after_reporting_verb(text: &str, at: usize) -> bool {
     let put_it = word.eq_ignore_ascii_case("it")
         && words
             .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("put") || w.eq_ignore_ascii_case("puts"));
+            .is_some_and(|w| lexicon::word_info(w).class & lexicon::class::PUT_FORM != 0);
     put_it || lexicon::word_info(word).lemma.is_some()
 }
 

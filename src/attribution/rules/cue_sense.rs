@@ -262,28 +262,34 @@ pub(super) fn decide(
         const { FeatureValue::constant("no") }
     };
     f.add(CUE_RULES, ok);
-    // (each verdict's name hashed at compile time, tested in turn: no array of names
-    // built and hashed at each occurrence)
-    if verdicts.blocked {
-        f.add(CUE_RULE, const { FeatureValue::constant("blocked") });
-    }
-    if verdicts.hedged {
-        f.add(CUE_RULE, const { FeatureValue::constant("hedged") });
-    }
-    if verdicts.noun_like {
-        f.add(CUE_RULE, const { FeatureValue::constant("noun-like") });
-    }
-    if verdicts.capital_mid {
-        f.add(CUE_RULE, const { FeatureValue::constant("capital-mid") });
-    }
-    if verdicts.particle {
-        f.add(CUE_RULE, const { FeatureValue::constant("particle") });
-    }
-    if verdicts.no_clause {
-        f.add(CUE_RULE, const { FeatureValue::constant("no-clause") });
-    }
-    if verdicts.modal {
-        f.add(CUE_RULE, const { FeatureValue::constant("modal") });
+    // (each verdict's name hashed at compile time: no name hashed at each occurrence)
+    for (holds, name) in [
+        (
+            verdicts.blocked,
+            const { FeatureValue::constant("blocked") },
+        ),
+        (verdicts.hedged, const { FeatureValue::constant("hedged") }),
+        (
+            verdicts.noun_like,
+            const { FeatureValue::constant("noun-like") },
+        ),
+        (
+            verdicts.capital_mid,
+            const { FeatureValue::constant("capital-mid") },
+        ),
+        (
+            verdicts.particle,
+            const { FeatureValue::constant("particle") },
+        ),
+        (
+            verdicts.no_clause,
+            const { FeatureValue::constant("no-clause") },
+        ),
+        (verdicts.modal, const { FeatureValue::constant("modal") }),
+    ] {
+        if holds {
+            f.add(CUE_RULE, name);
+        }
     }
     let word_form = form(cx.text_of(i), lemma);
     let lemma = FeatureValue::new(lemma);
