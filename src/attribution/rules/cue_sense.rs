@@ -10,6 +10,7 @@
 use super::context::RuleContext;
 use super::model::{EDGE, FeatureValue, Proposal, Scorer, Template, record};
 use crate::attribution::mention::{ends_with_ci, is};
+use crate::attribution::token::Tok;
 use crate::lexicon::class;
 use crate::lexicon::lists::{AUXILIARIES, NEGATIONS};
 
@@ -47,16 +48,45 @@ pub(super) struct Verdicts {
     pub modal: bool,
 }
 
+/// The feature value of each verdict, by its bit in [`Verdicts::bits`] (each hashed at
+/// compile time).
+const VERDICT_NAMES: [FeatureValue<'static>; 7] = [
+    FeatureValue::constant("blocked"),
+    FeatureValue::constant("hedged"),
+    FeatureValue::constant("noun-like"),
+    FeatureValue::constant("capital-mid"),
+    FeatureValue::constant("particle"),
+    FeatureValue::constant("no-clause"),
+    FeatureValue::constant("modal"),
+];
+
 impl Verdicts {
     /// The rules alone take the occurrence.
     pub fn ok(self) -> bool {
-        !(self.blocked
-            || self.hedged
-            || self.noun_like
-            || self.capital_mid
-            || self.particle
-            || self.no_clause
-            || self.modal)
+        self.bits() == 0
+    }
+
+    /// The verdicts that hold, a bit each in the order of [`VERDICT_NAMES`].
+    fn bits(self) -> u8 {
+        u8::from(self.blocked)
+            | u8::from(self.hedged) << 1
+            | u8::from(self.noun_like) << 2
+            | u8::from(self.capital_mid) << 3
+            | u8::from(self.particle) << 4
+            | u8::from(self.no_clause) << 5
+            | u8::from(self.modal) << 6
+    }
+}
+
+/// Is the token a colon, or the word `that` in any case? (Its bytes compared directly:
+/// the scan after a cue asks it of up to six tokens.)
+#[inline]
+fn colon_or_that(text: &str, t: &Tok) -> bool {
+    let bytes = &text.as_bytes()[t.start()..t.end()];
+    if t.word() {
+        bytes.eq_ignore_ascii_case(b"that")
+    } else {
+        bytes == b":"
     }
 }
 
@@ -256,40 +286,19 @@ pub(super) fn decide(
     let toks = cx.toks;
     let mut f = Scorer::new(&cx.weights, "cue:bias", cx.record);
     // the values that go in several features, each hashed once
-    let ok = if verdicts.ok() {
+    let rules_ok = verdicts.ok();
+    let ok = if rules_ok {
         const { FeatureValue::constant("ok") }
     } else {
         const { FeatureValue::constant("no") }
     };
     f.add(CUE_RULES, ok);
-    // (each verdict's name hashed at compile time: no name hashed at each occurrence)
-    for (holds, name) in [
-        (
-            verdicts.blocked,
-            const { FeatureValue::constant("blocked") },
-        ),
-        (verdicts.hedged, const { FeatureValue::constant("hedged") }),
-        (
-            verdicts.noun_like,
-            const { FeatureValue::constant("noun-like") },
-        ),
-        (
-            verdicts.capital_mid,
-            const { FeatureValue::constant("capital-mid") },
-        ),
-        (
-            verdicts.particle,
-            const { FeatureValue::constant("particle") },
-        ),
-        (
-            verdicts.no_clause,
-            const { FeatureValue::constant("no-clause") },
-        ),
-        (verdicts.modal, const { FeatureValue::constant("modal") }),
-    ] {
-        if holds {
-            f.add(CUE_RULE, name);
-        }
+    // (each verdict's name hashed at compile time, and only the verdicts that hold
+    // visited, in the list's order: no name hashed and no array built at each occurrence)
+    let mut held = verdicts.bits();
+    while held != 0 {
+        f.add(CUE_RULE, VERDICT_NAMES[held.trailing_zeros() as usize]);
+        held &= held - 1;
     }
     let word_form = form(cx.text_of(i), lemma);
     let lemma = FeatureValue::new(lemma);
@@ -325,9 +334,12 @@ pub(super) fn decide(
     if headline {
         f.add(CUE_HEADLINE, YES);
     }
-    // quotation marks in the sentence, before and after the word
-    let quoted_before = (s..i).rev().take(12).any(|k| toks[k].in_quote());
-    let quoted_after = (i + 1..e).take(12).any(|k| toks[k].in_quote());
+    // quotation marks in the sentence, before and after the word (up to twelve tokens
+    // each way, read as slices: no index checked at each step)
+    let quoted_before = toks[s.max(i.saturating_sub(12))..i]
+        .iter()
+        .any(Tok::in_quote);
+    let quoted_after = toks[i + 1..e.min(i + 13)].iter().any(Tok::in_quote);
     f.add2(
         CUE_QUOTE,
         if quoted_before {
@@ -342,9 +354,9 @@ pub(super) fn decide(
         },
     );
     // "that" or a colon soon after: a clause or a quotation follows
-    let clause_after = (i + 1..e)
-        .take(6)
-        .any(|k| cx.punct(k, ":") || is(cx.text, &toks[k], &["that"]));
+    let clause_after = toks[i + 1..e.min(i + 7)]
+        .iter()
+        .any(|t| colon_or_that(cx.text, t));
     if clause_after {
         f.add2(CUE_CLAUSE_AFTER, lemma, YES);
         f.add(CUE_CLAUSE_AFTER, YES);
@@ -359,7 +371,7 @@ pub(super) fn decide(
     let (accept, score) = if learned {
         (f.score > 0.0 && !vetoed, f.score)
     } else {
-        (verdicts.ok(), if verdicts.ok() { 1.0 } else { -1.0 })
+        (rules_ok, if rules_ok { 1.0 } else { -1.0 })
     };
     if cx.record {
         record(Proposal {
