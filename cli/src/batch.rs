@@ -2,7 +2,9 @@
 //! thread as the writer.
 //!
 //! Each article is read, analysed and serialised by one worker into its own buffer,
-//! then written and released. Output keeps input order with a bounded reorder buffer:
+//! then written and released. (A JSONL line may come unread, for the worker to find
+//! its id and text: with several workers the reader only splits the input into lines,
+//! so that it does not hold them all back; see [`Job::read_line`].) Output keeps input order with a bounded reorder buffer:
 //! the reader lets at most `4 × threads` articles, and at most [`BYTE_BUDGET`] bytes of
 //! text (or one article, if it is larger), be read but not yet written. So a run needs
 //! memory for a few articles, never for the whole input, and one huge article holds
@@ -65,6 +67,8 @@ struct Done {
     seq: u64,
     bytes: Vec<u8>,
     error: Option<String>,
+    /// What the job counted in the gate's byte budget ([`Job::held_bytes`]).
+    held_bytes: u64,
     text_bytes: u64,
     input_bytes: u64,
     /// Not processed: the run was stopping.
@@ -284,7 +288,7 @@ where
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;
             }
-            let size = job.text.as_ref().map_or(0, |t| t.len() as u64);
+            let size = job.held_bytes();
             if !reader_gate.enter(size) || job_tx.send((seq, job)).is_err() {
                 break;
             }
@@ -308,22 +312,26 @@ where
                         Err(RecvTimeoutError::Timeout) => continue,
                         Err(RecvTimeoutError::Disconnected) => break,
                     };
-                    let text_bytes = job.text.as_ref().map_or(0, |t| t.len() as u64);
+                    let held_bytes = job.held_bytes();
+                    let input_bytes = job.input_bytes;
                     let mut bytes = gate.buffer();
                     // once the run stops, a queued job is passed on unprocessed, so the
                     // writer's order and count stay whole
                     let skipped = gate.halted();
-                    let error = if skipped {
-                        None
+                    let (error, text_bytes) = if skipped {
+                        drop(job);
+                        (None, 0)
                     } else {
-                        process(&job, &mut bytes)
+                        // a JSONL line the reader handed on unread is read here
+                        let job = job.read_line();
+                        let text_bytes = job.text.as_ref().map_or(0, |t| t.len() as u64);
+                        (process(&job, &mut bytes), text_bytes)
                     };
-                    let input_bytes = job.input_bytes;
-                    drop(job);
                     let done = Done {
                         seq,
                         bytes,
                         error,
+                        held_bytes,
                         text_bytes,
                         input_bytes,
                         skipped,
@@ -407,7 +415,7 @@ fn write_in_order(
         waiting.insert(done.seq, done);
         while let Some(done) = waiting.remove(&next) {
             next += 1;
-            gate.leave(done.text_bytes);
+            gate.leave(done.held_bytes);
             if done.skipped {
                 continue;
             }

@@ -52,14 +52,49 @@ pub struct Job {
     pub text: Result<String, String>,
     /// Bytes of input this job consumed (for progress).
     pub input_bytes: u64,
+    /// A JSONL line handed on as it was read: its id and text are still to be found
+    /// ([`Job::read_line`]; until then `id` and `text` are placeholders). A run with
+    /// several workers has them read the lines, so that its reader thread only splits
+    /// the input into lines and is not the one thread all the workers wait for.
+    pub line: Option<UnreadLine>,
+}
+
+/// A JSONL line not read yet: its number and its bytes.
+#[derive(Debug)]
+pub struct UnreadLine {
+    number: u64,
+    bytes: Vec<u8>,
 }
 
 impl Job {
-    fn error(id: Id, message: String, input_bytes: u64) -> Job {
+    /// A job with its text, or the reason it has none.
+    pub fn new(id: Id, text: Result<String, String>, input_bytes: u64) -> Job {
         Job {
             id,
-            text: Err(message),
+            text,
             input_bytes,
+            line: None,
+        }
+    }
+
+    fn error(id: Id, message: String, input_bytes: u64) -> Job {
+        Job::new(id, Err(message), input_bytes)
+    }
+
+    /// The bytes the job holds while in flight: its text, or its unread line.
+    pub fn held_bytes(&self) -> u64 {
+        match &self.line {
+            Some(line) => line.bytes.len() as u64,
+            None => self.text.as_ref().map_or(0, |t| t.len() as u64),
+        }
+    }
+
+    /// The job with its line read (the job of [`job_from_line`]), if it was handed on
+    /// unread; else the job as it is.
+    pub fn read_line(self) -> Job {
+        match self.line {
+            Some(line) => job_from_line(line.number, &line.bytes, self.input_bytes),
+            None => self,
         }
     }
 }
@@ -349,11 +384,7 @@ fn scanned_job(number: u64, line: &[u8], input_bytes: u64) -> Option<Job> {
         None => Id::Name(format!("line {number}")),
     };
     let text = fields.decoded?;
-    Some(Job {
-        id,
-        text: Ok(text),
-        input_bytes,
-    })
+    Some(Job::new(id, Ok(text), input_bytes))
 }
 
 /// The job of one JSONL line as `serde_json` reads it.
@@ -363,11 +394,7 @@ fn parsed_job(number: u64, line: &[u8], input_bytes: u64) -> Job {
         Ok(LineIn { id, text }) => {
             let id = id.map_or_else(fallback, Id::Raw);
             match text {
-                Some(text) => Job {
-                    id,
-                    text: Ok(text),
-                    input_bytes,
-                },
+                Some(text) => Job::new(id, Ok(text), input_bytes),
                 None => Job::error(id, "missing string field \"text\"".into(), input_bytes),
             }
         }
@@ -388,7 +415,14 @@ fn parsed_job(number: u64, line: &[u8], input_bytes: u64) -> Job {
 
 /// The jobs of a JSONL stream, one per non-blank line. A line longer than the
 /// maximum article size gets an error job; a read error ends the stream with one.
-pub fn jsonl_jobs<R: BufRead>(reader: R, max_size: u64) -> impl Iterator<Item = Job> {
+/// Each line is read into its id and text here when `read_lines`, else handed on
+/// unread (copied out of the stream's buffer) for a worker to read
+/// ([`Job::read_line`]).
+pub fn jsonl_jobs<R: BufRead>(
+    reader: R,
+    max_size: u64,
+    read_lines: bool,
+) -> impl Iterator<Item = Job> {
     let mut lines = LineReader::new(reader, max_size);
     let mut buf = Vec::new();
     let mut done = false;
@@ -396,7 +430,19 @@ pub fn jsonl_jobs<R: BufRead>(reader: R, max_size: u64) -> impl Iterator<Item = 
         while !done {
             // the job made from the line where it lies, in the reader's buffer if it can
             let line = lines.read_line_then(&mut buf, |line, number, n| {
-                (!line.iter().all(u8::is_ascii_whitespace)).then(|| job_from_line(number, line, n))
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    None
+                } else if read_lines {
+                    Some(job_from_line(number, line, n))
+                } else {
+                    Some(Job {
+                        line: Some(UnreadLine {
+                            number,
+                            bytes: line.to_vec(),
+                        }),
+                        ..Job::new(Id::Name(String::new()), Ok(String::new()), n)
+                    })
+                }
             });
             let number = lines.number;
             match line {
@@ -655,11 +701,7 @@ pub fn job_from_entry(entry: Entry, max_size: u64) -> Job {
                 Ok(t) => t.len() as u64,
                 Err(_) => 0,
             };
-            Job {
-                id,
-                text,
-                input_bytes,
-            }
+            Job::new(id, text, input_bytes)
         }
         Err(message) => Job::error(id, message, 0),
     }
@@ -669,11 +711,7 @@ pub fn job_from_entry(entry: Entry, max_size: u64) -> Job {
 pub fn stdin_job(max_size: u64) -> Job {
     let text = read_bounded(io::stdin().lock(), max_size, 0);
     let input_bytes = text.as_ref().map_or(0, |t| t.len() as u64);
-    Job {
-        id: Id::Name("stdin".into()),
-        text,
-        input_bytes,
-    }
+    Job::new(Id::Name("stdin".into()), text, input_bytes)
 }
 
 /// The read buffer of a stream: a JSONL line that lies whole in it is read from it

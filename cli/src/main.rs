@@ -266,8 +266,14 @@ fn exit_code(summary: &Summary, strict: bool) -> ExitCode {
     }
 }
 
-/// The jobs of the inputs, in order, and their total size when known.
-fn jobs(input: &InputArgs) -> Result<(Box<dyn Iterator<Item = Job> + Send>, u64), Failure> {
+/// The jobs of the inputs, in order, and their total size when known. JSONL lines are
+/// read into their ids and texts by the reader thread for one worker (its thread has
+/// a core to itself then), and handed on unread, for the workers to read, for several
+/// (the reader would be the one thread they all wait for).
+fn jobs(
+    input: &InputArgs,
+    threads: usize,
+) -> Result<(Box<dyn Iterator<Item = Job> + Send>, u64), Failure> {
     let limits = Limits {
         follow_symlinks: input.follow_symlinks,
         extensions: input
@@ -302,7 +308,7 @@ fn jobs(input: &InputArgs) -> Result<(Box<dyn Iterator<Item = Job> + Send>, u64)
         }
         let jobs = streams
             .into_iter()
-            .flat_map(move |s| input::jsonl_jobs(s, max_size));
+            .flat_map(move |s| input::jsonl_jobs(s, max_size, threads == 1));
         return Ok((Box::new(jobs), total));
     }
     let several = paths.len() + usize::from(input.list.is_some()) > 1;
@@ -382,10 +388,11 @@ fn analyze_with_thread_workspace<'t>(analyzer: &Analyzer, text: &'t str) -> whos
 
 fn annotate(args: AnnotateArgs) -> Result<ExitCode, Failure> {
     let json = args.json || args.input.jsonl;
-    let (jobs, total_bytes) = jobs(&args.input)?;
+    let threads = threads(&args.run);
+    let (jobs, total_bytes) = jobs(&args.input, threads)?;
     let analyzer = Analyzer::new();
     let options = Options {
-        threads: threads(&args.run),
+        threads,
         quiet: args.run.quiet,
         errors_to_stderr: !json,
         total_bytes,
@@ -510,16 +517,14 @@ fn sentences(args: SentencesArgs) -> Result<ExitCode, Failure> {
                     file.display()
                 ))
             })?;
-            let jobs = cases.into_iter().enumerate().map(|(k, c)| Job {
-                id: c
-                    .id
-                    .map_or_else(|| Id::Name(format!("case {}", k + 1)), Id::Raw),
-                text: Ok(c.input.unwrap_or_default()),
-                input_bytes: 0,
+            let jobs = cases.into_iter().enumerate().map(|(k, c)| {
+                let id =
+                    c.id.map_or_else(|| Id::Name(format!("case {}", k + 1)), Id::Raw);
+                Job::new(id, Ok(c.input.unwrap_or_default()), 0)
             });
             (Box::new(jobs.collect::<Vec<_>>().into_iter()), 0)
         }
-        None => jobs(&args.input)?,
+        None => jobs(&args.input, threads(&args.run))?,
     };
     let options = Options {
         threads: threads(&args.run),

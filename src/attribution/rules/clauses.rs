@@ -602,10 +602,6 @@ fn clause_of_cue(
     let subject = subject_before(text, toks, verb_start, ts)
         .or_else(|| bare_subject(cx, ts, verb_start, &c))
         .or_else(|| apposed_subject(cx, ts, verb_start));
-    // ("Once, when my mother mentioned …": a subordinate clause's opener is no part of
-    // its subject)
-    let in_clause =
-        clause_subject(cx, ts, verb_start).filter(|r| !toks[r.0].has(class::NOT_CONTENT_START));
     // "The mayor toured the dock and said …": a verb coordinated with the main clause's
     // (no attribution of that clause gave a speaker yet) shares its subject
     // (the speaker is read only when there is no subject: else it changes nothing)
@@ -617,6 +613,14 @@ fn clause_of_cue(
     } else {
         None
     };
+    // ("Once, when my mother mentioned …": a subordinate clause's opener is no part of
+    // its subject)
+    // (an alternative only: looked for when a subject or a shared one can speak, else
+    // the choice has no speaker whatever it is)
+    let in_clause = (subject.is_some() || shared.is_some())
+        .then(|| clause_subject(cx, ts, verb_start))
+        .flatten()
+        .filter(|r| !toks[r.0].has(class::NOT_CONTENT_START));
     let candidates = [
         ("subject", subject),
         ("coordinated", shared),

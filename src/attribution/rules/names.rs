@@ -56,6 +56,35 @@ fn opens_before_name(text: &str, t: &Tok) -> bool {
     )
 }
 
+/// A capitalised word outside quotations, the words a name is made of. (The flags are
+/// joined with `&`, not `&&`: one test of the token's bits, not a branch per flag.)
+#[inline(always)]
+fn name_word(t: &Tok) -> bool {
+    t.word() & t.cap() & !t.in_quote()
+}
+
+/// The index in `toks` of the first [`name_word`]. Most tokens are none, so four at a
+/// time are tested together for a capital without a branch per token (one test of their
+/// or-ed bits); only a group holding one is searched token by token.
+#[inline]
+fn next_name_word(toks: &[Tok]) -> Option<usize> {
+    let mut groups = toks.chunks_exact(4);
+    let mut at = 0;
+    for g in &mut groups {
+        if g[0].cap() | g[1].cap() | g[2].cap() | g[3].cap() {
+            if let Some(k) = g.iter().position(name_word) {
+                return Some(at + k);
+            }
+        }
+        at += 4;
+    }
+    groups
+        .remainder()
+        .iter()
+        .position(name_word)
+        .map(|k| at + k)
+}
+
 /// Proper names anywhere in the text (runs of two or more capitalised words, or a title
 /// and a capitalised word, outside quotations; organisations' names too, which the
 /// clustering tells by their organisation words): antecedents for pronouns and
@@ -68,10 +97,7 @@ pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut V
         while i < te {
             // the next capitalised word out of quotations, found by one scan of the
             // range's tokens (most are none: a test per token, not a trip round this loop)
-            match cx.toks[i..te]
-                .iter()
-                .position(|t| t.word() && t.cap() && !t.in_quote())
-            {
+            match next_name_word(&cx.toks[i..te]) {
                 Some(k) => i += k,
                 None => break,
             }
@@ -82,7 +108,7 @@ pub(super) fn person_names(cx: &RuleContext<'_>, ranges: &[Range32], out: &mut V
             let mut connector = None;
             while j < te {
                 let k = &cx.toks[j];
-                if k.word() && k.cap() && !k.in_quote() {
+                if name_word(k) {
                     words += 1;
                     org |= k.has(class::ORG);
                     j += 1;

@@ -50,17 +50,21 @@ fn subject_at_start(
     for _ in 0..3 {
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
-        let comma = (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
+        // (looked for only when a test needs it: most subjects open no phrase, and the
+        // search reads up to 16 tokens)
+        let comma = || (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
         // "Hours later, …", "Eight years ago, …": a measure of time (a unit of time or
         // a number right before the adverb) and the adverb placing it; "Ana Ruiz later,
         // in a statement, said" is a subject and an adverb, no measure
-        let time_measure = comma.is_some_and(|c| {
-            c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], TIME_MEASURE_ADVERBS) && {
-                let unit = &toks[c - 2];
-                is(cx.text, unit, TIME_MEASURE_UNITS)
-                    || unit.word() && unit.text(cx.text).bytes().all(|b| b.is_ascii_digit())
-            }
-        });
+        let time_measure = || {
+            comma().is_some_and(|c| {
+                c > a + 1 && c - a <= 5 && is(cx.text, &toks[c - 1], TIME_MEASURE_ADVERBS) && {
+                    let unit = &toks[c - 2];
+                    is(cx.text, unit, TIME_MEASURE_UNITS)
+                        || unit.word() && unit.text(cx.text).bytes().all(|b| b.is_ascii_digit())
+                }
+            })
+        };
         // "In Elmbrook, OH, the mayor …": a state's abbreviation after a place and its
         // comma goes on with the place
         let state_of_place = a > ts + 1
@@ -69,16 +73,17 @@ fn subject_at_start(
             && toks[a - 2].cap()
             && cx.text_of(a).len() == 2
             && cx.text_of(a).bytes().all(|b| b.is_ascii_uppercase());
+        // (the comma's search last)
         let intro = t.has(class::NOT_NAME_START | class::FUNCTION | class::BETWEEN | class::TIME)
             || ends_with_ci(cx.text_of(a), "ing")
             || number
-            || time_measure
             || state_of_place
-            || is(cx.text, t, INTRO_OPENERS);
+            || is(cx.text, t, INTRO_OPENERS)
+            || time_measure();
         if !intro {
             break;
         }
-        let comma = comma?;
+        let comma = comma()?;
         a = (comma + 1..te).find(|&i| toks[i].word() && !toks[i].in_quote())?;
     }
     let t = &toks[a];

@@ -288,15 +288,26 @@ fn features(
             cue_b.min(r.0)..r.0,
         )
     };
-    let distance = bucket(gap.clone().filter(|&i| toks[i].word()).count());
+    // (one pass over the gap for its four features)
+    let (mut words, mut commas, mut relative, mut quoted) = (0, 0, false, false);
+    for i in gap {
+        let t = &toks[i];
+        if t.word() {
+            words += 1;
+            relative = relative || is(text, t, RELATIVE_PRONOUNS);
+        } else if cx.punct(i, ",") {
+            commas += 1;
+        }
+        quoted |= t.in_quote();
+    }
+    let distance = bucket(words);
     f.add(SRC_DISTANCE, distance);
     f.add2(SRC_SIDE_DISTANCE, side, distance);
-    let commas = gap.clone().filter(|&i| cx.punct(i, ",")).count();
     f.add2(SRC_COMMAS, side, bucket(commas.min(3)));
-    if gap.clone().any(|i| is(text, &toks[i], RELATIVE_PRONOUNS)) {
+    if relative {
         f.add(SRC_REL_BETWEEN, side);
     }
-    if gap.clone().any(|i| toks[i].in_quote()) {
+    if quoted {
         f.add(SRC_QUOTE_BETWEEN, side);
     }
 }
