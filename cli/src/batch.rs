@@ -4,7 +4,8 @@
 //! Each article is read, analysed and serialised by one worker into its own buffer,
 //! then written and released. (A JSONL line may come unread, for the worker to find
 //! its id and text: with several workers the reader only splits the input into lines,
-//! so that it does not hold them all back; see [`Job::read_line`].) Output keeps input order with a bounded reorder buffer:
+//! so that it does not hold them all back; see [`Job::read_line`].) Output keeps input
+//! order with a bounded reorder buffer:
 //! the reader lets at most `4 × threads` articles, and at most [`BYTE_BUDGET`] bytes of
 //! text (or one article, if it is larger), be read but not yet written. So a run needs
 //! memory for a few articles, never for the whole input, and one huge article holds
