@@ -50,9 +50,14 @@ fn subject_at_start(
     for _ in 0..3 {
         let t = &toks[a];
         let number = t.text(cx.text).bytes().all(|b| b.is_ascii_digit());
-        // (looked for only when a test needs it: most subjects open no phrase, and the
-        // search reads up to 16 tokens)
-        let comma = || (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote());
+        // (looked for only when a test needs it, and once: most subjects open no phrase,
+        // and the search reads up to 16 tokens)
+        let found_comma = std::cell::OnceCell::new();
+        let comma = || {
+            *found_comma.get_or_init(|| {
+                (a..te.min(a + 16)).find(|&i| cx.punct(i, ",") && !toks[i].in_quote())
+            })
+        };
         // "Hours later, …", "Eight years ago, …": a measure of time (a unit of time or
         // a number right before the adverb) and the adverb placing it; "Ana Ruiz later,
         // in a statement, said" is a subject and an adverb, no measure
